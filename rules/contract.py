@@ -1,0 +1,82 @@
+"""The public JSON contract: parsing input dicts and dumping assessments to JSON-safe dicts."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+from rules.engine import assess
+from rules.limits import UnsupportedYearError
+from rules.models import Assessment, AssessmentInput
+from rules.money import to_json_number
+
+
+class InputError(ValueError):
+    """Bad input, with one clear line naming the field and what is wrong."""
+
+
+_PLAIN = {
+    "decimal_parsing": "must be a number",
+    "decimal_type": "must be a number",
+    "int_parsing": "must be a whole number",
+    "int_type": "must be a whole number",
+    "int_from_float": "must be a whole number",
+    "finite_number": "must be a finite number",
+}
+
+
+def _describe(error: ErrorDetails) -> str:
+    field = ".".join(str(part) for part in error["loc"])
+    kind = error["type"]
+    message = str(error["msg"])
+    if kind == "value_error":
+        return message.removeprefix("Value error, ")
+    if kind == "missing":
+        return f"{field}: is required"
+    if kind == "extra_forbidden":
+        return f"{field}: is not a known field"
+    if kind == "greater_than_equal" and error["ctx"].get("ge") == 0:
+        return f"{field}: must not be negative (got {error['input']})"
+    message = _PLAIN.get(kind) or message.replace("Input should be", "must be")
+    return f"{field}: {message} (got {error['input']!r})"
+
+
+def parse_input(data: Any) -> AssessmentInput:
+    """A JSON object -> AssessmentInput, or InputError naming the first bad field."""
+    if not isinstance(data, dict):
+        raise InputError("input: must be a JSON object with tax_year, age and the other fields")
+    try:
+        return AssessmentInput.model_validate(data)
+    except ValidationError as exc:
+        raise InputError(_describe(exc.errors()[0])) from None
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return to_json_number(value)
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, dict):
+        return {key: _jsonable(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(item) for item in value]
+    return value
+
+
+def assessment_to_json(result: Assessment) -> dict[str, Any]:
+    """Money as numbers rounded to cents; enums as their strings; absent figures as null."""
+    dumped: dict[str, Any] = _jsonable(result.model_dump(mode="python"))
+    return dumped
+
+
+def assess_json(data: Any) -> dict[str, Any]:
+    """The whole contract in one call: JSON object in, JSON object out (or InputError)."""
+    inp = parse_input(data)
+    try:
+        return assessment_to_json(assess(inp))
+    except UnsupportedYearError as exc:
+        raise InputError(f"tax_year: {exc}") from None

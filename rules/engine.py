@@ -1,0 +1,198 @@
+"""One assessment: every rule applied to one person's situation for one tax year."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from decimal import Decimal
+
+from rules import contributions as c
+from rules.hsa import hsa_limits
+from rules.limits import Limits, limits_for
+from rules.models import (
+    Assessment,
+    AssessmentInput,
+    Breakdown,
+    BusinessType,
+    PlanType,
+    Verdict,
+)
+from rules.money import ZERO
+from rules.pitfalls import Figures, warnings_for
+from rules.projection import projected_value
+from rules.roth_ira import ira_dollar_limit, ira_route, roth_ira_direct_limit
+from rules.solo import sole_prop_plan_compensation, solo_employer_max
+from rules.verdict import after_tax_possible, route, verdict
+
+PUB_560 = "IRS Pub 560, ch. 5, Deduction Worksheet for Self-Employed (reduced rate 0.20)"
+ANNUAL_ADDITIONS_RULE = "IRC 415(c)(1): lesser of the dollar limit and 100% of compensation"
+
+
+@dataclass(frozen=True)
+class Employer:
+    amount: Decimal
+    assumed_max: bool
+    solo_max: Decimal | None
+
+
+def employer_contribution(inp: AssessmentInput, limits: Limits, counted: Decimal) -> Employer:
+    """The employer money: as given, or for a solo owner who gave none, the maximum."""
+    solo_max = None
+    if inp.is_solo and inp.compensation is not None:
+        solo_max = solo_employer_max(
+            limits,
+            s_corp=inp.solo_business is BusinessType.S_CORP,
+            compensation=inp.compensation,
+            counted_deferrals=counted,
+        )
+    if inp.employer_contributions is not None:
+        return Employer(inp.employer_contributions, False, solo_max)
+    if solo_max is not None:
+        return Employer(solo_max, True, solo_max)
+    return Employer(ZERO, False, solo_max)
+
+
+def plan_compensation(inp: AssessmentInput, limits: Limits, employer: Decimal) -> Decimal | None:
+    """Compensation for 415(c): W-2 pay, or a sole proprietor's net earnings after contributions."""
+    if inp.compensation is None:
+        return None
+    if inp.is_solo and inp.solo_business is BusinessType.SOLE_PROP:
+        return sole_prop_plan_compensation(limits, inp.compensation, employer)
+    return inp.compensation
+
+
+def _after_tax_room(
+    inp: AssessmentInput, limits: Limits, *, additions_limit: Decimal | None,
+    counted: Decimal, employer: Decimal, pay: Decimal | None,
+) -> Decimal:
+    if additions_limit is None or not after_tax_possible(inp.plan_type, inp.after_tax_allowed):
+        return ZERO
+    cap = None
+    if inp.after_tax_cap_percent is not None and pay is not None:
+        cap = c.plan_after_tax_cap(limits, pay, inp.after_tax_cap_percent)
+    return c.after_tax_room(additions_limit, counted, employer, cap)
+
+
+def _per_paycheck(inp: AssessmentInput, room: Decimal) -> Decimal | None:
+    if inp.pay_frequency is None:
+        return None
+    return c.per_paycheck(room, c.paychecks_left(inp.pay_frequency, inp.pay_periods_remaining))
+
+
+def _roth_ira(inp: AssessmentInput, limits: Limits) -> Decimal | None:
+    if inp.filing_status is None or inp.magi is None:
+        return None
+    return roth_ira_direct_limit(
+        limits, age=inp.age, status=inp.filing_status, magi=inp.magi, compensation=inp.compensation
+    )
+
+
+def _projection(inp: AssessmentInput, room: Decimal) -> Decimal | None:
+    if inp.expected_return_percent is None or inp.years_until_retirement is None:
+        return None
+    return projected_value(room, inp.expected_return_percent, inp.years_until_retirement)
+
+
+def _assumptions(
+    inp: AssessmentInput, limits: Limits, employer: Employer, the_verdict: Verdict
+) -> tuple[str, ...]:
+    notes = []
+    if inp.compensation is None and inp.plan_type is not PlanType.GOV_457B:
+        notes.append(
+            f"Pay not given: assumed to be at least the ${limits.annual_additions_limit:,.0f} "
+            "annual additions dollar limit."
+        )
+    if employer.assumed_max:
+        notes.append("Employer contribution not given: the solo 401(k) maximum is assumed.")
+    if inp.is_solo and inp.compensation is None and inp.employer_contributions is None:
+        notes.append("Net profit or W-2 pay not given: no employer contribution is counted.")
+    if the_verdict is Verdict.UNKNOWN:
+        notes.append("Verdict unknown: figures are provisional, as if the plan allowed it.")
+    if the_verdict is Verdict.AFTER_SEPARATION_ONLY:
+        notes.append("After-tax money can reach a Roth only after you leave this employer.")
+    return tuple(notes)
+
+
+def _sources(inp: AssessmentInput, limits: Limits) -> dict[str, str]:
+    return dict(_sources_for(limits.tax_year, c.catch_up_figure(limits, inp.age), inp.is_solo))
+
+
+@cache
+def _sources_for(year: int, catch_up_key: str, is_solo: bool) -> dict[str, str]:
+    limits = limits_for(year)
+    sources = {
+        "deferral_limit": limits.source("elective_deferral_limit"),
+        "catch_up_limit": limits.source(catch_up_key),
+        "annual_additions_limit": f"{limits.source('annual_additions_limit')}; {ANNUAL_ADDITIONS_RULE}",
+        "compensation_limit": limits.source("compensation_limit"),
+        "hce_threshold": limits.source("hce_threshold"),
+        "roth_catch_up_wage_threshold": limits.source("roth_catch_up_wage_threshold"),
+        "roth_ira_direct_limit": f"{limits.source('ira_limit')}; {limits.source('roth_ira_phase_out')}",
+        "hsa_limit": f"{limits.source('hsa_self_only')}; {limits.source('hsa_catch_up_55')}",
+    }
+    if is_solo:
+        sources["solo_employer_max"] = f"{PUB_560}; {limits.source('social_security_wage_base')}"
+    return sources
+
+
+def assess(inp: AssessmentInput) -> Assessment:
+    """Apply every rule. Raises UnsupportedYearError for a year with no limits file."""
+    limits = limits_for(inp.tax_year)
+    the_verdict = verdict(
+        inp.plan_type, inp.after_tax_allowed, inp.in_plan_conversion, inp.in_service_withdrawal
+    )
+    the_route = route(the_verdict, inp.in_plan_conversion, inp.in_service_withdrawal)
+    deferrals = inp.employee_deferrals
+    counted = c.counted_deferrals(limits, deferrals)
+    employer = employer_contribution(inp, limits, counted)
+    pay = plan_compensation(inp, limits, employer.amount)
+    is_457 = inp.plan_type is PlanType.GOV_457B
+    additions_limit = None if is_457 else c.annual_additions_limit(limits, pay)
+    room = _after_tax_room(
+        inp, limits, additions_limit=additions_limit, counted=counted, employer=employer.amount, pay=pay
+    )
+    catch_up = c.catch_up_limit(limits, inp.age)
+    excess_additions = (
+        ZERO if additions_limit is None
+        else c.excess_annual_additions(additions_limit, counted, employer.amount)
+    )
+    roth_direct = _roth_ira(inp, limits)
+    full_ira = ira_dollar_limit(limits, inp.age)
+    the_ira_route = None if roth_direct is None else ira_route(roth_direct, full_ira)
+    excess_def = c.excess_deferrals(limits, inp.age, deferrals)
+    figures = Figures(
+        route=the_route, after_tax_room=room, employer=employer.amount,
+        excess_deferrals=excess_def, excess_annual_additions=excess_additions,
+        ira_route=the_ira_route, ira_full_limit=full_ira,
+    )
+    used = counted + employer.amount + room
+    return Assessment(
+        tax_year=inp.tax_year,
+        verdict=the_verdict,
+        route=the_route,
+        provisional=the_verdict is Verdict.UNKNOWN,
+        deferral_limit=c.deferral_limit(limits, inp.age),
+        catch_up_limit=catch_up,
+        annual_additions_limit=additions_limit,
+        after_tax_room=room,
+        total_limit=None if additions_limit is None else additions_limit + catch_up,
+        excess_deferrals=excess_def,
+        excess_annual_additions=excess_additions,
+        solo_employer_max=employer.solo_max,
+        per_paycheck=_per_paycheck(inp, room),
+        roth_ira_direct_limit=roth_direct,
+        ira_route=the_ira_route,
+        hsa_limit=hsa_limits(limits, inp.age),
+        projected_value=_projection(inp, room),
+        breakdown=Breakdown(
+            counted_deferrals=counted,
+            catch_up_deferrals=c.catch_up_deferrals(limits, inp.age, deferrals),
+            employer_contributions=employer.amount,
+            employer_assumed_max=employer.assumed_max,
+            after_tax_room=room,
+            unused=ZERO if additions_limit is None else max(ZERO, additions_limit - used),
+        ),
+        warnings=warnings_for(inp, limits, figures),
+        assumptions=_assumptions(inp, limits, employer, the_verdict),
+        sources=_sources(inp, limits),
+    )

@@ -1,0 +1,202 @@
+"""Frozen input and output models of the rules engine (the JSON contract's shapes)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+MAX_MONEY = Decimal("10000000000")  # $10 billion: anything above is a typo, not a pay figure
+
+Money = Annotated[Decimal, Field(ge=0, le=MAX_MONEY, allow_inf_nan=False)]
+Percent = Annotated[Decimal, Field(ge=0, le=100, allow_inf_nan=False)]
+
+
+class PlanType(StrEnum):
+    K401 = "401k"
+    K403B = "403b"
+    SOLO_401K = "solo401k"
+    GOV_457B = "457b"
+
+
+class BusinessType(StrEnum):
+    SOLE_PROP = "sole_prop"
+    S_CORP = "s_corp"
+
+
+class Answer(StrEnum):
+    YES = "yes"
+    NO = "no"
+    UNSURE = "unsure"
+
+
+class FilingStatus(StrEnum):
+    SINGLE = "single"
+    HEAD_OF_HOUSEHOLD = "hoh"
+    MARRIED_JOINT = "mfj"
+    MARRIED_SEPARATE = "mfs"
+
+
+class PayFrequency(StrEnum):
+    WEEKLY = "weekly"
+    BIWEEKLY = "biweekly"
+    SEMIMONTHLY = "semimonthly"
+    MONTHLY = "monthly"
+
+
+PAY_PERIODS_PER_YEAR: dict[PayFrequency, int] = {
+    PayFrequency.WEEKLY: 52,
+    PayFrequency.BIWEEKLY: 26,
+    PayFrequency.SEMIMONTHLY: 24,
+    PayFrequency.MONTHLY: 12,
+}
+
+
+class ConversionFrequency(StrEnum):
+    IMMEDIATE = "immediate"
+    PER_PAYCHECK = "per_paycheck"
+    MONTHLY = "monthly"
+    QUARTERLY = "quarterly"
+    ANNUALLY = "annually"
+
+
+class Verdict(StrEnum):
+    AVAILABLE = "available"
+    AFTER_SEPARATION_ONLY = "after_separation_only"
+    NOT_AVAILABLE = "not_available"
+    UNKNOWN = "unknown"
+
+
+class Route(StrEnum):
+    IN_PLAN_CONVERSION = "in_plan_conversion"
+    IN_SERVICE_WITHDRAWAL = "in_service_withdrawal"
+
+
+class IraRoute(StrEnum):
+    DIRECT = "direct"
+    PARTIAL_DIRECT = "partial_direct"
+    BACKDOOR = "backdoor"
+
+
+class AssessmentInput(BaseModel):
+    """One person's situation for one tax year. Field names are the public JSON contract."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    tax_year: int
+    age: Annotated[int, Field(ge=14, le=110)]
+    plan_type: PlanType = PlanType.K401
+    business_type: BusinessType | None = None
+    compensation: Money | None = None
+    employee_deferrals: Money = Decimal(0)
+    employer_contributions: Money | None = None
+    after_tax_allowed: Answer = Answer.UNSURE
+    in_plan_conversion: Answer = Answer.UNSURE
+    in_service_withdrawal: Answer = Answer.UNSURE
+    separate_accounting: Answer | None = None
+    true_up: Answer | None = None
+    after_tax_cap_percent: Percent | None = None
+    pretax_balance: Money | None = None
+    after_tax_balance: Money | None = None
+    filing_status: FilingStatus | None = None
+    magi: Money | None = None
+    pretax_ira_balance: Money | None = None
+    prior_year_fica_wages: Money | None = None
+    pay_frequency: PayFrequency | None = None
+    pay_periods_remaining: Annotated[int, Field(ge=1, le=52)] | None = None
+    expected_return_percent: Annotated[Decimal, Field(ge=-50, le=50, allow_inf_nan=False)] | None = None
+    years_until_retirement: Annotated[int, Field(ge=0, le=80)] | None = None
+    marginal_tax_rate_percent: Percent | None = None
+    conversion_frequency: ConversionFrequency | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> AssessmentInput:
+        for problem in _consistency_problems(self):
+            raise ValueError(problem)
+        return self
+
+    @property
+    def is_solo(self) -> bool:
+        return self.plan_type is PlanType.SOLO_401K
+
+    @property
+    def solo_business(self) -> BusinessType:
+        return self.business_type or BusinessType.SOLE_PROP
+
+
+def _consistency_problems(inp: AssessmentInput) -> list[str]:
+    problems: list[str] = []
+    if inp.business_type is not None and not inp.is_solo:
+        problems.append("business_type: applies only to plan_type solo401k")
+    if inp.magi is not None and inp.filing_status is None:
+        problems.append("filing_status: is required when magi is given")
+    if inp.pay_periods_remaining is not None:
+        if inp.pay_frequency is None:
+            problems.append("pay_frequency: is required when pay_periods_remaining is given")
+        elif inp.pay_periods_remaining > PAY_PERIODS_PER_YEAR[inp.pay_frequency]:
+            most = PAY_PERIODS_PER_YEAR[inp.pay_frequency]
+            problems.append(
+                f"pay_periods_remaining: a {inp.pay_frequency.value} payroll has at most "
+                f"{most} paychecks a year (got {inp.pay_periods_remaining})"
+            )
+    if inp.compensation is not None and inp.employee_deferrals > inp.compensation:
+        problems.append(
+            f"employee_deferrals: cannot exceed compensation "
+            f"({inp.employee_deferrals} > {inp.compensation})"
+        )
+    if inp.after_tax_cap_percent is not None and inp.compensation is None:
+        problems.append("compensation: is required when after_tax_cap_percent is given")
+    return problems
+
+
+class PlanWarning(BaseModel):
+    """One pitfall that applies: a stable code, a one-line explanation, and its figures."""
+
+    model_config = ConfigDict(frozen=True)
+
+    code: str
+    message: str
+    details: dict[str, Any] = Field(default_factory=dict)
+
+
+class Breakdown(BaseModel):
+    """How the annual additions limit is filled (catch-up sits on top of it)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    counted_deferrals: Decimal
+    catch_up_deferrals: Decimal
+    employer_contributions: Decimal
+    employer_assumed_max: bool
+    after_tax_room: Decimal
+    unused: Decimal
+
+
+class Assessment(BaseModel):
+    """The engine's answer. Field names are the public JSON contract."""
+
+    model_config = ConfigDict(frozen=True)
+
+    tax_year: int
+    verdict: Verdict
+    route: Route | None
+    provisional: bool
+    deferral_limit: Decimal
+    catch_up_limit: Decimal
+    annual_additions_limit: Decimal | None
+    after_tax_room: Decimal
+    total_limit: Decimal | None
+    excess_deferrals: Decimal
+    excess_annual_additions: Decimal
+    solo_employer_max: Decimal | None
+    per_paycheck: Decimal | None
+    roth_ira_direct_limit: Decimal | None
+    ira_route: IraRoute | None
+    hsa_limit: dict[str, Decimal]
+    projected_value: Decimal | None
+    breakdown: Breakdown
+    warnings: tuple[PlanWarning, ...]
+    assumptions: tuple[str, ...]
+    sources: dict[str, str]

@@ -1,0 +1,218 @@
+"""Warnings: each a stable code, a one-line explanation and the figures behind it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from rules.limits import Limits
+from rules.models import (
+    Answer,
+    AssessmentInput,
+    ConversionFrequency,
+    IraRoute,
+    PlanWarning,
+    Route,
+)
+from rules.money import ZERO, cents, to_json_number
+from rules.projection import average_wait_days, earnings_before_conversion
+
+ASSUMED_RETURN_PERCENT = Decimal(7)  # the seed articles' illustration rate, labelled as assumed
+CATCH_UP_AGE = 50
+
+# Display order: money-losing problems first, general cautions last.
+ORDER = (
+    "excess_deferrals",
+    "excess_annual_additions",
+    "roth_catch_up_required",
+    "hce_acp_testing",
+    "pro_rata_in_service",
+    "earnings_taxable_on_conversion",
+    "backdoor_ira_pro_rata",
+    "no_true_up",
+    "legislative_risk",
+)
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The computed figures the warnings look at."""
+
+    route: Route | None
+    after_tax_room: Decimal
+    employer: Decimal
+    excess_deferrals: Decimal
+    excess_annual_additions: Decimal
+    ira_route: IraRoute | None
+    ira_full_limit: Decimal
+
+
+def _money(amount: Decimal) -> int | float:
+    return to_json_number(amount)
+
+
+def _share(part: Decimal, whole: Decimal) -> Decimal:
+    return (part / whole).quantize(Decimal("0.0001")) if whole > 0 else ZERO
+
+
+def excess_deferrals(fig: Figures) -> PlanWarning | None:
+    if fig.excess_deferrals <= 0:
+        return None
+    return PlanWarning(
+        code="excess_deferrals",
+        message=(
+            f"Your deferrals exceed your 402(g) limit by ${cents(fig.excess_deferrals):,}: "
+            "ask the plan to refund the excess by April 15 or it is taxed twice."
+        ),
+        details={"excess": _money(fig.excess_deferrals)},
+    )
+
+
+def excess_annual_additions(fig: Figures) -> PlanWarning | None:
+    if fig.excess_annual_additions <= 0:
+        return None
+    return PlanWarning(
+        code="excess_annual_additions",
+        message=(
+            f"Deferrals plus employer money already exceed the 415(c) annual additions limit by "
+            f"${cents(fig.excess_annual_additions):,}: the plan must correct the excess."
+        ),
+        details={"excess": _money(fig.excess_annual_additions)},
+    )
+
+
+def roth_catch_up_required(inp: AssessmentInput, limits: Limits) -> PlanWarning | None:
+    wages = inp.prior_year_fica_wages
+    if not limits.roth_catch_up_enforced or inp.age < CATCH_UP_AGE or wages is None:
+        return None
+    threshold = limits.roth_catch_up_wage_threshold
+    if wages <= threshold:
+        return None
+    return PlanWarning(
+        code="roth_catch_up_required",
+        message=(
+            f"Your prior-year FICA wages from this employer exceed ${threshold:,.0f}, so from "
+            f"{inp.tax_year} your catch-up contributions must be Roth, not pre-tax."
+        ),
+        details={"threshold": _money(threshold), "prior_year_fica_wages": _money(wages)},
+    )
+
+
+def hce_acp_testing(inp: AssessmentInput, limits: Limits, fig: Figures) -> PlanWarning | None:
+    if inp.is_solo or fig.after_tax_room <= 0:
+        return None
+    pay = max(inp.compensation or ZERO, inp.prior_year_fica_wages or ZERO)
+    if pay <= limits.hce_threshold:
+        return None
+    return PlanWarning(
+        code="hce_acp_testing",
+        message=(
+            f"Pay above ${limits.hce_threshold:,.0f} likely makes you a highly compensated "
+            "employee: if the plan fails its ACP test, after-tax money may be refunded."
+        ),
+        details={"hce_threshold": _money(limits.hce_threshold)},
+    )
+
+
+def pro_rata_in_service(inp: AssessmentInput, fig: Figures) -> PlanWarning | None:
+    if fig.route is not Route.IN_SERVICE_WITHDRAWAL or inp.separate_accounting is Answer.YES:
+        return None
+    pretax, after_tax = inp.pretax_balance, inp.after_tax_balance
+    share = None
+    if pretax is not None and after_tax is not None:
+        share = _share(pretax, pretax + after_tax)
+    share_text = f" about {share * 100:.1f}% of each withdrawal would be taxable" if share else ""
+    return PlanWarning(
+        code="pro_rata_in_service",
+        message=(
+            "Without separate accounting of after-tax money, an in-service withdrawal carries "
+            f"pre-tax money in proportion:{share_text or ' part of it would be taxable'}."
+        ),
+        details={"taxable_share": float(share) if share is not None else None},
+    )
+
+
+def earnings_taxable_on_conversion(inp: AssessmentInput, fig: Figures) -> PlanWarning | None:
+    """Estimate (whole dollars) of a year's earnings that waiting to convert makes taxable."""
+    frequency = inp.conversion_frequency
+    if frequency is None or frequency is ConversionFrequency.IMMEDIATE or fig.after_tax_room <= 0:
+        return None
+    assumed = inp.expected_return_percent is None
+    rate = ASSUMED_RETURN_PERCENT if inp.expected_return_percent is None else inp.expected_return_percent
+    wait = average_wait_days(frequency, inp.pay_frequency)
+    earnings = round(earnings_before_conversion(fig.after_tax_room, rate, wait))
+    tax = None
+    if inp.marginal_tax_rate_percent is not None:
+        tax = round(earnings * inp.marginal_tax_rate_percent / 100)
+    tax_text = f", about ${tax:,} in tax" if tax is not None else ""
+    return PlanWarning(
+        code="earnings_taxable_on_conversion",
+        message=(
+            f"Converting {frequency.value.replace('_', ' ')} leaves money growing about "
+            f"{round(wait)} days on average: about ${earnings:,} of earnings a year would be "
+            f"taxable{tax_text}. Convert as soon as possible, ideally automatically."
+        ),
+        details={
+            "average_wait_days": round(float(wait), 1),
+            "estimated_earnings": earnings,
+            "estimated_tax": tax,
+            "return_percent": float(rate),
+            "return_assumed": assumed,
+        },
+    )
+
+
+def backdoor_ira_pro_rata(inp: AssessmentInput, fig: Figures) -> PlanWarning | None:
+    balance = inp.pretax_ira_balance
+    if fig.ira_route in (None, IraRoute.DIRECT) or not balance:
+        return None
+    share = _share(balance, balance + fig.ira_full_limit)
+    return PlanWarning(
+        code="backdoor_ira_pro_rata",
+        message=(
+            f"Your pre-tax IRA balance makes about {share * 100:.1f}% of a backdoor Roth IRA "
+            "conversion taxable (pro-rata rule, Form 8606): consider rolling it into your 401(k) first."
+        ),
+        details={"taxable_share": float(share)},
+    )
+
+
+def no_true_up(inp: AssessmentInput, fig: Figures) -> PlanWarning | None:
+    if inp.is_solo or fig.employer <= 0 or inp.true_up is Answer.YES:
+        return None
+    return PlanWarning(
+        code="no_true_up",
+        message=(
+            "If your match is paid per paycheck and the plan has no year-end true-up, "
+            "reaching the deferral limit early loses match: spread deferrals over the year."
+        ),
+        details={"true_up": inp.true_up.value if inp.true_up else None},
+    )
+
+
+def legislative_risk(fig: Figures) -> PlanWarning | None:
+    if fig.after_tax_room <= 0:
+        return None
+    return PlanWarning(
+        code="legislative_risk",
+        message=(
+            "Congress has proposed ending after-tax conversions before; changes have so far "
+            "been proposed as prospective, so act on this year's room while it exists."
+        ),
+    )
+
+
+def warnings_for(inp: AssessmentInput, limits: Limits, fig: Figures) -> tuple[PlanWarning, ...]:
+    candidates = (
+        excess_deferrals(fig),
+        excess_annual_additions(fig),
+        roth_catch_up_required(inp, limits),
+        hce_acp_testing(inp, limits, fig),
+        pro_rata_in_service(inp, fig),
+        earnings_taxable_on_conversion(inp, fig),
+        backdoor_ira_pro_rata(inp, fig),
+        no_true_up(inp, fig),
+        legislative_risk(fig),
+    )
+    found = [w for w in candidates if w is not None]
+    return tuple(sorted(found, key=lambda w: ORDER.index(w.code)))

@@ -1,0 +1,61 @@
+"""Solo 401(k) employer (profit-sharing) maximum, per IRS Pub 560 chapter 5."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from rules.limits import Limits
+from rules.money import ZERO, clamp_at_zero
+
+PLAN_RATE = Decimal("0.25")
+SELF_EMPLOYED_RATE = PLAN_RATE / (1 + PLAN_RATE)  # Pub 560 reduced rate: 0.20
+HALF = Decimal("0.5")
+
+
+def self_employment_tax(limits: Limits, net_profit: Decimal) -> Decimal:
+    """Schedule SE: 12.4% up to the wage base plus 2.9% on all of net profit x 92.35%."""
+    base = net_profit * limits.se_net_earnings_factor
+    social_security = min(base, limits.social_security_wage_base) * limits.se_social_security_rate
+    return clamp_at_zero(social_security + base * limits.se_medicare_rate)
+
+
+def net_earnings_before_contribution(limits: Limits, net_profit: Decimal) -> Decimal:
+    """Pub 560 step 3: net profit minus the deductible half of SE tax."""
+    return net_profit - self_employment_tax(limits, net_profit) * HALF
+
+
+def sole_prop_employer_formula(limits: Limits, net_profit: Decimal) -> Decimal:
+    """Pub 560 steps 5-7: 20% of (net profit - half SE tax), within 25% of the 401(a)(17) limit."""
+    step5 = net_earnings_before_contribution(limits, net_profit) * SELF_EMPLOYED_RATE
+    step6 = limits.compensation_limit * PLAN_RATE
+    return clamp_at_zero(min(step5, step6))
+
+
+def s_corp_employer_formula(limits: Limits, w2_pay: Decimal) -> Decimal:
+    """25% of W-2 pay, with pay capped at the 401(a)(17) limit."""
+    return min(w2_pay, limits.compensation_limit) * PLAN_RATE
+
+
+def sole_prop_plan_compensation(limits: Limits, net_profit: Decimal, employer: Decimal) -> Decimal:
+    """Earned income for 415(c): net profit - half SE tax - the contribution for yourself."""
+    return clamp_at_zero(net_earnings_before_contribution(limits, net_profit) - employer)
+
+
+def solo_employer_max(
+    limits: Limits,
+    *,
+    s_corp: bool,
+    compensation: Decimal,
+    counted_deferrals: Decimal,
+) -> Decimal:
+    """The most the business can contribute as employer, keeping annual additions within 415(c)."""
+    if s_corp:
+        formula = s_corp_employer_formula(limits, compensation)
+        within_pay = compensation - counted_deferrals
+    else:
+        formula = sole_prop_employer_formula(limits, compensation)
+        # deferrals + employer <= earned income = base - employer  =>  employer <= (base - d) / 2
+        base = net_earnings_before_contribution(limits, compensation)
+        within_pay = (base - counted_deferrals) * HALF
+    within_dollar_limit = limits.annual_additions_limit - counted_deferrals
+    return max(ZERO, min(formula, within_dollar_limit, within_pay))

@@ -1,0 +1,115 @@
+"""The JSON contract: `python -m rules assess FILE|-`, exit 2 with one clear line on bad input."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from rules.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+INPUT_FIELDS = {
+    "tax_year", "age", "plan_type", "business_type", "compensation", "employee_deferrals",
+    "employer_contributions", "after_tax_allowed", "in_plan_conversion", "in_service_withdrawal",
+    "separate_accounting", "after_tax_cap_percent", "pretax_balance", "after_tax_balance",
+    "filing_status", "magi", "pretax_ira_balance", "prior_year_fica_wages", "pay_frequency",
+    "pay_periods_remaining", "expected_return_percent", "years_until_retirement",
+    "marginal_tax_rate_percent", "conversion_frequency",
+}
+OUTPUT_FIELDS = {
+    "tax_year", "verdict", "route", "deferral_limit", "catch_up_limit", "annual_additions_limit",
+    "after_tax_room", "total_limit", "excess_deferrals", "excess_annual_additions",
+    "solo_employer_max", "per_paycheck", "roth_ira_direct_limit", "projected_value", "warnings",
+    "sources",
+}
+
+
+def call(stdin_text: str) -> tuple[int, dict[str, object] | None, str]:
+    out, err = io.StringIO(), io.StringIO()
+    original = sys.stderr
+    sys.stderr = err
+    try:
+        code = main(["assess", "-"], stdin=io.StringIO(stdin_text), stdout=out)
+    finally:
+        sys.stderr = original
+    return code, (json.loads(out.getvalue()) if out.getvalue() else None), err.getvalue()
+
+
+def test_contract_field_names_are_stable() -> None:
+    from rules.models import AssessmentInput
+
+    assert set(AssessmentInput.model_fields) >= INPUT_FIELDS
+    code, result, _ = call(json.dumps({"tax_year": 2025, "age": 45}))
+    assert code == 0
+    assert result is not None
+    assert set(result) >= OUTPUT_FIELDS
+    assert result["roth_ira_direct_limit"] is None  # does not apply: null
+
+
+def test_bundled_example_through_a_real_process() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "rules", "assess", str(ROOT / "examples" / "dr-chen.json")],
+        capture_output=True, text=True, check=False, cwd=ROOT,
+    )
+    assert proc.returncode == 0, proc.stderr
+    result = json.loads(proc.stdout)
+    assert result["after_tax_room"] == 24000
+    assert result["verdict"] == "available"
+    assert result["route"] == "in_plan_conversion"
+    assert {w["code"] for w in result["warnings"]} >= {"hce_acp_testing"}
+
+
+@pytest.mark.parametrize(
+    ("payload", "field", "hint"),
+    [
+        ('{"age": 45}', "tax_year", "required"),
+        ('{"tax_year": 2025}', "age", "required"),
+        ('{"tax_year": 2027, "age": 45}', "tax_year", "2024, 2025, 2026"),
+        ('{"tax_year": 2025, "age": 45, "compensation": -5}', "compensation", "negative"),
+        ('{"tax_year": 2025, "age": 45, "compensation": "lots"}', "compensation", "number"),
+        ('{"tax_year": 2025, "age": 45, "compensation": NaN}', "compensation", "finite"),
+        ('{"tax_year": 2025, "age": 45, "magi": Infinity, "filing_status": "single"}', "magi", "finite"),
+        ('{"tax_year": 2025, "age": 45, "plan_type": "529"}', "plan_type", "401k"),
+        ('{"tax_year": 2025, "age": 45, "after_tax_allowed": "maybe"}', "after_tax_allowed", "unsure"),
+        ('{"tax_year": 2025, "age": 150}', "age", "110"),
+        ('{"tax_year": 2025, "age": 45, "salary": 1}', "salary", "not a known field"),
+        ('{"tax_year": 2025, "age": 45, "compensation": 1e309}', "compensation", "10000000000"),
+        ('{"tax_year": 2025, "age": 45, "compensation": 1000, "employee_deferrals": 2000}',
+         "employee_deferrals", "exceed"),
+        ('{"tax_year": 2025, "age": 45, "business_type": "s_corp"}', "business_type", "solo401k"),
+        ('[1, 2]', "input", "object"),
+        ('{"tax_year": 2025,', "input", "JSON"),
+    ],
+)
+def test_bad_input_exit_2_one_line(payload: str, field: str, hint: str) -> None:
+    code, result, err = call(payload)
+    assert code == 2
+    assert result is None
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith(f"error: {field}")
+    assert hint in lines[0]
+    assert "Traceback" not in err
+
+
+def test_missing_file_is_a_clear_error(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "rules", "assess", str(tmp_path / "nope.json")],
+        capture_output=True, text=True, check=False, cwd=ROOT,
+    )
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("error: input: cannot read")
+    assert "Traceback" not in proc.stderr
+
+
+def test_limits_command_prints_sources() -> None:
+    out = io.StringIO()
+    assert main(["limits", "2026"], stdout=out) == 0
+    data = json.loads(out.getvalue())
+    assert data["figures"]["annual_additions_limit"] == "72000"
+    assert "Notice 2025-67" in data["sources"]["annual_additions_limit"]
