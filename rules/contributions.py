@@ -84,3 +84,21 @@ def paychecks_left(frequency: PayFrequency, remaining: int | None) -> int:
 def per_paycheck(room: Decimal, paychecks: int) -> Decimal:
     """Even after-tax contribution per remaining paycheck, rounded down so it never overshoots."""
     return cents_down(room / paychecks)
+
+
+def pay_for_plan_formulas(limits: Limits, pay: Decimal) -> Decimal:
+    """Pay that plan formulas (match, % contributions) may use: capped at 401(a)(17)."""
+    return min(pay, limits.compensation_limit)
+
+
+def percent_of_pay_contribution(limits: Limits, pay: Decimal, rate_percent: Decimal) -> Decimal:
+    """An employer contribution of a flat % of pay (e.g. a 5% nonelective contribution)."""
+    return percent(rate_percent) * pay_for_plan_formulas(limits, pay)
+
+
+def match_contribution(
+    limits: Limits, *, pay: Decimal, deferrals: Decimal, match_percent: Decimal, up_to_percent: Decimal
+) -> Decimal:
+    """'50% up to 6%': the employer adds 50% of deferrals, on deferrals up to 6% of (capped) pay."""
+    matched_deferrals = min(deferrals, percent(up_to_percent) * pay_for_plan_formulas(limits, pay))
+    return percent(match_percent) * matched_deferrals

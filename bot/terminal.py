@@ -1,0 +1,61 @@
+"""The interview in a terminal: reads lines from standard input, so it can be scripted."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from typing import TextIO
+
+from flows.interview import Event, Reply, new_conversation, step, view
+
+QUIT = {"/quit", "/exit", "quit", "exit"}
+COMMAND_WORDS = {"back", "restart", "review", "help", "summary", "details"}
+INTRO = (
+    "Mega backdoor Roth advisor (terminal chat). Answer each question; type a number to pick a "
+    "choice. Commands: /back /review /restart /summary /details /help /quit.\n"
+    "To run it as a Telegram bot instead, set TELEGRAM_BOT_TOKEN (see README) and run python -m bot."
+)
+
+
+def render(reply: Reply) -> str:
+    parts = []
+    if reply.notice:
+        parts.append(f"! {reply.notice}")
+    parts.append(f"== {reply.title} ==")
+    parts.extend(reply.lines)
+    if reply.hint:
+        parts.append(f"({reply.hint})")
+    if reply.choices and not reply.expects_text:
+        parts.extend(f"  {i}) {c.label}" for i, c in enumerate(reply.choices, start=1))
+    elif reply.choices:
+        parts.append("  or type: " + " / ".join(c.label for c in reply.choices))
+    return "\n".join(parts)
+
+
+def to_event(line: str) -> Event:
+    word = line.strip()
+    if word.startswith("/"):
+        return Event("command", word[1:])
+    if word.lower() in COMMAND_WORDS:
+        return Event("command", word.lower())
+    return Event("text", word)
+
+
+def run(stdin: TextIO, stdout: TextIO, today: date | None = None) -> int:
+    clock = today or date.today()
+    conv = new_conversation()
+    print(INTRO, file=stdout)
+    print(render(view(conv, clock)), file=stdout)
+    for line in stdin:
+        if line.strip().lower() in QUIT:
+            break
+        if not line.strip():
+            continue
+        print(f"> {line.strip()}", file=stdout)
+        print(render(step(conv, to_event(line), clock)), file=stdout)
+    print("Bye.", file=stdout)
+    return 0
+
+
+def main() -> int:
+    return run(sys.stdin, sys.stdout)

@@ -1,0 +1,102 @@
+"""What the answers so far imply: plan, verdict, route, year. Used by skip conditions and prompts."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from functools import cached_property
+from typing import Any
+
+from rules.limits import supported_years
+from rules.models import Answer, BusinessType, PlanType, Route, Verdict
+from rules.verdict import after_tax_possible, route, verdict
+
+CHECKPOINT_DONE = "continue"
+
+
+def default_tax_year(today: date) -> int:
+    """The current year by the clock, or the nearest year with limits on file."""
+    years = supported_years()
+    return min(max(today.year, years[0]), years[-1])
+
+
+@dataclass(frozen=True)
+class Facts:
+    answers: Mapping[str, Any]
+    today: date
+
+    def answered(self, qid: str) -> bool:
+        return qid in self.answers
+
+    def value(self, qid: str) -> Any:
+        return self.answers.get(qid)
+
+    def _answer(self, qid: str) -> Answer:
+        raw = self.answers.get(qid)
+        return Answer(raw) if raw in ("yes", "no", "unsure") else Answer.UNSURE
+
+    @cached_property
+    def plan_type(self) -> PlanType:
+        return PlanType(self.answers.get("plan_type", PlanType.K401.value))
+
+    @property
+    def is_solo(self) -> bool:
+        return self.plan_type is PlanType.SOLO_401K
+
+    @property
+    def business_type(self) -> BusinessType:
+        return BusinessType(self.answers.get("business_type") or BusinessType.SOLE_PROP.value)
+
+    @property
+    def after_tax_allowed(self) -> Answer:
+        return self._answer("after_tax_allowed")
+
+    @property
+    def in_plan_conversion(self) -> Answer:
+        return self._answer("in_plan_conversion")
+
+    @property
+    def in_service_withdrawal(self) -> Answer:
+        return self._answer("in_service_withdrawal")
+
+    @cached_property
+    def verdict(self) -> Verdict:
+        return verdict(
+            self.plan_type, self.after_tax_allowed, self.in_plan_conversion, self.in_service_withdrawal
+        )
+
+    @property
+    def route(self) -> Route | None:
+        return route(self.verdict, self.in_plan_conversion, self.in_service_withdrawal)
+
+    @property
+    def after_tax_possible(self) -> bool:
+        return after_tax_possible(self.plan_type, self.after_tax_allowed)
+
+    @property
+    def tax_year(self) -> int:
+        raw = self.answers.get("tax_year")
+        return int(raw) if raw is not None else default_tax_year(self.today)
+
+    @property
+    def age(self) -> int | None:
+        raw = self.answers.get("age")
+        return int(raw) if raw is not None else None
+
+    @property
+    def pay(self) -> Decimal | None:
+        raw = self.answers.get("compensation")
+        return Decimal(raw) if raw is not None else None
+
+    @property
+    def has_employer_money(self) -> bool:
+        raw = self.answers.get("employer_contributions")
+        if raw is None or raw == "max":
+            return raw == "max"
+        return any(Decimal(v) > 0 for v in raw.values())
+
+    @property
+    def wants_extras(self) -> bool:
+        return self.answers.get("extras_offer") == "yes"

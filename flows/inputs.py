@@ -1,0 +1,67 @@
+"""From the answers that apply to the rules engine's input (the same dict the JSON CLI takes)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from flows.facts import Facts
+from flows.questions import QUESTIONS, Kind
+from rules.contributions import deferral_limit, match_contribution, percent_of_pay_contribution
+from rules.limits import limits_for
+
+DIRECT = {
+    "plan_type", "after_tax_allowed", "in_plan_conversion", "in_service_withdrawal", "age",
+    "business_type", "compensation", "after_tax_cap_percent", "pay_frequency",
+    "pay_periods_remaining", "filing_status", "magi", "pretax_ira_balance", "true_up",
+    "separate_accounting", "pretax_balance", "after_tax_balance", "prior_year_fica_wages",
+    "conversion_frequency", "marginal_tax_rate_percent", "expected_return_percent",
+    "years_until_retirement",
+}
+
+
+def applicable_answers(facts: Facts) -> dict[str, Any]:
+    """Answered questions that still apply (a changed answer can make later ones moot)."""
+    return {
+        q.id: facts.answers[q.id]
+        for q in QUESTIONS
+        if q.kind is not Kind.CHECKPOINT and facts.answered(q.id) and q.applies(facts)
+    }
+
+
+def resolved_deferrals(facts: Facts, raw: Any) -> Decimal:
+    if raw != "max":
+        return Decimal(raw)
+    limit = deferral_limit(limits_for(facts.tax_year), facts.age or 0)
+    return min(limit, facts.pay) if facts.pay is not None else limit
+
+
+def resolved_employer(facts: Facts, raw: Any, deferrals: Decimal) -> Decimal | None:
+    if raw == "max":
+        return None  # the engine assumes the solo 401(k) maximum
+    limits = limits_for(facts.tax_year)
+    pay = facts.pay or Decimal(0)
+    if "match" in raw:
+        return match_contribution(
+            limits, pay=pay, deferrals=deferrals,
+            match_percent=Decimal(raw["match"]), up_to_percent=Decimal(raw["up_to"]),
+        )
+    if "percent" in raw:
+        return percent_of_pay_contribution(limits, pay, Decimal(raw["percent"]))
+    return Decimal(raw["dollars"])
+
+
+def engine_input(facts: Facts) -> dict[str, Any]:
+    """The rules engine's input for these answers (skipped answers are simply left out)."""
+    answers = applicable_answers(facts)
+    data: dict[str, Any] = {"tax_year": facts.tax_year}
+    data.update({k: v for k, v in answers.items() if k in DIRECT and v is not None})
+    deferrals = Decimal(0)
+    if "employee_deferrals" in answers:
+        deferrals = resolved_deferrals(facts, answers["employee_deferrals"])
+        data["employee_deferrals"] = deferrals
+    if answers.get("employer_contributions") is not None:
+        employer = resolved_employer(facts, answers["employer_contributions"], deferrals)
+        if employer is not None:
+            data["employer_contributions"] = employer
+    return data

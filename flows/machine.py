@@ -1,0 +1,100 @@
+"""The interview as one shared `transitions` machine: the rulebook every conversation follows.
+
+States are the questions (plus the verdict, the optional-checks offer, the result and the
+review). From each question, the `answer` trigger has one transition to every later question,
+in order, each guarded by "this question applies and is not answered yet": transitions takes the
+first whose condition holds, so skipping what does not apply is the machine's own job.
+
+Conversations are never attached to the machine. A `Session` wraps one conversation's dict for
+the length of one step and the machine's events are fired on it directly
+(`MACHINE.events[name].trigger(session)`): attaching a model with add_model/remove_model costs
+~240 us per step, firing an event on an unattached model ~12 us (bench/bench_flows.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from transitions import EventData, Machine
+
+from flows.facts import Facts
+from flows.questions import QUESTIONS, Question
+
+REVIEW = "review"
+FIRST = QUESTIONS[0].id
+LAST = QUESTIONS[-1].id  # the result
+STATES = [q.id for q in QUESTIONS] + [REVIEW]
+
+
+class Session:
+    """One conversation during one step: its JSON-safe dict plus today's date."""
+
+    def __init__(self, data: dict[str, Any], today: date) -> None:
+        self.data = data
+        self.today = today
+        self.state: str = data["state"]
+
+    @property
+    def facts(self) -> Facts:
+        return Facts(self.data["answers"], self.today)
+
+
+def wanted(question: Question, facts: Facts) -> bool:
+    """Ask this question next if it applies and has no answer yet; the result always qualifies."""
+    if question.id == LAST:
+        return True
+    return not facts.answered(question.id) and question.applies(facts)
+
+
+def _guard(question: Question) -> Callable[[EventData], bool]:
+    def condition(event: EventData) -> bool:
+        session = event.model
+        assert isinstance(session, Session)
+        return wanted(question, session.facts)
+
+    condition.__name__ = f"wants_{question.id}"
+    return condition
+
+
+def _record_state(event: EventData) -> None:
+    session = event.model
+    assert isinstance(session, Session)
+    session.data["state"] = session.state
+
+
+def _transitions() -> list[dict[str, Any]]:
+    rules: list[dict[str, Any]] = []
+    for index, source in enumerate(QUESTIONS[:-1]):
+        for target in QUESTIONS[index + 1:]:
+            rules.append({"trigger": "answer", "source": source.id, "dest": target.id,
+                          "conditions": [_guard(target)]})
+    for target in QUESTIONS:  # leaving the review: the first open question, else the result
+        rules.append({"trigger": "resume", "source": REVIEW, "dest": target.id,
+                      "conditions": [_guard(target)]})
+    rules.append({"trigger": "review", "source": "*", "dest": REVIEW})
+    rules.append({"trigger": "restart", "source": "*", "dest": FIRST})
+    return rules
+
+
+def build_machine() -> Machine:
+    return Machine(
+        model=None, states=STATES, transitions=_transitions(), initial=FIRST,
+        auto_transitions=False, send_event=True, after_state_change=[_record_state],
+    )
+
+
+MACHINE = build_machine()
+
+
+def fire(session: Session, trigger: str) -> bool:
+    """Fire one event of the shared machine on this session; True when the state changed."""
+    fired: bool = MACHINE.events[trigger].trigger(session)
+    return fired
+
+
+def jump(session: Session, state: str) -> None:
+    """Back and edit jump to a known question (their target is data, not a graph edge)."""
+    MACHINE.set_state(state, model=session)
+    session.data["state"] = state

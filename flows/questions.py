@@ -1,0 +1,368 @@
+"""The interview's questions, in order: prompt, what it expects, why we ask, and when it applies."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from flows.facts import Facts, default_tax_year
+from rules.contributions import deferral_limit
+from rules.limits import limits_for, supported_years
+from rules.models import PAY_PERIODS_PER_YEAR, Answer, BusinessType, PayFrequency, PlanType, Route
+
+
+class Kind(StrEnum):
+    CHOICE = "choice"
+    MONEY = "money"
+    PERCENT = "percent"
+    WHOLE = "whole"
+    EMPLOYER = "employer"
+    CHECKPOINT = "checkpoint"
+
+
+class Stage(StrEnum):
+    VERDICT = "Quick verdict"
+    ROOM = "Your room"
+    EXTRAS = "Optional"
+    DONE = "Result"
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str
+    label: str
+
+
+Text = str | Callable[[Facts], str]
+Choices = tuple[Choice, ...] | Callable[[Facts], tuple[Choice, ...]]
+
+
+def _always(_: Facts) -> bool:
+    return True
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    label: str
+    stage: Stage
+    kind: Kind
+    prompt: Text
+    hint: Text = ""
+    why: str = ""
+    choices: Choices = ()
+    applies: Callable[[Facts], bool] = _always
+    skippable: bool = False
+    low: int = 0
+    high: int = 0
+    synonyms: dict[str, str] = field(default_factory=dict)
+
+    def text(self, facts: Facts) -> str:
+        return self.prompt(facts) if callable(self.prompt) else self.prompt
+
+    def hint_text(self, facts: Facts) -> str:
+        return self.hint(facts) if callable(self.hint) else self.hint
+
+    def options(self, facts: Facts) -> tuple[Choice, ...]:
+        return self.choices(facts) if callable(self.choices) else self.choices
+
+
+YES_NO_UNSURE = (Choice("yes", "Yes"), Choice("no", "No"), Choice("unsure", "Not sure"))
+SKIP = Choice("skip", "Skip")
+YNU_SYNONYMS = {
+    "y": "yes", "yes": "yes", "yeah": "yes", "yep": "yes", "sure": "yes", "true": "yes",
+    "n": "no", "no": "no", "nope": "no", "false": "no",
+    "not sure": "unsure", "unsure": "unsure", "idk": "unsure", "i don't know": "unsure",
+    "dont know": "unsure", "don't know": "unsure", "maybe": "unsure", "?": "unsure",
+}
+
+
+def _money(amount: object) -> str:
+    return f"${amount:,.0f}"
+
+
+def _tax_years(facts: Facts) -> tuple[Choice, ...]:
+    this_year = default_tax_year(facts.today)
+    return tuple(
+        Choice(str(y), f"{y} (this year)" if y == this_year else str(y))
+        for y in reversed(supported_years())
+    )
+
+
+def _pay_prompt(facts: Facts) -> str:
+    year = facts.tax_year
+    if facts.is_solo and facts.business_type is BusinessType.SOLE_PROP:
+        return f"What is your business's net profit for {year} (Schedule C line 31, or K-1 box 14A)?"
+    if facts.is_solo:
+        return f"What W-2 pay does your S-corp pay you for {year} (before deferrals)?"
+    return f"What is your gross pay from this employer for {year}, before any 401(k) deferrals?"
+
+
+def _deferral_prompt(facts: Facts) -> str:
+    limit = deferral_limit(limits_for(facts.tax_year), facts.age or 0)
+    return (
+        f"How much will you defer (pre-tax + Roth) in {facts.tax_year}? "
+        f"Your limit is {_money(limit)}."
+    )
+
+
+def _employer_prompt(facts: Facts) -> str:
+    if facts.is_solo:
+        return "How much will the business contribute as employer (profit-sharing)?"
+    return f"How much will your employer contribute for {facts.tax_year} (match and any other)?"
+
+
+def _employer_choices(facts: Facts) -> tuple[Choice, ...]:
+    if facts.is_solo:
+        return (Choice("max", "The maximum"),)
+    return (Choice("0", "None"),)
+
+
+def _paycheck_choices(facts: Facts) -> tuple[Choice, ...]:
+    raw = facts.value("pay_frequency")
+    if raw is None:
+        return ()
+    per_year = PAY_PERIODS_PER_YEAR[PayFrequency(raw)]
+    choices = [Choice(str(per_year), f"All {per_year} (whole year)")]
+    left = paychecks_left_from(facts, per_year)
+    if left != per_year:
+        choices.insert(0, Choice(str(left), f"{left} (rest of {facts.tax_year})"))
+    return tuple(choices)
+
+
+def paychecks_left_from(facts: Facts, per_year: int) -> int:
+    """Paychecks left in the tax year from today's date (all of them for a future year)."""
+    if facts.tax_year != facts.today.year:
+        return per_year
+    day_of_year = facts.today.timetuple().tm_yday
+    days_in_year = 366 if facts.today.year % 4 == 0 else 365
+    left = per_year * (days_in_year - day_of_year + 1) // days_in_year
+    return max(1, left)
+
+
+def max_paychecks(facts: Facts) -> int:
+    raw = facts.value("pay_frequency")
+    return PAY_PERIODS_PER_YEAR[PayFrequency(raw)] if raw else 52
+
+
+def _catch_up_applies(facts: Facts) -> bool:
+    limits = limits_for(facts.tax_year)
+    age = facts.age or 0
+    return (
+        facts.wants_extras and limits.roth_catch_up_enforced and age >= 50
+        and not (facts.is_solo and facts.business_type is BusinessType.SOLE_PROP)
+    )
+
+
+def _withdrawal_route(facts: Facts) -> bool:
+    return facts.wants_extras and facts.route is Route.IN_SERVICE_WITHDRAWAL
+
+
+def _pro_rata_balances(facts: Facts) -> bool:
+    return _withdrawal_route(facts) and facts.value("separate_accounting") != Answer.YES.value
+
+
+QUESTIONS: tuple[Question, ...] = (
+    Question(
+        "plan_type", "Plan type", Stage.VERDICT, Kind.CHOICE,
+        "Which plan does your employer offer?",
+        why="Only 401(k) and 403(b) plans (including a solo 401(k)) can take after-tax money; "
+        "a governmental 457(b) cannot.",
+        choices=(Choice("401k", "401(k)"), Choice("403b", "403(b)"),
+                 Choice("solo401k", "Solo 401(k)"), Choice("457b", "Governmental 457(b)")),
+        synonyms={"401(k)": "401k", "403(b)": "403b", "solo": "solo401k", "solo 401k": "solo401k",
+                  "457": "457b", "457(b)": "457b"},
+    ),
+    Question(
+        "after_tax_allowed", "After-tax contributions", Stage.VERDICT, Kind.CHOICE,
+        "Does your plan allow after-tax (not Roth) contributions beyond the regular deferral limit?",
+        hint="Your Summary Plan Description says 'after-tax contributions' or 'voluntary "
+        "after-tax'; Roth 401(k) is a different thing.",
+        why="The mega backdoor Roth starts with after-tax money: without it there is nothing to convert.",
+        choices=YES_NO_UNSURE, synonyms=YNU_SYNONYMS,
+        applies=lambda f: f.plan_type is not PlanType.GOV_457B,
+    ),
+    Question(
+        "in_plan_conversion", "In-plan Roth conversion", Stage.VERDICT, Kind.CHOICE,
+        "Does the plan allow in-plan Roth conversions (in-plan Roth rollovers) of after-tax money?",
+        hint="Look for 'in-plan Roth rollover' or 'Roth conversion' in the SPD.",
+        why="Converting inside the plan is the simplest route: no rollover paperwork, no pro-rata.",
+        choices=YES_NO_UNSURE, synonyms=YNU_SYNONYMS,
+        applies=lambda f: f.after_tax_allowed is Answer.YES,
+    ),
+    Question(
+        "in_service_withdrawal", "In-service withdrawal", Stage.VERDICT, Kind.CHOICE,
+        "Does the plan allow in-service withdrawals of after-tax money while you still work there?",
+        hint="Look for 'in-service withdrawal' or 'non-hardship withdrawal' of after-tax contributions.",
+        why="Without a conversion, an in-service withdrawal rolled to a Roth IRA is the other route.",
+        choices=YES_NO_UNSURE, synonyms=YNU_SYNONYMS,
+        applies=lambda f: f.after_tax_allowed is Answer.YES and f.in_plan_conversion is not Answer.YES,
+    ),
+    Question(
+        "verdict", "Verdict", Stage.VERDICT, Kind.CHECKPOINT, "Verdict",
+        choices=(Choice("continue", "See my numbers"),),
+        synonyms={"next": "continue", "ok": "continue", "yes": "continue", "go": "continue",
+                  "numbers": "continue", "see my numbers": "continue"},
+    ),
+    Question(
+        "tax_year", "Tax year", Stage.ROOM, Kind.CHOICE, "Which tax year?",
+        why="Every limit is set per year by the IRS.",
+        choices=_tax_years,
+    ),
+    Question(
+        "age", "Age on Dec 31", Stage.ROOM, Kind.WHOLE,
+        lambda f: f"How old will you be on December 31, {f.tax_year}?",
+        hint="A whole number, e.g. 45.",
+        why="Catch-up contributions depend on age at year end: 50+, and a larger one at 60-63.",
+        low=14, high=110,
+    ),
+    Question(
+        "business_type", "Business type", Stage.ROOM, Kind.CHOICE,
+        "How is your business taxed?",
+        why="The employer contribution is 20% of net self-employment earnings for a sole "
+        "proprietor, 25% of W-2 pay for an S-corp owner.",
+        choices=(Choice("sole_prop", "Sole prop / single-member LLC"), Choice("s_corp", "S-corp")),
+        applies=lambda f: f.is_solo,
+    ),
+    Question(
+        "compensation", "Pay", Stage.ROOM, Kind.MONEY, _pay_prompt,
+        hint="A dollar amount, e.g. 240,000 or 240k.",
+        why="Annual additions cannot exceed 100% of pay, and plan formulas work on pay.",
+    ),
+    Question(
+        "employee_deferrals", "Your deferrals", Stage.ROOM, Kind.MONEY, _deferral_prompt,
+        hint="A dollar amount, or tap 'The maximum'.",
+        why="Deferrals up to the base limit use up annual additions room; catch-up sits on top.",
+        choices=(Choice("max", "The maximum"),),
+    ),
+    Question(
+        "employer_contributions", "Employer money", Stage.ROOM, Kind.EMPLOYER, _employer_prompt,
+        hint=lambda f: "Dollars (e.g. 12,000), or 'The maximum'." if f.is_solo
+        else "Dollars (e.g. 12,000), a % of pay (e.g. 5%), or a match formula (e.g. 50% up to 6%).",
+        why="Employer money counts toward the same annual additions limit as after-tax money.",
+        choices=_employer_choices,
+    ),
+    Question(
+        "after_tax_cap_percent", "Plan's after-tax cap", Stage.ROOM, Kind.PERCENT,
+        "Does the plan cap after-tax contributions at a % of pay? Enter it, or tap 'No cap'.",
+        hint="A percentage, e.g. 10%.",
+        why="Many plans limit after-tax contributions to a share of pay, below the IRS limit.",
+        choices=(Choice("skip", "No cap / not sure"),), skippable=True,
+        applies=lambda f: f.after_tax_possible and not f.is_solo,
+    ),
+    Question(
+        "pay_frequency", "Pay frequency", Stage.ROOM, Kind.CHOICE, "How often are you paid?",
+        why="To turn the year's room into an amount per paycheck.",
+        choices=(Choice("weekly", "Weekly"), Choice("biweekly", "Every 2 weeks"),
+                 Choice("semimonthly", "Twice a month"), Choice("monthly", "Monthly")),
+        applies=lambda f: f.after_tax_possible,
+    ),
+    Question(
+        "pay_periods_remaining", "Paychecks left", Stage.ROOM, Kind.WHOLE,
+        lambda f: f"How many paychecks are left in {f.tax_year} for after-tax contributions?",
+        hint="A whole number, or tap a button.",
+        why="The room is spread over the paychecks that remain.",
+        choices=_paycheck_choices, low=1, high=52,
+        applies=lambda f: f.after_tax_possible,
+    ),
+    Question(
+        "extras_offer", "Optional checks", Stage.ROOM, Kind.CHECKPOINT,
+        "Want a few optional checks (Roth IRA and backdoor, pro-rata, Roth catch-up, tax on "
+        "earnings, growth)? Each can be skipped.",
+        choices=(Choice("no", "No, show my result"), Choice("yes", "Yes, a few more")),
+        synonyms=YNU_SYNONYMS,
+    ),
+    Question(
+        "filing_status", "Filing status", Stage.EXTRAS, Kind.CHOICE, "Your tax filing status?",
+        why="The Roth IRA income limits depend on it.",
+        choices=(Choice("single", "Single"), Choice("mfj", "Married jointly"),
+                 Choice("mfs", "Married separately"), Choice("hoh", "Head of household"), SKIP),
+        skippable=True, applies=lambda f: f.wants_extras,
+    ),
+    Question(
+        "magi", "MAGI", Stage.EXTRAS, Kind.MONEY,
+        lambda f: f"Your modified adjusted gross income (MAGI) for {f.tax_year}?",
+        hint="A dollar amount, e.g. 250k.",
+        why="It decides how much you can put into a Roth IRA directly, or whether to use the backdoor.",
+        choices=(SKIP,), skippable=True,
+        applies=lambda f: f.wants_extras and f.value("filing_status") is not None,
+    ),
+    Question(
+        "pretax_ira_balance", "Pre-tax IRA balance", Stage.EXTRAS, Kind.MONEY,
+        "Total pre-tax balance in traditional, SEP and SIMPLE IRAs on December 31?",
+        hint="A dollar amount, or 0.",
+        why="A pre-tax IRA balance makes a backdoor Roth IRA conversion partly taxable (pro-rata).",
+        choices=(Choice("0", "None"), SKIP), skippable=True,
+        applies=lambda f: f.wants_extras and f.value("filing_status") is not None,
+    ),
+    Question(
+        "true_up", "Employer true-up", Stage.EXTRAS, Kind.CHOICE,
+        "Does your plan 'true up' the match at year end if you reach the limit early?",
+        why="Without a true-up, front-loading deferrals loses match on later paychecks.",
+        choices=(*YES_NO_UNSURE, SKIP), synonyms=YNU_SYNONYMS, skippable=True,
+        applies=lambda f: f.wants_extras and not f.is_solo and f.has_employer_money,
+    ),
+    Question(
+        "separate_accounting", "Separate accounting", Stage.EXTRAS, Kind.CHOICE,
+        "Does the plan account for after-tax money separately (so you can withdraw just it)?",
+        why="Without separate accounting a withdrawal carries pre-tax money in proportion.",
+        choices=(*YES_NO_UNSURE, SKIP), synonyms=YNU_SYNONYMS, skippable=True,
+        applies=_withdrawal_route,
+    ),
+    Question(
+        "pretax_balance", "Pre-tax plan balance", Stage.EXTRAS, Kind.MONEY,
+        "Pre-tax balance in the plan (deferrals, match and their earnings)?",
+        hint="A dollar amount.", why="To estimate the taxable share of a withdrawal.",
+        choices=(SKIP,), skippable=True, applies=_pro_rata_balances,
+    ),
+    Question(
+        "after_tax_balance", "After-tax plan balance", Stage.EXTRAS, Kind.MONEY,
+        "After-tax balance in the plan?",
+        hint="A dollar amount.", why="To estimate the taxable share of a withdrawal.",
+        choices=(SKIP,), skippable=True,
+        applies=lambda f: _pro_rata_balances(f) and f.value("pretax_balance") is not None,
+    ),
+    Question(
+        "prior_year_fica_wages", "Last year's FICA wages", Stage.EXTRAS, Kind.MONEY,
+        lambda f: f"Your {f.tax_year - 1} Social Security (FICA) wages from this employer (W-2 box 3)?",
+        hint="A dollar amount.",
+        why="From 2026, catch-ups must be Roth if last year's FICA wages exceeded the threshold.",
+        choices=(SKIP,), skippable=True, applies=_catch_up_applies,
+    ),
+    Question(
+        "conversion_frequency", "Conversion frequency", Stage.EXTRAS, Kind.CHOICE,
+        "How often will after-tax money be converted or rolled over?",
+        why="Earnings before conversion are taxable; the longer the wait, the more tax.",
+        choices=(Choice("immediate", "Automatically"), Choice("per_paycheck", "Each paycheck"),
+                 Choice("monthly", "Monthly"), Choice("quarterly", "Quarterly"),
+                 Choice("annually", "Once a year"), SKIP),
+        skippable=True, applies=lambda f: f.wants_extras and f.after_tax_possible,
+    ),
+    Question(
+        "marginal_tax_rate_percent", "Marginal tax rate", Stage.EXTRAS, Kind.PERCENT,
+        "Your marginal tax rate (federal + state), to estimate tax on those earnings?",
+        hint="A percentage, e.g. 35%.", why="Converted earnings are taxed at your marginal rate.",
+        choices=(SKIP,), skippable=True,
+        applies=lambda f: f.wants_extras
+        and f.value("conversion_frequency") not in (None, "immediate"),
+    ),
+    Question(
+        "expected_return_percent", "Expected return", Stage.EXTRAS, Kind.PERCENT,
+        "Expected yearly investment return, for a growth projection?",
+        hint="A percentage, e.g. 7%.", why="To show what this year's room could grow to, tax-free.",
+        choices=(Choice("7", "7%"), SKIP), skippable=True, high=50,
+        applies=lambda f: f.wants_extras and f.after_tax_possible,
+    ),
+    Question(
+        "years_until_retirement", "Years to grow", Stage.EXTRAS, Kind.WHOLE,
+        "For how many years would it grow?", hint="A whole number, e.g. 20.",
+        why="The projection compounds over these years.",
+        choices=(SKIP,), skippable=True, low=0, high=80,
+        applies=lambda f: f.wants_extras and f.value("expected_return_percent") is not None,
+    ),
+    Question("result", "Result", Stage.DONE, Kind.CHECKPOINT, "Result"),
+)
+
+BY_ID: dict[str, Question] = {q.id: q for q in QUESTIONS}
+ORDER: dict[str, int] = {q.id: i for i, q in enumerate(QUESTIONS)}
