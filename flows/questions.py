@@ -127,7 +127,7 @@ def _paycheck_choices(facts: Facts) -> tuple[Choice, ...]:
     choices = [Choice(str(per_year), f"All {per_year} (whole year)")]
     left = paychecks_left_from(facts, per_year)
     if left != per_year:
-        choices.insert(0, Choice(str(left), f"{left} (rest of {facts.tax_year})"))
+        choices.insert(0, Choice(str(left), f"About {left} (rest of {facts.tax_year})"))
     return tuple(choices)
 
 
@@ -137,7 +137,8 @@ def paychecks_left_from(facts: Facts, per_year: int) -> int:
         return per_year
     day_of_year = facts.today.timetuple().tm_yday
     days_in_year = 366 if facts.today.year % 4 == 0 else 365
-    left = per_year * (days_in_year - day_of_year + 1) // days_in_year
+    days_left = days_in_year - day_of_year + 1
+    left = (2 * per_year * days_left + days_in_year) // (2 * days_in_year)  # to the nearest
     return max(1, left)
 
 

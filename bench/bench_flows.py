@@ -1,0 +1,75 @@
+"""Cost of one answer step (load state, parse, transition, save state) and bytes per conversation.
+
+Run: python -m bench.bench_flows
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import time
+from datetime import date
+
+from flows.interview import Event, load, new_conversation, step
+
+TODAY = date(2026, 11, 22)
+SCRIPT = [
+    Event("button", "401k"), Event("button", "yes"), Event("button", "yes"),
+    Event("button", "continue"), Event("button", "2025"), Event("text", "45"),
+    Event("text", "$450,000"), Event("text", "23.5k"), Event("text", "50% up to 6%"),
+    Event("button", "skip"), Event("button", "biweekly"), Event("button", "26"),
+]
+
+
+def one_interview_steps() -> list[float]:
+    """Per-step microseconds for the question steps (the result screen is timed apart)."""
+    stored = json.dumps(new_conversation())
+    samples = []
+    for event in SCRIPT:
+        start = time.perf_counter()
+        conv = load(json.loads(stored))
+        step(conv, event, TODAY)
+        stored = json.dumps(conv, separators=(",", ":"))
+        samples.append((time.perf_counter() - start) * 1e6)
+    return samples
+
+
+def result_step_us() -> float:
+    conv = new_conversation()
+    for event in SCRIPT:
+        step(conv, event, TODAY)
+    stored = json.dumps(conv)
+    start = time.perf_counter()
+    for _ in range(200):
+        step(load(json.loads(stored)), Event("button", "no", "extras_offer"), TODAY)
+    return (time.perf_counter() - start) / 200 * 1e6
+
+
+def finished_conversation_bytes() -> int:
+    conv = new_conversation()
+    for event in [*SCRIPT, Event("button", "no")]:
+        step(conv, event, TODAY)
+    return len(json.dumps(conv, separators=(",", ":")).encode())
+
+
+def rows() -> list[tuple[str, float, str]]:
+    one_interview_steps()  # warm up
+    samples = [s for _ in range(300) for s in one_interview_steps()]
+    return [
+        ("flows: one answer step (load, parse, transition, save)", statistics.median(samples),
+         "< 100 us"),
+        ("flows: p95 of an answer step", sorted(samples)[int(len(samples) * 0.95)], ""),
+        ("flows: the step that computes the result", result_step_us(), ""),
+        ("flows: bytes per stored conversation (finished)", float(finished_conversation_bytes()),
+         "< 2048 B"),
+    ]
+
+
+def main() -> None:
+    for name, value, target in rows():
+        unit = "B " if "bytes" in name else "us"
+        print(f"{name:<58} {value:9.1f} {unit}  {target}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,135 @@
+"""Hypothesis: random answer sequences, valid and not, through the machine."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from flows.interview import Event, load, step
+from flows.machine import MACHINE
+from rules import assess_json
+from rules.models import PAY_PERIODS_PER_YEAR, PayFrequency
+from tests.flowkit import TODAY, User
+
+JUNK = st.one_of(
+    st.text(max_size=40),
+    st.sampled_from(["", "1e309", "NaN", "-0", "<b>x</b>", "*bold*", "٤٥", "ℌ", "\u202e12", "🙂" * 50,
+                     "x" * 4096, "/start", "$", "%", "50% up to 600%", "max", "skip", "not sure"]),
+)
+COMMANDS = st.sampled_from(["back", "restart", "review", "help", "summary", "details", "nope"])
+BUTTONS = st.sampled_from(["yes", "no", "unsure", "continue", "401k", "solo401k", "457b", "2025",
+                           "2026", "max", "skip", "done", "edit:age", "details", "review", "7", "12"])
+
+
+@st.composite
+def events(draw: st.DrawFn) -> Event:
+    kind = draw(st.sampled_from(["text", "button", "command"]))
+    if kind == "command":
+        return Event("command", draw(COMMANDS))
+    if kind == "button":
+        return Event("button", draw(BUTTONS), draw(st.one_of(st.none(), st.just("age"))))
+    return Event("text", draw(JUNK))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(events(), max_size=60))
+def test_random_events_never_raise_and_always_restore(sequence: list[Event]) -> None:
+    user = User()
+    for event in sequence:
+        before = json.dumps(user.conv, sort_keys=True)
+        previous_state = user.conv["state"]
+        reply = step(user.conv, event, TODAY)
+        assert reply.title
+        assert load(json.loads(json.dumps(user.conv))) == user.conv
+        refused = event.kind == "text" and reply.notice is not None and reply.state == previous_state
+        if refused:  # a refused answer changes nothing at all
+            assert json.dumps(user.conv, sort_keys=True) == before
+    assert MACHINE.models == []
+
+
+@st.composite
+def profiles(draw: st.DrawFn) -> dict[str, Any]:
+    plan = draw(st.sampled_from(["401k", "403b", "solo401k", "457b"]))
+    pay = draw(st.integers(min_value=1_000, max_value=900_000))
+    frequency = draw(st.sampled_from(list(PayFrequency)))
+    return {
+        "plan_type": plan,
+        "after_tax_allowed": draw(st.sampled_from(["yes", "no", "unsure"])),
+        "in_plan_conversion": draw(st.sampled_from(["yes", "no", "unsure"])),
+        "in_service_withdrawal": draw(st.sampled_from(["yes", "no", "unsure"])),
+        "tax_year": draw(st.sampled_from([2024, 2025, 2026])),
+        "age": draw(st.integers(min_value=18, max_value=80)),
+        "business_type": draw(st.sampled_from(["sole_prop", "s_corp"])),
+        "compensation": pay,
+        "employee_deferrals": draw(st.integers(min_value=0, max_value=min(pay, 40_000))),
+        "employer_contributions": draw(st.integers(min_value=0, max_value=60_000)),
+        "pay_frequency": frequency.value,
+        "pay_periods_remaining": draw(st.integers(1, PAY_PERIODS_PER_YEAR[frequency])),
+    }
+
+
+def answer_for(state: str, profile: dict[str, Any]) -> Event:
+    if state == "verdict":
+        return Event("button", "continue", state)
+    if state == "extras_offer":
+        return Event("button", "no", state)
+    if state == "after_tax_cap_percent":
+        return Event("button", "skip", state)
+    value = profile[state]
+    if isinstance(value, int) and state != "tax_year":
+        return Event("text", f"{value:,}")
+    return Event("button", str(value), state)
+
+
+def send(user: User, event: Event) -> None:
+    if event.kind == "text":
+        user.type(event.value)
+    else:
+        user.tap(event.value)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(profiles(), st.lists(st.tuples(st.integers(0, 30), st.sampled_from(["junk", "back", "review"])),
+                            max_size=6), JUNK)
+def test_finished_interviews_equal_rules_called_directly(
+    profile: dict[str, Any], noise: list[tuple[int, str]], junk: str
+) -> None:
+    user = User()
+    disturbances = dict(noise)
+    for turn in range(200):
+        if user.state == "result":
+            break
+        kind = disturbances.pop(turn, None)
+        if kind == "junk" and user.state not in ("verdict", "extras_offer", "review"):
+            before = user.answers()
+            user.type(junk)
+            if user.state != "result":
+                assert user.answers() == before or user.last is None or user.last.notice is None
+        elif kind == "back":
+            user.command("back")
+        elif kind == "review":
+            user.command("review")
+            user.tap("done")
+        elif user.state == "review":
+            user.tap("done")
+        else:
+            send(user, answer_for(user.state, profile))
+    assert user.state == "result"
+    assert user.last is not None
+    assert user.last.result is not None
+    got = user.last.result
+    direct = assess_json({k: profile[k] for k in (
+        "plan_type", "after_tax_allowed", "in_plan_conversion", "in_service_withdrawal", "tax_year",
+        "age", "compensation", "employee_deferrals", "employer_contributions")}
+        | ({"business_type": profile["business_type"]} if profile["plan_type"] == "solo401k" else {}))
+    for key in ("verdict", "route", "after_tax_room", "annual_additions_limit", "deferral_limit",
+                "catch_up_limit", "total_limit", "excess_deferrals", "excess_annual_additions",
+                "solo_employer_max"):
+        assert got[key] == direct[key], key
+    if got["after_tax_room"] and got["per_paycheck"] is not None:
+        expected = Decimal(str(direct["after_tax_room"])) / profile["pay_periods_remaining"]
+        assert abs(Decimal(str(got["per_paycheck"])) - expected) <= Decimal("0.01")
