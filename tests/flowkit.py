@@ -36,6 +36,18 @@ class User:
         self._round_trip()
         return self.last
 
+    def taps(self, *values: str) -> Reply:
+        for value in values:
+            self.tap(value)
+        assert self.last is not None
+        return self.last
+
+    def types(self, *texts: str) -> Reply:
+        for text in texts:
+            self.type(text)
+        assert self.last is not None
+        return self.last
+
     def _round_trip(self) -> None:
         """Every step is saved and restored, exactly as the stores do."""
         restored = load(json.loads(json.dumps(self.conv)))

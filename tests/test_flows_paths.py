@@ -39,8 +39,7 @@ def test_dr_chen_matches_the_seed_and_the_engine() -> None:
 
 def test_quick_verdict_in_at_most_four_taps() -> None:
     user = User()
-    for value in ("401k", "yes", "no", "yes"):
-        user.tap(value)
+    user.taps("401k", "yes", "no", "yes")
     assert user.state == "verdict"
     assert user.last is not None
     assert user.last.lines[0].startswith("✅")
@@ -77,10 +76,7 @@ def test_not_available_offers_alternatives_and_still_numbers() -> None:
     assert "Ask your employer" in text
     user.tap("continue")
     user.tap("2026")
-    user.type("40")
-    user.type("150k")
-    user.type("max")
-    user.type("50% up to 6%")
+    user.types("40", "150k", "max", "50% up to 6%")
     assert user.state == "extras_offer"  # no cap, frequency or paychecks without after-tax room
     user.tap("no")
     result = result_of(user)
@@ -96,8 +92,7 @@ def test_unknown_verdict_lists_the_four_questions_then_provisional_numbers() -> 
     assert reply.choices[0].label == "Continue with provisional numbers"
     user.tap("continue")
     user.tap("2026")
-    for text in ("45", "200000", "24500", "6000"):
-        user.type(text)
+    user.types("45", "200000", "24500", "6000")
     user.tap("skip")
     user.tap("monthly")
     user.type("12")
@@ -111,13 +106,10 @@ def test_unknown_verdict_lists_the_four_questions_then_provisional_numbers() -> 
 
 def test_maria_solo_sole_prop() -> None:
     user = User()
-    for value in ("solo401k", "yes", "yes", "continue", "2025"):
-        user.tap(value)
+    user.taps("solo401k", "yes", "yes", "continue", "2025")
     user.type("52")
     user.tap("sole_prop")
-    user.type("300,000")
-    user.type("31,000")
-    user.type("30,000")
+    user.types("300,000", "31,000", "30,000")
     assert user.state == "pay_frequency"  # no plan cap question for a solo plan
     user.tap("monthly")
     user.type("12")
@@ -129,14 +121,11 @@ def test_maria_solo_sole_prop() -> None:
 
 def test_solo_s_corp_with_maximum_employer() -> None:
     user = User()
-    for value in ("solo401k", "yes", "yes", "continue", "2026"):
-        user.tap(value)
+    user.taps("solo401k", "yes", "yes", "continue", "2026")
     user.type("45")
     user.tap("s_corp")
     user.type("100k")
-    user.tap("max")
-    user.tap("max")
-    user.tap("monthly")
+    user.taps("max", "max", "monthly")
     user.type("12")
     user.tap("no")
     result = result_of(user)
@@ -146,16 +135,12 @@ def test_solo_s_corp_with_maximum_employer() -> None:
 
 def test_age_60_super_catch_up_with_max_deferrals() -> None:
     user = User()
-    for value in ("401k", "yes", "yes", "continue", "2025"):
-        user.tap(value)
+    user.taps("401k", "yes", "yes", "continue", "2025")
     user.type("60")
     user.type("250000")
     user.tap("max")
     user.type("15,000")
-    user.tap("skip")
-    user.tap("biweekly")
-    user.tap("26")
-    user.tap("no")
+    user.taps("skip", "biweekly", "26", "no")
     result = result_of(user)
     assert result["after_tax_room"] == 31500
     assert result["total_limit"] == 81250
@@ -164,11 +149,8 @@ def test_age_60_super_catch_up_with_max_deferrals() -> None:
 
 def test_match_formula_and_percent_of_pay_on_capped_pay() -> None:
     user = User()
-    for value in ("401k", "yes", "yes", "continue", "2026"):
-        user.tap(value)
-    user.type("45")
-    user.type("500000")
-    user.type("24500")
+    user.taps("401k", "yes", "yes", "continue", "2026")
+    user.types("45", "500000", "24500")
     user.type("5%")  # 5% of the $360,000 401(a)(17) limit, not of $500,000
     user.tap("skip")
     user.tap("monthly")
@@ -179,15 +161,9 @@ def test_match_formula_and_percent_of_pay_on_capped_pay() -> None:
 
 def test_extras_path_and_warnings() -> None:
     user = User()
-    for value in ("401k", "yes", "no", "yes", "continue", "2026"):
-        user.tap(value)
-    for text in ("55", "400000", "max", "50% up to 6%"):
-        user.type(text)
-    user.tap("skip")
-    user.tap("biweekly")
-    user.tap("26")
-    user.tap("yes")
-    user.tap("single")
+    user.taps("401k", "yes", "no", "yes", "continue", "2026")
+    user.types("55", "400000", "max", "50% up to 6%")
+    user.taps("skip", "biweekly", "26", "yes", "single")
     user.type("400k")
     user.type("20,000")
     user.tap("no")           # true-up
@@ -209,8 +185,7 @@ def test_extras_path_and_warnings() -> None:
 
 def test_bad_answers_keep_the_question_and_everything_answered() -> None:
     user = User()
-    for value in ("401k", "yes", "yes", "continue", "2025"):
-        user.tap(value)
+    user.taps("401k", "yes", "yes", "continue", "2025")
     user.type("45")
     before = user.answers()
     cases = [
@@ -236,8 +211,7 @@ def test_bad_answers_keep_the_question_and_everything_answered() -> None:
                                                ("forty", "whole number")])
 def test_impossible_age_refused(text: str, reason: str) -> None:
     user = User()
-    for value in ("401k", "yes", "yes", "continue", "2026"):
-        user.tap(value)
+    user.taps("401k", "yes", "yes", "continue", "2026")
     reply = user.type(text)
     assert user.state == "age"
     assert reply.notice is not None
@@ -331,13 +305,11 @@ def test_summary_before_and_after_numbers() -> None:
 
 def test_tax_year_defaults_and_paychecks_left_from_the_clock() -> None:
     user = User()
-    for value in ("401k", "yes", "yes", "continue"):
-        user.tap(value)
+    user.taps("401k", "yes", "yes", "continue")
     assert user.last is not None
     assert user.last.choices[0].label == "2026 (this year)"
     user.tap("2026")
-    for text in ("45", "200000", "24500", "0"):
-        user.type(text)
+    user.types("45", "200000", "24500", "0")
     user.tap("skip")
     reply = user.tap("biweekly")
     assert reply.choices[0].label == "About 3 (rest of 2026)"  # 22 November: about 3 of 26 left
