@@ -165,3 +165,25 @@ def detail_lines(result: dict[str, Any]) -> list[str]:
     lines.extend(f"⚠ {w['message']}" for w in result["warnings"])
     lines.extend(f"Assumed: {note}" for note in result["assumptions"])
     return lines
+
+
+def limits_lines(year: int) -> list[str]:
+    """The year's key IRS limits with their sources (for /limits)."""
+    lim = limits_for(year)
+    rows = [
+        ("Deferral limit (402(g))", lim.elective_deferral_limit, "elective_deferral_limit"),
+        ("Catch-up at 50+", lim.catch_up_50, "catch_up_50"),
+        ("Catch-up at 60-63", lim.catch_up_60_63, "catch_up_60_63"),
+        ("Annual additions limit (415(c))", lim.annual_additions_limit, "annual_additions_limit"),
+        ("Compensation limit (401(a)(17))", lim.compensation_limit, "compensation_limit"),
+        ("HCE threshold", lim.hce_threshold, "hce_threshold"),
+        ("IRA limit", lim.ira_limit, "ira_limit"),
+        ("HSA self-only / family", lim.hsa_self_only, "hsa_self_only"),
+    ]
+    lines = [f"IRS limits for {year} (checked {lim.verified}):"]
+    for label, value, key in rows:
+        shown = "n/a" if value is None else money(value)
+        if key == "hsa_self_only":
+            shown = f"{money(lim.hsa_self_only)} / {money(lim.hsa_family)}"
+        lines.append(f"• {label}: {shown} [{lim.source(key)}]")
+    return lines

@@ -1,0 +1,119 @@
+"""Building the python-telegram-bot Application from Settings (tests inject the API base URL)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from telegram import BotCommand, Update
+from telegram.constants import ParseMode
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    Defaults,
+    MessageHandler,
+    filters,
+)
+
+from bot.handlers import Handlers
+from bot.ordering import PerUserOrder
+from bot.settings import Settings
+from bot.store import Store
+
+COMMANDS = [
+    BotCommand("start", "start or resume the interview"),
+    BotCommand("help", "what I do and why I ask"),
+    BotCommand("back", "previous question"),
+    BotCommand("review", "review and change answers"),
+    BotCommand("restart", "start over"),
+    BotCommand("summary", "your result"),
+    BotCommand("limits", "IRS limits for a year, e.g. /limits 2026"),
+    BotCommand("forget", "delete everything I hold about you"),
+    BotCommand("cancel", "pause"),
+]
+FLOW_COMMANDS = ["back", "review", "restart", "summary", "details"]
+PURGE_EVERY_SECONDS = 3600.0
+
+
+def build_application(
+    settings: Settings, *, today: Callable[[], date] = date.today, store: Store | None = None
+) -> Application[Any, Any, Any, Any, Any, Any]:
+    if settings.telegram_bot_token is None:
+        raise ValueError("TELEGRAM_BOT_TOKEN is required for Telegram mode")
+    store = store or Store(settings.database_path)
+    handlers = Handlers(store, settings.retention_days, today)
+    builder = (
+        Application.builder()
+        .token(settings.telegram_bot_token.get_secret_value())
+        .defaults(Defaults(parse_mode=ParseMode.HTML))
+        .concurrent_updates(PerUserOrder())
+        .post_init(_post_init(store, settings))
+        .post_shutdown(_post_shutdown(store))
+    )
+    if settings.api_base_url:
+        builder = builder.base_url(settings.api_base_url)
+    if settings.api_file_url:
+        builder = builder.base_file_url(settings.api_file_url)
+    if settings.rate_limiter:
+        limiter: AIORateLimiter = AIORateLimiter(max_retries=3)
+        builder = builder.rate_limiter(limiter)  # type: ignore[arg-type]
+    app = builder.build()
+    _add_handlers(app, handlers)
+    app.bot_data["store"] = store
+    return app
+
+
+def _add_handlers(app: Application[Any, Any, Any, Any, Any, Any], h: Handlers) -> None:
+    private = filters.ChatType.PRIVATE
+    groups = filters.ChatType.GROUPS
+    app.add_handler(MessageHandler(groups, h.group))
+    app.add_handler(CommandHandler("start", h.start, filters=private))
+    app.add_handler(CommandHandler("help", h.help, filters=private))
+    app.add_handler(CommandHandler("limits", h.limits, filters=private))
+    app.add_handler(CommandHandler("forget", h.forget, filters=private))
+    app.add_handler(CommandHandler("cancel", h.cancel, filters=private))
+    app.add_handler(CommandHandler(FLOW_COMMANDS, h.command, filters=private))
+    app.add_handler(MessageHandler(private & filters.COMMAND, h.command))
+    app.add_handler(MessageHandler(private & filters.UpdateType.MESSAGE & filters.TEXT, h.text))
+    app.add_handler(CallbackQueryHandler(h.button))
+    app.add_handler(MessageHandler(private, h.other))
+    app.add_error_handler(h.error)
+
+
+AnyApp = Application[Any, Any, Any, Any, Any, Any]
+
+
+def _post_init(store: Store, settings: Settings) -> Callable[[AnyApp], Any]:
+    async def post_init(app: AnyApp) -> None:
+        await app.bot.set_my_commands(COMMANDS)
+        retention = settings.retention_days * 86400.0
+        store.purge_idle(retention)
+        app.bot_data["purger"] = asyncio.create_task(_purge_forever(store, retention))
+
+    return post_init
+
+
+async def _purge_forever(store: Store, retention_seconds: float) -> None:
+    while True:
+        await asyncio.sleep(PURGE_EVERY_SECONDS)
+        store.purge_idle(retention_seconds)
+
+
+def _post_shutdown(store: Store) -> Callable[[Application[Any, Any, Any, Any, Any, Any]], Any]:
+    async def post_shutdown(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+        purger = app.bot_data.get("purger")
+        if purger is not None:
+            purger.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await purger
+        store.close()
+
+    return post_shutdown
+
+
+ALLOWED_UPDATES = [Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY]

@@ -1,0 +1,83 @@
+"""Reply -> Telegram HTML (every text escaped), inline keyboards, compact versioned callback data."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram.constants import MessageLimit
+
+from flows.interview import Reply
+from flows.machine import STATES
+
+CALLBACK_VERSION = "1"
+MAX_CALLBACK_BYTES = 64
+SAFE_LENGTH = MessageLimit.MAX_TEXT_LENGTH - 96  # margin for tags
+BUTTONS_PER_ROW = 2
+
+
+@dataclass(frozen=True)
+class Tap:
+    """A decoded button: the state it was shown for, and its value."""
+
+    state: str
+    value: str
+
+
+def encode_tap(state: str, value: str) -> str:
+    data = f"{CALLBACK_VERSION}|{state}|{value}"
+    if len(data.encode()) > MAX_CALLBACK_BYTES:
+        raise ValueError(f"callback data too long for {state}:{value}")
+    return data
+
+
+def decode_tap(data: object) -> Tap | None:
+    """None for anything we did not make: another version, a forged or truncated payload."""
+    if not isinstance(data, str) or len(data.encode()) > MAX_CALLBACK_BYTES:
+        return None
+    parts = data.split("|")
+    if len(parts) != 3 or parts[0] != CALLBACK_VERSION or parts[1] not in STATES or not parts[2]:
+        return None
+    return Tap(parts[1], parts[2])
+
+
+def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
+    if not reply.choices:
+        return None
+    buttons = [InlineKeyboardButton(c.label, callback_data=encode_tap(reply.state, c.value))
+               for c in reply.choices]
+    rows = [buttons[i:i + BUTTONS_PER_ROW] for i in range(0, len(buttons), BUTTONS_PER_ROW)]
+    return InlineKeyboardMarkup(rows)
+
+
+def html_text(reply: Reply) -> str:
+    parts = []
+    if reply.notice:
+        parts.append(f"<i>{html.escape(reply.notice, quote=False)}</i>")
+    parts.append(f"<b>{html.escape(reply.title, quote=False)}</b>")
+    parts.extend(html.escape(line, quote=False) for line in reply.lines)
+    if reply.hint:
+        parts.append(f"<i>{html.escape(reply.hint, quote=False)}</i>")
+    return "\n".join(parts)
+
+
+def split_message(text: str, limit: int = SAFE_LENGTH) -> list[str]:
+    """Split on line boundaries (never inside a tag: every line closes its own tags)."""
+    chunks: list[str] = []
+    current = ""
+    for raw_line in text.split("\n"):
+        line = raw_line
+        while len(line) > limit:  # one enormous line: cut it, never inside an &entity;
+            cut = line[:limit].rsplit("&", 1)[0] if "&" in line[limit - 8:limit] else line[:limit]
+            chunks.append(cut)
+            line = line[len(cut):]
+        candidate = f"{current}\n{line}" if current else line
+        if len(candidate) > limit and current:
+            chunks.append(current)
+            current = line
+        else:
+            current = candidate
+    if current:
+        chunks.append(current)
+    return chunks or [""]

@@ -1,0 +1,179 @@
+"""A local fake Telegram Bot API server (aiohttp on 127.0.0.1) that the real bot talks HTTP to."""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import itertools
+import json
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import web
+
+TOKEN = "123456:TEST-token-for-the-local-fake-server-only"
+BOT_USER = {"id": 123456, "is_bot": True, "first_name": "MegaRoth", "username": "megaroth_test_bot"}
+
+
+@dataclass
+class Call:
+    method: str
+    params: dict[str, Any]
+    files: dict[str, bytes] = field(default_factory=dict)
+
+    @property
+    def chat_id(self) -> int | None:
+        raw = self.params.get("chat_id")
+        return int(raw) if raw is not None else None
+
+    @property
+    def raw(self) -> str:
+        return str(self.params.get("text") or self.params.get("caption") or "")
+
+    @property
+    def text(self) -> str:
+        """What the user sees: HTML tags removed, entities decoded."""
+        return html.unescape(re.sub(r"<[^>]+>", "", self.raw))
+
+    def buttons(self) -> list[dict[str, Any]]:
+        markup = self.params.get("reply_markup")
+        if not markup:
+            return []
+        data = json.loads(markup) if isinstance(markup, str) else markup
+        return [b for row in data.get("inline_keyboard", []) for b in row]
+
+
+class FakeBotAPI:
+    def __init__(self) -> None:
+        self.calls: list[Call] = []
+        self.updates: list[dict[str, Any]] = []
+        self._ids = itertools.count(1)
+        self._message_ids = itertools.count(1000)
+        self._new_update = asyncio.Event()
+        self._runner: web.AppRunner | None = None
+        self.url = ""
+        self.fail_next: dict[str, list[int]] = {}
+
+    async def start(self) -> None:
+        app = web.Application(client_max_size=30 * 1024 * 1024)
+        app.router.add_post("/bot{token}/{method}", self._handle)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        server = site._server
+        assert server is not None
+        port = server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self.url = f"http://127.0.0.1:{port}"
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    # -- what the bot calls ------------------------------------------------------------------
+    async def _handle(self, request: web.Request) -> web.Response:
+        if request.match_info["token"] != TOKEN:
+            return web.json_response({"ok": False, "error_code": 401, "description": "Unauthorized"},
+                                     status=401)
+        method = request.match_info["method"]
+        params, files = await self._read(request)
+        if method == "getUpdates":
+            return web.json_response({"ok": True, "result": await self._get_updates(params)})
+        self.calls.append(Call(method, params, files))
+        return web.json_response({"ok": True, "result": self._result(method, params)})
+
+    async def _read(self, request: web.Request) -> tuple[dict[str, Any], dict[str, bytes]]:
+        params: dict[str, Any] = {}
+        files: dict[str, bytes] = {}
+        if request.content_type == "application/json":
+            params = await request.json()
+        elif request.can_read_body:
+            form = await request.post()
+            for key, value in form.items():
+                if hasattr(value, "file"):
+                    files[key] = value.file.read()
+                else:
+                    params[key] = value
+        for key, value in list(params.items()):
+            if isinstance(value, str) and value[:1] in "[{":
+                params[key] = value  # keep JSON text: Call.buttons() decodes reply_markup
+        return params, files
+
+    async def _get_updates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
+        offset = int(params.get("offset") or 0)
+        self.updates = [u for u in self.updates if u["update_id"] >= offset]
+        if not self.updates:
+            self._new_update.clear()
+            timeout = min(float(params.get("timeout") or 0), 0.5)
+            try:
+                await asyncio.wait_for(self._new_update.wait(), timeout=timeout or 0.05)
+            except TimeoutError:
+                return []
+        return [u for u in self.updates if u["update_id"] >= offset][:100]
+
+    def _result(self, method: str, params: dict[str, Any]) -> Any:
+        if method == "getMe":
+            return BOT_USER
+        if method in ("sendMessage", "sendPhoto"):
+            message: dict[str, Any] = {
+                "message_id": next(self._message_ids), "date": int(time.time()),
+                "chat": {"id": int(params["chat_id"]), "type": "private"}, "from": BOT_USER,
+            }
+            if method == "sendMessage":
+                message["text"] = params.get("text", "")
+            else:
+                message["photo"] = [{"file_id": "f", "file_unique_id": "u", "width": 1, "height": 1}]
+            return message
+        return True
+
+    # -- what users do ------------------------------------------------------------------------
+    def _push(self, update: dict[str, Any]) -> int:
+        update_id = next(self._ids)
+        self.updates.append({"update_id": update_id, **update})
+        self._new_update.set()
+        return update_id
+
+    @staticmethod
+    def _user(user_id: int) -> dict[str, Any]:
+        return {"id": user_id, "is_bot": False, "first_name": f"User{user_id}"}
+
+    def message(self, user_id: int, text: str, *, chat_type: str = "private", chat_id: int | None = None,
+                kind: str = "message", extra: dict[str, Any] | None = None) -> int:
+        message: dict[str, Any] = {
+            "message_id": next(self._message_ids), "date": int(time.time()),
+            "chat": {"id": chat_id or user_id, "type": chat_type}, "from": self._user(user_id),
+        }
+        if text:
+            message["text"] = text
+        if text.startswith("/"):
+            command_length = len(text.split(maxsplit=1)[0])
+            message["entities"] = [{"type": "bot_command", "offset": 0, "length": command_length}]
+        message.update(extra or {})
+        return self._push({kind: message})
+
+    def tap(self, user_id: int, data: str, *, chat_type: str = "private") -> int:
+        return self._push({"callback_query": {
+            "id": str(next(self._message_ids)), "from": self._user(user_id), "chat_instance": "ci",
+            "data": data,
+            "message": {"message_id": next(self._message_ids), "date": int(time.time()),
+                        "chat": {"id": user_id, "type": chat_type}, "from": BOT_USER, "text": "q"},
+        }})
+
+    # -- what tests look at -------------------------------------------------------------------
+    def sent_to(self, chat_id: int, method: str = "sendMessage") -> list[Call]:
+        return [c for c in self.calls if c.method == method and c.chat_id == chat_id]
+
+    async def wait_for(self, predicate: Callable[[], bool], timeout: float = 10.0) -> None:
+        deadline = time.monotonic() + timeout
+        while not predicate():
+            if time.monotonic() > deadline:
+                raise AssertionError("timed out waiting for the bot")
+            await asyncio.sleep(0.01)
+
+    async def settled(self, chat_id: int, count: int, timeout: float = 10.0) -> list[Call]:
+        """Wait until ``count`` messages were sent to this chat, then return them all."""
+        await self.wait_for(lambda: len(self.sent_to(chat_id)) >= count, timeout)
+        return self.sent_to(chat_id)

@@ -1,0 +1,172 @@
+"""The real bot, over HTTP, against a local fake Bot API server: conversations as users have them."""
+
+from __future__ import annotations
+
+import sqlite3
+import stat
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.botkit import TgUser, start_bot, stop_bot
+from tests.fakeapi import FakeBotAPI
+
+DR_CHEN = [("send", "/start"), ("tap", "401(k)"), ("tap", "Yes"), ("tap", "Yes"),
+           ("tap", "See my numbers"), ("tap", "2025"), ("send", "45"), ("send", "$450,000"),
+           ("send", "23,500"), ("send", "22,500"), ("tap", "No cap / not sure"),
+           ("tap", "Every 2 weeks"), ("tap", "All 26 (whole year)"), ("tap", "No, show my result")]
+JAMES = [("send", "/start"), ("tap", "401(k)"), ("tap", "Yes"), ("tap", "No"), ("tap", "Yes"),
+         ("tap", "See my numbers"), ("tap", "2025"), ("send", "38"), ("send", "240k"),
+         ("send", "23500"), ("send", "12,000"), ("tap", "No cap / not sure"), ("tap", "Monthly"),
+         ("tap", "All 12 (whole year)"), ("tap", "No, show my result")]
+MARIA = [("send", "/start"), ("tap", "Solo 401(k)"), ("tap", "Yes"), ("tap", "Yes"),
+         ("tap", "See my numbers"), ("tap", "2025"), ("send", "52"),
+         ("tap", "Sole prop / single-member LLC"), ("send", "300,000"), ("send", "31,000"),
+         ("send", "30,000"), ("tap", "Monthly"), ("tap", "All 12 (whole year)"),
+         ("tap", "No, show my result")]
+AGE_60 = [("send", "/start"), ("tap", "401(k)"), ("tap", "Yes"), ("tap", "Yes"),
+          ("tap", "See my numbers"), ("tap", "2025"), ("send", "60"), ("send", "250000"),
+          ("tap", "The maximum"), ("send", "15,000"), ("tap", "No cap / not sure"),
+          ("tap", "Every 2 weeks"), ("tap", "All 26 (whole year)"), ("tap", "No, show my result")]
+
+
+@pytest.fixture
+async def api() -> AsyncIterator[FakeBotAPI]:
+    server = FakeBotAPI()
+    await server.start()
+    yield server
+    await server.stop()
+
+
+@pytest.fixture
+async def running(api: FakeBotAPI, tmp_path: Path) -> AsyncIterator[Any]:
+    app = await start_bot(api, tmp_path / "bot.sqlite3")
+    yield app
+    await stop_bot(app)
+
+
+async def test_dr_chen_end_to_end_with_chart(api: FakeBotAPI, running: Any, tmp_path: Path) -> None:
+    user = TgUser(api, 1001)
+    result = await user.run(DR_CHEN)
+    assert "After-tax room for 2025: $24,000" in result.text
+    assert "Per paycheck: $923.07" in result.text
+    assert "in-plan Roth conversion" in result.text
+    assert result.params["parse_mode"] == "HTML"
+    photo = await user.photo()
+    assert photo.files["photo"].startswith(b"\x89PNG")
+    assert any(c.method == "sendChatAction" and c.params["action"] == "typing" for c in api.calls)
+    commands = [c for c in api.calls if c.method == "setMyCommands"]
+    assert len(commands) == 1
+    for name in ("start", "help", "back", "review", "restart", "summary", "limits", "forget", "cancel"):
+        assert f'"{name}"' in commands[0].params["commands"]
+    assert any(c.method == "answerCallbackQuery" for c in api.calls)
+    mode = stat.S_IMODE((tmp_path / "bot.sqlite3").stat().st_mode)
+    assert mode == 0o600
+
+
+@pytest.mark.parametrize(
+    ("steps", "figures"),
+    [(JAMES, ["After-tax room for 2025: $34,500", "in-service withdrawal"]),
+     (MARIA, ["After-tax room for 2025: $16,500", "total $77,500"]),
+     (AGE_60, ["After-tax room for 2025: $31,500", "total $81,250"])],
+)
+async def test_seed_examples_in_the_chat(
+    api: FakeBotAPI, running: Any, steps: list[tuple[str, str]], figures: list[str]
+) -> None:
+    user = TgUser(api, 2000 + len(steps))
+    result = await user.run(steps)
+    for figure in figures:
+        assert figure in result.text
+
+
+async def test_bad_answers_back_and_review(api: FakeBotAPI, running: Any) -> None:
+    user = TgUser(api, 1002)
+    await user.run(DR_CHEN[:7])
+    reply = await user.send("5%")
+    assert "looks like a percentage" in reply.text
+    assert "gross pay" in reply.text  # the same question again
+    reply = await user.send("<b>lots</b>")
+    assert "couldn't read that" in reply.text
+    await user.send("$450,000")
+    reply = await user.send("/back")
+    assert "gross pay" in reply.text
+    await user.run(DR_CHEN[7:])
+    reply = await user.send("/review")
+    assert "Pay: $450,000" in reply.text
+    await user.tap("Employer money")
+    reply = await user.send("12,000")
+    assert "After-tax room for 2025: $34,500" in reply.text
+
+
+async def test_stale_forged_and_old_version_buttons(api: FakeBotAPI, running: Any) -> None:
+    user = TgUser(api, 1003)
+    await user.run(DR_CHEN[:6])
+    reply = await user.tap_data("1|plan_type|solo401k")
+    assert "earlier question" in reply.text
+    assert "How old will you be" in reply.text
+    for forged in ("0|age|45", "garbage", "1|nowhere|x", "1|age|"):
+        reply = await user.tap_data(forged)
+        assert "no longer valid" in reply.text
+    reply = await user.tap_data("1|age|999")
+    assert "between 14 and 110" in reply.text
+
+
+async def test_group_chat_never_runs_the_interview(api: FakeBotAPI, running: Any) -> None:
+    api.message(1004, "/start", chat_type="group", chat_id=-555)
+    api.message(1004, "450000", chat_type="group", chat_id=-555)
+    await api.wait_for(lambda: len(api.sent_to(-555)) >= 2)
+    for call in api.sent_to(-555):
+        assert "private chat" in call.text
+        assert call.buttons()[0]["url"] == "https://t.me/megaroth_test_bot?start=go"
+        assert "$" not in call.text
+
+
+async def test_forget_deletes_the_row(api: FakeBotAPI, running: Any, tmp_path: Path) -> None:
+    user = TgUser(api, 1005)
+    await user.run(DR_CHEN[:8])
+    db = sqlite3.connect(tmp_path / "bot.sqlite3")
+    assert db.execute("SELECT COUNT(*) FROM conversations WHERE user_id = 1005").fetchone()[0] == 1
+    reply = await user.send("/forget")
+    assert "deleted everything" in reply.text
+    assert db.execute("SELECT COUNT(*) FROM conversations WHERE user_id = 1005").fetchone()[0] == 0
+    reply = await user.send("/start")
+    assert "Which plan" in reply.text
+
+
+async def test_other_commands_and_non_text(api: FakeBotAPI, running: Any) -> None:
+    user = TgUser(api, 1006)
+    await user.send("/start")
+    reply = await user.send("/limits 2026")
+    assert "$72,000" in reply.text
+    assert "Notice 2025-67" in reply.text
+    reply = await user.send("/limits 2031")
+    assert "2024, 2025, 2026" in reply.text
+    reply = await user.send("/frobnicate")
+    assert "I don't know /frobnicate" in reply.text
+    before = len(user.messages())
+    api.message(1006, "", extra={"sticker": {"file_id": "s", "file_unique_id": "s", "type": "regular",
+                                             "width": 1, "height": 1, "is_animated": False,
+                                             "is_video": False}})
+    await api.wait_for(lambda: len(user.messages()) > before)
+    assert "only read typed answers" in user.last_text()
+    reply = await user.send("/cancel")
+    assert "/start resumes" in reply.text
+
+
+async def test_restart_in_process_keeps_everyone_at_their_question(api: FakeBotAPI, tmp_path: Path) -> None:
+    db = tmp_path / "bot.sqlite3"
+    app = await start_bot(api, db)
+    user = TgUser(api, 1007)
+    await user.run(DR_CHEN[:9])
+    await stop_bot(app)
+    app = await start_bot(api, db)
+    try:
+        reply = await user.send("/start")
+        assert "Welcome back" in reply.text
+        assert "employer contribute" in reply.text
+        result = await user.run(DR_CHEN[9:])
+        assert "After-tax room for 2025: $24,000" in result.text
+    finally:
+        await stop_bot(app)
