@@ -68,6 +68,9 @@ def split_message(text: str, limit: int = SAFE_LENGTH) -> list[str]:
     current = ""
     for raw_line in text.split("\n"):
         line = raw_line
+        if len(line) > limit and current:  # keep the order: what came before goes first
+            chunks.append(current)
+            current = ""
         while len(line) > limit:  # one enormous line: cut it, never inside an &entity;
             cut = line[:limit].rsplit("&", 1)[0] if "&" in line[limit - 8:limit] else line[:limit]
             chunks.append(cut)
