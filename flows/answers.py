@@ -54,6 +54,8 @@ def _money(question: Question, text: str, facts: Facts) -> str | None:
 
 
 def _check_money(question: Question, amount: Decimal, facts: Facts) -> None:
+    if question.id == "compensation" and amount <= 0:
+        raise ParseError("Pay must be more than $0: the limits are a share of it.")
     if question.id == "employee_deferrals" and facts.pay is not None and amount > facts.pay:
         raise ParseError(
             f"That's more than the pay you gave (${facts.pay:,.0f}); deferrals come out of pay."

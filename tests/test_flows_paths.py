@@ -193,6 +193,7 @@ def test_bad_answers_keep_the_question_and_everything_answered() -> None:
         ("-100", "negative"),
         ("lots", "dollar amount"),
         ("not sure", "estimate is fine"),
+        ("0", "more than $0"),
     ]
     for text, reason in cases:
         reply = user.type(text)
