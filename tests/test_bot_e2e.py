@@ -33,14 +33,6 @@ AGE_60 = [("send", "/start"), ("tap", "401(k)"), ("tap", "Yes"), ("tap", "Yes"),
 
 
 @pytest.fixture
-async def api() -> AsyncIterator[FakeBotAPI]:
-    server = FakeBotAPI()
-    await server.start()
-    yield server
-    await server.stop()
-
-
-@pytest.fixture
 async def running(api: FakeBotAPI, tmp_path: Path) -> AsyncIterator[Any]:
     app = await start_bot(api, tmp_path / "bot.sqlite3")
     yield app

@@ -6,7 +6,6 @@ import asyncio
 import os
 import signal
 import sys
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -19,14 +18,6 @@ FIRST_HALF = [("send", "/start"), ("tap", "401(k)"), ("tap", "Yes"), ("tap", "Ye
               ("tap", "See my numbers"), ("tap", "2025"), ("send", "45"), ("send", "$450,000")]
 SECOND_HALF = [("send", "23,500"), ("send", "22,500"), ("tap", "No cap / not sure"),
                ("tap", "Every 2 weeks"), ("tap", "All 26 (whole year)"), ("tap", "No, show my result")]
-
-
-@pytest.fixture
-async def api() -> AsyncIterator[FakeBotAPI]:
-    server = FakeBotAPI()
-    await server.start()
-    yield server
-    await server.stop()
 
 
 async def spawn(api: FakeBotAPI, db: Path, log: Path) -> asyncio.subprocess.Process:
