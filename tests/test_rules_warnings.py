@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from rules.pitfalls import ORDER
 from tests.helpers import codes, run
 
 BASE: dict[str, Any] = {
@@ -89,6 +90,8 @@ def test_every_warning_is_one_line() -> None:
                     "employee_deferrals": 40000, "filing_status": "mfj", "magi": 500000,
                     "pretax_ira_balance": 10000})
     assert len(result.warnings) >= 7
+    order = [ORDER.index(w.code) for w in result.warnings]
+    assert order == sorted(order)  # most costly problems first
     for warning in result.warnings:
         assert "\n" not in warning.message
         assert len(warning.message) < 240
