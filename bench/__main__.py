@@ -5,7 +5,7 @@ from __future__ import annotations
 import platform
 from datetime import date
 
-from bench import bench_flows, bench_rules
+from bench import bench_bot, bench_flows, bench_rules
 
 
 def main() -> None:
@@ -14,8 +14,8 @@ def main() -> None:
     print(f"|{'-' * 60}|{'-' * 14}|--------|")
     for name, median, _p95, target in bench_rules.rows():
         print(f"| {name:<58} | {median:9.1f} us | {target} |")
-    for name, value, target in bench_flows.rows():
-        unit = "B " if "bytes" in name else "us"
+    for name, value, target in [*bench_flows.rows(), *bench_bot.rows()]:
+        unit = "B " if "bytes" in name else "x " if "ratio" in name else "us"
         print(f"| {name:<58} | {value:9.1f} {unit} | {target} |")
 
 

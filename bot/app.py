@@ -19,6 +19,7 @@ from telegram.ext import (
     MessageHandler,
     filters,
 )
+from telegram.request import BaseRequest
 
 from bot.handlers import Handlers
 from bot.ordering import PerUserOrder
@@ -41,12 +42,17 @@ PURGE_EVERY_SECONDS = 3600.0
 
 
 def build_application(
-    settings: Settings, *, today: Callable[[], date] = date.today, store: Store | None = None
+    settings: Settings,
+    *,
+    today: Callable[[], date] = date.today,
+    store: Store | None = None,
+    request: BaseRequest | None = None,
 ) -> Application[Any, Any, Any, Any, Any, Any]:
+    """The bot. ``request`` replaces the HTTP client (benchmarks answer locally, without sockets)."""
     if settings.telegram_bot_token is None:
         raise ValueError("TELEGRAM_BOT_TOKEN is required for Telegram mode")
     store = store or Store(settings.database_path)
-    handlers = Handlers(store, settings.retention_days, today)
+    handlers = Handlers(store, settings.retention_days, today, charts=settings.send_chart)
     builder = (
         Application.builder()
         .token(settings.telegram_bot_token.get_secret_value())
@@ -55,6 +61,8 @@ def build_application(
         .post_init(_post_init(store, settings))
         .post_shutdown(_post_shutdown(store))
     )
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
     if settings.api_base_url:
         builder = builder.base_url(settings.api_base_url)
     if settings.api_file_url:

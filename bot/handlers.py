@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import html
 import logging
 import traceback
@@ -11,9 +10,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatAction, ChatType
-from telegram.error import BadRequest, Forbidden
 from telegram.ext import ContextTypes
 
 from bot.chart import render_chart
@@ -42,8 +40,12 @@ STALE = "That button is no longer valid (an old message or an earlier version); 
 class Handlers:
     """Everything the bot does per update. Holds the store and the clock; no rules or questions."""
 
-    def __init__(self, store: Store, retention_days: int, today: Callable[[], date] = date.today) -> None:
+    def __init__(
+        self, store: Store, retention_days: int, today: Callable[[], date] = date.today,
+        *, charts: bool = True,
+    ) -> None:
         self.store = store
+        self.charts = charts
         self.retention_days = retention_days
         self.today = today
 
@@ -66,7 +68,8 @@ class Handlers:
         for index, chunk in enumerate(chunks):
             markup = keyboard(reply) if index == len(chunks) - 1 else None
             await context.bot.send_message(chat.id, chunk, reply_markup=markup)
-        if reply.result is not None and reply.result.get("annual_additions_limit") is not None \
+        if self.charts and reply.result is not None \
+                and reply.result.get("annual_additions_limit") is not None \
                 and reply.lines and not reply.lines[0].startswith("Tax year"):
             await self._send_chart(chat.id, context, reply.result)
 
@@ -117,8 +120,8 @@ class Handlers:
         else:
             reply = step(conv, Event("button", tap.value, tap.state), self.today())
             self.store.save(user_id, conv)
-        if isinstance(query.message, Message):
-            await _drop_keyboard(query.message)
+        # Old keyboards are left in place (removing them doubled the API calls per tap):
+        # a tap on an earlier question's button is refused by the flow with a notice.
         await self._send(update, context, reply)
 
     async def limits(self, update: Update, context: Context) -> None:
@@ -195,8 +198,3 @@ async def _say(update: Update, context: Context, text: str) -> None:
     for chunk in split_message(html.escape(text, quote=False)):
         await context.bot.send_message(chat.id, chunk)
 
-
-async def _drop_keyboard(message: Message) -> None:
-    """Remove the keyboard of the tapped message, so old buttons cannot be tapped again."""
-    with contextlib.suppress(BadRequest, Forbidden):
-        await message.edit_reply_markup(reply_markup=None)

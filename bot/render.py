@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from functools import lru_cache
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import MessageLimit
 
 from flows.interview import Reply
 from flows.machine import STATES
+from flows.questions import Choice
 
 CALLBACK_VERSION = "1"
 MAX_CALLBACK_BYTES = 64
@@ -45,8 +47,13 @@ def decode_tap(data: object) -> Tap | None:
 def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
     if not reply.choices:
         return None
-    buttons = [InlineKeyboardButton(c.label, callback_data=encode_tap(reply.state, c.value))
-               for c in reply.choices]
+    return _keyboard(reply.state, reply.choices)
+
+
+@lru_cache(maxsize=512)
+def _keyboard(state: str, choices: tuple[Choice, ...]) -> InlineKeyboardMarkup:
+    """Keyboards are immutable Telegram objects, and most are the same for everyone: cache them."""
+    buttons = [InlineKeyboardButton(c.label, callback_data=encode_tap(state, c.value)) for c in choices]
     rows = [buttons[i:i + BUTTONS_PER_ROW] for i in range(0, len(buttons), BUTTONS_PER_ROW)]
     return InlineKeyboardMarkup(rows)
 

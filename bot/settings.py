@@ -24,6 +24,7 @@ class Settings(BaseSettings):
     port: int = Field(default=8443, ge=1, le=65535)
     retention_days: int = Field(default=30, ge=1, le=3650)
     rate_limiter: bool = True
+    send_chart: bool = True
 
     @field_validator("telegram_bot_token")
     @classmethod

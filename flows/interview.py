@@ -66,10 +66,15 @@ def load(raw: Any) -> dict[str, Any]:
     return {"v": VERSION, "state": raw["state"], "answers": dict(answers), "history": list(history)}
 
 
+STAGE_QUESTIONS: dict[Stage, list[Question]] = {
+    stage: [q for q in QUESTIONS if q.stage is stage and q.kind is not Kind.CHECKPOINT] for stage in Stage
+}
+
+
 def _progress(question: Question, facts: Facts) -> str:
     if question.kind is Kind.CHECKPOINT and question.stage is not Stage.ROOM:
         return question.stage.value
-    stage = [q for q in QUESTIONS if q.stage is question.stage and q.kind is not Kind.CHECKPOINT]
+    stage = STAGE_QUESTIONS[question.stage]
     if question not in stage:
         return question.stage.value
     position = 1 + sum(1 for q in stage[: stage.index(question)] if q.applies(facts))
@@ -190,6 +195,7 @@ def _answer(conv: dict[str, Any], text: str, today: date) -> Reply:
         return view(conv, today, notice=str(exc))
     conv["answers"][state] = value
     conv["history"].append(state)
+    session.answers_changed()
     fire(session, "answer")
     return view(conv, today)
 

@@ -35,10 +35,17 @@ class Session:
         self.data = data
         self.today = today
         self.state: str = data["state"]
+        self._facts: Facts | None = None
 
     @property
     def facts(self) -> Facts:
-        return Facts(self.data["answers"], self.today)
+        """One Facts per step (its derived values are cached); refreshed when answers change."""
+        if self._facts is None:
+            self._facts = Facts(self.data["answers"], self.today)
+        return self._facts
+
+    def answers_changed(self) -> None:
+        self._facts = None
 
 
 def wanted(question: Question, facts: Facts) -> bool:
