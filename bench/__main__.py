@@ -5,7 +5,7 @@ from __future__ import annotations
 import platform
 from datetime import date
 
-from bench import bench_bot, bench_flows, bench_rules
+from bench import bench_bot, bench_flows, bench_rules, unit_for
 
 
 def main() -> None:
@@ -15,7 +15,7 @@ def main() -> None:
     for name, median, _p95, target in bench_rules.rows():
         print(f"| {name:<58} | {median:9.1f} us | {target} |")
     for name, value, target in [*bench_flows.rows(), *bench_bot.rows()]:
-        unit = "B " if "bytes" in name else "x " if "ratio" in name else "us"
+        unit = unit_for(name)
         print(f"| {name:<58} | {value:9.1f} {unit} | {target} |")
 
 

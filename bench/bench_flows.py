@@ -10,6 +10,7 @@ import statistics
 import time
 from datetime import date
 
+from bench import unit_for
 from flows.interview import Event, load, new_conversation, step
 
 TODAY = date(2026, 11, 22)
@@ -67,7 +68,7 @@ def rows() -> list[tuple[str, float, str]]:
 
 def main() -> None:
     for name, value, target in rows():
-        unit = "B " if "bytes" in name else "us"
+        unit = unit_for(name)
         print(f"{name:<58} {value:9.1f} {unit}  {target}")
 
 

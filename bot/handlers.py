@@ -68,9 +68,7 @@ class Handlers:
         for index, chunk in enumerate(chunks):
             markup = keyboard(reply) if index == len(chunks) - 1 else None
             await context.bot.send_message(chat.id, chunk, reply_markup=markup)
-        if self.charts and reply.result is not None \
-                and reply.result.get("annual_additions_limit") is not None \
-                and reply.lines and not reply.lines[0].startswith("Tax year"):
+        if self.charts and reply.chart and reply.result is not None:
             await self._send_chart(chat.id, context, reply.result)
 
     async def _send_chart(self, chat_id: int, context: Context, result: dict[str, Any]) -> None:
@@ -82,9 +80,8 @@ class Handlers:
     # -- updates ------------------------------------------------------------------------------
     async def start(self, update: Update, context: Context) -> None:
         user_id = _user_id(update)
-        stored = self.store.load(user_id)
-        if stored is not None and load(stored).get("answers"):
-            conv = load(stored)
+        conv = self._conversation(user_id)
+        if conv["answers"]:
             await self._send(update, context, view(conv, self.today(), notice="Welcome back! You were here:"))
             return
         conv = new_conversation()

@@ -48,6 +48,7 @@ class Reply:
     hint: str | None = None
     expects_text: bool = False
     result: dict[str, Any] | None = field(default=None, compare=False)
+    chart: bool = False  # the result summary: worth a chart of the annual additions limit
 
 
 def new_conversation() -> dict[str, Any]:
@@ -113,8 +114,9 @@ def compute(facts: Facts) -> dict[str, Any]:
 def _result_reply(facts: Facts, notice: str | None, detailed: bool = False) -> Reply:
     result = compute(facts)
     lines = detail_lines(result) if detailed else result_lines(result)
+    chart = not detailed and result["annual_additions_limit"] is not None
     return Reply(state=LAST, title="Your result", lines=tuple(lines), choices=RESULT_CHOICES,
-                 notice=notice, result=result)
+                 notice=notice, result=result, chart=chart)
 
 
 def _review_reply(facts: Facts, notice: str | None) -> Reply:
@@ -279,10 +281,6 @@ def step(conv: dict[str, Any], event: Event, today: date) -> Reply:
     if event.kind == "button" and event.state is not None and event.state != conv["state"]:
         return view(conv, today, notice="That button is from an earlier question; here is where you are.")
     return _answer(conv, event.value, today)
-
-
-def money_text(amount: Any) -> str:
-    return money(amount)
 
 
 __all__ = ["Event", "Reply", "command", "compute", "load", "new_conversation", "step", "view"]

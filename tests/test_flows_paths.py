@@ -300,8 +300,11 @@ def test_summary_before_and_after_numbers() -> None:
     dr_chen(User())
     done = User()
     dr_chen(done)
+    assert done.last is not None
+    assert done.last.chart  # the summary comes with the chart
     details = done.command("details")
     assert any("Notice 2024-80" in line for line in details.lines)
+    assert not details.chart  # the detailed view does not repeat it
 
 
 def test_tax_year_defaults_and_paychecks_left_from_the_clock() -> None:
