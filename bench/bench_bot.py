@@ -18,7 +18,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler, ContextTypes, MessageHandler, filters
 
-from bench import unit_for
+from bench import print_rows
 from bench.localapi import TOKEN, LocalRequest, interview_updates
 from bot.app import build_application
 from bot.settings import Settings
@@ -86,9 +86,7 @@ def rows() -> list[tuple[str, float, str]]:
 
 
 def main() -> None:
-    for name, value, target in rows():
-        unit = unit_for(name)
-        print(f"{name:<58} {value:9.1f} {unit}  {target}")
+    print_rows(rows())
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ import statistics
 import time
 from datetime import date
 
-from bench import unit_for
+from bench import print_rows
 from flows.interview import Event, load, new_conversation, step
 
 TODAY = date(2026, 11, 22)
@@ -53,9 +53,39 @@ def finished_conversation_bytes() -> int:
     return len(json.dumps(conv, separators=(",", ":")).encode())
 
 
+def dispatch_us() -> tuple[float, float]:
+    """One `answer` event on the shared machine: fired on an unattached session (our way)
+    versus attaching and detaching the session with add_model / remove_model per step."""
+    from flows.machine import MACHINE, Session, fire
+
+    answered = {"plan_type": "401k"}
+
+    def unattached() -> None:
+        fire(Session({"state": "plan_type", "answers": dict(answered), "history": []}, TODAY), "answer")
+
+    def attached() -> None:
+        session = Session({"state": "plan_type", "answers": dict(answered), "history": []}, TODAY)
+        MACHINE.add_model(session, initial="plan_type")
+        MACHINE.events["answer"].trigger(session)
+        MACHINE.remove_model(session)
+
+    results = []
+    for step_fn in (unattached, attached):
+        step_fn()
+        rounds = []
+        for _ in range(15):
+            start = time.perf_counter()
+            for _ in range(100):
+                step_fn()
+            rounds.append((time.perf_counter() - start) / 100 * 1e6)
+        results.append(statistics.median(rounds))
+    return results[0], results[1]
+
+
 def rows() -> list[tuple[str, float, str]]:
     one_interview_steps()  # warm up
     samples = [s for _ in range(300) for s in one_interview_steps()]
+    unattached, attached = dispatch_us()
     return [
         ("flows: one answer step (load, parse, transition, save)", statistics.median(samples),
          "< 100 us"),
@@ -63,13 +93,13 @@ def rows() -> list[tuple[str, float, str]]:
         ("flows: the step that computes the result", result_step_us(), ""),
         ("flows: bytes per stored conversation (finished)", float(finished_conversation_bytes()),
          "< 2048 B"),
+        ("flows: one event, session never attached (our way)", unattached, ""),
+        ("flows: one event with add_model/remove_model", attached, ""),
     ]
 
 
 def main() -> None:
-    for name, value, target in rows():
-        unit = unit_for(name)
-        print(f"{name:<58} {value:9.1f} {unit}  {target}")
+    print_rows(rows())
 
 
 if __name__ == "__main__":
