@@ -9,13 +9,11 @@ from datetime import date
 from typing import Any
 
 from telegram import BotCommand, Update
-from telegram.constants import ParseMode
 from telegram.ext import (
     AIORateLimiter,
     Application,
     CallbackQueryHandler,
     CommandHandler,
-    Defaults,
     MessageHandler,
     filters,
 )
@@ -56,7 +54,6 @@ def build_application(
     builder = (
         Application.builder()
         .token(settings.telegram_bot_token.get_secret_value())
-        .defaults(Defaults(parse_mode=ParseMode.HTML))
         .concurrent_updates(PerUserOrder())
         .post_init(_post_init(store, settings))
         .post_shutdown(_post_shutdown(store))

@@ -72,13 +72,17 @@ STAGE_QUESTIONS: dict[Stage, list[Question]] = {
 }
 
 
+STAGE_INDEX: dict[str, int] = {q.id: i for stage in STAGE_QUESTIONS.values() for i, q in enumerate(stage)}
+
+
 def _progress(question: Question, facts: Facts) -> str:
     if question.kind is Kind.CHECKPOINT and question.stage is not Stage.ROOM:
         return question.stage.value
     stage = STAGE_QUESTIONS[question.stage]
-    if question not in stage:
+    index = STAGE_INDEX.get(question.id)
+    if index is None:
         return question.stage.value
-    position = 1 + sum(1 for q in stage[: stage.index(question)] if q.applies(facts))
+    position = 1 + sum(1 for q in stage[:index] if q.applies(facts))
     if question.stage is Stage.VERDICT:
         return f"{question.stage.value}: question {position} of up to {len(stage)}"
     total = max(position, sum(1 for q in stage if q.applies(facts)))

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
+from telegram import InlineKeyboardMarkup
 from telegram.constants import MessageLimit
 
-from bot.render import MAX_CALLBACK_BYTES, decode_tap, encode_tap, html_text, split_message
+from bot.render import MAX_CALLBACK_BYTES, decode_tap, encode_tap, html_text, keyboard, split_message
 from bot.settings import Settings
 from bot.store import Store
 from flows.facts import Facts
-from flows.interview import Reply
+from flows.interview import Reply, new_conversation, view
 from flows.questions import QUESTIONS, Choice
 
 ALL_ANSWERED = Facts({"pay_frequency": "weekly", "plan_type": "solo401k"}, date(2026, 11, 22))
@@ -53,3 +54,15 @@ def test_settings_base_url_and_store_retention(tmp_path: object) -> None:
     assert store.purge_idle(30 * 86400, now=__import__("time").time() + 31 * 86400) == 2
     assert store.count() == 0
     assert store.integrity_ok()
+
+
+def test_prepared_keyboard_serialises_like_a_plain_one_and_stays_equal() -> None:
+    reply = view(new_conversation(), date(2026, 11, 22))
+    prepared = keyboard(reply)
+    assert prepared is not None
+    plain = InlineKeyboardMarkup(prepared.inline_keyboard)
+    assert prepared.to_dict() == plain.to_dict()
+    assert prepared.to_dict(recursive=False) == plain.to_dict(recursive=False)
+    assert prepared == plain
+    prepared.to_dict()["inline_keyboard"] = []  # a caller's change must not reach the cache
+    assert prepared.to_dict() == plain.to_dict()
