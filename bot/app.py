@@ -23,6 +23,7 @@ from bot.handlers import Handlers
 from bot.ordering import PerUserOrder
 from bot.settings import Settings
 from bot.store import Store
+from bot.transport import RetryingRequest
 
 COMMANDS = [
     BotCommand("start", "start or resume the interview"),
@@ -60,6 +61,8 @@ def build_application(
     )
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
+    else:
+        builder = builder.request(_retrying_request(settings.api_timeout_seconds))
     if settings.api_base_url:
         builder = builder.base_url(settings.api_base_url)
     if settings.api_file_url:
@@ -71,6 +74,11 @@ def build_application(
     _add_handlers(app, handlers)
     app.bot_data["store"] = store
     return app
+
+
+def _retrying_request(timeout: float) -> RetryingRequest:
+    return RetryingRequest(connection_pool_size=256, read_timeout=timeout, write_timeout=timeout,
+                           connect_timeout=timeout, pool_timeout=timeout, media_write_timeout=timeout * 3)
 
 
 def _add_handlers(app: Application[Any, Any, Any, Any, Any, Any], h: Handlers) -> None:

@@ -10,8 +10,9 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatAction, ChatType, ParseMode
+from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot.chart import render_chart
@@ -110,7 +111,7 @@ class Handlers:
         if chat is None or chat.type != ChatType.PRIVATE:
             await query.answer(PRIVATE_ONLY, show_alert=True)
             return
-        await query.answer()
+        await _acknowledge(query)
         tap = decode_tap(query.data)
         user_id = _user_id(update)
         conv = self._conversation(user_id)
@@ -183,6 +184,15 @@ class Handlers:
             await self._send(update, context, reply)
         except Exception as exc:
             log.error("could not tell the user about the error: %s", type(exc).__name__)
+
+
+async def _acknowledge(query: CallbackQuery) -> None:
+    """Stop the button's spinner. If Telegram still refuses after the retries, the tap is handled
+    anyway: its answer matters more than the spinner."""
+    try:
+        await query.answer()
+    except TelegramError as exc:
+        log.warning("answerCallbackQuery failed: %s", type(exc).__name__)
 
 
 def _user_id(update: Update) -> int:

@@ -25,6 +25,7 @@ class Settings(BaseSettings):
     retention_days: int = Field(default=30, ge=1, le=3650)
     rate_limiter: bool = True
     send_chart: bool = True
+    api_timeout_seconds: float = Field(default=10.0, gt=0, le=120)
 
     @field_validator("telegram_bot_token")
     @classmethod

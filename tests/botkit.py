@@ -14,14 +14,33 @@ from tests.fakeapi import TOKEN, Call, FakeBotAPI
 
 TODAY = date(2026, 11, 22)
 
+# The seeds' worked examples as a Telegram user has them: ("send", text) or ("tap", label).
+DR_CHEN = [("send", "/start"), ("tap", "401(k)"), ("tap", "Yes"), ("tap", "Yes"),
+           ("tap", "See my numbers"), ("tap", "2025"), ("send", "45"), ("send", "$450,000"),
+           ("send", "23,500"), ("send", "22,500"), ("tap", "No cap / not sure"),
+           ("tap", "Every 2 weeks"), ("tap", "All 26 (whole year)"), ("tap", "No, show my result")]
+JAMES = [("send", "/start"), ("tap", "401(k)"), ("tap", "Yes"), ("tap", "No"), ("tap", "Yes"),
+         ("tap", "See my numbers"), ("tap", "2025"), ("send", "38"), ("send", "240k"),
+         ("send", "23500"), ("send", "12,000"), ("tap", "No cap / not sure"), ("tap", "Monthly"),
+         ("tap", "All 12 (whole year)"), ("tap", "No, show my result")]
+MARIA = [("send", "/start"), ("tap", "Solo 401(k)"), ("tap", "Yes"), ("tap", "Yes"),
+         ("tap", "See my numbers"), ("tap", "2025"), ("send", "52"),
+         ("tap", "Sole prop / single-member LLC"), ("send", "300,000"), ("send", "31,000"),
+         ("send", "30,000"), ("tap", "Monthly"), ("tap", "All 12 (whole year)"),
+         ("tap", "No, show my result")]
+AGE_60 = [("send", "/start"), ("tap", "401(k)"), ("tap", "Yes"), ("tap", "Yes"),
+          ("tap", "See my numbers"), ("tap", "2025"), ("send", "60"), ("send", "250000"),
+          ("tap", "The maximum"), ("send", "15,000"), ("tap", "No cap / not sure"),
+          ("tap", "Every 2 weeks"), ("tap", "All 26 (whole year)"), ("tap", "No, show my result")]
+
 
 def settings_for(api: FakeBotAPI, db: Path, **extra: Any) -> Settings:
     return Settings(telegram_bot_token=TOKEN, telegram_api_base_url=api.url, database_path=db,
                     rate_limiter=False, **extra)
 
 
-async def start_bot(api: FakeBotAPI, db: Path) -> Application[Any, Any, Any, Any, Any, Any]:
-    app = build_application(settings_for(api, db), today=lambda: TODAY)
+async def start_bot(api: FakeBotAPI, db: Path, **extra: Any) -> Application[Any, Any, Any, Any, Any, Any]:
+    app = build_application(settings_for(api, db, **extra), today=lambda: TODAY)
     await app.initialize()
     if app.post_init is not None:  # as run_polling / run_webhook do
         await app.post_init(app)
@@ -51,7 +70,7 @@ class TgUser:
     async def _after(self, action: Any) -> Call:
         before = len(self.messages())
         action()
-        await self.api.wait_for(lambda: len(self.messages()) > before)
+        await self.api.wait_chat(self.id, lambda _: len(self.messages()) > before)
         return self.messages()[-1]
 
     async def send(self, text: str) -> Call:
@@ -77,7 +96,7 @@ class TgUser:
         return self.messages()[-1].text
 
     async def photo(self) -> Call:
-        await self.api.wait_for(lambda: bool(self.api.sent_to(self.id, "sendPhoto")))
+        await self.api.wait_chat(self.id, lambda calls: any(c.method == "sendPhoto" for c in calls))
         return self.api.sent_to(self.id, "sendPhoto")[-1]
 
     async def run(self, steps: list[tuple[str, str]]) -> Call:

@@ -8,6 +8,7 @@ import itertools
 import json
 import re
 import time
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -46,9 +47,61 @@ class Call:
         return [b for row in data.get("inline_keyboard", []) for b in row]
 
 
+FAULTS = ("429", "500", "502", "timeout", "drop", "lost_reply")
+
+
+@dataclass
+class Faults:
+    """Which requests fail, and how. ``plan`` maps a Bot API method to the faults its next calls
+    get, in order (one per call, "ok" for none); ``every`` fails every n-th call of the methods in
+    ``methods`` with the next fault of ``cycle``.
+
+    - 429: Too Many Requests with retry_after (Telegram's flood control)
+    - 500 / 502: a server error, nothing delivered
+    - timeout: the request hangs past the client's read timeout, nothing delivered
+    - drop: the connection is closed without a response, nothing delivered
+    - lost_reply: delivered, then the connection is closed: the one case a retry duplicates
+      (the Bot API has no idempotency key); only the fault tests that measure it use it
+    """
+
+    plan: dict[str, list[str]] = field(default_factory=dict)
+    methods: tuple[str, ...] = ()
+    every: int = 0
+    cycle: tuple[str, ...] = ("429", "500", "timeout", "drop")
+    hang_seconds: float = 3.0
+    retry_after: int = 1
+    injected: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    _seen: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+
+    def next_fault(self, method: str) -> str | None:
+        planned = self.plan.get(method)
+        if planned:
+            fault = planned.pop(0)
+            return None if fault == "ok" else self._count(fault)
+        if not self.every or method not in self.methods:
+            return None
+        self._seen[method] += 1
+        if self._seen[method] % self.every:
+            return None
+        turn = self._seen[method] // self.every
+        return self._count(self.cycle[turn % len(self.cycle)])
+
+    def postpone(self, method: str, fault: str) -> None:
+        self.plan.setdefault(method, []).insert(0, fault)
+        self.injected[fault] -= 1
+
+    def _count(self, fault: str) -> str:
+        self.injected[fault] += 1
+        return fault
+
+
 class FakeBotAPI:
     def __init__(self) -> None:
         self.calls: list[Call] = []
+        self.by_chat: dict[int, list[Call]] = defaultdict(list)
+        self.faults = Faults()
+        self.served_update_ids: list[int] = []
+        self._chat_changed: dict[int, asyncio.Event] = defaultdict(asyncio.Event)
         self.updates: list[dict[str, Any]] = []
         self._ids = itertools.count(1)
         self._message_ids = itertools.count(1000)
@@ -73,16 +126,53 @@ class FakeBotAPI:
             await self._runner.cleanup()
 
     # -- what the bot calls ------------------------------------------------------------------
-    async def _handle(self, request: web.Request) -> web.Response:
+    async def _handle(self, request: web.Request) -> web.StreamResponse:
         if request.match_info["token"] != TOKEN:
             return web.json_response({"ok": False, "error_code": 401, "description": "Unauthorized"},
                                      status=401)
         method = request.match_info["method"]
         params, files = await self._read(request)
+        fault = self.faults.next_fault(method)
+        if fault is not None and fault != "lost_reply":
+            return await self._fail(request, fault)
         if method == "getUpdates":
-            return web.json_response({"ok": True, "result": await self._get_updates(params)})
-        self.calls.append(Call(method, params, files))
+            updates = await self._get_updates(params)
+            self.served_update_ids.extend(u["update_id"] for u in updates)
+            if fault == "lost_reply" and not updates:
+                self.faults.postpone(method, fault)  # losing an empty answer tests nothing
+            elif fault == "lost_reply":
+                return self._drop(request)
+            return web.json_response({"ok": True, "result": updates})
+        self._record(Call(method, params, files))
+        if fault == "lost_reply":
+            return self._drop(request)
         return web.json_response({"ok": True, "result": self._result(method, params)})
+
+    def _record(self, call: Call) -> None:
+        self.calls.append(call)
+        if call.chat_id is not None:
+            self.by_chat[call.chat_id].append(call)
+            self._chat_changed[call.chat_id].set()
+
+    async def _fail(self, request: web.Request, fault: str) -> web.StreamResponse:
+        if fault == "429":
+            return web.json_response({"ok": False, "error_code": 429,
+                                      "description": "Too Many Requests: retry later",
+                                      "parameters": {"retry_after": self.faults.retry_after}},
+                                     status=429)
+        if fault in ("500", "502"):
+            return web.json_response({"ok": False, "error_code": int(fault),
+                                      "description": "Internal Server Error"}, status=int(fault))
+        if fault == "timeout":
+            await asyncio.sleep(self.faults.hang_seconds)
+        return self._drop(request)
+
+    @staticmethod
+    def _drop(request: web.Request) -> web.StreamResponse:
+        transport = request.transport
+        if transport is not None:
+            transport.abort()
+        return web.Response(status=500)  # never reaches the client: its connection is gone
 
     async def _read(self, request: web.Request) -> tuple[dict[str, Any], dict[str, bytes]]:
         params: dict[str, Any] = {}
@@ -160,7 +250,7 @@ class FakeBotAPI:
 
     # -- what tests look at -------------------------------------------------------------------
     def sent_to(self, chat_id: int, method: str = "sendMessage") -> list[Call]:
-        return [c for c in self.calls if c.method == method and c.chat_id == chat_id]
+        return [c for c in self.by_chat.get(chat_id, []) if c.method == method]
 
     async def wait_for(self, predicate: Callable[[], bool], timeout: float = 10.0) -> None:
         deadline = time.monotonic() + timeout
@@ -169,7 +259,19 @@ class FakeBotAPI:
                 raise AssertionError("timed out waiting for the bot")
             await asyncio.sleep(0.01)
 
+    async def wait_chat(self, chat_id: int, predicate: Callable[[list[Call]], bool],
+                        timeout: float = 10.0) -> list[Call]:
+        """Wait, without polling, until this chat's calls satisfy ``predicate``; return them."""
+        calls = self.by_chat[chat_id]
+        changed = self._chat_changed[chat_id]
+        async with asyncio.timeout(timeout):
+            while not predicate(calls):
+                changed.clear()
+                await changed.wait()
+        return calls
+
     async def settled(self, chat_id: int, count: int, timeout: float = 10.0) -> list[Call]:
         """Wait until ``count`` messages were sent to this chat, then return them all."""
-        await self.wait_for(lambda: len(self.sent_to(chat_id)) >= count, timeout)
+        await self.wait_chat(chat_id, lambda calls: sum(c.method == "sendMessage" for c in calls) >= count,
+                             timeout)
         return self.sent_to(chat_id)

@@ -10,26 +10,8 @@ from typing import Any
 
 import pytest
 
-from tests.botkit import TgUser, start_bot, stop_bot
+from tests.botkit import AGE_60, DR_CHEN, JAMES, MARIA, TgUser, start_bot, stop_bot
 from tests.fakeapi import FakeBotAPI
-
-DR_CHEN = [("send", "/start"), ("tap", "401(k)"), ("tap", "Yes"), ("tap", "Yes"),
-           ("tap", "See my numbers"), ("tap", "2025"), ("send", "45"), ("send", "$450,000"),
-           ("send", "23,500"), ("send", "22,500"), ("tap", "No cap / not sure"),
-           ("tap", "Every 2 weeks"), ("tap", "All 26 (whole year)"), ("tap", "No, show my result")]
-JAMES = [("send", "/start"), ("tap", "401(k)"), ("tap", "Yes"), ("tap", "No"), ("tap", "Yes"),
-         ("tap", "See my numbers"), ("tap", "2025"), ("send", "38"), ("send", "240k"),
-         ("send", "23500"), ("send", "12,000"), ("tap", "No cap / not sure"), ("tap", "Monthly"),
-         ("tap", "All 12 (whole year)"), ("tap", "No, show my result")]
-MARIA = [("send", "/start"), ("tap", "Solo 401(k)"), ("tap", "Yes"), ("tap", "Yes"),
-         ("tap", "See my numbers"), ("tap", "2025"), ("send", "52"),
-         ("tap", "Sole prop / single-member LLC"), ("send", "300,000"), ("send", "31,000"),
-         ("send", "30,000"), ("tap", "Monthly"), ("tap", "All 12 (whole year)"),
-         ("tap", "No, show my result")]
-AGE_60 = [("send", "/start"), ("tap", "401(k)"), ("tap", "Yes"), ("tap", "Yes"),
-          ("tap", "See my numbers"), ("tap", "2025"), ("send", "60"), ("send", "250000"),
-          ("tap", "The maximum"), ("send", "15,000"), ("tap", "No cap / not sure"),
-          ("tap", "Every 2 weeks"), ("tap", "All 26 (whole year)"), ("tap", "No, show my result")]
 
 
 @pytest.fixture
