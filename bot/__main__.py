@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import sys
 
 from pydantic import ValidationError
@@ -15,16 +17,17 @@ def run_telegram(settings: Settings) -> int:
     from bot.logsafe import configure_logging
 
     assert settings.telegram_bot_token is not None
-    configure_logging(settings.telegram_bot_token.get_secret_value())
+    configure_logging(settings.telegram_bot_token.get_secret_value(),
+                      logging.getLevelNamesMapping()[settings.log_level])
     app = build_application(settings)
     if settings.webhook_url:
+        from bot.webhook import serve_webhook
+
         secret = settings.webhook_secret_token
-        app.run_webhook(
-            listen=settings.webhook_listen, port=settings.port, url_path="telegram",
-            webhook_url=settings.webhook_url,
-            secret_token=secret.get_secret_value() if secret else None,
-            allowed_updates=ALLOWED_UPDATES,
-        )
+        asyncio.run(serve_webhook(
+            app, listen=settings.webhook_listen, port=settings.port, url=settings.webhook_url,
+            secret=secret.get_secret_value() if secret else None, allowed_updates=ALLOWED_UPDATES,
+        ))
     else:
         app.run_polling(allowed_updates=ALLOWED_UPDATES)
     return 0

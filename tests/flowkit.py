@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import random
 from datetime import date
 from typing import Any
 
 from flows.interview import Event, Reply, load, new_conversation, step
+from rules.models import PAY_PERIODS_PER_YEAR, PayFrequency
 
 TODAY = date(2026, 11, 22)
 
@@ -67,3 +69,68 @@ def dr_chen(user: User) -> Reply:
     user.tap("biweekly")
     user.tap("26")
     return user.tap("no")
+
+
+def answer_for(state: str, profile: dict[str, Any]) -> Event:
+    """The answer a user with this profile gives at this state (money typed, choices tapped)."""
+    if state == "verdict":
+        return Event("button", "continue", state)
+    if state == "extras_offer":
+        return Event("button", "no", state)
+    if state == "after_tax_cap_percent":
+        return Event("button", "skip", state)
+    value = profile[state]
+    if isinstance(value, int) and state != "tax_year":
+        return Event("text", f"{value:,}")
+    return Event("button", str(value), state)
+
+
+def send(user: User, event: Event) -> None:
+    if event.kind == "text":
+        user.type(event.value)
+    else:
+        user.tap(event.value)
+
+
+def script_for(profile: dict[str, Any]) -> list[Event]:
+    """The events that take this profile from the first question to the result."""
+    user, events = User(), []
+    while user.state != "result":
+        event = answer_for(user.state, profile)
+        events.append(event)
+        send(user, event)
+        assert len(events) < 40, "the interview did not finish"
+    return events
+
+
+ENGINE_FIELDS = ("plan_type", "after_tax_allowed", "in_plan_conversion", "in_service_withdrawal",
+                 "tax_year", "age", "compensation", "employee_deferrals", "employer_contributions")
+
+
+def engine_fields(profile: dict[str, Any]) -> dict[str, Any]:
+    """The profile as the rules CLI's input (what the interview should have passed on)."""
+    fields = {k: profile[k] for k in ENGINE_FIELDS}
+    fields |= {k: profile[k] for k in ("pay_frequency", "pay_periods_remaining")}
+    if profile["plan_type"] == "solo401k":
+        fields["business_type"] = profile["business_type"]
+    return fields
+
+
+def random_profile(rng: random.Random) -> dict[str, Any]:
+    """A plausible user, seeded: the same seed gives the same person."""
+    pay = rng.randint(20_000, 900_000)
+    frequency = rng.choice(list(PayFrequency))
+    return {
+        "plan_type": rng.choice(["401k", "403b", "solo401k", "457b"]),
+        "after_tax_allowed": rng.choice(["yes", "yes", "no", "unsure"]),
+        "in_plan_conversion": rng.choice(["yes", "no", "unsure"]),
+        "in_service_withdrawal": rng.choice(["yes", "no", "unsure"]),
+        "tax_year": rng.choice([2024, 2025, 2026]),
+        "age": rng.randint(18, 80),
+        "business_type": rng.choice(["sole_prop", "s_corp"]),
+        "compensation": pay,
+        "employee_deferrals": rng.randint(0, min(pay, 30_000)),
+        "employer_contributions": rng.randint(0, 30_000),
+        "pay_frequency": frequency.value,
+        "pay_periods_remaining": rng.randint(1, PAY_PERIODS_PER_YEAR[frequency]),
+    }

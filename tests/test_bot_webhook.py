@@ -1,7 +1,10 @@
-"""Webhook mode checks Telegram's secret-token header; one user's fast taps never race."""
+"""Webhook mode refuses requests without Telegram's secret token, oversized and broken bodies;
+one user's fast taps never race."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
 import socket
 from pathlib import Path
@@ -9,6 +12,7 @@ from pathlib import Path
 import aiohttp
 
 from bot.app import build_application
+from bot.webhook import MAX_BODY_BYTES, serve_webhook
 from tests.botkit import TODAY, TgUser, settings_for, start_bot, stop_bot
 from tests.fakeapi import FakeBotAPI
 
@@ -21,37 +25,42 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-async def test_webhook_refuses_requests_without_the_secret(api: FakeBotAPI, tmp_path: Path) -> None:
-    port = free_port()
+async def test_webhook_refuses_bad_secrets_big_and_broken_bodies(api: FakeBotAPI, tmp_path: Path) -> None:
+    port, stop = free_port(), asyncio.Event()
     app = build_application(settings_for(api, tmp_path / "w.sqlite3"), today=lambda: TODAY)
-    await app.initialize()
-    assert app.updater is not None
-    await app.updater.start_webhook(listen="127.0.0.1", port=port, url_path="telegram",
-                                    secret_token=SECRET, webhook_url="https://example.test/telegram")
-    await app.start()
+    serving = asyncio.create_task(serve_webhook(
+        app, listen="127.0.0.1", port=port, url="https://example.test/telegram", secret=SECRET,
+        allowed_updates=["message"], stop=stop))
     update = {"update_id": 1, "message": {
         "message_id": 1, "date": 0, "chat": {"id": 77, "type": "private"},
         "from": {"id": 77, "is_bot": False, "first_name": "W"}, "text": "/start",
         "entities": [{"type": "bot_command", "offset": 0, "length": 6}]}}
     url = f"http://127.0.0.1:{port}/telegram"
+    good = {"Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": SECRET}
     try:
+        await api.wait_for(lambda: any(c.method == "setWebhook" for c in api.calls))
+        await asyncio.sleep(0.2)
         async with aiohttp.ClientSession() as http:
-            for headers in ({}, {"X-Telegram-Bot-Api-Secret-Token": "wrong"}):
-                async with http.post(url, data=json.dumps(update), headers={
-                        "Content-Type": "application/json", **headers}) as response:
+            for headers in ({"Content-Type": "application/json"},
+                            {"Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": "wrong"}):
+                async with http.post(url, data=json.dumps(update), headers=headers) as response:
                     assert response.status == 403
+            for body in (b"{not json", b"[1, 2]", b'"text"', json.dumps({"update_id": "x"}).encode()):
+                async with http.post(url, data=body, headers=good) as response:
+                    assert response.status == 400, body
+            huge = json.dumps({**update, "pad": "x" * (MAX_BODY_BYTES + 1)})
+            with contextlib.suppress(aiohttp.ClientError):  # refused: 4xx or the connection closed
+                async with http.post(url, data=huge, headers=good) as response:
+                    assert response.status >= 400
             assert api.sent_to(77) == []
-            async with http.post(url, data=json.dumps(update), headers={
-                    "Content-Type": "application/json",
-                    "X-Telegram-Bot-Api-Secret-Token": SECRET}) as response:
+            async with http.post(url, data=json.dumps(update), headers=good) as response:
                 assert response.status == 200
         await api.wait_for(lambda: bool(api.sent_to(77)))
         assert "Which plan" in api.sent_to(77)[0].text
         assert any(c.method == "setWebhook" and c.params.get("secret_token") == SECRET for c in api.calls)
     finally:
-        await app.updater.stop()
-        await app.stop()
-        await app.shutdown()
+        stop.set()
+        await asyncio.wait_for(serving, timeout=10)
 
 
 async def test_two_fast_taps_from_one_user_are_handled_in_order(api: FakeBotAPI, tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from flows.interview import Event, load, step
 from flows.machine import MACHINE
 from rules import assess_json
 from rules.models import PAY_PERIODS_PER_YEAR, PayFrequency
-from tests.flowkit import TODAY, User
+from tests.flowkit import TODAY, User, answer_for, engine_fields, send
 
 JUNK = st.one_of(
     st.text(max_size=40),
@@ -72,26 +72,6 @@ def profiles(draw: st.DrawFn) -> dict[str, Any]:
     }
 
 
-def answer_for(state: str, profile: dict[str, Any]) -> Event:
-    if state == "verdict":
-        return Event("button", "continue", state)
-    if state == "extras_offer":
-        return Event("button", "no", state)
-    if state == "after_tax_cap_percent":
-        return Event("button", "skip", state)
-    value = profile[state]
-    if isinstance(value, int) and state != "tax_year":
-        return Event("text", f"{value:,}")
-    return Event("button", str(value), state)
-
-
-def send(user: User, event: Event) -> None:
-    if event.kind == "text":
-        user.type(event.value)
-    else:
-        user.tap(event.value)
-
-
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(profiles(), st.lists(st.tuples(st.integers(0, 30), st.sampled_from(["junk", "back", "review"])),
                             max_size=6), JUNK)
@@ -126,10 +106,7 @@ def test_finished_interviews_equal_rules_called_directly(
     assert user.last is not None
     assert user.last.result is not None
     got = user.last.result
-    direct = assess_json({k: profile[k] for k in (
-        "plan_type", "after_tax_allowed", "in_plan_conversion", "in_service_withdrawal", "tax_year",
-        "age", "compensation", "employee_deferrals", "employer_contributions")}
-        | ({"business_type": profile["business_type"]} if profile["plan_type"] == "solo401k" else {}))
+    direct = assess_json(engine_fields(profile))
     for key in ("verdict", "route", "after_tax_room", "annual_additions_limit", "deferral_limit",
                 "catch_up_limit", "total_limit", "excess_deferrals", "excess_annual_additions",
                 "solo_employer_max"):

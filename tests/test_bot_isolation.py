@@ -1,0 +1,61 @@
+"""Isolation under load: many users interleaved at once through the real bot over HTTP; every
+result screen equals, figure by figure, the rules engine called directly with that user's own
+answers. MEGAROTH_LOAD_USERS sets the count (1,000 by default)."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import random
+import re
+from pathlib import Path
+from typing import Any
+
+from bot.render import encode_tap
+from flows.interview import Event
+from flows.summary import result_lines
+from rules import assess_json
+from tests.botkit import start_bot, stop_bot
+from tests.fakeapi import FakeBotAPI
+from tests.flowkit import engine_fields, random_profile, script_for
+
+USERS = int(os.environ.get("MEGAROTH_LOAD_USERS", "1000"))
+FIRST_USER = 700_000
+MONEY = re.compile(r"\$[\d,]+(?:\.\d\d)?")
+
+
+async def interview(api: FakeBotAPI, user_id: int, events: list[Event]) -> str:
+    """/start, then every answer, each waiting for its one reply; returns the last reply's text."""
+    for sent, event in enumerate([Event("text", "/start"), *events], start=1):
+        if event.kind == "text":
+            api.message(user_id, event.value)
+        else:
+            assert event.state is not None
+            api.tap(user_id, encode_tap(event.state, event.value))
+        await api.settled(user_id, sent, timeout=120)
+    return api.sent_to(user_id)[-1].text
+
+
+async def test_a_thousand_users_at_once_each_get_their_own_figures(api: FakeBotAPI, tmp_path: Path) -> None:
+    rng = random.Random(20261122)
+    profiles = [random_profile(rng) for _ in range(USERS)]
+    scripts = [script_for(p) for p in profiles]
+    app = await start_bot(api, tmp_path / "bot.sqlite3", send_chart=False)
+    try:
+        texts = await asyncio.gather(*(interview(api, FIRST_USER + n, s) for n, s in enumerate(scripts)))
+    finally:
+        await stop_bot(app)
+    checked = 0
+    for n, (profile, text) in enumerate(zip(profiles, texts, strict=True)):
+        expected = _expected_screen(profile)
+        for line in expected:
+            assert line in text, (n, line)
+        assert MONEY.findall(text) == MONEY.findall("\n".join(expected)), n
+        checked += len(MONEY.findall(text))
+        assert len(api.sent_to(FIRST_USER + n)) == len(scripts[n]) + 1  # one reply per update
+    assert checked > USERS  # figures were compared, not just screens
+    print(f"\nisolation: {USERS} users, {sum(map(len, scripts)) + USERS} updates, {checked} figures checked")
+
+
+def _expected_screen(profile: dict[str, Any]) -> list[str]:
+    return [line for line in result_lines(assess_json(engine_fields(profile))) if line]
