@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import html
 import logging
+import time
 import traceback
 from collections.abc import Callable
 from datetime import date
@@ -17,7 +18,7 @@ from telegram.ext import ContextTypes
 
 from bot.chart import render_chart
 from bot.render import decode_tap, html_text, keyboard, split_message
-from bot.store import Store
+from bot.store import Store, Stored
 from flows.interview import Event, Reply, load, new_conversation, step, view
 from flows.summary import limits_lines
 from rules.limits import supported_years
@@ -54,15 +55,23 @@ class Handlers:
 
     # -- conversation plumbing -------------------------------------------------------------
     def _conversation(self, user_id: int) -> dict[str, Any]:
-        stored = self.store.load(user_id)
-        return load(stored) if stored is not None else new_conversation()
+        return _conversation_of(self.store.read(user_id))
+
+    def _apply(self, update: Update, event: Event) -> Reply:
+        """Advance and save, once per update: after a crash Telegram delivers again the updates
+        whose offset was not confirmed; one already applied only shows where the user is (its
+        answer must not land on the next question)."""
+        user_id = _user_id(update)
+        stored = self.store.read(user_id)
+        conv = _conversation_of(stored)
+        if stored.already_applied(update.update_id, time.time()):
+            return view(conv, self.today())
+        reply = step(conv, event, self.today())
+        self.store.save(user_id, conv, update.update_id)
+        return reply
 
     async def _advance(self, update: Update, context: Context, event: Event) -> None:
-        user_id = _user_id(update)
-        conv = self._conversation(user_id)
-        reply = step(conv, event, self.today())
-        self.store.save(user_id, conv)
-        await self._send(update, context, reply)
+        await self._send(update, context, self._apply(update, event))
 
     async def _send(self, update: Update, context: Context, reply: Reply) -> None:
         chat = update.effective_chat
@@ -113,13 +122,10 @@ class Handlers:
             return
         await _acknowledge(query)
         tap = decode_tap(query.data)
-        user_id = _user_id(update)
-        conv = self._conversation(user_id)
         if tap is None:
-            reply = view(conv, self.today(), notice=STALE)
+            reply = view(self._conversation(_user_id(update)), self.today(), notice=STALE)
         else:
-            reply = step(conv, Event("button", tap.value, tap.state), self.today())
-            self.store.save(user_id, conv)
+            reply = self._apply(update, Event("button", tap.value, tap.state))
         # Old keyboards are left in place (removing them doubled the API calls per tap):
         # a tap on an earlier question's button is refused by the flow with a notice.
         await self._send(update, context, reply)
@@ -193,6 +199,10 @@ async def _acknowledge(query: CallbackQuery) -> None:
         await query.answer()
     except TelegramError as exc:
         log.warning("answerCallbackQuery failed: %s", type(exc).__name__)
+
+
+def _conversation_of(stored: Stored) -> dict[str, Any]:
+    return load(stored.conversation) if stored.conversation is not None else new_conversation()
 
 
 def _user_id(update: Update) -> int:

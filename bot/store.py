@@ -7,16 +7,22 @@ import os
 import sqlite3
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS conversations (
-    user_id    INTEGER PRIMARY KEY,
-    state      TEXT    NOT NULL,
-    updated_at REAL    NOT NULL
+    user_id        INTEGER PRIMARY KEY,
+    state          TEXT    NOT NULL,
+    updated_at     REAL    NOT NULL,
+    last_update_id INTEGER NOT NULL DEFAULT 0
 )
 """
+# Databases from before the column: add it (0 = nothing recorded yet).
+MIGRATIONS = {
+    "last_update_id": "ALTER TABLE conversations ADD COLUMN last_update_id INTEGER NOT NULL DEFAULT 0",
+}
 OWNER_ONLY = 0o600
+REDELIVERY_WINDOW_SECONDS = 24 * 3600.0
 
 
 def _create_owner_only(path: Path) -> None:
@@ -25,6 +31,20 @@ def _create_owner_only(path: Path) -> None:
         fd = os.open(path, os.O_CREAT | os.O_WRONLY, OWNER_ONLY)
         os.close(fd)
     os.chmod(path, OWNER_ONLY)
+
+
+class Stored(NamedTuple):
+    """A row: the conversation (None if absent or unreadable), the last update applied to it and
+    when it was saved (epoch seconds)."""
+
+    conversation: dict[str, Any] | None
+    last_update_id: int
+    saved_at: float
+
+    def already_applied(self, update_id: int, now: float) -> bool:
+        """Telegram numbers updates in sequence, but restarts the numbering at random after a week
+        without updates, so a mark only counts while it is fresh (redelivery takes minutes)."""
+        return update_id <= self.last_update_id and now - self.saved_at < REDELIVERY_WINDOW_SECONDS
 
 
 class Store:
@@ -38,29 +58,42 @@ class Store:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute(SCHEMA)
+        self._migrate()
         for suffix in ("-wal", "-shm"):
             side = Path(f"{self.path}{suffix}")
             if side.exists():
                 os.chmod(side, OWNER_ONLY)
 
+    def _migrate(self) -> None:
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(conversations)")}
+        for column, statement in MIGRATIONS.items():
+            if column not in columns:
+                self._db.execute(statement)
+
     def load(self, user_id: int) -> dict[str, Any] | None:
+        return self.read(user_id).conversation
+
+    def read(self, user_id: int) -> Stored:
         row = self._db.execute(
-            "SELECT state FROM conversations WHERE user_id = ?", (user_id,)
+            "SELECT state, last_update_id, updated_at FROM conversations WHERE user_id = ?", (user_id,)
         ).fetchone()
         if row is None:
-            return None
+            return Stored(None, 0, 0.0)
         try:
-            data: dict[str, Any] = json.loads(row[0])
+            data: dict[str, Any] | None = json.loads(row[0])
         except ValueError:
-            return None
-        return data
+            data = None
+        return Stored(data, int(row[1]), float(row[2]))
 
-    def save(self, user_id: int, conversation: dict[str, Any]) -> None:
+    def save(self, user_id: int, conversation: dict[str, Any], update_id: int = 0) -> None:
+        """One committed write: the conversation and the update that produced it, together, so an
+        update Telegram delivers again after a crash is recognised as already applied."""
         text = json.dumps(conversation, separators=(",", ":"))
         self._db.execute(
-            "INSERT INTO conversations (user_id, state, updated_at) VALUES (?, ?, ?) "
-            "ON CONFLICT(user_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
-            (user_id, text, time.time()),
+            "INSERT INTO conversations (user_id, state, updated_at, last_update_id) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(user_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at, "
+            "last_update_id = MAX(last_update_id, excluded.last_update_id)",
+            (user_id, text, time.time(), update_id),
         )
 
     def forget(self, user_id: int) -> bool:

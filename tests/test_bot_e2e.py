@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import stat
 from collections.abc import AsyncIterator
@@ -9,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from telegram import Update
 
 from tests.botkit import AGE_60, DR_CHEN, JAMES, MARIA, TgUser, start_bot, stop_bot
 from tests.fakeapi import FakeBotAPI
@@ -144,3 +146,24 @@ async def test_restart_in_process_keeps_everyone_at_their_question(api: FakeBotA
         assert "After-tax room for 2025: $24,000" in result.text
     finally:
         await stop_bot(app)
+
+
+async def test_an_update_delivered_twice_is_applied_once(
+    api: FakeBotAPI, running: Any, tmp_path: Path
+) -> None:
+    """After a crash Telegram redelivers updates whose offset was never confirmed. Regression: the
+    age typed once was applied again to the next question (pay = $45)."""
+    user = TgUser(api, 1301)
+    await user.run(DR_CHEN[:6])
+    assert "How old" in user.last_text()
+    raw = {"update_id": 9_000_001, "message": {
+        "message_id": 5, "date": 0, "text": "45", "chat": {"id": 1301, "type": "private"},
+        "from": {"id": 1301, "is_bot": False, "first_name": "R"}}}
+    for _ in range(2):
+        await running.process_update(Update.de_json(raw, running.bot))
+    with sqlite3.connect(tmp_path / "bot.sqlite3") as con:
+        state = json.loads(con.execute("SELECT state FROM conversations WHERE user_id = 1301").fetchone()[0])
+    assert state["answers"]["age"] == 45
+    assert "compensation" not in state["answers"]
+    assert state["state"] == "compensation"
+    assert "pay" in user.last_text().lower()  # the second delivery showed the current question

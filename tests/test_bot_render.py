@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
+from pathlib import Path
 
 from telegram import InlineKeyboardMarkup
 from telegram.constants import MessageLimit
@@ -66,3 +68,21 @@ def test_prepared_keyboard_serialises_like_a_plain_one_and_stays_equal() -> None
     assert prepared == plain
     prepared.to_dict()["inline_keyboard"] = []  # a caller's change must not reach the cache
     assert prepared.to_dict() == plain.to_dict()
+
+
+def test_store_marks_applied_updates_only_while_fresh_and_migrates_old_files(tmp_path: Path) -> None:
+    old = tmp_path / "old.sqlite3"
+    with sqlite3.connect(old) as con:  # a database from before the update-id column
+        con.execute("CREATE TABLE conversations (user_id INTEGER PRIMARY KEY, state TEXT NOT NULL, "
+                    "updated_at REAL NOT NULL)")
+        con.execute("INSERT INTO conversations VALUES (7, '{\"v\": 1}', 100.0)")
+    store = Store(old)
+    assert store.read(7) == ({"v": 1}, 0, 100.0)
+    store.save(7, {"v": 1}, update_id=50)
+    saved = store.read(7)
+    assert saved.last_update_id == 50
+    assert saved.already_applied(50, now=saved.saved_at + 60)
+    assert not saved.already_applied(51, now=saved.saved_at + 60)
+    assert not saved.already_applied(3, now=saved.saved_at + 8 * 24 * 3600)  # ids restart after a week
+    store.save(7, {"v": 1}, update_id=10)  # an older update never lowers the mark
+    assert store.read(7).last_update_id == 50
