@@ -101,6 +101,7 @@ class FakeBotAPI:
         self.by_chat: dict[int, list[Call]] = defaultdict(list)
         self.faults = Faults()
         self.served_update_ids: list[int] = []
+        self.confirmed_below = 0  # getUpdates' offset: every update id below it is acknowledged
         self._chat_changed: dict[int, asyncio.Event] = defaultdict(asyncio.Event)
         self.updates: list[dict[str, Any]] = []
         self._ids = itertools.count(1)
@@ -190,6 +191,7 @@ class FakeBotAPI:
 
     async def _get_updates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
         offset = int(params.get("offset") or 0)
+        self.confirmed_below = max(self.confirmed_below, offset)
         self.updates = [u for u in self.updates if u["update_id"] >= offset]
         if not self.updates:
             self._new_update.clear()
@@ -216,6 +218,13 @@ class FakeBotAPI:
         return True
 
     # -- what users do ------------------------------------------------------------------------
+    def push_event(self, user_id: int, kind: str, value: str, state: str | None = None) -> int:
+        """A flow event as Telegram delivers it: typed text, or a tap on our button for ``state``."""
+        if kind == "button":
+            assert state is not None
+            return self.tap(user_id, f"1|{state}|{value}")
+        return self.message(user_id, value)
+
     def _push(self, update: dict[str, Any]) -> int:
         update_id = next(self._ids)
         self.updates.append({"update_id": update_id, **update})

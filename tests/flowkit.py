@@ -94,10 +94,15 @@ def send(user: User, event: Event) -> None:
 
 def script_for(profile: dict[str, Any]) -> list[Event]:
     """The events that take this profile from the first question to the result."""
+    return [event for _state, event in steps_for(profile)]
+
+
+def steps_for(profile: dict[str, Any]) -> list[tuple[str, Event]]:
+    """(the question asked, the answer given) from the first question to the result."""
     user, events = User(), []
     while user.state != "result":
         event = answer_for(user.state, profile)
-        events.append(event)
+        events.append((user.state, event))
         send(user, event)
         assert len(events) < 40, "the interview did not finish"
     return events

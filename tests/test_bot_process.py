@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import os
+import random
+import re
 import signal
+import sqlite3
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from flows.interview import Event
+from flows.summary import result_lines
+from rules import assess_json
 from tests.botkit import TgUser
 from tests.fakeapi import TOKEN, FakeBotAPI
+from tests.flowkit import engine_fields, random_profile, steps_for
 
 ROOT = Path(__file__).resolve().parent.parent
 FIRST_HALF = [("send", "/start"), ("tap", "401(k)"), ("tap", "Yes"), ("tap", "Yes"),
@@ -20,9 +29,9 @@ SECOND_HALF = [("send", "23,500"), ("send", "22,500"), ("tap", "No cap / not sur
                ("tap", "Every 2 weeks"), ("tap", "All 26 (whole year)"), ("tap", "No, show my result")]
 
 
-async def spawn(api: FakeBotAPI, db: Path, log: Path) -> asyncio.subprocess.Process:
+async def spawn(api: FakeBotAPI, db: Path, log: Path, **extra: str) -> asyncio.subprocess.Process:
     env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": api.url,
-           "DATABASE_PATH": str(db), "RATE_LIMITER": "false"}
+           "DATABASE_PATH": str(db), "RATE_LIMITER": "false", "SEND_CHART": "false", **extra}
     handle = log.open("ab")
     return await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bot", cwd=ROOT, env=env, stdout=handle, stderr=handle,
@@ -47,6 +56,7 @@ async def test_killed_process_restarts_and_user_carries_on(api: FakeBotAPI, tmp_
     second = await spawn(api, db, log)
     try:
         await wait_ready(api, 1)
+        await _quiet(api)  # an update in flight at the kill is delivered again (and applied once)
         reply = await user.send("/start")
         assert "Welcome back" in reply.text
         assert "How much will you defer" in reply.text
@@ -76,3 +86,106 @@ async def test_malformed_token_is_one_clear_line(token: str, tmp_path: Path) -> 
     assert len(lines) == 1
     assert lines[0].startswith("configuration error: TELEGRAM_BOT_TOKEN")
     assert token not in lines[0]
+
+
+CRASH_USERS = 60
+CRASH_BASE = 810_000
+
+
+async def _answer(api: FakeBotAPI, user_id: int, state: str, event: Event) -> None:
+    """One answer, then wait for the reply to it (the user reads before answering again)."""
+    before = len(api.sent_to(user_id))
+    api.push_event(user_id, event.kind, event.value, state)
+    await api.wait_chat(user_id, lambda _: len(api.sent_to(user_id)) > before, timeout=60)
+
+
+async def _quiet(api: FakeBotAPI, seconds: float = 1.0) -> None:
+    """Wait until every update was acknowledged and nothing was sent for ``seconds``."""
+    await api.wait_for(lambda: all(u["update_id"] < api.confirmed_below for u in api.updates), timeout=60)
+    while True:
+        count = len(api.calls)
+        await asyncio.sleep(seconds)
+        if len(api.calls) == count:
+            return
+
+
+async def test_sigkill_during_busy_interviews_loses_no_accepted_answer(
+    api: FakeBotAPI, tmp_path: Path
+) -> None:
+    db, log = tmp_path / "bot.sqlite3", tmp_path / "bot.log"
+    rng = random.Random(4242)
+    profiles = [random_profile(rng) for _ in range(CRASH_USERS)]
+    steps = [steps_for(p) for p in profiles]
+    done = [0] * CRASH_USERS  # answers whose reply the user saw
+
+    async def drive(n: int) -> None:
+        user_id = CRASH_BASE + n
+        await _answer(api, user_id, "", Event("text", "/start"))
+        for state, event in steps[n]:
+            await _answer(api, user_id, state, event)
+            done[n] += 1
+
+    first = await spawn(api, db, log, LOG_LEVEL="DEBUG")
+    await wait_ready(api, 0)
+    drivers = [asyncio.create_task(drive(n)) for n in range(CRASH_USERS)]
+    await api.wait_for(lambda: sum(done) >= CRASH_USERS * 4, timeout=60)  # everyone mid-interview
+    first.send_signal(signal.SIGKILL)
+    await first.wait()
+    for task in drivers:
+        task.cancel()
+    await asyncio.gather(*drivers, return_exceptions=True)
+    seen_before_crash = list(done)
+    unfinished = sum(seen < len(s) for seen, s in zip(seen_before_crash, steps, strict=True))
+    assert unfinished >= CRASH_USERS // 2  # the kill came in the middle of most interviews
+
+    with sqlite3.connect(db) as con:
+        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+    second = await spawn(api, db, log, LOG_LEVEL="DEBUG")
+    try:
+        await wait_ready(api, 1)
+        await _quiet(api)  # the updates in flight at the crash are delivered again and applied once
+        resumed = []
+        for n in range(CRASH_USERS):
+            history = _stored(db, CRASH_BASE + n)["history"]
+            expected = [state for state, _ in steps[n]][: len(history)]
+            assert history == expected, n  # exactly their own answers, in order, none twice
+            assert len(history) >= seen_before_crash[n], n  # every answer they saw accepted is kept
+            resumed.append(len(history))
+        await asyncio.gather(*(
+            _finish(api, CRASH_BASE + n, steps[n][resumed[n]:]) for n in range(CRASH_USERS)))
+    finally:
+        second.send_signal(signal.SIGTERM)
+        await asyncio.wait_for(second.wait(), timeout=30)
+    for n, profile in enumerate(profiles):
+        text = api.sent_to(CRASH_BASE + n)[-1].text
+        for line in result_lines(assess_json(engine_fields(profile))):
+            assert line in text, (n, line)
+    logs = log.read_text(errors="replace")
+    assert "<token>" in logs  # the HTTP client's URL lines were logged (DEBUG), and redacted
+    assert TOKEN.split(":")[1] not in logs
+    checked = 0
+    for profile in profiles:  # what they typed, with or without commas (not a timestamp's ",803";
+        for key in ("compensation", "employee_deferrals", "employer_contributions"):  # 5+ digits
+            if profile[key] < 10_000:
+                continue
+            checked += 1
+            figure = f"{profile[key]:,}".replace(",", ",?")
+            assert not re.search(rf"(?<![\d,.:]){figure}(?![\d,])", logs), (key, profile[key])
+    assert checked > CRASH_USERS
+
+
+async def _finish(api: FakeBotAPI, user_id: int, steps: list[tuple[str, Event]]) -> None:
+    """What a user does when the bot went quiet: /start shows where they are; then carry on.
+    (A reply being sent at the kill is lost; the answer it confirmed is not.)"""
+    await _answer(api, user_id, "", Event("text", "/start"))
+    assert "Welcome back" in api.sent_to(user_id)[-1].text
+    for state, event in steps:
+        await _answer(api, user_id, state, event)
+
+
+def _stored(db: Path, user_id: int) -> dict[str, Any]:
+    with sqlite3.connect(db) as con:
+        row = con.execute("SELECT state FROM conversations WHERE user_id = ?", (user_id,)).fetchone()
+    data: dict[str, Any] = json.loads(row[0])
+    return data
