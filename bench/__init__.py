@@ -5,9 +5,9 @@ from collections.abc import Iterable
 
 def unit_for(name: str) -> str:
     """The unit a benchmark row's value is in, from its name."""
-    if "bytes" in name:
-        return "B "
-    return "x " if "ratio" in name else "us"
+    units = (("ratio", "x "), ("bytes", "B "), ("updates/s", "/s"), ("RSS", "MB"), ("MB", "MB"),
+             ("latency", "ms"), ("start-up", "ms"), ("(ms)", "ms"), ("msgs/s", "/s"))
+    return next((unit for key, unit in units if key in name), "us")
 
 
 def print_rows(rows: Iterable[tuple[str, float, str]]) -> None:

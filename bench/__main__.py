@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import os
 import platform
 from datetime import date
 
-from bench import bench_bot, bench_flows, bench_rules, unit_for
+from bench import bench_bot, bench_flows, bench_loopback, bench_rules, bench_storage, unit_for
 
 
 def main() -> None:
-    print(f"# {date.today()}  python {platform.python_version()}  {platform.machine()}")
+    memory_gb = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    print(f"# {date.today()}  python {platform.python_version()}  {platform.machine()}  "
+          f"{os.cpu_count()} cores  {memory_gb:.0f} GiB")
     print(f"| {'what':<58} | {'median':>12} | target |")
     print(f"|{'-' * 60}|{'-' * 14}|--------|")
     for name, median, _p95, target in bench_rules.rows():
         print(f"| {name:<58} | {median:9.1f} us | {target} |")
-    for name, value, target in [*bench_flows.rows(), *bench_bot.rows()]:
+    for name, value, target in [*bench_flows.rows(), *bench_bot.rows(), *bench_storage.grow(),
+                                 *bench_loopback.rows()]:
         unit = unit_for(name)
         print(f"| {name:<58} | {value:9.1f} {unit} | {target} |")
 

@@ -24,6 +24,7 @@ class Call:
     method: str
     params: dict[str, Any]
     files: dict[str, bytes] = field(default_factory=dict)
+    sent_at: float = field(default_factory=time.perf_counter)
 
     @property
     def chat_id(self) -> int | None:
@@ -102,6 +103,7 @@ class FakeBotAPI:
         self.faults = Faults()
         self.served_update_ids: list[int] = []
         self.confirmed_below = 0  # getUpdates' offset: every update id below it is acknowledged
+        self.polls = 0
         self._chat_changed: dict[int, asyncio.Event] = defaultdict(asyncio.Event)
         self.updates: list[dict[str, Any]] = []
         self._ids = itertools.count(1)
@@ -190,6 +192,7 @@ class FakeBotAPI:
         return params, files  # JSON-valued fields stay text: Call.buttons() decodes reply_markup
 
     async def _get_updates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
+        self.polls += 1
         offset = int(params.get("offset") or 0)
         self.confirmed_below = max(self.confirmed_below, offset)
         self.updates = [u for u in self.updates if u["update_id"] >= offset]

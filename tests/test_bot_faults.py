@@ -98,6 +98,7 @@ async def test_many_users_under_steady_faults_on_every_method(api: FakeBotAPI, t
     finally:
         await stop_bot(app)
     assert sum(api.faults.injected.values()) >= 20
+    print(f"\nfaults: {dict(api.faults.injected)} across {len(users)} users, all delivered once")
     for n, (user, result) in enumerate(zip(users, results, strict=True)):
         script = DR_CHEN if n % 2 else JAMES
         expected = "$24,000" if n % 2 else "$34,500"
