@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import sqlite3
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -106,3 +108,10 @@ class TgUser:
             last = await (self.tap(value) if kind == "tap" else self.send(value))
         assert last is not None
         return last
+
+
+def stored(db: Path, user_id: int) -> dict[str, Any] | None:
+    """The conversation the bot saved for this user, read straight from SQLite (None: no row)."""
+    with sqlite3.connect(db) as con:
+        row = con.execute("SELECT state FROM conversations WHERE user_id = ?", (user_id,)).fetchone()
+    return json.loads(row[0]) if row else None

@@ -5,26 +5,17 @@ exactly once, and every update is handled exactly once (the answers in the store
 from __future__ import annotations
 
 import asyncio
-import json
-import sqlite3
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from tests.botkit import DR_CHEN, JAMES, TgUser, start_bot, stop_bot
+from tests.botkit import DR_CHEN, JAMES, TgUser, start_bot, stop_bot, stored
 from tests.fakeapi import FakeBotAPI
 
 TRANSIENT = ["429", "500", "timeout", "drop", "502"]
 SPREAD = [step for fault in TRANSIENT for step in (fault, "ok")]  # one fault per reply
 FAST = {"api_timeout_seconds": 0.4}
 
-
-def stored(db: Path, user_id: int) -> dict[str, Any]:
-    with sqlite3.connect(db) as con:
-        row = con.execute("SELECT state FROM conversations WHERE user_id = ?", (user_id,)).fetchone()
-    data: dict[str, Any] = json.loads(row[0])
-    return data
 
 
 def replies_per_update_ok(api: FakeBotAPI, user: TgUser, updates: int) -> None:

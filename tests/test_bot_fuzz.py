@@ -8,7 +8,6 @@ import json
 import logging
 import os
 import random
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +15,7 @@ import pytest
 
 from bot.render import decode_tap
 from flows.interview import Event, load, step
-from tests.botkit import DR_CHEN, TODAY, TgUser, start_bot, stop_bot
+from tests.botkit import DR_CHEN, TODAY, TgUser, start_bot, stop_bot, stored
 from tests.fakeapi import FakeBotAPI
 
 ROUNDS = int(os.environ.get("MEGAROTH_FUZZ_ROUNDS", "1"))
@@ -48,11 +47,6 @@ class Errors(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         self.records.append(record)
 
-
-def stored(db: Path, user_id: int) -> dict[str, Any] | None:
-    with sqlite3.connect(db) as con:
-        row = con.execute("SELECT state FROM conversations WHERE user_id = ?", (user_id,)).fetchone()
-    return json.loads(row[0]) if row else None
 
 
 @pytest.fixture

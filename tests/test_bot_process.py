@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import os
 import random
 import re
@@ -11,14 +10,13 @@ import signal
 import sqlite3
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from flows.interview import Event
 from flows.summary import result_lines
 from rules import assess_json
-from tests.botkit import TgUser
+from tests.botkit import TgUser, stored
 from tests.fakeapi import TOKEN, FakeBotAPI
 from tests.flowkit import engine_fields, random_profile, steps_for
 
@@ -147,7 +145,7 @@ async def test_sigkill_during_busy_interviews_loses_no_accepted_answer(
         await _quiet(api)  # the updates in flight at the crash are delivered again and applied once
         resumed = []
         for n in range(CRASH_USERS):
-            history = _stored(db, CRASH_BASE + n)["history"]
+            history = stored(db, CRASH_BASE + n)["history"]
             expected = [state for state, _ in steps[n]][: len(history)]
             assert history == expected, n  # exactly their own answers, in order, none twice
             assert len(history) >= seen_before_crash[n], n  # every answer they saw accepted is kept
@@ -183,9 +181,3 @@ async def _finish(api: FakeBotAPI, user_id: int, steps: list[tuple[str, Event]])
     for state, event in steps:
         await _answer(api, user_id, state, event)
 
-
-def _stored(db: Path, user_id: int) -> dict[str, Any]:
-    with sqlite3.connect(db) as con:
-        row = con.execute("SELECT state FROM conversations WHERE user_id = ?", (user_id,)).fetchone()
-    data: dict[str, Any] = json.loads(row[0])
-    return data
