@@ -46,8 +46,7 @@ def configure_logging(token: str, level: int = logging.INFO) -> None:
     at WARNING, where it logs no URL."""
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     for name in HTTP_LOGGERS:
-        logging.getLogger(name).setLevel(min(level, logging.INFO) if level <= logging.DEBUG
-                                         else logging.WARNING)
+        logging.getLogger(name).setLevel(level if level <= logging.DEBUG else logging.WARNING)
     safe = SafeLogs(token)
     for handler in logging.getLogger().handlers:
         handler.addFilter(safe)

@@ -18,7 +18,7 @@ FAST = {"api_timeout_seconds": 0.4}
 
 
 
-def replies_per_update_ok(api: FakeBotAPI, user: TgUser, updates: int) -> None:
+def replies_per_update_ok(user: TgUser, updates: int) -> None:
     """One reply per update: none lost, none twice."""
     texts = [c.text for c in user.messages()]
     assert len(texts) == updates, texts
@@ -40,7 +40,7 @@ async def test_transient_faults_on_one_method_lose_and_repeat_nothing(
     assert "After-tax room for 2025: $24,000" in result.text
     assert api.faults.plan[method] == []  # every planned fault was hit
     assert sum(api.faults.injected.values()) == len(TRANSIENT)
-    replies_per_update_ok(api, user, len(DR_CHEN))
+    replies_per_update_ok(user, len(DR_CHEN))
     conv = stored(db, 5001)
     assert len(conv["history"]) == len(set(conv["history"])) == len(DR_CHEN) - 1  # each answer once
 
@@ -57,7 +57,7 @@ async def test_getupdates_reply_lost_after_serving_redelivers_without_double_pro
     finally:
         await stop_bot(app)
     assert len(api.served_update_ids) > len(set(api.served_update_ids))  # some were served twice
-    replies_per_update_ok(api, user, 4)
+    replies_per_update_ok(user, 4)
 
 
 async def test_chart_survives_faults_on_sendphoto(api: FakeBotAPI, tmp_path: Path) -> None:
@@ -94,4 +94,4 @@ async def test_many_users_under_steady_faults_on_every_method(api: FakeBotAPI, t
         script = DR_CHEN if n % 2 else JAMES
         expected = "$24,000" if n % 2 else "$34,500"
         assert f"After-tax room for 2025: {expected}" in result.text
-        replies_per_update_ok(api, user, len(script))
+        replies_per_update_ok(user, len(script))
