@@ -2,8 +2,8 @@
 
 - 1,000 users complete interviews at once, rate limiter off: updates/s, reply latency p50/p95/p99
   (update offered to getUpdates -> the reply's sendMessage arrives), the bot's peak RSS.
-- The same with the rate limiter on (fewer users: it holds ~30 messages/s): the busiest second's
-  message count, and the slowest user's completion time against the median.
+- The same with the rate limiter on (fewer users: it holds ~30 messages/s): the
+  message rate over the busiest 5 s, and the slowest user's completion time against the median.
 - Start-up: process start to its first getUpdates, ours against a bare PTB echo bot.
 The fake server and the simulated users share this process (one core); the bot has the other.
 Needs the test extra (aiohttp). Run: python -m bench.bench_loopback
@@ -124,8 +124,8 @@ def chart_render_ms(samples: int = 40) -> tuple[float, float]:
 
 
 def _busiest_rate(times: list[float], window: float = 5.0) -> float:
-    """Messages per second in the busiest ``window`` seconds (the limiter is a leaky bucket: it lets
-    a burst of 30 through at once, then 30 a second)."""
+    """Messages per second in the busiest ``window`` seconds: a burst shows here (a bucket of 30
+    lets 30 through at once, then 30 a second: 36 a second over 5 s)."""
     best, left = 0, 0
     for right, moment in enumerate(times):
         while moment - times[left] >= window:

@@ -38,6 +38,10 @@ COMMANDS = [
 ]
 FLOW_COMMANDS = ["back", "review", "restart", "summary", "details"]
 PURGE_EVERY_SECONDS = 3600.0
+# Telegram's ceiling for one bot is about 30 messages a second. AIORateLimiter's default bucket
+# holds 30, so a queue drains as a burst of 30 then 30 a second: 36 a second over the busiest 5 s
+# (bench/bench_loopback.py). A bucket of one message that drains every 1/30 s never bursts.
+MESSAGES_PER_SECOND = 30
 
 
 def build_application(
@@ -68,7 +72,8 @@ def build_application(
     if settings.api_file_url:
         builder = builder.base_file_url(settings.api_file_url)
     if settings.rate_limiter:
-        limiter: AIORateLimiter = AIORateLimiter(max_retries=3)
+        limiter: AIORateLimiter = AIORateLimiter(
+            overall_max_rate=1, overall_time_period=1 / MESSAGES_PER_SECOND, max_retries=3)
         builder = builder.rate_limiter(limiter)  # type: ignore[arg-type]
     app = builder.build()
     _add_handlers(app, handlers)
