@@ -24,6 +24,9 @@ def default_tax_year(today: date) -> int:
 
 @dataclass(frozen=True)
 class Facts:
+    """Read-only view of the answers. Derived values are computed once per Facts: make a new one
+    when the answers change (flows.machine.Session does)."""
+
     answers: Mapping[str, Any]
     today: date
 
@@ -41,7 +44,7 @@ class Facts:
     def plan_type(self) -> PlanType:
         return PlanType(self.answers.get("plan_type", PlanType.K401.value))
 
-    @property
+    @cached_property
     def is_solo(self) -> bool:
         return self.plan_type is PlanType.SOLO_401K
 
@@ -67,11 +70,11 @@ class Facts:
             self.plan_type, self.after_tax_allowed, self.in_plan_conversion, self.in_service_withdrawal
         )
 
-    @property
+    @cached_property
     def route(self) -> Route | None:
         return route(self.verdict, self.in_plan_conversion, self.in_service_withdrawal)
 
-    @property
+    @cached_property
     def after_tax_possible(self) -> bool:
         return after_tax_possible(self.plan_type, self.after_tax_allowed)
 
@@ -90,13 +93,13 @@ class Facts:
         raw = self.answers.get("compensation")
         return Decimal(raw) if raw is not None else None
 
-    @property
+    @cached_property
     def has_employer_money(self) -> bool:
         raw = self.answers.get("employer_contributions")
         if raw is None or raw == "max":
             return raw == "max"
         return any(Decimal(v) > 0 for v in raw.values())
 
-    @property
+    @cached_property
     def wants_extras(self) -> bool:
         return self.answers.get("extras_offer") == "yes"

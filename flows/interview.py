@@ -162,9 +162,13 @@ def _describe_employer(raw: Any) -> str:
     return money(raw["dollars"])
 
 
-def view(conv: dict[str, Any], today: date, notice: str | None = None, detailed: bool = False) -> Reply:
-    """The screen for the conversation's current state."""
-    facts = Facts(conv["answers"], today)
+def view(
+    conv: dict[str, Any], today: date, notice: str | None = None, detailed: bool = False,
+    facts: Facts | None = None,
+) -> Reply:
+    """The screen for the conversation's current state (``facts``: of these same answers, if the
+    step already has them)."""
+    facts = facts or Facts(conv["answers"], today)
     state = conv["state"]
     if state == REVIEW:
         return _review_reply(facts, notice)
@@ -203,18 +207,18 @@ def _answer(conv: dict[str, Any], text: str, today: date) -> Reply:
     conv["history"].append(state)
     session.answers_changed()
     fire(session, "answer")
-    return view(conv, today)
+    return view(conv, today, facts=session.facts)
 
 
 def _review_choice(conv: dict[str, Any], session: Session, text: str, today: date) -> Reply:
     if text == "done":
         fire(session, "resume")
-        return view(conv, today)
+        return view(conv, today, facts=session.facts)
     target = text.removeprefix("edit:")
     if text.startswith("edit:") and target in BY_ID and session.facts.answered(target):
         jump(session, target)
-        return view(conv, today)
-    return view(conv, today, notice="Tap an answer to change it, or Done.")
+        return view(conv, today, facts=session.facts)
+    return view(conv, today, notice="Tap an answer to change it, or Done.", facts=session.facts)
 
 
 def _result_choice(conv: dict[str, Any], text: str, today: date) -> Reply:

@@ -56,14 +56,17 @@ def parse_input(data: Any) -> AssessmentInput:
 
 
 def _jsonable(value: Any) -> Any:
-    if isinstance(value, Decimal):
+    """model_dump's plain containers, made JSON-safe (exact types first: this walks ~60 values
+    per assessment and was half the contract's cost with isinstance chains)."""
+    kind = type(value)
+    if kind is Decimal:
         return to_json_number(value)
+    if kind is dict:
+        return {key: _jsonable(item) for key, item in value.items()}
+    if kind is list or kind is tuple:
+        return [_jsonable(item) for item in value]
     if isinstance(value, Enum):
         return value.value
-    if isinstance(value, dict):
-        return {key: _jsonable(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [_jsonable(item) for item in value]
     return value
 
 

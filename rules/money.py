@@ -36,6 +36,5 @@ def clamp_at_zero(amount: Decimal) -> Decimal:
 def to_json_number(amount: Decimal) -> int | float:
     """Cents as a JSON number: whole dollars as ints, others with two decimals."""
     rounded = cents(amount)
-    if rounded == rounded.to_integral_value():
-        return int(rounded)
-    return float(rounded)
+    whole = int(rounded)
+    return whole if whole == rounded else float(rounded)

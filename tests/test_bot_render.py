@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from datetime import date
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from telegram.constants import MessageLimit
 
 from bot.render import MAX_CALLBACK_BYTES, decode_tap, encode_tap, html_text, keyboard, split_message
 from bot.settings import Settings
-from bot.store import Store
+from bot.store import RECENT_ROWS, Store
 from flows.facts import Facts
 from flows.interview import Reply, new_conversation, view
 from flows.questions import QUESTIONS, Choice
@@ -86,3 +87,37 @@ def test_store_marks_applied_updates_only_while_fresh_and_migrates_old_files(tmp
     assert not saved.already_applied(3, now=saved.saved_at + 8 * 24 * 3600)  # ids restart after a week
     store.save(7, {"v": 1}, update_id=10)  # an older update never lowers the mark
     assert store.read(7).last_update_id == 50
+
+
+def test_store_memory_of_recent_rows_always_agrees_with_the_file(tmp_path: Path) -> None:
+    """Reads of recent rows come from memory: after saves (older update ids too), a caller's later
+    changes, forget, purge and eviction, they must equal what a fresh Store reads from the file."""
+    path = tmp_path / "s.sqlite3"
+    store = Store(path)
+
+    def agrees(user_id: int) -> None:
+        fresh = Store(path)
+        assert store.read(user_id)[:2] == fresh.read(user_id)[:2]
+        fresh.close()
+
+    conv = {"v": 1, "state": "age", "answers": {"employer": {"dollars": "5"}}, "history": ["plan"]}
+    store.save(1, conv, update_id=5)  # not read yet: its mark is unknown to memory
+    agrees(1)
+    store.save(1, conv, update_id=9)
+    store.save(1, conv, update_id=7)  # an older update never lowers the mark, in memory either
+    assert store.read(1).last_update_id == 9
+    conv["answers"]["age"] = "45"  # the caller changes its dict after saving
+    conv["history"].append("age")
+    agrees(1)
+    assert "age" not in (store.read(1).conversation or {})["answers"]
+    assert store.forget(1)
+    assert store.read(1).conversation is None
+    agrees(1)
+    for user_id in range(RECENT_ROWS + 10):  # more users than memory holds: the oldest drop out
+        store.save(user_id, {"v": 1, "n": user_id}, update_id=user_id)
+        store.read(user_id)
+    assert len(store._recent) == RECENT_ROWS  # bounded: memory stays flat however many users
+    assert store.read(3).conversation == {"v": 1, "n": 3}
+    agrees(3)
+    assert store.purge_idle(0, now=time.time() + 1) == RECENT_ROWS + 10
+    assert store.read(5).conversation is None
