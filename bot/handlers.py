@@ -60,14 +60,16 @@ class Handlers:
     def _apply(self, update: Update, event: Event) -> Reply:
         """Advance and save, once per update: after a crash Telegram delivers again the updates
         whose offset was not confirmed; one already applied only shows where the user is (its
-        answer must not land on the next question)."""
+        answer must not land on the next question). A step that changes nothing (a refused
+        answer, /help, a stale button) writes nothing: applying it again changes nothing either."""
         user_id = _user_id(update)
         stored = self.store.read(user_id)
         conv = _conversation_of(stored)
         if stored.already_applied(update.update_id, time.time()):
             return view(conv, self.today())
         reply = step(conv, event, self.today())
-        self.store.save(user_id, conv, update.update_id)
+        if conv != stored.conversation:
+            self.store.save(user_id, conv, update.update_id)
         return reply
 
     async def _advance(self, update: Update, context: Context, event: Event) -> None:

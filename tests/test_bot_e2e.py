@@ -76,6 +76,30 @@ async def test_bad_answers_back_and_review(api: FakeBotAPI, running: Any) -> Non
     assert "After-tax room for 2025: $34,500" in reply.text
 
 
+async def test_only_an_accepted_answer_writes(api: FakeBotAPI, running: Any, tmp_path: Path) -> None:
+    """One write per accepted answer: a refused answer, /summary too early or a stale button leaves the row
+    (its time and update mark) as it was."""
+    user = TgUser(api, 1012)
+    await user.run(DR_CHEN[:7])
+
+    def row() -> tuple[str, float, int]:
+        with sqlite3.connect(tmp_path / "bot.sqlite3") as con:
+            found = con.execute("SELECT state, updated_at, last_update_id FROM conversations "
+                                "WHERE user_id = 1012").fetchone()
+        return found[0], found[1], found[2]
+
+    before = row()
+    assert "gross pay" in (await user.send("5%")).text
+    assert "not ready yet" in (await user.send("/summary")).text
+    assert "earlier question" in (await user.tap_data("1|plan_type|solo401k")).text
+    assert row() == before
+    await user.send("$450,000")
+    after = row()
+    assert after[1] > before[1]
+    assert after[2] > before[2]
+    assert json.loads(after[0])["answers"]["compensation"] == "450000"
+
+
 async def test_stale_forged_and_old_version_buttons(api: FakeBotAPI, running: Any) -> None:
     user = TgUser(api, 1003)
     await user.run(DR_CHEN[:6])
