@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-from enum import Enum
 from typing import Any
 
 from pydantic import ValidationError
@@ -12,7 +10,6 @@ from pydantic_core import ErrorDetails
 from rules.engine import assess
 from rules.limits import UnsupportedYearError
 from rules.models import Assessment, AssessmentInput
-from rules.money import to_json_number
 
 
 class InputError(ValueError):
@@ -55,24 +52,10 @@ def parse_input(data: Any) -> AssessmentInput:
         raise InputError(_describe(exc.errors()[0])) from None
 
 
-def _jsonable(value: Any) -> Any:
-    """model_dump's plain containers, made JSON-safe (exact types first: this walks ~60 values
-    per assessment and was half the contract's cost with isinstance chains)."""
-    kind = type(value)
-    if kind is Decimal:
-        return to_json_number(value)
-    if kind is dict:
-        return {key: _jsonable(item) for key, item in value.items()}
-    if kind is list or kind is tuple:
-        return [_jsonable(item) for item in value]
-    if isinstance(value, Enum):
-        return value.value
-    return value
-
-
 def assessment_to_json(result: Assessment) -> dict[str, Any]:
-    """Money as numbers rounded to cents; enums as their strings; absent figures as null."""
-    dumped: dict[str, Any] = _jsonable(result.model_dump(mode="python"))
+    """Money as numbers rounded to cents; enums as their strings; absent figures as null
+    (pydantic's JSON mode with the ``Amount`` serializer: about twice as fast as walking the dump)."""
+    dumped: dict[str, Any] = result.model_dump(mode="json")
     return dumped
 
 

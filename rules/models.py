@@ -6,12 +6,16 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, model_validator
+
+from rules.money import to_json_number
 
 MAX_MONEY = Decimal("10000000000")  # $10 billion: anything above is a typo, not a pay figure
 
 Money = Annotated[Decimal, Field(ge=0, le=MAX_MONEY, allow_inf_nan=False)]
 Percent = Annotated[Decimal, Field(ge=0, le=100, allow_inf_nan=False)]
+# An output figure: exact inside, a JSON number rounded to cents in the contract (model_dump(mode="json")).
+Amount = Annotated[Decimal, PlainSerializer(to_json_number, return_type=int | float, when_used="json")]
 
 
 class PlanType(StrEnum):
@@ -166,12 +170,12 @@ class Breakdown(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    counted_deferrals: Decimal
-    catch_up_deferrals: Decimal
-    employer_contributions: Decimal
+    counted_deferrals: Amount
+    catch_up_deferrals: Amount
+    employer_contributions: Amount
     employer_assumed_max: bool
-    after_tax_room: Decimal
-    unused: Decimal
+    after_tax_room: Amount
+    unused: Amount
 
 
 class Assessment(BaseModel):
@@ -183,19 +187,19 @@ class Assessment(BaseModel):
     verdict: Verdict
     route: Route | None
     provisional: bool
-    deferral_limit: Decimal
-    catch_up_limit: Decimal
-    annual_additions_limit: Decimal | None
-    after_tax_room: Decimal
-    total_limit: Decimal | None
-    excess_deferrals: Decimal
-    excess_annual_additions: Decimal
-    solo_employer_max: Decimal | None
-    per_paycheck: Decimal | None
-    roth_ira_direct_limit: Decimal | None
+    deferral_limit: Amount
+    catch_up_limit: Amount
+    annual_additions_limit: Amount | None
+    after_tax_room: Amount
+    total_limit: Amount | None
+    excess_deferrals: Amount
+    excess_annual_additions: Amount
+    solo_employer_max: Amount | None
+    per_paycheck: Amount | None
+    roth_ira_direct_limit: Amount | None
     ira_route: IraRoute | None
-    hsa_limit: dict[str, Decimal]
-    projected_value: Decimal | None
+    hsa_limit: dict[str, Amount]
+    projected_value: Amount | None
     breakdown: Breakdown
     warnings: tuple[PlanWarning, ...]
     assumptions: tuple[str, ...]

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
+from enum import Enum
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pydantic import BaseModel
 
+from rules import assess, assessment_to_json
 from rules.limits import limits_for
 from rules.models import AssessmentInput
 from tests.helpers import run
@@ -73,3 +76,34 @@ def test_annual_additions_accounting_adds_up(s: dict[str, object]) -> None:
 def test_input_round_trips_through_json(s: dict[str, object]) -> None:
     inp = AssessmentInput.model_validate(s)
     assert AssessmentInput.model_validate_json(inp.model_dump_json()) == inp
+
+
+def _figures(exact: object, shown: object, path: str = "") -> list[tuple[str, object, object]]:
+    """Pairs (where, the model's value, the contract's value) for every leaf of the output."""
+    if isinstance(exact, BaseModel):
+        exact = dict(exact)
+    if isinstance(exact, dict):
+        assert isinstance(shown, dict)
+        assert shown.keys() == exact.keys()
+        return [pair for key in exact for pair in _figures(exact[key], shown[key], f"{path}.{key}")]
+    if isinstance(exact, tuple):
+        assert isinstance(shown, list)
+        assert len(shown) == len(exact)
+        return [pair for i, item in enumerate(exact) for pair in _figures(item, shown[i], f"{path}[{i}]")]
+    return [(path, exact, shown)]
+
+
+@given(situations())
+def test_json_contract_shows_every_figure_rounded_to_cents(s: dict[str, object]) -> None:
+    """Money: the exact Decimal rounded half up to the cent, an int when whole (so the CLI prints
+    24000, not 24000.0 or "24000.00"); enums as their strings; everything else unchanged."""
+    result = assess(AssessmentInput.model_validate(s))
+    for where, exact, shown in _figures(result, assessment_to_json(result)):
+        if isinstance(exact, Decimal):
+            cents = exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+            assert Decimal(str(shown)) == cents, where
+            assert isinstance(shown, int) == (cents == cents.to_integral_value()), where
+        elif isinstance(exact, Enum):
+            assert shown == exact.value, where
+        else:
+            assert shown == exact, where
