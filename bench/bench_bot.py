@@ -2,7 +2,10 @@
 
 Both run through Application.process_update with a request class that answers in-process, so
 what is measured is the bot's own work (handlers, flow, SQLite persistence, rendering) plus the
-framework's. Run: python -m bench.bench_bot
+framework's. Two more variants of ours, in the same alternating batches, show where the
+difference goes: the store kept in a dict (no SQLite, no JSON), and the flow step replaced by
+showing the current screen (no parsing, no transition, so nothing to write either).
+Run: python -m bench.bench_bot
 """
 
 from __future__ import annotations
@@ -11,9 +14,12 @@ import asyncio
 import statistics
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler, ContextTypes, MessageHandler, filters
@@ -22,7 +28,10 @@ from bench import print_rows
 from bench.localapi import TOKEN, LocalRequest, interview_updates
 from bot.app import build_application
 from bot.settings import Settings
+from bot.store import Store, Stored
+from flows.interview import Event, Reply, view
 
+AnyApp = Application[Any, Any, Any, Any, Any, Any]
 USERS = 400
 ROUNDS = 40
 
@@ -44,10 +53,47 @@ def echo_bot() -> Application[Any, Any, Any, Any, Any, Any]:
     return app
 
 
-def our_bot(db: Path, *, charts: bool) -> Application[Any, Any, Any, Any, Any, Any]:
+def our_bot(db: Path, *, charts: bool, store: Store | None = None) -> AnyApp:
     settings = Settings(telegram_bot_token=TOKEN, database_path=db, rate_limiter=False,
                         send_chart=charts)
-    return build_application(settings, today=lambda: date(2026, 11, 22), request=LocalRequest())
+    return build_application(settings, today=lambda: date(2026, 11, 22), request=LocalRequest(),
+                             store=store)
+
+
+class DictStore(Store):
+    """The store's interface over a dict: what persistence costs is ours minus this."""
+
+    def __init__(self) -> None:  # no file, no SQLite
+        self.rows: dict[int, dict[str, Any]] = {}
+
+    def read(self, user_id: int) -> Stored:
+        return Stored(self.rows.get(user_id), 0, 0.0)
+
+    def save(self, user_id: int, conversation: dict[str, Any], update_id: int = 0) -> None:
+        self.rows[user_id] = conversation
+
+    def forget(self, user_id: int) -> bool:
+        return self.rows.pop(user_id, None) is not None
+
+    def purge_idle(self, older_than_seconds: float, now: float | None = None) -> int:
+        return 0
+
+    def close(self) -> None:
+        return None
+
+
+def _screen_only(conv: dict[str, Any], event: Event, today: date) -> Reply:
+    return view(conv, today)
+
+
+@contextmanager
+def flow_step_replaced(active: bool) -> Iterator[None]:
+    """While active, the handlers' flow step only shows the current screen."""
+    if not active:
+        yield
+        return
+    with mock.patch("bot.handlers.step", _screen_only):
+        yield
 
 
 def _updates(app: Application[Any, Any, Any, Any, Any, Any], users: int, first_user: int) -> list[Update]:
@@ -62,22 +108,32 @@ async def cpu_us_per_update(app: Application[Any, Any, Any, Any, Any, Any], upda
     return (time.process_time() - start) / len(updates) * 1e6
 
 
+VARIANTS = ("ours", "store_in_dict", "screen_only")
+
+
 async def measure(users: int = USERS, rounds: int = ROUNDS) -> dict[str, float]:
-    """Small batches, echo and ours alternating, so the VM's drifting speed hits both alike; the
-    ratio is the median of the per-batch ratios."""
-    samples: dict[str, list[float]] = {"echo": [], "ours": [], "ratio": [], "ours_with_chart": []}
+    """Small batches, echo and each variant of ours alternating, so the VM's drifting speed hits
+    all alike; each ratio is the median of the per-batch ratios."""
+    samples: dict[str, list[float]] = {"echo": [], "ours_with_chart": []}
+    samples.update({name: [] for name in VARIANTS})
+    samples.update({f"{name}_ratio": [] for name in VARIANTS})
     batch = max(1, users // rounds)
     with tempfile.TemporaryDirectory() as folder:
-        echo, ours = echo_bot(), our_bot(Path(folder) / "a.sqlite3", charts=False)
+        echo = echo_bot()
+        apps = {"ours": our_bot(Path(folder) / "a.sqlite3", charts=False),
+                "store_in_dict": our_bot(Path(folder) / "c.sqlite3", charts=False, store=DictStore()),
+                "screen_only": our_bot(Path(folder) / "d.sqlite3", charts=False)}
         charted = our_bot(Path(folder) / "b.sqlite3", charts=True)
-        async with echo, ours, charted:
+        async with echo, charted, apps["ours"], apps["store_in_dict"], apps["screen_only"]:
             for round_no in range(rounds):
                 first = 10_000 + round_no * batch
                 echo_us = await cpu_us_per_update(echo, _updates(echo, batch, first))
-                ours_us = await cpu_us_per_update(ours, _updates(ours, batch, first))
                 samples["echo"].append(echo_us)
-                samples["ours"].append(ours_us)
-                samples["ratio"].append(ours_us / echo_us)
+                for name, app in apps.items():
+                    with flow_step_replaced(name == "screen_only"):
+                        us = await cpu_us_per_update(app, _updates(app, batch, first))
+                    samples[name].append(us)
+                    samples[f"{name}_ratio"].append(us / echo_us)
                 if round_no % 5 == 0:
                     charts = await cpu_us_per_update(charted, _updates(charted, 2, first))
                     samples["ours_with_chart"].append(charts)
@@ -89,7 +145,9 @@ def rows() -> list[tuple[str, float, str]]:
     return [
         ("bot: echo bot, CPU per update", result["echo"], ""),
         ("bot: our bot, CPU per update (persistence, no chart)", result["ours"], ""),
-        ("bot: ratio ours / echo (median of paired batches)", result["ratio"], "<= 1.5x"),
+        ("bot: ratio ours / echo (median of paired batches)", result["ours_ratio"], "<= 1.5x"),
+        ("bot: ratio, ours with the store in a dict", result["store_in_dict_ratio"], ""),
+        ("bot: ratio, ours with the flow step only showing a screen", result["screen_only_ratio"], ""),
         ("bot: our bot incl. the result chart (1 per 14 updates)", result["ours_with_chart"], ""),
     ]
 
