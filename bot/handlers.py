@@ -61,7 +61,8 @@ class Handlers:
         """Advance and save, once per update: after a crash Telegram delivers again the updates
         whose offset was not confirmed; one already applied only shows where the user is (its
         answer must not land on the next question). A step that changes nothing (a refused
-        answer, /help, a stale button) writes nothing: applying it again changes nothing either."""
+        answer, /summary too early, a stale button) writes nothing: applying it again changes
+        nothing either."""
         user_id = _user_id(update)
         stored = self.store.read(user_id)
         conv = _conversation_of(stored)
