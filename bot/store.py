@@ -78,9 +78,6 @@ class Store:
             if column not in columns:
                 self._db.execute(statement)
 
-    def load(self, user_id: int) -> dict[str, Any] | None:
-        return self.read(user_id).conversation
-
     def read(self, user_id: int) -> Stored:
         """The user's row. Its conversation is shared with the store's memory: copy it before
         changing it (flows.interview.load does)."""
