@@ -6,7 +6,7 @@ about it is kept anywhere, so it can be saved after each step and restored exact
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Literal
 
@@ -49,6 +49,9 @@ class Reply:
     expects_text: bool = False
     result: dict[str, Any] | None = field(default=None, compare=False)
     chart: bool = False  # the result summary: worth a chart of the annual additions limit
+    # The question just answered, as (its short label, the answer as understood), e.g.
+    # ("Pay", "$450,000"): a renderer echoes it and may mark the old question as answered.
+    answered: tuple[str, str] | None = None
 
 
 def new_conversation() -> dict[str, Any]:
@@ -207,7 +210,8 @@ def _answer(conv: dict[str, Any], text: str, today: date) -> Reply:
     conv["history"].append(state)
     session.answers_changed()
     fire(session, "answer")
-    return view(conv, today, facts=session.facts)
+    reply = view(conv, today, facts=session.facts)
+    return replace(reply, answered=(question.label, describe_answer(question, session.facts)))
 
 
 def _review_choice(conv: dict[str, Any], session: Session, text: str, today: date) -> Reply:
