@@ -2,26 +2,39 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from rules.limits import Limits
 from rules.models import PAY_PERIODS_PER_YEAR, PayFrequency
 from rules.money import ZERO, cents_down, clamp_at_zero, percent
 
-REGULAR_CATCH_UP_AGE = 50
-SUPER_CATCH_UP_AGES = range(60, 64)  # 60, 61, 62, 63 on December 31
+
+@dataclass(frozen=True)
+class Deferrals:
+    """How a year's elective deferrals are treated (Treas. Reg. 1.414(v)-1).
+
+    ``counted``: they count toward 415(c) (all but catch-up and excess).
+    ``catch_up``: above the lowest applicable limit, within the catch-up limit: on top of 415(c).
+    ``excess``: above 402(g) plus the catch-up actually available (to be refunded by April 15).
+    """
+
+    counted: Decimal
+    catch_up: Decimal
+    excess: Decimal
 
 
 def catch_up_figure(limits: Limits, age: int) -> str:
     """Which catch-up applies at this age on December 31 (the limits figure's name)."""
-    if age in SUPER_CATCH_UP_AGES and limits.catch_up_60_63 is not None:
+    low, high = limits.super_catch_up_age_min, limits.super_catch_up_age_max
+    if low is not None and high is not None and low <= age <= high and limits.catch_up_60_63 is not None:
         return "catch_up_60_63"
     return "catch_up_50"
 
 
 def catch_up_limit(limits: Limits, age: int) -> Decimal:
     """Catch-up by age on December 31: 50+ regular, 60-63 the SECURE 2.0 amount (from 2025)."""
-    if age < REGULAR_CATCH_UP_AGE:
+    if age < limits.catch_up_age:
         return ZERO
     if catch_up_figure(limits, age) == "catch_up_60_63" and limits.catch_up_60_63 is not None:
         return limits.catch_up_60_63
@@ -33,19 +46,35 @@ def deferral_limit(limits: Limits, age: int) -> Decimal:
     return limits.elective_deferral_limit + catch_up_limit(limits, age)
 
 
-def counted_deferrals(limits: Limits, deferrals: Decimal) -> Decimal:
-    """Deferrals that count toward 415(c): those up to the 402(g) base limit (catch-up excluded)."""
+def lowest_applicable_limit(
+    limits: Limits, additions_limit: Decimal | None, employer: Decimal
+) -> Decimal:
+    """1.414(v)-1(b): the lowest limit on deferrals: 402(g), and 415(c) less the employer money."""
+    lowest = limits.elective_deferral_limit
+    if additions_limit is not None:
+        lowest = min(lowest, clamp_at_zero(additions_limit - employer))
+    return lowest
+
+
+def treat_deferrals(
+    limits: Limits, *, age: int, deferrals: Decimal, additions_limit: Decimal | None,
+    employer: Decimal, pay: Decimal | None,
+) -> Deferrals:
+    """Deferrals above the lowest applicable limit are catch-up, up to the catch-up limit and to
+    pay minus the other deferrals (1.414(v)-1(b) and (c)); the rest stays within or in excess."""
+    within = min(deferrals, lowest_applicable_limit(limits, additions_limit, employer))
+    cap = catch_up_limit(limits, age)
+    if pay is not None:
+        cap = min(cap, clamp_at_zero(pay - within))
+    catch_up = min(deferrals - within, cap)
+    excess = clamp_at_zero(deferrals - catch_up - limits.elective_deferral_limit)
+    # Excess deferrals refunded by April 15 are not annual additions (Treas. Reg. 1.415(c)-1(b)(1)(ii)).
+    return Deferrals(counted=deferrals - catch_up - excess, catch_up=catch_up, excess=excess)
+
+
+def within_402g(limits: Limits, deferrals: Decimal) -> Decimal:
+    """Deferrals up to the 402(g) base limit (before 415(c) is known: the solo employer maximum)."""
     return min(deferrals, limits.elective_deferral_limit)
-
-
-def catch_up_deferrals(limits: Limits, age: int, deferrals: Decimal) -> Decimal:
-    """The part of the deferrals that is catch-up (above the base limit, within the catch-up)."""
-    above_base = clamp_at_zero(deferrals - limits.elective_deferral_limit)
-    return min(above_base, catch_up_limit(limits, age))
-
-
-def excess_deferrals(limits: Limits, age: int, deferrals: Decimal) -> Decimal:
-    return clamp_at_zero(deferrals - deferral_limit(limits, age))
 
 
 def annual_additions_limit(limits: Limits, compensation: Decimal | None) -> Decimal:

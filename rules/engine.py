@@ -24,7 +24,6 @@ from rules.roth_ira import ira_dollar_limit, ira_route, roth_ira_direct_limit
 from rules.solo import sole_prop_plan_compensation, solo_employer_max
 from rules.verdict import after_tax_possible, route, verdict
 
-PUB_560 = "IRS Pub 560, ch. 5, Deduction Worksheet for Self-Employed (reduced rate 0.20)"
 ANNUAL_ADDITIONS_RULE = "IRC 415(c)(1): lesser of the dollar limit and 100% of compensation"
 
 
@@ -125,13 +124,15 @@ def _sources_for(year: int, catch_up_key: str, is_solo: bool) -> dict[str, str]:
         "catch_up_limit": limits.source(catch_up_key),
         "annual_additions_limit": f"{limits.source('annual_additions_limit')}; {ANNUAL_ADDITIONS_RULE}",
         "compensation_limit": limits.source("compensation_limit"),
-        "hce_threshold": limits.source("hce_threshold"),
+        "hce_threshold": limits.source("hce_look_back_threshold"),
         "roth_catch_up_wage_threshold": limits.source("roth_catch_up_wage_threshold"),
         "roth_ira_direct_limit": f"{limits.source('ira_limit')}; {limits.source('roth_ira_phase_out')}",
         "hsa_limit": f"{limits.source('hsa_self_only')}; {limits.source('hsa_catch_up_55')}",
     }
     if is_solo:
-        sources["solo_employer_max"] = f"{PUB_560}; {limits.source('social_security_wage_base')}"
+        sources["solo_employer_max"] = (
+            f"{limits.source('plan_contribution_rate')}; {limits.source('social_security_wage_base')}"
+        )
     return sources
 
 
@@ -142,12 +143,15 @@ def assess(inp: AssessmentInput) -> Assessment:
         inp.plan_type, inp.after_tax_allowed, inp.in_plan_conversion, inp.in_service_withdrawal
     )
     the_route = route(the_verdict, inp.in_plan_conversion, inp.in_service_withdrawal)
-    deferrals = inp.employee_deferrals
-    counted = c.counted_deferrals(limits, deferrals)
-    employer = employer_contribution(inp, limits, counted)
+    employer = employer_contribution(inp, limits, c.within_402g(limits, inp.employee_deferrals))
     pay = plan_compensation(inp, limits, employer.amount)
     is_457 = inp.plan_type is PlanType.GOV_457B
     additions_limit = None if is_457 else c.annual_additions_limit(limits, pay)
+    deferrals = c.treat_deferrals(
+        limits, age=inp.age, deferrals=inp.employee_deferrals, additions_limit=additions_limit,
+        employer=employer.amount, pay=pay,
+    )
+    counted = deferrals.counted
     room = _after_tax_room(
         inp, limits, additions_limit=additions_limit, counted=counted, employer=employer.amount, pay=pay
     )
@@ -159,7 +163,7 @@ def assess(inp: AssessmentInput) -> Assessment:
     roth_direct = _roth_ira(inp, limits)
     full_ira = ira_dollar_limit(limits, inp.age)
     the_ira_route = None if roth_direct is None else ira_route(roth_direct, full_ira)
-    excess_def = c.excess_deferrals(limits, inp.age, deferrals)
+    excess_def = deferrals.excess
     figures = Figures(
         route=the_route, after_tax_room=room, employer=employer.amount,
         excess_deferrals=excess_def, excess_annual_additions=excess_additions,
@@ -178,6 +182,7 @@ def assess(inp: AssessmentInput) -> Assessment:
         total_limit=None if additions_limit is None else additions_limit + catch_up,
         excess_deferrals=excess_def,
         excess_annual_additions=excess_additions,
+        annual_additions=None if additions_limit is None else counted + employer.amount,
         solo_employer_max=employer.solo_max,
         per_paycheck=_per_paycheck(inp, room),
         roth_ira_direct_limit=roth_direct,
@@ -186,7 +191,7 @@ def assess(inp: AssessmentInput) -> Assessment:
         projected_value=_projection(inp, room),
         breakdown=Breakdown(
             counted_deferrals=counted,
-            catch_up_deferrals=c.catch_up_deferrals(limits, inp.age, deferrals),
+            catch_up_deferrals=deferrals.catch_up,
             employer_contributions=employer.amount,
             employer_assumed_max=employer.assumed_max,
             after_tax_room=room,

@@ -194,6 +194,8 @@ class Assessment(BaseModel):
     total_limit: Amount | None
     excess_deferrals: Amount
     excess_annual_additions: Amount
+    # Deferrals counted toward 415(c) (catch-up excluded) plus employer money, before after-tax.
+    annual_additions: Amount | None
     solo_employer_max: Amount | None
     per_paycheck: Amount | None
     roth_ira_direct_limit: Amount | None
