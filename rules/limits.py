@@ -138,8 +138,8 @@ def _read(*parts: str) -> dict[str, Any]:
 
 @cache
 def supported_years() -> tuple[int, ...]:
-    names = (entry.name for entry in _data_dir().iterdir())
-    return tuple(sorted(int(n[:-5]) for n in names if n.endswith(".json") and n[:-5].isdigit()))
+    stems = (entry.name.removesuffix(".json") for entry in _data_dir().iterdir() if entry.is_file())
+    return tuple(sorted(int(stem) for stem in stems if stem.isdigit()))
 
 
 def latest_year() -> int:
