@@ -27,8 +27,9 @@ def codes(result: dict[str, Any]) -> list[str]:
 
 
 def warning(result: dict[str, Any], code: str) -> dict[str, Any]:
-    (found,) = [w for w in result["warnings"] if w["code"] == code]
-    return found
+    found: list[dict[str, Any]] = [w for w in result["warnings"] if w["code"] == code]
+    assert len(found) == 1, codes(result)
+    return found[0]
 
 
 def test_1_catch_up_above_the_415c_pay_limit_not_only_402g() -> None:
