@@ -25,6 +25,7 @@ OUTPUT_FIELDS = {
     "tax_year", "verdict", "route", "deferral_limit", "catch_up_limit", "annual_additions_limit",
     "after_tax_room", "total_limit", "excess_deferrals", "excess_annual_additions",
     "solo_employer_max", "per_paycheck", "roth_ira_direct_limit", "projected_value", "warnings",
+    "annual_additions",
     "sources",
 }
 
@@ -113,3 +114,8 @@ def test_limits_command_prints_sources() -> None:
     data = json.loads(out.getvalue())
     assert data["figures"]["annual_additions_limit"] == "72000"
     assert "Notice 2025-67" in data["sources"]["annual_additions_limit"]
+    assert data["references"]["annual_additions_limit"][0] == {
+        "title": "IRS Notice 2025-67", "href": "https://www.irs.gov/pub/irs-drop/n-25-67.pdf",
+    }
+    assert data["figures"]["catch_up_age"] == 50  # statute figures are printed with the year's
+    assert data["references"]["catch_up_age"][0]["href"].startswith("https://www.law.cornell.edu/")
