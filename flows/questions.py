@@ -160,7 +160,7 @@ def _catch_up_applies(facts: Facts) -> bool:
     limits = limits_for(facts.tax_year)
     age = facts.age or 0
     return (
-        facts.wants_extras and limits.roth_catch_up_enforced and age >= 50
+        facts.wants_extras and limits.roth_catch_up_enforced and age >= limits.catch_up_age
         and not (facts.is_solo and facts.business_type is BusinessType.SOLE_PROP)
     )
 
