@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rules.limits import limits_for
-from tests.helpers import run
+from tests.helpers import pay_and_deferrals, run
 
 ZERO = Decimal(0)
 money = st.decimals(min_value=0, max_value=400_000, places=2, allow_nan=False, allow_infinity=False)
@@ -69,10 +69,7 @@ def transcription(
 
 @st.composite
 def employees(draw: st.DrawFn) -> dict[str, Any]:
-    pay = draw(st.one_of(st.none(), money))
-    deferrals = draw(money)
-    if pay is not None:
-        deferrals = min(deferrals, pay)
+    pay, deferrals = draw(pay_and_deferrals(money))
     return {
         "tax_year": draw(st.sampled_from([2024, 2025, 2026])),
         "age": draw(st.integers(min_value=40, max_value=70)),
