@@ -16,7 +16,8 @@ class Deferrals:
 
     ``counted``: they count toward 415(c) (all but catch-up and excess).
     ``catch_up``: above the lowest applicable limit, within the catch-up limit: on top of 415(c).
-    ``excess``: above 402(g) plus the catch-up actually available (to be refunded by April 15).
+    ``excess``: above 402(g) plus the catch-up actually available, in this plan and in other
+    employers' plans (to be refunded by April 15).
     """
 
     counted: Decimal
@@ -46,35 +47,62 @@ def deferral_limit(limits: Limits, age: int) -> Decimal:
     return limits.elective_deferral_limit + catch_up_limit(limits, age)
 
 
-def lowest_applicable_limit(
-    limits: Limits, additions_limit: Decimal | None, employer: Decimal
-) -> Decimal:
-    """1.414(v)-1(b): the lowest limit on deferrals: 402(g), and 415(c) less the employer money."""
-    lowest = limits.elective_deferral_limit
-    if additions_limit is not None:
-        lowest = min(lowest, clamp_at_zero(additions_limit - employer))
-    return lowest
+@dataclass(frozen=True)
+class LeftAfterElsewhere:
+    """402(g) and the catch-up are one limit per person across every plan (IRC 402(g)(1)): what
+    other employers' plans used, base limit first, then catch-up; beyond both is an excess."""
+
+    base: Decimal
+    catch_up: Decimal
+    excess_elsewhere: Decimal
+
+
+def left_after_elsewhere(limits: Limits, age: int, elsewhere: Decimal) -> LeftAfterElsewhere:
+    base_used = min(elsewhere, limits.elective_deferral_limit)
+    over_base = elsewhere - base_used
+    catch_up = catch_up_limit(limits, age)
+    return LeftAfterElsewhere(
+        base=limits.elective_deferral_limit - base_used,
+        catch_up=clamp_at_zero(catch_up - over_base),
+        excess_elsewhere=clamp_at_zero(over_base - catch_up),
+    )
+
+
+def deferral_room(limits: Limits, *, age: int, deferrals: Decimal, elsewhere: Decimal) -> Decimal:
+    """What this plan can still take as employee deferrals, after other plans' and its own."""
+    left = left_after_elsewhere(limits, age, elsewhere)
+    return clamp_at_zero(left.base + left.catch_up - deferrals)
 
 
 def treat_deferrals(
-    limits: Limits, *, age: int, deferrals: Decimal, additions_limit: Decimal | None,
-    employer: Decimal, pay: Decimal | None,
+    limits: Limits, *, age: int, deferrals: Decimal, elsewhere: Decimal,
+    additions_limit: Decimal | None, employer: Decimal, pay: Decimal | None,
 ) -> Deferrals:
-    """Deferrals above the lowest applicable limit are catch-up, up to the catch-up limit and to
-    pay minus the other deferrals (1.414(v)-1(b) and (c)); the rest stays within or in excess."""
-    within = min(deferrals, lowest_applicable_limit(limits, additions_limit, employer))
-    cap = catch_up_limit(limits, age)
+    """Deferrals above the lowest applicable limit (402(g) left after other plans, or 415(c) less
+    the employer money) are catch-up, up to the catch-up limit left and to pay minus the other
+    deferrals (1.414(v)-1(b) and (c)); the rest stays within or in excess."""
+    left = left_after_elsewhere(limits, age, elsewhere)
+    lowest = left.base
+    if additions_limit is not None:
+        lowest = min(lowest, clamp_at_zero(additions_limit - employer))
+    within = min(deferrals, lowest)
+    cap = left.catch_up
     if pay is not None:
         cap = min(cap, clamp_at_zero(pay - within))
     catch_up = min(deferrals - within, cap)
-    excess = clamp_at_zero(deferrals - catch_up - limits.elective_deferral_limit)
+    excess_here = clamp_at_zero(deferrals - catch_up - left.base)
     # Excess deferrals refunded by April 15 are not annual additions (Treas. Reg. 1.415(c)-1(b)(1)(ii)).
-    return Deferrals(counted=deferrals - catch_up - excess, catch_up=catch_up, excess=excess)
+    return Deferrals(
+        counted=deferrals - catch_up - excess_here,
+        catch_up=catch_up,
+        excess=excess_here + left.excess_elsewhere,
+    )
 
 
-def within_402g(limits: Limits, deferrals: Decimal) -> Decimal:
-    """Deferrals up to the 402(g) base limit (before 415(c) is known: the solo employer maximum)."""
-    return min(deferrals, limits.elective_deferral_limit)
+def within_402g(limits: Limits, deferrals: Decimal, elsewhere: Decimal) -> Decimal:
+    """This plan's deferrals within the 402(g) base left after other plans (before 415(c) is
+    known: for the solo employer maximum)."""
+    return min(deferrals, clamp_at_zero(limits.elective_deferral_limit - elsewhere))
 
 
 def annual_additions_limit(limits: Limits, compensation: Decimal | None) -> Decimal:

@@ -17,7 +17,7 @@ from rules.models import (
     PlanType,
     Verdict,
 )
-from rules.money import ZERO
+from rules.money import ZERO, cents
 from rules.pitfalls import Figures, warnings_for
 from rules.projection import projected_value
 from rules.roth_ira import ira_dollar_limit, ira_route, roth_ira_direct_limit
@@ -44,6 +44,8 @@ def employer_contribution(inp: AssessmentInput, limits: Limits, counted: Decimal
             compensation=inp.compensation,
             counted_deferrals=counted,
         )
+    if solo_max is not None:
+        solo_max = cents(solo_max)  # money, to the cent as Pub 560's worksheet
     if inp.employer_contributions is not None:
         return Employer(inp.employer_contributions, False, solo_max)
     if solo_max is not None:
@@ -143,13 +145,14 @@ def assess(inp: AssessmentInput) -> Assessment:
         inp.plan_type, inp.after_tax_allowed, inp.in_plan_conversion, inp.in_service_withdrawal
     )
     the_route = route(the_verdict, inp.in_plan_conversion, inp.in_service_withdrawal)
-    employer = employer_contribution(inp, limits, c.within_402g(limits, inp.employee_deferrals))
+    elsewhere = inp.deferrals_elsewhere
+    employer = employer_contribution(inp, limits, c.within_402g(limits, inp.employee_deferrals, elsewhere))
     pay = plan_compensation(inp, limits, employer.amount)
     is_457 = inp.plan_type is PlanType.GOV_457B
     additions_limit = None if is_457 else c.annual_additions_limit(limits, pay)
     deferrals = c.treat_deferrals(
-        limits, age=inp.age, deferrals=inp.employee_deferrals, additions_limit=additions_limit,
-        employer=employer.amount, pay=pay,
+        limits, age=inp.age, deferrals=inp.employee_deferrals, elsewhere=elsewhere,
+        additions_limit=additions_limit, employer=employer.amount, pay=pay,
     )
     counted = deferrals.counted
     room = _after_tax_room(
@@ -176,6 +179,9 @@ def assess(inp: AssessmentInput) -> Assessment:
         route=the_route,
         provisional=the_verdict is Verdict.UNKNOWN,
         deferral_limit=c.deferral_limit(limits, inp.age),
+        deferral_room=c.deferral_room(
+            limits, age=inp.age, deferrals=inp.employee_deferrals, elsewhere=elsewhere
+        ),
         catch_up_limit=catch_up,
         annual_additions_limit=additions_limit,
         after_tax_room=room,

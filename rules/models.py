@@ -95,6 +95,7 @@ class AssessmentInput(BaseModel):
     business_type: BusinessType | None = None
     compensation: Money | None = None
     employee_deferrals: Money = Decimal(0)
+    deferrals_elsewhere: Money = Decimal(0)  # to other employers' plans this year (402(g) is per person)
     employer_contributions: Money | None = None
     after_tax_allowed: Answer = Answer.UNSURE
     in_plan_conversion: Answer = Answer.UNSURE
@@ -188,6 +189,7 @@ class Assessment(BaseModel):
     route: Route | None
     provisional: bool
     deferral_limit: Amount
+    deferral_room: Amount
     catch_up_limit: Amount
     annual_additions_limit: Amount | None
     after_tax_room: Amount

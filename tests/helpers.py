@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from hypothesis import strategies as st
@@ -13,6 +17,17 @@ from rules.models import Assessment
 
 def run(**fields: Any) -> Assessment:
     return assess(AssessmentInput.model_validate(fields))
+
+
+def assess_cli(**fields: Any) -> dict[str, Any]:
+    """One assessment through the real `python -m rules assess -` process."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "rules", "assess", "-"], input=json.dumps(fields),
+        capture_output=True, text=True, check=False, cwd=Path(__file__).resolve().parent.parent,
+    )
+    assert proc.returncode == 0, proc.stderr
+    result: dict[str, Any] = json.loads(proc.stdout)
+    return result
 
 
 def D(value: str | int) -> Decimal:  # noqa: N802 - reads like a literal

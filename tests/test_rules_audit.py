@@ -3,23 +3,9 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def assess_cli(**fields: Any) -> dict[str, Any]:
-    proc = subprocess.run(
-        [sys.executable, "-m", "rules", "assess", "-"],
-        input=json.dumps(fields), capture_output=True, text=True, check=False, cwd=ROOT,
-    )
-    assert proc.returncode == 0, proc.stderr
-    result: dict[str, Any] = json.loads(proc.stdout)
-    return result
+from tests.helpers import assess_cli
 
 
 def codes(result: dict[str, Any]) -> list[str]:

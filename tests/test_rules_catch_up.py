@@ -37,11 +37,18 @@ def applicable_dollar_catch_up(year: int, age: int) -> Decimal:
 
 
 def transcription(
-    year: int, age: int, pay: Decimal | None, deferrals: Decimal, employer: Decimal, *, subject_to_415: bool
+    year: int, age: int, pay: Decimal | None, deferrals: Decimal, employer: Decimal, *,
+    subject_to_415: bool, elsewhere: Decimal = ZERO,
 ) -> Treatment:
     limits = limits_for(year)
+    # 402(g)(1) is one limit per person: other employers' plans use it first, then the catch-up.
+    base_left = max(ZERO, limits.elective_deferral_limit - elsewhere)
+    elsewhere_over_base = max(ZERO, elsewhere - limits.elective_deferral_limit)
+    dollar_catch_up = applicable_dollar_catch_up(year, age)
+    catch_up_left = max(ZERO, dollar_catch_up - elsewhere_over_base)
+    excess_elsewhere = max(ZERO, elsewhere_over_base - dollar_catch_up)
     # (b)(1)(i): the statutory limits that apply to this participant's elective deferrals.
-    applicable = [limits.elective_deferral_limit]  # 402(g)(1)
+    applicable = [base_left]
     additions_limit = None
     if subject_to_415:
         additions_limit = limits.annual_additions_limit  # 415(c)(1)(A) ...
@@ -53,14 +60,15 @@ def transcription(
     above = max(ZERO, deferrals - lowest)
     # (c): the catch-up limit is the lesser of the dollar amount and compensation minus the
     # deferrals made without regard to catch-up.
-    cap = applicable_dollar_catch_up(year, age)
+    cap = catch_up_left
     if pay is not None:
         cap = min(cap, max(ZERO, pay - min(deferrals, lowest)))
     catch_up = min(above, cap)
     # (d): catch-up is disregarded for 402(g) and 415(c); what is still above 402(g) is an excess
     # deferral, refunded and so not an annual addition (Treas. Reg. 1.415(c)-1(b)(1)(ii)).
-    excess_deferrals = max(ZERO, deferrals - catch_up - limits.elective_deferral_limit)
-    counted = deferrals - catch_up - excess_deferrals
+    excess_here = max(ZERO, deferrals - catch_up - base_left)
+    counted = deferrals - catch_up - excess_here
+    excess_deferrals = excess_here + excess_elsewhere
     excess_additions = ZERO
     if additions_limit is not None:
         excess_additions = max(ZERO, counted + employer - additions_limit)
@@ -71,6 +79,7 @@ def transcription(
 def employees(draw: st.DrawFn) -> dict[str, Any]:
     pay, deferrals = draw(pay_and_deferrals(money))
     return {
+        "deferrals_elsewhere": draw(st.one_of(st.just(Decimal(0)), money)),
         "tax_year": draw(st.sampled_from([2024, 2025, 2026])),
         "age": draw(st.integers(min_value=40, max_value=70)),
         "plan_type": draw(st.sampled_from(["401k", "403b", "457b"])),
@@ -85,7 +94,7 @@ def _check(case: dict[str, Any], pay: Decimal | None, subject_to_415: bool) -> N
     result = run(**case)
     expected = transcription(
         case["tax_year"], case["age"], pay, case["employee_deferrals"], case["employer_contributions"],
-        subject_to_415=subject_to_415,
+        subject_to_415=subject_to_415, elsewhere=case["deferrals_elsewhere"],
     )
     got = Treatment(
         result.breakdown.catch_up_deferrals, result.breakdown.counted_deferrals,
@@ -93,7 +102,10 @@ def _check(case: dict[str, Any], pay: Decimal | None, subject_to_415: bool) -> N
     )
     assert got == expected
     assert got.catch_up <= result.catch_up_limit
-    assert got.catch_up + got.counted + got.excess_deferrals == case["employee_deferrals"]
+    excess_here = got.excess_deferrals - transcription(
+        case["tax_year"], case["age"], pay, ZERO, ZERO, subject_to_415=False,
+        elsewhere=case["deferrals_elsewhere"]).excess_deferrals
+    assert got.catch_up + got.counted + excess_here == case["employee_deferrals"]
     if result.annual_additions is not None:
         assert result.annual_additions == got.counted + case["employer_contributions"]
 
@@ -123,7 +135,8 @@ def test_catch_up_only_above_a_limit_and_never_falls_with_more_employer_money(
     limit_415 = result.annual_additions_limit
     within_415 = limit_415 is None or \
         case["employee_deferrals"] + case["employer_contributions"] <= limit_415
-    if case["employee_deferrals"] <= limits_for(case["tax_year"]).elective_deferral_limit and within_415:
+    deferred = case["employee_deferrals"] + case["deferrals_elsewhere"]
+    if deferred <= limits_for(case["tax_year"]).elective_deferral_limit and within_415:
         assert result.breakdown.catch_up_deferrals == 0
     richer = run(**{**case, "employer_contributions": case["employer_contributions"] + more})
     assert richer.breakdown.catch_up_deferrals >= result.breakdown.catch_up_deferrals
