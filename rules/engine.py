@@ -14,13 +14,14 @@ from rules.models import (
     AssessmentInput,
     Breakdown,
     BusinessType,
+    IraRoute,
     PlanType,
     Verdict,
 )
 from rules.money import ZERO, cents
 from rules.pitfalls import Figures, warnings_for
 from rules.projection import projected_value
-from rules.roth_ira import ira_dollar_limit, ira_route, roth_ira_direct_limit
+from rules.roth_ira import backdoor_taxable_amount, ira_dollar_limit, ira_route, roth_ira_direct_limit
 from rules.solo import sole_prop_plan_compensation, solo_employer_max
 from rules.verdict import after_tax_possible, route, verdict
 
@@ -86,6 +87,22 @@ def _roth_ira(inp: AssessmentInput, limits: Limits) -> Decimal | None:
     return roth_ira_direct_limit(
         limits, age=inp.age, status=inp.filing_status, magi=inp.magi, compensation=inp.compensation
     )
+
+
+def _backdoor_converted(inp: AssessmentInput, full_ira: Decimal, roth_direct: Decimal | None) -> Decimal:
+    """The nondeductible IRA contribution converted: the IRA limit (within pay) not given directly."""
+    if roth_direct is None:
+        return ZERO
+    line6 = full_ira if inp.compensation is None else min(full_ira, inp.compensation)
+    return max(ZERO, line6 - roth_direct)
+
+
+def _backdoor_taxable(
+    inp: AssessmentInput, limits: Limits, converted: Decimal, route_: IraRoute | None
+) -> Decimal | None:
+    if route_ in (None, IraRoute.DIRECT) or inp.pretax_ira_balance is None:
+        return None
+    return backdoor_taxable_amount(limits, converted=converted, pretax_ira_balance=inp.pretax_ira_balance)
 
 
 def _projection(inp: AssessmentInput, room: Decimal) -> Decimal | None:
@@ -166,11 +183,13 @@ def assess(inp: AssessmentInput) -> Assessment:
     roth_direct = _roth_ira(inp, limits)
     full_ira = ira_dollar_limit(limits, inp.age)
     the_ira_route = None if roth_direct is None else ira_route(roth_direct, full_ira)
+    converted = _backdoor_converted(inp, full_ira, roth_direct)
     excess_def = deferrals.excess
     figures = Figures(
         route=the_route, after_tax_room=room, employer=employer.amount,
         excess_deferrals=excess_def, excess_annual_additions=excess_additions,
-        ira_route=the_ira_route, ira_full_limit=full_ira,
+        ira_route=the_ira_route, backdoor_converted=converted,
+        backdoor_taxable=_backdoor_taxable(inp, limits, converted, the_ira_route),
     )
     used = counted + employer.amount + room
     return Assessment(
@@ -192,6 +211,7 @@ def assess(inp: AssessmentInput) -> Assessment:
         solo_employer_max=employer.solo_max,
         per_paycheck=_per_paycheck(inp, room),
         roth_ira_direct_limit=roth_direct,
+        backdoor_taxable_amount=figures.backdoor_taxable,
         ira_route=the_ira_route,
         hsa_limit=hsa_limits(limits, inp.age),
         projected_value=_projection(inp, room),

@@ -119,6 +119,7 @@ class Limits(BaseModel):
     roth_ira_minimum: Decimal
     roth_ira_rounding_step: Decimal
     roth_ira_ratio_places: int
+    form_8606_ratio_places: int
     roth_catch_up_enforced: bool
     sources: dict[str, str]
     references: dict[str, tuple[Reference, ...]]

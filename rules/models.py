@@ -202,6 +202,7 @@ class Assessment(BaseModel):
     per_paycheck: Amount | None
     roth_ira_direct_limit: Amount | None
     ira_route: IraRoute | None
+    backdoor_taxable_amount: Amount | None
     hsa_limit: dict[str, Amount]
     projected_value: Amount | None
     breakdown: Breakdown

@@ -16,7 +16,7 @@ from rules.models import (
     PlanWarning,
     Route,
 )
-from rules.money import ZERO, cents, to_json_number
+from rules.money import ZERO, cents, dollars, to_json_number
 from rules.projection import average_wait_days, earnings_before_conversion
 
 ASSUMED_RETURN_PERCENT = Decimal(7)  # the seed articles' illustration rate, labelled as assumed (not law)
@@ -46,7 +46,8 @@ class Figures:
     excess_deferrals: Decimal
     excess_annual_additions: Decimal
     ira_route: IraRoute | None
-    ira_full_limit: Decimal
+    backdoor_converted: Decimal
+    backdoor_taxable: Decimal | None
 
 
 def _money(amount: Decimal) -> int | float:
@@ -203,17 +204,26 @@ def earnings_taxable_on_conversion(inp: AssessmentInput, fig: Figures) -> PlanWa
 
 
 def backdoor_ira_pro_rata(inp: AssessmentInput, fig: Figures) -> PlanWarning | None:
-    balance = inp.pretax_ira_balance
-    if fig.ira_route in (None, IraRoute.DIRECT) or not balance:
+    taxable, converted = fig.backdoor_taxable, fig.backdoor_converted
+    if taxable is None or taxable <= 0 or converted <= 0:
         return None
-    share = _share(balance, balance + fig.ira_full_limit)
+    tax = None
+    if inp.marginal_tax_rate_percent is not None:
+        tax = cents(taxable * inp.marginal_tax_rate_percent / 100)
+    tax_text = f", about ${dollars(tax):,} in tax" if tax is not None else ""
     return PlanWarning(
         code="backdoor_ira_pro_rata",
         message=(
-            f"Your pre-tax IRA balance makes about {share * 100:.1f}% of a backdoor Roth IRA "
-            "conversion taxable (pro-rata rule, Form 8606): consider rolling it into your 401(k) first."
+            f"Your pre-tax IRA balance makes ${dollars(taxable):,} of a ${dollars(converted):,} "
+            f"backdoor Roth conversion taxable (pro-rata, Form 8606){tax_text}: roll the pre-tax IRA "
+            "into your 401(k) by December 31 if the plan takes roll-ins."
         ),
-        details={"taxable_share": float(share)},
+        details={
+            "taxable_share": float(_share(taxable, converted)),
+            "taxable_amount": _money(taxable),
+            "converted": _money(converted),
+            "estimated_tax": None if tax is None else _money(tax),
+        },
     )
 
 

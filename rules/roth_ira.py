@@ -6,7 +6,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from rules.limits import Limits
 from rules.models import FilingStatus, IraRoute
-from rules.money import ZERO, round_up_to
+from rules.money import ZERO, cents, round_up_to
 
 
 def ira_dollar_limit(limits: Limits, age: int) -> Decimal:
@@ -47,6 +47,21 @@ def roth_ira_direct_limit(
         return line6
     line8 = max(round_up_to(line6 - ratio * line6, limits.roth_ira_rounding_step), limits.roth_ira_minimum)
     return min(line8, line6)
+
+
+def _ratio(part: Decimal, whole: Decimal, places: int) -> Decimal:
+    if whole <= 0:
+        return Decimal(1)
+    return min(Decimal(1), part / whole).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def backdoor_taxable_amount(limits: Limits, *, converted: Decimal, pretax_ira_balance: Decimal) -> Decimal:
+    """Form 8606 Part I and II for a nondeductible contribution converted the same year, no other
+    basis, no other distribution: line 10 = basis / (December 31 balance + conversion), to three
+    places; nontaxable = conversion x line 10 (line 11 = line 17); taxable = line 16 - line 17."""
+    line9 = pretax_ira_balance + converted  # lines 6 + 7 + 8
+    line10 = _ratio(converted, line9, limits.form_8606_ratio_places)  # line 5 (basis) / line 9
+    return converted - cents(converted * line10)
 
 
 def ira_route(direct_limit: Decimal, full_limit: Decimal) -> IraRoute:
