@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from rules.limits import Limits
-from rules.models import PAY_PERIODS_PER_YEAR, PayFrequency
+from rules.models import PAY_PERIODS_PER_YEAR, AssessmentInput, PayFrequency
 from rules.money import ZERO, cents_down, clamp_at_zero, percent
 
 
@@ -159,3 +159,13 @@ def match_contribution(
     """'50% up to 6%': the employer adds 50% of deferrals, on deferrals up to 6% of (capped) pay."""
     matched_deferrals = min(deferrals, percent(up_to_percent) * pay_for_plan_formulas(limits, pay))
     return percent(match_percent) * matched_deferrals
+
+
+def formula_match(limits: Limits, inp: AssessmentInput) -> Decimal | None:
+    """The employer match from the input's formula, on this plan's deferrals (None: no formula)."""
+    if inp.match_percent is None or inp.match_up_to_percent is None or inp.compensation is None:
+        return None
+    return match_contribution(
+        limits, pay=inp.compensation, deferrals=inp.employee_deferrals,
+        match_percent=inp.match_percent, up_to_percent=inp.match_up_to_percent,
+    )

@@ -9,6 +9,7 @@ from functools import cache
 from rules import contributions as c
 from rules.hsa import hsa_limits
 from rules.limits import Limits, limits_for
+from rules.match import MatchPlan, keep_the_match
 from rules.models import (
     Assessment,
     AssessmentInput,
@@ -49,6 +50,9 @@ def employer_contribution(inp: AssessmentInput, limits: Limits, counted: Decimal
         solo_max = cents(solo_max)  # money, to the cent as Pub 560's worksheet
     if inp.employer_contributions is not None:
         return Employer(inp.employer_contributions, False, solo_max)
+    matched = c.formula_match(limits, inp)
+    if matched is not None:
+        return Employer(matched, False, solo_max)
     if solo_max is not None:
         return Employer(solo_max, True, solo_max)
     return Employer(ZERO, False, solo_max)
@@ -131,6 +135,12 @@ def _assumptions(
     return tuple(notes)
 
 
+def _match_assumptions(plan: MatchPlan | None) -> tuple[str, ...]:
+    if plan is None or not plan.frequency_assumed:
+        return ()
+    return (f"Pay frequency not given: the per-paycheck match is worked on {plan.paychecks} paychecks.",)
+
+
 def _sources(inp: AssessmentInput, limits: Limits) -> dict[str, str]:
     return dict(_sources_for(limits.tax_year, c.catch_up_figure(limits, inp.age), inp.is_solo))
 
@@ -185,8 +195,10 @@ def assess(inp: AssessmentInput) -> Assessment:
     the_ira_route = None if roth_direct is None else ira_route(roth_direct, full_ira)
     converted = _backdoor_converted(inp, full_ira, roth_direct)
     excess_def = deferrals.excess
+    capacity = c.deferral_room(limits, age=inp.age, deferrals=ZERO, elsewhere=elsewhere)
+    match_plan = keep_the_match(limits, inp, capacity)
     figures = Figures(
-        route=the_route, after_tax_room=room, employer=employer.amount,
+        route=the_route, after_tax_room=room, employer=employer.amount, match_plan=match_plan,
         excess_deferrals=excess_def, excess_annual_additions=excess_additions,
         ira_route=the_ira_route, backdoor_converted=converted,
         backdoor_taxable=_backdoor_taxable(inp, limits, converted, the_ira_route),
@@ -207,9 +219,12 @@ def assess(inp: AssessmentInput) -> Assessment:
         total_limit=None if additions_limit is None else additions_limit + catch_up,
         excess_deferrals=excess_def,
         excess_annual_additions=excess_additions,
+        employer_contributions=employer.amount,
         annual_additions=None if additions_limit is None else counted + employer.amount,
         solo_employer_max=employer.solo_max,
         per_paycheck=_per_paycheck(inp, room),
+        deferral_percent_per_paycheck=match_plan and match_plan.deferral_percent_per_paycheck,
+        match_lost_if_front_loaded=match_plan and match_plan.match_lost_if_front_loaded,
         roth_ira_direct_limit=roth_direct,
         backdoor_taxable_amount=figures.backdoor_taxable,
         ira_route=the_ira_route,
@@ -224,6 +239,6 @@ def assess(inp: AssessmentInput) -> Assessment:
             unused=ZERO if additions_limit is None else max(ZERO, additions_limit - used),
         ),
         warnings=warnings_for(inp, limits, figures),
-        assumptions=_assumptions(inp, limits, employer, the_verdict),
+        assumptions=_assumptions(inp, limits, employer, the_verdict) + _match_assumptions(match_plan),
         sources=_sources(inp, limits),
     )

@@ -24,6 +24,11 @@ def cents_down(amount: Decimal) -> Decimal:
     return amount.quantize(CENT, rounding=ROUND_FLOOR)
 
 
+def hundredths_up(amount: Decimal) -> Decimal:
+    """Round up to two decimals (a deferral % that must reach its target, never fall short)."""
+    return amount.quantize(CENT, rounding=ROUND_CEILING)
+
+
 def round_up_to(amount: Decimal, step: Decimal) -> Decimal:
     """Round up to the next multiple of ``step`` (Pub 590-A: 'round up to the next $10')."""
     return (amount / step).to_integral_value(rounding=ROUND_CEILING) * step

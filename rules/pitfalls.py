@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from rules.hsa import medicare_age_reached
 from rules.limits import Limits
+from rules.match import MatchPlan
 from rules.models import (
     Answer,
     AssessmentInput,
@@ -48,6 +50,7 @@ class Figures:
     ira_route: IraRoute | None
     backdoor_converted: Decimal
     backdoor_taxable: Decimal | None
+    match_plan: MatchPlan | None = None
 
 
 def _money(amount: Decimal) -> int | float:
@@ -227,17 +230,39 @@ def backdoor_ira_pro_rata(inp: AssessmentInput, fig: Figures) -> PlanWarning | N
     )
 
 
+def _keep_the_match_text(inp: AssessmentInput, plan: MatchPlan) -> str:
+    text = (
+        f"Without a year-end true-up, defer {plan.deferral_percent_per_paycheck}% of each paycheck: "
+        "it reaches your limit on the last one and keeps the full match"
+    )
+    if plan.match_lost_if_front_loaded:
+        text += f"; at {inp.deferral_percent}% you would lose ${dollars(plan.match_lost_if_front_loaded):,}"
+    if plan.match_stops_after_paycheck is not None:
+        stop = plan.match_stops_after_paycheck
+        text += f"; 401(a)(17) stops the match after paycheck {stop} of {plan.paychecks}"
+    return text + "."
+
+
 def no_true_up(inp: AssessmentInput, fig: Figures) -> PlanWarning | None:
     if inp.is_solo or fig.employer <= 0 or inp.true_up is Answer.YES:
         return None
-    return PlanWarning(
-        code="no_true_up",
-        message=(
-            "If your match is paid per paycheck and the plan has no year-end true-up, "
-            "reaching the deferral limit early loses match: spread deferrals over the year."
-        ),
-        details={"true_up": inp.true_up.value if inp.true_up else None},
+    details: dict[str, Any] = {"true_up": inp.true_up.value if inp.true_up else None}
+    message = (
+        "If your match is paid per paycheck and the plan has no year-end true-up, "
+        "reaching the deferral limit early loses match: spread deferrals over the year."
     )
+    plan = fig.match_plan
+    if plan is not None:
+        message = _keep_the_match_text(inp, plan)
+        details |= {
+            "deferral_percent_per_paycheck": _money(plan.deferral_percent_per_paycheck),
+            "match_lost_if_front_loaded": None if plan.match_lost_if_front_loaded is None
+            else _money(plan.match_lost_if_front_loaded),
+            "match_stops_after_paycheck": plan.match_stops_after_paycheck,
+            "paychecks": plan.paychecks,
+            "pay_frequency_assumed": plan.frequency_assumed,
+        }
+    return PlanWarning(code="no_true_up", message=message, details=details)
 
 
 def legislative_risk(fig: Figures) -> PlanWarning | None:

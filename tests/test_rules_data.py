@@ -37,6 +37,7 @@ NOT_LAW: dict[tuple[str, Decimal], tuple[str, bool]] = {
     ("models.py", Decimal(14)): ("input guard: youngest age accepted", False),
     ("models.py", Decimal(110)): ("input guard: oldest age accepted", False),
     ("models.py", Decimal(50)): ("input guard: expected return within +/-50%", True),
+    ("models.py", Decimal(400)): ("input guard: a match above 400% of deferrals is a typo", False),
     ("models.py", Decimal(80)): ("input guard: at most 80 years until retirement", False),
     ("models.py", Decimal(100)): ("a percentage is at most 100", False),
     ("models.py", Decimal(52)): ("weekly paychecks in a year (calendar)", False),
