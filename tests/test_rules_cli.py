@@ -19,14 +19,15 @@ INPUT_FIELDS = {
     "separate_accounting", "after_tax_cap_percent", "pretax_balance", "after_tax_balance",
     "filing_status", "magi", "pretax_ira_balance", "prior_year_fica_wages", "pay_frequency",
     "pay_periods_remaining", "expected_return_percent", "years_until_retirement",
-    "marginal_tax_rate_percent", "conversion_frequency",
+    "marginal_tax_rate_percent", "conversion_frequency", "deferrals_elsewhere", "match_percent",
+    "match_up_to_percent", "deferral_percent",
 }
 OUTPUT_FIELDS = {
     "tax_year", "verdict", "route", "deferral_limit", "catch_up_limit", "annual_additions_limit",
     "after_tax_room", "total_limit", "excess_deferrals", "excess_annual_additions",
     "solo_employer_max", "per_paycheck", "roth_ira_direct_limit", "projected_value", "warnings",
-    "annual_additions",
-    "sources",
+    "annual_additions", "deferral_room", "employer_contributions", "backdoor_taxable_amount",
+    "deferral_percent_per_paycheck", "match_lost_if_front_loaded", "sources",
 }
 
 
