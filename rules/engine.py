@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from typing import NamedTuple
@@ -30,8 +29,7 @@ from rules.verdict import after_tax_possible, route, verdict
 ANNUAL_ADDITIONS_RULE = "IRC 415(c)(1): lesser of the dollar limit and 100% of compensation"
 
 
-@dataclass(frozen=True)
-class Employer:
+class Employer(NamedTuple):
     amount: Decimal
     assumed_max: bool
     solo_max: Decimal | None
@@ -225,7 +223,7 @@ def assess(inp: AssessmentInput) -> Assessment:
     left = c.left_after_elsewhere(limits, inp.age, inp.deferrals_elsewhere)
     add = _additions(inp, limits, left)
     ira = _ira(inp, limits)
-    match_plan = keep_the_match(limits, inp, c.deferral_room(left, ZERO))
+    match_plan = keep_the_match(limits, inp, left)
     figures = Figures(
         route=the_route, after_tax_room=add.room, employer=add.employer.amount, match_plan=match_plan,
         excess_deferrals=add.deferrals.excess, excess_annual_additions=add.excess,

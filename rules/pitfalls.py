@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from rules.hsa import medicare_age_reached
 from rules.limits import Limits
@@ -38,8 +37,7 @@ ORDER = (
 )
 
 
-@dataclass(frozen=True)
-class Figures:
+class Figures(NamedTuple):
     """The computed figures the warnings look at."""
 
     route: Route | None
