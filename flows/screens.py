@@ -1,0 +1,122 @@
+"""The screens: a question, the verdict, the result, the review; each a Reply built from the answers."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from flows.conversation import Reply
+from flows.facts import CHECKPOINT_DONE, Facts
+from flows.inputs import engine_input
+from flows.machine import FIRST, LAST, REVIEW, Session, jump
+from flows.progress import progress
+from flows.questions import BY_ID, QUESTIONS, Choice, Kind, Question
+from flows.summary import detail_lines, money, result_lines, verdict_lines
+from rules import InputError, assess_json
+
+CONTINUE = Choice(CHECKPOINT_DONE, "See my numbers")
+PROVISIONAL = Choice(CHECKPOINT_DONE, "Continue with provisional numbers")
+RESULT_CHOICES = (Choice("details", "Details & sources"), Choice("review", "Review answers"),
+                  Choice("restart", "Start over"))
+
+
+def _question_reply(question: Question, facts: Facts, notice: str | None) -> Reply:
+    choices = question.options(facts)
+    previous = facts.value(question.id)
+    hint = question.hint_text(facts) or None
+    if previous is not None and question.kind in (Kind.MONEY, Kind.PERCENT, Kind.WHOLE):
+        hint = f"{hint or ''} Current answer: {previous}.".strip()
+    return Reply(
+        state=question.id, title=progress(question, facts), lines=(question.text(facts),),
+        choices=choices, notice=notice, hint=hint,
+        expects_text=question.kind not in (Kind.CHOICE, Kind.CHECKPOINT),
+    )
+
+
+def _verdict_reply(facts: Facts, notice: str | None) -> Reply:
+    verdict = facts.verdict.value
+    route = facts.route.value if facts.route else None
+    lines = verdict_lines(verdict, route, facts.plan_type, facts.tax_year)
+    choice = PROVISIONAL if verdict == "unknown" else CONTINUE
+    return Reply(state="verdict", title="Verdict", lines=tuple(lines), choices=(choice,), notice=notice)
+
+
+def compute(facts: Facts) -> dict[str, Any]:
+    """The rules engine's answer for these answers (the same JSON the CLI prints)."""
+    return assess_json(engine_input(facts))
+
+
+def result_reply(facts: Facts, notice: str | None, detailed: bool = False) -> Reply:
+    result = compute(facts)
+    lines = detail_lines(result) if detailed else result_lines(result)
+    chart = not detailed and result["annual_additions_limit"] is not None
+    return Reply(state=LAST, title="Your result", lines=tuple(lines), choices=RESULT_CHOICES,
+                 notice=notice, result=result, chart=chart)
+
+
+def _review_reply(facts: Facts, notice: str | None) -> Reply:
+    rows, choices = [], []
+    for q in QUESTIONS:
+        if q.kind is Kind.CHECKPOINT or not facts.answered(q.id) or not q.applies(facts):
+            continue
+        rows.append(f"• {q.label}: {describe_answer(q, facts)}")
+        choices.append(Choice(f"edit:{q.id}", q.label))
+    lines = ("Tap an answer to change it; nothing else is lost.", *rows) if rows else (
+        "No answers yet.",)
+    return Reply(state=REVIEW, title="Review your answers", lines=lines,
+                 choices=(*choices, Choice("done", "Done")), notice=notice)
+
+
+def describe_answer(question: Question, facts: Facts) -> str:
+    raw = facts.value(question.id)
+    if raw is None:
+        return "skipped"
+    if question.kind is Kind.CHOICE:
+        labels = {c.value: c.label for c in question.options(facts)}
+        return labels.get(str(raw), str(raw))
+    if question.kind is Kind.MONEY:
+        return "the maximum" if raw == "max" else money(raw)
+    if question.kind is Kind.PERCENT:
+        return f"{raw}%"
+    if question.kind is Kind.EMPLOYER:
+        return _describe_employer(raw)
+    return str(raw)
+
+
+def _describe_employer(raw: Any) -> str:
+    if raw == "max":
+        return "the maximum"
+    if "match" in raw:
+        return f"{raw['match']}% match up to {raw['up_to']}% of pay"
+    if "percent" in raw:
+        return f"{raw['percent']}% of pay"
+    return money(raw["dollars"])
+
+
+def view(
+    conv: dict[str, Any], today: date, notice: str | None = None, detailed: bool = False,
+    facts: Facts | None = None,
+) -> Reply:
+    """The screen for the conversation's current state (``facts``: of these same answers, if the
+    step already has them)."""
+    facts = facts or Facts(conv["answers"], today)
+    state = conv["state"]
+    if state == REVIEW:
+        return _review_reply(facts, notice)
+    if state == "verdict":
+        return _verdict_reply(facts, notice)
+    if state == LAST:
+        try:
+            return result_reply(facts, notice, detailed)
+        except InputError as exc:
+            return send_back_to_fix(conv, today, str(exc))
+    return _question_reply(BY_ID[state], facts, notice)
+
+
+def send_back_to_fix(conv: dict[str, Any], today: date, problem: str) -> Reply:
+    """A combination the engine refuses (e.g. pay edited below deferrals): ask the field again."""
+    field_name, _, reason = problem.partition(": ")
+    target = field_name if field_name in BY_ID else FIRST
+    conv["answers"].pop(target, None)
+    jump(Session(conv, today), target)
+    return view(conv, today, notice=f"Please check this answer: {reason or problem}")
