@@ -19,6 +19,8 @@ INTRO = (
 
 def render(reply: Reply) -> str:
     parts = []
+    if reply.answered:
+        parts.append(f"{reply.answered[0]}: {reply.answered[1]} ✓")
     if reply.notice:
         parts.append(f"! {reply.notice}")
     parts.append(f"== {reply.title} ==")

@@ -6,10 +6,11 @@ about it is kept anywhere, so it can be saved after each step and restored exact
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from flows.machine import FIRST, STATES
+from flows.machine import FIRST, REVIEW, STATES
 from flows.questions import BY_ID, Choice
 
 VERSION = 1
@@ -55,4 +56,27 @@ def load(raw: Any) -> dict[str, Any]:
         return new_conversation()
     if any(k not in BY_ID for k in answers) or any(h not in BY_ID for h in history):
         return new_conversation()
-    return {"v": VERSION, "state": raw["state"], "answers": dict(answers), "history": list(history)}
+    conv = {"v": VERSION, "state": raw["state"], "answers": dict(answers), "history": list(history)}
+    for name, check in OPTIONAL.items():
+        if name in raw and check(raw[name], conv):
+            conv[name] = raw[name]
+    return conv
+
+
+def _pending_ok(pending: Any, conv: dict[str, Any]) -> bool:
+    """A question back to the user ("Did you mean $450,000?"), for the question being asked."""
+    return (
+        isinstance(pending, dict) and pending.get("q") == conv["state"]
+        and isinstance(pending.get("ask"), str) and isinstance(pending.get("options"), list)
+        and all(isinstance(o, list) and len(o) == 2 and isinstance(o[1], str) for o in pending["options"])
+        and isinstance(pending.get("drop", []), list)
+    )
+
+
+def _return_ok(target: Any, conv: dict[str, Any]) -> bool:
+    """Where an edit started from (the review), so back and the next answer return there."""
+    return target == REVIEW and conv["state"] in BY_ID
+
+
+#: Keys a conversation may carry besides its answers, each with its check.
+OPTIONAL: dict[str, Callable[[Any, dict[str, Any]], bool]] = {"pending": _pending_ok, "editing": _return_ok}

@@ -9,17 +9,21 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 from flows.answers import accept
 from flows.conversation import VERSION, Event, Reply, load, new_conversation
 from flows.facts import Facts
-from flows.machine import LAST, REVIEW, Session, fire, jump
-from flows.parse import ParseError
-from flows.questions import BY_ID, QUESTIONS, Kind, Stage
+from flows.machine import LAST, REVIEW, Session, fire
+from flows.parse import Confirm, ParseError
+from flows.questions import BY_ID, QUESTIONS, Kind, Question, Stage
 from flows.screens import compute, describe_answer, result_reply, send_back_to_fix, view
+from flows.vocabulary import NO_KEYS, YES_KEYS, key
 from rules import InputError
 
+CONFIRM_KEYS = frozenset(key(w) for w in ("keep", "keep it", "thats right", "right", "correct", "confirm"))
+REENTER_KEYS = frozenset(key(w) for w in ("re-enter", "reenter", "change", "change it", "wrong", "fix",
+                                         "let me fix it", "again", "no wait"))
 COMMANDS = ("start", "back", "restart", "review", "help", "summary", "details")
 
 
@@ -31,27 +35,110 @@ def _answer(conv: dict[str, Any], text: str, today: date) -> Reply:
     if state == LAST:
         return _result_choice(conv, text, today)
     question = BY_ID[state]
+    resolved = _resolve_pending(conv, session, question, text)
+    if resolved is not None:
+        return resolved
     try:
         value = accept(question, text, session.facts)
+    except Confirm as ask:
+        conv["pending"] = {"q": state, "ask": ask.ask, "options": [list(o) for o in ask.options],
+                           "drop": list(ask.drop)}
+        return view(conv, today, facts=session.facts)
     except ParseError as exc:
         return view(conv, today, notice=str(exc))
+    conv.pop("pending", None)
+    return _store(conv, session, question, value, ())
+
+
+def _resolve_pending(conv: dict[str, Any], session: Session, question: Question, text: str) -> Reply | None:
+    """The answer to "Did you mean ...?": a reading kept, or re-enter; None if it is neither."""
+    pending = conv.get("pending")
+    picked = None if pending is None else _picked(pending, text)
+    if pending is None or picked is None:
+        return None
+    del conv["pending"]
+    if picked == "reenter":
+        return view(conv, session.today, notice="OK, type it again.")
+    value = pending["options"][picked][0]
+    return _store(conv, session, question, value, tuple(pending.get("drop", ())))
+
+
+def _picked(pending: dict[str, Any], text: str) -> int | Literal["reenter"] | None:
+    """Which offered reading the user chose ("pick:0", "yes", a label), "reenter", or None."""
+    options = pending["options"]
+    if text.startswith("pick:") and text[5:].isdigit() and int(text[5:]) < len(options):
+        return int(text[5:])
+    wanted = key(text)
+    if wanted in {key(label): None for _value, label in options}:
+        return next(i for i, (_v, label) in enumerate(options) if key(label) == wanted)
+    if wanted in YES_KEYS or (wanted in CONFIRM_KEYS):
+        return 0
+    if text == "reenter" or wanted in NO_KEYS or wanted in REENTER_KEYS:
+        return "reenter"
+    return None
+
+
+def _store(
+    conv: dict[str, Any], session: Session, question: Question, value: Any, drop: tuple[str, ...]
+) -> Reply:
+    """Keep an accepted answer, move on, and echo it ("Pay: $450,000")."""
+    state = question.id
     conv["answers"][state] = value
-    conv["history"].append(state)
+    for stale in drop:
+        conv["answers"].pop(stale, None)
+    conv["history"] = [h for h in conv["history"] if h not in drop and h != state] + [state]
     session.answers_changed()
+    conv.pop("editing", None)
     fire(session, "answer")
-    reply = view(conv, today, facts=session.facts)
+    reply = view(conv, today=session.today, facts=session.facts)
     return replace(reply, answered=(question.label, describe_answer(question, session.facts)))
 
 
+DONE_KEYS = frozenset(key(w) for w in (
+    "done", "finish", "finished", "ok", "okay", "looks good", "all good", "back to result", "result",
+    "show result", "exit", "close", "nothing", "no changes", "thats all", "continue", "👍",
+))
+REVIEW_ALIASES = {
+    key(word): qid for qid, words in {
+        "compensation": ("pay", "salary", "income", "wages", "profit", "net profit"),
+        "employee_deferrals": ("deferrals", "deferral", "contributions", "my contributions",
+                               "401k contributions"),
+        "employer_contributions": ("employer", "match", "employer match", "company match"),
+        "after_tax_cap_percent": ("cap", "after tax cap", "plan cap"),
+        "pay_frequency": ("frequency", "how often", "pay schedule"),
+        "pay_periods_remaining": ("paychecks", "paychecks left"),
+        "age": ("age", "my age", "how old"),
+        "tax_year": ("year", "tax year"),
+        "plan_type": ("plan", "plan type"),
+    }.items() for word in words
+}
+
+
+def _review_target(reply: Reply, text: str) -> str | None:
+    """The answer to change: its button, its number on the screen, or its name ("pay", "age")."""
+    edits = [c for c in reply.choices if c.value.startswith("edit:")]
+    wanted = key(text.removeprefix("edit:"))
+    for index, choice in enumerate(edits, start=1):
+        if text == choice.value or wanted in (str(index), key(choice.label), key(choice.value[5:])):
+            return choice.value[5:]
+    alias = REVIEW_ALIASES.get(wanted)
+    if alias is not None and any(c.value == f"edit:{alias}" for c in edits):
+        return alias
+    named = [c.value[5:] for c in edits if wanted and wanted in key(c.label)]
+    return named[0] if len(named) == 1 else None
+
+
 def _review_choice(conv: dict[str, Any], session: Session, text: str, today: date) -> Reply:
-    if text == "done":
+    if text == "done" or key(text) in DONE_KEYS:
         fire(session, "resume")
         return view(conv, today, facts=session.facts)
-    target = text.removeprefix("edit:")
-    if text.startswith("edit:") and target in BY_ID and session.facts.answered(target):
-        jump(session, target)
+    target = _review_target(view(conv, today, facts=session.facts), text)
+    if target is not None:
+        fire(session, "edit", target)
+        conv["editing"] = REVIEW
         return view(conv, today, facts=session.facts)
-    return view(conv, today, notice="Tap an answer to change it, or Done.", facts=session.facts)
+    return view(conv, today, notice="Tap an answer (or type its number or name) to change it, or Done.",
+                facts=session.facts)
 
 
 def _result_choice(conv: dict[str, Any], text: str, today: date) -> Reply:
@@ -61,12 +148,24 @@ def _result_choice(conv: dict[str, Any], text: str, today: date) -> Reply:
 
 
 def _back(conv: dict[str, Any], today: date) -> Reply:
+    """One step back: out of a "Did you mean?", back to the review an edit came from (nothing
+    erased), out of the review, or to the last answered question (its answer cleared)."""
+    session = Session(conv, today)
+    if conv.pop("pending", None) is not None:
+        return view(conv, today)
+    if conv.pop("editing", None) == REVIEW:
+        fire(session, "review")
+        return view(conv, today)
+    if conv["state"] == REVIEW:
+        fire(session, "resume")
+        return view(conv, today)
     history = conv["history"]
     if not history:
         return view(conv, today, notice="This is the first question.")
     previous = history.pop()
     conv["answers"].pop(previous, None)
-    jump(Session(conv, today), previous)
+    session.answers_changed()
+    fire(session, "back", previous)
     return view(conv, today)
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from flows.conversation import Reply
 from flows.facts import CHECKPOINT_DONE, Facts
 from flows.inputs import engine_input
-from flows.machine import FIRST, LAST, REVIEW, Session, jump
+from flows.machine import FIRST, LAST, REVIEW, Session, fire
 from flows.progress import progress
 from flows.questions import BY_ID, QUESTIONS, Choice, Kind, Question
 from flows.summary import detail_lines, money, result_lines, verdict_lines
@@ -18,6 +18,13 @@ CONTINUE = Choice(CHECKPOINT_DONE, "See my numbers")
 PROVISIONAL = Choice(CHECKPOINT_DONE, "Continue with provisional numbers")
 RESULT_CHOICES = (Choice("details", "Details & sources"), Choice("review", "Review answers"),
                   Choice("restart", "Start over"))
+
+
+def _confirm_reply(question: Question, facts: Facts, pending: dict[str, Any], notice: str | None) -> Reply:
+    """ "Did you mean $450,000?" with a button per reading and Re-enter; typing a new answer works too."""
+    choices = [Choice(f"pick:{i}", label) for i, (_value, label) in enumerate(pending["options"])]
+    return Reply(state=question.id, title=progress(question, facts), lines=(pending["ask"],),
+                 choices=(*choices, Choice("reenter", "Re-enter")), notice=notice, expects_text=True)
 
 
 def _question_reply(question: Question, facts: Facts, notice: str | None) -> Reply:
@@ -110,6 +117,8 @@ def view(
             return result_reply(facts, notice, detailed)
         except InputError as exc:
             return send_back_to_fix(conv, today, str(exc))
+    if "pending" in conv:
+        return _confirm_reply(BY_ID[state], facts, conv["pending"], notice)
     return _question_reply(BY_ID[state], facts, notice)
 
 
@@ -118,5 +127,9 @@ def send_back_to_fix(conv: dict[str, Any], today: date, problem: str) -> Reply:
     field_name, _, reason = problem.partition(": ")
     target = field_name if field_name in BY_ID else FIRST
     conv["answers"].pop(target, None)
-    jump(Session(conv, today), target)
+    conv["history"] = [h for h in conv["history"] if h != target]
+    conv.pop("editing", None)
+    session = Session(conv, today)
+    fire(session, "review")  # through the review to the first open question: the one to fix
+    fire(session, "resume")
     return view(conv, today, notice=f"Please check this answer: {reason or problem}")

@@ -71,8 +71,11 @@ def dr_chen(user: User) -> Reply:
     return user.tap("no")
 
 
-def answer_for(state: str, profile: dict[str, Any]) -> Event:
-    """The answer a user with this profile gives at this state (money typed, choices tapped)."""
+def answer_for(state: str, profile: dict[str, Any], pending: dict[str, Any] | None = None) -> Event:
+    """The answer a user with this profile gives at this state (money typed, choices tapped); asked
+    "Did you mean ...?" (``pending``), they keep the reading that is their own figure."""
+    if pending is not None:
+        return Event("button", _own_reading(pending, profile.get(state)), state)
     if state == "verdict":
         return Event("button", "continue", state)
     if state == "extras_offer":
@@ -83,6 +86,14 @@ def answer_for(state: str, profile: dict[str, Any]) -> Event:
     if isinstance(value, int) and state != "tax_year":
         return Event("text", f"{value:,}")
     return Event("button", str(value), state)
+
+
+def _own_reading(pending: dict[str, Any], value: Any) -> str:
+    """The button that keeps this figure, or Re-enter (asked about something else they typed)."""
+    for index, (stored, _label) in enumerate(pending["options"]):
+        if stored in (str(value), {"dollars": str(value)}):
+            return f"pick:{index}"
+    return "reenter"
 
 
 def send(user: User, event: Event) -> None:
@@ -101,7 +112,7 @@ def steps_for(profile: dict[str, Any]) -> list[tuple[str, Event]]:
     """(the question asked, the answer given) from the first question to the result."""
     user, events = User(), []
     while user.state != "result":
-        event = answer_for(user.state, profile)
+        event = answer_for(user.state, profile, user.conv.get("pending"))
         events.append((user.state, event))
         send(user, event)
         assert len(events) < 40, "the interview did not finish"

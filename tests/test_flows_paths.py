@@ -209,7 +209,7 @@ def test_bad_answers_keep_the_question_and_everything_answered() -> None:
 
 
 @pytest.mark.parametrize(("text", "reason"), [("150", "between 14 and 110"), ("-3", "negative"),
-                                               ("forty", "whole number")])
+                                               ("old enough", "whole number")])
 def test_impossible_age_refused(text: str, reason: str) -> None:
     user = User()
     user.taps("401k", "yes", "yes", "continue", "2026")
@@ -257,10 +257,14 @@ def test_review_edit_to_an_inconsistent_pay_asks_again() -> None:
     dr_chen(user)
     user.command("review")
     user.tap("edit:compensation")
-    reply = user.type("10,000")  # below the $23,500 of deferrals
-    assert user.state == "employee_deferrals"
-    assert reply.notice is not None
-    assert "cannot exceed compensation" in reply.notice
+    reply = user.type("10,000")  # below the $23,500 of deferrals: why, and keep or correct
+    assert user.state == "compensation"
+    assert "less than the $23,500 you said you defer" in reply.lines[0]
+    assert user.answers()["compensation"] == "450000"
+    reply = user.type("yes")
+    assert user.state == "employee_deferrals"  # kept: the deferrals are asked again
+    assert reply.answered == ("Pay", "$10,000")
+    assert "employee_deferrals" not in user.answers()
 
 
 def test_restart_clears_everything() -> None:

@@ -101,7 +101,7 @@ def test_finished_interviews_equal_rules_called_directly(
         elif user.state == "review":
             user.tap("done")
         else:
-            send(user, answer_for(user.state, profile))
+            send(user, answer_for(user.state, profile, user.conv.get("pending")))
     assert user.state == "result"
     assert user.last is not None
     assert user.last.result is not None

@@ -41,7 +41,7 @@ def test_main_command_runs_the_terminal_chat_without_a_token() -> None:
 
 def test_end_of_input_mid_interview_and_bad_lines() -> None:
     out = io.StringIO()
-    assert run(io.StringIO("401k\nmaybe?\n/back\n/nonsense\n"), out, TODAY) == 0
+    assert run(io.StringIO("401k\nperhaps later\n/back\n/nonsense\n"), out, TODAY) == 0
     text = out.getvalue()
     assert "Please tap a button or type one of" in text
     assert "I don't know /nonsense" in text
