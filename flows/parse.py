@@ -210,14 +210,14 @@ def parse_percent(text: str, *, upper: Decimal = Decimal(100)) -> Decimal:
 _WHOLE_NOISE = re.compile(
     r"\b(?:years?|yrs?|y/?o|yo|old|paychecks?|pay ?checks?|checks?|pay ?days?|periods?|left|remaining|more|"
     r"about|around|roughly|maybe|i think|im|i am|i will be|ill be|turning|by then|of them|only|just|"
-    r"approximately|approx|ish)\b|[~≈]"
+    r"approximately|approx|ish|all|whole year|rest of (?:the )?year)\b|[~≈()]"
 )
 
 
 def parse_whole(text: str, *, low: int, high: int, what: str) -> int:
     """A whole number in [low, high], e.g. an age or a count of paychecks."""
     cleaned = words_to_digits(normalize(text).replace("'", "").replace("’", ""))
-    digits = _WHOLE_NOISE.sub(" ", cleaned).strip()
+    digits = _WHOLE_NOISE.sub(" ", re.sub(r"(\d)([a-z])", r"\1 \2", cleaned)).strip()
     try:
         value = _number(digits)
     except ParseError as exc:

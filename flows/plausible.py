@@ -22,7 +22,7 @@ def _keep(value: Decimal, ask: str, *, drop: tuple[str, ...] = (), stored: objec
 
 def _ten_times_off(value: Decimal, high: Decimal) -> Confirm | None:
     """235,000 where at most 24,500 fits: offer 23,500 first."""
-    if value > high and value / 10 <= high and value % 10 == 0:
+    if value > 5 * high and value / 10 <= high and value % 10 == 0:
         smaller = value / 10
         return Confirm(
             f"{money(value)} is far above the {money(high)} that fits here. Did you mean {money(smaller)}?",
@@ -50,16 +50,16 @@ def _check_pay(value: Decimal, facts: Facts) -> None:
 
 
 def _check_deferrals(value: Decimal, facts: Facts) -> None:
+    limit = deferral_limit(limits_for(facts.tax_year), facts.age or 0)
+    off = _ten_times_off(value, limit)
+    if off is not None:
+        raise off
     if facts.pay is not None and value > facts.pay:
         raise ParseError(
             f"That's more than the pay you gave (${facts.pay:,.0f}); deferrals come out of pay."
         )
-    limit = deferral_limit(limits_for(facts.tax_year), facts.age or 0)
     if value <= limit:
         return
-    off = _ten_times_off(value, limit)
-    if off is not None:
-        raise off
     raise _keep(value, f"That is above your {money(limit)} deferral limit for {facts.tax_year} "
                 "(catch-up included): the excess would have to be refunded. Is it right?")
 

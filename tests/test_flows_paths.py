@@ -202,7 +202,7 @@ def test_bad_answers_keep_the_question_and_everything_answered() -> None:
         assert reason in reply.notice
         assert user.answers() == before
     user.type("100000")
-    reply = user.type("150000")
+    reply = user.type("110000")
     assert user.state == "employee_deferrals"
     assert reply.notice is not None
     assert "more than the pay" in reply.notice
