@@ -51,8 +51,23 @@ def resolved_employer(facts: Facts, raw: Any, deferrals: Decimal) -> Decimal | N
     return Decimal(raw["dollars"])
 
 
-def engine_input(facts: Facts) -> dict[str, Any]:
-    """The rules engine's input for these answers (skipped answers are simply left out)."""
+FICA_PROXY = "_fica_proxy"  # marks that pay stands in for last year's FICA wages (not an engine field)
+
+
+def _fica_proxy_applies(facts: Facts, answers: dict[str, Any]) -> bool:
+    """50+ from 2026, with W-2 pay here and last year's FICA wages not given: like the HCE check,
+    this year's pay from this employer stands in for them, so the Roth catch-up rule is not missed."""
+    limits = limits_for(facts.tax_year)
+    return (
+        limits.roth_catch_up_enforced and (facts.age or 0) >= 50 and not facts.is_sole_prop
+        and answers.get("compensation") is not None and answers.get("prior_year_fica_wages") is None
+    )
+
+
+def engine_input(facts: Facts, *, marked: bool = False) -> dict[str, Any]:
+    """The rules engine's input for these answers (skipped answers are simply left out);
+    ``marked`` adds FICA_PROXY when pay stands in for last year's FICA wages (drop it before
+    calling the engine)."""
     answers = applicable_answers(facts)
     data: dict[str, Any] = {"tax_year": facts.tax_year}
     data.update({k: v for k, v in answers.items() if k in DIRECT and v is not None})
@@ -64,4 +79,8 @@ def engine_input(facts: Facts) -> dict[str, Any]:
         employer = resolved_employer(facts, answers["employer_contributions"], deferrals)
         if employer is not None:
             data["employer_contributions"] = employer
+    if _fica_proxy_applies(facts, answers):
+        data["prior_year_fica_wages"] = answers["compensation"]
+        if marked:
+            data[FICA_PROXY] = True
     return data

@@ -81,6 +81,9 @@ def _record_state(event: EventData) -> None:
     session = event.model
     assert isinstance(session, Session)
     session.data["state"] = session.state
+    session.data.pop("pending", None)  # a "Did you mean ...?" belongs to the question it was asked at
+    if session.state == REVIEW:
+        session.data.pop("editing", None)
 
 
 def _transitions() -> list[dict[str, Any]]:

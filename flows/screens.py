@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from flows.conversation import Reply
 from flows.facts import CHECKPOINT_DONE, Facts
-from flows.inputs import engine_input
+from flows.inputs import FICA_PROXY, applicable_answers, engine_input
 from flows.machine import FIRST, LAST, REVIEW, Session, fire
+from flows.paycheck import Situation
 from flows.progress import progress
 from flows.questions import BY_ID, QUESTIONS, Choice, Kind, Question
-from flows.summary import detail_lines, money, result_lines, verdict_lines
+from flows.summary import alternatives_lines, detail_lines, money, result_lines, verdict_lines
 from rules import InputError, assess_json
+from rules.models import PAY_PERIODS_PER_YEAR, Answer, PayFrequency
 
 CONTINUE = Choice(CHECKPOINT_DONE, "See my numbers")
 PROVISIONAL = Choice(CHECKPOINT_DONE, "Continue with provisional numbers")
+ALTERNATIVES = Choice(CHECKPOINT_DONE, "See my alternatives")
 RESULT_CHOICES = (Choice("details", "Details & sources"), Choice("review", "Review answers"),
                   Choice("restart", "Start over"))
 
@@ -43,9 +47,37 @@ def _question_reply(question: Question, facts: Facts, notice: str | None) -> Rep
 def _verdict_reply(facts: Facts, notice: str | None) -> Reply:
     verdict = facts.verdict.value
     route = facts.route.value if facts.route else None
-    lines = verdict_lines(verdict, route, facts.plan_type, facts.tax_year)
-    choice = PROVISIONAL if verdict == "unknown" else CONTINUE
+    lines = verdict_lines(verdict, route, facts.plan_type, facts.tax_year, unknown_for_administrator(facts))
+    choice = {"unknown": PROVISIONAL, "not_available": ALTERNATIVES}.get(verdict, CONTINUE)
     return Reply(state="verdict", title="Verdict", lines=tuple(lines), choices=(choice,), notice=notice)
+
+
+def unknown_for_administrator(facts: Facts) -> tuple[int, ...]:
+    """Which of the four administrator questions are still open (never one answered Yes)."""
+    unknown: list[int] = []
+    if facts.after_tax_allowed is not Answer.YES:
+        unknown += [0, 1]
+    if facts.in_service_withdrawal is Answer.UNSURE and facts.in_plan_conversion is not Answer.YES:
+        unknown.append(2)
+    if facts.in_plan_conversion is Answer.UNSURE:
+        unknown.append(3)
+    return tuple(unknown)
+
+
+def situation_of(facts: Facts, data: dict[str, Any]) -> Situation:
+    """What the result's words and paychecks need beyond the engine's input (``data``)."""
+    frequency = facts.value("pay_frequency")
+    cap = facts.value("after_tax_cap_percent")
+    return Situation(
+        plan_name=facts.plan_name, sole_prop=facts.is_sole_prop, pay=facts.pay,
+        deferrals=Decimal(data.get("employee_deferrals", 0)),
+        per_year=PAY_PERIODS_PER_YEAR[PayFrequency(frequency)] if frequency else None,
+        paychecks_left=facts.value("pay_periods_remaining"),
+        already_in=Decimal(applicable_answers(facts).get("after_tax_so_far") or 0),
+        cap_percent=Decimal(cap) if cap is not None else None,
+        employer_max_chosen=facts.value("employer_contributions") == "max",
+        fica_proxy=FICA_PROXY in data, age=facts.age,
+    )
 
 
 def compute(facts: Facts) -> dict[str, Any]:
@@ -54,9 +86,17 @@ def compute(facts: Facts) -> dict[str, Any]:
 
 
 def result_reply(facts: Facts, notice: str | None, detailed: bool = False) -> Reply:
-    result = compute(facts)
-    lines = detail_lines(result) if detailed else result_lines(result)
-    chart = not detailed and result["annual_additions_limit"] is not None
+    data = engine_input(facts, marked=True)
+    result = assess_json({k: v for k, v in data.items() if k != FICA_PROXY})
+    situation = situation_of(facts, data)
+    if detailed:
+        lines = detail_lines(result, situation)
+    elif result["verdict"] == "not_available":
+        lines = alternatives_lines(result, facts.plan_type, facts.age)
+    else:
+        lines = result_lines(result, situation)
+    chart = (not detailed and result["annual_additions_limit"] is not None
+             and result["verdict"] != "not_available")
     return Reply(state=LAST, title="Your result", lines=tuple(lines), choices=RESULT_CHOICES,
                  notice=notice, result=result, chart=chart)
 

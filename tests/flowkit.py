@@ -82,6 +82,8 @@ def answer_for(state: str, profile: dict[str, Any], pending: dict[str, Any] | No
         return Event("button", "no", state)
     if state == "after_tax_cap_percent":
         return Event("button", "skip", state)
+    if state == "after_tax_so_far":
+        return Event("button", "0", state)  # None yet
     value = profile[state]
     if isinstance(value, int) and state != "tax_year":
         return Event("text", f"{value:,}")
@@ -123,12 +125,23 @@ ENGINE_FIELDS = ("plan_type", "after_tax_allowed", "in_plan_conversion", "in_ser
                  "tax_year", "age", "compensation", "employee_deferrals", "employer_contributions")
 
 
+VERDICT_FIELDS = ("plan_type", "after_tax_allowed", "in_plan_conversion", "in_service_withdrawal",
+                  "tax_year", "age")
+
+
 def engine_fields(profile: dict[str, Any]) -> dict[str, Any]:
-    """The profile as the rules CLI's input (what the interview should have passed on)."""
+    """The profile as the rules CLI's input (what the interview should have passed on): without
+    after-tax money (a 457(b), or "no") only the verdict, year and age; from 2026 a 50+ saver's pay
+    stands in for last year's FICA wages (a sole proprietor has none)."""
+    if profile["plan_type"] == "457b" or profile["after_tax_allowed"] == "no":
+        return {k: profile[k] for k in VERDICT_FIELDS}
     fields = {k: profile[k] for k in ENGINE_FIELDS}
     fields |= {k: profile[k] for k in ("pay_frequency", "pay_periods_remaining")}
+    sole_prop = profile["plan_type"] == "solo401k" and profile["business_type"] == "sole_prop"
     if profile["plan_type"] == "solo401k":
         fields["business_type"] = profile["business_type"]
+    if profile["tax_year"] >= 2026 and profile["age"] >= 50 and not sole_prop:
+        fields["prior_year_fica_wages"] = profile["compensation"]
     return fields
 
 
