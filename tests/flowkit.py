@@ -71,19 +71,19 @@ def dr_chen(user: User) -> Reply:
     return user.tap("no")
 
 
+#: Buttons a profile user always taps: see the numbers, no cap, none yet, no optional checks.
+FIXED_TAPS = {"verdict": "continue", "extras_offer": "no", "after_tax_cap_percent": "skip",
+              "after_tax_so_far": "0"}
+
+
 def answer_for(state: str, profile: dict[str, Any], pending: dict[str, Any] | None = None) -> Event:
     """The answer a user with this profile gives at this state (money typed, choices tapped); asked
     "Did you mean ...?" (``pending``), they keep the reading that is their own figure."""
     if pending is not None:
         return Event("button", _own_reading(pending, profile.get(state)), state)
-    if state == "verdict":
-        return Event("button", "continue", state)
-    if state == "extras_offer":
-        return Event("button", "no", state)
-    if state == "after_tax_cap_percent":
-        return Event("button", "skip", state)
-    if state == "after_tax_so_far":
-        return Event("button", "0", state)  # None yet
+    tapped = FIXED_TAPS.get(state)
+    if tapped is not None:
+        return Event("button", tapped, state)
     value = profile[state]
     if isinstance(value, int) and state != "tax_year":
         return Event("text", f"{value:,}")

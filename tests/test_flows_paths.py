@@ -80,7 +80,8 @@ def test_not_available_gives_alternatives_for_the_year_and_age_and_no_mega_numbe
     assert "Backdoor Roth IRA: up to $8,600" in text  # $7,500 + $1,100 catch-up at 50+ (Notice 2025-67)
     assert "HSA, with a high-deductible health plan: $4,400 self-only, $8,750 family" in text
     assert "Ask HR to add voluntary after-tax contributions" in text
-    assert "After-tax room" not in text and "Per paycheck" not in text
+    assert "After-tax room" not in text
+    assert "Per paycheck" not in text
     assert not reply.chart
 
 
