@@ -185,7 +185,7 @@ def _pro_rata_balances(facts: Facts) -> bool:
 QUESTIONS: tuple[Question, ...] = (
     Question(
         "plan_type", "Plan type", Stage.VERDICT, Kind.CHOICE,
-        "Which retirement plan is this: through your job, or your own business's?",
+        "Which plan is it: through your job, or your own business's?",
         why="Only 401(k) and 403(b) plans (including a solo 401(k)) can take after-tax money; "
         "a governmental 457(b) cannot.",
         choices=(Choice("401k", "401(k)"), Choice("403b", "403(b)"),

@@ -13,7 +13,7 @@ from flows.machine import FIRST, LAST, REVIEW, Session, fire
 from flows.paycheck import Situation
 from flows.progress import progress
 from flows.questions import BY_ID, QUESTIONS, Choice, Kind, Question
-from flows.summary import alternatives_lines, detail_lines, money, result_lines, verdict_lines
+from flows.summary import detail_lines, money, result_lines, verdict_lines
 from rules import InputError, assess_json
 from rules.models import PAY_PERIODS_PER_YEAR, Answer, PayFrequency
 
@@ -89,12 +89,7 @@ def result_reply(facts: Facts, notice: str | None, detailed: bool = False) -> Re
     data = engine_input(facts, marked=True)
     result = assess_json({k: v for k, v in data.items() if k != FICA_PROXY})
     situation = situation_of(facts, data)
-    if detailed:
-        lines = detail_lines(result, situation)
-    elif result["verdict"] == "not_available":
-        lines = alternatives_lines(result, facts.plan_type, facts.age)
-    else:
-        lines = result_lines(result, situation)
+    lines = detail_lines(result, situation) if detailed else result_lines(result, situation)
     chart = (not detailed and result["annual_additions_limit"] is not None
              and result["verdict"] != "not_available")
     return Reply(state=LAST, title="Your result", lines=tuple(lines), choices=RESULT_CHOICES,

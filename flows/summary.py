@@ -86,17 +86,20 @@ def _ask_hr(plan_type: PlanType) -> str:
             "\"Could our plan add after-tax contributions and in-plan Roth conversions?\"")
 
 
-def alternatives_lines(result: dict[str, Any], plan_type: PlanType, age: int | None) -> list[str]:
-    """Not available: this person's other ways to save after tax, with figures; no mega numbers."""
+def alternatives_lines(result: dict[str, Any]) -> list[str]:
+    """Not available: this person's other ways to save after tax, with figures for their year and
+    age; no mega backdoor numbers. A 457(b) is the plan without an annual additions limit, and 50+
+    is a catch-up above zero (both from the engine's answer)."""
     year = result["tax_year"]
     limits = limits_for(year)
-    ira = limits.ira_limit + (limits.ira_catch_up if (age or 0) >= 50 else 0)
+    plan_type = PlanType.GOV_457B if result["annual_additions_limit"] is None else PlanType.K401
+    fifty_plus = bool(result["catch_up_limit"])
+    ira = limits.ira_limit + (limits.ira_catch_up if fifty_plus else 0)
     hsa = result["hsa_limit"]
-    at_age = f" at {age}" if age is not None else ""
     return [
         verdict_headline(result["verdict"], None),
         f"Why: {_why_not(plan_type)}",
-        f"Instead, for {year}{at_age}:",
+        f"Instead, for {year}{' (50+)' if fifty_plus else ''}:",
         f"• Backdoor Roth IRA: up to {money(ira)}, whatever your income.",
         f"• HSA, with a high-deductible health plan: {money(hsa['self_only'])} self-only, "
         f"{money(hsa['family'])} family.",
@@ -205,10 +208,15 @@ def result_lines(result: dict[str, Any], situation: Situation | None = None) -> 
     (and the projection when asked for). At most 600 characters and 12 lines; the rest is in
     the details."""
     situation = situation or Situation()
+    if result["verdict"] == Verdict.NOT_AVAILABLE.value:
+        return alternatives_lines(result)
     year = result["tax_year"]
     lines = [verdict_headline(result["verdict"], result["route"])]
     provisional = " (provisional)" if result["provisional"] else ""
     lines.append(f"After-tax room for {year}: {money(result['after_tax_room'])}{provisional}")
+    if result["catch_up_limit"] and result["after_tax_room"]:
+        lines.append(f"Catch-up on top of it: {money(result['catch_up_limit'])} "
+                     f"(total {money(result['total_limit'])})")
     cap = _cap_line(result, situation)
     if cap:
         lines.append(cap)

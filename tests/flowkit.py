@@ -5,9 +5,13 @@ from __future__ import annotations
 import json
 import random
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from flows.interview import Event, Reply, load, new_conversation, step
+from flows.paycheck import Situation
+from flows.summary import result_lines
+from rules import assess_json
 from rules.models import PAY_PERIODS_PER_YEAR, PayFrequency
 
 TODAY = date(2026, 11, 22)
@@ -143,6 +147,28 @@ def engine_fields(profile: dict[str, Any]) -> dict[str, Any]:
     if profile["tax_year"] >= 2026 and profile["age"] >= 50 and not sole_prop:
         fields["prior_year_fica_wages"] = profile["compensation"]
     return fields
+
+
+PLAN_NAMES = {"401k": "401(k)", "403b": "403(b)", "solo401k": "solo 401(k)", "457b": "457(b)"}
+
+
+def situation_for(profile: dict[str, Any]) -> Situation:
+    """What the result's words and paychecks depend on beyond the engine: the plan's name, pay,
+    deferrals and paychecks (no after-tax money in yet, no plan cap: the profile user's taps)."""
+    frequency = PayFrequency(profile["pay_frequency"])
+    fields = engine_fields(profile)
+    return Situation(
+        plan_name=PLAN_NAMES[profile["plan_type"]],
+        sole_prop=profile["plan_type"] == "solo401k" and profile["business_type"] == "sole_prop",
+        pay=Decimal(profile["compensation"]), deferrals=Decimal(profile["employee_deferrals"]),
+        per_year=PAY_PERIODS_PER_YEAR[frequency], paychecks_left=profile["pay_periods_remaining"],
+        fica_proxy="prior_year_fica_wages" in fields, age=profile["age"],
+    )
+
+
+def expected_result_lines(profile: dict[str, Any]) -> list[str]:
+    """The result screen this profile should see, from the rules engine called directly."""
+    return result_lines(assess_json(engine_fields(profile)), situation_for(profile))
 
 
 def random_profile(rng: random.Random) -> dict[str, Any]:

@@ -76,7 +76,7 @@ def test_not_available_gives_alternatives_for_the_year_and_age_and_no_mega_numbe
     reply = user.type("52")  # year and age, then straight to the alternatives: no pay, no deferrals
     assert user.state == "result"
     text = "\n".join(reply.lines)
-    assert "Instead, for 2026 at 52:" in text
+    assert "Instead, for 2026 (50+):" in text
     assert "Backdoor Roth IRA: up to $8,600" in text  # $7,500 + $1,100 catch-up at 50+ (Notice 2025-67)
     assert "HSA, with a high-deductible health plan: $4,400 self-only, $8,750 family" in text
     assert "Ask HR to add voluntary after-tax contributions" in text
