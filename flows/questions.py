@@ -102,7 +102,7 @@ def _deferral_prompt(facts: Facts) -> str:
 
 def _employer_prompt(facts: Facts) -> str:
     if facts.is_solo:
-        return "How much will the business contribute as employer (profit-sharing)?"
+        return "How much will the business put in as profit-sharing?"
     return f"How much will your employer contribute for {facts.tax_year} (match and any other)?"
 
 

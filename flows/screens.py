@@ -112,7 +112,8 @@ def _review_reply(facts: Facts, notice: str | None) -> Reply:
 def describe_answer(question: Question, facts: Facts) -> str:
     raw = facts.value(question.id)
     if raw is None:
-        return "skipped"
+        skip = [c.label for c in question.options(facts) if c.value == "skip"]
+        return skip[0] if skip else "skipped"
     if question.kind is Kind.CHOICE:
         labels = {c.value: c.label for c in question.options(facts)}
         return labels.get(str(raw), str(raw))

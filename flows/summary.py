@@ -40,7 +40,7 @@ def verdict_headline(verdict: str, route: str | None) -> str:
     if verdict == Verdict.AVAILABLE.value:
         return f"✅ Mega backdoor Roth: available, via {ROUTE_NAMES[route or '']}."
     if verdict == Verdict.AFTER_SEPARATION_ONLY.value:
-        return "🟡 After-tax money is allowed, but it can reach a Roth only when you leave this employer."
+        return "🟡 After-tax money is allowed, but reaches a Roth only when you leave this job."
     if verdict == Verdict.NOT_AVAILABLE.value:
         return "❌ Mega backdoor Roth: not available in this plan."
     return "❓ Mega backdoor Roth: can't tell yet; your plan administrator can."
@@ -152,10 +152,17 @@ def next_steps(route: str | None) -> list[str]:
     ]
 
 
-def _next_step(result: dict[str, Any], situation: Situation) -> str:
+SHORT_CONVERT = {
+    Route.IN_PLAN_CONVERSION.value: "turn on automatic in-plan Roth conversions.",
+    Route.IN_SERVICE_WITHDRAWAL.value: "roll it to your Roth IRA by in-service withdrawals.",
+}
+
+
+def _next_step(result: dict[str, Any]) -> str:
     if result["verdict"] == Verdict.UNKNOWN.value:
         return "Next: send the questions to your plan administrator; if yes, elect the amount above."
-    return f"Next: elect it as after-tax (not Roth), then {_convert_step(result['route'])}"
+    then = SHORT_CONVERT.get(result["route"] or "", "when you leave, roll it to a Roth IRA.")
+    return f"Next: elect it as after-tax (not Roth); {then}"
 
 
 def top_warning(result: dict[str, Any]) -> dict[str, Any] | None:
@@ -188,8 +195,8 @@ def _paycheck_lines(result: dict[str, Any], situation: Situation) -> list[str]:
     word = "Per contribution" if situation.sole_prop else "Per paycheck"
     lines.append(f"{word}: {money(plan.per_paycheck)}{percent}")
     if plan.most_this_year is not None:
-        lines.append(f"That is all a paycheck holds after deferrals, so at most {money(plan.most_this_year)} "
-                     "can still go in this year.")
+        lines.append(f"That is a whole paycheck after deferrals: at most {money(plan.most_this_year)} "
+                     "more this year.")
     return lines
 
 
@@ -204,34 +211,50 @@ def _cap_line(result: dict[str, Any], situation: Situation) -> str | None:
 
 
 def result_lines(result: dict[str, Any], situation: Situation | None = None) -> list[str]:
-    """The first message: verdict, room, per paycheck ($ and %), the one warning, the next step
-    (and the projection when asked for). At most 600 characters and 12 lines; the rest is in
-    the details."""
+    """The first message: verdict, room, per paycheck ($ and %), the one warning, the next step,
+    the projection when asked for; then, while they fit in 600 characters and 12 lines, the
+    catch-up total. Everything else is one tap away (Details)."""
     situation = situation or Situation()
     if result["verdict"] == Verdict.NOT_AVAILABLE.value:
         return alternatives_lines(result)
-    year = result["tax_year"]
-    lines = [verdict_headline(result["verdict"], result["route"])]
     provisional = " (provisional)" if result["provisional"] else ""
-    lines.append(f"After-tax room for {year}: {money(result['after_tax_room'])}{provisional}")
-    if result["catch_up_limit"] and result["after_tax_room"]:
-        lines.append(f"Catch-up on top of it: {money(result['catch_up_limit'])} "
-                     f"(total {money(result['total_limit'])})")
+    core = [verdict_headline(result["verdict"], result["route"]),
+            f"After-tax room for {result['tax_year']}: {money(result['after_tax_room'])}{provisional}"]
     cap = _cap_line(result, situation)
-    if cap:
-        lines.append(cap)
-    lines.extend(_paycheck_lines(result, situation))
+    core += [cap] if cap else []
+    core += _paycheck_lines(result, situation)
     if result["projected_value"] is not None:
-        lines.append(f"Could grow to {money(result['projected_value'])}, tax-free.")
+        core.append(f"Could grow to {money(result['projected_value'])}, tax-free.")
     warning = top_warning(result)
-    if warning is not None:
-        lines.append(_warning_line(warning, situation))
+    tail = [_warning_line(warning, situation)] if warning is not None else []
     if result["after_tax_room"]:
-        lines.append(_next_step(result, situation))
+        tail.append(_next_step(result))
     more = len(result["warnings"]) - (1 if warning else 0)
-    lines.append(f"Details: breakdown{f', {more} more warning' + ('s' if more > 1 else '') if more else ''}"
-                 ", sources.")
-    return lines
+    tail.append(f"Details: breakdown{f', {more} more warning' + ('s' if more > 1 else '') if more else ''}"
+                ", sources.")
+    optional = []
+    if result["catch_up_limit"] and result["after_tax_room"]:
+        catch_up, total = money(result["catch_up_limit"]), money(result["total_limit"])
+        optional.append(f"Catch-up on top: {catch_up} (total {total})")
+    return _fit(core, optional, tail)
+
+
+RESULT_TITLE = "Your result"
+
+
+def _fit(core: list[str], optional: list[str], tail: list[str]) -> list[str]:
+    """Core lines, then each optional line that still fits the first screen, then the tail."""
+    lines = list(core)
+    for line in optional:
+        candidate = [*lines, line, *tail]
+        if _screen_size(candidate) <= (FIRST_SCREEN_CHARS, FIRST_SCREEN_LINES):
+            lines.append(line)
+    return [*lines, *tail]
+
+
+def _screen_size(lines: list[str]) -> tuple[int, int]:
+    text = "\n".join([RESULT_TITLE, *lines])
+    return len(text), text.count("\n") + 1
 
 
 DETAIL_FIGURES = (
