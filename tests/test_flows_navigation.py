@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 
@@ -107,7 +108,7 @@ def test_question_n_of_m_never_jumps(seed: int) -> None:
         here = _progress(user.last)
         if here is not None and user.conv.get("pending") is None:
             seen.append(here)
-    for (stage, n, total), (next_stage, next_n, next_total) in zip(seen, seen[1:], strict=False):
+    for (stage, n, total), (next_stage, next_n, next_total) in itertools.pairwise(seen):
         if stage == next_stage:
             assert next_n == n + 1, seen
             assert next_total <= total, seen
