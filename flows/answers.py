@@ -3,6 +3,7 @@ question back ("Did you mean $450,000?") when the text could mean two things or 
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -159,7 +160,7 @@ def _employer(text: str, facts: Facts) -> Any:
     if formula is not None:
         return _match_reading(formula.match_percent, formula.up_to_percent, "match" in cleaned)
     if "%" in cleaned or "percent" in cleaned:
-        return {"percent": str(parse_percent(cleaned))}
+        return _percent_reading(cleaned)
     if is_unsure(cleaned):
         raise ParseError("An estimate is fine: dollars (e.g. 12,000), 5%, or '50% up to 6%'.")
     try:
@@ -174,6 +175,20 @@ def _employer(text: str, facts: Facts) -> Any:
                       (({"dollars": str(amount.value)}, f"Yes, {money(amount.value)}"),))
     check_money("employer_contributions", amount.value, facts)
     return {"dollars": str(amount.value)}
+
+
+def _percent_reading(cleaned: str) -> dict[str, str]:
+    """'5%' is 5% of pay; '4% match' could be 4% of pay or a match of what you put in up to 4%."""
+    words = re.sub(r"\bmatch(?:es|ing)?\b", " ", cleaned)
+    percent = parse_percent(words)
+    if words == cleaned:
+        return {"percent": str(percent)}
+    raise Confirm(
+        f"Which is it: your employer matches what you put in, up to {percent:g}% of your pay, or adds "
+        f"{percent:g}% of your pay whatever you put in?",
+        (({"match": "100", "up_to": str(percent)}, f"Matches up to {percent:g}%"),
+         ({"percent": str(percent)}, f"{percent:g}% of my pay")),
+    )
 
 
 def _match_reading(rate: Decimal, cap: Decimal, said_match: bool) -> dict[str, str]:

@@ -7,13 +7,14 @@ people type), screens.py (what each state shows), summary.py (the words of the v
 
 from __future__ import annotations
 
+import copy
 from dataclasses import replace
 from datetime import date
 from typing import Any, Literal
 
 from flows.answers import accept
 from flows.conversation import VERSION, Event, Reply, load, new_conversation
-from flows.facts import Facts
+from flows.facts import CHECKPOINT_DONE, Facts
 from flows.machine import LAST, REVIEW, Session, fire
 from flows.parse import Confirm, ParseError
 from flows.questions import BY_ID, QUESTIONS, Kind, Question, Stage
@@ -45,9 +46,25 @@ def _answer(conv: dict[str, Any], text: str, today: date) -> Reply:
                            "drop": list(ask.drop)}
         return view(conv, today, facts=session.facts)
     except ParseError as exc:
-        return view(conv, today, notice=str(exc))
+        return _typed_ahead(conv, text, today) or view(conv, today, notice=str(exc))
     conv.pop("pending", None)
     return _store(conv, session, question, value, ())
+
+
+def _typed_ahead(conv: dict[str, Any], text: str, today: date) -> Reply | None:
+    """On the verdict screen, an answer to the next question ("2025", "this year") means "go on":
+    taken when the next question accepts it, otherwise nothing changes."""
+    if conv["state"] != "verdict":
+        return None
+    trial = copy.deepcopy(conv)
+    _store(trial, Session(trial, today), BY_ID["verdict"], CHECKPOINT_DONE, ())
+    asked = trial["state"]
+    reply = _answer(trial, text, today)
+    if trial["state"] == asked and "pending" not in trial:
+        return None
+    conv.clear()
+    conv.update(trial)
+    return reply
 
 
 def _resolve_pending(conv: dict[str, Any], session: Session, question: Question, text: str) -> Reply | None:

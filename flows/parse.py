@@ -25,6 +25,7 @@ _MATCH = re.compile(
 )
 _MAX = frozenset(key(w) for w in (
     "max", "the max", "maximum", "the maximum", "max out", "maxed out", "max it out", "all", "the limit",
+    "maxing it", "maxing out", "maxing it out", "im maxing out", "going to max", "max it",
     "as much as possible", "as much as i can", "everything i can", "full amount", "limit", "all of it",
 ))
 

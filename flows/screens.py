@@ -114,11 +114,12 @@ def describe_answer(question: Question, facts: Facts) -> str:
     if raw is None:
         skip = [c.label for c in question.options(facts) if c.value == "skip"]
         return skip[0] if skip else "skipped"
-    if question.kind is Kind.CHOICE:
+    if question.kind in (Kind.CHOICE, Kind.CHECKPOINT):
         labels = {c.value: c.label for c in question.options(facts)}
         return labels.get(str(raw), str(raw))
     if question.kind is Kind.MONEY:
-        return "the maximum" if raw == "max" else money(raw)
+        shown = [c.label for c in question.options(facts) if c.value == str(raw)]
+        return shown[0] if shown else "the maximum" if raw == "max" else money(raw)
     if question.kind is Kind.PERCENT:
         return f"{raw}%"
     if question.kind is Kind.EMPLOYER:

@@ -80,7 +80,8 @@ CHOICE_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
                  "not sure", "idk", "dunno", "no idea", "dont know", "no cap i think", "there isnt one",
                  "not that i know of"),
     },
-    "pay_periods_remaining": {},
+    "after_tax_so_far": {"0": ("none", "none yet", "nothing", "nothing yet", "zero", "no", "nope",
+                               "not yet", "nada", "havent started", "0 so far")},
     "pretax_ira_balance": {"0": ("none", "nothing", "zero", "no", "nope", "no ira", "dont have one")},
     "expected_return_percent": {"7": ("7", "seven", "the usual", "default")},
     "verdict": {
@@ -104,7 +105,8 @@ REST_OF_YEAR = ("rest of the year", "the rest", "rest", "remaining", "the remain
 YEAR_WORDS: dict[str, int] = {
     "this year": 0, "this": 0, "current year": 0, "current": 0, "now": 0, "this tax year": 0,
     "the current year": 0, "last year": -1, "previous year": -1, "prior year": -1, "last": -1,
-    "next year": 1, "next": 1,
+    "next year": 1, "next": 1, "this yr": 0, "last yr": -1, "this tax yr": 0, "current tax year": 0,
+    "next yr": 1, "this one": 0, "same year": 0,
 }
 
 _SYMBOLS = {"?": "?", "👍": "👍", "✅": "✅", "✔": "✔", "☑": "☑", "👌": "👌", "👎": "👎", "❌": "❌",

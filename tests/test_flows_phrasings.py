@@ -22,6 +22,7 @@ BEFORE: dict[str, Any] = {
     "in_service_withdrawal": "yes", "verdict": "continue", "tax_year": "2026", "age": 45,
     "compensation": "200000", "employee_deferrals": "23500", "employer_contributions": {"dollars": "10000"},
     "after_tax_cap_percent": None, "pay_frequency": "biweekly", "pay_periods_remaining": 3,
+    "after_tax_so_far": "0",
     "extras_offer": "yes", "filing_status": "single", "magi": "250000", "pretax_ira_balance": "0",
     "true_up": "no", "separate_accounting": "yes", "prior_year_fica_wages": None,
     "conversion_frequency": "quarterly", "marginal_tax_rate_percent": "35", "expected_return_percent": "7",
@@ -39,6 +40,18 @@ def conversation_at(question: str) -> dict[str, Any]:
     if question == "business_type":
         answers["plan_type"] = "solo401k"
     return {"v": 1, "state": question, "answers": answers, "history": list(answers)}
+
+
+def test_typing_the_next_answer_on_the_verdict_screen_goes_on() -> None:
+    conv = conversation_at("verdict")
+    reply = step(conv, Event("text", "this year"), TODAY)
+    assert conv["state"] == "age"
+    assert conv["answers"]["tax_year"] == "2026"
+    assert reply.answered == ("Tax year", "2026 (this year)")
+    conv = conversation_at("verdict")
+    reply = step(conv, Event("text", "what now"), TODAY)
+    assert conv == conversation_at("verdict")  # not an answer to anything: nothing changes
+    assert reply.notice is not None
 
 
 def test_the_table_is_big_and_covers_every_question_people_type_at() -> None:
