@@ -25,7 +25,7 @@ def test_each_accepted_answer_is_echoed_as_understood() -> None:
     user = User()
     to_pay(user)
     assert user.type("$450k/yr").answered == ("Pay", "$450,000")
-    assert user.type("max").answered == ("Your deferrals", "the maximum")
+    assert user.type("max").answered == ("Your deferrals", "The maximum")
     assert user.type("50% up to 6%").answered == ("Employer money", "50% match up to 6% of pay")
     assert user.type("no cap").answered == ("Plan's after-tax cap", "No cap / not sure")
     assert user.type("every other week").answered == ("Pay frequency", "Every 2 weeks")
