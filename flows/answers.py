@@ -26,12 +26,17 @@ from flows.summary import money
 from flows.vocabulary import (
     ALL_KEYS,
     CHOICE_KEYS,
+    CHOICE_PHRASES,
     REST_KEYS,
     SKIP_KEYS,
     UNSURE_KEYS,
     YEAR_KEYS,
+    YEAR_WORDS,
     YES_NO_UNSURE_KEYS,
+    YES_NO_UNSURE_PHRASES,
+    find_phrase,
     key,
+    words_of,
 )
 from rules.models import PAY_PERIODS_PER_YEAR, PayFrequency
 
@@ -55,6 +60,13 @@ def _tax_year(wanted: str, facts: Facts) -> str | None:
     return digits if len(digits) == 4 else None
 
 
+def _tax_year_in(text: str, facts: Facts) -> str | None:
+    phrases = {words_of(w): str(facts.today.year + o) for w, o in YEAR_WORDS.items() if " " in w}
+    found = find_phrase(text, phrases)  # "this year please": several words, never a lone "now"
+    years = re.findall(r"\b20\d\d\b", text)
+    return found or (years[0] if len(years) == 1 else None)
+
+
 def _word(question: Question, wanted: str, facts: Facts) -> str | None:
     """The stored value an everyday word stands for at this question, if any."""
     if question.id == "tax_year":
@@ -68,11 +80,26 @@ def _word(question: Question, wanted: str, facts: Facts) -> str | None:
     return yes_no
 
 
+def _in_sentence(question: Question, text: str, options: tuple[Choice, ...]) -> str | None:
+    """A choice named inside a longer answer: "it's a 403b", "yes I think so", "this year please"."""
+    phrases = {words_of(c.label): c.value for c in options} | {words_of(c.value): c.value for c in options}
+    phrases |= CHOICE_PHRASES.get(question.id, {})
+    if question.id == "verdict":
+        phrases |= {p: "continue" for p, v in YES_NO_UNSURE_PHRASES.items() if v == "yes"}
+    elif any(c.value == "unsure" for c in options) or question.id == "extras_offer":
+        phrases = YES_NO_UNSURE_PHRASES | phrases
+    return find_phrase(text, phrases)
+
+
 def _choice(question: Question, text: str, facts: Facts) -> str | None:
     options = question.options(facts)
     wanted = key(text)
     values = {c.value for c in options}
     found = _by_label(options, wanted) or _word(question, wanted, facts)
+    if found is None and question.id == "tax_year":
+        found = _tax_year_in(text, facts)
+    elif found is None:
+        found = _in_sentence(question, text, options)
     if found is None and question.skippable and wanted in SKIP_KEYS | UNSURE_KEYS:
         found = "skip"
     if found in values:
@@ -88,10 +115,16 @@ def _skip_or(question: Question, text: str) -> bool:
     return question.skippable and (is_skip(text) or is_unsure(text))
 
 
+def _says_max(text: str) -> bool:
+    """'maxing out my 401k', 'I max it': the word max in a sentence without a figure."""
+    return bool(re.search(r"\bmax(?:ing|ed|imum|imize)?\b", normalize(text))) and not re.search(
+        r"\$|\d+\s*k\b|\d{3}", normalize(text).replace("401k", "").replace("403b", ""))
+
+
 def _money(question: Question, text: str, facts: Facts) -> str | None:
     if _skip_or(question, text):
         return SKIPPED
-    if question.id == "employee_deferrals" and is_max(text):
+    if question.id == "employee_deferrals" and (is_max(text) or _says_max(text)):
         return "max"
     if is_unsure(text) or is_skip(text):
         raise ParseError("I need this one to work out your room; an estimate is fine, e.g. 23,500.")
@@ -156,7 +189,9 @@ def _employer(text: str, facts: Facts) -> Any:
         raise ParseError("Enter your employer's contribution in dollars, a % of pay, or a formula.")
     if key(cleaned) in _NO_EMPLOYER_MONEY:
         return {"dollars": "0"}
-    formula = parse_match(cleaned)
+    for words in ("dollar for dollar", "dollar-for-dollar"):
+        cleaned = cleaned.replace(words, "100%")
+    formula = parse_match(re.sub(r"^[a-z' ]+(?=\d)", "", cleaned))  # "they match 50% up to 6%"
     if formula is not None:
         return _match_reading(formula.match_percent, formula.up_to_percent, "match" in cleaned)
     if "%" in cleaned or "percent" in cleaned:
@@ -178,9 +213,11 @@ def _employer(text: str, facts: Facts) -> Any:
 
 
 def _percent_reading(cleaned: str) -> dict[str, str]:
-    """'5%' is 5% of pay; '4% match' could be 4% of pay or a match of what you put in up to 4%."""
+    """'5%' is 5% of pay ('3% nonelective' too); '4% match' could be 4% of pay or a match of what
+    you put in up to 4%."""
     words = re.sub(r"\bmatch(?:es|ing)?\b", " ", cleaned)
-    percent = parse_percent(words)
+    single = re.findall(r"\d+(?:\.\d+)?\s*%", words)
+    percent = parse_percent(single[0] if len(single) == 1 else words)
     if words == cleaned:
         return {"percent": str(percent)}
     raise Confirm(
@@ -210,6 +247,8 @@ def accept(question: Question, text: str, facts: Facts) -> Any:
     wanted = key(text)
     shown = _by_label(question.options(facts), wanted, numbered=False)
     shown = shown if shown is not None else CHOICE_KEYS.get(question.id, {}).get(wanted)
+    if shown is None and not re.search(r"\d", text):  # "there is no cap", "none yet, I think"
+        shown = find_phrase(text, CHOICE_PHRASES.get(question.id, {}))
     if shown is not None:  # a button typed: "No cap / not sure", "All 26 (whole year)", "7%"
         return _shown_choice(question, shown)
     if question.kind is Kind.MONEY:

@@ -12,13 +12,15 @@ import unicodedata
 
 YES = ("yes", "y", "yeah", "yea", "ya", "yep", "yup", "sure", "ok", "okay", "true", "correct",
        "right", "of course", "definitely", "absolutely", "affirmative", "yes it does", "it does",
+       "i believe so", "i think so", "it does allow", "they do",
        "yes they do", "i think so", "yess", "yes please", "si", "👍", "✅", "✔", "☑", "👌")
 NO = ("no", "n", "nah", "nope", "naw", "false", "not really", "no way", "negative", "it doesnt",
       "it does not", "they dont", "no it doesnt", "dont think so", "i dont think so", "nay",
       "👎", "❌", "✖", "🚫")
 UNSURE = ("not sure", "unsure", "idk", "i dont know", "dont know", "dunno", "no idea", "?", "??",
           "maybe", "unknown", "no clue", "not certain", "i have no idea", "havent checked",
-          "need to check", "ill have to check", "not sure yet", "🤷", "🤔")
+          "need to check", "ill have to check", "not sure yet", "not that i know of", "i think",
+          "🤷", "🤔")
 SKIP = ("skip", "pass", "n/a", "na", "none", "no answer", "rather not say", "prefer not to say",
         "next", "-", "⏭")
 
@@ -46,7 +48,7 @@ CHOICE_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
                    "every friday", "1 week"),
         "biweekly": ("biweekly", "bi weekly", "every 2 weeks", "every two weeks", "every other week",
                      "every second week", "fortnightly", "every fortnight", "26", "26 times a year",
-                     "2 weeks", "twice every month or so"),
+                     "2 weeks", "2 wks", "every 2 wks", "two weeks", "every other friday"),
         "semimonthly": ("semimonthly", "semi monthly", "twice a month", "twice monthly", "2x a month",
                         "2 times a month", "24", "24 times a year", "1st and 15th", "15th and last",
                         "15th and 30th", "bimonthly", "two times a month"),
@@ -123,6 +125,33 @@ def key(text: str) -> str:
     return "".join(ch for ch in cleaned if ch in _SYMBOLS)[:2]
 
 
+_WORD = re.compile(r"[0-9a-z%]+")
+
+
+def words_of(text: str) -> str:
+    """' '-joined words: 'It's a 403(b)!' -> 'its a 403 b'."""
+    cleaned = unicodedata.normalize("NFKC", text).lower().replace("'", "").replace("’", "")
+    return " ".join(_WORD.findall(cleaned))
+
+
+def find_phrase(text: str, phrases: dict[str, str]) -> str | None:
+    """The value of the longest phrase found as whole words in a longer answer ("yes I think so",
+    "it's a 403b", "there is no cap"); None when none is found, or the longest ones disagree."""
+    padded = f" {words_of(text)} "
+    found = [(len(p), v) for p, v in phrases.items() if p and f" {p} " in padded]
+    if not found:
+        return None
+    if {"yes", "no"} <= {v for _length, v in found}:  # "no, I don't think they do": ask again
+        return None
+    longest = max(length for length, _v in found)
+    values = {v for length, v in found if length == longest}
+    return values.pop() if len(values) == 1 else None
+
+
+def phrase_table(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    return {words_of(word): value for value, words in table.items() for word in words if words_of(word)}
+
+
 def _keys(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(key(w) for w in words)
 
@@ -137,3 +166,5 @@ CHOICE_KEYS: dict[str, dict[str, str]] = {
 YES_NO_UNSURE_KEYS: dict[str, str] = {
     key(word): value for value, words in YES_NO_UNSURE_WORDS.items() for word in words
 }
+CHOICE_PHRASES: dict[str, dict[str, str]] = {qid: phrase_table(table) for qid, table in CHOICE_WORDS.items()}
+YES_NO_UNSURE_PHRASES = phrase_table(YES_NO_UNSURE_WORDS)
