@@ -76,7 +76,7 @@ def situation_of(facts: Facts, data: dict[str, Any]) -> Situation:
         already_in=Decimal(applicable_answers(facts).get("after_tax_so_far") or 0),
         cap_percent=Decimal(cap) if cap is not None else None,
         employer_max_chosen=facts.value("employer_contributions") == "max",
-        fica_proxy=FICA_PROXY in data, age=facts.age,
+        fica_proxy=FICA_PROXY in data, age=facts.age, admin_unknown=unknown_for_administrator(facts),
     )
 
 

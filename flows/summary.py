@@ -134,7 +134,9 @@ def _ira_line(result: dict[str, Any]) -> str | None:
     return f"Roth IRA: you can contribute {money(limit)} directly."
 
 
-def _convert_step(route: str | None) -> str:
+def _convert_step(route: str | None, verdict: str | None = None) -> str:
+    if verdict == Verdict.UNKNOWN.value:
+        return "convert it in the plan, or roll it to a Roth IRA, whichever the plan allows."
     if route == Route.IN_PLAN_CONVERSION.value:
         return "turn on automatic in-plan Roth conversions, or convert right after each paycheck."
     if route == Route.IN_SERVICE_WITHDRAWAL.value:
@@ -143,11 +145,11 @@ def _convert_step(route: str | None) -> str:
             "traditional IRA).")
 
 
-def next_steps(route: str | None) -> list[str]:
+def next_steps(route: str | None, verdict: str | None = None) -> list[str]:
     return [
         "1. Confirm the plan's features in writing (SPD or plan administrator).",
         "2. Elect after-tax (not Roth) contributions for the per-paycheck amount.",
-        f"3. Then {_convert_step(route)}",
+        f"3. Then {_convert_step(route, verdict)}",
         "4. Keep every Form 1099-R and statement for your tax return.",
     ]
 
@@ -243,18 +245,15 @@ RESULT_TITLE = "Your result"
 
 
 def _fit(core: list[str], optional: list[str], tail: list[str]) -> list[str]:
-    """Core lines, then each optional line that still fits the first screen, then the tail."""
+    """Core lines with each optional line that still fits the first screen after the room line
+    (the second), then the tail."""
     lines = list(core)
     for line in optional:
-        candidate = [*lines, line, *tail]
-        if _screen_size(candidate) <= (FIRST_SCREEN_CHARS, FIRST_SCREEN_LINES):
-            lines.append(line)
+        candidate = [*lines[:2], line, *lines[2:]]
+        size = len("\n".join([RESULT_TITLE, *candidate, *tail])), len(candidate) + len(tail) + 1
+        if size[0] <= FIRST_SCREEN_CHARS and size[1] <= FIRST_SCREEN_LINES:
+            lines = candidate
     return [*lines, *tail]
-
-
-def _screen_size(lines: list[str]) -> tuple[int, int]:
-    text = "\n".join([RESULT_TITLE, *lines])
-    return len(text), text.count("\n") + 1
 
 
 DETAIL_FIGURES = (
@@ -283,9 +282,12 @@ def detail_lines(result: dict[str, Any], situation: Situation | None = None) -> 
     if ira:
         lines.append(ira)
     lines.extend(f"⚠ {in_plan_words(w['message'], situation)}" for w in result["warnings"])
+    if result["verdict"] == Verdict.UNKNOWN.value and situation.admin_unknown:
+        lines.append("Ask your plan administrator (copy and send):")
+        lines.extend(administrator_questions(situation.admin_unknown))
     if result["after_tax_room"]:
         lines.append("Next steps:")
-        lines.extend(next_steps(result["route"]))
+        lines.extend(next_steps(result["route"], result["verdict"]))
     lines.append(f"Tax year {result['tax_year']}: every figure and its source")
     sources = result["sources"]
     for key, label in DETAIL_FIGURES:

@@ -228,3 +228,14 @@ def test_the_longest_first_result_fits_and_the_projection_is_in_it() -> None:
     assert len(message.splitlines()) <= 12, message
     assert "Details: breakdown" in message
     assert any(c.value == "details" for c in reply.choices)
+
+
+def test_not_sure_details_repeat_only_the_open_questions_and_give_next_steps() -> None:
+    user = User()
+    user.taps("401k", "yes", "unsure", "unsure", "continue", "2026")
+    user.types("45", "200k", "23.5k", "0", "no cap", "monthly", "all", "no")
+    details = text_of(user.command("details"))
+    assert "1. Does our plan allow in-service withdrawals of after-tax contributions?" in details
+    assert "2. Does our plan allow in-plan Roth conversions of after-tax contributions?" in details
+    assert "Does our plan allow after-tax (non-Roth)" not in details  # answered Yes already
+    assert "3. Then convert it in the plan, or roll it to a Roth IRA, whichever the plan allows." in details
