@@ -88,6 +88,13 @@ _DECIMAL_COMMA = re.compile(r"^\d+,\d{1,2}(?:k|m|mm)?$")  # 23,5k  23,50
 _THOUSANDS_DOT = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?$")  # 450.000  23.500,00
 
 
+_NUMBER_WORD = re.compile(
+    r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+    r"ninety|hundred|thousand|million|billion)"
+)
+
+
 @dataclass(frozen=True)
 class Amount:
     """A dollar figure as read; ``ambiguous`` when the text could mean another figure (confirm it)."""
@@ -100,7 +107,7 @@ class Amount:
 def words_to_digits(text: str) -> str:
     """'twenty six' -> '26', 'two hundred thousand' -> '200000', '200 thousand' -> '200k'
     (text2num reads the number words; the scale words after digits are ours)."""
-    if re.search(r"[a-z]", text):
+    if _NUMBER_WORD.search(text):
         from text_to_num import alpha2digit
 
         text = alpha2digit(text, "en", threshold=0)
