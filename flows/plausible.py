@@ -13,6 +13,7 @@ from rules.limits import limits_for
 
 LOW_CAP_PERCENT = Decimal(3)
 HIGH_PAY = Decimal(5_000_000)
+LOW_YEARLY_PAY = Decimal(15_000)  # below this, a month's pay is the likelier reading: ask
 
 
 def _keep(value: Decimal, ask: str, *, drop: tuple[str, ...] = (), stored: object = None) -> Confirm:
@@ -40,6 +41,10 @@ def _check_pay(value: Decimal, facts: Facts) -> None:
         raise Confirm(f"{money(value)} a year? Did you mean {money(bigger)}?",
                       ((str(int(bigger)) if bigger == bigger.to_integral_value() else str(bigger),
                         f"Yes, {money(bigger)}"), (str(value), f"No, keep {money(value)}")))
+    if value < LOW_YEARLY_PAY:
+        yearly = value * 12
+        ask = f"{money(value)} for the whole year, or is that a month's pay ({money(yearly)} a year)?"
+        raise Confirm(ask, ((str(value), f"{money(value)} a year"), (str(yearly), f"{money(yearly)} a year")))
     if value > HIGH_PAY:
         raise _keep(value, f"{money(value)} a year from this job: is that right?")
     deferrals = facts.value("employee_deferrals")
@@ -100,3 +105,11 @@ def check_cap(percent: Decimal, facts: Facts) -> None:
 def check_paychecks(count: int, facts: Facts) -> None:
     """Nothing to question yet: the mid-year question follows a short count."""
     del count, facts
+
+
+def check_age(value: int, facts: Facts) -> None:
+    """A birth year typed as the age: offer the age it gives on December 31."""
+    if 1900 <= value <= facts.tax_year - 14:
+        age = facts.tax_year - value
+        raise Confirm(f"Born in {value}? That makes you {age} on December 31, {facts.tax_year}.",
+                      ((age, f"Yes, {age}"),))

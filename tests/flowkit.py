@@ -172,7 +172,7 @@ def expected_result_lines(profile: dict[str, Any]) -> list[str]:
 
 
 def random_profile(rng: random.Random) -> dict[str, Any]:
-    """A plausible user, seeded: the same seed gives the same person."""
+    """A plausible user, seeded: the same seed gives the same person; one answer per question."""
     pay = rng.randint(20_000, 900_000)
     frequency = rng.choice(list(PayFrequency))
     return {
@@ -184,8 +184,10 @@ def random_profile(rng: random.Random) -> dict[str, Any]:
         "age": rng.randint(18, 80),
         "business_type": rng.choice(["sole_prop", "s_corp"]),
         "compensation": pay,
-        "employee_deferrals": rng.randint(0, min(pay, 30_000)),
-        "employer_contributions": rng.randint(0, 30_000),
+        # within every year's base deferral limit and within pay: figures the interview takes
+        # without a question back (those are tested in test_flows_result.py)
+        "employee_deferrals": rng.randint(0, min(pay, 23_000)),
+        "employer_contributions": rng.randint(0, min(pay, 30_000)),
         "pay_frequency": frequency.value,
         "pay_periods_remaining": rng.randint(1, PAY_PERIODS_PER_YEAR[frequency]),
     }

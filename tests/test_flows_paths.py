@@ -280,13 +280,13 @@ def test_review_edit_to_an_inconsistent_pay_asks_again() -> None:
     dr_chen(user)
     user.command("review")
     user.tap("edit:compensation")
-    reply = user.type("10,000")  # below the $23,500 of deferrals: why, and keep or correct
+    reply = user.type("20,000")  # below the $23,500 of deferrals: why, and keep or correct
     assert user.state == "compensation"
     assert "less than the $23,500 you said you defer" in reply.lines[0]
     assert user.answers()["compensation"] == "450000"
     reply = user.type("yes")
     assert user.state == "employee_deferrals"  # kept: the deferrals are asked again
-    assert reply.answered == ("Pay", "$10,000")
+    assert reply.answered == ("Pay", "$20,000")
     assert "employee_deferrals" not in user.answers()
 
 
