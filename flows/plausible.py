@@ -80,8 +80,17 @@ def _check_employer(value: Decimal, facts: Facts) -> None:
                     f"that goes into the plan in {facts.tax_year} (415(c)). Is it right?", stored=stored)
 
 
+def _check_already_in(value: Decimal, facts: Facts) -> None:
+    limit = limits_for(facts.tax_year).annual_additions_limit
+    if value > limit:
+        raise _keep(value, f"That is above the {money(limit)} limit on everything that goes into the plan "
+                    f"in {facts.tax_year}. Is it the after-tax money alone, this year?")
+
+
 def check_money(question_id: str, value: Decimal, facts: Facts) -> None:
     """Raise Confirm (or ParseError for the impossible) when ``value`` looks wrong at this question."""
+    if question_id == "after_tax_so_far":
+        _check_already_in(value, facts)
     if question_id == "compensation":
         _check_pay(value, facts)
     elif question_id == "employee_deferrals":

@@ -189,9 +189,14 @@ def _paycheck_lines(result: dict[str, Any], situation: Situation) -> list[str]:
     lines = []
     if situation.already_in:
         lines.append(f"Already in: {money(situation.already_in)}; left: {money(plan.left)}")
-    if plan.per_paycheck is None or not plan.left:
+        if situation.already_in > room:
+            lines.append(f"⚠ That is {money(situation.already_in - room)} more than this year's room: "
+                         "ask the plan administrator to correct it.")
+    if plan.per_paycheck is None:  # paychecks not known here: the engine's even split
         if result["per_paycheck"] is not None and result["after_tax_room"]:
             lines.append(f"Per paycheck: {money(result['per_paycheck'])}")
+        return lines
+    if not plan.left:
         return lines
     percent = f" (elect {plan.percent}% of pay)" if plan.percent else ""
     word = "Per contribution" if situation.sole_prop else "Per paycheck"

@@ -239,3 +239,12 @@ def test_not_sure_details_repeat_only_the_open_questions_and_give_next_steps() -
     assert "2. Does our plan allow in-plan Roth conversions of after-tax contributions?" in details
     assert "Does our plan allow after-tax (non-Roth)" not in details  # answered Yes already
     assert "3. Then convert it in the plan, or roll it to a Roth IRA, whichever the plan allows." in details
+
+
+def test_already_in_above_the_room_is_flagged() -> None:
+    """$47,500 of room, $50,000 already in: $2,500 too much, nothing left per paycheck."""
+    user = User()
+    text = text_of(_age_61_late_in_2026(user, "50k"))
+    assert "Already in: $50,000; left: $0" in text
+    assert "⚠ That is $2,500 more than this year's room" in text
+    assert "Per paycheck" not in text
