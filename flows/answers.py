@@ -20,7 +20,7 @@ from flows.parse import (
     parse_whole,
     read_money,
 )
-from flows.plausible import check_age, check_cap, check_money, check_paychecks
+from flows.plausible import check_age, check_cap, check_money
 from flows.questions import Choice, Kind, Question, max_paychecks, paychecks_left_from
 from flows.summary import money
 from flows.vocabulary import (
@@ -171,10 +171,7 @@ def _whole(question: Question, text: str, facts: Facts) -> int | None:
     what = "your age" if question.id == "age" else question.label.lower()
     if question.id == "age":
         check_age(parse_whole(text, low=0, high=9999, what=what), facts)
-    value = parse_whole(text, low=question.low, high=high, what=what)
-    if question.id == "pay_periods_remaining":
-        check_paychecks(value, facts)
-    return value
+    return parse_whole(text, low=question.low, high=high, what=what)
 
 
 _NO_EMPLOYER_MONEY = frozenset(key(w) for w in (

@@ -1,8 +1,10 @@
 """The flow API: load a conversation dict, advance it by one event, get the reply to show.
 
 The pieces live in files named for what they hold: conversation.py (Event, Reply, storage
-format), questions.py (the questions), machine.py (the rulebook), answers.py and parse.py (what
-people type), screens.py (what each state shows), summary.py (the words of the verdict and result).
+format), questions.py (the questions), machine.py (the rulebook), vocabulary.py, parse.py,
+answers.py and plausible.py (what people type, and the questions back), screens.py and
+progress.py (what each state shows), summary.py and paycheck.py (the words of the verdict and
+the result, and what the room means per paycheck).
 """
 
 from __future__ import annotations
@@ -18,13 +20,17 @@ from flows.facts import CHECKPOINT_DONE, Facts
 from flows.machine import LAST, REVIEW, Session, fire
 from flows.parse import Confirm, ParseError
 from flows.questions import BY_ID, QUESTIONS, Kind, Question, Stage
-from flows.screens import compute, describe_answer, result_reply, send_back_to_fix, view
-from flows.vocabulary import NO_KEYS, YES_KEYS, key
+from flows.screens import RESULT_CHOICES, compute, describe_answer, result_reply, send_back_to_fix, view
+from flows.vocabulary import NO_KEYS, YES_KEYS, find_phrase, key
 from rules import InputError
 
 CONFIRM_KEYS = frozenset(key(w) for w in ("keep", "keep it", "thats right", "right", "correct", "confirm"))
 REENTER_KEYS = frozenset(key(w) for w in ("re-enter", "reenter", "change", "change it", "wrong", "fix",
                                          "let me fix it", "again", "no wait"))
+RESULT_WORDS = {key(word): c.value for c in RESULT_CHOICES for word in (c.label, c.value)}
+RESULT_PHRASES = {"details": "details", "sources": "details", "more": "details", "breakdown": "details",
+                  "review": "review", "change": "review", "edit": "review", "start over": "restart",
+                  "restart": "restart", "again": "restart"}
 COMMANDS = ("start", "back", "restart", "review", "help", "summary", "details")
 
 
@@ -159,8 +165,9 @@ def _review_choice(conv: dict[str, Any], session: Session, text: str, today: dat
 
 
 def _result_choice(conv: dict[str, Any], text: str, today: date) -> Reply:
-    if text in ("details", "review", "restart"):
-        return command(conv, text, today)
+    chosen = RESULT_WORDS.get(key(text)) or find_phrase(text, RESULT_PHRASES)
+    if chosen is not None:
+        return command(conv, chosen, today)
     return view(conv, today, notice="Your result is ready: tap Details, Review answers or Start over.")
 
 

@@ -111,11 +111,6 @@ def check_cap(percent: Decimal, facts: Facts) -> None:
                   ((str(percent), f"Yes, {percent:g}%"), (None, "No cap / not sure")))
 
 
-def check_paychecks(count: int, facts: Facts) -> None:
-    """Nothing to question yet: the mid-year question follows a short count."""
-    del count, facts
-
-
 def check_age(value: int, facts: Facts) -> None:
     """A birth year typed as the age: offer the age it gives on December 31."""
     if 1900 <= value <= facts.tax_year - 14:

@@ -114,3 +114,14 @@ def test_question_n_of_m_never_jumps(seed: int) -> None:
             assert next_total <= total, seen
         else:
             assert next_n == 1, seen
+
+
+def test_the_result_buttons_can_be_typed() -> None:
+    user = User()
+    dr_chen(user)
+    assert user.type("Details & sources").lines[0].startswith("Against the $70,000")
+    assert user.type("review answers").state == "review"
+    user.type("done")
+    user.type("start over")
+    assert user.state == "plan_type"
+    assert user.answers() == {}
