@@ -84,6 +84,8 @@ _APPROXIMATE = re.compile(
 _PER_YEAR = re.compile(r"(?:/\s*(?:yr|year|y|annum|a)\b|\b(?:per|a|an|each|every)\s+(?:year|yr|annum)\b|"
                        r"\b(?:annually|yearly|annual|pa)\b)\.?")
 _PER_MONTH = re.compile(r"(?:/\s*(?:mo|month|m)\b|\b(?:per|a|each|every)\s+month\b|\bmonthly\b)\.?")
+_FORM_NAMES = re.compile(r"\b(?:w-?\s?2|1099|k-?1|schedule c|401\s?\(?k\)?|403\s?\(?b\)?)")
+_OTHER_WORDS = re.compile(r"\b(?!(?:k|m|mm)\b)[a-z][a-z'-]*")
 _DECIMAL_COMMA = re.compile(r"^\d+,\d{1,2}(?:k|m|mm)?$")  # 23,5k  23,50
 _THOUSANDS_DOT = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?$")  # 450.000  23.500,00
 
@@ -152,7 +154,12 @@ def _money_text(text: str) -> tuple[str, bool]:
     cleaned = words_to_digits(text.replace("'", " ").replace("’", " "))
     monthly = bool(_PER_MONTH.search(cleaned))
     cleaned = _PER_MONTH.sub(" ", _PER_YEAR.sub(" ", cleaned))
+    cleaned = _FORM_NAMES.sub(" ", cleaned)
     cleaned = _APPROXIMATE.sub(" ", cleaned).replace("$", " ").replace("usd", " ")
+    cleaned = _OTHER_WORDS.sub(" ", cleaned)  # "180k from my s corp": words around the figure
+    figures = [t for t in cleaned.split() if any(ch.isdigit() for ch in t)]
+    if any(not re.fullmatch(r"\d{3}(?:[.,]\d+)?", t) for t in figures[1:]):  # "200 000" is one figure
+        raise ParseError("two figures")
     return "".join(cleaned.split()), monthly
 
 
@@ -165,7 +172,10 @@ def read_money(text: str) -> Amount:
         raise ParseError(f"I need a dollar amount, {EXAMPLE_MONEY}.")
     if "%" in cleaned or "percent" in cleaned:
         raise ParseError(f"That looks like a percentage; I need a dollar amount, {EXAMPLE_MONEY}.")
-    compact, monthly = _money_text(cleaned)
+    try:
+        compact, monthly = _money_text(cleaned)
+    except ParseError:
+        raise ParseError("I need one amount; if you're not sure, your best estimate is fine.") from None
     european = _european(compact)
     try:
         value = _number(european or compact)
