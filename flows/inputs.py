@@ -51,23 +51,20 @@ def resolved_employer(facts: Facts, raw: Any, deferrals: Decimal) -> Decimal | N
     return Decimal(raw["dollars"])
 
 
-FICA_PROXY = "_fica_proxy"  # marks that pay stands in for last year's FICA wages (not an engine field)
-
-
-def _fica_proxy_applies(facts: Facts, answers: dict[str, Any]) -> bool:
-    """50+ from 2026, with W-2 pay here and last year's FICA wages not given: like the HCE check,
-    this year's pay from this employer stands in for them, so the Roth catch-up rule is not missed."""
+def fica_proxy_applies(facts: Facts) -> bool:
+    """Catch-up age from 2026, W-2 pay here and last year's FICA wages not given: this year's pay
+    from this employer stands in for them (as the engine's HCE check does), so the Roth catch-up
+    rule is not missed."""
     limits = limits_for(facts.tax_year)
+    answers = applicable_answers(facts)
     return (
-        limits.roth_catch_up_enforced and (facts.age or 0) >= 50 and not facts.is_sole_prop
+        limits.roth_catch_up_enforced and (facts.age or 0) >= limits.catch_up_age and not facts.is_sole_prop
         and answers.get("compensation") is not None and answers.get("prior_year_fica_wages") is None
     )
 
 
-def engine_input(facts: Facts, *, marked: bool = False) -> dict[str, Any]:
-    """The rules engine's input for these answers (skipped answers are simply left out);
-    ``marked`` adds FICA_PROXY when pay stands in for last year's FICA wages (drop it before
-    calling the engine)."""
+def engine_input(facts: Facts) -> dict[str, Any]:
+    """The rules engine's input for these answers (skipped answers are simply left out)."""
     answers = applicable_answers(facts)
     data: dict[str, Any] = {"tax_year": facts.tax_year}
     data.update({k: v for k, v in answers.items() if k in DIRECT and v is not None})
@@ -79,8 +76,4 @@ def engine_input(facts: Facts, *, marked: bool = False) -> dict[str, Any]:
         employer = resolved_employer(facts, answers["employer_contributions"], deferrals)
         if employer is not None:
             data["employer_contributions"] = employer
-    if _fica_proxy_applies(facts, answers):
-        data["prior_year_fica_wages"] = answers["compensation"]
-        if marked:
-            data[FICA_PROXY] = True
     return data

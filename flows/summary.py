@@ -177,10 +177,7 @@ def top_warning(result: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def _warning_line(warning: dict[str, Any], situation: Situation) -> str:
-    line = f"⚠ {in_plan_words(warning['message'], situation)}"
-    if warning["code"] == "roth_catch_up_required" and situation.fica_proxy:
-        line += " (Assumed from your pay here.)"
-    return line
+    return f"⚠ {in_plan_words(warning['message'], situation)}"
 
 
 def _paycheck_lines(result: dict[str, Any], situation: Situation) -> list[str]:

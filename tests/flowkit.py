@@ -141,12 +141,16 @@ def engine_fields(profile: dict[str, Any]) -> dict[str, Any]:
         return {k: profile[k] for k in VERDICT_FIELDS}
     fields = {k: profile[k] for k in ENGINE_FIELDS}
     fields |= {k: profile[k] for k in ("pay_frequency", "pay_periods_remaining")}
-    sole_prop = profile["plan_type"] == "solo401k" and profile["business_type"] == "sole_prop"
     if profile["plan_type"] == "solo401k":
         fields["business_type"] = profile["business_type"]
-    if profile["tax_year"] >= 2026 and profile["age"] >= 50 and not sole_prop:
-        fields["prior_year_fica_wages"] = profile["compensation"]
     return fields
+
+
+def pay_stands_in_for_fica_wages(profile: dict[str, Any]) -> bool:
+    """From 2026, at 50+, with W-2 pay (not a sole proprietor) and after-tax money possible."""
+    sole_prop = profile["plan_type"] == "solo401k" and profile["business_type"] == "sole_prop"
+    return (profile["tax_year"] >= 2026 and profile["age"] >= 50 and not sole_prop
+            and "compensation" in engine_fields(profile))
 
 
 PLAN_NAMES = {"401k": "401(k)", "403b": "403(b)", "solo401k": "solo 401(k)", "457b": "457(b)"}
@@ -156,19 +160,29 @@ def situation_for(profile: dict[str, Any]) -> Situation:
     """What the result's words and paychecks depend on beyond the engine: the plan's name, pay,
     deferrals and paychecks (no after-tax money in yet, no plan cap: the profile user's taps)."""
     frequency = PayFrequency(profile["pay_frequency"])
-    fields = engine_fields(profile)
     return Situation(
         plan_name=PLAN_NAMES[profile["plan_type"]],
         sole_prop=profile["plan_type"] == "solo401k" and profile["business_type"] == "sole_prop",
         pay=Decimal(profile["compensation"]), deferrals=Decimal(profile["employee_deferrals"]),
         per_year=PAY_PERIODS_PER_YEAR[frequency], paychecks_left=profile["pay_periods_remaining"],
-        fica_proxy="prior_year_fica_wages" in fields, age=profile["age"],
+        fica_proxy=pay_stands_in_for_fica_wages(profile), age=profile["age"],
     )
 
 
 def expected_result_lines(profile: dict[str, Any]) -> list[str]:
-    """The result screen this profile should see, from the rules engine called directly."""
-    return result_lines(assess_json(engine_fields(profile)), situation_for(profile))
+    """The result screen this profile should see, from the rules engine called directly (and, when
+    pay stands in for last year's FICA wages, the engine's Roth catch-up warning so worded)."""
+    fields = engine_fields(profile)
+    result = assess_json(fields)
+    if pay_stands_in_for_fica_wages(profile):
+        proxied = assess_json(fields | {"prior_year_fica_wages": profile["compensation"]})
+        roth = [w for w in proxied["warnings"] if w["code"] == "roth_catch_up_required"]
+        for w in roth:
+            w["message"] = w["message"].replace(
+                "Your prior-year FICA wages from this employer exceed",
+                "Your pay here (standing in for last year's FICA wages, not given) is above")
+        result["warnings"] = roth + result["warnings"]
+    return result_lines(result, situation_for(profile))
 
 
 def random_profile(rng: random.Random) -> dict[str, Any]:

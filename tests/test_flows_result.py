@@ -162,10 +162,14 @@ def test_roth_catch_up_in_the_main_result_without_the_optional_questions() -> No
     user = User()
     reply = _age_61_late_in_2026(user, "none yet")
     text = text_of(reply)
-    assert "catch-up contributions must be Roth" in text
-    assert "Assumed from your pay here" in text
+    assert ("⚠ Your pay here (standing in for last year's FICA wages, not given) is above $150,000, so from "
+            "2026 your catch-up contributions must be Roth, not pre-tax.") in text
+    assert user.last is not None
+    assert user.last.result is not None
+    assert user.last.result["excess_deferrals"] == 0  # figures are the engine's without the stand-in
     details = text_of(user.command("details"))
     assert "stands in for last year's FICA wages" in details
+    assert "This year's pay (your 2025 pay not given) above $160,000" in details  # the engine's own HCE proxy
 
 
 def test_a_403b_user_never_reads_401k() -> None:
