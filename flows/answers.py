@@ -41,6 +41,7 @@ from flows.vocabulary import (
 from rules.models import PAY_PERIODS_PER_YEAR, PayFrequency
 
 SKIPPED = None
+LATEST_KEYS = frozenset(key(w) for w in ("latest", "the latest", "latest published", "newest", "most recent"))
 
 
 def _by_label(options: tuple[Choice, ...], wanted: str, *, numbered: bool = True) -> str | None:
@@ -97,7 +98,7 @@ def _choice(question: Question, text: str, facts: Facts) -> str | None:
     values = {c.value for c in options}
     found = _by_label(options, wanted) or _word(question, wanted, facts)
     if found is None and question.id == "tax_year":
-        found = _tax_year_in(text, facts)
+        found = options[0].value if wanted in LATEST_KEYS else _tax_year_in(text, facts)
     elif found is None:
         found = _in_sentence(question, text, options)
     if found is None and question.skippable and wanted in SKIP_KEYS | UNSURE_KEYS:
