@@ -7,7 +7,7 @@ from typing import Any
 
 from flows.facts import Facts
 from flows.questions import QUESTIONS, Kind
-from rules.contributions import deferral_limit, match_contribution, percent_of_pay_contribution
+from rules.contributions import deferral_limit, percent_of_pay_contribution
 from rules.limits import limits_for
 
 DIRECT = {
@@ -36,16 +36,12 @@ def resolved_deferrals(facts: Facts, raw: Any) -> Decimal:
     return min(limit, facts.pay) if facts.pay is not None else limit
 
 
-def resolved_employer(facts: Facts, raw: Any, deferrals: Decimal) -> Decimal | None:
+def resolved_employer(facts: Facts, raw: Any) -> Decimal | None:
+    """Employer dollars for the engine (a match formula goes to the engine as its own fields)."""
     if raw == "max":
         return None  # the engine assumes the solo 401(k) maximum
     limits = limits_for(facts.tax_year)
     pay = facts.pay or Decimal(0)
-    if "match" in raw:
-        return match_contribution(
-            limits, pay=pay, deferrals=deferrals,
-            match_percent=Decimal(raw["match"]), up_to_percent=Decimal(raw["up_to"]),
-        )
     if "percent" in raw:
         return percent_of_pay_contribution(limits, pay, Decimal(raw["percent"]))
     return Decimal(raw["dollars"])
@@ -68,12 +64,14 @@ def engine_input(facts: Facts) -> dict[str, Any]:
     answers = applicable_answers(facts)
     data: dict[str, Any] = {"tax_year": facts.tax_year}
     data.update({k: v for k, v in answers.items() if k in DIRECT and v is not None})
-    deferrals = Decimal(0)
     if "employee_deferrals" in answers:
-        deferrals = resolved_deferrals(facts, answers["employee_deferrals"])
-        data["employee_deferrals"] = deferrals
-    if answers.get("employer_contributions") is not None:
-        employer = resolved_employer(facts, answers["employer_contributions"], deferrals)
+        data["employee_deferrals"] = resolved_deferrals(facts, answers["employee_deferrals"])
+    employer_answer = answers.get("employer_contributions")
+    if isinstance(employer_answer, dict) and "match" in employer_answer:  # the engine works the match
+        data["match_percent"] = employer_answer["match"]
+        data["match_up_to_percent"] = employer_answer["up_to"]
+    elif employer_answer is not None:
+        employer = resolved_employer(facts, employer_answer)
         if employer is not None:
             data["employer_contributions"] = employer
     return data

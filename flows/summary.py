@@ -123,6 +123,19 @@ def _breakdown_lines(result: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _match_lines(result: dict[str, Any]) -> list[str]:
+    """With a match formula: the deferral % that keeps the whole match, and what front-loading loses."""
+    lines = []
+    percent = result.get("deferral_percent_per_paycheck")
+    if percent is not None:
+        lines.append(f"• To keep the whole match, defer {percent:g}% of each paycheck "
+                     "(your limit on the last one)")
+    lost = result.get("match_lost_if_front_loaded")
+    if lost:
+        lines.append(f"• Front-loading without a year-end true-up would lose {money(lost)} of match")
+    return lines
+
+
 def _ira_line(result: dict[str, Any]) -> str | None:
     limit = result.get("roth_ira_direct_limit")
     if limit is None:
@@ -280,6 +293,7 @@ def detail_lines(result: dict[str, Any], situation: Situation | None = None) -> 
     lines: list[str] = []
     if result["annual_additions_limit"] is not None and result["verdict"] != Verdict.NOT_AVAILABLE.value:
         lines.extend(_breakdown_lines(result))
+        lines.extend(_match_lines(result))
     ira = _ira_line(result)
     if ira:
         lines.append(ira)

@@ -252,3 +252,17 @@ def test_already_in_above_the_room_is_flagged() -> None:
     assert "Already in: $50,000; left: $0" in text
     assert "⚠ That is $2,500 more than this year's room" in text
     assert "Per paycheck" not in text
+
+
+def test_a_match_formula_is_worked_by_the_engine_and_its_deferral_percent_shown() -> None:
+    """2026, $400,000, 50% up to 6%: 6% of the $360,000 401(a)(17) pay is $21,600, half is $10,800;
+    $24,500 over 26 paychecks of $13,846.15 is 6.13% of each (the engine's figure, rounded up)."""
+    user = User()
+    to_pay(user)
+    user.types("400k", "24.5k", "50% up to 6%", "no cap", "biweekly", "all", "no")
+    assert user.last is not None
+    assert user.last.result is not None
+    assert user.last.result["breakdown"]["employer_contributions"] == 10800
+    details = text_of(user.command("details"))
+    assert "• Employer: $10,800" in details
+    assert "defer 6.13% of each paycheck" in details
