@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import csv
 import json
+import random
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from flows.interview import Event, step
 from flows.questions import ORDER
@@ -79,3 +82,23 @@ def test_each_phrasing_reads_as_expected(question: str, typed: str, reading: str
         assert conv["answers"].get(question, "unanswered") == json.loads(reading), reply.notice
         assert conv["state"] != question
         assert reply.answered is not None  # the next message echoes it
+
+
+CHOICE_QUESTIONS = ("plan_type", "after_tax_allowed", "in_plan_conversion", "in_service_withdrawal",
+                    "business_type", "pay_frequency", "filing_status", "conversion_frequency", "extras_offer")
+CHOICE_ROWS = [row for row in rows()
+               if row[0] in CHOICE_QUESTIONS and not row[2].startswith(("ask", "refused"))]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(CHOICE_ROWS), st.randoms(use_true_random=False),
+       st.sampled_from(["", "!", ".", "!!", " 🙂", "🙏", " ...", "?!"]))
+def test_case_spacing_punctuation_and_emoji_do_not_change_a_choice(
+    row: tuple[str, str, str], rng: random.Random, tail: str
+) -> None:
+    question, typed, reading = row
+    shouted = "".join(ch.upper() if rng.random() < 0.5 else ch for ch in typed)
+    spaced = "  " + shouted.replace(" ", "   ") + tail + " "
+    conv = conversation_at(question)
+    step(conv, Event("text", spaced), TODAY)
+    assert conv["answers"].get(question, "unanswered") == json.loads(reading), spaced
