@@ -113,6 +113,7 @@ YEAR_WORDS: dict[str, int] = {
 
 _SYMBOLS = {"?": "?", "👍": "👍", "✅": "✅", "✔": "✔", "☑": "☑", "👌": "👌", "👎": "👎", "❌": "❌",
             "✖": "✖", "🚫": "🚫", "🤷": "🤷", "🤔": "🤔", "⏭": "⏭", "-": "-"}
+_PUNCTUATION = frozenset("?-")
 _NOT_WORD = re.compile(r"[^0-9a-z%]+")
 
 
@@ -122,7 +123,11 @@ def key(text: str) -> str:
     compact = _NOT_WORD.sub("", cleaned)
     if compact:
         return compact
-    return "".join(ch for ch in cleaned if ch in _SYMBOLS)[:2]
+    symbols = [ch for ch in cleaned if ch in _SYMBOLS]
+    emoji = [ch for ch in symbols if ch not in _PUNCTUATION]
+    if emoji:  # "👍?!" is a thumbs up: punctuation around an emoji does not change it
+        return emoji[0]
+    return "".join(symbols)[:2]
 
 
 _WORD = re.compile(r"[0-9a-z%]+")

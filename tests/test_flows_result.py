@@ -169,7 +169,7 @@ def test_roth_catch_up_in_the_main_result_without_the_optional_questions() -> No
     assert user.last.result["excess_deferrals"] == 0  # figures are the engine's without the stand-in
     details = text_of(user.command("details"))
     assert "stands in for last year's FICA wages" in details
-    assert "This year's pay (your 2025 pay not given) above $160,000" in details  # the engine's own HCE proxy
+    assert "If your 2025 pay was above $160,000 (as this year's is)" in details  # the engine's own HCE proxy
 
 
 def test_a_403b_user_never_reads_401k() -> None:
