@@ -32,11 +32,12 @@ COMMANDS = [
     BotCommand("review", "review and change answers"),
     BotCommand("restart", "start over"),
     BotCommand("summary", "your result"),
+    BotCommand("taxes", "your Form 1099-R and Form 8606 lines"),
     BotCommand("limits", "IRS limits for a year, e.g. /limits 2026"),
     BotCommand("forget", "delete everything I hold about you"),
     BotCommand("cancel", "pause"),
 ]
-FLOW_COMMANDS = ["back", "review", "restart", "summary", "details"]
+FLOW_COMMANDS = ["back", "review", "restart", "summary", "details", "taxes"]
 PURGE_EVERY_SECONDS = 3600.0
 # Telegram's ceiling for one bot is about 30 messages a second. AIORateLimiter's default bucket
 # holds 30, so a queue drains as a burst of 30 then 30 a second: 36 a second over the busiest 5 s

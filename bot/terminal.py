@@ -9,11 +9,11 @@ from typing import TextIO
 from flows.interview import Event, Reply, new_conversation, step, view
 
 QUIT = {"/quit", "/exit", "quit", "exit"}
-COMMAND_WORDS = {"back", "restart", "review", "help", "summary", "details"}
+COMMAND_WORDS = {"back", "restart", "review", "help", "summary", "details", "taxes"}
 INTRO = (
     "Mega backdoor Roth advisor (terminal chat). Answer each question the way you'd say it "
     "(\"yeah\", \"bi-weekly\", \"$450k/yr\", \"no cap\"), or type a choice's number. "
-    "Commands: /back /review /restart /summary /details /help /quit.\n"
+    "Commands: /back /review /restart /summary /details /taxes /help /quit.\n"
     "To run it as a Telegram bot instead, set TELEGRAM_BOT_TOKEN (see README) and run python -m bot."
 )
 

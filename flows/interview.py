@@ -10,6 +10,7 @@ the result, and what the room means per paycheck).
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from typing import Any, Literal
@@ -21,6 +22,7 @@ from flows.machine import LAST, REVIEW, Session, fire
 from flows.parse import Confirm, ParseError
 from flows.questions import BY_ID, QUESTIONS, Kind, Question, Stage
 from flows.screens import RESULT_CHOICES, compute, describe_answer, result_reply, send_back_to_fix, view
+from flows.taxes import TAXES_TITLE, tax_lines
 from flows.vocabulary import NO_KEYS, YES_KEYS, find_phrase, key
 from rules import InputError
 
@@ -30,8 +32,10 @@ REENTER_KEYS = frozenset(key(w) for w in ("re-enter", "reenter", "change", "chan
 RESULT_WORDS = {key(word): c.value for c in RESULT_CHOICES for word in (c.label, c.value)}
 RESULT_PHRASES = {"details": "details", "sources": "details", "more": "details", "breakdown": "details",
                   "review": "review", "change": "review", "edit": "review", "start over": "restart",
-                  "restart": "restart", "again": "restart"}
-COMMANDS = ("start", "back", "restart", "review", "help", "summary", "details")
+                  "restart": "restart", "again": "restart", "taxes": "taxes", "tax": "taxes",
+                  "1099": "taxes", "1099-r": "taxes", "8606": "taxes", "tax forms": "taxes",
+                  "tax season": "taxes", "forms": "taxes"}
+COMMANDS = ("start", "back", "restart", "review", "help", "summary", "details", "taxes")
 
 
 def _answer(conv: dict[str, Any], text: str, today: date) -> Reply:
@@ -168,7 +172,8 @@ def _result_choice(conv: dict[str, Any], text: str, today: date) -> Reply:
     chosen = RESULT_WORDS.get(key(text)) or find_phrase(text, RESULT_PHRASES)
     if chosen is not None:
         return command(conv, chosen, today)
-    return view(conv, today, notice="Your result is ready: tap Details, Review answers or Start over.")
+    return view(conv, today,
+                notice="Your result is ready: tap Details, Tax forms, Review answers or Start over.")
 
 
 def _back(conv: dict[str, Any], today: date) -> Reply:
@@ -198,41 +203,75 @@ def _help(conv: dict[str, Any], today: date) -> Reply:
     question = BY_ID.get(state)
     why = question.why if question and question.why else (
         "I work out whether your plan supports the mega backdoor Roth and how much after-tax "
-        "room you have. Commands: back, review, restart, summary, details, help."
+        "room you have. Commands: back, review, restart, summary, details, taxes, help."
     )
     return view(conv, today, notice=f"Why we ask: {why}" if question and question.why else why)
 
 
-def command(conv: dict[str, Any], name: str, today: date) -> Reply:
-    session = Session(conv, today)
-    if name == "back":
-        return _back(conv, today)
-    if name == "restart":
-        conv["answers"].clear()
-        conv["history"].clear()
-        fire(session, "restart")
-        return view(conv, today, notice="Starting over: all answers cleared.")
-    if name == "review":
-        fire(session, "review")
-        return view(conv, today)
-    if name == "help":
-        return _help(conv, today)
-    if name in ("summary", "details"):
-        return _summary(conv, today, detailed=name == "details")
+def _restart(conv: dict[str, Any], today: date) -> Reply:
+    conv["answers"].clear()
+    conv["history"].clear()
+    fire(Session(conv, today), "restart")
+    return view(conv, today, notice="Starting over: all answers cleared.")
+
+
+def _review(conv: dict[str, Any], today: date) -> Reply:
+    fire(Session(conv, today), "review")
     return view(conv, today)
+
+
+def _result(conv: dict[str, Any], today: date) -> Reply:
+    return _summary(conv, today, detailed=False)
+
+
+def _details(conv: dict[str, Any], today: date) -> Reply:
+    return _summary(conv, today, detailed=True)
+
+
+
+
+NOT_READY = "Your numbers are not ready yet; a few more questions first."
+
+
+def _result_ready(conv: dict[str, Any], facts: Facts) -> bool:
+    return conv["state"] == LAST or (all(
+        facts.answered(q.id) or not q.applies(facts) for q in QUESTIONS
+        if q.stage is Stage.ROOM and q.kind is not Kind.CHECKPOINT
+    ) and facts.answered("compensation"))
 
 
 def _summary(conv: dict[str, Any], today: date, *, detailed: bool) -> Reply:
     facts = Facts(conv["answers"], today)
-    if conv["state"] == LAST or (all(
-        facts.answered(q.id) or not q.applies(facts) for q in QUESTIONS
-        if q.stage is Stage.ROOM and q.kind is not Kind.CHECKPOINT
-    ) and facts.answered("compensation")):
+    if _result_ready(conv, facts):
         try:
             return result_reply(facts, None, detailed)
         except InputError as exc:
             return send_back_to_fix(conv, today, str(exc))
-    return view(conv, today, notice="Your numbers are not ready yet; a few more questions first.")
+    return view(conv, today, notice=NOT_READY)
+
+
+def _taxes(conv: dict[str, Any], today: date) -> Reply:
+    """/taxes: the Form 1099-R, Form 8606 and Form 1040 lines this person's figures lead to."""
+    facts = Facts(conv["answers"], today)
+    if not _result_ready(conv, facts):
+        return view(conv, today, notice=NOT_READY)
+    try:
+        result = compute(facts)
+    except InputError as exc:
+        return send_back_to_fix(conv, today, str(exc))
+    return Reply(state=conv["state"], title=f"{TAXES_TITLE}: your forms for {result['tax_year']}",
+                 lines=tuple(tax_lines(result)), choices=RESULT_CHOICES if conv["state"] == LAST else (),
+                 result=result)
+
+
+Handler = Callable[[dict[str, Any], date], Reply]
+HANDLERS: dict[str, Handler] = {"back": _back, "restart": _restart, "review": _review, "help": _help,
+                                "summary": _result, "details": _details, "taxes": _taxes}
+
+
+def command(conv: dict[str, Any], name: str, today: date) -> Reply:
+    handler = HANDLERS.get(name)
+    return handler(conv, today) if handler is not None else view(conv, today)
 
 
 def step(conv: dict[str, Any], event: Event, today: date) -> Reply:

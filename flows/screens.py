@@ -21,8 +21,8 @@ CONTINUE = Choice(CHECKPOINT_DONE, "See my numbers")
 PROVISIONAL = Choice(CHECKPOINT_DONE, "Continue with provisional numbers")
 ALTERNATIVES = Choice(CHECKPOINT_DONE, "See my alternatives")
 ROTH_CATCH_UP = "roth_catch_up_required"
-RESULT_CHOICES = (Choice("details", "Details & sources"), Choice("review", "Review answers"),
-                  Choice("restart", "Start over"))
+RESULT_CHOICES = (Choice("details", "Details & sources"), Choice("taxes", "Tax forms"),
+                  Choice("review", "Review answers"), Choice("restart", "Start over"))
 
 
 def _confirm_reply(question: Question, facts: Facts, pending: dict[str, Any], notice: str | None) -> Reply:

@@ -24,6 +24,7 @@ from rules.pitfalls import Figures, warnings_for
 from rules.projection import projected_value
 from rules.roth_ira import backdoor_taxable_amount, ira_dollar_limit, ira_route, roth_ira_direct_limit
 from rules.solo import sole_prop_plan_compensation, solo_employer_max
+from rules.tax_forms import tax_forms_for
 from rules.verdict import after_tax_possible, route, verdict
 
 ANNUAL_ADDITIONS_RULE = "IRC 415(c)(1): lesser of the dollar limit and 100% of compensation"
@@ -265,4 +266,7 @@ def assess(inp: AssessmentInput) -> Assessment:
         warnings=warnings_for(inp, limits, figures),
         assumptions=_assumptions(inp, limits, add.employer, the_verdict) + _match_assumptions(match_plan),
         sources=_sources(inp, limits),
+        tax_forms=tax_forms_for(
+            inp, limits, route=the_route, room=add.room, ira_route=ira.route, converted=ira.converted
+        ),
     )

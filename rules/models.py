@@ -18,6 +18,7 @@ MAX_MATCH_PERCENT = Decimal(400)  # input guard: a match above 400% of deferrals
 MatchRate = Annotated[Decimal, Field(ge=0, le=MAX_MATCH_PERCENT, allow_inf_nan=False)]
 # An output figure: exact inside, a JSON number rounded to cents in the contract (model_dump(mode="json")).
 Amount = Annotated[Decimal, PlainSerializer(to_json_number, return_type=int | float, when_used="json")]
+Ratio = Annotated[Decimal, PlainSerializer(float, return_type=float, when_used="json")]
 
 
 class PlanType(StrEnum):
@@ -199,6 +200,33 @@ class Breakdown(BaseModel):
     unused: Amount
 
 
+class TaxFormLine(BaseModel):
+    """One box or line of a tax form: money (``amount``), a ratio, or what it shows (a code)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    line: str  # as printed on the form: "Box 7", "Line 18"
+    label: str
+    amount: Amount | None = None
+    ratio: Ratio | None = None
+    shows: str | None = None
+    estimate: bool = False  # the earnings: estimated from the conversion frequency
+    note: str = ""
+    source: str
+
+
+class TaxForm(BaseModel):
+    """A form this person will receive or file for the year, with the lines their figures fill."""
+
+    model_config = ConfigDict(frozen=True)
+
+    form: str
+    title: str
+    lines: tuple[TaxFormLine, ...]
+    notes: tuple[str, ...] = ()
+    source: str
+
+
 class Assessment(BaseModel):
     """The engine's answer. Field names are the public JSON contract."""
 
@@ -232,3 +260,4 @@ class Assessment(BaseModel):
     warnings: tuple[PlanWarning, ...]
     assumptions: tuple[str, ...]
     sources: dict[str, str]
+    tax_forms: tuple[TaxForm, ...] | None = None  # Form 1099-R, 8606 and 1040 lines for the route
