@@ -7,7 +7,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from flows.facts import Facts
+from flows.facts import ELSEWHERE, Facts
 from flows.parse import (
     Confirm,
     ParseError,
@@ -32,6 +32,7 @@ from flows.vocabulary import (
     UNSURE_KEYS,
     YEAR_KEYS,
     YEAR_WORDS,
+    YES_KEYS,
     YES_NO_UNSURE_KEYS,
     YES_NO_UNSURE_PHRASES,
     find_phrase,
@@ -122,11 +123,17 @@ def _says_max(text: str) -> bool:
         r"\$|\d+\s*k\b|\d{3}", normalize(text).replace("401k", "").replace("403b", ""))
 
 
+MAX_ANSWERS = ("employee_deferrals", *ELSEWHERE)
+
+
 def _money(question: Question, text: str, facts: Facts) -> str | None:
     if _skip_or(question, text):
         return SKIPPED
-    if question.id == "employee_deferrals" and (is_max(text) or _says_max(text)):
+    if question.id in MAX_ANSWERS and (is_max(text) or _says_max(text)):
         return "max"
+    if question.id in ELSEWHERE and key(text) in YES_KEYS:
+        raise ParseError("How much do you defer there this year? A dollar amount (e.g. 24,500), "
+                         "or 'the maximum'.")
     if is_unsure(text) or is_skip(text):
         raise ParseError("I need this one to work out your room; an estimate is fine, e.g. 23,500.")
     amount = read_money(text)

@@ -9,11 +9,15 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Any
 
-from rules.limits import supported_years
+from rules.contributions import deferral_limit, deferral_room, left_after_elsewhere
+from rules.limits import limits_for, supported_years
 from rules.models import Answer, BusinessType, PlanType, Route, Verdict
 from rules.verdict import after_tax_possible, route, verdict
 
 CHECKPOINT_DONE = "continue"
+#: Deferrals to other plans this year: a solo owner's day job (asked with the room), or another
+#: job or side business (an optional check): either goes to the engine as deferrals_elsewhere.
+ELSEWHERE = ("day_job_deferrals", "other_plan_deferrals")
 PLAN_NAMES = {PlanType.K401: "401(k)", PlanType.K403B: "403(b)", PlanType.SOLO_401K: "solo 401(k)",
               PlanType.GOV_457B: "457(b)"}
 
@@ -103,6 +107,11 @@ class Facts:
         return any(Decimal(v) > 0 for v in raw.values())
 
     @property
+    def has_match_formula(self) -> bool:
+        raw = self.answers.get("employer_contributions")
+        return isinstance(raw, dict) and "match" in raw
+
+    @property
     def plan_name(self) -> str:
         """The plan as this person knows it: a 403(b) user never reads "401(k)"."""
         return PLAN_NAMES[self.plan_type]
@@ -115,6 +124,21 @@ class Facts:
     def year_underway(self) -> bool:
         """The tax year is this calendar year: some after-tax money may already be in."""
         return self.tax_year == self.today.year
+
+    @cached_property
+    def deferrals_elsewhere(self) -> Decimal:
+        """Employee deferrals to other plans this year ("max": the person's whole limit)."""
+        raw = self.answers.get(ELSEWHERE[0] if self.is_solo else ELSEWHERE[1])
+        if raw == "max":
+            return deferral_limit(limits_for(self.tax_year), self.age or 0)
+        return Decimal(raw) if raw is not None else Decimal(0)
+
+    @cached_property
+    def deferral_room_here(self) -> Decimal:
+        """What this plan can take as employee deferrals after the other plans (the engine's rule:
+        402(g) and the catch-up are one limit per person)."""
+        left = left_after_elsewhere(limits_for(self.tax_year), self.age or 0, self.deferrals_elsewhere)
+        return deferral_room(left, Decimal(0))
 
     @cached_property
     def wants_extras(self) -> bool:

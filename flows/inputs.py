@@ -5,9 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from flows.facts import Facts
+from flows.facts import ELSEWHERE, Facts
 from flows.questions import QUESTIONS, Kind
-from rules.contributions import deferral_limit, percent_of_pay_contribution
+from rules.contributions import percent_of_pay_contribution
 from rules.limits import limits_for
 
 DIRECT = {
@@ -16,7 +16,7 @@ DIRECT = {
     "pay_periods_remaining", "filing_status", "magi", "pretax_ira_balance", "true_up",
     "separate_accounting", "pretax_balance", "after_tax_balance", "prior_year_fica_wages",
     "conversion_frequency", "marginal_tax_rate_percent", "expected_return_percent",
-    "years_until_retirement",
+    "years_until_retirement", "deferral_percent",
 }
 
 
@@ -30,9 +30,10 @@ def applicable_answers(facts: Facts) -> dict[str, Any]:
 
 
 def resolved_deferrals(facts: Facts, raw: Any) -> Decimal:
+    """Deferrals as dollars: "max" is what this plan can still take (after other plans), within pay."""
     if raw != "max":
         return Decimal(raw)
-    limit = deferral_limit(limits_for(facts.tax_year), facts.age or 0)
+    limit = facts.deferral_room_here
     return min(limit, facts.pay) if facts.pay is not None else limit
 
 
@@ -64,6 +65,8 @@ def engine_input(facts: Facts) -> dict[str, Any]:
     answers = applicable_answers(facts)
     data: dict[str, Any] = {"tax_year": facts.tax_year}
     data.update({k: v for k, v in answers.items() if k in DIRECT and v is not None})
+    if any(answers.get(qid) is not None for qid in ELSEWHERE):
+        data["deferrals_elsewhere"] = facts.deferrals_elsewhere
     if "employee_deferrals" in answers:
         data["employee_deferrals"] = resolved_deferrals(facts, answers["employee_deferrals"])
     employer_answer = answers.get("employer_contributions")

@@ -34,6 +34,7 @@ class Situation:
     fica_proxy: bool = False
     age: int | None = None
     admin_unknown: tuple[int, ...] = ()
+    elsewhere: Decimal = ZERO  # employee deferrals to other plans this year
 
 
 @dataclass(frozen=True)

@@ -54,8 +54,23 @@ def _check_pay(value: Decimal, facts: Facts) -> None:
                     drop=("employee_deferrals",))
 
 
-def _check_deferrals(value: Decimal, facts: Facts) -> None:
+def _check_elsewhere(value: Decimal, facts: Facts) -> None:
     limit = deferral_limit(limits_for(facts.tax_year), facts.age or 0)
+    off = _ten_times_off(value, limit)
+    if off is not None:
+        raise off
+    if value > limit:
+        raise _keep(value, f"That is above your {money(limit)} deferral limit for {facts.tax_year}, "
+                    "which covers all your plans together: the excess would have to be refunded. "
+                    "Is it right?")
+
+
+def _check_deferrals(value: Decimal, facts: Facts) -> None:
+    limit = facts.deferral_room_here
+    if facts.deferrals_elsewhere and value > limit:
+        raise _keep(value, f"With {money(facts.deferrals_elsewhere)} deferred elsewhere, this plan can "
+                    f"take {money(limit)} more in {facts.tax_year}: the excess would have to be refunded. "
+                    "Is it right?")
     off = _ten_times_off(value, limit)
     if off is not None:
         raise off
@@ -97,6 +112,8 @@ def check_money(question_id: str, value: Decimal, facts: Facts) -> None:
         _check_deferrals(value, facts)
     elif question_id == "employer_contributions":
         _check_employer(value, facts)
+    elif question_id in ("day_job_deferrals", "other_plan_deferrals"):
+        _check_elsewhere(value, facts)
 
 
 def check_cap(percent: Decimal, facts: Facts) -> None:

@@ -103,10 +103,34 @@ def _pay_prompt(facts: Facts) -> str:
 
 def _deferral_prompt(facts: Facts) -> str:
     limit = deferral_limit(limits_for(facts.tax_year), facts.age or 0)
+    elsewhere = facts.deferrals_elsewhere
+    if elsewhere:
+        return (
+            f"How much will you defer (pre-tax + Roth) to this plan in {facts.tax_year}? Your limit here "
+            f"is {_money(facts.deferral_room_here)} ({_money(limit)} less {_money(elsewhere)} elsewhere)."
+        )
     return (
         f"How much will you defer (pre-tax + Roth) in {facts.tax_year}? "
         f"Your limit is {_money(limit)}."
     )
+
+
+def _day_job_prompt(facts: Facts) -> str:
+    return (f"Do you also have a day job (or another job) with a 401(k) or 403(b)? How much do you "
+            f"defer there in {facts.tax_year} (pre-tax + Roth)?")
+
+
+def _elsewhere_hint(facts: Facts) -> str:
+    limit = deferral_limit(limits_for(facts.tax_year), facts.age or 0)
+    return (f"One deferral limit ({_money(limit)} for you in {facts.tax_year}) covers all your plans; "
+            "a 457(b) does not count. A dollar amount, or tap None.")
+
+
+def _deferrals_apply(facts: Facts) -> bool:
+    """Asked while this plan can still take deferrals (a day job may have used the whole limit);
+    an answer already given stays, so an excess is never hidden."""
+    return facts.after_tax_possible and (
+        facts.answered("employee_deferrals") or facts.deferral_room_here > 0)
 
 
 def _employer_prompt(facts: Facts) -> str:
@@ -255,10 +279,18 @@ QUESTIONS: tuple[Question, ...] = (
         applies=lambda f: f.after_tax_possible,
     ),
     Question(
+        "day_job_deferrals", "Day-job deferrals", Stage.ROOM, Kind.MONEY, _day_job_prompt,
+        hint=_elsewhere_hint,
+        why="The deferral limit (402(g)) is one per person across every plan, so a day job's "
+        "deferrals use it up; your business's own limit on everything that goes in (415(c)) stays whole.",
+        choices=(Choice("0", "None"), Choice("max", "The maximum")), skippable=True,
+        applies=lambda f: f.is_solo and f.after_tax_possible,
+    ),
+    Question(
         "employee_deferrals", "Your deferrals", Stage.ROOM, Kind.MONEY, _deferral_prompt,
         hint="A dollar amount, or tap 'The maximum'.",
         why="Deferrals up to the base limit use up annual additions room; catch-up sits on top.",
-        choices=(Choice("max", "The maximum"),), applies=lambda f: f.after_tax_possible,
+        choices=(Choice("max", "The maximum"),), applies=_deferrals_apply,
     ),
     Question(
         "employer_contributions", "Employer money", Stage.ROOM, Kind.EMPLOYER, _employer_prompt,
@@ -328,11 +360,30 @@ QUESTIONS: tuple[Question, ...] = (
         applies=lambda f: f.wants_extras and f.value("filing_status") is not None,
     ),
     Question(
+        "other_plan_deferrals", "Other plans' deferrals", Stage.EXTRAS, Kind.MONEY,
+        lambda f: f"Another job, or a side business with its own plan, in {f.tax_year}? How much do "
+        "you defer to it (pre-tax + Roth)?",
+        hint=_elsewhere_hint,
+        why="The deferral limit (402(g)) is one per person across every plan: deferrals at another "
+        "job count against it, and an excess is taxed twice unless refunded by April 15.",
+        choices=(Choice("0", "None"), Choice("max", "The maximum"), SKIP), skippable=True,
+        applies=lambda f: f.wants_extras and not f.is_solo and f.after_tax_possible,
+    ),
+    Question(
         "true_up", "Employer true-up", Stage.EXTRAS, Kind.CHOICE,
         "Does your plan 'true up' the match at year end if you reach the limit early?",
         why="Without a true-up, front-loading deferrals loses match on later paychecks.",
         choices=(*YES_NO_UNSURE, SKIP), skippable=True,
         applies=lambda f: f.wants_extras and not f.is_solo and f.has_employer_money,
+    ),
+    Question(
+        "deferral_percent", "Deferral % now", Stage.EXTRAS, Kind.PERCENT,
+        "What % of each paycheck do you defer now (pre-tax + Roth)? I'll show what reaching the "
+        "limit early costs in match.",
+        hint="A percentage, e.g. 15%.",
+        why="With a match paid per paycheck and no true-up, the match stops when your deferrals stop.",
+        choices=(SKIP,), skippable=True,
+        applies=lambda f: f.wants_extras and f.has_match_formula and f.value("true_up") != Answer.YES.value,
     ),
     Question(
         "separate_accounting", "Separate accounting", Stage.EXTRAS, Kind.CHOICE,

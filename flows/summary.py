@@ -217,6 +217,18 @@ def _paycheck_lines(result: dict[str, Any], situation: Situation) -> list[str]:
     return lines
 
 
+def elsewhere_line(result: dict[str, Any], situation: Situation) -> str | None:
+    """With deferrals at another job: what this plan can still take, and a solo plan's own maximum
+    (415(c) is per employer, so the business's limit stays whole)."""
+    if not situation.elsewhere:
+        return None
+    room, elsewhere = money(result["deferral_room"]), money(situation.elsewhere)
+    line = f"Deferral room here: {room} (after {elsewhere} elsewhere)"
+    if result["solo_employer_max"] is not None:
+        line += f"; business's maximum: {money(result['solo_employer_max'])}"
+    return line + "."
+
+
 def _cap_line(result: dict[str, Any], situation: Situation) -> str | None:
     found = binding_cap(result, situation)
     if found is None:
@@ -239,6 +251,8 @@ def result_lines(result: dict[str, Any], situation: Situation | None = None) -> 
             f"After-tax room for {result['tax_year']}: {money(result['after_tax_room'])}{provisional}"]
     cap = _cap_line(result, situation)
     core += [cap] if cap else []
+    elsewhere = elsewhere_line(result, situation)
+    core += [elsewhere] if elsewhere else []
     core += _paycheck_lines(result, situation)
     if result["projected_value"] is not None:
         core.append(f"Could grow to {money(result['projected_value'])}, tax-free.")
@@ -273,6 +287,7 @@ def _fit(core: list[str], optional: list[str], tail: list[str]) -> list[str]:
 
 DETAIL_FIGURES = (
     ("deferral_limit", "Deferral limit (402(g) + catch-up)"),
+    ("deferral_room", "Deferrals this plan can still take"),
     ("catch_up_limit", "Catch-up"),
     ("annual_additions_limit", "Annual additions limit (415(c))"),
     ("total_limit", "Total with catch-up"),

@@ -25,6 +25,9 @@ SKIP = ("skip", "pass", "n/a", "na", "none", "no answer", "rather not say", "pre
         "next", "-", "⏭")
 
 #: For each question, each stored value and the words that mean it (besides its button label).
+#: "None" at the other-plans questions (a bare "no" included: the question asks "how much").
+ELSEWHERE_NONE = ("none", "no", "nope", "nah", "nothing", "zero", "n/a", "na", "no other job",
+                  "no other plan", "not applicable", "0 there")
 CHOICE_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
     "plan_type": {
         "401k": ("401k", "401 k", "a 401k", "my 401k", "401", "401ks", "traditional 401k",
@@ -85,6 +88,10 @@ CHOICE_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
     "after_tax_so_far": {"0": ("none", "none yet", "nothing", "nothing yet", "zero", "no", "nope",
                                "not yet", "nada", "havent started", "0 so far")},
     "pretax_ira_balance": {"0": ("none", "nothing", "zero", "no", "nope", "no ira", "dont have one")},
+    "day_job_deferrals": {"0": (*ELSEWHERE_NONE, "no day job", "i dont have a day job", "just the business",
+                                "only the business", "self employed only")},
+    "other_plan_deferrals": {"0": (*ELSEWHERE_NONE, "no side business", "no side gig", "just this job",
+                                   "only this job", "just the one job", "one job")},
     "expected_return_percent": {"7": ("7", "seven", "the usual", "default")},
     "verdict": {
         "continue": ("next", "go", "go on", "numbers", "see my numbers", "my numbers", "continue",

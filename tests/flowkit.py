@@ -77,7 +77,7 @@ def dr_chen(user: User) -> Reply:
 
 #: Buttons a profile user always taps: see the numbers, no cap, none yet, no optional checks.
 FIXED_TAPS = {"verdict": "continue", "extras_offer": "no", "after_tax_cap_percent": "skip",
-              "after_tax_so_far": "0"}
+              "after_tax_so_far": "0", "day_job_deferrals": "0"}
 
 
 def answer_for(state: str, profile: dict[str, Any], pending: dict[str, Any] | None = None) -> Event:

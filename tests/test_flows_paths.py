@@ -132,7 +132,7 @@ def test_maria_solo_sole_prop() -> None:
     user.taps("solo401k", "yes", "yes", "continue", "2025")
     user.type("52")
     user.tap("sole_prop")
-    user.types("300,000", "31,000", "30,000")
+    user.types("300,000", "no day job", "31,000", "30,000")
     assert user.state == "pay_frequency"  # no plan cap question for a solo plan
     user.tap("monthly")
     user.type("12")
@@ -148,7 +148,7 @@ def test_solo_s_corp_with_maximum_employer() -> None:
     user.type("45")
     user.tap("s_corp")
     user.type("100k")
-    user.taps("max", "max", "monthly")
+    user.taps("0", "max", "max", "monthly")
     user.type("12")
     user.tap("no")
     result = result_of(user)
@@ -189,7 +189,9 @@ def test_extras_path_and_warnings() -> None:
     user.taps("skip", "biweekly", "26", "yes", "single")
     user.type("400k")
     user.type("20,000")
+    user.tap("0")            # no other job's plan
     user.tap("no")           # true-up
+    user.type("20%")         # deferral % now: front-loaded
     user.tap("no")           # separate accounting
     user.type("80000")
     user.type("20000")
@@ -204,6 +206,8 @@ def test_extras_path_and_warnings() -> None:
                      "earnings_taxable_on_conversion", "backdoor_ira_pro_rata", "no_true_up"}
     assert result["ira_route"] == "backdoor"
     assert result["projected_value"] is not None
+    assert result["match_lost_if_front_loaded"] is not None
+    assert result["match_lost_if_front_loaded"] > 0  # type: ignore[operator]
 
 
 def test_bad_answers_keep_the_question_and_everything_answered() -> None:
@@ -272,6 +276,8 @@ def test_review_change_recomputes_without_redoing_others() -> None:
     user.tap("solo401k")  # newly applicable question is asked, the rest is kept
     assert user.state == "business_type"
     user.tap("sole_prop")
+    assert user.state == "day_job_deferrals"  # also new for a solo plan: a day job's deferrals
+    user.tap("0")
     assert result_of(user)["solo_employer_max"] is not None
 
 

@@ -23,9 +23,16 @@ PEOPLE: dict[str, tuple[list[str], list[str]]] = {
                 ["Pay: $450,000 ✓", "After-tax room for 2025: $24,000",
                  "Per paycheck: $923.07 (elect 5% of pay)"]),
     # The seed's Maria, sole proprietor, 2025: $70,000 - $23,500 - $30,000 = $16,500; / 12 = $1,375.
-    "maria": (["solo 401k", "yes", "yep", "ok", "2025", "fifty two", "sole prop", "300 thousand", "31k",
-               "30,000", "once a month", "twelve", "no thanks"],
+    "maria": (["solo 401k", "yes", "yep", "ok", "2025", "fifty two", "sole prop", "300 thousand",
+               "no day job", "31k", "30,000", "once a month", "twelve", "no thanks"],
               ["After-tax room for 2025: $16,500", "Per contribution: $1,375"]),
+    # Issue 16: a side business next to a day job that used the whole 2026 402(g) ($24,500): no
+    # deferral room here, but the business's own 415(c): 20% of ($100,000 - $7,064.775) = $18,587.05
+    # (Pub 560), so $72,000 - $18,587.05 = $53,412.95 after-tax; the deferral question is skipped.
+    "side_business": (["solo 401k", "yes", "yeah", "see my numbers", "this year", "40", "sole prop",
+                       "$100k net", "24.5k at my day job", "max", "monthly", "all", "no thanks"],
+                      ["Day-job deferrals: $24,500 ✓", "After-tax room for 2026: $53,412.95",
+                       "Deferral room here: $0 (after $24,500 elsewhere); business's maximum: $18,587.05."]),
     # James, 2025, in-service withdrawal: $70,000 - $23,500 - $12,000 = $34,500; / 12 = $2,875.
     "james": (["my 401k", "Yes", "nope", "sure", "go", "'25", "thirty eight", "240k a year", "23,500",
                "12k", "none", "monthly", "all", "No, show my result"],

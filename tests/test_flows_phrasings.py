@@ -27,7 +27,7 @@ BEFORE: dict[str, Any] = {
     "after_tax_cap_percent": None, "pay_frequency": "biweekly", "pay_periods_remaining": 3,
     "after_tax_so_far": "0",
     "extras_offer": "yes", "filing_status": "single", "magi": "250000", "pretax_ira_balance": "0",
-    "true_up": "no", "separate_accounting": "yes", "prior_year_fica_wages": None,
+    "other_plan_deferrals": "0", "true_up": "no", "deferral_percent": None, "separate_accounting": "yes", "prior_year_fica_wages": None,
     "conversion_frequency": "quarterly", "marginal_tax_rate_percent": "35", "expected_return_percent": "7",
 }
 
@@ -40,8 +40,10 @@ def rows() -> list[tuple[str, str, str]]:
 
 def conversation_at(question: str) -> dict[str, Any]:
     answers = {k: v for k, v in BEFORE.items() if ORDER[k] < ORDER[question]}
-    if question == "business_type":
+    if question in ("business_type", "day_job_deferrals"):
         answers["plan_type"] = "solo401k"
+    if question == "day_job_deferrals":
+        answers["business_type"] = "sole_prop"
     return {"v": 1, "state": question, "answers": answers, "history": list(answers)}
 
 

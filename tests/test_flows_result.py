@@ -190,7 +190,7 @@ def test_a_sole_proprietor_is_asked_about_the_business() -> None:
     user = User()
     to_pay(user, plan="solo401k", age="52")
     prompts = [text_of(user.tap("sole_prop"))]
-    prompts += [text_of(user.type(t)) for t in ("100k", "max", "max")]
+    prompts += [text_of(user.type(t)) for t in ("100k", "none", "max", "max")]
     assert "owner's draws" in prompts[-1]
     prompts.append(text_of(user.type("monthly")))
     assert "contributions are left" in prompts[-1]
@@ -224,7 +224,8 @@ def test_the_longest_first_result_fits_and_the_projection_is_in_it() -> None:
     user = User()
     user.taps("401k", "yes", "no", "yes", "continue", "2026")
     user.types("61", "300000", "max", "50% up to 6%", "no cap", "biweekly", "3", "10k", "yes")
-    user.types("single", "300k", "20k", "no", "no", "80000", "20000", "skip", "quarterly", "35%", "7%")
+    user.types("single", "300k", "20k", "none", "no", "25%", "no", "80000", "20000", "skip", "quarterly",
+               "35%", "7%")
     reply = user.type("20")
     message = _first_message(reply)
     assert "Could grow to $" in message
