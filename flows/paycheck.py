@@ -35,6 +35,7 @@ class Situation:
     age: int | None = None
     admin_unknown: tuple[int, ...] = ()
     elsewhere: Decimal = ZERO  # employee deferrals to other plans this year
+    room_here: Decimal | None = None  # deferrals this plan can take after them (before its own)
 
 
 @dataclass(frozen=True)

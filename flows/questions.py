@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import StrEnum
 
 from flows.facts import Facts, default_tax_year
@@ -209,6 +210,14 @@ def _catch_up_applies(facts: Facts) -> bool:
 
 def _withdrawal_route(facts: Facts) -> bool:
     return facts.wants_extras and facts.route is Route.IN_SERVICE_WITHDRAWAL
+
+
+def _marginal_rate_applies(facts: Facts) -> bool:
+    """Asked when there is tax to price: earnings waiting to convert, or a pre-tax IRA balance that
+    makes a backdoor Roth IRA partly taxable."""
+    slow = facts.value("conversion_frequency") not in (None, "immediate")
+    ira = facts.value("pretax_ira_balance")
+    return facts.wants_extras and (slow or (ira is not None and Decimal(ira) > 0))
 
 
 def _pro_rata_balances(facts: Facts) -> bool:
@@ -423,11 +432,11 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         "marginal_tax_rate_percent", "Marginal tax rate", Stage.EXTRAS, Kind.PERCENT,
-        "Your marginal tax rate (federal + state), to estimate tax on those earnings?",
+        lambda f: "Your marginal tax rate (federal + state), to estimate the tax "
+        + ("on those earnings?" if f.value("conversion_frequency") not in (None, "immediate")
+           else "on the backdoor conversion?"),
         hint="A percentage, e.g. 35%.", why="Converted earnings are taxed at your marginal rate.",
-        choices=(SKIP,), skippable=True,
-        applies=lambda f: f.wants_extras
-        and f.value("conversion_frequency") not in (None, "immediate"),
+        choices=(SKIP,), skippable=True, applies=_marginal_rate_applies,
     ),
     Question(
         "expected_return_percent", "Expected return", Stage.EXTRAS, Kind.PERCENT,

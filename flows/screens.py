@@ -78,7 +78,7 @@ def situation_of(facts: Facts, data: dict[str, Any]) -> Situation:
         cap_percent=Decimal(cap) if cap is not None else None,
         employer_max_chosen=facts.value("employer_contributions") == "max",
         fica_proxy=fica_proxy_applies(facts), age=facts.age, admin_unknown=unknown_for_administrator(facts),
-        elsewhere=Decimal(data.get("deferrals_elsewhere", 0)),
+        elsewhere=Decimal(data.get("deferrals_elsewhere", 0)), room_here=facts.deferral_room_here,
     )
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from flows.paycheck import Situation, binding_cap, paychecks
 from rules.limits import limits_for
 from rules.models import PlanType, Route, Verdict
+from rules.money import dollars
 
 ROUTE_NAMES = {
     Route.IN_PLAN_CONVERSION.value: "in-plan Roth conversion",
@@ -136,10 +137,33 @@ def _match_lines(result: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _ira_direct(result: dict[str, Any]) -> str:
+    if result["ira_route"] == "partial_direct":
+        return f"{money(result['roth_ira_direct_limit'])} directly, the rest through"
+    return "income too high for a direct contribution: use"
+
+
+def backdoor_line(result: dict[str, Any]) -> str | None:
+    """The backdoor's pro-rata tax in dollars, for the first screen (when it fits): the engine's
+    figure, its tax at the marginal rate when given, and where the fix is."""
+    found = [w for w in result["warnings"] if w["code"] == "backdoor_ira_pro_rata"]
+    if not found:
+        return None
+    details = found[0]["details"]
+    tax = details["estimated_tax"]
+    tax_text = f" (~{money(dollars(Decimal(str(tax))))} tax)" if tax is not None else ""
+    return (f"Backdoor Roth IRA: {money(details['taxable_amount'])} of {money(details['converted'])} "
+            f"taxable{tax_text}, unless the pre-tax IRA moves into the plan by Dec 31.")
+
+
 def _ira_line(result: dict[str, Any]) -> str | None:
     limit = result.get("roth_ira_direct_limit")
     if limit is None:
         return None
+    taxable = result.get("backdoor_taxable_amount")
+    if taxable:
+        return (f"Roth IRA: {_ira_direct(result)} the backdoor Roth IRA: {money(taxable)} of its conversion "
+                "taxable (pro-rata; see below, and /taxes for Form 8606).")
     if result["ira_route"] == "backdoor":
         return "Roth IRA: income too high for a direct contribution: use the backdoor Roth IRA."
     if result["ira_route"] == "partial_direct":
@@ -222,8 +246,8 @@ def elsewhere_line(result: dict[str, Any], situation: Situation) -> str | None:
     (415(c) is per employer, so the business's limit stays whole)."""
     if not situation.elsewhere:
         return None
-    room, elsewhere = money(result["deferral_room"]), money(situation.elsewhere)
-    line = f"Deferral room here: {room} (after {elsewhere} elsewhere)"
+    room = money(situation.room_here if situation.room_here is not None else result["deferral_room"])
+    line = f"Deferral room here: {room} ({money(situation.elsewhere)} deferred elsewhere)"
     if result["solo_employer_max"] is not None:
         line += f"; business's maximum: {money(result['solo_employer_max'])}"
     return line + "."
@@ -264,6 +288,8 @@ def result_lines(result: dict[str, Any], situation: Situation | None = None) -> 
     tail.append(f"Details: breakdown{f', {more} more warning' + ('s' if more > 1 else '') if more else ''}"
                 ", sources.")
     optional = []
+    backdoor = backdoor_line(result)
+    optional += [backdoor] if backdoor else []
     if result["catch_up_limit"] and result["after_tax_room"]:
         catch_up, total = money(result["catch_up_limit"]), money(result["total_limit"])
         optional.append(f"Catch-up on top: {catch_up} (total {total})")
@@ -287,7 +313,6 @@ def _fit(core: list[str], optional: list[str], tail: list[str]) -> list[str]:
 
 DETAIL_FIGURES = (
     ("deferral_limit", "Deferral limit (402(g) + catch-up)"),
-    ("deferral_room", "Deferrals this plan can still take"),
     ("catch_up_limit", "Catch-up"),
     ("annual_additions_limit", "Annual additions limit (415(c))"),
     ("total_limit", "Total with catch-up"),
@@ -308,6 +333,8 @@ def detail_lines(result: dict[str, Any], situation: Situation | None = None) -> 
     lines: list[str] = []
     if result["annual_additions_limit"] is not None and result["verdict"] != Verdict.NOT_AVAILABLE.value:
         lines.extend(_breakdown_lines(result))
+        elsewhere = elsewhere_line(result, situation)
+        lines.extend([elsewhere] if elsewhere else [])
         lines.extend(_match_lines(result))
     ira = _ira_line(result)
     if ira:

@@ -32,7 +32,8 @@ PEOPLE: dict[str, tuple[list[str], list[str]]] = {
     "side_business": (["solo 401k", "yes", "yeah", "see my numbers", "this year", "40", "sole prop",
                        "$100k net", "24.5k at my day job", "max", "monthly", "all", "no thanks"],
                       ["Day-job deferrals: $24,500 ✓", "After-tax room for 2026: $53,412.95",
-                       "Deferral room here: $0 (after $24,500 elsewhere); business's maximum: $18,587.05."]),
+                       "Deferral room here: $0 ($24,500 deferred elsewhere); "
+                       "business's maximum: $18,587.05."]),
     # James, 2025, in-service withdrawal: $70,000 - $23,500 - $12,000 = $34,500; / 12 = $2,875.
     "james": (["my 401k", "Yes", "nope", "sure", "go", "'25", "thirty eight", "240k a year", "23,500",
                "12k", "none", "monthly", "all", "No, show my result"],

@@ -27,7 +27,8 @@ BEFORE: dict[str, Any] = {
     "after_tax_cap_percent": None, "pay_frequency": "biweekly", "pay_periods_remaining": 3,
     "after_tax_so_far": "0",
     "extras_offer": "yes", "filing_status": "single", "magi": "250000", "pretax_ira_balance": "0",
-    "other_plan_deferrals": "0", "true_up": "no", "deferral_percent": None, "separate_accounting": "yes", "prior_year_fica_wages": None,
+    "other_plan_deferrals": "0", "true_up": "no", "deferral_percent": None,
+    "separate_accounting": "yes", "prior_year_fica_wages": None,
     "conversion_frequency": "quarterly", "marginal_tax_rate_percent": "35", "expected_return_percent": "7",
 }
 
