@@ -42,7 +42,7 @@ def _cite(source: str, sources: list[str]) -> str:
 
 
 def form_lines(form: dict[str, Any], sources: list[str]) -> list[str]:
-    lines = [f"{form['title']} {_cite(form['source'], sources)}"]
+    lines = [form["title"]]  # its lines carry the citations
     for line in form["lines"]:
         note = f" ({line['note']})" if line["note"] else ""
         cite = _cite(line["source"], sources)

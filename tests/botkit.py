@@ -27,7 +27,7 @@ JAMES = [("send", "/start"), ("tap", "401(k)"), ("tap", "Yes"), ("tap", "No"), (
          ("tap", "All 12 (whole year)"), ("tap", "No, show my result")]
 MARIA = [("send", "/start"), ("tap", "Solo 401(k)"), ("tap", "Yes"), ("tap", "Yes"),
          ("tap", "See my numbers"), ("tap", "2025"), ("send", "52"),
-         ("tap", "Sole prop / single-member LLC"), ("send", "300,000"), ("send", "31,000"),
+         ("tap", "Sole prop / single-member LLC"), ("send", "300,000"), ("tap", "None"), ("send", "31,000"),
          ("send", "30,000"), ("tap", "Monthly"), ("tap", "All 12 (whole year)"),
          ("tap", "No, show my result")]
 AGE_60 = [("send", "/start"), ("tap", "401(k)"), ("tap", "Yes"), ("tap", "Yes"),
