@@ -220,6 +220,17 @@ def _marginal_rate_applies(facts: Facts) -> bool:
     return facts.wants_extras and (slow or (ira is not None and Decimal(ira) > 0))
 
 
+def _extras_prompt(facts: Facts) -> str:
+    """The optional checks on offer: another job's deferrals and the match only where they apply."""
+    checks = ["Roth IRA and backdoor", "pro-rata"]
+    if not facts.is_solo:
+        checks.append("another job")
+        if facts.has_employer_money:
+            checks.append("keeping the match")
+    checks += ["Roth catch-up", "tax on earnings", "growth"]
+    return f"Want a few optional checks ({', '.join(checks)})? Each can be skipped."
+
+
 def _pro_rata_balances(facts: Facts) -> bool:
     return _withdrawal_route(facts) and facts.value("separate_accounting") != Answer.YES.value
 
@@ -340,8 +351,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         "extras_offer", "Optional checks", Stage.ROOM, Kind.CHECKPOINT,
-        "Want a few optional checks (Roth IRA and backdoor, pro-rata, Roth catch-up, tax on "
-        "earnings, growth)? Each can be skipped.",
+        _extras_prompt,
         choices=(Choice("no", "No, show my result"), Choice("yes", "Yes, a few more")),
         applies=lambda f: f.after_tax_possible,
     ),
