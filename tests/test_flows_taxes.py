@@ -6,6 +6,8 @@ from __future__ import annotations
 import io
 import re
 
+import pytest
+
 from bot.terminal import run
 from tests.flowkit import TODAY, User, dr_chen
 from tests.test_flows_result import text_of
@@ -56,35 +58,43 @@ def test_before_the_numbers_it_says_so_and_keeps_the_question() -> None:
     assert reply.state == "in_plan_conversion"
 
 
-def test_backdoor_with_a_pre_tax_ira_gets_form_8606_with_the_taxable_dollars() -> None:
+def chen_to_the_offer(*verdict: str) -> User:
+    """Dr. Chen's 2025 figures after the verdict's answers, at the optional checks' offer."""
     user = User()
-    for value in ("401k", "yes", "yes", "continue", "2025"):
-        user.tap(value)
+    user.taps(*verdict, "continue", "2025")
     user.types("45", "$450,000", "23,500", "22,500")
-    user.taps("skip", "biweekly", "26", "yes", "single")
-    user.types("450k", "93k")
+    user.taps("skip", "biweekly", "26")
+    assert user.state == "extras_offer"
+    return user
+
+
+BACKDOOR_8606 = ["• Line 6 Traditional, SEP and SIMPLE IRAs on December 31: $93,000",
+                 "• Line 10 Line 5 ÷ line 9: 0.070",
+                 "• Line 18 Taxable amount (line 16 less line 17): $6,510",
+                 "• Line 4b Taxable amount: $6,510",
+                 "• Box 7 Distribution code: 2 (the IRA/SEP/SIMPLE box checked"]
+SPLIT_ROLLOVER = ["the after-tax money sent to your Roth IRA (split rollover, Notice 2014-54)",
+                  "• Box 2a Taxable amount: $0 (basis only: nothing taxable)",
+                  "the earnings sent to a traditional IRA",
+                  "• Line 5b Taxable amount: $0 (write 'Rollover' next to it)"]
+
+
+@pytest.mark.parametrize(("verdict", "extras", "expected"), [
+    # a backdoor with a pre-tax IRA: Form 8606 with the taxable dollars
+    (("401k", "yes", "yes"), ("yes", "single", "450k", "93k"), BACKDOOR_8606),
+    # in-service withdrawal: the split rollover
+    (("401k", "yes", "no", "yes"), ("no",), SPLIT_ROLLOVER),
+])
+def test_the_route_and_the_backdoor_give_their_forms(
+    verdict: tuple[str, ...], extras: tuple[str, ...], expected: list[str]
+) -> None:
+    user = chen_to_the_offer(*verdict)
+    user.types(*extras)
     while user.state != "result":
         user.type("skip")
     text = text_of(user.command("taxes"))
-    assert "• Line 6 Traditional, SEP and SIMPLE IRAs on December 31: $93,000" in text
-    assert "• Line 10 Line 5 ÷ line 9: 0.070" in text
-    assert "• Line 18 Taxable amount (line 16 less line 17): $6,510" in text
-    assert "• Line 4b Taxable amount: $6,510" in text
-    assert "• Box 7 Distribution code: 2 (the IRA/SEP/SIMPLE box checked" in text
-    _cited(text)
-
-
-def test_in_service_withdrawal_shows_the_split_rollover() -> None:
-    user = User()
-    for value in ("401k", "yes", "no", "yes", "continue", "2025"):
-        user.tap(value)
-    user.types("45", "$450,000", "23,500", "22,500")
-    user.taps("skip", "biweekly", "26", "no")
-    text = text_of(user.command("taxes"))
-    assert "the after-tax money sent to your Roth IRA (split rollover, Notice 2014-54)" in text
-    assert "• Box 2a Taxable amount: $0 (basis only: nothing taxable)" in text
-    assert "the earnings sent to a traditional IRA" in text
-    assert "• Line 5b Taxable amount: $0 (write 'Rollover' next to it)" in text
+    for line in expected:
+        assert line in text
     _cited(text)
 
 
