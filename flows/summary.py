@@ -187,7 +187,7 @@ def next_steps(route: str | None, verdict: str | None = None) -> list[str]:
         "1. Confirm the plan's features in writing (SPD or plan administrator).",
         "2. Elect after-tax (not Roth) contributions for the per-paycheck amount.",
         f"3. Then {_convert_step(route, verdict)}",
-        "4. Keep every Form 1099-R and statement for your tax return.",
+        "4. Keep every Form 1099-R and statement for your tax return (/taxes: what they will show).",
     ]
 
 
