@@ -56,6 +56,9 @@ def _missing_route(result: dict[str, Any]) -> str | None:
     if result["verdict"] == Verdict.UNKNOWN.value:
         return ("Your plan's route is not confirmed yet: once the administrator confirms an in-plan "
                 "conversion or in-service withdrawal, /taxes shows its Form 1099-R.")
+    if result["verdict"] == Verdict.NOT_AVAILABLE.value:
+        return ("No plan Form 1099-R: the plan takes no after-tax money. A backdoor Roth IRA would get "
+                "one from the IRA's custodian, and Form 8606 from you.")
     if result["verdict"] == Verdict.AFTER_SEPARATION_ONLY.value:
         return "No plan Form 1099-R this year: the after-tax money moves when you leave this job."
     if result["route"] is not None and not result["after_tax_room"]:

@@ -114,3 +114,12 @@ def test_terminal_chat_taxes() -> None:
     assert run(io.StringIO(script), out, TODAY) == 0
     assert "== Tax season: your forms for 2025 ==" in out.getvalue()
     assert "• Box 7 Distribution code: G" in out.getvalue()
+
+
+def test_not_available_says_there_is_no_plan_form() -> None:
+    user = User()
+    user.taps("403b", "no", "continue", "2026")
+    user.type("52")
+    assert user.state == "result"
+    text = text_of(user.command("taxes"))
+    assert "No plan Form 1099-R: the plan takes no after-tax money." in text
