@@ -8,12 +8,13 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from telegram import BotCommand, Update
+from telegram import Bot, BotCommand, Update
 from telegram.ext import (
     AIORateLimiter,
     Application,
     CallbackQueryHandler,
     CommandHandler,
+    InlineQueryHandler,
     MessageHandler,
     filters,
 )
@@ -24,19 +25,27 @@ from bot.ordering import PerUserOrder
 from bot.settings import Settings
 from bot.store import Store
 from bot.transport import RetryingRequest
+from flows.commands import commands_for, flow_command_names
 
-COMMANDS = [
-    BotCommand("start", "start or resume the interview"),
-    BotCommand("help", "what I do and why I ask"),
-    BotCommand("back", "previous question"),
-    BotCommand("review", "review and change answers"),
-    BotCommand("restart", "start over"),
-    BotCommand("summary", "your result"),
-    BotCommand("limits", "IRS limits for a year, e.g. /limits 2026"),
-    BotCommand("forget", "delete everything I hold about you"),
-    BotCommand("cancel", "pause"),
-]
-FLOW_COMMANDS = ["back", "review", "restart", "summary", "details"]
+# The menu: the one command list (flows/commands.py), as Telegram offers it.
+COMMANDS = [BotCommand(c.name, c.description) for c in commands_for("telegram")]
+FLOW_COMMANDS = [name for name in flow_command_names() if name != "help"]
+SHORT_DESCRIPTION = "Mega backdoor Roth: does your plan allow it, and how much after-tax room you have."
+
+
+def description(retention_days: int) -> str:
+    """The bot's profile text, shown before /start (Telegram allows 512 characters; the short
+    description, on its profile page and in shares, 120)."""
+    return (
+        "I tell you, in a couple of minutes, whether your employer's 401(k) or 403(b) plan "
+        "supports the mega backdoor Roth, how much after-tax room you have this year and per "
+        "paycheck, and which route to use, with the IRS source of every limit.\n\n"
+        "What I keep: only your answers, so you can continue later; they are deleted after "
+        f"{retention_days} days without use, and /forget deletes them at once. No name, no "
+        "account, no documents. Not tax advice: confirm your plan's features with its administrator."
+    )
+
+
 PURGE_EVERY_SECONDS = 3600.0
 # Telegram's ceiling for one bot is about 30 messages a second. AIORateLimiter's default bucket
 # holds 30, so a queue drains as a burst of 30 then 30 a second: 36 a second over the busiest 5 s
@@ -98,6 +107,7 @@ def _add_handlers(app: Application[Any, Any, Any, Any, Any, Any], h: Handlers) -
     groups = filters.ChatType.GROUPS
     # Taps are most updates: their handler goes first so PTB does not test ten others each time.
     app.add_handler(CallbackQueryHandler(h.button))
+    app.add_handler(InlineQueryHandler(h.inline_share))
     app.add_handler(MessageHandler(groups, h.group))
     app.add_handler(CommandHandler("start", h.start, filters=private))
     app.add_handler(CommandHandler("help", h.help, filters=private))
@@ -105,7 +115,7 @@ def _add_handlers(app: Application[Any, Any, Any, Any, Any, Any], h: Handlers) -
     app.add_handler(CommandHandler("forget", h.forget, filters=private))
     app.add_handler(CommandHandler("cancel", h.cancel, filters=private))
     app.add_handler(CommandHandler(FLOW_COMMANDS, h.command, filters=private))
-    app.add_handler(MessageHandler(private & filters.COMMAND, h.command))
+    app.add_handler(MessageHandler(private & filters.COMMAND, h.unknown))
     app.add_handler(MessageHandler(private & filters.UpdateType.MESSAGE & filters.TEXT, h.text))
     app.add_handler(MessageHandler(private, h.other))
     app.add_error_handler(h.error)
@@ -117,11 +127,22 @@ AnyApp = Application[Any, Any, Any, Any, Any, Any]
 def _post_init(store: Store, settings: Settings) -> Callable[[AnyApp], Any]:
     async def post_init(app: AnyApp) -> None:
         await app.bot.set_my_commands(COMMANDS)
+        await set_profile(app.bot, settings.retention_days)
         retention = settings.retention_days * 86400.0
         store.purge_idle(retention)
         app.bot_data["purger"] = asyncio.create_task(_purge_forever(store, retention))
 
     return post_init
+
+
+async def set_profile(bot: Bot, retention_days: int) -> None:
+    """Description and short description, written only when Telegram holds something else (each
+    write is a call that Telegram rate-limits, and every start-up would repeat it)."""
+    wanted = description(retention_days)
+    if (await bot.get_my_description()).description != wanted:
+        await bot.set_my_description(wanted)
+    if (await bot.get_my_short_description()).short_description != SHORT_DESCRIPTION:
+        await bot.set_my_short_description(SHORT_DESCRIPTION)
 
 
 async def _purge_forever(store: Store, retention_seconds: float) -> None:
@@ -142,4 +163,4 @@ def _post_shutdown(store: Store) -> Callable[[Application[Any, Any, Any, Any, An
     return post_shutdown
 
 
-ALLOWED_UPDATES = [Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY]
+ALLOWED_UPDATES = [Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]

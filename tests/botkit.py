@@ -79,20 +79,35 @@ class TgUser:
         return await self._after(lambda: self.api.message(self.id, text))
 
     async def tap(self, label: str) -> Call:
-        data = self.button_data(label)
-        return await self._after(lambda: self.api.tap(self.id, data))
+        """Tap the live button with this label (waiting, with a deadline, for it to arrive: a
+        result's buttons come with its chart, after its text)."""
+        try:
+            await self.api.wait_for(lambda: self.live_button(label) is not None, timeout=10)
+        except AssertionError:
+            raise AssertionError(f"no live button {label!r}; the chat:\n{self.transcript()}") from None
+        found = self.live_button(label)
+        assert found is not None
+        message_id, data = found
+        return await self._after(lambda: self.api.tap(self.id, data, message_id=message_id))
 
-    async def tap_data(self, data: str) -> Call:
-        return await self._after(lambda: self.api.tap(self.id, data))
+    async def tap_data(self, data: str, message_id: int | None = None) -> Call:
+        return await self._after(lambda: self.api.tap(self.id, data, message_id=message_id))
+
+    def live_button(self, label: str) -> tuple[int, str] | None:
+        """(message id, callback data) of the newest live button with this label."""
+        for message_id, button in reversed(self.api.live_buttons(self.id)):
+            if button.get("text") == label and "callback_data" in button:
+                return message_id, str(button["callback_data"])
+        return None
 
     def button_data(self, label: str) -> str:
-        for call in reversed(self.messages()):
-            for button in call.buttons():
-                if button.get("text") == label:
-                    return str(button["callback_data"])
-            if call.buttons():
-                break
-        raise AssertionError(f"no button {label!r} in the last keyboard")
+        found = self.live_button(label)
+        if found is None:
+            raise AssertionError(f"no live button {label!r}; the chat:\n{self.transcript()}")
+        return found[1]
+
+    def transcript(self) -> str:
+        return self.api.transcript(self.id)
 
     def last_text(self) -> str:
         return self.messages()[-1].text
