@@ -340,7 +340,7 @@ class Handlers:
             return
         link = f"https://t.me/{context.bot.username}?start=go"
         markup = InlineKeyboardMarkup([[InlineKeyboardButton("Continue privately", url=link)]])
-        await context.bot.send_message(chat.id, PRIVATE_ONLY, reply_markup=markup)
+        await message.reply_text(PRIVATE_ONLY, reply_markup=markup, do_quote=True)
 
     async def inline_share(self, update: Update, context: Context) -> None:
         """The Share button's card, offered in the chat the user picked: without pay and age, or

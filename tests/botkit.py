@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -108,6 +109,24 @@ class TgUser:
 
     def transcript(self) -> str:
         return self.api.transcript(self.id)
+
+    async def settle(self) -> None:
+        """Wait until the bot has finished with everything this user sent (see everything_after)."""
+        await self.everything_after(lambda: None)
+
+    async def everything_after(self, action: Callable[[], object]) -> list[Call]:
+        """Every message and photo the bot sends for ``action``, and nothing later: a fence
+        (/cancel, which always gets exactly one reply and changes nothing) is sent after it, and
+        each user's updates are handled in order, so when the fence's reply arrives the action's
+        replies are all in."""
+        before = len(self.api.by_chat[self.id])
+        action()
+        self.api.message(self.id, "/cancel")
+        await self.api.wait_chat(self.id, lambda calls: any(
+            c.method == "sendMessage" and c.text.startswith("Paused.") for c in calls[before:]))
+        sent = [c for c in self.api.by_chat[self.id][before:] if c.method in ("sendMessage", "sendPhoto")]
+        assert sent[-1].text.startswith("Paused.")
+        return sent[:-1]
 
     def last_text(self) -> str:
         return self.messages()[-1].text

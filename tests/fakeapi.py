@@ -58,6 +58,13 @@ class Call:
         return str(self.params.get("text") or self.params.get("caption") or "")
 
     @property
+    def quoted(self) -> int | None:
+        """The message this one replies to (reply_parameters), if any."""
+        raw = self.params.get("reply_parameters")
+        data = json.loads(raw) if isinstance(raw, str) else raw
+        return int(data["message_id"]) if data else None
+
+    @property
     def text(self) -> str:
         """What the user sees: HTML tags removed, entities decoded."""
         return visible_text(self.raw)
@@ -145,6 +152,7 @@ class FakeBotAPI:
         self.most_live: dict[int, int] = defaultdict(int)  # chat -> most live keyboards at once
         self.profile: dict[str, str] = {"description": "", "short_description": ""}
         self.inline_answers: list[Call] = []
+        self.last_message_id = 0  # of the last message a user sent
 
     async def start(self) -> None:
         app = web.Application(client_max_size=30 * 1024 * 1024)
@@ -335,6 +343,7 @@ class FakeBotAPI:
             command_length = len(text.split(maxsplit=1)[0])
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": command_length}]
         message.update(extra or {})
+        self.last_message_id = message["message_id"]
         if kind == "message":
             shown = text or "[" + ", ".join(sorted(extra or {})) + "]"
             self.shown[message["chat"]["id"]][message["message_id"]] = Shown(
