@@ -153,6 +153,7 @@ class FakeBotAPI:
         self.profile: dict[str, str] = {"description": "", "short_description": ""}
         self.inline_answers: list[Call] = []
         self.last_message_id = 0  # of the last message a user sent
+        self.latency = 0.0  # seconds each call except getUpdates takes, as a real network's would
 
     async def start(self) -> None:
         app = web.Application(client_max_size=30 * 1024 * 1024)
@@ -188,6 +189,8 @@ class FakeBotAPI:
             elif fault == "lost_reply":
                 return self._drop(request)
             return web.json_response({"ok": True, "result": updates})
+        if self.latency:
+            await asyncio.sleep(self.latency)  # the simulated network, not a wait in a test
         refusal = self._refusal(method, params)
         if refusal is not None:
             return web.json_response({"ok": False, "error_code": 400, "description": refusal},
