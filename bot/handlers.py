@@ -194,7 +194,7 @@ class Handlers:
                 await context.bot.edit_message_text(text, chat_id, message_id, parse_mode=HTML)
             elif had_buttons:
                 await context.bot.edit_message_reply_markup(chat_id, message_id, reply_markup=None)
-        except BadRequest as exc:  # gone, too old to edit, or already as wanted: nothing to undo
+        except TelegramError as exc:  # gone, too old to edit, or failing: the new screen matters more
             log.info("could not retire an old screen: %s", type(exc).__name__)
 
     async def _stale_tap(self, query: CallbackQuery, context: Context) -> None:

@@ -38,8 +38,8 @@ AGE_60 = [("send", "/start"), ("tap", "401(k)"), ("tap", "Yes"), ("tap", "Yes"),
 
 
 def settings_for(api: FakeBotAPI, db: Path, **extra: Any) -> Settings:
-    return Settings(telegram_bot_token=TOKEN, telegram_api_base_url=api.url, database_path=db,
-                    rate_limiter=False, **extra)
+    fields: dict[str, Any] = {"rate_limiter": False, **extra}
+    return Settings(telegram_bot_token=TOKEN, telegram_api_base_url=api.url, database_path=db, **fields)
 
 
 async def start_bot(api: FakeBotAPI, db: Path, **extra: Any) -> Application[Any, Any, Any, Any, Any, Any]:
