@@ -88,7 +88,10 @@ async def run_users(users: int, *, rate_limiter: bool, charts: bool = False) -> 
                 before = len(api.sent_to(uid))
                 sent = time.perf_counter()
                 api.push_event(uid, event.kind, event.value, state)
-                await api.wait_chat(uid, lambda _, b=before: len(api.sent_to(uid)) > b, timeout=600)
+                def replied(_calls: list[Any], b: int = before) -> bool:
+                    return len(api.sent_to(uid)) > b
+
+                await api.wait_chat(uid, replied, timeout=600)
                 latencies.append(time.perf_counter() - sent)
             finished.append(time.perf_counter() - start)
 

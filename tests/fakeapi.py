@@ -85,6 +85,9 @@ def visible_text(raw: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", raw))
 
 
+PROFILE_METHODS = {"getMyDescription": "description", "setMyDescription": "description",
+                   "getMyShortDescription": "short_description",
+                   "setMyShortDescription": "short_description"}
 FAULTS = ("429", "500", "502", "timeout", "drop", "lost_reply")
 
 
@@ -163,8 +166,8 @@ class FakeBotAPI:
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
         await site.start()
         server = site._server
-        assert server is not None
-        port = server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        assert isinstance(server, asyncio.Server)
+        port = server.sockets[0].getsockname()[1]
         self.url = f"http://127.0.0.1:{port}"
 
     async def stop(self) -> None:
@@ -182,13 +185,7 @@ class FakeBotAPI:
         if fault is not None and fault != "lost_reply":
             return await self._fail(request, fault)
         if method == "getUpdates":
-            updates = await self._get_updates(params)
-            self.served_update_ids.extend(u["update_id"] for u in updates)
-            if fault == "lost_reply" and not updates:
-                self.faults.postpone(method, fault)  # losing an empty answer tests nothing
-            elif fault == "lost_reply":
-                return self._drop(request)
-            return web.json_response({"ok": True, "result": updates})
+            return await self._serve_updates(request, params, fault)
         if self.latency:
             await asyncio.sleep(self.latency)  # the simulated network, not a wait in a test
         refusal = self._refusal(method, params)
@@ -201,6 +198,16 @@ class FakeBotAPI:
         if fault == "lost_reply":
             return self._drop(request)
         return web.json_response({"ok": True, "result": result})
+
+    async def _serve_updates(self, request: web.Request, params: dict[str, Any],
+                             fault: str | None) -> web.StreamResponse:
+        updates = await self._get_updates(params)
+        self.served_update_ids.extend(u["update_id"] for u in updates)
+        if fault == "lost_reply" and not updates:
+            self.faults.postpone("getUpdates", fault)  # losing an empty answer tests nothing
+        elif fault == "lost_reply":
+            return self._drop(request)
+        return web.json_response({"ok": True, "result": updates})
 
     def _refusal(self, method: str, params: dict[str, Any]) -> str | None:
         """What Telegram refuses: editing a message that is not there, or an edit that changes
@@ -290,31 +297,35 @@ class FakeBotAPI:
     def _result(self, method: str, params: dict[str, Any]) -> Any:
         if method == "getMe":
             return BOT_ME
-        if method in ("getMyDescription", "getMyShortDescription"):
-            key = "description" if method == "getMyDescription" else "short_description"
-            return {key: self.profile[key]}
-        if method in ("setMyDescription", "setMyShortDescription"):
-            key = "description" if method == "setMyDescription" else "short_description"
-            self.profile[key] = str(params.get(key) or "")
-            return True
+        if method in PROFILE_METHODS:
+            return self._profile(method, params)
         if method == "answerInlineQuery":
             self.inline_answers.append(Call(method, params))
-            return True
-        if method.startswith("editMessage"):
-            shown = self.shown[int(params["chat_id"])][int(params["message_id"])]
-            return {"message_id": shown.message_id, "date": int(time.time()), "text": shown.text,
-                    "chat": {"id": int(params["chat_id"]), "type": "private"}, "from": BOT_USER}
-        if method in ("sendMessage", "sendPhoto"):
-            message: dict[str, Any] = {
-                "message_id": next(self._message_ids), "date": int(time.time()),
-                "chat": {"id": int(params["chat_id"]), "type": "private"}, "from": BOT_USER,
-            }
-            if method == "sendMessage":
-                message["text"] = params.get("text", "")
-            else:
-                message["photo"] = [{"file_id": "f", "file_unique_id": "u", "width": 1, "height": 1}]
-            return message
+        if method.startswith("editMessage") or method in ("sendMessage", "sendPhoto"):
+            return self._message(method, params)
         return True
+
+    def _profile(self, method: str, params: dict[str, Any]) -> Any:
+        key = PROFILE_METHODS[method]
+        if method.startswith("get"):
+            return {key: self.profile[key]}
+        self.profile[key] = str(params.get(key) or "")
+        return True
+
+    def _message(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
+        """The Message Telegram returns for a send or an edit."""
+        chat_id = int(params["chat_id"])
+        message: dict[str, Any] = {"date": int(time.time()), "from": BOT_USER,
+                                   "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "group"}}
+        if method.startswith("editMessage"):
+            shown = self.shown[chat_id][int(params["message_id"])]
+            return {**message, "message_id": shown.message_id, "text": shown.text}
+        message["message_id"] = next(self._message_ids)
+        if method == "sendMessage":
+            message["text"] = params.get("text", "")
+        else:
+            message["photo"] = [{"file_id": "f", "file_unique_id": "u", "width": 1, "height": 1}]
+        return message
 
     # -- what users do ------------------------------------------------------------------------
     def push_event(self, user_id: int, kind: str, value: str, state: str | None = None) -> int:

@@ -6,6 +6,7 @@ import sqlite3
 import time
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from telegram import InlineKeyboardMarkup
 from telegram.constants import MessageLimit
@@ -100,7 +101,8 @@ def test_store_memory_of_recent_rows_always_agrees_with_the_file(tmp_path: Path)
         assert store.read(user_id)[:2] == fresh.read(user_id)[:2]
         fresh.close()
 
-    conv = {"v": 1, "state": "age", "answers": {"employer": {"dollars": "5"}}, "history": ["plan"]}
+    conv: dict[str, Any] = {"v": 1, "state": "age", "answers": {"employer": {"dollars": "5"}},
+                            "history": ["plan"]}
     store.save(1, conv, update_id=5)  # not read yet: its mark is unknown to memory
     agrees(1)
     store.save(1, conv, update_id=9)

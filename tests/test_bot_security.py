@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import itertools
 import json
 import logging
 import socket
@@ -17,7 +18,7 @@ import aiohttp
 import pytest
 
 import bot.app
-import bot.handlers
+import flows.interview
 from bot.app import build_application
 from bot.logsafe import SafeLogs, configure_logging
 from bot.webhook import serve_webhook
@@ -47,14 +48,14 @@ def logs() -> Iterator[io.StringIO]:
 async def test_error_handler_logs_type_and_frames_only_and_tells_the_user(
     api: FakeBotAPI, tmp_path: Path, logs: io.StringIO, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real_step = bot.handlers.step
+    real_step = flows.interview.step
 
     def failing_step(conv: dict[str, object], event: Event, today: object) -> Reply:
         if event.value == MARKER:
             raise RuntimeError(f"broke on {event.value}")  # the message holds what the user typed
         return real_step(conv, event, TODAY)
 
-    monkeypatch.setattr(bot.handlers, "step", failing_step)
+    monkeypatch.setattr("bot.handlers.step", failing_step)
     app = await start_bot(api, tmp_path / "e.sqlite3")
     try:
         user = TgUser(api, 7001)
@@ -155,7 +156,7 @@ async def test_the_rate_limiter_paces_messages_as_configured(api: FakeBotAPI, tm
     finally:
         await stop_bot(app)
     times = sorted(c.sent_at for c in api.calls if c.method == "sendMessage")
-    gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
+    gaps = [b - a for a, b in itertools.pairwise(times)]
     assert times[-1] - times[0] >= 19 / bot.app.MESSAGES_PER_SECOND * 0.9
     assert statistics.median(gaps) >= 1 / bot.app.MESSAGES_PER_SECOND * 0.8
     assert max(len([t for t in times if start <= t < start + 1]) for start in times) <= 31
