@@ -1,8 +1,9 @@
 """The result's chart, drawn for a phone: how the year's limit fills up, one row per part.
 
 What it says comes from flows.card.chart_spec; this module only draws it. The picture is 720 px
-wide, so on a phone (about 360 px for a photo) every text is at least 13 px tall: labels and
-amounts are 27 px in the file, the title 34 px. Each row has its label and its amount above a
+wide, so on a phone (about 360 px for a photo) every text is at least 12 px tall from its
+capitals' top to its descenders' bottom: labels and amounts are set at 28 px in the file, notes
+at 26, the title at 34. Each row has its label and its amount above a
 bar that starts where the previous part ended, so the bars add up to the limit (dashed line).
 
 Drawn with Pillow, not matplotlib: the picture is rectangles and text, and matplotlib's Agg
@@ -26,14 +27,14 @@ from flows.card import Bar, ChartSpec, chart_spec
 WIDTH = 720
 MARGIN = 30
 TITLE_PX = 34
-TEXT_PX = 27
-NOTE_PX = 25
+TEXT_PX = 28
+NOTE_PX = 26
 TITLE_BAND = 92
 ROW_PX = 98  # a row: the label line, then the bar
 LABEL_TO_BAR = 40
 BAR_PX = 38
 NOTE_LINE_PX = 34
-NOTE_CHARS = 44  # a note line at NOTE_PX fits the width
+NOTE_CHARS = 42  # a note line at NOTE_PX fits the width
 COLOURS = {"deferrals": "#3b6fb6", "employer": "#4f9d5d", "room": "#e07b24", "unused": "#b8b8b8",
            "catch_up": "#8a63b8"}
 TRACK = "#ececec"
@@ -67,9 +68,8 @@ def render_chart(result: dict[str, Any]) -> bytes | None:
     return None if spec is None else render_spec(spec)
 
 
-@lru_cache(maxsize=CACHED_CHARTS)
-def render_spec(spec: ChartSpec) -> bytes:
-    """Draw and encode; the same figures give the same bytes, so recent charts are kept."""
+def draw_chart(spec: ChartSpec) -> bytes:
+    """Draw and encode the chart (render_spec keeps recent ones)."""
     from PIL import Image, ImageDraw
 
     rows = spec.bars
@@ -98,6 +98,10 @@ def render_spec(spec: ChartSpec) -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, format="JPEG", quality=JPEG_QUALITY, subsampling=0)
     return buffer.getvalue()
+
+
+# The same figures give the same bytes: a chart asked for again (/summary, Show chart) is not redrawn.
+render_spec = lru_cache(maxsize=CACHED_CHARTS)(draw_chart)
 
 
 def _row(draw: Any, top: int, bar: Bar, left: float, scale: float) -> None:

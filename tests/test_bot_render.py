@@ -2,21 +2,30 @@
 
 from __future__ import annotations
 
+import io
 import sqlite3
+import subprocess
+import sys
 import time
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
 from telegram import InlineKeyboardMarkup
 from telegram.constants import MessageLimit
 
+from bot import chart
+from bot.chart import render_chart
 from bot.render import MAX_CALLBACK_BYTES, decode_tap, encode_tap, html_text, keyboard, split_message
 from bot.settings import Settings
 from bot.store import RECENT_ROWS, Store
+from flows.card import chart_spec
 from flows.facts import Facts
 from flows.interview import Reply, new_conversation, view
 from flows.questions import QUESTIONS, Choice
+from flows.summary import money
+from rules import assess_json
 
 ALL_ANSWERED = Facts({"pay_frequency": "weekly", "plan_type": "solo401k"}, date(2026, 11, 22))
 
@@ -123,3 +132,65 @@ def test_store_memory_of_recent_rows_always_agrees_with_the_file(tmp_path: Path)
     agrees(3)
     assert store.purge_idle(0, now=time.time() + 1) == RECENT_ROWS + 10
     assert store.read(5).conversation is None
+
+
+CHART_CASES = {  # engine input -> what the chart must say
+    "room": ({"after_tax_allowed": "yes", "in_plan_conversion": "yes"}, None),
+    "capped": ({"after_tax_allowed": "yes", "in_plan_conversion": "yes", "after_tax_cap_percent": 5},
+               "Your plan caps after-tax contributions"),
+    "not available": ({"after_tax_allowed": "no"}, "Your plan takes no after-tax money"),
+    "after leaving": ({"after_tax_allowed": "yes", "in_plan_conversion": "no", "in_service_withdrawal": "no"},
+                      None),
+    "catch-up": ({"after_tax_allowed": "yes", "in_plan_conversion": "yes", "age": 60,
+                  "employee_deferrals": 34750}, None),
+}
+PHONE_WIDTH = 360
+MIN_TEXT_PX = 12
+
+
+@pytest.mark.parametrize("case", list(CHART_CASES))
+def test_the_chart_reads_on_a_phone_and_says_why(case: str) -> None:
+    from PIL import Image
+
+    fields, why = CHART_CASES[case]
+    base = {"tax_year": 2025, "age": 45, "compensation": 450000, "employee_deferrals": 23500,
+            "employer_contributions": 22500, "pay_frequency": "biweekly", "pay_periods_remaining": 26}
+    result = assess_json({**base, **fields})
+    spec = chart_spec(result)
+    assert spec is not None
+    picture = render_chart(result)
+    assert picture is not None
+    image = Image.open(io.BytesIO(picture))
+    assert image.format == "JPEG"
+    assert image.width == chart.WIDTH
+    shrink = PHONE_WIDTH / image.width
+    for size, bold in ((chart.TEXT_PX, False), (chart.TEXT_PX, True), (chart.NOTE_PX, False),
+                       (chart.TITLE_PX, True)):
+        top, bottom = chart._font(size, bold).getbbox("Ag$7")[1::2]
+        assert (bottom - top) * shrink >= MIN_TEXT_PX, size
+    room = image.width - 2 * chart.MARGIN
+    for bar in spec.bars:  # a label and its amount share a line without touching
+        label = chart._font(chart.TEXT_PX).getlength(bar.label)
+        amount = chart._font(chart.TEXT_PX, bold=True).getlength(f"${bar.amount:,.0f}")
+        assert label + amount + 20 <= room, bar.label
+    assert chart._font(chart.TITLE_PX, bold=True).getlength(spec.title) <= room
+    assert "(415(c))" not in spec.title
+    assert spec.title == "Your 2025 limit: $70,000"
+    assert f"After-tax room for 2025: {money(result['after_tax_room'])}" in spec.caption
+    assert "Per paycheck: $" in spec.caption
+    assert "$70,000" in spec.caption
+    if why is None:
+        assert spec.note is None
+    else:
+        assert spec.note is not None
+        assert spec.note.startswith(why)
+    bottom = image.crop((0, image.height - 12, image.width, image.height)).convert("L")
+    assert bottom.getextrema()[0] >= 230  # a white margin at the bottom: no text is cut off
+
+
+def test_the_chart_is_not_imported_at_start_up() -> None:
+    probe = ("import sys, bot.app, bot.handlers; "
+             "print(sorted(m for m in ('PIL', 'matplotlib') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                         timeout=120)
+    assert out.stdout.strip() == "[]"
