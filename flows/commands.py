@@ -26,12 +26,12 @@ class Command:
 
 COMMANDS: tuple[Command, ...] = (
     Command("start", "start or resume the interview", "telegram", flow=False),
-    Command("help", "what I do, why I ask, these commands"),
     Command("back", "previous question"),
     Command("review", "review and change your answers"),
     Command("restart", "start over"),
-    Command("summary", "your result, with its chart"),
+    Command("summary", "your result again"),
     Command("details", "every figure with its IRS source"),
+    Command("help", "what I do, why I ask, these commands"),
     Command("limits", "IRS limits for a year, e.g. /limits 2026", "telegram", flow=False),
     Command("forget", "delete everything I hold about you", "telegram", flow=False),
     Command("cancel", "pause; /start resumes", "telegram", flow=False),
