@@ -134,7 +134,7 @@ def test_store_memory_of_recent_rows_always_agrees_with_the_file(tmp_path: Path)
     assert store.read(5).conversation is None
 
 
-CHART_CASES = {  # engine input -> what the chart must say
+CHART_CASES: dict[str, tuple[dict[str, Any], str | None]] = {  # engine input -> why it says
     "room": ({"after_tax_allowed": "yes", "in_plan_conversion": "yes"}, None),
     "capped": ({"after_tax_allowed": "yes", "in_plan_conversion": "yes", "after_tax_cap_percent": 5},
                "Your plan caps after-tax contributions"),
@@ -185,7 +185,9 @@ def test_the_chart_reads_on_a_phone_and_says_why(case: str) -> None:
         assert spec.note is not None
         assert spec.note.startswith(why)
     bottom = image.crop((0, image.height - 12, image.width, image.height)).convert("L")
-    assert bottom.getextrema()[0] >= 230  # a white margin at the bottom: no text is cut off
+    darkest = bottom.getextrema()[0]
+    assert isinstance(darkest, int)
+    assert darkest >= 230  # a white margin at the bottom: no text is cut off
 
 
 def test_the_chart_is_not_imported_at_start_up() -> None:
