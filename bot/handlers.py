@@ -2,9 +2,9 @@
 
 A clean chat: only the current screen carries live buttons. Before a new screen is sent, the
 previous one loses its keyboard, and an answered question is edited to "question — answer". To
-do that the bot remembers, per user, which message shows the current screen (``Screen``): in
-memory, and in the stored conversation under "tg" (a few bytes) whenever the conversation is
-written anyway, so a restart does not leave an old keyboard live.
+do that the bot records, per user, which message shows the current screen (``Screen``) in the
+stored conversation under "tg" (the flow ignores it): written after each new screen is sent,
+so a restart, or another worker handling the user's next update, knows which message to edit.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ import logging
 import re
 import time
 import traceback
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
@@ -71,15 +70,14 @@ STALE = "That button is from an earlier question; the current one is the last me
 NO_RESULT = "Your result isn't ready yet: answer the questions first."
 YEAR = re.compile(r"[0-9]{4}")  # ASCII digits only: "²".isdigit() is true and int("²") raises
 UI_KEY = "tg"  # the bot's note in the stored conversation (the flow ignores unknown keys)
-SCREENS_IN_MEMORY = 4096
 SHARE_WITHOUT, SHARE_WITH = "result", "result+profile"
 
 
 @dataclass
 class Screen:
     """Where a user's current screen is: the message that shows it (or None), whether it carries
-    buttons, its question's HTML (kept in memory only, for the "question — answer" edit), and the
-    fingerprint of the last result whose chart was sent."""
+    buttons, its question's HTML (for the "question — answer" edit), and the fingerprint of the
+    last result whose chart was sent. Stored as a small JSON-safe dict."""
 
     message: int | None = None
     buttons: bool = False
@@ -87,15 +85,17 @@ class Screen:
     chart: str | None = None
 
     def stored(self) -> dict[str, Any]:
-        return {"m": self.message, "b": int(self.buttons), "c": self.chart}
+        return {"m": self.message, "b": int(self.buttons), "q": self.question, "c": self.chart}
 
     @classmethod
-    def from_stored(cls, raw: object) -> Screen:
+    def of(cls, stored: Stored) -> Screen:
+        raw = stored.conversation.get(UI_KEY) if stored.conversation else None
         if not isinstance(raw, dict):
             return cls()
-        message, chart = raw.get("m"), raw.get("c")
+        message, question, chart = raw.get("m"), raw.get("q"), raw.get("c")
         return cls(message if isinstance(message, int) else None, bool(raw.get("b")),
-                   None, chart if isinstance(chart, str) else None)
+                   question if isinstance(question, str) else None,
+                   chart if isinstance(chart, str) else None)
 
 
 class Handlers:
@@ -109,56 +109,44 @@ class Handlers:
         self.charts = charts
         self.retention_days = retention_days
         self.today = today
-        self._screens: OrderedDict[int, Screen] = OrderedDict()
 
     # -- conversation plumbing -------------------------------------------------------------
     def _conversation(self, user_id: int) -> dict[str, Any]:
         return _conversation_of(self.store.read(user_id))
 
-    def _screen(self, user_id: int, stored: Stored | None = None) -> Screen:
-        screen = self._screens.get(user_id)
-        if screen is None:
-            stored = stored or self.store.read(user_id)
-            raw = stored.conversation.get(UI_KEY) if stored.conversation else None
-            screen = Screen.from_stored(raw)
-            self._screens[user_id] = screen
-        self._screens.move_to_end(user_id)
-        while len(self._screens) > SCREENS_IN_MEMORY:
-            self._screens.popitem(last=False)
-        return screen
+    def _state(self, user_id: int) -> tuple[dict[str, Any], Screen]:
+        """The user's conversation and where its screen is, as stored."""
+        stored = self.store.read(user_id)
+        return _conversation_of(stored), Screen.of(stored)
 
-    def _apply(self, update: Update, event: Event) -> tuple[Reply, dict[str, Any] | None]:
+    def _apply(self, update: Update, event: Event) -> tuple[Reply, dict[str, Any], Screen]:
         """Advance and save, once per update: after a crash Telegram delivers again the updates
         whose offset was not confirmed; one already applied only shows where the user is (its
         answer must not land on the next question). A step that changes nothing (a refused
         answer, /summary too early, a stale button) writes nothing: applying it again changes
-        nothing either. Returns the reply and the conversation if it was written."""
+        nothing either. Returns the reply, the conversation after it and where its screen is."""
         user_id = _user_id(update)
         stored = self.store.read(user_id)
-        screen = self._screen(user_id, stored)
+        screen = Screen.of(stored)
         conv = _conversation_of(stored)
         if stored.already_applied(update.update_id, time.time()):
-            return view(conv, self.today()), None
+            return view(conv, self.today()), conv, screen
         reply = step(conv, event, self.today())
         if conv != _flow_part(stored.conversation):
             self.store.save(user_id, {**conv, UI_KEY: screen.stored()}, update.update_id)
-            return reply, conv
-        return reply, None
+        return reply, conv, screen
 
     async def _advance(self, update: Update, context: Context, event: Event,
                        chosen: str | None = None) -> None:
-        reply, written = self._apply(update, event)
-        await self._show(update, context, reply, written=written, chosen=chosen)
+        reply, conv, screen = self._apply(update, event)
+        await self._show(update, context, reply, conv, screen, chosen=chosen)
 
-    async def _show(self, update: Update, context: Context, reply: Reply, *,
-                    written: dict[str, Any] | None = None, chosen: str | None = None,
-                    chart_again: bool = False) -> None:
+    async def _show(self, update: Update, context: Context, reply: Reply, conv: dict[str, Any],
+                    screen: Screen, *, chosen: str | None = None, chart_again: bool = False) -> None:
         """A new screen: retire the previous one (edit it, never leave two live keyboards), send
-        this one, and remember where it is. A result's chart follows its text once per distinct
+        this one, and record where it is. A result's chart follows its text once per distinct
         result (or again on request) and carries the result's buttons."""
         chat_id = _chat_id(update)
-        user_id = _user_id(update)
-        screen = self._screen(user_id)
         await self._retire(context, chat_id, screen, reply.answered, chosen)
         spec = chart_spec(reply.result) if self.charts and reply.chart and reply.result else None
         fingerprint = result_fingerprint(reply.result) if spec is not None and reply.result else None
@@ -177,9 +165,14 @@ class Handlers:
             sent = await _send_text(context, chat_id, html_text(reply), markup)
         screen.message = sent.message_id
         screen.buttons = markup is not None
-        screen.question = question_html(reply)
-        if written is not None:  # record where the screen is, with the answer just saved
-            self.store.save(user_id, {**written, UI_KEY: screen.stored()}, update.update_id)
+        screen.question = question_html(reply) if markup is not None or reply.expects_text else None
+        self._record(update, conv, screen)
+
+    def _record(self, update: Update, conv: dict[str, Any], screen: Screen) -> None:
+        """Where the screen now is, written with the conversation (a second small write after an
+        accepted answer: the message id is known only once the reply is sent, and the answer
+        must be saved before it is)."""
+        self.store.save(_user_id(update), {**conv, UI_KEY: screen.stored()}, update.update_id)
 
     async def _retire(self, context: Context, chat_id: int, screen: Screen,
                       answered: tuple[str, str] | None, chosen: str | None) -> None:
@@ -211,28 +204,23 @@ class Handlers:
 
     # -- updates ------------------------------------------------------------------------------
     async def start(self, update: Update, context: Context) -> None:
-        user_id = _user_id(update)
-        conv = self._conversation(user_id)
+        conv, screen = self._state(_user_id(update))
         if conv["state"] == LAST and finished_result(conv, self.today()) is not None:
-            await self._welcome_back_to_result(update, context)
+            await self._welcome_back_to_result(update, context, conv, screen)
             return
-        if conv["answers"]:
-            await self._show(update, context, view(conv, self.today(), notice="Welcome back! You were here:"))
-            return
-        conv = new_conversation()
-        self.store.save(user_id, conv)
-        await self._show(update, context, view(conv, self.today(), notice=WELCOME), written=conv)
+        notice = "Welcome back! You were here:" if conv["answers"] else WELCOME
+        await self._show(update, context, view(conv, self.today(), notice=notice), conv, screen)
 
-    async def _welcome_back_to_result(self, update: Update, context: Context) -> None:
+    async def _welcome_back_to_result(self, update: Update, context: Context, conv: dict[str, Any],
+                                      screen: Screen) -> None:
         """One short message: the result is kept; see it again or start over."""
-        chat_id = _chat_id(update)
-        screen = self._screen(_user_id(update))
-        await self._retire(context, chat_id, screen, None, None)
+        await self._retire(context, _chat_id(update), screen, None, None)
         markup = action_keyboard(((("See my result", "a|summary"),
                                    ("Start over", encode_tap(LAST, "restart"))),))
         sent = await context.bot.send_message(
-            chat_id, "Welcome back! Your result is ready.", reply_markup=markup)
+            _chat_id(update), "Welcome back! Your result is ready.", reply_markup=markup)
         screen.message, screen.buttons, screen.question = sent.message_id, True, None
+        self._record(update, conv, screen)
 
     async def text(self, update: Update, context: Context) -> None:
         message = update.effective_message
@@ -252,8 +240,8 @@ class Handlers:
 
     async def _summary(self, update: Update, context: Context) -> None:
         """The result again, chart included: asked for, so sent even if already seen."""
-        reply, written = self._apply(update, Event("command", "summary"))
-        await self._show(update, context, reply, written=written, chart_again=True)
+        reply, conv, screen = self._apply(update, Event("command", "summary"))
+        await self._show(update, context, reply, conv, screen, chart_again=True)
 
     async def unknown(self, update: Update, context: Context) -> None:
         """One line; the current screen above stays as it is."""
@@ -275,7 +263,7 @@ class Handlers:
             await self._action(update, context, action)
             return
         tap = decode_tap(query.data)
-        conv = self._conversation(_user_id(update))
+        conv, _screen = self._state(_user_id(update))
         if tap is None or tap.state != conv["state"]:
             await self._stale_tap(query, context)
             return
@@ -309,9 +297,8 @@ class Handlers:
 
     async def forget(self, update: Update, context: Context) -> None:
         user_id = _user_id(update)
-        screen = self._screen(user_id)
+        _conv, screen = self._state(user_id)
         await self._retire(context, _chat_id(update), screen, None, None)
-        self._screens.pop(user_id, None)
         removed = self.store.forget(user_id)
         text = "Done: I deleted everything I held about you (your answers)." if removed else \
             "I hold nothing about you."
@@ -368,11 +355,11 @@ class Handlers:
             return
         if update.effective_chat.type != ChatType.PRIVATE or update.effective_user is None:
             return
-        conv = self._conversation(update.effective_user.id)
+        conv, screen = self._state(update.effective_user.id)
         reply = view(conv, self.today(),
                      notice="Sorry, something went wrong on my side. Your answers are safe; you are here:")
         try:
-            await self._show(update, context, replace(reply, chart=False))
+            await self._show(update, context, replace(reply, chart=False), conv, screen)
         except Exception as exc:
             log.error("could not tell the user about the error: %s", type(exc).__name__)
 

@@ -237,30 +237,39 @@ async def test_bad_answers_back_and_review(api: FakeBotAPI, running: Any) -> Non
     assert "After-tax room for 2025: $34,500" in reply.text
 
 
-async def test_only_an_accepted_answer_writes(api: FakeBotAPI, running: Any, tmp_path: Path) -> None:
-    """One write per accepted answer: a refused answer, /summary too early or a stale button leaves the row
-    (its time and update mark) as it was."""
+async def test_only_an_accepted_answer_changes_the_answers(
+    api: FakeBotAPI, running: Any, tmp_path: Path
+) -> None:
+    """A refused answer, /summary too early or a stale button leave the answers as they were; a
+    screen sent again only moves the note of where the screen is ("tg"), which is written after
+    the reply so that the next update can edit it."""
     user = TgUser(api, 1012)
     await user.run(DR_CHEN[:7])
 
-    def row() -> tuple[str, float, int]:
+    def row() -> tuple[dict[str, Any], float, int]:
         with sqlite3.connect(tmp_path / "bot.sqlite3") as con:
             found = con.execute("SELECT state, updated_at, last_update_id FROM conversations "
                                 "WHERE user_id = 1012").fetchone()
-        return found[0], found[1], found[2]
+        return json.loads(found[0]), found[1], found[2]
 
-    await user.settle()  # the reply to the last answer is out; so is the write that notes where it is
+    await user.settle()
     before = row()
     assert "gross pay" in (await user.send("5%")).text
     assert "not ready yet" in (await user.send("/summary")).text
+    await user.settle()
+    moved = row()
+    flow_before = {k: v for k, v in before[0].items() if k != "tg"}
+    assert {k: v for k, v in moved[0].items() if k != "tg"} == flow_before
+    assert moved[0]["tg"]["m"] > before[0]["tg"]["m"]  # the question sent again is the screen now
     assert "earlier question" in (await user.tap_data("1|plan_type|solo401k")).text
     await user.settle()
-    assert row() == before
+    assert row() == moved  # a stale tap: only the notice, nothing written
     await user.send("$450,000")
+    await user.settle()
     after = row()
-    assert after[1] > before[1]
-    assert after[2] > before[2]
-    assert json.loads(after[0])["answers"]["compensation"] == "450000"
+    assert after[1] > moved[1]
+    assert after[2] > moved[2]
+    assert after[0]["answers"]["compensation"] == "450000"
 
 
 async def test_stale_forged_and_old_version_buttons(api: FakeBotAPI, running: Any) -> None:
@@ -324,6 +333,9 @@ async def test_restart_in_process_keeps_everyone_at_their_question(api: FakeBotA
         assert "employer contribute" in reply.text
         result = await user.run(DR_CHEN[9:])
         assert "After-tax room for 2025: $24,000" in result.text
+        assert api.most_live[user.id] == 1  # the stored conversation said where the old screen was
+        assert "How much will your employer contribute for 2025 (match and any other)? — $22,500" \
+            in user.transcript()
     finally:
         await stop_bot(app)
 
