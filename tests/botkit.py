@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import sqlite3
 from collections.abc import Callable
@@ -35,6 +36,20 @@ AGE_60 = [("send", "/start"), ("tap", "401(k)"), ("tap", "Yes"), ("tap", "Yes"),
           ("tap", "See my numbers"), ("tap", "2025"), ("send", "60"), ("send", "250000"),
           ("tap", "The maximum"), ("send", "15,000"), ("tap", "No cap / not sure"),
           ("tap", "Every 2 weeks"), ("tap", "All 26 (whole year)"), ("tap", "No, show my result")]
+
+
+async def listening(port: int, timeout: float = 10.0) -> None:
+    """Until something accepts connections on 127.0.0.1:port (with a deadline)."""
+    async with asyncio.timeout(timeout):
+        while True:
+            try:
+                _reader, writer = await asyncio.open_connection("127.0.0.1", port)
+            except OSError:
+                await asyncio.sleep(0.02)
+                continue
+            writer.close()
+            await writer.wait_closed()
+            return
 
 
 def settings_for(api: FakeBotAPI, db: Path, **extra: Any) -> Settings:

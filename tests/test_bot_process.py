@@ -98,13 +98,15 @@ async def _answer(api: FakeBotAPI, user_id: int, state: str, event: Event) -> No
 
 
 async def _quiet(api: FakeBotAPI, seconds: float = 1.0) -> None:
-    """Wait until every update was acknowledged and nothing was sent for ``seconds``."""
+    """Wait until every update was acknowledged and nothing was sent for ``seconds`` (the quiet
+    period is the condition; a minute is the deadline)."""
     await api.wait_for(lambda: all(u["update_id"] < api.confirmed_below for u in api.updates), timeout=60)
-    while True:
-        count = len(api.calls)
-        await asyncio.sleep(seconds)
-        if len(api.calls) == count:
-            return
+    async with asyncio.timeout(60):
+        while True:
+            count = len(api.calls)
+            await asyncio.sleep(seconds)
+            if len(api.calls) == count:
+                return
 
 
 async def test_sigkill_during_busy_interviews_loses_no_accepted_answer(

@@ -23,7 +23,7 @@ from bot.app import build_application
 from bot.logsafe import SafeLogs, configure_logging
 from bot.webhook import serve_webhook
 from flows.interview import Event, Reply
-from tests.botkit import DR_CHEN, TODAY, TgUser, settings_for, start_bot, stop_bot
+from tests.botkit import DR_CHEN, TODAY, TgUser, listening, settings_for, start_bot, stop_bot
 from tests.fakeapi import TOKEN, FakeBotAPI
 
 MARKER = "987654321"  # a figure a user typed: it must appear in no log line
@@ -101,20 +101,6 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
-
-
-async def listening(port: int, timeout: float = 10.0) -> None:
-    """Until something accepts connections on the port (with a deadline)."""
-    async with asyncio.timeout(timeout):
-        while True:
-            try:
-                _reader, writer = await asyncio.open_connection("127.0.0.1", port)
-            except OSError:
-                await asyncio.sleep(0.02)
-                continue
-            writer.close()
-            await writer.wait_closed()
-            return
 
 
 async def test_the_webhook_never_logs_a_body(api: FakeBotAPI, tmp_path: Path, logs: io.StringIO) -> None:

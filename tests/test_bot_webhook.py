@@ -13,7 +13,7 @@ import aiohttp
 
 from bot.app import build_application
 from bot.webhook import MAX_BODY_BYTES, serve_webhook
-from tests.botkit import TODAY, TgUser, settings_for, start_bot, stop_bot
+from tests.botkit import TODAY, TgUser, listening, settings_for, start_bot, stop_bot
 from tests.fakeapi import FakeBotAPI
 
 SECRET = "s3cret-Token_1"
@@ -39,7 +39,7 @@ async def test_webhook_refuses_bad_secrets_big_and_broken_bodies(api: FakeBotAPI
     good = {"Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": SECRET}
     try:
         await api.wait_for(lambda: any(c.method == "setWebhook" for c in api.calls))
-        await asyncio.sleep(0.2)
+        await listening(port)
         async with aiohttp.ClientSession() as http:
             for headers in ({"Content-Type": "application/json"},
                             {"Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": "wrong"}):
