@@ -122,9 +122,10 @@ class Handlers:
     def _apply(self, update: Update, event: Event) -> tuple[Reply, dict[str, Any], Screen]:
         """Advance and save, once per update: after a crash Telegram delivers again the updates
         whose offset was not confirmed; one already applied only shows where the user is (its
-        answer must not land on the next question). A step that changes nothing (a refused
-        answer, /summary too early, a stale button) writes nothing: applying it again changes
-        nothing either. Returns the reply, the conversation after it and where its screen is."""
+        answer must not land on the next question). A step that changes no answer (a refused
+        answer, /summary too early) is not written here: applying it again changes nothing
+        either (only the note of where the new screen is gets written, once it is sent).
+        Returns the reply, the conversation after it and where its screen is."""
         user_id = _user_id(update)
         stored = self.store.read(user_id)
         screen = Screen.of(stored)
