@@ -206,20 +206,21 @@ class Handlers:
     # -- updates ------------------------------------------------------------------------------
     async def start(self, update: Update, context: Context) -> None:
         conv, screen = self._state(_user_id(update))
-        if conv["state"] == LAST and finished_result(conv, self.today()) is not None:
-            await self._welcome_back_to_result(update, context, conv, screen)
+        result = finished_result(conv, self.today())
+        if result is not None:
+            await self._welcome_back_to_result(update, context, conv, screen, result["tax_year"])
             return
         notice = "Welcome back! You were here:" if conv["answers"] else WELCOME
         await self._show(update, context, view(conv, self.today(), notice=notice), conv, screen)
 
     async def _welcome_back_to_result(self, update: Update, context: Context, conv: dict[str, Any],
-                                      screen: Screen) -> None:
+                                      screen: Screen, year: int) -> None:
         """One short message: the result is kept; see it again or start over."""
         await self._retire(context, _chat_id(update), screen, None, None)
         markup = action_keyboard(((("See my result", "a|summary"),
                                    ("Start over", encode_tap(LAST, "restart"))),))
         sent = await context.bot.send_message(
-            _chat_id(update), "Welcome back! Your result is ready.", reply_markup=markup)
+            _chat_id(update), f"Welcome back! Your {year} result is ready.", reply_markup=markup)
         screen.message, screen.buttons, screen.question = sent.message_id, True, None
         self._record(update, conv, screen)
 
