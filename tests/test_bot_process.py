@@ -184,4 +184,6 @@ async def _finish(api: FakeBotAPI, user_id: int, steps: list[tuple[str, Event]])
     assert "Welcome back" in api.sent_to(user_id)[-1].text
     for state, event in steps:
         await _answer(api, user_id, state, event)
+    if not steps:  # finished before the crash: "Welcome back" offers the result; ask for it
+        await _answer(api, user_id, "", Event("text", "/summary"))
 
