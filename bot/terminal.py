@@ -12,14 +12,17 @@ from flows.interview import Event, Reply, new_conversation, step, view
 QUIT = {"/quit", "/exit", "quit", "exit"}
 COMMAND_WORDS = set(flow_command_names())
 INTRO = (
-    "Mega backdoor Roth advisor (terminal chat). Answer each question; type a number to pick a "
-    f"choice. Commands: {' '.join(f'/{c.name}' for c in commands_for('terminal'))}.\n"
+    "Mega backdoor Roth advisor (terminal chat). Answer each question the way you'd say it "
+    "(\"yeah\", \"bi-weekly\", \"$450k/yr\", \"no cap\"), or type a choice's number. "
+    f"Commands: {' '.join(f'/{c.name}' for c in commands_for('terminal'))}.\n"
     "To run it as a Telegram bot instead, set TELEGRAM_BOT_TOKEN (see README) and run python -m bot."
 )
 
 
 def render(reply: Reply) -> str:
     parts = []
+    if reply.answered:
+        parts.append(f"{reply.answered[0]}: {reply.answered[1]} ✓")
     if reply.notice:
         parts.append(f"! {reply.notice}")
     parts.append(f"== {reply.title} ==")
