@@ -20,9 +20,9 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from bot.handlers import Handlers
-from bot.ordering import PerUserOrder
+from bot.metrics import MeasuredOrder, count_error
 from bot.settings import Settings
-from bot.store import Store
+from bot.store import Store, open_store
 from bot.transport import RetryingRequest
 
 COMMANDS = [
@@ -54,12 +54,14 @@ def build_application(
     """The bot. ``request`` replaces the HTTP client (benchmarks answer locally, without sockets)."""
     if settings.telegram_bot_token is None:
         raise ValueError("TELEGRAM_BOT_TOKEN is required for Telegram mode")
-    store = store or Store(settings.database_path)
+    if store is None:
+        url = settings.database_url.get_secret_value() if settings.database_url else None
+        store = open_store(url, settings.database_path)
     handlers = Handlers(store, settings.retention_days, today, charts=settings.send_chart)
     builder = (
         Application.builder()
         .token(settings.telegram_bot_token.get_secret_value())
-        .concurrent_updates(PerUserOrder())
+        .concurrent_updates(MeasuredOrder())
         .post_init(_post_init(store, settings))
         .post_shutdown(_post_shutdown(store))
     )
@@ -72,11 +74,13 @@ def build_application(
     if settings.api_file_url:
         builder = builder.base_file_url(settings.api_file_url)
     if settings.rate_limiter:
-        limiter: AIORateLimiter = AIORateLimiter(
-            overall_max_rate=1, overall_time_period=1 / MESSAGES_PER_SECOND, max_retries=3)
+        limiter: AIORateLimiter = AIORateLimiter(  # BOT_WORKERS processes share the bot's limit
+            overall_max_rate=1, overall_time_period=settings.bot_workers / MESSAGES_PER_SECOND,
+            max_retries=3)
         builder = builder.rate_limiter(limiter)  # type: ignore[arg-type]
     app = builder.build()
     _add_handlers(app, handlers)
+    app.add_error_handler(count_error)
     app.bot_data["store"] = store
     return app
 

@@ -16,6 +16,7 @@ from telegram.constants import ChatAction, ChatType, ParseMode
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
+from bot import metrics
 from bot.chart import render_chart
 from bot.render import decode_tap, html_text, keyboard, split_message
 from bot.store import Store, Stored
@@ -55,7 +56,9 @@ class Handlers:
 
     # -- conversation plumbing -------------------------------------------------------------
     def _conversation(self, user_id: int) -> dict[str, Any]:
-        return _conversation_of(self.store.read(user_id))
+        conv = _conversation_of(self.store.read(user_id))
+        metrics.note_state(conv)
+        return conv
 
     def _apply(self, update: Update, event: Event) -> Reply:
         """Advance and save, once per update: after a crash Telegram delivers again the updates
@@ -63,14 +66,16 @@ class Handlers:
         answer must not land on the next question). A step that changes nothing (a refused
         answer, /summary too early, a stale button) writes nothing: applying it again changes
         nothing either."""
-        user_id = _user_id(update)
-        stored = self.store.read(user_id)
-        conv = _conversation_of(stored)
-        if stored.already_applied(update.update_id, time.time()):
-            return view(conv, self.today())
-        reply = step(conv, event, self.today())
-        if conv != stored.conversation:
-            self.store.save(user_id, conv, update.update_id)
+        with self.store.locked(_user_id(update)) as row:  # one transaction holds the user's row
+            stored = row.stored
+            conv = _conversation_of(stored)
+            if stored.already_applied(update.update_id, time.time()):
+                metrics.note_state(conv)
+                return view(conv, self.today())
+            reply = step(conv, event, self.today())
+            if conv != stored.conversation:
+                row.save(conv, update.update_id)
+        metrics.observe_step(stored.conversation, conv, reply.result, reply.chart)
         return reply
 
     async def _advance(self, update: Update, context: Context, event: Event) -> None:
