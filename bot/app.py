@@ -10,7 +10,6 @@ from typing import Any
 
 from telegram import BotCommand, Update
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     CallbackQueryHandler,
     CommandHandler,
@@ -21,6 +20,7 @@ from telegram.request import BaseRequest
 
 from bot.handlers import Handlers
 from bot.metrics import MeasuredOrder, count_error
+from bot.pacing import SharedPacing
 from bot.settings import Settings
 from bot.store import Store, open_store
 from bot.transport import RetryingRequest
@@ -38,9 +38,9 @@ COMMANDS = [
 ]
 FLOW_COMMANDS = ["back", "review", "restart", "summary", "details"]
 PURGE_EVERY_SECONDS = 3600.0
-# Telegram's ceiling for one bot is about 30 messages a second. AIORateLimiter's default bucket
-# holds 30, so a queue drains as a burst of 30 then 30 a second: 36 a second over the busiest 5 s
-# (bench/bench_loopback.py). A bucket of one message that drains every 1/30 s never bursts.
+# Telegram's ceiling for one bot is about 30 messages a second. A burst of 30 then 30 a second
+# would be 36 a second over the busiest 5 s (bench/bench_loopback.py): messages are paced one
+# every 1/30 s instead, never in bursts.
 MESSAGES_PER_SECOND = 30
 
 
@@ -73,11 +73,8 @@ def build_application(
         builder = builder.base_url(settings.api_base_url)
     if settings.api_file_url:
         builder = builder.base_file_url(settings.api_file_url)
-    if settings.rate_limiter:
-        limiter: AIORateLimiter = AIORateLimiter(  # BOT_WORKERS processes share the bot's limit
-            overall_max_rate=1, overall_time_period=settings.bot_workers / MESSAGES_PER_SECOND,
-            max_retries=3)
-        builder = builder.rate_limiter(limiter)  # type: ignore[arg-type]
+    if settings.rate_limiter:  # BOT_WORKERS processes share the bot's limit (bot/pacing.py)
+        builder = builder.rate_limiter(SharedPacing(settings.bot_workers, MESSAGES_PER_SECOND))
     app = builder.build()
     _add_handlers(app, handlers)
     app.add_error_handler(count_error)

