@@ -61,6 +61,13 @@ def test_a_saved_conversation_reads_back_with_its_update_mark(opener: Opener) ->
     assert store.ready()
 
 
+def test_readiness_says_no_once_the_database_is_gone(opener: Opener) -> None:
+    store = opener()
+    assert store.ready()
+    store.close()
+    assert not store.ready()  # /readyz answers 503 instead of raising
+
+
 def test_forget_and_retention_delete_rows(opener: Opener) -> None:
     store = opener()
     for user_id in (1, 2, 3):
