@@ -107,7 +107,11 @@ async def one_user(api: FakeBotAPI, user_id: int) -> int:
             api.message(user_id, value)
         else:
             api.tap(user_id, value)
-        await api.wait_chat(user_id, lambda _c, b=before: len(api.sent_to(user_id)) > b, timeout=300)
+
+        def replied(_calls: object, before: int = before) -> bool:
+            return len(api.sent_to(user_id)) > before
+
+        await api.wait_chat(user_id, replied, timeout=300)
     return len(INTERVIEW)
 
 
