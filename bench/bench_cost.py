@@ -100,7 +100,7 @@ async def _quiet(api: FakeBotAPI, seconds: float = 0.3) -> None:
             return
 
 
-async def one_user(api: FakeBotAPI, user_id: int) -> int:
+async def one_user(api: FakeBotAPI, user_id: int, chart: bool = False) -> int:
     for kind, value in INTERVIEW:
         before = len(api.sent_to(user_id))
         if kind == "text":
@@ -112,6 +112,8 @@ async def one_user(api: FakeBotAPI, user_id: int) -> int:
             return len(api.sent_to(user_id)) > before
 
         await api.wait_chat(user_id, replied, timeout=300)
+    if chart:  # the result's chart follows its message: the work is done when it arrived
+        await api.wait_chat(user_id, lambda calls: any(c.method == "sendPhoto" for c in calls), timeout=300)
     return len(INTERVIEW)
 
 
@@ -126,12 +128,13 @@ async def measure(variant: Variant, postgres: Postgres, users: int = USERS,
         ready: Callable[[], bool] = (lambda: api.polls > 0) if variant.get("ECHO") else \
             (lambda: any(c.method == "setMyCommands" for c in api.calls) and api.polls > 0)
         await api.wait_for(ready, timeout=60)
-        await one_user(api, 699_999)  # warm: first-use imports (matplotlib's on the first chart)
+        chart = not variant.get("ECHO") and variant.get("SEND_CHART") == "true"
+        await one_user(api, 699_999, chart)  # warm: first-use imports (matplotlib's on the first chart)
         await _quiet(api)
         handle = hook(proc.pid) if hook else None
         bot_before, db_before = cpu_seconds(proc.pid), server_cpu_seconds(postgres)
         started = time.perf_counter()
-        counts = await asyncio.gather(*(one_user(api, 700_000 + n) for n in range(users)))
+        counts = await asyncio.gather(*(one_user(api, 700_000 + n, chart) for n in range(users)))
         await _quiet(api)
         wall = time.perf_counter() - started
         bot_cpu = cpu_seconds(proc.pid) - bot_before
