@@ -25,19 +25,13 @@ EXIT_STORE = 1
 def run_telegram(settings: Settings) -> int:
     from bot.app import ALLOWED_UPDATES, build_application
     from bot.logsafe import configure_logging
-    from bot.store import is_store_error
-
     assert settings.telegram_bot_token is not None
     configure_logging(settings.telegram_bot_token.get_secret_value(),
                       logging.getLevelNamesMapping()[settings.log_level])
     try:
         app = build_application(settings)
     except Exception as exc:
-        if not is_store_error(exc):
-            raise
-        print(f"store error: {exc}" if "DATABASE_URL" in str(exc) else
-              f"store error: {type(exc).__name__}", file=sys.stderr)
-        return EXIT_STORE
+        return _store_failure("store error", exc)
     metrics_token = _secret(settings.metrics_token)
     if settings.webhook_url:
         from bot.webhook import serve_webhook
@@ -71,13 +65,25 @@ def _serve_health_beside_polling(app: Any, listen: str, port: int, token: str | 
     app.post_init = post_init
 
 
+def _store_failure(prefix: str, exc: Exception) -> int:
+    """One line for a database that cannot be reached (our own message names DATABASE_URL, never
+    its value; a driver's message might quote it, so only its type is shown); else re-raise."""
+    from bot.store import is_store_error
+
+    if not is_store_error(exc):
+        raise exc
+    print(f"{prefix}: {exc}" if "DATABASE_URL" in str(exc) else f"{prefix}: {type(exc).__name__}",
+          file=sys.stderr)
+    return EXIT_STORE
+
+
 def _secret(value: SecretStr | None) -> str | None:
     return value.get_secret_value() if value is not None else None
 
 
 def migrate_store(argv: list[str], settings: Settings) -> int:
     """Copy every conversation from SQLite to PostgreSQL, keeping rows that are newer there."""
-    from bot.store import SqliteStore, is_store_error
+    from bot.store import SqliteStore
 
     parser = argparse.ArgumentParser(prog="python -m bot migrate-store")
     parser.add_argument("--to", required=True, metavar="DATABASE_URL", help="the PostgreSQL URI")
@@ -103,11 +109,7 @@ def migrate_store(argv: list[str], settings: Settings) -> int:
         source.close()
         target.close()
     except Exception as exc:
-        if not is_store_error(exc):
-            raise
-        print(f"migrate-store: {exc}" if "DATABASE_URL" in str(exc) else
-              f"migrate-store: {type(exc).__name__}", file=sys.stderr)
-        return EXIT_STORE
+        return _store_failure("migrate-store", exc)
     print(f"migrate-store: {len(rows)} conversations read, {written} copied, "
           f"{len(rows) - written} already there and as new; {total} in PostgreSQL")
     return 0
