@@ -8,7 +8,7 @@ from enum import StrEnum
 
 from flows.facts import Facts, default_tax_year
 from rules.contributions import deferral_limit
-from rules.limits import limits_for, supported_years
+from rules.limits import latest_year, limits_for, supported_years
 from rules.models import PAY_PERIODS_PER_YEAR, Answer, BusinessType, PayFrequency, PlanType, Route
 
 
@@ -84,10 +84,19 @@ def _money(amount: object) -> str:
 
 def _tax_years(facts: Facts) -> tuple[Choice, ...]:
     this_year = default_tax_year(facts.today)
+    note = "(this year)" if this_year == facts.today.year else "(latest published)"
     return tuple(
-        Choice(str(y), f"{y} (this year)" if y == this_year else str(y))
+        Choice(str(y), f"{y} {note}" if y == this_year else str(y))
         for y in reversed(supported_years())
     )
+
+
+def _tax_year_hint(facts: Facts) -> str:
+    """From January 1 of a year whose limits are not on file: say so, in one line."""
+    year = facts.today.year
+    if year <= latest_year():
+        return ""
+    return f"The IRS has not yet published the {year} limits; working on {latest_year()}, the latest on file."
 
 
 def _pay_prompt(facts: Facts) -> str:
@@ -151,7 +160,7 @@ def _catch_up_applies(facts: Facts) -> bool:
     limits = limits_for(facts.tax_year)
     age = facts.age or 0
     return (
-        facts.wants_extras and limits.roth_catch_up_enforced and age >= 50
+        facts.wants_extras and limits.roth_catch_up_enforced and age >= limits.catch_up_age
         and not (facts.is_solo and facts.business_type is BusinessType.SOLE_PROP)
     )
 
@@ -208,7 +217,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         "tax_year", "Tax year", Stage.ROOM, Kind.CHOICE, "Which tax year?",
-        why="Every limit is set per year by the IRS.",
+        hint=_tax_year_hint, why="Every limit is set per year by the IRS.",
         choices=_tax_years,
     ),
     Question(

@@ -44,8 +44,12 @@ def _read_source(path: str, stdin: TextIO) -> str:
 
 def _limits_json(year: int) -> dict[str, Any]:
     limits = limits_for(year)
-    figures = limits.model_dump(mode="json", exclude={"sources", "tax_year", "verified"})
-    return {"tax_year": year, "verified": limits.verified, "figures": figures, "sources": limits.sources}
+    figures = limits.model_dump(mode="json", exclude={"sources", "references", "tax_year", "verified"})
+    references = limits.model_dump(mode="json", include={"references"}, exclude_none=True)["references"]
+    return {
+        "tax_year": year, "verified": limits.verified, "figures": figures,
+        "sources": limits.sources, "references": references,
+    }
 
 
 def _parser() -> argparse.ArgumentParser:

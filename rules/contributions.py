@@ -2,26 +2,40 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from rules.limits import Limits
-from rules.models import PAY_PERIODS_PER_YEAR, PayFrequency
+from rules.models import PAY_PERIODS_PER_YEAR, AssessmentInput, PayFrequency
 from rules.money import ZERO, cents_down, clamp_at_zero, percent
 
-REGULAR_CATCH_UP_AGE = 50
-SUPER_CATCH_UP_AGES = range(60, 64)  # 60, 61, 62, 63 on December 31
+
+@dataclass(frozen=True)
+class Deferrals:
+    """How a year's elective deferrals are treated (Treas. Reg. 1.414(v)-1).
+
+    ``counted``: they count toward 415(c) (all but catch-up and excess).
+    ``catch_up``: above the lowest applicable limit, within the catch-up limit: on top of 415(c).
+    ``excess``: above 402(g) plus the catch-up actually available, in this plan and in other
+    employers' plans (to be refunded by April 15).
+    """
+
+    counted: Decimal
+    catch_up: Decimal
+    excess: Decimal
 
 
 def catch_up_figure(limits: Limits, age: int) -> str:
     """Which catch-up applies at this age on December 31 (the limits figure's name)."""
-    if age in SUPER_CATCH_UP_AGES and limits.catch_up_60_63 is not None:
+    low, high = limits.super_catch_up_age_min, limits.super_catch_up_age_max
+    if low is not None and high is not None and low <= age <= high and limits.catch_up_60_63 is not None:
         return "catch_up_60_63"
     return "catch_up_50"
 
 
 def catch_up_limit(limits: Limits, age: int) -> Decimal:
     """Catch-up by age on December 31: 50+ regular, 60-63 the SECURE 2.0 amount (from 2025)."""
-    if age < REGULAR_CATCH_UP_AGE:
+    if age < limits.catch_up_age:
         return ZERO
     if catch_up_figure(limits, age) == "catch_up_60_63" and limits.catch_up_60_63 is not None:
         return limits.catch_up_60_63
@@ -33,19 +47,62 @@ def deferral_limit(limits: Limits, age: int) -> Decimal:
     return limits.elective_deferral_limit + catch_up_limit(limits, age)
 
 
-def counted_deferrals(limits: Limits, deferrals: Decimal) -> Decimal:
-    """Deferrals that count toward 415(c): those up to the 402(g) base limit (catch-up excluded)."""
-    return min(deferrals, limits.elective_deferral_limit)
+@dataclass(frozen=True)
+class LeftAfterElsewhere:
+    """402(g) and the catch-up are one limit per person across every plan (IRC 402(g)(1)): what
+    other employers' plans used, base limit first, then catch-up; beyond both is an excess."""
+
+    base: Decimal
+    catch_up: Decimal
+    excess_elsewhere: Decimal
 
 
-def catch_up_deferrals(limits: Limits, age: int, deferrals: Decimal) -> Decimal:
-    """The part of the deferrals that is catch-up (above the base limit, within the catch-up)."""
-    above_base = clamp_at_zero(deferrals - limits.elective_deferral_limit)
-    return min(above_base, catch_up_limit(limits, age))
+def left_after_elsewhere(limits: Limits, age: int, elsewhere: Decimal) -> LeftAfterElsewhere:
+    base_used = min(elsewhere, limits.elective_deferral_limit)
+    over_base = elsewhere - base_used
+    catch_up = catch_up_limit(limits, age)
+    return LeftAfterElsewhere(
+        base=limits.elective_deferral_limit - base_used,
+        catch_up=clamp_at_zero(catch_up - over_base),
+        excess_elsewhere=clamp_at_zero(over_base - catch_up),
+    )
 
 
-def excess_deferrals(limits: Limits, age: int, deferrals: Decimal) -> Decimal:
-    return clamp_at_zero(deferrals - deferral_limit(limits, age))
+def deferral_room(limits: Limits, *, age: int, deferrals: Decimal, elsewhere: Decimal) -> Decimal:
+    """What this plan can still take as employee deferrals, after other plans' and its own."""
+    left = left_after_elsewhere(limits, age, elsewhere)
+    return clamp_at_zero(left.base + left.catch_up - deferrals)
+
+
+def treat_deferrals(
+    limits: Limits, *, age: int, deferrals: Decimal, elsewhere: Decimal,
+    additions_limit: Decimal | None, employer: Decimal, pay: Decimal | None,
+) -> Deferrals:
+    """Deferrals above the lowest applicable limit (402(g) left after other plans, or 415(c) less
+    the employer money) are catch-up, up to the catch-up limit left and to pay minus the other
+    deferrals (1.414(v)-1(b) and (c)); the rest stays within or in excess."""
+    left = left_after_elsewhere(limits, age, elsewhere)
+    lowest = left.base
+    if additions_limit is not None:
+        lowest = min(lowest, clamp_at_zero(additions_limit - employer))
+    within = min(deferrals, lowest)
+    cap = left.catch_up
+    if pay is not None:
+        cap = min(cap, clamp_at_zero(pay - within))
+    catch_up = min(deferrals - within, cap)
+    excess_here = clamp_at_zero(deferrals - catch_up - left.base)
+    # Excess deferrals refunded by April 15 are not annual additions (Treas. Reg. 1.415(c)-1(b)(1)(ii)).
+    return Deferrals(
+        counted=deferrals - catch_up - excess_here,
+        catch_up=catch_up,
+        excess=excess_here + left.excess_elsewhere,
+    )
+
+
+def within_402g(limits: Limits, deferrals: Decimal, elsewhere: Decimal) -> Decimal:
+    """This plan's deferrals within the 402(g) base left after other plans (before 415(c) is
+    known: for the solo employer maximum)."""
+    return min(deferrals, clamp_at_zero(limits.elective_deferral_limit - elsewhere))
 
 
 def annual_additions_limit(limits: Limits, compensation: Decimal | None) -> Decimal:
@@ -102,3 +159,13 @@ def match_contribution(
     """'50% up to 6%': the employer adds 50% of deferrals, on deferrals up to 6% of (capped) pay."""
     matched_deferrals = min(deferrals, percent(up_to_percent) * pay_for_plan_formulas(limits, pay))
     return percent(match_percent) * matched_deferrals
+
+
+def formula_match(limits: Limits, inp: AssessmentInput) -> Decimal | None:
+    """The employer match from the input's formula, on this plan's deferrals (None: no formula)."""
+    if inp.match_percent is None or inp.match_up_to_percent is None or inp.compensation is None:
+        return None
+    return match_contribution(
+        limits, pay=inp.compensation, deferrals=inp.employee_deferrals,
+        match_percent=inp.match_percent, up_to_percent=inp.match_up_to_percent,
+    )

@@ -9,22 +9,23 @@ from functools import cache
 from rules import contributions as c
 from rules.hsa import hsa_limits
 from rules.limits import Limits, limits_for
+from rules.match import MatchPlan, keep_the_match
 from rules.models import (
     Assessment,
     AssessmentInput,
     Breakdown,
     BusinessType,
+    IraRoute,
     PlanType,
     Verdict,
 )
-from rules.money import ZERO
+from rules.money import ZERO, cents
 from rules.pitfalls import Figures, warnings_for
 from rules.projection import projected_value
-from rules.roth_ira import ira_dollar_limit, ira_route, roth_ira_direct_limit
+from rules.roth_ira import backdoor_taxable_amount, ira_dollar_limit, ira_route, roth_ira_direct_limit
 from rules.solo import sole_prop_plan_compensation, solo_employer_max
 from rules.verdict import after_tax_possible, route, verdict
 
-PUB_560 = "IRS Pub 560, ch. 5, Deduction Worksheet for Self-Employed (reduced rate 0.20)"
 ANNUAL_ADDITIONS_RULE = "IRC 415(c)(1): lesser of the dollar limit and 100% of compensation"
 
 
@@ -45,8 +46,13 @@ def employer_contribution(inp: AssessmentInput, limits: Limits, counted: Decimal
             compensation=inp.compensation,
             counted_deferrals=counted,
         )
+    if solo_max is not None:
+        solo_max = cents(solo_max)  # money, to the cent as Pub 560's worksheet
     if inp.employer_contributions is not None:
         return Employer(inp.employer_contributions, False, solo_max)
+    matched = c.formula_match(limits, inp)
+    if matched is not None:
+        return Employer(matched, False, solo_max)
     if solo_max is not None:
         return Employer(solo_max, True, solo_max)
     return Employer(ZERO, False, solo_max)
@@ -87,6 +93,22 @@ def _roth_ira(inp: AssessmentInput, limits: Limits) -> Decimal | None:
     )
 
 
+def _backdoor_converted(inp: AssessmentInput, full_ira: Decimal, roth_direct: Decimal | None) -> Decimal:
+    """The nondeductible IRA contribution converted: the IRA limit (within pay) not given directly."""
+    if roth_direct is None:
+        return ZERO
+    line6 = full_ira if inp.compensation is None else min(full_ira, inp.compensation)
+    return max(ZERO, line6 - roth_direct)
+
+
+def _backdoor_taxable(
+    inp: AssessmentInput, limits: Limits, converted: Decimal, route_: IraRoute | None
+) -> Decimal | None:
+    if route_ in (None, IraRoute.DIRECT) or inp.pretax_ira_balance is None:
+        return None
+    return backdoor_taxable_amount(limits, converted=converted, pretax_ira_balance=inp.pretax_ira_balance)
+
+
 def _projection(inp: AssessmentInput, room: Decimal) -> Decimal | None:
     if inp.expected_return_percent is None or inp.years_until_retirement is None:
         return None
@@ -113,6 +135,12 @@ def _assumptions(
     return tuple(notes)
 
 
+def _match_assumptions(plan: MatchPlan | None) -> tuple[str, ...]:
+    if plan is None or not plan.frequency_assumed:
+        return ()
+    return (f"Pay frequency not given: the per-paycheck match is worked on {plan.paychecks} paychecks.",)
+
+
 def _sources(inp: AssessmentInput, limits: Limits) -> dict[str, str]:
     return dict(_sources_for(limits.tax_year, c.catch_up_figure(limits, inp.age), inp.is_solo))
 
@@ -125,14 +153,69 @@ def _sources_for(year: int, catch_up_key: str, is_solo: bool) -> dict[str, str]:
         "catch_up_limit": limits.source(catch_up_key),
         "annual_additions_limit": f"{limits.source('annual_additions_limit')}; {ANNUAL_ADDITIONS_RULE}",
         "compensation_limit": limits.source("compensation_limit"),
-        "hce_threshold": limits.source("hce_threshold"),
+        "hce_threshold": limits.source("hce_look_back_threshold"),
         "roth_catch_up_wage_threshold": limits.source("roth_catch_up_wage_threshold"),
-        "roth_ira_direct_limit": f"{limits.source('ira_limit')}; {limits.source('roth_ira_phase_out')}",
+        "roth_ira_direct_limit": (
+            f"{limits.source('ira_limit')}; {limits.source('roth_ira_phase_out')}; "
+            f"{limits.source('roth_ira_minimum')}"
+        ),
+        "backdoor_taxable_amount": limits.source("form_8606_ratio_places"),
         "hsa_limit": f"{limits.source('hsa_self_only')}; {limits.source('hsa_catch_up_55')}",
     }
     if is_solo:
-        sources["solo_employer_max"] = f"{PUB_560}; {limits.source('social_security_wage_base')}"
+        sources["solo_employer_max"] = (
+            f"{limits.source('plan_contribution_rate')}; {limits.source('social_security_wage_base')}"
+        )
     return sources
+
+
+@dataclass(frozen=True)
+class Additions:
+    """How this year's 415(c) annual additions limit is filled."""
+
+    employer: Employer
+    limit: Decimal | None  # None: a 457(b), outside 415(c)
+    deferrals: c.Deferrals
+    room: Decimal
+    excess: Decimal
+
+    @property
+    def used(self) -> Decimal:
+        return self.deferrals.counted + self.employer.amount + self.room
+
+
+def _additions(inp: AssessmentInput, limits: Limits) -> Additions:
+    elsewhere = inp.deferrals_elsewhere
+    employer = employer_contribution(inp, limits, c.within_402g(limits, inp.employee_deferrals, elsewhere))
+    pay = plan_compensation(inp, limits, employer.amount)
+    limit = None if inp.plan_type is PlanType.GOV_457B else c.annual_additions_limit(limits, pay)
+    deferrals = c.treat_deferrals(
+        limits, age=inp.age, deferrals=inp.employee_deferrals, elsewhere=elsewhere,
+        additions_limit=limit, employer=employer.amount, pay=pay,
+    )
+    room = _after_tax_room(
+        inp, limits, additions_limit=limit, counted=deferrals.counted, employer=employer.amount, pay=pay
+    )
+    excess = ZERO if limit is None else c.excess_annual_additions(limit, deferrals.counted, employer.amount)
+    return Additions(employer, limit, deferrals, room, excess)
+
+
+@dataclass(frozen=True)
+class Ira:
+    """The Roth IRA: what can go in directly, the route, and the backdoor's pro-rata tax."""
+
+    direct: Decimal | None
+    route: IraRoute | None
+    converted: Decimal
+    taxable: Decimal | None
+
+
+def _ira(inp: AssessmentInput, limits: Limits) -> Ira:
+    direct = _roth_ira(inp, limits)
+    full = ira_dollar_limit(limits, inp.age)
+    the_route = None if direct is None else ira_route(direct, full)
+    converted = _backdoor_converted(inp, full, direct)
+    return Ira(direct, the_route, converted, _backdoor_taxable(inp, limits, converted, the_route))
 
 
 def assess(inp: AssessmentInput) -> Assessment:
@@ -142,57 +225,51 @@ def assess(inp: AssessmentInput) -> Assessment:
         inp.plan_type, inp.after_tax_allowed, inp.in_plan_conversion, inp.in_service_withdrawal
     )
     the_route = route(the_verdict, inp.in_plan_conversion, inp.in_service_withdrawal)
-    deferrals = inp.employee_deferrals
-    counted = c.counted_deferrals(limits, deferrals)
-    employer = employer_contribution(inp, limits, counted)
-    pay = plan_compensation(inp, limits, employer.amount)
-    is_457 = inp.plan_type is PlanType.GOV_457B
-    additions_limit = None if is_457 else c.annual_additions_limit(limits, pay)
-    room = _after_tax_room(
-        inp, limits, additions_limit=additions_limit, counted=counted, employer=employer.amount, pay=pay
+    add = _additions(inp, limits)
+    ira = _ira(inp, limits)
+    capacity = c.deferral_room(limits, age=inp.age, deferrals=ZERO, elsewhere=inp.deferrals_elsewhere)
+    match_plan = keep_the_match(limits, inp, capacity)
+    figures = Figures(
+        route=the_route, after_tax_room=add.room, employer=add.employer.amount, match_plan=match_plan,
+        excess_deferrals=add.deferrals.excess, excess_annual_additions=add.excess,
+        ira_route=ira.route, backdoor_converted=ira.converted, backdoor_taxable=ira.taxable,
     )
     catch_up = c.catch_up_limit(limits, inp.age)
-    excess_additions = (
-        ZERO if additions_limit is None
-        else c.excess_annual_additions(additions_limit, counted, employer.amount)
-    )
-    roth_direct = _roth_ira(inp, limits)
-    full_ira = ira_dollar_limit(limits, inp.age)
-    the_ira_route = None if roth_direct is None else ira_route(roth_direct, full_ira)
-    excess_def = c.excess_deferrals(limits, inp.age, deferrals)
-    figures = Figures(
-        route=the_route, after_tax_room=room, employer=employer.amount,
-        excess_deferrals=excess_def, excess_annual_additions=excess_additions,
-        ira_route=the_ira_route, ira_full_limit=full_ira,
-    )
-    used = counted + employer.amount + room
     return Assessment(
         tax_year=inp.tax_year,
         verdict=the_verdict,
         route=the_route,
         provisional=the_verdict is Verdict.UNKNOWN,
         deferral_limit=c.deferral_limit(limits, inp.age),
+        deferral_room=c.deferral_room(
+            limits, age=inp.age, deferrals=inp.employee_deferrals, elsewhere=inp.deferrals_elsewhere
+        ),
         catch_up_limit=catch_up,
-        annual_additions_limit=additions_limit,
-        after_tax_room=room,
-        total_limit=None if additions_limit is None else additions_limit + catch_up,
-        excess_deferrals=excess_def,
-        excess_annual_additions=excess_additions,
-        solo_employer_max=employer.solo_max,
-        per_paycheck=_per_paycheck(inp, room),
-        roth_ira_direct_limit=roth_direct,
-        ira_route=the_ira_route,
+        annual_additions_limit=add.limit,
+        after_tax_room=add.room,
+        total_limit=None if add.limit is None else add.limit + catch_up,
+        excess_deferrals=add.deferrals.excess,
+        excess_annual_additions=add.excess,
+        employer_contributions=add.employer.amount,
+        annual_additions=None if add.limit is None else add.deferrals.counted + add.employer.amount,
+        solo_employer_max=add.employer.solo_max,
+        per_paycheck=_per_paycheck(inp, add.room),
+        deferral_percent_per_paycheck=match_plan and match_plan.deferral_percent_per_paycheck,
+        match_lost_if_front_loaded=match_plan and match_plan.match_lost_if_front_loaded,
+        roth_ira_direct_limit=ira.direct,
+        ira_route=ira.route,
+        backdoor_taxable_amount=ira.taxable,
         hsa_limit=hsa_limits(limits, inp.age),
-        projected_value=_projection(inp, room),
+        projected_value=_projection(inp, add.room),
         breakdown=Breakdown(
-            counted_deferrals=counted,
-            catch_up_deferrals=c.catch_up_deferrals(limits, inp.age, deferrals),
-            employer_contributions=employer.amount,
-            employer_assumed_max=employer.assumed_max,
-            after_tax_room=room,
-            unused=ZERO if additions_limit is None else max(ZERO, additions_limit - used),
+            counted_deferrals=add.deferrals.counted,
+            catch_up_deferrals=add.deferrals.catch_up,
+            employer_contributions=add.employer.amount,
+            employer_assumed_max=add.employer.assumed_max,
+            after_tax_room=add.room,
+            unused=ZERO if add.limit is None else max(ZERO, add.limit - add.used),
         ),
         warnings=warnings_for(inp, limits, figures),
-        assumptions=_assumptions(inp, limits, employer, the_verdict),
+        assumptions=_assumptions(inp, limits, add.employer, the_verdict) + _match_assumptions(match_plan),
         sources=_sources(inp, limits),
     )

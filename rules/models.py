@@ -14,6 +14,8 @@ MAX_MONEY = Decimal("10000000000")  # $10 billion: anything above is a typo, not
 
 Money = Annotated[Decimal, Field(ge=0, le=MAX_MONEY, allow_inf_nan=False)]
 Percent = Annotated[Decimal, Field(ge=0, le=100, allow_inf_nan=False)]
+MAX_MATCH_PERCENT = Decimal(400)  # input guard: a match above 400% of deferrals is a typo
+MatchRate = Annotated[Decimal, Field(ge=0, le=MAX_MATCH_PERCENT, allow_inf_nan=False)]
 # An output figure: exact inside, a JSON number rounded to cents in the contract (model_dump(mode="json")).
 Amount = Annotated[Decimal, PlainSerializer(to_json_number, return_type=int | float, when_used="json")]
 
@@ -95,7 +97,11 @@ class AssessmentInput(BaseModel):
     business_type: BusinessType | None = None
     compensation: Money | None = None
     employee_deferrals: Money = Decimal(0)
+    deferrals_elsewhere: Money = Decimal(0)  # to other employers' plans this year (402(g) is per person)
     employer_contributions: Money | None = None
+    match_percent: MatchRate | None = None  # "50% up to 6%": 50 (instead of employer_contributions)
+    match_up_to_percent: Percent | None = None  # ... and 6 (% of pay, capped at 401(a)(17))
+    deferral_percent: Percent | None = None  # % of pay deferred per paycheck as elected now
     after_tax_allowed: Answer = Answer.UNSURE
     in_plan_conversion: Answer = Answer.UNSURE
     in_service_withdrawal: Answer = Answer.UNSURE
@@ -152,7 +158,22 @@ def _consistency_problems(inp: AssessmentInput) -> list[str]:
         )
     if inp.after_tax_cap_percent is not None and inp.compensation is None:
         problems.append("compensation: is required when after_tax_cap_percent is given")
+    problems.extend(_match_problems(inp))
     return problems
+
+
+def _match_problems(inp: AssessmentInput) -> list[str]:
+    given = (inp.match_percent is not None, inp.match_up_to_percent is not None)
+    if given == (False, False):
+        return []
+    if given != (True, True):
+        missing = "match_up_to_percent" if given[0] else "match_percent"
+        return [f"{missing}: is required with the other half of the match formula"]
+    if inp.employer_contributions is not None:
+        return ["match_percent: give either employer_contributions or the match formula, not both"]
+    if inp.compensation is None:
+        return ["compensation: is required when a match formula is given"]
+    return []
 
 
 class PlanWarning(BaseModel):
@@ -188,16 +209,23 @@ class Assessment(BaseModel):
     route: Route | None
     provisional: bool
     deferral_limit: Amount
+    deferral_room: Amount
     catch_up_limit: Amount
     annual_additions_limit: Amount | None
     after_tax_room: Amount
     total_limit: Amount | None
     excess_deferrals: Amount
     excess_annual_additions: Amount
+    employer_contributions: Amount  # as used: given, from the match formula, or the solo maximum
+    # Deferrals counted toward 415(c) (catch-up excluded) plus employer money, before after-tax.
+    annual_additions: Amount | None
     solo_employer_max: Amount | None
     per_paycheck: Amount | None
+    deferral_percent_per_paycheck: Amount | None  # keeps the match and reaches the limit at year end
+    match_lost_if_front_loaded: Amount | None  # at the elected deferral_percent, without true-up
     roth_ira_direct_limit: Amount | None
     ira_route: IraRoute | None
+    backdoor_taxable_amount: Amount | None
     hsa_limit: dict[str, Amount]
     projected_value: Amount | None
     breakdown: Breakdown

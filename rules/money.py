@@ -14,9 +14,19 @@ def cents(amount: Decimal) -> Decimal:
     return amount.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
+def dollars(amount: Decimal) -> Decimal:
+    """Round to the whole dollar, half up (for estimates shown in a sentence)."""
+    return amount.quantize(Decimal(1), rounding=ROUND_HALF_UP)
+
+
 def cents_down(amount: Decimal) -> Decimal:
     """Round down to the cent, for amounts that must never overshoot a limit."""
     return amount.quantize(CENT, rounding=ROUND_FLOOR)
+
+
+def hundredths_up(amount: Decimal) -> Decimal:
+    """Round up to two decimals (a deferral % that must reach its target, never fall short)."""
+    return amount.quantize(CENT, rounding=ROUND_CEILING)
 
 
 def round_up_to(amount: Decimal, step: Decimal) -> Decimal:

@@ -4,21 +4,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
+from rules.hsa import medicare_age_reached
 from rules.limits import Limits
+from rules.match import MatchPlan
 from rules.models import (
     Answer,
     AssessmentInput,
+    BusinessType,
     ConversionFrequency,
     IraRoute,
     PlanWarning,
     Route,
 )
-from rules.money import ZERO, cents, to_json_number
+from rules.money import ZERO, cents, dollars, to_json_number
 from rules.projection import average_wait_days, earnings_before_conversion
 
-ASSUMED_RETURN_PERCENT = Decimal(7)  # the seed articles' illustration rate, labelled as assumed
-CATCH_UP_AGE = 50
+ASSUMED_RETURN_PERCENT = Decimal(7)  # the seed articles' illustration rate, labelled as assumed (not law)
 
 # Display order: money-losing problems first, general cautions last.
 ORDER = (
@@ -31,6 +34,7 @@ ORDER = (
     "backdoor_ira_pro_rata",
     "no_true_up",
     "legislative_risk",
+    "hsa_medicare",
 )
 
 
@@ -44,7 +48,9 @@ class Figures:
     excess_deferrals: Decimal
     excess_annual_additions: Decimal
     ira_route: IraRoute | None
-    ira_full_limit: Decimal
+    backdoor_converted: Decimal
+    backdoor_taxable: Decimal | None
+    match_plan: MatchPlan | None = None
 
 
 def _money(amount: Decimal) -> int | float:
@@ -81,12 +87,18 @@ def excess_annual_additions(fig: Figures) -> PlanWarning | None:
     )
 
 
+def _has_fica_wages_from_plan_sponsor(inp: AssessmentInput) -> bool:
+    """A sole proprietor is paid no wages by the business: only an S-corp owner's W-2 counts."""
+    return not (inp.is_solo and inp.solo_business is BusinessType.SOLE_PROP)
+
+
 def roth_catch_up_required(inp: AssessmentInput, limits: Limits) -> PlanWarning | None:
+    """IRC 414(v)(7): prior-year FICA wages from the employer sponsoring the plan above the threshold."""
     wages = inp.prior_year_fica_wages
-    if not limits.roth_catch_up_enforced or inp.age < CATCH_UP_AGE or wages is None:
+    if not limits.roth_catch_up_enforced or inp.age < limits.catch_up_age or wages is None:
         return None
     threshold = limits.roth_catch_up_wage_threshold
-    if wages <= threshold:
+    if wages <= threshold or not _has_fica_wages_from_plan_sponsor(inp):
         return None
     return PlanWarning(
         code="roth_catch_up_required",
@@ -98,37 +110,69 @@ def roth_catch_up_required(inp: AssessmentInput, limits: Limits) -> PlanWarning 
     )
 
 
+def _hce_pay(inp: AssessmentInput) -> tuple[Decimal, bool]:
+    """The look-back year's pay (IRC 414(q)(1)(B)), or this year's pay standing in for it."""
+    if inp.prior_year_fica_wages is not None:
+        return inp.prior_year_fica_wages, False
+    return inp.compensation or ZERO, True
+
+
 def hce_acp_testing(inp: AssessmentInput, limits: Limits, fig: Figures) -> PlanWarning | None:
+    """An HCE for year Y was paid more than the threshold in force for Y-1 in Y-1."""
     if inp.is_solo or fig.after_tax_room <= 0:
         return None
-    pay = max(inp.compensation or ZERO, inp.prior_year_fica_wages or ZERO)
-    if pay <= limits.hce_threshold:
+    pay, proxy = _hce_pay(inp)
+    threshold = limits.hce_look_back_threshold
+    if pay <= threshold:
         return None
+    look_back = inp.tax_year - 1
+    basis = f"This year's pay (your {look_back} pay not given)" if proxy else f"Your {look_back} pay"
     return PlanWarning(
         code="hce_acp_testing",
         message=(
-            f"Pay above ${int(limits.hce_threshold):,} likely makes you a highly compensated "
-            "employee: if the plan fails its ACP test, after-tax money may be refunded."
+            f"{basis} above ${int(threshold):,} likely makes you a highly compensated employee "
+            f"for {inp.tax_year}: if the plan fails its ACP test, after-tax money may be refunded."
         ),
-        details={"hce_threshold": _money(limits.hce_threshold)},
+        details={
+            "hce_threshold": _money(threshold),
+            "look_back_year": look_back,
+            "pay_tested": _money(pay),
+            "pay_is_proxy": proxy,
+        },
     )
 
 
-def pro_rata_in_service(inp: AssessmentInput, fig: Figures) -> PlanWarning | None:
-    if fig.route is not Route.IN_SERVICE_WITHDRAWAL or inp.separate_accounting is Answer.YES:
-        return None
+def _pro_rata_text(inp: AssessmentInput) -> tuple[str, Decimal | None]:
+    """The sentence on what part of an in-service withdrawal is taxable, and the pre-tax share."""
+    earnings = "the earnings on after-tax money are taxable too (IRC 72(e)(8))"
+    if inp.separate_accounting is Answer.YES:
+        return (
+            "With separate accounting, pre-tax money stays out of an in-service withdrawal, but "
+            f"{earnings}: roll them to a traditional IRA (Notice 2014-54) or pay tax on them.",
+            ZERO,
+        )
     pretax, after_tax = inp.pretax_balance, inp.after_tax_balance
-    share = None
-    if pretax is not None and after_tax is not None:
-        share = _share(pretax, pretax + after_tax)
-    share_text = f" about {share * 100:.1f}% of each withdrawal would be taxable" if share else ""
+    intro = "Without separate accounting, an in-service withdrawal carries pre-tax money in proportion"
+    if pretax is None or after_tax is None:
+        return f"{intro}: part of it would be taxable, and {earnings}.", None
+    share = _share(pretax, pretax + after_tax)
+    if share == 0:
+        return f"{intro}; you have no pre-tax balance now, but {earnings}.", share
+    return f"{intro}: about {share * 100:.1f}% of each withdrawal would be taxable, and {earnings}.", share
+
+
+def pro_rata_in_service(inp: AssessmentInput, fig: Figures) -> PlanWarning | None:
+    if fig.route is not Route.IN_SERVICE_WITHDRAWAL:
+        return None
+    message, share = _pro_rata_text(inp)
     return PlanWarning(
         code="pro_rata_in_service",
-        message=(
-            "Without separate accounting of after-tax money, an in-service withdrawal carries "
-            f"pre-tax money in proportion:{share_text or ' part of it would be taxable'}."
-        ),
-        details={"taxable_share": float(share) if share is not None else None},
+        message=message,
+        details={
+            "taxable_share": float(share) if share is not None else None,
+            "separate_accounting": inp.separate_accounting is Answer.YES,
+            "earnings_taxable": True,
+        },
     )
 
 
@@ -163,31 +207,62 @@ def earnings_taxable_on_conversion(inp: AssessmentInput, fig: Figures) -> PlanWa
 
 
 def backdoor_ira_pro_rata(inp: AssessmentInput, fig: Figures) -> PlanWarning | None:
-    balance = inp.pretax_ira_balance
-    if fig.ira_route in (None, IraRoute.DIRECT) or not balance:
+    taxable, converted = fig.backdoor_taxable, fig.backdoor_converted
+    if taxable is None or taxable <= 0 or converted <= 0:
         return None
-    share = _share(balance, balance + fig.ira_full_limit)
+    tax = None
+    if inp.marginal_tax_rate_percent is not None:
+        tax = cents(taxable * inp.marginal_tax_rate_percent / 100)
+    tax_text = f", about ${dollars(tax):,} in tax" if tax is not None else ""
     return PlanWarning(
         code="backdoor_ira_pro_rata",
         message=(
-            f"Your pre-tax IRA balance makes about {share * 100:.1f}% of a backdoor Roth IRA "
-            "conversion taxable (pro-rata rule, Form 8606): consider rolling it into your 401(k) first."
+            f"Your pre-tax IRA balance makes ${dollars(taxable):,} of a ${dollars(converted):,} "
+            f"backdoor Roth conversion taxable (pro-rata, Form 8606){tax_text}: roll the pre-tax IRA "
+            "into your 401(k) by December 31 if the plan takes roll-ins."
         ),
-        details={"taxable_share": float(share)},
+        details={
+            "taxable_share": float(_share(taxable, converted)),
+            "taxable_amount": _money(taxable),
+            "converted": _money(converted),
+            "estimated_tax": None if tax is None else _money(tax),
+        },
     )
+
+
+def _keep_the_match_text(inp: AssessmentInput, plan: MatchPlan) -> str:
+    text = (
+        f"Without a year-end true-up, defer {plan.deferral_percent_per_paycheck}% of each paycheck: "
+        "it reaches your limit on the last one and keeps the full match"
+    )
+    if plan.match_lost_if_front_loaded:
+        text += f"; at {inp.deferral_percent}% you would lose ${dollars(plan.match_lost_if_front_loaded):,}"
+    if plan.match_stops_after_paycheck is not None:
+        stop = plan.match_stops_after_paycheck
+        text += f"; 401(a)(17) stops the match after paycheck {stop} of {plan.paychecks}"
+    return text + "."
 
 
 def no_true_up(inp: AssessmentInput, fig: Figures) -> PlanWarning | None:
     if inp.is_solo or fig.employer <= 0 or inp.true_up is Answer.YES:
         return None
-    return PlanWarning(
-        code="no_true_up",
-        message=(
-            "If your match is paid per paycheck and the plan has no year-end true-up, "
-            "reaching the deferral limit early loses match: spread deferrals over the year."
-        ),
-        details={"true_up": inp.true_up.value if inp.true_up else None},
+    details: dict[str, Any] = {"true_up": inp.true_up.value if inp.true_up else None}
+    message = (
+        "If your match is paid per paycheck and the plan has no year-end true-up, "
+        "reaching the deferral limit early loses match: spread deferrals over the year."
     )
+    plan = fig.match_plan
+    if plan is not None:
+        message = _keep_the_match_text(inp, plan)
+        details |= {
+            "deferral_percent_per_paycheck": _money(plan.deferral_percent_per_paycheck),
+            "match_lost_if_front_loaded": None if plan.match_lost_if_front_loaded is None
+            else _money(plan.match_lost_if_front_loaded),
+            "match_stops_after_paycheck": plan.match_stops_after_paycheck,
+            "paychecks": plan.paychecks,
+            "pay_frequency_assumed": plan.frequency_assumed,
+        }
+    return PlanWarning(code="no_true_up", message=message, details=details)
 
 
 def legislative_risk(fig: Figures) -> PlanWarning | None:
@@ -202,6 +277,19 @@ def legislative_risk(fig: Figures) -> PlanWarning | None:
     )
 
 
+def hsa_medicare(inp: AssessmentInput, limits: Limits) -> PlanWarning | None:
+    if not medicare_age_reached(limits, inp.age):
+        return None
+    return PlanWarning(
+        code="hsa_medicare",
+        message=(
+            "HSA contributions stop from the month you enroll in Medicare (IRC 223(b)(7)); "
+            "collecting Social Security at 65 enrolls you in Part A automatically."
+        ),
+        details={"medicare_age": limits.medicare_age},
+    )
+
+
 def warnings_for(inp: AssessmentInput, limits: Limits, fig: Figures) -> tuple[PlanWarning, ...]:
     candidates = (
         excess_deferrals(fig),
@@ -213,5 +301,6 @@ def warnings_for(inp: AssessmentInput, limits: Limits, fig: Figures) -> tuple[Pl
         backdoor_ira_pro_rata(inp, fig),
         no_true_up(inp, fig),
         legislative_risk(fig),
+        hsa_medicare(inp, limits),
     )
     return tuple(w for w in candidates if w is not None)  # already in ORDER (a test checks)

@@ -7,13 +7,16 @@ from decimal import Decimal
 from rules.limits import Limits
 from rules.money import ZERO, clamp_at_zero
 
-PLAN_RATE = Decimal("0.25")
-SELF_EMPLOYED_RATE = PLAN_RATE / (1 + PLAN_RATE)  # Pub 560 reduced rate: 0.20
-HALF = Decimal("0.5")
+
+def self_employed_rate(limits: Limits) -> Decimal:
+    """Pub 560's reduced rate for a sole proprietor: plan rate / (1 + plan rate), 0.20 for 25%."""
+    rate = limits.plan_contribution_rate
+    return rate / (1 + rate)
 
 
 def self_employment_tax(limits: Limits, net_profit: Decimal) -> Decimal:
-    """Schedule SE: 12.4% up to the wage base plus 2.9% on all of net profit x 92.35%."""
+    """Schedule SE: the Social Security rate up to the wage base plus the Medicare rate on all of
+    net profit x the net-earnings factor (12.4%, 2.9%, 92.35%: rules/data/statute.json)."""
     base = net_profit * limits.se_net_earnings_factor
     social_security = min(base, limits.social_security_wage_base) * limits.se_social_security_rate
     return clamp_at_zero(social_security + base * limits.se_medicare_rate)
@@ -21,19 +24,20 @@ def self_employment_tax(limits: Limits, net_profit: Decimal) -> Decimal:
 
 def net_earnings_before_contribution(limits: Limits, net_profit: Decimal) -> Decimal:
     """Pub 560 step 3: net profit minus the deductible half of SE tax."""
-    return net_profit - self_employment_tax(limits, net_profit) * HALF
+    return net_profit - self_employment_tax(limits, net_profit) * limits.se_tax_deductible_share
 
 
 def sole_prop_employer_formula(limits: Limits, net_profit: Decimal) -> Decimal:
-    """Pub 560 steps 5-7: 20% of (net profit - half SE tax), within 25% of the 401(a)(17) limit."""
-    step5 = net_earnings_before_contribution(limits, net_profit) * SELF_EMPLOYED_RATE
-    step6 = limits.compensation_limit * PLAN_RATE
+    """Pub 560 steps 5-7: the reduced rate (20%) of (net profit - half SE tax), within the plan
+    rate (25%) of the 401(a)(17) limit."""
+    step5 = net_earnings_before_contribution(limits, net_profit) * self_employed_rate(limits)
+    step6 = limits.compensation_limit * limits.plan_contribution_rate
     return clamp_at_zero(min(step5, step6))
 
 
 def s_corp_employer_formula(limits: Limits, w2_pay: Decimal) -> Decimal:
-    """25% of W-2 pay, with pay capped at the 401(a)(17) limit."""
-    return min(w2_pay, limits.compensation_limit) * PLAN_RATE
+    """The plan rate (25%) of W-2 pay, with pay capped at the 401(a)(17) limit."""
+    return min(w2_pay, limits.compensation_limit) * limits.plan_contribution_rate
 
 
 def sole_prop_plan_compensation(limits: Limits, net_profit: Decimal, employer: Decimal) -> Decimal:
@@ -56,6 +60,6 @@ def solo_employer_max(
         formula = sole_prop_employer_formula(limits, compensation)
         # deferrals + employer <= earned income = base - employer  =>  employer <= (base - d) / 2
         base = net_earnings_before_contribution(limits, compensation)
-        within_pay = (base - counted_deferrals) * HALF
+        within_pay = (base - counted_deferrals) / 2
     within_dollar_limit = limits.annual_additions_limit - counted_deferrals
     return max(ZERO, min(formula, within_dollar_limit, within_pay))

@@ -19,13 +19,15 @@ INPUT_FIELDS = {
     "separate_accounting", "after_tax_cap_percent", "pretax_balance", "after_tax_balance",
     "filing_status", "magi", "pretax_ira_balance", "prior_year_fica_wages", "pay_frequency",
     "pay_periods_remaining", "expected_return_percent", "years_until_retirement",
-    "marginal_tax_rate_percent", "conversion_frequency",
+    "marginal_tax_rate_percent", "conversion_frequency", "deferrals_elsewhere", "match_percent",
+    "match_up_to_percent", "deferral_percent",
 }
 OUTPUT_FIELDS = {
     "tax_year", "verdict", "route", "deferral_limit", "catch_up_limit", "annual_additions_limit",
     "after_tax_room", "total_limit", "excess_deferrals", "excess_annual_additions",
     "solo_employer_max", "per_paycheck", "roth_ira_direct_limit", "projected_value", "warnings",
-    "sources",
+    "annual_additions", "deferral_room", "employer_contributions", "backdoor_taxable_amount",
+    "deferral_percent_per_paycheck", "match_lost_if_front_loaded", "sources",
 }
 
 
@@ -113,3 +115,8 @@ def test_limits_command_prints_sources() -> None:
     data = json.loads(out.getvalue())
     assert data["figures"]["annual_additions_limit"] == "72000"
     assert "Notice 2025-67" in data["sources"]["annual_additions_limit"]
+    assert data["references"]["annual_additions_limit"][0] == {
+        "title": "IRS Notice 2025-67", "href": "https://www.irs.gov/pub/irs-drop/n-25-67.pdf",
+    }
+    assert data["figures"]["catch_up_age"] == 50  # statute figures are printed with the year's
+    assert data["references"]["catch_up_age"][0]["href"].startswith("https://www.law.cornell.edu/")

@@ -12,7 +12,7 @@ from pydantic import BaseModel
 from rules import assess, assessment_to_json
 from rules.limits import limits_for
 from rules.models import AssessmentInput
-from tests.helpers import run
+from tests.helpers import pay_and_deferrals, run
 
 money = st.decimals(min_value=0, max_value=2_000_000, places=2, allow_nan=False, allow_infinity=False)
 years = st.sampled_from([2024, 2025, 2026])
@@ -23,10 +23,7 @@ plans = st.sampled_from(["401k", "403b", "solo401k", "457b"])
 
 @st.composite
 def situations(draw: st.DrawFn) -> dict[str, object]:
-    pay = draw(st.one_of(st.none(), money))
-    deferrals = draw(money)
-    if pay is not None:
-        deferrals = min(deferrals, pay)
+    pay, deferrals = draw(pay_and_deferrals(money))
     return {
         "tax_year": draw(years), "age": draw(ages), "plan_type": draw(plans),
         "compensation": pay, "employee_deferrals": deferrals,

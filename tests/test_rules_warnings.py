@@ -53,9 +53,6 @@ def test_pro_rata_in_service_gives_taxable_share() -> None:
     (warning,) = [w for w in result.warnings if w.code == "pro_rata_in_service"]
     assert warning.details["taxable_share"] == 0.8
     assert "80.0%" in warning.message
-    separate = situation(in_plan_conversion="no", in_service_withdrawal="yes",
-                         separate_accounting="yes")
-    assert "pro_rata_in_service" not in separate
     assert "pro_rata_in_service" not in situation()  # in-plan conversion route
 
 

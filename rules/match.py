@@ -1,0 +1,86 @@
+"""Keeping the match: the per-paycheck deferral % that reaches the deferral limit on the last
+paycheck without falling below the match's 'up to' %, and what front-loading loses without a
+year-end true-up (the match is computed per paycheck, on pay up to the 401(a)(17) limit)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from math import ceil
+
+from rules.limits import Limits
+from rules.models import PAY_PERIODS_PER_YEAR, Answer, AssessmentInput, PayFrequency
+from rules.money import HUNDRED, ZERO, clamp_at_zero, hundredths_up, percent
+
+ASSUMED_FREQUENCY = PayFrequency.BIWEEKLY  # when the pay frequency is not given (stated in details)
+
+
+@dataclass(frozen=True)
+class MatchPlan:
+    deferral_percent_per_paycheck: Decimal
+    match_lost_if_front_loaded: Decimal | None
+    match_stops_after_paycheck: int | None  # 401(a)(17) ends the match before year end
+    paychecks: int
+    frequency_assumed: bool
+
+
+@dataclass(frozen=True)
+class Payroll:
+    pay: Decimal
+    paychecks: int
+    capacity: Decimal  # deferrals this plan can take this year (402(g) + catch-up left)
+    match_percent: Decimal
+    up_to_percent: Decimal
+
+
+def match_earned(limits: Limits, payroll: Payroll, deferral_percent: Decimal) -> Decimal:
+    """Sum of the per-paycheck match when deferring ``deferral_percent`` of each paycheck until the
+    limit is reached; pay counts for the match only up to the 401(a)(17) limit for the year."""
+    per_paycheck = payroll.pay / payroll.paychecks
+    paid = deferred = earned = ZERO
+    for _ in range(payroll.paychecks):
+        matchable_pay = min(per_paycheck, clamp_at_zero(limits.compensation_limit - paid))
+        deferral = min(per_paycheck * percent(deferral_percent), payroll.capacity - deferred)
+        matched = min(deferral, percent(payroll.up_to_percent) * matchable_pay)
+        earned += percent(payroll.match_percent) * matched
+        paid += per_paycheck
+        deferred += deferral
+    return earned
+
+
+def last_matched_paycheck(limits: Limits, payroll: Payroll) -> int | None:
+    """The paycheck in which year-to-date pay reaches the 401(a)(17) limit, if before the last."""
+    if payroll.pay <= limits.compensation_limit:
+        return None
+    return ceil(limits.compensation_limit * payroll.paychecks / payroll.pay)
+
+
+def steady_deferral_percent(payroll: Payroll) -> Decimal:
+    """Reach the deferral limit on the last paycheck, never below the match's 'up to' %."""
+    even = hundredths_up(payroll.capacity / payroll.pay * HUNDRED)
+    return min(HUNDRED, max(even, payroll.up_to_percent))  # never more than the whole paycheck
+
+
+def keep_the_match(limits: Limits, inp: AssessmentInput, capacity: Decimal) -> MatchPlan | None:
+    if inp.match_percent is None or inp.match_up_to_percent is None or not inp.compensation:
+        return None
+    frequency = inp.pay_frequency or ASSUMED_FREQUENCY
+    payroll = Payroll(
+        pay=inp.compensation, paychecks=PAY_PERIODS_PER_YEAR[frequency], capacity=capacity,
+        match_percent=inp.match_percent, up_to_percent=inp.match_up_to_percent,
+    )
+    steady = steady_deferral_percent(payroll)
+    lost = None
+    if inp.deferral_percent is not None:
+        lost = ZERO
+        if inp.true_up is not Answer.YES:
+            lost = clamp_at_zero(
+                match_earned(limits, payroll, steady) - match_earned(limits, payroll, inp.deferral_percent)
+            )
+    return MatchPlan(
+        deferral_percent_per_paycheck=steady,
+        match_lost_if_front_loaded=lost,
+        match_stops_after_paycheck=last_matched_paycheck(limits, payroll),
+        paychecks=payroll.paychecks,
+        frequency_assumed=inp.pay_frequency is None,
+    )
