@@ -10,6 +10,7 @@ Each test gets a database of its own.
 from __future__ import annotations
 
 import itertools
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -43,3 +44,4 @@ class Postgres:
 
     def stop(self) -> None:
         self.server.cleanup()
+        shutil.rmtree(self.folder, ignore_errors=True)
