@@ -32,6 +32,7 @@ def run_telegram(settings: Settings) -> int:
         app = build_application(settings)
     except Exception as exc:
         return _store_failure("store error", exc)
+    logging.getLogger(__name__).info("store: %s", app.bot_data["store"].backend)
     metrics_token = _secret(settings.metrics_token)
     if settings.webhook_url:
         from bot.webhook import serve_webhook

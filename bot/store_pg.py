@@ -68,6 +68,10 @@ class PostgresStore(Store):
 
     def __init__(self, url: str, *, pool_max: int = POOL_MAX,
                  connect_timeout: float = CONNECT_TIMEOUT_SECONDS) -> None:
+        try:  # one direct attempt first: a wrong URL fails at once instead of after the pool's retries
+            psycopg.connect(url, connect_timeout=max(1, round(connect_timeout))).close()
+        except psycopg.Error as exc:  # its message may quote the host or the user: name the type only
+            raise StoreUnavailableError(f"cannot connect to DATABASE_URL ({type(exc).__name__})") from None
         self._pool = ConnectionPool(url, min_size=1, max_size=pool_max, open=False,
                                     kwargs={"autocommit": True}, configure=_configure,
                                     name="megaroth")
