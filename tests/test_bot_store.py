@@ -217,7 +217,8 @@ def test_an_unreachable_database_is_one_error_without_the_url(tmp_path: Path) ->
     done = subprocess.run([sys.executable, "-m", "bot"], cwd=ROOT, env=env, capture_output=True,
                           text=True, timeout=120, check=False)
     assert done.returncode == 1
-    assert done.stderr.strip().splitlines() == ["store error: cannot connect to DATABASE_URL (OperationalError)"]
+    expected = "store error: cannot connect to DATABASE_URL (OperationalError)"
+    assert done.stderr.strip().splitlines() == [expected]
     assert not (tmp_path / "never.sqlite3").exists()
 
 
