@@ -147,7 +147,9 @@ async def test_sigkill_during_busy_interviews_loses_no_accepted_answer(
         await _quiet(api)  # the updates in flight at the crash are delivered again and applied once
         resumed = []
         for n in range(CRASH_USERS):
-            history = stored(db, CRASH_BASE + n)["history"]
+            conversation = stored(db, CRASH_BASE + n)
+            assert conversation is not None, n
+            history = conversation["history"]
             expected = [state for state, _ in steps[n]][: len(history)]
             assert history == expected, n  # exactly their own answers, in order, none twice
             assert len(history) >= seen_before_crash[n], n  # every answer they saw accepted is kept
