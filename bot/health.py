@@ -35,7 +35,10 @@ class Ready(tornado.web.RequestHandler):
         self.store = store
 
     async def get(self) -> None:
-        ready = await asyncio.to_thread(self.store.ready)
+        if self.store.backend == "sqlite":  # microseconds, and its one connection stays in this thread
+            ready = self.store.ready()
+        else:  # a network round trip (up to its timeout when the database is gone): off the loop
+            ready = await asyncio.to_thread(self.store.ready)
         self.set_header("Content-Type", "text/plain")
         if not ready:
             self.set_status(HTTPStatus.SERVICE_UNAVAILABLE)
