@@ -11,14 +11,17 @@ from flows.interview import Event, Reply, new_conversation, step, view
 QUIT = {"/quit", "/exit", "quit", "exit"}
 COMMAND_WORDS = {"back", "restart", "review", "help", "summary", "details"}
 INTRO = (
-    "Mega backdoor Roth advisor (terminal chat). Answer each question; type a number to pick a "
-    "choice. Commands: /back /review /restart /summary /details /help /quit.\n"
+    "Mega backdoor Roth advisor (terminal chat). Answer each question the way you'd say it "
+    "(\"yeah\", \"bi-weekly\", \"$450k/yr\", \"no cap\"), or type a choice's number. "
+    "Commands: /back /review /restart /summary /details /help /quit.\n"
     "To run it as a Telegram bot instead, set TELEGRAM_BOT_TOKEN (see README) and run python -m bot."
 )
 
 
 def render(reply: Reply) -> str:
     parts = []
+    if reply.answered:
+        parts.append(f"{reply.answered[0]}: {reply.answered[1]} ✓")
     if reply.notice:
         parts.append(f"! {reply.notice}")
     parts.append(f"== {reply.title} ==")

@@ -1,82 +1,184 @@
-"""Turning what the user typed or tapped into a stored, JSON-safe answer (or a specific refusal)."""
+"""Turning what the user typed or tapped into a stored, JSON-safe answer, a specific refusal, or a
+question back ("Did you mean $450,000?") when the text could mean two things or looks wrong."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
 from flows.facts import Facts
 from flows.parse import (
+    Confirm,
     ParseError,
     is_max,
     is_skip,
     is_unsure,
     normalize,
     parse_match,
-    parse_money,
     parse_percent,
     parse_whole,
+    read_money,
 )
-from flows.questions import Kind, Question, max_paychecks
+from flows.plausible import check_age, check_cap, check_money
+from flows.questions import Choice, Kind, Question, max_paychecks, paychecks_left_from
+from flows.summary import money
+from flows.vocabulary import (
+    ALL_KEYS,
+    CHOICE_KEYS,
+    CHOICE_PHRASES,
+    REST_KEYS,
+    SKIP_KEYS,
+    UNSURE_KEYS,
+    YEAR_KEYS,
+    YEAR_WORDS,
+    YES_NO_UNSURE_KEYS,
+    YES_NO_UNSURE_PHRASES,
+    find_phrase,
+    key,
+    words_of,
+)
+from rules.models import PAY_PERIODS_PER_YEAR, PayFrequency
 
 SKIPPED = None
+LATEST_KEYS = frozenset(key(w) for w in ("latest", "the latest", "latest published", "newest", "most recent"))
+
+
+def _by_label(options: tuple[Choice, ...], wanted: str, *, numbered: bool = True) -> str | None:
+    """The choice whose value or label this is (or its menu number, where the menu shows numbers)."""
+    for index, choice in enumerate(options, start=1):
+        if wanted in (key(choice.value), key(choice.label)) or (numbered and wanted == str(index)):
+            return choice.value
+    return None
+
+
+def _tax_year(wanted: str, facts: Facts) -> str | None:
+    if wanted in YEAR_KEYS:
+        return str(facts.today.year + YEAR_KEYS[wanted])
+    digits = "".join(ch for ch in wanted if ch.isdigit())
+    if len(digits) == 2:
+        return f"20{digits}"
+    return digits if len(digits) == 4 else None
+
+
+def _tax_year_in(text: str, facts: Facts) -> str | None:
+    phrases = {words_of(w): str(facts.today.year + o) for w, o in YEAR_WORDS.items() if " " in w}
+    found = find_phrase(text, phrases)  # "this year please": several words, never a lone "now"
+    years = re.findall(r"\b20\d\d\b", text)
+    return found or (years[0] if len(years) == 1 else None)
+
+
+def _word(question: Question, wanted: str, facts: Facts) -> str | None:
+    """The stored value an everyday word stands for at this question, if any."""
+    if question.id == "tax_year":
+        return _tax_year(wanted, facts)
+    found = CHOICE_KEYS.get(question.id, {}).get(wanted)
+    if found is not None:
+        return found
+    yes_no = YES_NO_UNSURE_KEYS.get(wanted)
+    if question.id == "verdict" and yes_no == "yes":
+        return "continue"
+    return yes_no
+
+
+def _in_sentence(question: Question, text: str, options: tuple[Choice, ...]) -> str | None:
+    """A choice named inside a longer answer: "it's a 403b", "yes I think so", "this year please"."""
+    phrases = {words_of(c.label): c.value for c in options} | {words_of(c.value): c.value for c in options}
+    phrases |= CHOICE_PHRASES.get(question.id, {})
+    if question.id == "verdict":
+        phrases |= {p: "continue" for p, v in YES_NO_UNSURE_PHRASES.items() if v == "yes"}
+    elif any(c.value == "unsure" for c in options) or question.id == "extras_offer":
+        phrases = YES_NO_UNSURE_PHRASES | phrases
+    return find_phrase(text, phrases)
 
 
 def _choice(question: Question, text: str, facts: Facts) -> str | None:
     options = question.options(facts)
-    wanted = normalize(text)
-    for index, choice in enumerate(options, start=1):
-        if wanted in (choice.value.lower(), normalize(choice.label), str(index)):
-            return None if choice.value == "skip" else choice.value
-    synonym = question.synonyms.get(wanted)
-    if synonym is not None and any(c.value == synonym for c in options):
-        return synonym
-    if question.skippable and is_skip(wanted):
-        return None
+    wanted = key(text)
+    values = {c.value for c in options}
+    found = _by_label(options, wanted) or _word(question, wanted, facts)
+    if found is None and question.id == "tax_year":
+        found = options[0].value if wanted in LATEST_KEYS else _tax_year_in(text, facts)
+    elif found is None:
+        found = _in_sentence(question, text, options)
+    if found is None and question.skippable and wanted in SKIP_KEYS | UNSURE_KEYS:
+        found = "skip"
+    if found in values:
+        return None if found == "skip" else found
+    if question.id == "tax_year" and found is not None:
+        years = ", ".join(c.value for c in options)
+        raise ParseError(f"I have the IRS limits for {years} only; which of those?")
     labels = ", ".join(c.label for c in options)
     raise ParseError(f"Please tap a button or type one of: {labels}.")
 
 
 def _skip_or(question: Question, text: str) -> bool:
-    return question.skippable and (is_skip(text) or is_unsure(text) or normalize(text) == "skip")
+    return question.skippable and (is_skip(text) or is_unsure(text))
+
+
+def _says_max(text: str) -> bool:
+    """'maxing out my 401k', 'I max it': the word max in a sentence without a figure."""
+    return bool(re.search(r"\bmax(?:ing|ed|imum|imize)?\b", normalize(text))) and not re.search(
+        r"\$|\d+\s*k\b|\d{3}", normalize(text).replace("401k", "").replace("403b", ""))
 
 
 def _money(question: Question, text: str, facts: Facts) -> str | None:
     if _skip_or(question, text):
         return SKIPPED
-    if question.id == "employee_deferrals" and is_max(text):
+    if question.id == "employee_deferrals" and (is_max(text) or _says_max(text)):
         return "max"
     if is_unsure(text) or is_skip(text):
         raise ParseError("I need this one to work out your room; an estimate is fine, e.g. 23,500.")
-    amount = parse_money(text)
-    _check_money(question, amount, facts)
-    return str(amount)
+    amount = read_money(text)
+    if amount.ambiguous:
+        per = f" ({money(amount.value / 12)} a month × 12)" if amount.monthly else ""
+        raise Confirm(f"Did you mean {money(amount.value)}{per}?",
+                      ((str(amount.value), f"Yes, {money(amount.value)}"),))
+    check_money(question.id, amount.value, facts)
+    return str(amount.value)
 
 
-def _check_money(question: Question, amount: Decimal, facts: Facts) -> None:
-    if question.id == "compensation" and amount <= 0:
-        raise ParseError("Pay must be more than $0: the limits are a share of it.")
-    if question.id == "employee_deferrals" and facts.pay is not None and amount > facts.pay:
-        raise ParseError(
-            f"That's more than the pay you gave (${facts.pay:,.0f}); deferrals come out of pay."
-        )
-
-
-def _percent(question: Question, text: str) -> str | None:
+def _percent(question: Question, text: str, facts: Facts) -> str | None:
     if _skip_or(question, text):
         return SKIPPED
     upper = Decimal(question.high) if question.high else Decimal(100)
-    return str(parse_percent(text, upper=upper))
+    value = parse_percent(text, upper=upper)
+    if question.id == "after_tax_cap_percent":
+        check_cap(value, facts)
+    return str(value)
+
+
+def _paychecks(text: str, facts: Facts) -> int | None:
+    raw = facts.value("pay_frequency")
+    if raw is None:
+        return None
+    wanted = key(text)
+    per_year = PAY_PERIODS_PER_YEAR[PayFrequency(raw)]
+    if wanted in ALL_KEYS:
+        return per_year
+    if wanted in REST_KEYS:
+        return paychecks_left_from(facts, per_year)
+    return None
 
 
 def _whole(question: Question, text: str, facts: Facts) -> int | None:
     if _skip_or(question, text):
         return SKIPPED
+    if question.id == "pay_periods_remaining":
+        chosen = _paychecks(text, facts)
+        if chosen is not None:
+            return chosen
     high = max_paychecks(facts) if question.id == "pay_periods_remaining" else question.high
-    what = question.label.lower()
+    what = "your age" if question.id == "age" else question.label.lower()
     if question.id == "age":
-        what = "your age"
+        check_age(parse_whole(text, low=0, high=9999, what=what), facts)
     return parse_whole(text, low=question.low, high=high, what=what)
+
+
+_NO_EMPLOYER_MONEY = frozenset(key(w) for w in (
+    "none", "0", "no", "nothing", "no match", "zero", "nada", "they dont", "none at all", "nope", "nah",
+    "no employer match", "no contribution", "n/a",
+))
 
 
 def _employer(text: str, facts: Facts) -> Any:
@@ -85,34 +187,85 @@ def _employer(text: str, facts: Facts) -> Any:
         if facts.is_solo:
             return "max"
         raise ParseError("Enter your employer's contribution in dollars, a % of pay, or a formula.")
-    if cleaned in ("none", "0", "no", "nothing", "no match"):
+    if key(cleaned) in _NO_EMPLOYER_MONEY:
         return {"dollars": "0"}
-    formula = parse_match(cleaned)
+    for words in ("dollar for dollar", "dollar-for-dollar"):
+        cleaned = cleaned.replace(words, "100%")
+    formula = parse_match(re.sub(r"^[a-z' ]+(?=\d)", "", cleaned))  # "they match 50% up to 6%"
     if formula is not None:
-        return {"match": str(formula.match_percent), "up_to": str(formula.up_to_percent)}
+        return _match_reading(formula.match_percent, formula.up_to_percent, "match" in cleaned)
     if "%" in cleaned or "percent" in cleaned:
-        return {"percent": str(parse_percent(cleaned))}
+        return _percent_reading(cleaned)
     if is_unsure(cleaned):
         raise ParseError("An estimate is fine: dollars (e.g. 12,000), 5%, or '50% up to 6%'.")
     try:
-        return {"dollars": str(parse_money(cleaned))}
+        amount = read_money(cleaned)
     except ParseError:
         raise ParseError(
             "I need dollars (e.g. 12,000), a % of pay (e.g. 5%), or a match formula "
             "(e.g. 50% up to 6%)."
         ) from None
+    if amount.ambiguous:
+        raise Confirm(f"Did you mean {money(amount.value)}?",
+                      (({"dollars": str(amount.value)}, f"Yes, {money(amount.value)}"),))
+    check_money("employer_contributions", amount.value, facts)
+    return {"dollars": str(amount.value)}
+
+
+def _percent_reading(cleaned: str) -> dict[str, str]:
+    """'5%' is 5% of pay ('3% nonelective' too); '4% match' could be 4% of pay or a match of what
+    you put in up to 4%."""
+    words = re.sub(r"\bmatch(?:es|ing)?\b", " ", cleaned)
+    single = re.findall(r"\d+(?:\.\d+)?\s*%", words)
+    percent = parse_percent(single[0] if len(single) == 1 else words)
+    if words == cleaned:
+        return {"percent": str(percent)}
+    raise Confirm(
+        f"Which is it: your employer matches what you put in, up to {percent:g}% of your pay, or adds "
+        f"{percent:g}% of your pay whatever you put in?",
+        (({"match": "100", "up_to": str(percent)}, f"Matches up to {percent:g}%"),
+         ({"percent": str(percent)}, f"{percent:g}% of my pay")),
+    )
+
+
+def _match_reading(rate: Decimal, cap: Decimal, said_match: bool) -> dict[str, str]:
+    """'50% up to 6%' is a match formula; '5% match up to 6%' could also mean 5% of pay."""
+    formula = {"match": str(rate), "up_to": str(cap)}
+    if rate >= 25 or not said_match:
+        return formula
+    raise Confirm(
+        f"Which is it: your employer adds {rate:g}% of what you put in (on up to {cap:g}% of your pay), "
+        f"or {rate:g}% of your pay?",
+        ((formula, f"{rate:g}% of what I put in"), ({"percent": str(rate)}, f"{rate:g}% of my pay")),
+    )
 
 
 def accept(question: Question, text: str, facts: Facts) -> Any:
-    """The stored answer for ``text``, or ParseError with a specific reason."""
+    """The stored answer for ``text``; ParseError with a specific reason; or Confirm."""
     if question.kind in (Kind.CHOICE, Kind.CHECKPOINT):
         return _choice(question, text, facts)
+    wanted = key(text)
+    shown = _by_label(question.options(facts), wanted, numbered=False)
+    shown = shown if shown is not None else CHOICE_KEYS.get(question.id, {}).get(wanted)
+    if shown is None and not re.search(r"\d", text):  # "there is no cap", "none yet, I think"
+        shown = find_phrase(text, CHOICE_PHRASES.get(question.id, {}))
+    if shown is not None:  # a button typed: "No cap / not sure", "All 26 (whole year)", "7%"
+        return _shown_choice(question, shown)
     if question.kind is Kind.MONEY:
-        if question.id == "pretax_ira_balance" and normalize(text) == "none":
-            return "0"
         return _money(question, text, facts)
     if question.kind is Kind.PERCENT:
-        return _percent(question, text)
+        return _percent(question, text, facts)
     if question.kind is Kind.WHOLE:
         return _whole(question, text, facts)
     return _employer(text, facts)
+
+
+def _shown_choice(question: Question, value: str) -> Any:
+    """A button of a typed question: 'skip', 'max', '0' (None), '7' (7%), '26' (all 26)."""
+    if value == "skip":
+        return SKIPPED
+    if question.kind is Kind.WHOLE:
+        return int(value)
+    if question.kind is Kind.EMPLOYER:
+        return "max" if value == "max" else {"dollars": value}
+    return value

@@ -1,33 +1,37 @@
-"""Mermaid diagram of the interview machine: `python -m flows.diagram > flows/interview.mmd`.
+"""The interview machine drawn by transitions itself (its Mermaid export):
+`python -m flows.diagram > flows/interview.mmd`.
 
-Only the edges a real interview can take are drawn: from each question to the next one, and
-past questions whose condition can be false (a skip), labelled with the skipped questions.
+The graph is built from the live machine's own states and transitions (every trigger, every
+edge, every guard by name), so the committed diagram cannot stay equal while the machine drifts.
 """
 
 from __future__ import annotations
 
-from flows.machine import REVIEW
-from flows.questions import QUESTIONS, Question, _always
+from typing import Any
+
+from transitions.extensions.diagrams import GraphMachine
+
+from flows.machine import MACHINE
 
 
-def _can_be_skipped(question: Question) -> bool:
-    return question.applies is not _always and question.id != QUESTIONS[-1].id
+def _edges() -> list[dict[str, Any]]:
+    edges: list[dict[str, Any]] = []
+    for trigger, event in MACHINE.events.items():
+        for source, transitions in event.transitions.items():
+            for transition in transitions:
+                edges.append({"trigger": trigger, "source": source, "dest": transition.dest,
+                              "conditions": [c.func for c in transition.conditions]})
+    return edges
 
 
 def mermaid() -> str:
-    lines = ["stateDiagram-v2", f"    [*] --> {QUESTIONS[0].id}"]
-    for index, source in enumerate(QUESTIONS[:-1]):
-        skipped: list[str] = []
-        for target in QUESTIONS[index + 1:]:
-            label = f" : skip {', '.join(skipped)}" if skipped else ""
-            lines.append(f"    {source.id} --> {target.id}{label}")
-            if not _can_be_skipped(target):
-                break
-            skipped.append(target.id)
-    lines.append(f"    {QUESTIONS[-1].id} --> {REVIEW} : review")
-    lines.append(f"    {REVIEW} --> {QUESTIONS[-1].id} : done (first open question, else result)")
-    lines.append(f"    {QUESTIONS[-1].id} --> [*]")
-    return "\n".join(lines) + "\n"
+    graph = GraphMachine(
+        states=list(MACHINE.states), transitions=_edges(), initial=MACHINE.initial,
+        auto_transitions=False, graph_engine="mermaid", show_conditions=True,
+        title="Mega backdoor Roth interview",
+    )
+    drawn: str = graph.get_graph().draw(None)
+    return drawn.rstrip("\n") + "\n"
 
 
 if __name__ == "__main__":

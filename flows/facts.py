@@ -14,6 +14,8 @@ from rules.models import Answer, BusinessType, PlanType, Route, Verdict
 from rules.verdict import after_tax_possible, route, verdict
 
 CHECKPOINT_DONE = "continue"
+PLAN_NAMES = {PlanType.K401: "401(k)", PlanType.K403B: "403(b)", PlanType.SOLO_401K: "solo 401(k)",
+              PlanType.GOV_457B: "457(b)"}
 
 
 def default_tax_year(today: date) -> int:
@@ -99,6 +101,20 @@ class Facts:
         if raw is None or raw == "max":
             return raw == "max"
         return any(Decimal(v) > 0 for v in raw.values())
+
+    @property
+    def plan_name(self) -> str:
+        """The plan as this person knows it: a 403(b) user never reads "401(k)"."""
+        return PLAN_NAMES[self.plan_type]
+
+    @property
+    def is_sole_prop(self) -> bool:
+        return self.is_solo and self.business_type is BusinessType.SOLE_PROP
+
+    @property
+    def year_underway(self) -> bool:
+        """The tax year is this calendar year: some after-tax money may already be in."""
+        return self.tax_year == self.today.year
 
     @cached_property
     def wants_extras(self) -> bool:

@@ -7,7 +7,7 @@ from typing import Any
 
 from flows.facts import Facts
 from flows.questions import QUESTIONS, Kind
-from rules.contributions import deferral_limit, match_contribution, percent_of_pay_contribution
+from rules.contributions import deferral_limit, percent_of_pay_contribution
 from rules.limits import limits_for
 
 DIRECT = {
@@ -36,19 +36,27 @@ def resolved_deferrals(facts: Facts, raw: Any) -> Decimal:
     return min(limit, facts.pay) if facts.pay is not None else limit
 
 
-def resolved_employer(facts: Facts, raw: Any, deferrals: Decimal) -> Decimal | None:
+def resolved_employer(facts: Facts, raw: Any) -> Decimal | None:
+    """Employer dollars for the engine (a match formula goes to the engine as its own fields)."""
     if raw == "max":
         return None  # the engine assumes the solo 401(k) maximum
     limits = limits_for(facts.tax_year)
     pay = facts.pay or Decimal(0)
-    if "match" in raw:
-        return match_contribution(
-            limits, pay=pay, deferrals=deferrals,
-            match_percent=Decimal(raw["match"]), up_to_percent=Decimal(raw["up_to"]),
-        )
     if "percent" in raw:
         return percent_of_pay_contribution(limits, pay, Decimal(raw["percent"]))
     return Decimal(raw["dollars"])
+
+
+def fica_proxy_applies(facts: Facts) -> bool:
+    """Catch-up age from 2026, W-2 pay here and last year's FICA wages not given: this year's pay
+    from this employer stands in for them (as the engine's HCE check does), so the Roth catch-up
+    rule is not missed."""
+    limits = limits_for(facts.tax_year)
+    answers = applicable_answers(facts)
+    return (
+        limits.roth_catch_up_enforced and (facts.age or 0) >= limits.catch_up_age and not facts.is_sole_prop
+        and answers.get("compensation") is not None and answers.get("prior_year_fica_wages") is None
+    )
 
 
 def engine_input(facts: Facts) -> dict[str, Any]:
@@ -56,12 +64,14 @@ def engine_input(facts: Facts) -> dict[str, Any]:
     answers = applicable_answers(facts)
     data: dict[str, Any] = {"tax_year": facts.tax_year}
     data.update({k: v for k, v in answers.items() if k in DIRECT and v is not None})
-    deferrals = Decimal(0)
     if "employee_deferrals" in answers:
-        deferrals = resolved_deferrals(facts, answers["employee_deferrals"])
-        data["employee_deferrals"] = deferrals
-    if answers.get("employer_contributions") is not None:
-        employer = resolved_employer(facts, answers["employer_contributions"], deferrals)
+        data["employee_deferrals"] = resolved_deferrals(facts, answers["employee_deferrals"])
+    employer_answer = answers.get("employer_contributions")
+    if isinstance(employer_answer, dict) and "match" in employer_answer:  # the engine works the match
+        data["match_percent"] = employer_answer["match"]
+        data["match_up_to_percent"] = employer_answer["up_to"]
+    elif employer_answer is not None:
+        employer = resolved_employer(facts, employer_answer)
         if employer is not None:
             data["employer_contributions"] = employer
     return data

@@ -1,197 +1,37 @@
 """The flow API: load a conversation dict, advance it by one event, get the reply to show.
 
-A conversation is a small JSON-safe dict: {"v", "state", "answers", "history"}. Nothing else
-about it is kept anywhere, so it can be saved after each step and restored exactly.
+The pieces live in files named for what they hold: conversation.py (Event, Reply, storage
+format), questions.py (the questions), machine.py (the rulebook), vocabulary.py, parse.py,
+answers.py and plausible.py (what people type, and the questions back), screens.py and
+progress.py (what each state shows), summary.py and paycheck.py (the words of the verdict and
+the result, and what the room means per paycheck).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+import copy
+from dataclasses import replace
 from datetime import date
 from typing import Any, Literal
 
 from flows.answers import accept
+from flows.conversation import VERSION, Event, Reply, load, new_conversation
 from flows.facts import CHECKPOINT_DONE, Facts
-from flows.inputs import engine_input
-from flows.machine import FIRST, LAST, REVIEW, STATES, Session, fire, jump
-from flows.parse import ParseError
-from flows.questions import BY_ID, QUESTIONS, Choice, Kind, Question, Stage
-from flows.summary import detail_lines, money, result_lines, verdict_lines
-from rules import InputError, assess_json
+from flows.machine import LAST, REVIEW, Session, fire
+from flows.parse import Confirm, ParseError
+from flows.questions import BY_ID, QUESTIONS, Kind, Question, Stage
+from flows.screens import RESULT_CHOICES, compute, describe_answer, result_reply, send_back_to_fix, view
+from flows.vocabulary import NO_KEYS, YES_KEYS, find_phrase, key
+from rules import InputError
 
-VERSION = 1
+CONFIRM_KEYS = frozenset(key(w) for w in ("keep", "keep it", "thats right", "right", "correct", "confirm"))
+REENTER_KEYS = frozenset(key(w) for w in ("re-enter", "reenter", "change", "change it", "wrong", "fix",
+                                         "let me fix it", "again", "no wait"))
+RESULT_WORDS = {key(word): c.value for c in RESULT_CHOICES for word in (c.label, c.value)}
+RESULT_PHRASES = {"details": "details", "sources": "details", "more": "details", "breakdown": "details",
+                  "review": "review", "change": "review", "edit": "review", "start over": "restart",
+                  "restart": "restart", "again": "restart"}
 COMMANDS = ("start", "back", "restart", "review", "help", "summary", "details")
-CONTINUE = Choice(CHECKPOINT_DONE, "See my numbers")
-PROVISIONAL = Choice(CHECKPOINT_DONE, "Continue with provisional numbers")
-RESULT_CHOICES = (Choice("details", "Details & sources"), Choice("review", "Review answers"),
-                  Choice("restart", "Start over"))
-
-
-@dataclass(frozen=True)
-class Event:
-    """What the user did: typed text, tapped a button (for ``state``), or sent a command."""
-
-    kind: Literal["text", "button", "command"]
-    value: str
-    state: str | None = None
-
-
-@dataclass(frozen=True)
-class Reply:
-    """One screen to show: a renderer formats it, it holds no transport detail."""
-
-    state: str
-    title: str
-    lines: tuple[str, ...]
-    choices: tuple[Choice, ...] = ()
-    notice: str | None = None
-    hint: str | None = None
-    expects_text: bool = False
-    result: dict[str, Any] | None = field(default=None, compare=False)
-    chart: bool = False  # the result summary: worth a chart of the annual additions limit
-    # The question just answered, as (its short label, the answer as understood), e.g.
-    # ("Pay", "$450,000"): a renderer echoes it and may mark the old question as answered.
-    answered: tuple[str, str] | None = None
-
-
-def new_conversation() -> dict[str, Any]:
-    return {"v": VERSION, "state": FIRST, "answers": {}, "history": []}
-
-
-def load(raw: Any) -> dict[str, Any]:
-    """A stored dict back to a conversation; anything unrecognisable starts afresh."""
-    if not isinstance(raw, dict) or raw.get("v") != VERSION or raw.get("state") not in STATES:
-        return new_conversation()
-    answers, history = raw.get("answers"), raw.get("history")
-    if not isinstance(answers, dict) or not isinstance(history, list):
-        return new_conversation()
-    if any(k not in BY_ID for k in answers) or any(h not in BY_ID for h in history):
-        return new_conversation()
-    return {"v": VERSION, "state": raw["state"], "answers": dict(answers), "history": list(history)}
-
-
-STAGE_QUESTIONS: dict[Stage, list[Question]] = {
-    stage: [q for q in QUESTIONS if q.stage is stage and q.kind is not Kind.CHECKPOINT] for stage in Stage
-}
-
-
-STAGE_INDEX: dict[str, int] = {q.id: i for stage in STAGE_QUESTIONS.values() for i, q in enumerate(stage)}
-
-
-def _progress(question: Question, facts: Facts) -> str:
-    if question.kind is Kind.CHECKPOINT and question.stage is not Stage.ROOM:
-        return question.stage.value
-    stage = STAGE_QUESTIONS[question.stage]
-    index = STAGE_INDEX.get(question.id)
-    if index is None:
-        return question.stage.value
-    position = 1 + sum(1 for q in stage[:index] if q.applies(facts))
-    if question.stage is Stage.VERDICT:
-        return f"{question.stage.value}: question {position} of up to {len(stage)}"
-    total = max(position, sum(1 for q in stage if q.applies(facts)))
-    return f"{question.stage.value}: question {position} of {total}"
-
-
-def _question_reply(question: Question, facts: Facts, notice: str | None) -> Reply:
-    choices = question.options(facts)
-    previous = facts.value(question.id)
-    hint = question.hint_text(facts) or None
-    if previous is not None and question.kind in (Kind.MONEY, Kind.PERCENT, Kind.WHOLE):
-        hint = f"{hint or ''} Current answer: {previous}.".strip()
-    return Reply(
-        state=question.id, title=_progress(question, facts), lines=(question.text(facts),),
-        choices=choices, notice=notice, hint=hint,
-        expects_text=question.kind not in (Kind.CHOICE, Kind.CHECKPOINT),
-    )
-
-
-def _verdict_reply(facts: Facts, notice: str | None) -> Reply:
-    verdict = facts.verdict.value
-    route = facts.route.value if facts.route else None
-    lines = verdict_lines(verdict, route, facts.plan_type, facts.tax_year)
-    choice = PROVISIONAL if verdict == "unknown" else CONTINUE
-    return Reply(state="verdict", title="Verdict", lines=tuple(lines), choices=(choice,), notice=notice)
-
-
-def compute(facts: Facts) -> dict[str, Any]:
-    """The rules engine's answer for these answers (the same JSON the CLI prints)."""
-    return assess_json(engine_input(facts))
-
-
-def _result_reply(facts: Facts, notice: str | None, detailed: bool = False) -> Reply:
-    result = compute(facts)
-    lines = detail_lines(result) if detailed else result_lines(result)
-    chart = not detailed and result["annual_additions_limit"] is not None
-    return Reply(state=LAST, title="Your result", lines=tuple(lines), choices=RESULT_CHOICES,
-                 notice=notice, result=result, chart=chart)
-
-
-def _review_reply(facts: Facts, notice: str | None) -> Reply:
-    rows, choices = [], []
-    for q in QUESTIONS:
-        if q.kind is Kind.CHECKPOINT or not facts.answered(q.id) or not q.applies(facts):
-            continue
-        rows.append(f"• {q.label}: {describe_answer(q, facts)}")
-        choices.append(Choice(f"edit:{q.id}", q.label))
-    lines = ("Tap an answer to change it; nothing else is lost.", *rows) if rows else (
-        "No answers yet.",)
-    return Reply(state=REVIEW, title="Review your answers", lines=lines,
-                 choices=(*choices, Choice("done", "Done")), notice=notice)
-
-
-def describe_answer(question: Question, facts: Facts) -> str:
-    raw = facts.value(question.id)
-    if raw is None:
-        return "skipped"
-    if question.kind is Kind.CHOICE:
-        labels = {c.value: c.label for c in question.options(facts)}
-        return labels.get(str(raw), str(raw))
-    if question.kind is Kind.MONEY:
-        return "the maximum" if raw == "max" else money(raw)
-    if question.kind is Kind.PERCENT:
-        return f"{raw}%"
-    if question.kind is Kind.EMPLOYER:
-        return _describe_employer(raw)
-    return str(raw)
-
-
-def _describe_employer(raw: Any) -> str:
-    if raw == "max":
-        return "the maximum"
-    if "match" in raw:
-        return f"{raw['match']}% match up to {raw['up_to']}% of pay"
-    if "percent" in raw:
-        return f"{raw['percent']}% of pay"
-    return money(raw["dollars"])
-
-
-def view(
-    conv: dict[str, Any], today: date, notice: str | None = None, detailed: bool = False,
-    facts: Facts | None = None,
-) -> Reply:
-    """The screen for the conversation's current state (``facts``: of these same answers, if the
-    step already has them)."""
-    facts = facts or Facts(conv["answers"], today)
-    state = conv["state"]
-    if state == REVIEW:
-        return _review_reply(facts, notice)
-    if state == "verdict":
-        return _verdict_reply(facts, notice)
-    if state == LAST:
-        try:
-            return _result_reply(facts, notice, detailed)
-        except InputError as exc:
-            return _send_back_to_fix(conv, today, str(exc))
-    return _question_reply(BY_ID[state], facts, notice)
-
-
-def _send_back_to_fix(conv: dict[str, Any], today: date, problem: str) -> Reply:
-    """A combination the engine refuses (e.g. pay edited below deferrals): ask the field again."""
-    field_name, _, reason = problem.partition(": ")
-    target = field_name if field_name in BY_ID else FIRST
-    conv["answers"].pop(target, None)
-    jump(Session(conv, today), target)
-    return view(conv, today, notice=f"Please check this answer: {reason or problem}")
 
 
 def _answer(conv: dict[str, Any], text: str, today: date) -> Reply:
@@ -202,42 +42,154 @@ def _answer(conv: dict[str, Any], text: str, today: date) -> Reply:
     if state == LAST:
         return _result_choice(conv, text, today)
     question = BY_ID[state]
+    resolved = _resolve_pending(conv, session, question, text)
+    if resolved is not None:
+        return resolved
     try:
         value = accept(question, text, session.facts)
+    except Confirm as ask:
+        conv["pending"] = {"q": state, "ask": ask.ask, "options": [list(o) for o in ask.options],
+                           "drop": list(ask.drop)}
+        return view(conv, today, facts=session.facts)
     except ParseError as exc:
-        return view(conv, today, notice=str(exc))
+        return _typed_ahead(conv, text, today) or view(conv, today, notice=str(exc))
+    conv.pop("pending", None)
+    return _store(conv, session, question, value, ())
+
+
+def _typed_ahead(conv: dict[str, Any], text: str, today: date) -> Reply | None:
+    """On the verdict screen, an answer to the next question ("2025", "this year") means "go on":
+    taken when the next question accepts it, otherwise nothing changes."""
+    if conv["state"] != "verdict":
+        return None
+    trial = copy.deepcopy(conv)
+    _store(trial, Session(trial, today), BY_ID["verdict"], CHECKPOINT_DONE, ())
+    asked = trial["state"]
+    reply = _answer(trial, text, today)
+    if trial["state"] == asked and "pending" not in trial:
+        return None
+    conv.clear()
+    conv.update(trial)
+    return reply
+
+
+def _resolve_pending(conv: dict[str, Any], session: Session, question: Question, text: str) -> Reply | None:
+    """The answer to "Did you mean ...?": a reading kept, or re-enter; None if it is neither."""
+    pending = conv.get("pending")
+    picked = None if pending is None else _picked(pending, text)
+    if pending is None or picked is None:
+        return None
+    del conv["pending"]
+    if picked == "reenter":
+        return view(conv, session.today, notice="OK, type it again.")
+    value = pending["options"][picked][0]
+    return _store(conv, session, question, value, tuple(pending.get("drop", ())))
+
+
+def _picked(pending: dict[str, Any], text: str) -> int | Literal["reenter"] | None:
+    """Which offered reading the user chose ("pick:0", "yes", a label), "reenter", or None."""
+    options = pending["options"]
+    if text.startswith("pick:") and text[5:].isdigit() and int(text[5:]) < len(options):
+        return int(text[5:])
+    wanted = key(text)
+    if wanted in {key(label): None for _value, label in options}:
+        return next(i for i, (_v, label) in enumerate(options) if key(label) == wanted)
+    if wanted in YES_KEYS or (wanted in CONFIRM_KEYS):
+        return 0
+    if text == "reenter" or wanted in NO_KEYS or wanted in REENTER_KEYS:
+        return "reenter"
+    return None
+
+
+def _store(
+    conv: dict[str, Any], session: Session, question: Question, value: Any, drop: tuple[str, ...]
+) -> Reply:
+    """Keep an accepted answer, move on, and echo it ("Pay: $450,000")."""
+    state = question.id
     conv["answers"][state] = value
-    conv["history"].append(state)
+    for stale in drop:
+        conv["answers"].pop(stale, None)
+    conv["history"] = [h for h in conv["history"] if h not in drop and h != state] + [state]
     session.answers_changed()
+    conv.pop("editing", None)
     fire(session, "answer")
-    reply = view(conv, today, facts=session.facts)
+    reply = view(conv, today=session.today, facts=session.facts)
     return replace(reply, answered=(question.label, describe_answer(question, session.facts)))
 
 
+DONE_KEYS = frozenset(key(w) for w in (
+    "done", "finish", "finished", "ok", "okay", "looks good", "all good", "back to result", "result",
+    "show result", "exit", "close", "nothing", "no changes", "thats all", "continue", "👍",
+))
+REVIEW_ALIASES = {
+    key(word): qid for qid, words in {
+        "compensation": ("pay", "salary", "income", "wages", "profit", "net profit"),
+        "employee_deferrals": ("deferrals", "deferral", "contributions", "my contributions",
+                               "401k contributions"),
+        "employer_contributions": ("employer", "match", "employer match", "company match"),
+        "after_tax_cap_percent": ("cap", "after tax cap", "plan cap"),
+        "pay_frequency": ("frequency", "how often", "pay schedule"),
+        "pay_periods_remaining": ("paychecks", "paychecks left"),
+        "age": ("age", "my age", "how old"),
+        "tax_year": ("year", "tax year"),
+        "plan_type": ("plan", "plan type"),
+    }.items() for word in words
+}
+
+
+def _review_target(reply: Reply, text: str) -> str | None:
+    """The answer to change: its button, its number on the screen, or its name ("pay", "age")."""
+    edits = [c for c in reply.choices if c.value.startswith("edit:")]
+    wanted = key(text.removeprefix("edit:"))
+    for index, choice in enumerate(edits, start=1):
+        if text == choice.value or wanted in (str(index), key(choice.label), key(choice.value[5:])):
+            return choice.value[5:]
+    alias = REVIEW_ALIASES.get(wanted)
+    if alias is not None and any(c.value == f"edit:{alias}" for c in edits):
+        return alias
+    named = [c.value[5:] for c in edits if wanted and wanted in key(c.label)]
+    return named[0] if len(named) == 1 else None
+
+
 def _review_choice(conv: dict[str, Any], session: Session, text: str, today: date) -> Reply:
-    if text == "done":
+    if text == "done" or key(text) in DONE_KEYS:
         fire(session, "resume")
         return view(conv, today, facts=session.facts)
-    target = text.removeprefix("edit:")
-    if text.startswith("edit:") and target in BY_ID and session.facts.answered(target):
-        jump(session, target)
+    target = _review_target(view(conv, today, facts=session.facts), text)
+    if target is not None:
+        fire(session, "edit", target)
+        conv["editing"] = REVIEW
         return view(conv, today, facts=session.facts)
-    return view(conv, today, notice="Tap an answer to change it, or Done.", facts=session.facts)
+    return view(conv, today, notice="Tap an answer (or type its number or name) to change it, or Done.",
+                facts=session.facts)
 
 
 def _result_choice(conv: dict[str, Any], text: str, today: date) -> Reply:
-    if text in ("details", "review", "restart"):
-        return command(conv, text, today)
+    chosen = RESULT_WORDS.get(key(text)) or find_phrase(text, RESULT_PHRASES)
+    if chosen is not None:
+        return command(conv, chosen, today)
     return view(conv, today, notice="Your result is ready: tap Details, Review answers or Start over.")
 
 
 def _back(conv: dict[str, Any], today: date) -> Reply:
+    """One step back: out of a "Did you mean?", back to the review an edit came from (nothing
+    erased), out of the review, or to the last answered question (its answer cleared)."""
+    session = Session(conv, today)
+    if conv.pop("pending", None) is not None:
+        return view(conv, today)
+    if conv.pop("editing", None) == REVIEW:
+        fire(session, "review")
+        return view(conv, today)
+    if conv["state"] == REVIEW:
+        fire(session, "resume")
+        return view(conv, today)
     history = conv["history"]
     if not history:
         return view(conv, today, notice="This is the first question.")
     previous = history.pop()
     conv["answers"].pop(previous, None)
-    jump(Session(conv, today), previous)
+    session.answers_changed()
+    fire(session, "back", previous)
     return view(conv, today)
 
 
@@ -277,9 +229,9 @@ def _summary(conv: dict[str, Any], today: date, *, detailed: bool) -> Reply:
         if q.stage is Stage.ROOM and q.kind is not Kind.CHECKPOINT
     ) and facts.answered("compensation")):
         try:
-            return _result_reply(facts, None, detailed)
+            return result_reply(facts, None, detailed)
         except InputError as exc:
-            return _send_back_to_fix(conv, today, str(exc))
+            return send_back_to_fix(conv, today, str(exc))
     return view(conv, today, notice="Your numbers are not ready yet; a few more questions first.")
 
 
@@ -295,4 +247,5 @@ def step(conv: dict[str, Any], event: Event, today: date) -> Reply:
     return _answer(conv, event.value, today)
 
 
-__all__ = ["Event", "Reply", "command", "compute", "load", "new_conversation", "step", "view"]
+__all__ = ["VERSION", "Event", "Reply", "command", "compute", "describe_answer", "load", "new_conversation",
+           "step", "view"]

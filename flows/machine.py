@@ -21,7 +21,7 @@ from typing import Any
 from transitions import EventData, Machine
 
 from flows.facts import Facts
-from flows.questions import QUESTIONS, Question
+from flows.questions import QUESTIONS, Kind, Question
 
 REVIEW = "review"
 FIRST = QUESTIONS[0].id
@@ -66,10 +66,24 @@ def _guard(question: Question) -> Callable[[EventData], bool]:
     return condition
 
 
+def _is_target(question: Question) -> Callable[[EventData], bool]:
+    """Back and edit name where they go (the last answered question, the tapped answer): the
+    machine has one edge per possible target, taken when it is the one named."""
+
+    def condition(event: EventData) -> bool:
+        return bool(event.kwargs.get("target") == question.id)
+
+    condition.__name__ = f"is_{question.id}"
+    return condition
+
+
 def _record_state(event: EventData) -> None:
     session = event.model
     assert isinstance(session, Session)
     session.data["state"] = session.state
+    session.data.pop("pending", None)  # a "Did you mean ...?" belongs to the question it was asked at
+    if session.state == REVIEW:
+        session.data.pop("editing", None)
 
 
 def _transitions() -> list[dict[str, Any]]:
@@ -78,9 +92,17 @@ def _transitions() -> list[dict[str, Any]]:
         for target in QUESTIONS[index + 1:]:
             rules.append({"trigger": "answer", "source": source.id, "dest": target.id,
                           "conditions": [_guard(target)]})
-    for target in QUESTIONS:  # leaving the review: the first open question, else the result
+    for index, source in enumerate(QUESTIONS[1:], start=1):  # back: to the last answered question
+        for target in QUESTIONS[:index]:
+            if target.kind is not Kind.CHECKPOINT:
+                rules.append({"trigger": "back", "source": source.id, "dest": target.id,
+                              "conditions": [_is_target(target)]})
+    for target in QUESTIONS:  # leaving the review (Done, or after an edit): first open question, else result
         rules.append({"trigger": "resume", "source": REVIEW, "dest": target.id,
                       "conditions": [_guard(target)]})
+        if target.kind is not Kind.CHECKPOINT:  # the review's buttons: change this answer
+            rules.append({"trigger": "edit", "source": REVIEW, "dest": target.id,
+                          "conditions": [_is_target(target)]})
     rules.append({"trigger": "review", "source": "*", "dest": REVIEW})
     rules.append({"trigger": "restart", "source": "*", "dest": FIRST})
     return rules
@@ -96,13 +118,8 @@ def build_machine() -> Machine:
 MACHINE = build_machine()
 
 
-def fire(session: Session, trigger: str) -> bool:
-    """Fire one event of the shared machine on this session; True when the state changed."""
-    fired: bool = MACHINE.events[trigger].trigger(session)
+def fire(session: Session, trigger: str, target: str | None = None) -> bool:
+    """Fire one event of the shared machine on this session (``target``: where back or edit go);
+    True when a transition was taken."""
+    fired: bool = MACHINE.events[trigger].trigger(session, target=target)
     return fired
-
-
-def jump(session: Session, state: str) -> None:
-    """Back and edit jump to a known question (their target is data, not a graph edge)."""
-    MACHINE.set_state(state, model=session)
-    session.data["state"] = state

@@ -6,6 +6,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Any
+
+from flows.vocabulary import SKIP_KEYS, UNSURE_KEYS, key
 
 MAX_AMOUNT = Decimal("10000000000")
 EXAMPLE_MONEY = "e.g. 23,500"
@@ -20,13 +23,25 @@ _MATCH = re.compile(
     r"^(?P<rate>\d+(?:\.\d+)?)\s*%?\s*(?:match\s*)?(?:up\s*to|of|on|to|/|of\s*the\s*first)\s*"
     r"(?:the\s*first\s*)?(?P<cap>\d+(?:\.\d+)?)\s*%?(?:\s*of\s*(?:pay|salary|compensation))?$"
 )
-_SKIP = {"skip", "none", "n/a", "na", "-", "no answer", "pass", "dont know", "don't know"}
-_UNSURE = {"not sure", "unsure", "idk", "i don't know", "i dont know", "dunno", "?", "maybe", "unknown"}
-_MAX = {"max", "the max", "maximum", "the maximum", "max out", "all"}
+_MAX = frozenset(key(w) for w in (
+    "max", "the max", "maximum", "the maximum", "max out", "maxed out", "max it out", "all", "the limit",
+    "maxing it", "maxing out", "maxing it out", "im maxing out", "going to max", "max it",
+    "as much as possible", "as much as i can", "everything i can", "full amount", "limit", "all of it",
+))
 
 
 class ParseError(ValueError):
     """A specific, friendly reason the answer was not understood."""
+
+
+class Confirm(Exception):  # noqa: N818 (not an error: a question back to the user)
+    """Not an answer yet: ask ``ask`` and offer ``options`` as (stored value, button label)."""
+
+    def __init__(self, ask: str, options: tuple[tuple[Any, str], ...], drop: tuple[str, ...] = ()) -> None:
+        super().__init__(ask)
+        self.ask = ask
+        self.options = options
+        self.drop = drop  # answers that no longer hold once this one is kept (asked again)
 
 
 @dataclass(frozen=True)
@@ -42,15 +57,65 @@ def normalize(text: str) -> str:
 
 
 def is_skip(text: str) -> bool:
-    return normalize(text) in _SKIP
+    return key(text) in SKIP_KEYS
 
 
 def is_unsure(text: str) -> bool:
-    return normalize(text) in _UNSURE
+    return key(text) in UNSURE_KEYS
 
 
 def is_max(text: str) -> bool:
-    return normalize(text) in _MAX
+    return key(text) in _MAX
+
+
+_SCALE_WORDS = (
+    (re.compile(r"(\d)\s*(?:thousand|grand|k)\b"), r"\1k"),
+    (re.compile(r"(\d)\s*(?:millions?|mil|mm|m)\b"), r"\1m"),
+    (re.compile(r"(\d)\s+1000000\b"), r"\1m"),  # "1.2 million" after text2num: "1.2 1000000"
+    (re.compile(r"(\d)\s+1000\b"), r"\1k"),
+    (re.compile(r"^an?\s+(?=\d)"), ""),  # "a million" -> "1000000"
+)
+_APPROXIMATE = re.compile(
+    r"\b(?:about|around|roughly|approximately|approx|circa|ca|maybe|probably|like|estimated|est|"
+    r"almost|nearly|just under|just over|a bit over|a bit under|give or take|or so|ish|usd|dollars?|"
+    r"bucks|gross|total|salary|pay|income|i make|i earn|i think|my|is|its|before tax(?:es)?|"
+    r"pre tax|pretax|this year|the)\b|[~≈+]"
+)
+_PER_YEAR = re.compile(r"(?:/\s*(?:yr|year|y|annum|a)\b|\b(?:per|a|an|each|every)\s+(?:year|yr|annum)\b|"
+                       r"\b(?:annually|yearly|annual|pa)\b)\.?")
+_PER_MONTH = re.compile(r"(?:/\s*(?:mo|month|m)\b|\b(?:per|a|each|every)\s+month\b|\bmonthly\b)\.?")
+_FORM_NAMES = re.compile(r"\b(?:w-?\s?2|1099|k-?1|schedule c|401\s?\(?k\)?|403\s?\(?b\)?)")
+_OTHER_WORDS = re.compile(r"\b(?!(?:k|m|mm)\b)[a-z][a-z'-]*")
+_DECIMAL_COMMA = re.compile(r"^\d+,\d{1,2}(?:k|m|mm)?$")  # 23,5k  23,50
+_THOUSANDS_DOT = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?$")  # 450.000  23.500,00
+
+
+_NUMBER_WORD = re.compile(
+    r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+    r"ninety|hundred|thousand|million|billion)"
+)
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A dollar figure as read; ``ambiguous`` when the text could mean another figure (confirm it)."""
+
+    value: Decimal
+    ambiguous: bool = False
+    monthly: bool = False
+
+
+def words_to_digits(text: str) -> str:
+    """'twenty six' -> '26', 'two hundred thousand' -> '200000', '200 thousand' -> '200k'
+    (text2num reads the number words; the scale words after digits are ours)."""
+    if _NUMBER_WORD.search(text):
+        from text_to_num import alpha2digit
+
+        text = alpha2digit(text, "en", threshold=0)
+    for pattern, replacement in _SCALE_WORDS:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 def _number(text: str) -> Decimal:
@@ -70,24 +135,67 @@ def _number(text: str) -> Decimal:
     return value
 
 
-def parse_money(text: str) -> Decimal:
-    """A dollar amount, or a ParseError that says what was expected."""
+def _european(compact: str) -> str | None:
+    """'23,5k' -> '23.5k', '450.000' -> '450000', '23.500,00' -> '23500.00'; None if not that form."""
+    if _DECIMAL_COMMA.match(compact):
+        return compact.replace(",", ".")
+    if _THOUSANDS_DOT.match(compact):
+        return compact.replace(".", "").replace(",", ".")
+    return None
+
+
+def _single_reading(compact: str) -> bool:
+    """'1.234.567' can only be thousands; '450.000' and '23,5k' could be read two ways."""
+    return compact.count(".") > 1 and "," not in compact
+
+
+def _money_text(text: str) -> tuple[str, bool]:
+    """The figure's own characters, and whether it was given per month."""
+    cleaned = words_to_digits(text.replace("'", " ").replace("’", " "))
+    monthly = bool(_PER_MONTH.search(cleaned))
+    cleaned = _PER_MONTH.sub(" ", _PER_YEAR.sub(" ", cleaned))
+    cleaned = _FORM_NAMES.sub(" ", cleaned)
+    cleaned = _APPROXIMATE.sub(" ", cleaned).replace("$", " ").replace("usd", " ")
+    cleaned = _OTHER_WORDS.sub(" ", cleaned)  # "180k from my s corp": words around the figure
+    figures = [t for t in cleaned.split() if any(ch.isdigit() for ch in t)]
+    if any(not re.fullmatch(r"\d{3}(?:[.,]\d+)?", t) for t in figures[1:]):  # "200 000" is one figure
+        raise ParseError("two figures")
+    return "".join(cleaned.split()), monthly
+
+
+def read_money(text: str) -> Amount:
+    """A dollar amount as people write it ('about 200k', '$450k/yr', '1.2 million'), or a
+    ParseError that says what was expected. Forms another reader could take differently
+    ('23,5k', '450.000', '$10k a month') come back ``ambiguous`` with the likelier reading."""
     cleaned = normalize(text)
     if not cleaned:
         raise ParseError(f"I need a dollar amount, {EXAMPLE_MONEY}.")
     if "%" in cleaned or "percent" in cleaned:
         raise ParseError(f"That looks like a percentage; I need a dollar amount, {EXAMPLE_MONEY}.")
     try:
-        value = _number(cleaned)
+        compact, monthly = _money_text(cleaned)
+    except ParseError:
+        raise ParseError("I need one amount; if you're not sure, your best estimate is fine.") from None
+    european = _european(compact)
+    try:
+        value = _number(european or compact)
     except ParseError as exc:
         if str(exc) == "negative":
             raise ParseError("An amount can't be negative; enter 0 if there is none.") from None
         raise ParseError(
             "I couldn't read that as a dollar amount; try something like 23,500 or 23.5k."
         ) from None
+    if monthly:
+        value *= 12
     if value > MAX_AMOUNT:
         raise ParseError("That amount is far too large to be right; please check it.")
-    return canonical_money(value)
+    ambiguous = (european is not None and not _single_reading(compact)) or monthly
+    return Amount(canonical_money(value), ambiguous=ambiguous, monthly=monthly)
+
+
+def parse_money(text: str) -> Decimal:
+    """A dollar amount (the likelier reading of an ambiguous form), or a ParseError."""
+    return read_money(text).value
 
 
 def canonical_money(value: Decimal) -> Decimal:
@@ -97,9 +205,13 @@ def canonical_money(value: Decimal) -> Decimal:
     return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
+_PERCENT_NOISE = re.compile(r"\b(?:of (?:my )?pay|of salary|a year|per year|cap)\b")
+
+
 def parse_percent(text: str, *, upper: Decimal = Decimal(100)) -> Decimal:
     """'5%', '5', '5 percent', '7.5' -> Decimal percent in [0, upper]."""
-    cleaned = normalize(text).replace("percent", "").replace("%", "").strip()
+    cleaned = words_to_digits(normalize(text)).replace("percent", "").replace("%", "")
+    cleaned = _APPROXIMATE.sub(" ", _PERCENT_NOISE.sub(" ", cleaned)).strip()
     if "$" in text:
         raise ParseError("That looks like a dollar amount; I need a percentage, e.g. 6%.")
     try:
@@ -113,10 +225,17 @@ def parse_percent(text: str, *, upper: Decimal = Decimal(100)) -> Decimal:
     return value
 
 
+_WHOLE_NOISE = re.compile(
+    r"\b(?:years?|yrs?|y/?o|yo|old|paychecks?|pay ?checks?|checks?|pay ?days?|periods?|left|remaining|more|"
+    r"about|around|roughly|maybe|i think|im|i am|i will be|ill be|turning|by then|of them|only|just|"
+    r"approximately|approx|ish|all|whole year|rest of (?:the )?year)\b|[~≈()]"
+)
+
+
 def parse_whole(text: str, *, low: int, high: int, what: str) -> int:
     """A whole number in [low, high], e.g. an age or a count of paychecks."""
-    cleaned = normalize(text)
-    digits = re.sub(r"\s*(years?|yrs?|y/?o|old|paychecks?|checks?|left)\b", "", cleaned).strip()
+    cleaned = words_to_digits(normalize(text).replace("'", "").replace("’", ""))
+    digits = _WHOLE_NOISE.sub(" ", re.sub(r"(\d)([a-z])", r"\1 \2", cleaned)).strip()
     try:
         value = _number(digits)
     except ParseError as exc:

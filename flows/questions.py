@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 
 from flows.facts import Facts, default_tax_year
@@ -56,7 +56,6 @@ class Question:
     skippable: bool = False
     low: int = 0
     high: int = 0
-    synonyms: dict[str, str] = field(default_factory=dict)
 
     def text(self, facts: Facts) -> str:
         return self.prompt(facts) if callable(self.prompt) else self.prompt
@@ -70,12 +69,6 @@ class Question:
 
 YES_NO_UNSURE = (Choice("yes", "Yes"), Choice("no", "No"), Choice("unsure", "Not sure"))
 SKIP = Choice("skip", "Skip")
-YNU_SYNONYMS = {
-    "y": "yes", "yes": "yes", "yeah": "yes", "yep": "yes", "sure": "yes", "true": "yes",
-    "n": "no", "no": "no", "nope": "no", "false": "no",
-    "not sure": "unsure", "unsure": "unsure", "idk": "unsure", "i don't know": "unsure",
-    "dont know": "unsure", "don't know": "unsure", "maybe": "unsure", "?": "unsure",
-}
 
 
 def _money(amount: object) -> str:
@@ -105,7 +98,7 @@ def _pay_prompt(facts: Facts) -> str:
         return f"What is your business's net profit for {year} (Schedule C line 31, or K-1 box 14A)?"
     if facts.is_solo:
         return f"What W-2 pay does your S-corp pay you for {year} (before deferrals)?"
-    return f"What is your gross pay from this employer for {year}, before any 401(k) deferrals?"
+    return f"What is your gross pay from this employer for {year}, before any {facts.plan_name} deferrals?"
 
 
 def _deferral_prompt(facts: Facts) -> str:
@@ -118,8 +111,33 @@ def _deferral_prompt(facts: Facts) -> str:
 
 def _employer_prompt(facts: Facts) -> str:
     if facts.is_solo:
-        return "How much will the business contribute as employer (profit-sharing)?"
+        return "How much will the business put in as profit-sharing?"
     return f"How much will your employer contribute for {facts.tax_year} (match and any other)?"
+
+
+def _frequency_prompt(facts: Facts) -> str:
+    if facts.is_sole_prop:
+        return "How often will you put money into the plan (your owner's draws)?"
+    if facts.is_solo:
+        return "How often does your S-corp run payroll for you?"
+    return "How often are you paid?"
+
+
+def _paychecks_prompt(facts: Facts) -> str:
+    if facts.is_sole_prop:
+        return f"How many contributions are left in {facts.tax_year}?"
+    return f"How many paychecks are left in {facts.tax_year} for after-tax contributions?"
+
+
+def _so_far_applies(facts: Facts) -> bool:
+    """Mid-year: asked when the year is underway and some paychecks have passed."""
+    left = facts.value("pay_periods_remaining")
+    return facts.after_tax_possible and facts.year_underway and (left is None or left < max_paychecks(facts))
+
+
+def _after_tax_hint(facts: Facts) -> str:
+    return ("Your Summary Plan Description says 'after-tax contributions' or 'voluntary after-tax'; "
+            f"Roth {facts.plan_name} is a different thing.")
 
 
 def _employer_choices(facts: Facts) -> tuple[Choice, ...]:
@@ -176,21 +194,18 @@ def _pro_rata_balances(facts: Facts) -> bool:
 QUESTIONS: tuple[Question, ...] = (
     Question(
         "plan_type", "Plan type", Stage.VERDICT, Kind.CHOICE,
-        "Which plan does your employer offer?",
+        "Which plan is it: through your job, or your own business's?",
         why="Only 401(k) and 403(b) plans (including a solo 401(k)) can take after-tax money; "
         "a governmental 457(b) cannot.",
         choices=(Choice("401k", "401(k)"), Choice("403b", "403(b)"),
                  Choice("solo401k", "Solo 401(k)"), Choice("457b", "Governmental 457(b)")),
-        synonyms={"401(k)": "401k", "403(b)": "403b", "solo": "solo401k", "solo 401k": "solo401k",
-                  "457": "457b", "457(b)": "457b"},
     ),
     Question(
         "after_tax_allowed", "After-tax contributions", Stage.VERDICT, Kind.CHOICE,
         "Does your plan allow after-tax (not Roth) contributions beyond the regular deferral limit?",
-        hint="Your Summary Plan Description says 'after-tax contributions' or 'voluntary "
-        "after-tax'; Roth 401(k) is a different thing.",
+        hint=_after_tax_hint,
         why="The mega backdoor Roth starts with after-tax money: without it there is nothing to convert.",
-        choices=YES_NO_UNSURE, synonyms=YNU_SYNONYMS,
+        choices=YES_NO_UNSURE,
         applies=lambda f: f.plan_type is not PlanType.GOV_457B,
     ),
     Question(
@@ -198,7 +213,7 @@ QUESTIONS: tuple[Question, ...] = (
         "Does the plan allow in-plan Roth conversions (in-plan Roth rollovers) of after-tax money?",
         hint="Look for 'in-plan Roth rollover' or 'Roth conversion' in the SPD.",
         why="Converting inside the plan is the simplest route: no rollover paperwork, no pro-rata.",
-        choices=YES_NO_UNSURE, synonyms=YNU_SYNONYMS,
+        choices=YES_NO_UNSURE,
         applies=lambda f: f.after_tax_allowed is Answer.YES,
     ),
     Question(
@@ -206,14 +221,12 @@ QUESTIONS: tuple[Question, ...] = (
         "Does the plan allow in-service withdrawals of after-tax money while you still work there?",
         hint="Look for 'in-service withdrawal' or 'non-hardship withdrawal' of after-tax contributions.",
         why="Without a conversion, an in-service withdrawal rolled to a Roth IRA is the other route.",
-        choices=YES_NO_UNSURE, synonyms=YNU_SYNONYMS,
+        choices=YES_NO_UNSURE,
         applies=lambda f: f.after_tax_allowed is Answer.YES and f.in_plan_conversion is not Answer.YES,
     ),
     Question(
         "verdict", "Verdict", Stage.VERDICT, Kind.CHECKPOINT, "Verdict",
         choices=(Choice("continue", "See my numbers"),),
-        synonyms={"next": "continue", "ok": "continue", "yes": "continue", "go": "continue",
-                  "numbers": "continue", "see my numbers": "continue"},
     ),
     Question(
         "tax_year", "Tax year", Stage.ROOM, Kind.CHOICE, "Which tax year?",
@@ -239,19 +252,20 @@ QUESTIONS: tuple[Question, ...] = (
         "compensation", "Pay", Stage.ROOM, Kind.MONEY, _pay_prompt,
         hint="A dollar amount, e.g. 240,000 or 240k.",
         why="Annual additions cannot exceed 100% of pay, and plan formulas work on pay.",
+        applies=lambda f: f.after_tax_possible,
     ),
     Question(
         "employee_deferrals", "Your deferrals", Stage.ROOM, Kind.MONEY, _deferral_prompt,
         hint="A dollar amount, or tap 'The maximum'.",
         why="Deferrals up to the base limit use up annual additions room; catch-up sits on top.",
-        choices=(Choice("max", "The maximum"),),
+        choices=(Choice("max", "The maximum"),), applies=lambda f: f.after_tax_possible,
     ),
     Question(
         "employer_contributions", "Employer money", Stage.ROOM, Kind.EMPLOYER, _employer_prompt,
         hint=lambda f: "Dollars (e.g. 12,000), or 'The maximum'." if f.is_solo
         else "Dollars (e.g. 12,000), a % of pay (e.g. 5%), or a match formula (e.g. 50% up to 6%).",
         why="Employer money counts toward the same annual additions limit as after-tax money.",
-        choices=_employer_choices,
+        choices=_employer_choices, applies=lambda f: f.after_tax_possible,
     ),
     Question(
         "after_tax_cap_percent", "Plan's after-tax cap", Stage.ROOM, Kind.PERCENT,
@@ -262,7 +276,7 @@ QUESTIONS: tuple[Question, ...] = (
         applies=lambda f: f.after_tax_possible and not f.is_solo,
     ),
     Question(
-        "pay_frequency", "Pay frequency", Stage.ROOM, Kind.CHOICE, "How often are you paid?",
+        "pay_frequency", "Pay frequency", Stage.ROOM, Kind.CHOICE, _frequency_prompt,
         why="To turn the year's room into an amount per paycheck.",
         choices=(Choice("weekly", "Weekly"), Choice("biweekly", "Every 2 weeks"),
                  Choice("semimonthly", "Twice a month"), Choice("monthly", "Monthly")),
@@ -270,18 +284,25 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         "pay_periods_remaining", "Paychecks left", Stage.ROOM, Kind.WHOLE,
-        lambda f: f"How many paychecks are left in {f.tax_year} for after-tax contributions?",
+        _paychecks_prompt,
         hint="A whole number, or tap a button.",
         why="The room is spread over the paychecks that remain.",
         choices=_paycheck_choices, low=1, high=52,
         applies=lambda f: f.after_tax_possible,
     ),
     Question(
+        "after_tax_so_far", "After-tax so far", Stage.ROOM, Kind.MONEY,
+        lambda f: f"How much after-tax money has already gone in for {f.tax_year}?",
+        hint="A dollar amount from your pay stub or plan statement, or tap 'None yet'.",
+        why="The room left is this year's room minus what is already in, spread over the paychecks left.",
+        choices=(Choice("0", "None yet"),), skippable=True, applies=_so_far_applies,
+    ),
+    Question(
         "extras_offer", "Optional checks", Stage.ROOM, Kind.CHECKPOINT,
         "Want a few optional checks (Roth IRA and backdoor, pro-rata, Roth catch-up, tax on "
         "earnings, growth)? Each can be skipped.",
         choices=(Choice("no", "No, show my result"), Choice("yes", "Yes, a few more")),
-        synonyms=YNU_SYNONYMS,
+        applies=lambda f: f.after_tax_possible,
     ),
     Question(
         "filing_status", "Filing status", Stage.EXTRAS, Kind.CHOICE, "Your tax filing status?",
@@ -310,14 +331,14 @@ QUESTIONS: tuple[Question, ...] = (
         "true_up", "Employer true-up", Stage.EXTRAS, Kind.CHOICE,
         "Does your plan 'true up' the match at year end if you reach the limit early?",
         why="Without a true-up, front-loading deferrals loses match on later paychecks.",
-        choices=(*YES_NO_UNSURE, SKIP), synonyms=YNU_SYNONYMS, skippable=True,
+        choices=(*YES_NO_UNSURE, SKIP), skippable=True,
         applies=lambda f: f.wants_extras and not f.is_solo and f.has_employer_money,
     ),
     Question(
         "separate_accounting", "Separate accounting", Stage.EXTRAS, Kind.CHOICE,
         "Does the plan account for after-tax money separately (so you can withdraw just it)?",
         why="Without separate accounting a withdrawal carries pre-tax money in proportion.",
-        choices=(*YES_NO_UNSURE, SKIP), synonyms=YNU_SYNONYMS, skippable=True,
+        choices=(*YES_NO_UNSURE, SKIP), skippable=True,
         applies=_withdrawal_route,
     ),
     Question(

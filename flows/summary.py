@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from flows.paycheck import Situation, binding_cap, paychecks
 from rules.limits import limits_for
 from rules.models import PlanType, Route, Verdict
 
@@ -13,12 +14,16 @@ ROUTE_NAMES = {
     Route.IN_SERVICE_WITHDRAWAL.value: "in-service withdrawal to a Roth IRA",
 }
 ADMINISTRATOR_QUESTIONS = (
-    "1. Does our plan allow after-tax (non-Roth) contributions beyond the employee deferral limit?",
-    "2. If yes, what is the maximum percentage of pay allowed for after-tax contributions?",
-    "3. Does our plan allow in-service withdrawals of after-tax contributions?",
-    "4. Does our plan allow in-plan Roth conversions of after-tax contributions?",
+    "Does our plan allow after-tax (non-Roth) contributions beyond the employee deferral limit?",
+    "If yes, what is the maximum percentage of pay allowed for after-tax contributions?",
+    "Does our plan allow in-service withdrawals of after-tax contributions?",
+    "Does our plan allow in-plan Roth conversions of after-tax contributions?",
 )
-TOP_WARNINGS = 3
+#: The one warning the first screen shows: the first of these present, else the engine's first.
+WARNING_PRIORITY = ("excess_deferrals", "excess_annual_additions", "roth_catch_up_required",
+                    "no_true_up", "pro_rata_in_service", "hce_acp_testing")
+FIRST_SCREEN_CHARS = 600
+FIRST_SCREEN_LINES = 12
 
 
 def money(amount: Any) -> str:
@@ -26,47 +31,79 @@ def money(amount: Any) -> str:
     return f"${value:,.2f}" if value != value.to_integral_value() else f"${value:,.0f}"
 
 
+def in_plan_words(text: str, situation: Situation) -> str:
+    """The engine's words with this person's plan: a 403(b) user never reads "401(k)"."""
+    return text if situation.plan_name == "401(k)" else text.replace("401(k)", situation.plan_name)
+
+
 def verdict_headline(verdict: str, route: str | None) -> str:
     if verdict == Verdict.AVAILABLE.value:
         return f"✅ Mega backdoor Roth: available, via {ROUTE_NAMES[route or '']}."
     if verdict == Verdict.AFTER_SEPARATION_ONLY.value:
-        return "🟡 After-tax money is allowed, but it can reach a Roth only when you leave this employer."
+        return "🟡 After-tax money is allowed, but reaches a Roth only when you leave this job."
     if verdict == Verdict.NOT_AVAILABLE.value:
         return "❌ Mega backdoor Roth: not available in this plan."
     return "❓ Mega backdoor Roth: can't tell yet; your plan administrator can."
 
 
-def verdict_lines(verdict: str, route: str | None, plan_type: PlanType, year: int) -> list[str]:
+def administrator_questions(unknown: tuple[int, ...]) -> list[str]:
+    """Only the questions still unknown, numbered for copying."""
+    return [f"{n}. {ADMINISTRATOR_QUESTIONS[i]}" for n, i in enumerate(unknown, start=1)]
+
+
+def verdict_lines(verdict: str, route: str | None, plan_type: PlanType, year: int,
+                  unknown: tuple[int, ...] = (0, 1, 2, 3)) -> list[str]:
     lines = [verdict_headline(verdict, route)]
     if verdict == Verdict.AVAILABLE.value and route == Route.IN_PLAN_CONVERSION.value:
         lines.append("Contribute after-tax money, then convert it to Roth inside the plan, promptly.")
     elif verdict == Verdict.AVAILABLE.value:
         lines.append("Contribute after-tax money, then withdraw it while employed and roll it to a Roth IRA.")
     elif verdict == Verdict.AFTER_SEPARATION_ONLY.value:
-        lines.append(
-            "Still worth it if you expect to leave soon; earnings until then are taxed when converted."
-        )
+        lines.append("Still worth it if you expect to leave soon: when you leave, roll the after-tax money "
+                     "to a Roth IRA; earnings until then are taxed when converted.")
     elif verdict == Verdict.NOT_AVAILABLE.value:
-        lines.extend(_alternatives(plan_type, year))
+        lines.append(f"Why: {_why_not(plan_type)}")
+        lines.append("Next: your year and age, for the other ways to save after tax.")
     else:
-        lines.append("Ask these four questions (copy and send):")
-        lines.extend(ADMINISTRATOR_QUESTIONS)
+        lines.append("Ask your plan administrator (copy and send):")
+        lines.extend(administrator_questions(unknown))
         lines.append("Meanwhile, you can continue with provisional numbers.")
     return lines
 
 
-def _alternatives(plan_type: PlanType, year: int) -> list[str]:
+def _why_not(plan_type: PlanType) -> str:
+    if plan_type is PlanType.GOV_457B:
+        return ("a governmental 457(b) cannot take after-tax (non-Roth) contributions at all: the law "
+                "gives it no such source, so no plan change can make it work.")
+    return "the plan does not take after-tax (non-Roth) contributions."
+
+
+def _ask_hr(plan_type: PlanType) -> str:
+    if plan_type is PlanType.GOV_457B:
+        return ("If your employer also offers a 401(a) or 403(b) plan, ask whether that plan takes "
+                "after-tax contributions.")
+    return ("Ask HR to add voluntary after-tax contributions with in-plan Roth conversions: "
+            "\"Could our plan add after-tax contributions and in-plan Roth conversions?\"")
+
+
+def alternatives_lines(result: dict[str, Any]) -> list[str]:
+    """Not available: this person's other ways to save after tax, with figures for their year and
+    age; no mega backdoor numbers. A 457(b) is the plan without an annual additions limit, and 50+
+    is a catch-up above zero (both from the engine's answer)."""
+    year = result["tax_year"]
     limits = limits_for(year)
-    why = "a governmental 457(b) has no after-tax source" if plan_type is PlanType.GOV_457B \
-        else "the plan does not take after-tax contributions"
+    plan_type = PlanType.GOV_457B if result["annual_additions_limit"] is None else PlanType.K401
+    fifty_plus = bool(result["catch_up_limit"])
+    ira = limits.ira_limit + (limits.ira_catch_up if fifty_plus else 0)
+    hsa = result["hsa_limit"]
     return [
-        f"Why: {why}.",
-        "Other ways to save more after tax:",
-        f"• Backdoor Roth IRA: up to {money(limits.ira_limit)} "
-        f"({money(limits.ira_limit + limits.ira_catch_up)} at 50+), whatever your income.",
-        f"• HSA, if you have a high-deductible health plan: {money(limits.hsa_self_only)} self-only, "
-        f"{money(limits.hsa_family)} family.",
-        "• Ask your employer to add after-tax contributions with in-plan Roth conversions.",
+        verdict_headline(result["verdict"], None),
+        f"Why: {_why_not(plan_type)}",
+        f"Instead, for {year}{' (50+)' if fifty_plus else ''}:",
+        f"• Backdoor Roth IRA: up to {money(ira)}, whatever your income.",
+        f"• HSA, with a high-deductible health plan: {money(hsa['self_only'])} self-only, "
+        f"{money(hsa['family'])} family.",
+        f"Next: {_ask_hr(plan_type)}",
     ]
 
 
@@ -86,6 +123,19 @@ def _breakdown_lines(result: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _match_lines(result: dict[str, Any]) -> list[str]:
+    """With a match formula: the deferral % that keeps the whole match, and what front-loading loses."""
+    lines = []
+    percent = result.get("deferral_percent_per_paycheck")
+    if percent is not None:
+        lines.append(f"• To keep the whole match, defer {percent:g}% of each paycheck "
+                     "(your limit on the last one)")
+    lost = result.get("match_lost_if_front_loaded")
+    if lost:
+        lines.append(f"• Front-loading without a year-end true-up would lose {money(lost)} of match")
+    return lines
+
+
 def _ira_line(result: dict[str, Any]) -> str | None:
     limit = result.get("roth_ira_direct_limit")
     if limit is None:
@@ -97,42 +147,128 @@ def _ira_line(result: dict[str, Any]) -> str | None:
     return f"Roth IRA: you can contribute {money(limit)} directly."
 
 
-def next_steps(route: str | None) -> list[str]:
-    convert = (
-        "Turn on automatic in-plan Roth conversions, or convert right after each paycheck."
-        if route == Route.IN_PLAN_CONVERSION.value
-        else "Request in-service withdrawals of after-tax money as a direct rollover to your Roth IRA."
-    )
+def _convert_step(route: str | None, verdict: str | None = None) -> str:
+    if verdict == Verdict.UNKNOWN.value:
+        return "convert it in the plan, or roll it to a Roth IRA, whichever the plan allows."
+    if route == Route.IN_PLAN_CONVERSION.value:
+        return "turn on automatic in-plan Roth conversions, or convert right after each paycheck."
+    if route == Route.IN_SERVICE_WITHDRAWAL.value:
+        return "request in-service withdrawals of after-tax money as a direct rollover to your Roth IRA."
+    return ("when you leave this job, roll the after-tax money to a Roth IRA (its earnings to a "
+            "traditional IRA).")
+
+
+def next_steps(route: str | None, verdict: str | None = None) -> list[str]:
     return [
         "1. Confirm the plan's features in writing (SPD or plan administrator).",
-        "2. Elect after-tax (not Roth) contributions for the per-paycheck amount above.",
-        f"3. {convert}",
+        "2. Elect after-tax (not Roth) contributions for the per-paycheck amount.",
+        f"3. Then {_convert_step(route, verdict)}",
         "4. Keep every Form 1099-R and statement for your tax return.",
     ]
 
 
-def result_lines(result: dict[str, Any]) -> list[str]:
-    year = result["tax_year"]
-    lines = [verdict_headline(result["verdict"], result["route"])]
-    provisional = " (provisional)" if result["provisional"] else ""
-    lines.append(f"After-tax room for {year}: {money(result['after_tax_room'])}{provisional}")
-    if result["per_paycheck"] is not None and result["after_tax_room"]:
-        lines.append(f"Per paycheck: {money(result['per_paycheck'])}")
-    if result["annual_additions_limit"] is not None:
-        lines.extend(_breakdown_lines(result))
-    ira = _ira_line(result)
-    if ira:
-        lines.append(ira)
-    warnings = result["warnings"]
-    if warnings:
-        lines.append("Watch out:")
-        lines.extend(f"• {w['message']}" for w in warnings[:TOP_WARNINGS])
-        if len(warnings) > TOP_WARNINGS:
-            lines.append(f"(+{len(warnings) - TOP_WARNINGS} more in the details)")
-    if result["verdict"] == Verdict.AVAILABLE.value and result["after_tax_room"]:
-        lines.append("Next steps:")
-        lines.extend(next_steps(result["route"]))
+SHORT_CONVERT = {
+    Route.IN_PLAN_CONVERSION.value: "turn on automatic in-plan Roth conversions.",
+    Route.IN_SERVICE_WITHDRAWAL.value: "roll it to your Roth IRA by in-service withdrawals.",
+}
+
+
+def _next_step(result: dict[str, Any]) -> str:
+    if result["verdict"] == Verdict.UNKNOWN.value:
+        return "Next: send the questions to your plan administrator; if yes, elect the amount above."
+    then = SHORT_CONVERT.get(result["route"] or "", "when you leave, roll it to a Roth IRA.")
+    return f"Next: elect it as after-tax (not Roth); {then}"
+
+
+def top_warning(result: dict[str, Any]) -> dict[str, Any] | None:
+    warnings: list[dict[str, Any]] = result["warnings"]
+    by_code = {w["code"]: w for w in warnings}
+    for code in WARNING_PRIORITY:
+        if code in by_code:
+            return by_code[code]
+    return warnings[0] if warnings else None
+
+
+def _warning_line(warning: dict[str, Any], situation: Situation) -> str:
+    return f"⚠ {in_plan_words(warning['message'], situation)}"
+
+
+def _paycheck_lines(result: dict[str, Any], situation: Situation) -> list[str]:
+    room = Decimal(str(result["after_tax_room"]))
+    plan = paychecks(room, situation)
+    lines = []
+    if situation.already_in:
+        lines.append(f"Already in: {money(situation.already_in)}; left: {money(plan.left)}")
+        if situation.already_in > room:
+            lines.append(f"⚠ That is {money(situation.already_in - room)} more than this year's room: "
+                         "ask the plan administrator to correct it.")
+    if plan.per_paycheck is None:  # paychecks not known here: the engine's even split
+        if result["per_paycheck"] is not None and result["after_tax_room"]:
+            lines.append(f"Per paycheck: {money(result['per_paycheck'])}")
+        return lines
+    if not plan.left:
+        return lines
+    percent = f" (elect {plan.percent}% of pay)" if plan.percent else ""
+    word = "Per contribution" if situation.sole_prop else "Per paycheck"
+    lines.append(f"{word}: {money(plan.per_paycheck)}{percent}")
+    if plan.most_this_year is not None:
+        lines.append(f"That is a whole paycheck after deferrals: at most {money(plan.most_this_year)} "
+                     "more this year.")
     return lines
+
+
+def _cap_line(result: dict[str, Any], situation: Situation) -> str | None:
+    found = binding_cap(result, situation)
+    if found is None:
+        return None
+    cap, without = found
+    assert situation.cap_percent is not None
+    return (f"Your plan caps after-tax at {situation.cap_percent:g}% of pay: {money(cap)} "
+            f"(the IRS limit alone would leave {money(without)}).")
+
+
+def result_lines(result: dict[str, Any], situation: Situation | None = None) -> list[str]:
+    """The first message: verdict, room, per paycheck ($ and %), the one warning, the next step,
+    the projection when asked for; then, while they fit in 600 characters and 12 lines, the
+    catch-up total. Everything else is one tap away (Details)."""
+    situation = situation or Situation()
+    if result["verdict"] == Verdict.NOT_AVAILABLE.value:
+        return alternatives_lines(result)
+    provisional = " (provisional)" if result["provisional"] else ""
+    core = [verdict_headline(result["verdict"], result["route"]),
+            f"After-tax room for {result['tax_year']}: {money(result['after_tax_room'])}{provisional}"]
+    cap = _cap_line(result, situation)
+    core += [cap] if cap else []
+    core += _paycheck_lines(result, situation)
+    if result["projected_value"] is not None:
+        core.append(f"Could grow to {money(result['projected_value'])}, tax-free.")
+    warning = top_warning(result)
+    tail = [_warning_line(warning, situation)] if warning is not None else []
+    if result["after_tax_room"]:
+        tail.append(_next_step(result))
+    more = len(result["warnings"]) - (1 if warning else 0)
+    tail.append(f"Details: breakdown{f', {more} more warning' + ('s' if more > 1 else '') if more else ''}"
+                ", sources.")
+    optional = []
+    if result["catch_up_limit"] and result["after_tax_room"]:
+        catch_up, total = money(result["catch_up_limit"]), money(result["total_limit"])
+        optional.append(f"Catch-up on top: {catch_up} (total {total})")
+    return _fit(core, optional, tail)
+
+
+RESULT_TITLE = "Your result"
+
+
+def _fit(core: list[str], optional: list[str], tail: list[str]) -> list[str]:
+    """Core lines with each optional line that still fits the first screen after the room line
+    (the second), then the tail."""
+    lines = list(core)
+    for line in optional:
+        candidate = [*lines[:2], line, *lines[2:]]
+        size = len("\n".join([RESULT_TITLE, *candidate, *tail])), len(candidate) + len(tail) + 1
+        if size[0] <= FIRST_SCREEN_CHARS and size[1] <= FIRST_SCREEN_LINES:
+            lines = candidate
+    return [*lines, *tail]
 
 
 DETAIL_FIGURES = (
@@ -141,7 +277,7 @@ DETAIL_FIGURES = (
     ("annual_additions_limit", "Annual additions limit (415(c))"),
     ("total_limit", "Total with catch-up"),
     ("after_tax_room", "After-tax room"),
-    ("per_paycheck", "Per paycheck"),
+    ("per_paycheck", "Even split over the paychecks left"),
     ("excess_deferrals", "Excess deferrals"),
     ("excess_annual_additions", "Excess annual additions"),
     ("solo_employer_max", "Solo 401(k) employer maximum"),
@@ -150,9 +286,25 @@ DETAIL_FIGURES = (
 )
 
 
-def detail_lines(result: dict[str, Any]) -> list[str]:
-    """Every figure with its IRS source, every warning, every assumption."""
-    lines = [f"Tax year {result['tax_year']}: every figure and its source"]
+def detail_lines(result: dict[str, Any], situation: Situation | None = None) -> list[str]:
+    """Everything behind the first message: the breakdown, every warning, the next steps, every
+    figure with its IRS source, every assumption."""
+    situation = situation or Situation()
+    lines: list[str] = []
+    if result["annual_additions_limit"] is not None and result["verdict"] != Verdict.NOT_AVAILABLE.value:
+        lines.extend(_breakdown_lines(result))
+        lines.extend(_match_lines(result))
+    ira = _ira_line(result)
+    if ira:
+        lines.append(ira)
+    lines.extend(f"⚠ {in_plan_words(w['message'], situation)}" for w in result["warnings"])
+    if result["verdict"] == Verdict.UNKNOWN.value and situation.admin_unknown:
+        lines.append("Ask your plan administrator (copy and send):")
+        lines.extend(administrator_questions(situation.admin_unknown))
+    if result["after_tax_room"]:
+        lines.append("Next steps:")
+        lines.extend(next_steps(result["route"], result["verdict"]))
+    lines.append(f"Tax year {result['tax_year']}: every figure and its source")
     sources = result["sources"]
     for key, label in DETAIL_FIGURES:
         if result.get(key) is None:
@@ -162,9 +314,17 @@ def detail_lines(result: dict[str, Any]) -> list[str]:
     hsa = result["hsa_limit"]
     lines.append(f"• HSA limit: {money(hsa['self_only'])} self-only, {money(hsa['family'])} family"
                  f" [{sources['hsa_limit']}]")
-    lines.extend(f"⚠ {w['message']}" for w in result["warnings"])
-    lines.extend(f"Assumed: {note}" for note in result["assumptions"])
+    lines.extend(f"Assumed: {_assumption(note, situation)}" for note in result["assumptions"])
+    if situation.fica_proxy:
+        lines.append("Assumed: your pay from this employer stands in for last year's FICA wages "
+                     "(Roth catch-up rule).")
     return lines
+
+
+def _assumption(note: str, situation: Situation) -> str:
+    if situation.employer_max_chosen and note.startswith("Employer contribution not given"):
+        return "Employer contribution: the solo 401(k) maximum, as you chose."
+    return in_plan_words(note, situation)
 
 
 def limits_lines(year: int) -> list[str]:

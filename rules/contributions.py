@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from rules.limits import Limits
 from rules.models import PAY_PERIODS_PER_YEAR, AssessmentInput, PayFrequency
 from rules.money import ZERO, cents_down, clamp_at_zero, percent
 
 
-@dataclass(frozen=True)
-class Deferrals:
+class Deferrals(NamedTuple):
     """How a year's elective deferrals are treated (Treas. Reg. 1.414(v)-1).
 
     ``counted``: they count toward 415(c) (all but catch-up and excess).
@@ -47,8 +46,7 @@ def deferral_limit(limits: Limits, age: int) -> Decimal:
     return limits.elective_deferral_limit + catch_up_limit(limits, age)
 
 
-@dataclass(frozen=True)
-class LeftAfterElsewhere:
+class LeftAfterElsewhere(NamedTuple):
     """402(g) and the catch-up are one limit per person across every plan (IRC 402(g)(1)): what
     other employers' plans used, base limit first, then catch-up; beyond both is an excess."""
 
@@ -58,9 +56,11 @@ class LeftAfterElsewhere:
 
 
 def left_after_elsewhere(limits: Limits, age: int, elsewhere: Decimal) -> LeftAfterElsewhere:
+    catch_up = catch_up_limit(limits, age)
+    if not elsewhere:
+        return LeftAfterElsewhere(limits.elective_deferral_limit, catch_up, ZERO)
     base_used = min(elsewhere, limits.elective_deferral_limit)
     over_base = elsewhere - base_used
-    catch_up = catch_up_limit(limits, age)
     return LeftAfterElsewhere(
         base=limits.elective_deferral_limit - base_used,
         catch_up=clamp_at_zero(catch_up - over_base),
@@ -68,20 +68,18 @@ def left_after_elsewhere(limits: Limits, age: int, elsewhere: Decimal) -> LeftAf
     )
 
 
-def deferral_room(limits: Limits, *, age: int, deferrals: Decimal, elsewhere: Decimal) -> Decimal:
+def deferral_room(left: LeftAfterElsewhere, deferrals: Decimal) -> Decimal:
     """What this plan can still take as employee deferrals, after other plans' and its own."""
-    left = left_after_elsewhere(limits, age, elsewhere)
     return clamp_at_zero(left.base + left.catch_up - deferrals)
 
 
 def treat_deferrals(
-    limits: Limits, *, age: int, deferrals: Decimal, elsewhere: Decimal,
-    additions_limit: Decimal | None, employer: Decimal, pay: Decimal | None,
+    left: LeftAfterElsewhere, *, deferrals: Decimal, additions_limit: Decimal | None,
+    employer: Decimal, pay: Decimal | None,
 ) -> Deferrals:
     """Deferrals above the lowest applicable limit (402(g) left after other plans, or 415(c) less
     the employer money) are catch-up, up to the catch-up limit left and to pay minus the other
     deferrals (1.414(v)-1(b) and (c)); the rest stays within or in excess."""
-    left = left_after_elsewhere(limits, age, elsewhere)
     lowest = left.base
     if additions_limit is not None:
         lowest = min(lowest, clamp_at_zero(additions_limit - employer))
@@ -99,10 +97,10 @@ def treat_deferrals(
     )
 
 
-def within_402g(limits: Limits, deferrals: Decimal, elsewhere: Decimal) -> Decimal:
+def within_402g(left: LeftAfterElsewhere, deferrals: Decimal) -> Decimal:
     """This plan's deferrals within the 402(g) base left after other plans (before 415(c) is
     known: for the solo employer maximum)."""
-    return min(deferrals, clamp_at_zero(limits.elective_deferral_limit - elsewhere))
+    return min(deferrals, left.base)
 
 
 def annual_additions_limit(limits: Limits, compensation: Decimal | None) -> Decimal:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
+from typing import NamedTuple
 
 from rules import contributions as c
 from rules.hsa import hsa_limits
@@ -29,8 +29,7 @@ from rules.verdict import after_tax_possible, route, verdict
 ANNUAL_ADDITIONS_RULE = "IRC 415(c)(1): lesser of the dollar limit and 100% of compensation"
 
 
-@dataclass(frozen=True)
-class Employer:
+class Employer(NamedTuple):
     amount: Decimal
     assumed_max: bool
     solo_max: Decimal | None
@@ -169,8 +168,7 @@ def _sources_for(year: int, catch_up_key: str, is_solo: bool) -> dict[str, str]:
     return sources
 
 
-@dataclass(frozen=True)
-class Additions:
+class Additions(NamedTuple):
     """How this year's 415(c) annual additions limit is filled."""
 
     employer: Employer
@@ -184,14 +182,12 @@ class Additions:
         return self.deferrals.counted + self.employer.amount + self.room
 
 
-def _additions(inp: AssessmentInput, limits: Limits) -> Additions:
-    elsewhere = inp.deferrals_elsewhere
-    employer = employer_contribution(inp, limits, c.within_402g(limits, inp.employee_deferrals, elsewhere))
+def _additions(inp: AssessmentInput, limits: Limits, left: c.LeftAfterElsewhere) -> Additions:
+    employer = employer_contribution(inp, limits, c.within_402g(left, inp.employee_deferrals))
     pay = plan_compensation(inp, limits, employer.amount)
     limit = None if inp.plan_type is PlanType.GOV_457B else c.annual_additions_limit(limits, pay)
     deferrals = c.treat_deferrals(
-        limits, age=inp.age, deferrals=inp.employee_deferrals, elsewhere=elsewhere,
-        additions_limit=limit, employer=employer.amount, pay=pay,
+        left, deferrals=inp.employee_deferrals, additions_limit=limit, employer=employer.amount, pay=pay,
     )
     room = _after_tax_room(
         inp, limits, additions_limit=limit, counted=deferrals.counted, employer=employer.amount, pay=pay
@@ -200,8 +196,7 @@ def _additions(inp: AssessmentInput, limits: Limits) -> Additions:
     return Additions(employer, limit, deferrals, room, excess)
 
 
-@dataclass(frozen=True)
-class Ira:
+class Ira(NamedTuple):
     """The Roth IRA: what can go in directly, the route, and the backdoor's pro-rata tax."""
 
     direct: Decimal | None
@@ -225,10 +220,10 @@ def assess(inp: AssessmentInput) -> Assessment:
         inp.plan_type, inp.after_tax_allowed, inp.in_plan_conversion, inp.in_service_withdrawal
     )
     the_route = route(the_verdict, inp.in_plan_conversion, inp.in_service_withdrawal)
-    add = _additions(inp, limits)
+    left = c.left_after_elsewhere(limits, inp.age, inp.deferrals_elsewhere)
+    add = _additions(inp, limits, left)
     ira = _ira(inp, limits)
-    capacity = c.deferral_room(limits, age=inp.age, deferrals=ZERO, elsewhere=inp.deferrals_elsewhere)
-    match_plan = keep_the_match(limits, inp, capacity)
+    match_plan = keep_the_match(limits, inp, left)
     figures = Figures(
         route=the_route, after_tax_room=add.room, employer=add.employer.amount, match_plan=match_plan,
         excess_deferrals=add.deferrals.excess, excess_annual_additions=add.excess,
@@ -241,9 +236,7 @@ def assess(inp: AssessmentInput) -> Assessment:
         route=the_route,
         provisional=the_verdict is Verdict.UNKNOWN,
         deferral_limit=c.deferral_limit(limits, inp.age),
-        deferral_room=c.deferral_room(
-            limits, age=inp.age, deferrals=inp.employee_deferrals, elsewhere=inp.deferrals_elsewhere
-        ),
+        deferral_room=c.deferral_room(left, inp.employee_deferrals),
         catch_up_limit=catch_up,
         annual_additions_limit=add.limit,
         after_tax_room=add.room,

@@ -53,8 +53,9 @@ class UnsupportedYearError(ValueError):
 
     def __init__(self, year: int) -> None:
         years = ", ".join(str(y) for y in supported_years())
+        unpublished = "; the IRS has not yet published its limits" if year > latest_year() else ""
         super().__init__(
-            f"tax year {year} is not supported: IRS limits are on file for {years} only"
+            f"tax year {year} is not supported: IRS limits are on file for {years} only{unpublished}"
         )
         self.year = year
 

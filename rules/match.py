@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from math import ceil
 
+from rules.contributions import LeftAfterElsewhere, deferral_room
 from rules.limits import Limits
 from rules.models import PAY_PERIODS_PER_YEAR, Answer, AssessmentInput, PayFrequency
 from rules.money import HUNDRED, ZERO, clamp_at_zero, hundredths_up, percent
@@ -61,9 +62,10 @@ def steady_deferral_percent(payroll: Payroll) -> Decimal:
     return min(HUNDRED, max(even, payroll.up_to_percent))  # never more than the whole paycheck
 
 
-def keep_the_match(limits: Limits, inp: AssessmentInput, capacity: Decimal) -> MatchPlan | None:
+def keep_the_match(limits: Limits, inp: AssessmentInput, left: LeftAfterElsewhere) -> MatchPlan | None:
     if inp.match_percent is None or inp.match_up_to_percent is None or not inp.compensation:
         return None
+    capacity = deferral_room(left, ZERO)
     frequency = inp.pay_frequency or ASSUMED_FREQUENCY
     payroll = Payroll(
         pay=inp.compensation, paychecks=PAY_PERIODS_PER_YEAR[frequency], capacity=capacity,

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from rules.hsa import medicare_age_reached
 from rules.limits import Limits
@@ -38,8 +37,7 @@ ORDER = (
 )
 
 
-@dataclass(frozen=True)
-class Figures:
+class Figures(NamedTuple):
     """The computed figures the warnings look at."""
 
     route: Route | None
@@ -126,13 +124,14 @@ def hce_acp_testing(inp: AssessmentInput, limits: Limits, fig: Figures) -> PlanW
     if pay <= threshold:
         return None
     look_back = inp.tax_year - 1
-    basis = f"This year's pay (your {look_back} pay not given)" if proxy else f"Your {look_back} pay"
+    above = f"{look_back} pay was above ${int(threshold):,}"
+    hce = f"likely a highly compensated employee for {inp.tax_year}"
+    # this year's pay stands in for the look-back year's when that is not given, and it says so
+    verdict_text = f"If your {above} (as this year's is), you are {hce}" if proxy else (
+        f"Your {above}: you are {hce}")
     return PlanWarning(
         code="hce_acp_testing",
-        message=(
-            f"{basis} above ${int(threshold):,} likely makes you a highly compensated employee "
-            f"for {inp.tax_year}: if the plan fails its ACP test, after-tax money may be refunded."
-        ),
+        message=f"{verdict_text}; if the plan fails its ACP test, after-tax money may be refunded.",
         details={
             "hce_threshold": _money(threshold),
             "look_back_year": look_back,

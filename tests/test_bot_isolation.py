@@ -13,11 +13,9 @@ from typing import Any
 
 from bot.render import encode_tap
 from flows.interview import Event
-from flows.summary import result_lines
-from rules import assess_json
 from tests.botkit import start_bot, stop_bot
 from tests.fakeapi import FakeBotAPI
-from tests.flowkit import engine_fields, random_profile, script_for
+from tests.flowkit import expected_result_lines, random_profile, script_for
 
 USERS = int(os.environ.get("MEGAROTH_LOAD_USERS", "1000"))
 FIRST_USER = 700_000
@@ -58,4 +56,4 @@ async def test_a_thousand_users_at_once_each_get_their_own_figures(api: FakeBotA
 
 
 def _expected_screen(profile: dict[str, Any]) -> list[str]:
-    return [line for line in result_lines(assess_json(engine_fields(profile))) if line]
+    return [line for line in expected_result_lines(profile) if line]

@@ -15,11 +15,9 @@ import aiohttp
 import pytest
 
 from flows.interview import Event
-from flows.summary import result_lines
-from rules import assess_json
 from tests.botkit import TgUser, stored
 from tests.fakeapi import TOKEN, FakeBotAPI
-from tests.flowkit import engine_fields, random_profile, steps_for
+from tests.flowkit import expected_result_lines, random_profile, steps_for
 from tests.test_bot_webhook import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -161,7 +159,7 @@ async def test_sigkill_during_busy_interviews_loses_no_accepted_answer(
         await asyncio.wait_for(second.wait(), timeout=30)
     for n, profile in enumerate(profiles):
         text = api.sent_to(CRASH_BASE + n)[-1].text
-        for line in result_lines(assess_json(engine_fields(profile))):
+        for line in expected_result_lines(profile):
             assert line in text, (n, line)
     logs = log.read_text(errors="replace")
     assert "<token>" in logs  # the HTTP client's URL lines were logged (DEBUG), and redacted

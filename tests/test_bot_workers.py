@@ -21,10 +21,8 @@ import psycopg
 import pytest
 
 from flows.interview import Event
-from flows.summary import result_lines
-from rules import assess_json
 from tests.fakeapi import TOKEN, FakeBotAPI
-from tests.flowkit import engine_fields, random_profile, steps_for
+from tests.flowkit import expected_result_lines, random_profile, steps_for
 from tests.workerkit import Telegram, Worker, spawn_worker, stop
 
 USERS = 8
@@ -76,7 +74,7 @@ async def test_two_workers_serve_users_alternately_each_answer_once_and_in_order
         assert history(pg_url, user_id) == [state for state, _ in steps[n]]  # each once, in order
         assert set(telegram.delivered[user_id]) == {0, 1}  # both workers served this user
         text = telegram.api.sent_to(user_id)[-1].text
-        for line in result_lines(assess_json(engine_fields(profile))):
+        for line in expected_result_lines(profile):
             assert line in text, (n, line)
     # the doubly delivered answer: one reply moved on, the other showed where the user already was
     assert len(telegram.api.sent_to(twice)) == len(steps[3]) + 2
@@ -137,7 +135,7 @@ async def test_sigkill_mid_update_then_redelivery_applies_it_once(
     for turn, (state, event) in enumerate(steps[5:]):
         await telegram.answer(user_id, state, event, turn)
     assert history(pg_url, user_id) == [s for s, _ in steps]
-    for line in result_lines(assess_json(engine_fields(profile))):
+    for line in expected_result_lines(profile):
         assert line in api.sent_to(user_id)[-1].text
 
 

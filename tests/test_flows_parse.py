@@ -13,7 +13,8 @@ from flows.parse import ParseError, parse_match, parse_money, parse_percent, par
     ("text", "expected"),
     [("$23,500", "23500"), ("23500", "23500"), ("23.5k", "23500"), ("23,500.00", "23500"),
      ("1.2m", "1200000"), ("  $ 450,000 ", "450000"), ("２３５００", "23500"),
-     ("23\u200b500", "23500"), ("-0", "0"), ("10.499", "10.50"), ("USD 5,000", "5000")],
+     ("23\u200b500", "23500"), ("-0", "0"), ("10.49", "10.49"), ("1.234.567", "1234567"),
+     ("USD 5,000", "5000")],
 )
 def test_money_forms(text: str, expected: str) -> None:
     assert parse_money(text) == Decimal(expected)

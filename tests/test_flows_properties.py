@@ -18,11 +18,14 @@ from tests.flowkit import TODAY, User, answer_for, engine_fields, send
 JUNK = st.one_of(
     st.text(max_size=40),
     st.sampled_from(["", "1e309", "NaN", "-0", "<b>x</b>", "*bold*", "٤٥", "ℌ", "\u202e12", "🙂" * 50,
-                     "x" * 4096, "/start", "$", "%", "50% up to 600%", "max", "skip", "not sure"]),
+                     "x" * 4096, "/start", "$", "%", "50% up to 600%", "max", "skip", "not sure",
+                     "450.000", "23,5k", "30000", "0", "1975", "5% match up to 6%", "yes", "re-enter",
+                     "done", "pay", "3", "this year", "all", "none yet", "$10k a month"]),
 )
 COMMANDS = st.sampled_from(["back", "restart", "review", "help", "summary", "details", "nope"])
 BUTTONS = st.sampled_from(["yes", "no", "unsure", "continue", "401k", "solo401k", "457b", "2025",
-                           "2026", "max", "skip", "done", "edit:age", "details", "review", "7", "12"])
+                           "2026", "max", "skip", "done", "edit:age", "details", "review", "7", "12",
+                           "pick:0", "pick:1", "pick:9", "reenter", "edit:compensation", "0"])
 
 
 @st.composite
@@ -101,7 +104,7 @@ def test_finished_interviews_equal_rules_called_directly(
         elif user.state == "review":
             user.tap("done")
         else:
-            send(user, answer_for(user.state, profile))
+            send(user, answer_for(user.state, profile, user.conv.get("pending")))
     assert user.state == "result"
     assert user.last is not None
     assert user.last.result is not None

@@ -41,7 +41,7 @@ def test_main_command_runs_the_terminal_chat_without_a_token() -> None:
 
 def test_end_of_input_mid_interview_and_bad_lines() -> None:
     out = io.StringIO()
-    assert run(io.StringIO("401k\nmaybe?\n/back\n/nonsense\n"), out, TODAY) == 0
+    assert run(io.StringIO("401k\nperhaps later\n/back\n/nonsense\n"), out, TODAY) == 0
     text = out.getvalue()
     assert "Please tap a button or type one of" in text
     assert "I don't know /nonsense" in text
@@ -50,3 +50,14 @@ def test_end_of_input_mid_interview_and_bad_lines() -> None:
 
 def test_committed_diagram_matches_the_machine() -> None:
     assert (ROOT / "flows" / "interview.mmd").read_text() == mermaid()
+
+
+def test_diagram_is_transitions_own_export_with_navigation_as_named_transitions() -> None:
+    drawn = mermaid()
+    assert drawn.splitlines()[3] == "stateDiagram-v2"  # transitions' Mermaid export, after its title
+    assert "review --> age: resume [wants_age] | edit [is_age]" in drawn
+    assert "employee_deferrals --> compensation: back [is_compensation]" in drawn
+    assert "compensation --> employee_deferrals: answer [wants_employee_deferrals]" in drawn
+    assert "review --> result: resume [wants_result]" in drawn
+    source = "".join((ROOT / "flows" / f).read_text() for f in ("interview.py", "screens.py", "machine.py"))
+    assert "set_state" not in source  # no bypass: every move is a transition of the machine

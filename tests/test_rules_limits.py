@@ -72,3 +72,4 @@ def test_unsupported_year_names_supported_years(year: int) -> None:
         limits_for(year)
     assert str(year) in str(info.value)
     assert "2024, 2025, 2026" in str(info.value)
+    assert ("not yet published" in str(info.value)) is (year > 2026)

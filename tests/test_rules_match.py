@@ -101,6 +101,7 @@ def test_steady_percent_keeps_the_most_match_and_reaches_the_limit(
     case: dict[str, Any], elected: Decimal
 ) -> None:
     result = run(**case, deferral_percent=elected)
+    assert all(len(w.message) < 240 and "\n" not in w.message for w in result.warnings)
     steady = result.deferral_percent_per_paycheck
     assert steady is not None
     assert steady >= case["match_up_to_percent"]

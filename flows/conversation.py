@@ -1,0 +1,82 @@
+"""What a conversation is: the events that move it, the screens it shows, its storage format.
+
+A conversation is a small JSON-safe dict: {"v", "state", "answers", "history"}. Nothing else
+about it is kept anywhere, so it can be saved after each step and restored exactly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from flows.machine import FIRST, REVIEW, STATES
+from flows.questions import BY_ID, Choice
+
+VERSION = 1
+
+
+@dataclass(frozen=True)
+class Event:
+    """What the user did: typed text, tapped a button (for ``state``), or sent a command."""
+
+    kind: Literal["text", "button", "command"]
+    value: str
+    state: str | None = None
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One screen to show: a renderer formats it, it holds no transport detail."""
+
+    state: str
+    title: str
+    lines: tuple[str, ...]
+    choices: tuple[Choice, ...] = ()
+    notice: str | None = None
+    hint: str | None = None
+    expects_text: bool = False
+    result: dict[str, Any] | None = field(default=None, compare=False)
+    chart: bool = False  # the result summary: worth a chart of the annual additions limit
+    # The question just answered, as (its short label, the answer as understood), e.g.
+    # ("Pay", "$450,000"): a renderer echoes it and may mark the old question as answered.
+    answered: tuple[str, str] | None = None
+
+
+def new_conversation() -> dict[str, Any]:
+    return {"v": VERSION, "state": FIRST, "answers": {}, "history": []}
+
+
+def load(raw: Any) -> dict[str, Any]:
+    """A stored dict back to a conversation; anything unrecognisable starts afresh."""
+    if not isinstance(raw, dict) or raw.get("v") != VERSION or raw.get("state") not in STATES:
+        return new_conversation()
+    answers, history = raw.get("answers"), raw.get("history")
+    if not isinstance(answers, dict) or not isinstance(history, list):
+        return new_conversation()
+    if any(k not in BY_ID for k in answers) or any(h not in BY_ID for h in history):
+        return new_conversation()
+    conv = {"v": VERSION, "state": raw["state"], "answers": dict(answers), "history": list(history)}
+    for name, check in OPTIONAL.items():
+        if name in raw and check(raw[name], conv):
+            conv[name] = raw[name]
+    return conv
+
+
+def _pending_ok(pending: Any, conv: dict[str, Any]) -> bool:
+    """A question back to the user ("Did you mean $450,000?"), for the question being asked."""
+    return (
+        isinstance(pending, dict) and pending.get("q") == conv["state"]
+        and isinstance(pending.get("ask"), str) and isinstance(pending.get("options"), list)
+        and all(isinstance(o, list) and len(o) == 2 and isinstance(o[1], str) for o in pending["options"])
+        and isinstance(pending.get("drop", []), list)
+    )
+
+
+def _return_ok(target: Any, conv: dict[str, Any]) -> bool:
+    """Where an edit started from (the review), so back and the next answer return there."""
+    return target == REVIEW and conv["state"] in BY_ID
+
+
+#: Keys a conversation may carry besides its answers, each with its check.
+OPTIONAL: dict[str, Callable[[Any, dict[str, Any]], bool]] = {"pending": _pending_ok, "editing": _return_ok}

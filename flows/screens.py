@@ -1,0 +1,188 @@
+"""The screens: a question, the verdict, the result, the review; each a Reply built from the answers."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from flows.conversation import Reply
+from flows.facts import CHECKPOINT_DONE, Facts
+from flows.inputs import applicable_answers, engine_input, fica_proxy_applies
+from flows.machine import FIRST, LAST, REVIEW, Session, fire
+from flows.paycheck import Situation
+from flows.progress import progress
+from flows.questions import BY_ID, QUESTIONS, Choice, Kind, Question
+from flows.summary import detail_lines, money, result_lines, verdict_lines
+from rules import InputError, assess_json
+from rules.models import PAY_PERIODS_PER_YEAR, Answer, PayFrequency
+
+CONTINUE = Choice(CHECKPOINT_DONE, "See my numbers")
+PROVISIONAL = Choice(CHECKPOINT_DONE, "Continue with provisional numbers")
+ALTERNATIVES = Choice(CHECKPOINT_DONE, "See my alternatives")
+ROTH_CATCH_UP = "roth_catch_up_required"
+RESULT_CHOICES = (Choice("details", "Details & sources"), Choice("review", "Review answers"),
+                  Choice("restart", "Start over"))
+
+
+def _confirm_reply(question: Question, facts: Facts, pending: dict[str, Any], notice: str | None) -> Reply:
+    """ "Did you mean $450,000?" with a button per reading and Re-enter; typing a new answer works too."""
+    choices = [Choice(f"pick:{i}", label) for i, (_value, label) in enumerate(pending["options"])]
+    return Reply(state=question.id, title=progress(question, facts), lines=(pending["ask"],),
+                 choices=(*choices, Choice("reenter", "Re-enter")), notice=notice, expects_text=True)
+
+
+def _question_reply(question: Question, facts: Facts, notice: str | None) -> Reply:
+    choices = question.options(facts)
+    previous = facts.value(question.id)
+    hint = question.hint_text(facts) or None
+    if previous is not None and question.kind in (Kind.MONEY, Kind.PERCENT, Kind.WHOLE):
+        hint = f"{hint or ''} Current answer: {previous}.".strip()
+    return Reply(
+        state=question.id, title=progress(question, facts), lines=(question.text(facts),),
+        choices=choices, notice=notice, hint=hint,
+        expects_text=question.kind not in (Kind.CHOICE, Kind.CHECKPOINT),
+    )
+
+
+def _verdict_reply(facts: Facts, notice: str | None) -> Reply:
+    verdict = facts.verdict.value
+    route = facts.route.value if facts.route else None
+    lines = verdict_lines(verdict, route, facts.plan_type, facts.tax_year, unknown_for_administrator(facts))
+    choice = {"unknown": PROVISIONAL, "not_available": ALTERNATIVES}.get(verdict, CONTINUE)
+    return Reply(state="verdict", title="Verdict", lines=tuple(lines), choices=(choice,), notice=notice)
+
+
+def unknown_for_administrator(facts: Facts) -> tuple[int, ...]:
+    """Which of the four administrator questions are still open (never one answered Yes)."""
+    unknown: list[int] = []
+    if facts.after_tax_allowed is not Answer.YES:
+        unknown += [0, 1]
+    if facts.in_service_withdrawal is Answer.UNSURE and facts.in_plan_conversion is not Answer.YES:
+        unknown.append(2)
+    if facts.in_plan_conversion is Answer.UNSURE:
+        unknown.append(3)
+    return tuple(unknown)
+
+
+def situation_of(facts: Facts, data: dict[str, Any]) -> Situation:
+    """What the result's words and paychecks need beyond the engine's input (``data``)."""
+    frequency = facts.value("pay_frequency")
+    cap = facts.value("after_tax_cap_percent")
+    return Situation(
+        plan_name=facts.plan_name, sole_prop=facts.is_sole_prop, pay=facts.pay,
+        deferrals=Decimal(data.get("employee_deferrals", 0)),
+        per_year=PAY_PERIODS_PER_YEAR[PayFrequency(frequency)] if frequency else None,
+        paychecks_left=facts.value("pay_periods_remaining"),
+        already_in=Decimal(applicable_answers(facts).get("after_tax_so_far") or 0),
+        cap_percent=Decimal(cap) if cap is not None else None,
+        employer_max_chosen=facts.value("employer_contributions") == "max",
+        fica_proxy=fica_proxy_applies(facts), age=facts.age, admin_unknown=unknown_for_administrator(facts),
+    )
+
+
+def compute(facts: Facts) -> dict[str, Any]:
+    """The rules engine's answer for these answers (the same JSON the CLI prints), with the Roth
+    catch-up warning the engine gives when this employer's pay stands in for last year's FICA
+    wages (asked of the engine with that one field added; every figure is from the first call)."""
+    data = engine_input(facts)
+    result = assess_json(data)
+    if fica_proxy_applies(facts):
+        proxied = assess_json(data | {"prior_year_fica_wages": data["compensation"]})
+        found = [proxy_words(w) for w in proxied["warnings"] if w["code"] == ROTH_CATCH_UP]
+        result["warnings"] = found + result["warnings"]
+    return result
+
+
+def proxy_words(warning: dict[str, Any]) -> dict[str, Any]:
+    """The engine's Roth catch-up warning, saying that this year's pay stood in for last year's."""
+    message = warning["message"].replace(
+        "Your prior-year FICA wages from this employer exceed",
+        "Your pay here (standing in for last year's FICA wages, not given) is above")
+    return warning | {"message": message}
+
+
+def result_reply(facts: Facts, notice: str | None, detailed: bool = False) -> Reply:
+    result = compute(facts)
+    situation = situation_of(facts, engine_input(facts))
+    lines = detail_lines(result, situation) if detailed else result_lines(result, situation)
+    chart = (not detailed and result["annual_additions_limit"] is not None
+             and result["verdict"] != "not_available")
+    return Reply(state=LAST, title="Your result", lines=tuple(lines), choices=RESULT_CHOICES,
+                 notice=notice, result=result, chart=chart)
+
+
+def _review_reply(facts: Facts, notice: str | None) -> Reply:
+    rows, choices = [], []
+    for q in QUESTIONS:
+        if q.kind is Kind.CHECKPOINT or not facts.answered(q.id) or not q.applies(facts):
+            continue
+        rows.append(f"• {q.label}: {describe_answer(q, facts)}")
+        choices.append(Choice(f"edit:{q.id}", q.label))
+    lines = ("Tap an answer to change it; nothing else is lost.", *rows) if rows else (
+        "No answers yet.",)
+    return Reply(state=REVIEW, title="Review your answers", lines=lines,
+                 choices=(*choices, Choice("done", "Done")), notice=notice)
+
+
+def describe_answer(question: Question, facts: Facts) -> str:
+    raw = facts.value(question.id)
+    if raw is None:
+        skip = [c.label for c in question.options(facts) if c.value == "skip"]
+        return skip[0] if skip else "skipped"
+    if question.kind in (Kind.CHOICE, Kind.CHECKPOINT):
+        labels = {c.value: c.label for c in question.options(facts)}
+        return labels.get(str(raw), str(raw))
+    if question.kind is Kind.MONEY:
+        shown = [c.label for c in question.options(facts) if c.value == str(raw)]
+        return shown[0] if shown else "the maximum" if raw == "max" else money(raw)
+    if question.kind is Kind.PERCENT:
+        return f"{raw}%"
+    if question.kind is Kind.EMPLOYER:
+        return _describe_employer(raw)
+    return str(raw)
+
+
+def _describe_employer(raw: Any) -> str:
+    if raw == "max":
+        return "the maximum"
+    if "match" in raw:
+        return f"{raw['match']}% match up to {raw['up_to']}% of pay"
+    if "percent" in raw:
+        return f"{raw['percent']}% of pay"
+    return money(raw["dollars"])
+
+
+def view(
+    conv: dict[str, Any], today: date, notice: str | None = None, detailed: bool = False,
+    facts: Facts | None = None,
+) -> Reply:
+    """The screen for the conversation's current state (``facts``: of these same answers, if the
+    step already has them)."""
+    facts = facts or Facts(conv["answers"], today)
+    state = conv["state"]
+    if state == REVIEW:
+        return _review_reply(facts, notice)
+    if state == "verdict":
+        return _verdict_reply(facts, notice)
+    if state == LAST:
+        try:
+            return result_reply(facts, notice, detailed)
+        except InputError as exc:
+            return send_back_to_fix(conv, today, str(exc))
+    if "pending" in conv:
+        return _confirm_reply(BY_ID[state], facts, conv["pending"], notice)
+    return _question_reply(BY_ID[state], facts, notice)
+
+
+def send_back_to_fix(conv: dict[str, Any], today: date, problem: str) -> Reply:
+    """A combination the engine refuses (e.g. pay edited below deferrals): ask the field again."""
+    field_name, _, reason = problem.partition(": ")
+    target = field_name if field_name in BY_ID else FIRST
+    conv["answers"].pop(target, None)
+    conv["history"] = [h for h in conv["history"] if h != target]
+    conv.pop("editing", None)
+    session = Session(conv, today)
+    fire(session, "review")  # through the review to the first open question: the one to fix
+    fire(session, "resume")
+    return view(conv, today, notice=f"Please check this answer: {reason or problem}")

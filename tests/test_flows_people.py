@@ -1,0 +1,80 @@
+"""People who type everything, the way they talk, through the terminal chat: never a menu
+number, never a refused answer, and each reaches the right room (figures stated independently)."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.terminal import run
+from tests.flowkit import TODAY
+
+ROOT = Path(__file__).resolve().parent.parent
+
+PEOPLE: dict[str, tuple[list[str], list[str]]] = {
+    # The seed's Dr. Chen, 2025: $70,000 - $23,500 - $22,500 = $24,000; / 26 = $923.07.
+    "dr_chen": (["401(k)", "yeah 👍", "yes", "see my numbers", "last year", "45", "$450k/yr", "23.5k",
+                 "22,500", "No cap", "bi-weekly", "All 26 (whole year)", "nah"],
+                ["Pay: $450,000 ✓", "After-tax room for 2025: $24,000",
+                 "Per paycheck: $923.07 (elect 5% of pay)"]),
+    # The seed's Maria, sole proprietor, 2025: $70,000 - $23,500 - $30,000 = $16,500; / 12 = $1,375.
+    "maria": (["solo 401k", "yes", "yep", "ok", "2025", "fifty two", "sole prop", "300 thousand", "31k",
+               "30,000", "once a month", "twelve", "no thanks"],
+              ["After-tax room for 2025: $16,500", "Per contribution: $1,375"]),
+    # James, 2025, in-service withdrawal: $70,000 - $23,500 - $12,000 = $34,500; / 12 = $2,875.
+    "james": (["my 401k", "Yes", "nope", "sure", "go", "'25", "thirty eight", "240k a year", "23,500",
+               "12k", "none", "monthly", "all", "No, show my result"],
+              ["via in-service withdrawal", "After-tax room for 2025: $34,500", "Per paycheck: $2,875"]),
+    # 61 in November 2026: $72,000 - $24,500 = $47,500 of room, but a $11,538.46 paycheck
+    # holds $10,163.46 after $1,375 of deferrals: 3 of them, $30,490.38.
+    "late_in_the_year": (["401k", "y", "yes", "next", "this year", "I'm 61", "$300,000", "max", "no match",
+                          "No cap / not sure", "every other week", "rest of the year", "none yet", "no"],
+                         ["After-tax room for 2026: $47,500", "Per paycheck: $10,163.46",
+                          "at most $30,490.38 more this year", "catch-up contributions must be Roth"]),
+    # Not sure, provisional, 2026: $72,000 - $24,500 - $6,000 = $41,500; / 12 = $3,458.33.
+    "not_sure": (["401k", "idk", "continue with provisional numbers", "2026", "45", "~200k", "24,500",
+                  "6k", "not sure", "monthly", "all", "no"],
+                 ["Does our plan allow after-tax", "After-tax room for 2026: $41,500 (provisional)",
+                  "Per paycheck: $3,458.33"]),
+    # No after-tax money in a 403(b), 2026, age 52: IRA $7,500 + $1,100 catch-up.
+    "not_available": (["403(b)", "nope", "what are my options", "2026", "52"],
+                      ["not available", "Backdoor Roth IRA: up to $8,600", "Ask HR to add"]),
+    # A 1% cap on $180,000 is $1,800, and it binds.
+    "tiny_cap": (["401k", "yes", "yes", "ok", "2026", "40", "180k", "23.5k", "5k", "1%", "yes", "monthly",
+                  "all", "no"],
+                 ["After-tax room for 2026: $1,800", "Your plan caps after-tax at 1% of pay: $1,800"]),
+}
+MENU_NUMBER = {"1", "2", "3", "4", "5"}
+
+
+@pytest.mark.parametrize("who", sorted(PEOPLE))
+def test_people_who_type_everything_reach_the_right_room(who: str) -> None:
+    lines, expected = PEOPLE[who]
+    assert not MENU_NUMBER & set(lines)
+    out = io.StringIO()
+    assert run(io.StringIO("\n".join(lines) + "\n"), out, TODAY) == 0
+    text = out.getvalue()
+    refused = [line for line in text.splitlines() if line.startswith("! ")]
+    assert refused == [], refused
+    assert "== Your result ==" in text
+    for figure in expected:
+        assert figure in text, (who, figure)
+
+
+def test_a_person_through_the_real_main_command() -> None:
+    lines, expected = PEOPLE["dr_chen"]
+    lines = [("2025" if line == "last year" else line) for line in lines]  # this clock's year may differ
+    env = {k: v for k, v in os.environ.items() if k != "TELEGRAM_BOT_TOKEN"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "bot"], input="\n".join(lines) + "\n", capture_output=True, text=True,
+        env=env, cwd=ROOT, timeout=60, check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert not [line for line in proc.stdout.splitlines() if line.startswith("! ")]
+    for figure in expected:
+        assert figure in proc.stdout
