@@ -75,7 +75,7 @@ class Handlers:
             reply = step(conv, event, self.today())
             if conv != stored.conversation:
                 row.save(conv, update.update_id)
-        metrics.observe_step(stored.conversation, conv, reply.result, reply.chart)
+        metrics.observe_step(stored.conversation, conv, reply.result)
         return reply
 
     async def _advance(self, update: Update, context: Context, event: Event) -> None:

@@ -19,6 +19,7 @@ from prometheus_client import CollectorRegistry, Counter, Histogram
 from telegram import Update
 
 from bot.ordering import PerUserOrder
+from flows.machine import LAST
 
 log = logging.getLogger("bot.updates")
 
@@ -55,14 +56,15 @@ def note_state(conversation: dict[str, Any]) -> None:
         note.state = str(conversation.get("state", "-"))
 
 
-def observe_step(before: dict[str, Any] | None, after: dict[str, Any], result: dict[str, Any] | None,
-                 shows_result: bool) -> None:
-    """The funnel: an answer was accepted when the history grew; a result counts when shown."""
+def observe_step(before: dict[str, Any] | None, after: dict[str, Any], result: dict[str, Any] | None) -> None:
+    """The funnel: an answer was accepted when the history grew; a result counts when the
+    interview arrives at it (not when it is shown again)."""
     note_state(after)
     history = after.get("history") or []
     if len(history) > len((before or {}).get("history") or []):
         ANSWERS.labels(str(history[-1])).inc()
-    if shows_result and result is not None:
+    arrived = after.get("state") == LAST and (before or {}).get("state") != LAST
+    if arrived and result is not None:
         RESULTS.labels(str(result.get("verdict", "unknown"))).inc()
 
 
