@@ -10,7 +10,6 @@ from typing import Any
 
 from telegram import Bot, BotCommand, Update
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     CallbackQueryHandler,
     CommandHandler,
@@ -21,9 +20,10 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from bot.handlers import Handlers
-from bot.ordering import PerUserOrder
+from bot.metrics import MeasuredOrder, count_error
+from bot.pacing import SharedPacing
 from bot.settings import Settings
-from bot.store import Store
+from bot.store import Store, open_store
 from bot.transport import RetryingRequest
 from flows.commands import commands_for, flow_command_names
 
@@ -47,9 +47,9 @@ def description(retention_days: int) -> str:
 
 
 PURGE_EVERY_SECONDS = 3600.0
-# Telegram's ceiling for one bot is about 30 messages a second. AIORateLimiter's default bucket
-# holds 30, so a queue drains as a burst of 30 then 30 a second: 36 a second over the busiest 5 s
-# (bench/bench_loopback.py). A bucket of one message that drains every 1/30 s never bursts.
+# Telegram's ceiling for one bot is about 30 messages a second. A burst of 30 then 30 a second
+# would be 36 a second over the busiest 5 s (bench/bench_loopback.py): messages are paced one
+# every 1/30 s instead, never in bursts.
 MESSAGES_PER_SECOND = 30
 
 
@@ -63,12 +63,14 @@ def build_application(
     """The bot. ``request`` replaces the HTTP client (benchmarks answer locally, without sockets)."""
     if settings.telegram_bot_token is None:
         raise ValueError("TELEGRAM_BOT_TOKEN is required for Telegram mode")
-    store = store or Store(settings.database_path)
+    if store is None:
+        url = settings.database_url.get_secret_value() if settings.database_url else None
+        store = open_store(url, settings.database_path)
     handlers = Handlers(store, settings.retention_days, today, charts=settings.send_chart)
     builder = (
         Application.builder()
         .token(settings.telegram_bot_token.get_secret_value())
-        .concurrent_updates(PerUserOrder())
+        .concurrent_updates(MeasuredOrder())
         .post_init(_post_init(store, settings))
         .post_shutdown(_post_shutdown(store))
     )
@@ -80,12 +82,11 @@ def build_application(
         builder = builder.base_url(settings.api_base_url)
     if settings.api_file_url:
         builder = builder.base_file_url(settings.api_file_url)
-    if settings.rate_limiter:
-        limiter: AIORateLimiter = AIORateLimiter(
-            overall_max_rate=1, overall_time_period=1 / MESSAGES_PER_SECOND, max_retries=3)
-        builder = builder.rate_limiter(limiter)  # type: ignore[arg-type]
+    if settings.rate_limiter:  # BOT_WORKERS processes share the bot's limit (bot/pacing.py)
+        builder = builder.rate_limiter(SharedPacing(settings.bot_workers, MESSAGES_PER_SECOND))
     app = builder.build()
     _add_handlers(app, handlers)
+    app.add_error_handler(count_error)
     app.bot_data["store"] = store
     return app
 

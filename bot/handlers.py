@@ -34,6 +34,7 @@ from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
+from bot import metrics
 from bot.chart import render_spec
 from bot.render import (
     action_keyboard,
@@ -112,12 +113,16 @@ class Handlers:
 
     # -- conversation plumbing -------------------------------------------------------------
     def _conversation(self, user_id: int) -> dict[str, Any]:
-        return _conversation_of(self.store.read(user_id))
+        conv = _conversation_of(self.store.read(user_id))
+        metrics.note_state(conv)
+        return conv
 
     def _state(self, user_id: int) -> tuple[dict[str, Any], Screen]:
         """The user's conversation and where its screen is, as stored."""
         stored = self.store.read(user_id)
-        return _conversation_of(stored), Screen.of(stored)
+        conv = _conversation_of(stored)
+        metrics.note_state(conv)
+        return conv, Screen.of(stored)
 
     def _apply(self, update: Update, event: Event) -> tuple[Reply, dict[str, Any], Screen]:
         """Advance and save, once per update: after a crash Telegram delivers again the updates
@@ -126,15 +131,17 @@ class Handlers:
         answer, /summary too early) is not written here: applying it again changes nothing
         either (only the note of where the new screen is gets written, once it is sent).
         Returns the reply, the conversation after it and where its screen is."""
-        user_id = _user_id(update)
-        stored = self.store.read(user_id)
-        screen = Screen.of(stored)
-        conv = _conversation_of(stored)
-        if stored.already_applied(update.update_id, time.time()):
-            return view(conv, self.today()), conv, screen
-        reply = step(conv, event, self.today())
-        if conv != _flow_part(stored.conversation):
-            self.store.save(user_id, {**conv, UI_KEY: screen.stored()}, update.update_id)
+        with self.store.locked(_user_id(update)) as row:  # one transaction holds the user's row
+            stored = row.stored
+            screen = Screen.of(stored)
+            conv = _conversation_of(stored)
+            if stored.already_applied(update.update_id, time.time()):
+                metrics.note_state(conv)
+                return view(conv, self.today()), conv, screen
+            reply = step(conv, event, self.today())
+            if conv != _flow_part(stored.conversation):
+                row.save({**conv, UI_KEY: screen.stored()}, update.update_id)
+        metrics.observe_step(stored.conversation, conv, reply.result)
         return reply, conv, screen
 
     async def _advance(self, update: Update, context: Context, event: Event,

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import io
-import sqlite3
 import subprocess
 import sys
-import time
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -19,7 +17,7 @@ from bot import chart
 from bot.chart import render_chart
 from bot.render import MAX_CALLBACK_BYTES, decode_tap, encode_tap, html_text, keyboard, split_message
 from bot.settings import Settings
-from bot.store import RECENT_ROWS, Store
+from bot.store import SqliteStore
 from flows.card import chart_spec
 from flows.facts import Facts
 from flows.interview import Reply, new_conversation, view
@@ -61,7 +59,7 @@ def test_settings_base_url_and_store_retention(tmp_path: object) -> None:
     settings = Settings(telegram_api_base_url="http://127.0.0.1:9/")
     assert settings.api_base_url == "http://127.0.0.1:9/bot"
     assert settings.api_file_url == "http://127.0.0.1:9/file/bot"
-    store = Store(":memory:")
+    store = SqliteStore(":memory:")
     store.save(1, {"v": 1})
     store.save(2, {"v": 1})
     assert store.purge_idle(30 * 86400, now=__import__("time").time() + 31 * 86400) == 2
@@ -79,59 +77,6 @@ def test_prepared_keyboard_serialises_like_a_plain_one_and_stays_equal() -> None
     assert prepared == plain
     prepared.to_dict()["inline_keyboard"] = []  # a caller's change must not reach the cache
     assert prepared.to_dict() == plain.to_dict()
-
-
-def test_store_marks_applied_updates_only_while_fresh_and_migrates_old_files(tmp_path: Path) -> None:
-    old = tmp_path / "old.sqlite3"
-    with sqlite3.connect(old) as con:  # a database from before the update-id column
-        con.execute("CREATE TABLE conversations (user_id INTEGER PRIMARY KEY, state TEXT NOT NULL, "
-                    "updated_at REAL NOT NULL)")
-        con.execute("INSERT INTO conversations VALUES (7, '{\"v\": 1}', 100.0)")
-    store = Store(old)
-    assert store.read(7) == ({"v": 1}, 0, 100.0)
-    store.save(7, {"v": 1}, update_id=50)
-    saved = store.read(7)
-    assert saved.last_update_id == 50
-    assert saved.already_applied(50, now=saved.saved_at + 60)
-    assert not saved.already_applied(51, now=saved.saved_at + 60)
-    assert not saved.already_applied(3, now=saved.saved_at + 8 * 24 * 3600)  # ids restart after a week
-    store.save(7, {"v": 1}, update_id=10)  # an older update never lowers the mark
-    assert store.read(7).last_update_id == 50
-
-
-def test_store_memory_of_recent_rows_always_agrees_with_the_file(tmp_path: Path) -> None:
-    """Reads of recent rows come from memory: after saves (older update ids too), a caller's later
-    changes, forget, purge and eviction, they must equal what a fresh Store reads from the file."""
-    path = tmp_path / "s.sqlite3"
-    store = Store(path)
-
-    def agrees(user_id: int) -> None:
-        fresh = Store(path)
-        assert store.read(user_id)[:2] == fresh.read(user_id)[:2]
-        fresh.close()
-
-    conv: dict[str, Any] = {"v": 1, "state": "age", "answers": {"employer": {"dollars": "5"}},
-                            "history": ["plan"]}
-    store.save(1, conv, update_id=5)  # not read yet: its mark is unknown to memory
-    agrees(1)
-    store.save(1, conv, update_id=9)
-    store.save(1, conv, update_id=7)  # an older update never lowers the mark, in memory either
-    assert store.read(1).last_update_id == 9
-    conv["answers"]["age"] = "45"  # the caller changes its dict after saving
-    conv["history"].append("age")
-    agrees(1)
-    assert "age" not in (store.read(1).conversation or {})["answers"]
-    assert store.forget(1)
-    assert store.read(1).conversation is None
-    agrees(1)
-    for user_id in range(RECENT_ROWS + 10):  # more users than memory holds: the oldest drop out
-        store.save(user_id, {"v": 1, "n": user_id}, update_id=user_id)
-        store.read(user_id)
-    assert len(store._recent) == RECENT_ROWS  # bounded: memory stays flat however many users
-    assert store.read(3).conversation == {"v": 1, "n": 3}
-    agrees(3)
-    assert store.purge_idle(0, now=time.time() + 1) == RECENT_ROWS + 10
-    assert store.read(5).conversation is None
 
 
 CHART_CASES: dict[str, tuple[dict[str, Any], str | None]] = {  # engine input -> why it says
