@@ -6,7 +6,17 @@ import os
 import platform
 from datetime import date
 
-from bench import bench_bot, bench_flows, bench_loopback, bench_rules, bench_storage, unit_for
+from bench import (
+    bench_bot,
+    bench_chart,
+    bench_cost,
+    bench_flows,
+    bench_loopback,
+    bench_rules,
+    bench_storage,
+    bench_workers,
+    unit_for,
+)
 
 
 def main() -> None:
@@ -18,7 +28,8 @@ def main() -> None:
     for name, median, _p95, target in bench_rules.rows():
         print(f"| {name:<58} | {median:9.1f} us | {target} |")
     for name, value, target in [*bench_flows.rows(), *bench_bot.rows(), *bench_storage.grow(),
-                                 *bench_loopback.rows()]:
+                                 *bench_loopback.rows(), *bench_cost.rows(), *bench_workers.rows(),
+                                 *bench_chart.rows()]:
         unit = unit_for(name)
         print(f"| {name:<58} | {value:9.1f} {unit} | {target} |")
 

@@ -14,7 +14,7 @@ import asyncio
 import statistics
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -28,7 +28,7 @@ from bench import print_rows
 from bench.localapi import TOKEN, LocalRequest, interview_updates
 from bot.app import build_application
 from bot.settings import Settings
-from bot.store import Store, Stored
+from bot.store import ABSENT, ExportedRow, LockedRow, Store, Stored
 from flows.interview import Event, Reply, view
 
 AnyApp = Application[Any, Any, Any, Any, Any, Any]
@@ -63,11 +63,18 @@ def our_bot(db: Path, *, charts: bool, store: Store | None = None) -> AnyApp:
 class DictStore(Store):
     """The store's interface over a dict: what persistence costs is ours minus this."""
 
+    backend = "dict"
+
     def __init__(self) -> None:  # no file, no SQLite
         self.rows: dict[int, dict[str, Any]] = {}
 
+    @contextmanager
+    def locked(self, user_id: int) -> Iterator[LockedRow]:
+        yield LockedRow(self.read(user_id), lambda conv, update_id: self.save(user_id, conv, update_id))
+
     def read(self, user_id: int) -> Stored:
-        return Stored(self.rows.get(user_id), 0, 0.0)
+        conversation = self.rows.get(user_id)
+        return Stored(conversation, 0, 0.0) if conversation is not None else ABSENT
 
     def save(self, user_id: int, conversation: dict[str, Any], update_id: int = 0) -> None:
         self.rows[user_id] = conversation
@@ -76,6 +83,18 @@ class DictStore(Store):
         return self.rows.pop(user_id, None) is not None
 
     def purge_idle(self, older_than_seconds: float, now: float | None = None) -> int:
+        return 0
+
+    def count(self) -> int:
+        return len(self.rows)
+
+    def ready(self) -> bool:
+        return True
+
+    def export_rows(self) -> Iterator[ExportedRow]:
+        return iter(())
+
+    def import_rows(self, rows: Iterable[ExportedRow]) -> int:
         return 0
 
     def close(self) -> None:

@@ -12,7 +12,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from bot.store import Store
+from bot.store import SqliteStore
 from flows.interview import new_conversation, step
 from tests.flowkit import random_profile, steps_for
 
@@ -39,7 +39,7 @@ def grow(sizes: tuple[int, ...] = (10_000, 100_000)) -> list[tuple[str, float, s
     rows: list[tuple[str, float, str]] = []
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "grow.sqlite3"
-        store, stored = Store(path), 0
+        store, stored = SqliteStore(path), 0
         rng = random.Random(4)
         for size in sizes:
             while stored < size:

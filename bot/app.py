@@ -8,40 +8,48 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from telegram import BotCommand, Update
+from telegram import Bot, BotCommand, Update
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     CallbackQueryHandler,
     CommandHandler,
+    InlineQueryHandler,
     MessageHandler,
     filters,
 )
 from telegram.request import BaseRequest
 
 from bot.handlers import Handlers
-from bot.ordering import PerUserOrder
+from bot.metrics import MeasuredOrder, count_error
+from bot.pacing import SharedPacing
 from bot.settings import Settings
-from bot.store import Store
+from bot.store import Store, open_store
 from bot.transport import RetryingRequest
+from flows.commands import commands_for, flow_command_names
 
-COMMANDS = [
-    BotCommand("start", "start or resume the interview"),
-    BotCommand("help", "what I do and why I ask"),
-    BotCommand("back", "previous question"),
-    BotCommand("review", "review and change answers"),
-    BotCommand("restart", "start over"),
-    BotCommand("summary", "your result"),
-    BotCommand("taxes", "your Form 1099-R and Form 8606 lines"),
-    BotCommand("limits", "IRS limits for a year, e.g. /limits 2026"),
-    BotCommand("forget", "delete everything I hold about you"),
-    BotCommand("cancel", "pause"),
-]
-FLOW_COMMANDS = ["back", "review", "restart", "summary", "details", "taxes"]
+# The menu: the one command list (flows/commands.py), as Telegram offers it.
+COMMANDS = [BotCommand(c.name, c.description) for c in commands_for("telegram")]
+FLOW_COMMANDS = [name for name in flow_command_names() if name != "help"]
+SHORT_DESCRIPTION = "Mega backdoor Roth: does your plan allow it, and how much after-tax room you have."
+
+
+def description(retention_days: int) -> str:
+    """The bot's profile text, shown before /start (Telegram allows 512 characters; the short
+    description, on its profile page and in shares, 120)."""
+    return (
+        "I tell you, in a couple of minutes, whether your employer's 401(k) or 403(b) plan "
+        "supports the mega backdoor Roth, how much after-tax room you have this year and per "
+        "paycheck, and which route to use, with the IRS source of every limit.\n\n"
+        "What I keep: only your answers, so you can continue later; they are deleted after "
+        f"{retention_days} days without use, and /forget deletes them at once. No name, no "
+        "account, no documents. Not tax advice: confirm your plan's features with its administrator."
+    )
+
+
 PURGE_EVERY_SECONDS = 3600.0
-# Telegram's ceiling for one bot is about 30 messages a second. AIORateLimiter's default bucket
-# holds 30, so a queue drains as a burst of 30 then 30 a second: 36 a second over the busiest 5 s
-# (bench/bench_loopback.py). A bucket of one message that drains every 1/30 s never bursts.
+# Telegram's ceiling for one bot is about 30 messages a second. A burst of 30 then 30 a second
+# would be 36 a second over the busiest 5 s (bench/bench_loopback.py): messages are paced one
+# every 1/30 s instead, never in bursts.
 MESSAGES_PER_SECOND = 30
 
 
@@ -55,12 +63,14 @@ def build_application(
     """The bot. ``request`` replaces the HTTP client (benchmarks answer locally, without sockets)."""
     if settings.telegram_bot_token is None:
         raise ValueError("TELEGRAM_BOT_TOKEN is required for Telegram mode")
-    store = store or Store(settings.database_path)
+    if store is None:
+        url = settings.database_url.get_secret_value() if settings.database_url else None
+        store = open_store(url, settings.database_path)
     handlers = Handlers(store, settings.retention_days, today, charts=settings.send_chart)
     builder = (
         Application.builder()
         .token(settings.telegram_bot_token.get_secret_value())
-        .concurrent_updates(PerUserOrder())
+        .concurrent_updates(MeasuredOrder())
         .post_init(_post_init(store, settings))
         .post_shutdown(_post_shutdown(store))
     )
@@ -72,12 +82,11 @@ def build_application(
         builder = builder.base_url(settings.api_base_url)
     if settings.api_file_url:
         builder = builder.base_file_url(settings.api_file_url)
-    if settings.rate_limiter:
-        limiter: AIORateLimiter = AIORateLimiter(
-            overall_max_rate=1, overall_time_period=1 / MESSAGES_PER_SECOND, max_retries=3)
-        builder = builder.rate_limiter(limiter)  # type: ignore[arg-type]
+    if settings.rate_limiter:  # BOT_WORKERS processes share the bot's limit (bot/pacing.py)
+        builder = builder.rate_limiter(SharedPacing(settings.bot_workers, MESSAGES_PER_SECOND))
     app = builder.build()
     _add_handlers(app, handlers)
+    app.add_error_handler(count_error)
     app.bot_data["store"] = store
     return app
 
@@ -99,6 +108,7 @@ def _add_handlers(app: Application[Any, Any, Any, Any, Any, Any], h: Handlers) -
     groups = filters.ChatType.GROUPS
     # Taps are most updates: their handler goes first so PTB does not test ten others each time.
     app.add_handler(CallbackQueryHandler(h.button))
+    app.add_handler(InlineQueryHandler(h.inline_share))
     app.add_handler(MessageHandler(groups, h.group))
     app.add_handler(CommandHandler("start", h.start, filters=private))
     app.add_handler(CommandHandler("help", h.help, filters=private))
@@ -106,7 +116,7 @@ def _add_handlers(app: Application[Any, Any, Any, Any, Any, Any], h: Handlers) -
     app.add_handler(CommandHandler("forget", h.forget, filters=private))
     app.add_handler(CommandHandler("cancel", h.cancel, filters=private))
     app.add_handler(CommandHandler(FLOW_COMMANDS, h.command, filters=private))
-    app.add_handler(MessageHandler(private & filters.COMMAND, h.command))
+    app.add_handler(MessageHandler(private & filters.COMMAND, h.unknown))
     app.add_handler(MessageHandler(private & filters.UpdateType.MESSAGE & filters.TEXT, h.text))
     app.add_handler(MessageHandler(private, h.other))
     app.add_error_handler(h.error)
@@ -118,11 +128,22 @@ AnyApp = Application[Any, Any, Any, Any, Any, Any]
 def _post_init(store: Store, settings: Settings) -> Callable[[AnyApp], Any]:
     async def post_init(app: AnyApp) -> None:
         await app.bot.set_my_commands(COMMANDS)
+        await set_profile(app.bot, settings.retention_days)
         retention = settings.retention_days * 86400.0
         store.purge_idle(retention)
         app.bot_data["purger"] = asyncio.create_task(_purge_forever(store, retention))
 
     return post_init
+
+
+async def set_profile(bot: Bot, retention_days: int) -> None:
+    """Description and short description, written only when Telegram holds something else (each
+    write is a call that Telegram rate-limits, and every start-up would repeat it)."""
+    wanted = description(retention_days)
+    if (await bot.get_my_description()).description != wanted:
+        await bot.set_my_description(wanted)
+    if (await bot.get_my_short_description()).short_description != SHORT_DESCRIPTION:
+        await bot.set_my_short_description(SHORT_DESCRIPTION)
 
 
 async def _purge_forever(store: Store, retention_seconds: float) -> None:
@@ -143,4 +164,4 @@ def _post_shutdown(store: Store) -> Callable[[Application[Any, Any, Any, Any, An
     return post_shutdown
 
 
-ALLOWED_UPDATES = [Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY]
+ALLOWED_UPDATES = [Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]

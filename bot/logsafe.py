@@ -14,6 +14,9 @@ import logging
 FRAMEWORK = "telegram"
 WEBHOOK_LOGGER = "telegram.ext._utils.webhookhandler"
 HTTP_LOGGERS = ("httpx", "httpcore")
+# transitions logs every transition at INFO (3 lines per answer, 90 per interview): noise that
+# says only which question a user reached. Kept at WARNING unless LOG_LEVEL=DEBUG.
+CHATTY_LOGGERS = (*HTTP_LOGGERS, "transitions")
 
 
 class SafeLogs(logging.Filter):
@@ -42,10 +45,10 @@ class SafeLogs(logging.Filter):
 
 
 def configure_logging(token: str, level: int = logging.INFO) -> None:
-    """INFO by default. At DEBUG the HTTP client logs its URLs too (redacted); otherwise it is kept
-    at WARNING, where it logs no URL."""
+    """INFO by default. At DEBUG the HTTP client logs its URLs too (redacted) and transitions its
+    transitions; otherwise they are kept at WARNING, where the HTTP client logs no URL."""
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    for name in HTTP_LOGGERS:
+    for name in CHATTY_LOGGERS:
         logging.getLogger(name).setLevel(level if level <= logging.DEBUG else logging.WARNING)
     safe = SafeLogs(token)
     for handler in logging.getLogger().handlers:

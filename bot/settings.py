@@ -19,6 +19,8 @@ class Settings(BaseSettings):
     telegram_bot_token: SecretStr | None = None
     telegram_api_base_url: str | None = None
     database_path: Path = Path("data") / "megaroth.sqlite3"
+    # PostgreSQL instead of SQLite: any libpq URI (postgres://, postgresql://, Unix-socket forms).
+    database_url: SecretStr | None = None
     webhook_url: str | None = None
     webhook_secret_token: SecretStr | None = None
     webhook_listen: str = "0.0.0.0"
@@ -28,6 +30,14 @@ class Settings(BaseSettings):
     send_chart: bool = True
     api_timeout_seconds: float = Field(default=10.0, gt=0, le=120)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    # How many processes serve this bot together: each paces its messages at its share of
+    # Telegram's per-bot limit.
+    bot_workers: int = Field(default=1, ge=1, le=64)
+    # Polling mode: /healthz, /readyz and /metrics on this port (webhook mode serves them on PORT).
+    metrics_port: int | None = Field(default=None, ge=1, le=65535)
+    metrics_listen: str = "127.0.0.1"
+    # If set, /metrics asks for "Authorization: Bearer <METRICS_TOKEN>" (it holds no user data).
+    metrics_token: SecretStr | None = None
 
     @field_validator("telegram_bot_token")
     @classmethod
@@ -45,6 +55,30 @@ class Settings(BaseSettings):
         if value is not None and not SECRET_SHAPE.match(value.get_secret_value()):
             raise ValueError("WEBHOOK_SECRET_TOKEN must be 1-256 characters of A-Z, a-z, 0-9, _ and -")
         return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _database_url_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        """A libpq URI or key=value string; the message never repeats it (it holds a password)."""
+        if value is None or not value.get_secret_value().strip():
+            return None
+        url = value.get_secret_value().strip()
+        if "://" in url and not url.startswith(("postgres://", "postgresql://")):
+            raise ValueError("DATABASE_URL must be a PostgreSQL URI (postgres:// or postgresql://)")
+        from psycopg.conninfo import conninfo_to_dict
+
+        try:
+            conninfo_to_dict(url)
+        except Exception:  # psycopg's message may quote the URL: say what is wrong without it
+            raise ValueError("DATABASE_URL is not a valid libpq connection URI") from None
+        return SecretStr(url)
+
+    def startup_problem(self) -> str | None:
+        """A setting that is valid alone but not with the others, as one line (None: all good)."""
+        if self.webhook_url and self.webhook_secret_token is None:
+            return ("configuration error: WEBHOOK_SECRET_TOKEN: required in webhook mode (WEBHOOK_URL "
+                    "is set): 1-256 of A-Z a-z 0-9 _ -, so only Telegram can post updates")
+        return None
 
     @property
     def api_base_url(self) -> str | None:

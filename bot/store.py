@@ -1,4 +1,16 @@
-"""SQLite store: one row per user with the conversation's JSON; no pickle; owner-only file."""
+"""The conversation store: one row per user with the conversation's JSON and the last update applied.
+
+Two backends, one contract (tests/test_bot_store.py runs the same tests against both):
+- SQLite (SqliteStore), the embedded default: nothing to set up; one host (several processes on
+  that host may share the file: writers take its lock).
+- PostgreSQL (bot.store_pg.PostgresStore), chosen by DATABASE_URL: what a host with an ephemeral
+  disk and several workers (dynos) needs.
+
+Each update is applied inside ``locked(user_id)``: one transaction that holds the user's row from
+its read to its write, so two workers never interleave one user's updates and an update delivered
+twice, to the same worker or another, is recognised by its id and applied once. Nothing is cached
+in the process: every read asks the database, so no worker answers with a row another one changed.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +18,9 @@ import json
 import os
 import sqlite3
 import time
-from collections import OrderedDict
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -24,17 +38,7 @@ MIGRATIONS = {
 }
 OWNER_ONLY = 0o600
 REDELIVERY_WINDOW_SECONDS = 24 * 3600.0
-# Rows of the users active lately, kept parsed: a read during an interview costs a dict lookup
-# instead of a SELECT and a JSON parse (~8 us of ~200 per update). Bounded, so memory stays flat.
-RECENT_ROWS = 1024
-
-
-def _create_owner_only(path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not path.exists():
-        fd = os.open(path, os.O_CREAT | os.O_WRONLY, OWNER_ONLY)
-        os.close(fd)
-    os.chmod(path, OWNER_ONLY)
+BUSY_TIMEOUT_SECONDS = 10.0  # another process holding the SQLite file's write lock
 
 
 class Stored(NamedTuple):
@@ -51,22 +55,117 @@ class Stored(NamedTuple):
         return update_id <= self.last_update_id and now - self.saved_at < REDELIVERY_WINDOW_SECONDS
 
 
-class Store:
-    """Each accepted answer is one committed write, so a crash loses at most the message in flight.
+ABSENT = Stored(None, 0, 0.0)
 
-    One process owns the file (Telegram gives one bot's updates to one poller or one webhook):
-    reads of recently written rows are answered from memory, every write goes to SQLite."""
+
+class ExportedRow(NamedTuple):
+    """A row as moved between stores (``python -m bot migrate-store``): the JSON text as stored."""
+
+    user_id: int
+    state: str
+    updated_at: float
+    last_update_id: int
+
+
+class LockedRow:
+    """The user's row while a transaction holds it: what was stored, and the one write that goes
+    with it (committed when the ``locked`` block ends, rolled back if it raises)."""
+
+    def __init__(self, stored: Stored, write: Callable[[dict[str, Any], int], None]) -> None:
+        self.stored = stored
+        self._write = write
+
+    def save(self, conversation: dict[str, Any], update_id: int) -> None:
+        self._write(conversation, update_id)
+
+
+def encode(conversation: dict[str, Any]) -> str:
+    return json.dumps(conversation, separators=(",", ":"))
+
+
+def decode(text: str | None) -> dict[str, Any] | None:
+    try:
+        data = json.loads(text) if text is not None else None
+    except ValueError:
+        return None
+    return data if isinstance(data, dict) else None
+
+
+class Store(ABC):
+    """What the bot needs from a store; both backends keep the same contract."""
+
+    backend: str
+
+    @abstractmethod
+    def locked(self, user_id: int) -> Any:
+        """A context manager: one transaction holding the user's row, yielding a LockedRow."""
+
+    @abstractmethod
+    def read(self, user_id: int) -> Stored:
+        """The user's row as committed now (never from a cache)."""
+
+    @abstractmethod
+    def save(self, user_id: int, conversation: dict[str, Any], update_id: int = 0) -> None:
+        """One committed write; the update mark never goes down."""
+
+    @abstractmethod
+    def forget(self, user_id: int) -> bool: ...
+
+    @abstractmethod
+    def purge_idle(self, older_than_seconds: float, now: float | None = None) -> int: ...
+
+    @abstractmethod
+    def count(self) -> int: ...
+
+    @abstractmethod
+    def ready(self) -> bool:
+        """The database answers (for /readyz)."""
+
+    @abstractmethod
+    def export_rows(self) -> Iterator[ExportedRow]: ...
+
+    @abstractmethod
+    def import_rows(self, rows: Iterable[ExportedRow]) -> int:
+        """Copy rows in, keeping a row already here when it is as new or newer; returns how many
+        were written. Running it twice writes nothing the second time."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+
+def _create_owner_only(path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY, OWNER_ONLY)
+        os.close(fd)
+    os.chmod(path, OWNER_ONLY)
+
+
+UPSERT_SQLITE = (
+    "INSERT INTO conversations (user_id, state, updated_at, last_update_id) VALUES (?, ?, ?, ?) "
+    "ON CONFLICT(user_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at, "
+    "last_update_id = MAX(last_update_id, excluded.last_update_id)"
+)
+IMPORT_SQLITE = UPSERT_SQLITE + " WHERE conversations.updated_at < excluded.updated_at"
+
+
+class SqliteStore(Store):
+    """The embedded default: one file, created owner-only, in WAL mode. A transaction takes the
+    file's write lock (BEGIN IMMEDIATE), so processes sharing the file on one host also apply each
+    user's updates one at a time."""
+
+    backend = "sqlite"
 
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
         if str(path) != ":memory:":
             _create_owner_only(self.path)
-        self._db = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+        self._db = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False,
+                                   timeout=BUSY_TIMEOUT_SECONDS)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute(SCHEMA)
         self._migrate()
-        self._recent: OrderedDict[int, Stored] = OrderedDict()
         for suffix in ("-wal", "-shm"):
             side = Path(f"{self.path}{suffix}")
             if side.exists():
@@ -78,59 +177,33 @@ class Store:
             if column not in columns:
                 self._db.execute(statement)
 
-    def read(self, user_id: int) -> Stored:
-        """The user's row. Its conversation is shared with the store's memory: copy it before
-        changing it (flows.interview.load does)."""
-        recent = self._recent.get(user_id)
-        if recent is not None:
-            self._recent.move_to_end(user_id)
-            return recent
-        stored = self._select(user_id)
-        self._remember(user_id, stored)
-        return stored
+    @contextmanager
+    def locked(self, user_id: int) -> Iterator[LockedRow]:
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield LockedRow(self.read(user_id), lambda conv, update_id: self.save(user_id, conv, update_id))
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
 
-    def _select(self, user_id: int) -> Stored:
+    def read(self, user_id: int) -> Stored:
         row = self._db.execute(
             "SELECT state, last_update_id, updated_at FROM conversations WHERE user_id = ?", (user_id,)
         ).fetchone()
         if row is None:
-            return Stored(None, 0, 0.0)
-        try:
-            data: dict[str, Any] | None = json.loads(row[0])
-        except ValueError:
-            data = None
-        return Stored(data, int(row[1]), float(row[2]))
+            return ABSENT
+        return Stored(decode(row[0]), int(row[1]), float(row[2]))
 
     def save(self, user_id: int, conversation: dict[str, Any], update_id: int = 0) -> None:
-        """One committed write: the conversation and the update that produced it, together, so an
-        update Telegram delivers again after a crash is recognised as already applied."""
-        text = json.dumps(conversation, separators=(",", ":"))
-        now = time.time()
-        self._db.execute(
-            "INSERT INTO conversations (user_id, state, updated_at, last_update_id) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT(user_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at, "
-            "last_update_id = MAX(last_update_id, excluded.last_update_id)",
-            (user_id, text, now, update_id),
-        )
-        known = self._recent.get(user_id)
-        if known is None:  # the row's earlier mark is unknown here: the next read selects it
-            return
-        self._remember(user_id, Stored(_copy(conversation), max(known.last_update_id, update_id), now))
-
-    def _remember(self, user_id: int, stored: Stored) -> None:
-        self._recent[user_id] = stored
-        self._recent.move_to_end(user_id)
-        if len(self._recent) > RECENT_ROWS:
-            self._recent.popitem(last=False)
+        self._db.execute(UPSERT_SQLITE, (user_id, encode(conversation), time.time(), update_id))
 
     def forget(self, user_id: int) -> bool:
-        self._recent.pop(user_id, None)
         cursor = self._db.execute("DELETE FROM conversations WHERE user_id = ?", (user_id,))
         return cursor.rowcount > 0
 
     def purge_idle(self, older_than_seconds: float, now: float | None = None) -> int:
         cutoff = (now if now is not None else time.time()) - older_than_seconds
-        self._recent.clear()
         cursor = self._db.execute("DELETE FROM conversations WHERE updated_at < ?", (cutoff,))
         return cursor.rowcount
 
@@ -138,15 +211,47 @@ class Store:
         row = self._db.execute("SELECT COUNT(*) FROM conversations").fetchone()
         return int(row[0])
 
+    def ready(self) -> bool:
+        try:
+            row = self._db.execute("SELECT 1").fetchone()
+        except sqlite3.Error:
+            return False
+        return bool(row == (1,))
+
     def integrity_ok(self) -> bool:
         row = self._db.execute("PRAGMA integrity_check").fetchone()
         return bool(row and row[0] == "ok")
+
+    def export_rows(self) -> Iterator[ExportedRow]:
+        query = "SELECT user_id, state, updated_at, last_update_id FROM conversations ORDER BY user_id"
+        for user_id, state, updated_at, last_update_id in self._db.execute(query):
+            yield ExportedRow(int(user_id), str(state), float(updated_at), int(last_update_id))
+
+    def import_rows(self, rows: Iterable[ExportedRow]) -> int:
+        written = 0
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            for row in rows:
+                written += self._db.execute(IMPORT_SQLITE, tuple(row)).rowcount
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+        return written
 
     def close(self) -> None:
         self._db.close()
 
 
-def _copy(conversation: dict[str, Any]) -> dict[str, Any]:
-    """Two levels deep (answers, history): what a caller may still change after saving."""
-    return {key: value.copy() if isinstance(value, dict | list) else value
-            for key, value in conversation.items()}
+def is_store_error(exc: BaseException) -> bool:
+    """A failure of the database (either backend), as opposed to a bug in a handler."""
+    return isinstance(exc, sqlite3.Error) or type(exc).__module__.startswith(("psycopg", "bot.store"))
+
+
+def open_store(database_url: str | None, database_path: Path) -> Store:
+    """PostgreSQL when a URL is given (and then no SQLite file is touched), else the SQLite file."""
+    if database_url:
+        from bot.store_pg import PostgresStore
+
+        return PostgresStore(database_url)
+    return SqliteStore(database_path)

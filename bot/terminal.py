@@ -6,14 +6,15 @@ import sys
 from datetime import date
 from typing import TextIO
 
+from flows.commands import commands_for, flow_command_names, help_lines
 from flows.interview import Event, Reply, new_conversation, step, view
 
 QUIT = {"/quit", "/exit", "quit", "exit"}
-COMMAND_WORDS = {"back", "restart", "review", "help", "summary", "details", "taxes"}
+COMMAND_WORDS = set(flow_command_names())
 INTRO = (
     "Mega backdoor Roth advisor (terminal chat). Answer each question the way you'd say it "
     "(\"yeah\", \"bi-weekly\", \"$450k/yr\", \"no cap\"), or type a choice's number. "
-    "Commands: /back /review /restart /summary /details /taxes /help /quit.\n"
+    f"Commands: {' '.join(f'/{c.name}' for c in commands_for('terminal'))}.\n"
     "To run it as a Telegram bot instead, set TELEGRAM_BOT_TOKEN (see README) and run python -m bot."
 )
 
@@ -55,7 +56,12 @@ def run(stdin: TextIO, stdout: TextIO, today: date | None = None) -> int:
         if not line.strip():
             continue
         print(f"> {line.strip()}", file=stdout)
-        print(render(step(conv, to_event(line), clock)), file=stdout)
+        event = to_event(line)
+        if event == Event("command", "help"):  # the one command list, then where the user is
+            print("\n".join(help_lines(conv, "terminal")), file=stdout)
+            print(render(view(conv, clock)), file=stdout)
+            continue
+        print(render(step(conv, event, clock)), file=stdout)
     print("Bye.", file=stdout)
     return 0
 

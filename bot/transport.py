@@ -5,6 +5,8 @@ answer is already saved, so the user would see nothing). This request class retr
 backoff. getUpdates keeps PTB's own request: the Updater already retries it, and its offset makes
 every update arrive exactly once.
 
+Flood control is per bot: a 429's retry_after pauses every request of this process until it has
+passed, not only the one refused (with N workers each learns it from its own 429s).
 Log lines name the Bot API method and the fault only: the URL carries the token.
 """
 
@@ -17,6 +19,8 @@ from typing import Any
 
 from telegram.error import NetworkError, TimedOut
 from telegram.request import HTTPXRequest, RequestData
+
+from bot.metrics import API_FLOOD, API_RETRIES
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +44,7 @@ class RetryingRequest(HTTPXRequest):
         # Requests wait here, not in httpcore's queue: its pool scans every queued request against
         # every connection whenever one finishes (quadratic; it dominated the 1,000-user run).
         self._slots = asyncio.Semaphore(connection_pool_size)
+        self._flood_until = 0.0  # loop time before which Telegram asked us to send nothing
 
     async def do_request(
         self, url: str, method: str, request_data: RequestData | None = None, *args: Any, **kwargs: Any
@@ -47,19 +52,32 @@ class RetryingRequest(HTTPXRequest):
         endpoint = url.rsplit("/", 1)[-1]
         for attempt in range(1, self.attempts + 1):
             last = attempt == self.attempts
+            await self._flood_wait()
             try:
                 async with self._slots:
                     code, payload = await super().do_request(url, method, request_data, *args, **kwargs)
             except (TimedOut, NetworkError) as exc:
                 if last:
                     raise
+                API_RETRIES.labels("timeout" if isinstance(exc, TimedOut) else "network").inc()
                 await self._pause(endpoint, type(exc).__name__, self._backoff(attempt), attempt)
                 continue
             if last or not _transient(code):
                 return code, payload
-            wait = _retry_after(payload) if code == TOO_MANY_REQUESTS else self._backoff(attempt)
+            if code == TOO_MANY_REQUESTS:
+                API_FLOOD.inc()
+                wait = _retry_after(payload)
+                self._flood_until = max(self._flood_until, asyncio.get_running_loop().time() + wait)
+            else:
+                wait = self._backoff(attempt)
+            API_RETRIES.labels(str(code)).inc()
             await self._pause(endpoint, f"HTTP {code}", wait, attempt)
         raise AssertionError("unreachable: the last attempt returns or raises")
+
+    async def _flood_wait(self) -> None:
+        delay = self._flood_until - asyncio.get_running_loop().time()
+        if delay > 0:
+            await asyncio.sleep(delay)
 
     def _backoff(self, attempt: int) -> float:
         return float(min(self.backoff * 2 ** (attempt - 1), MAX_WAIT_SECONDS))

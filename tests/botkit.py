@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import sqlite3
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -36,9 +38,23 @@ AGE_60 = [("send", "/start"), ("tap", "401(k)"), ("tap", "Yes"), ("tap", "Yes"),
           ("tap", "Every 2 weeks"), ("tap", "All 26 (whole year)"), ("tap", "No, show my result")]
 
 
+async def listening(port: int, timeout: float = 10.0) -> None:
+    """Until something accepts connections on 127.0.0.1:port (with a deadline)."""
+    async with asyncio.timeout(timeout):
+        while True:
+            try:
+                _reader, writer = await asyncio.open_connection("127.0.0.1", port)
+            except OSError:
+                await asyncio.sleep(0.02)
+                continue
+            writer.close()
+            await writer.wait_closed()
+            return
+
+
 def settings_for(api: FakeBotAPI, db: Path, **extra: Any) -> Settings:
-    return Settings(telegram_bot_token=TOKEN, telegram_api_base_url=api.url, database_path=db,
-                    rate_limiter=False, **extra)
+    fields: dict[str, Any] = {"rate_limiter": False, **extra}
+    return Settings(telegram_bot_token=TOKEN, telegram_api_base_url=api.url, database_path=db, **fields)
 
 
 async def start_bot(api: FakeBotAPI, db: Path, **extra: Any) -> Application[Any, Any, Any, Any, Any, Any]:
@@ -79,20 +95,53 @@ class TgUser:
         return await self._after(lambda: self.api.message(self.id, text))
 
     async def tap(self, label: str) -> Call:
-        data = self.button_data(label)
-        return await self._after(lambda: self.api.tap(self.id, data))
+        """Tap the live button with this label (waiting, with a deadline, for it to arrive: a
+        result's buttons come with its chart, after its text)."""
+        try:
+            await self.api.wait_for(lambda: self.live_button(label) is not None, timeout=10)
+        except AssertionError:
+            raise AssertionError(f"no live button {label!r}; the chat:\n{self.transcript()}") from None
+        found = self.live_button(label)
+        assert found is not None
+        message_id, data = found
+        return await self._after(lambda: self.api.tap(self.id, data, message_id=message_id))
 
-    async def tap_data(self, data: str) -> Call:
-        return await self._after(lambda: self.api.tap(self.id, data))
+    async def tap_data(self, data: str, message_id: int | None = None) -> Call:
+        return await self._after(lambda: self.api.tap(self.id, data, message_id=message_id))
+
+    def live_button(self, label: str) -> tuple[int, str] | None:
+        """(message id, callback data) of the newest live button with this label."""
+        for message_id, button in reversed(self.api.live_buttons(self.id)):
+            if button.get("text") == label and "callback_data" in button:
+                return message_id, str(button["callback_data"])
+        return None
 
     def button_data(self, label: str) -> str:
-        for call in reversed(self.messages()):
-            for button in call.buttons():
-                if button.get("text") == label:
-                    return str(button["callback_data"])
-            if call.buttons():
-                break
-        raise AssertionError(f"no button {label!r} in the last keyboard")
+        found = self.live_button(label)
+        if found is None:
+            raise AssertionError(f"no live button {label!r}; the chat:\n{self.transcript()}")
+        return found[1]
+
+    def transcript(self) -> str:
+        return self.api.transcript(self.id)
+
+    async def settle(self) -> None:
+        """Wait until the bot has finished with everything this user sent (see everything_after)."""
+        await self.everything_after(lambda: None)
+
+    async def everything_after(self, action: Callable[[], object]) -> list[Call]:
+        """Every message and photo the bot sends for ``action``, and nothing later: a fence
+        (/cancel, which always gets exactly one reply and changes nothing) is sent after it, and
+        each user's updates are handled in order, so when the fence's reply arrives the action's
+        replies are all in."""
+        before = len(self.api.by_chat[self.id])
+        action()
+        self.api.message(self.id, "/cancel")
+        await self.api.wait_chat(self.id, lambda calls: any(
+            c.method == "sendMessage" and c.text.startswith("Paused.") for c in calls[before:]))
+        sent = [c for c in self.api.by_chat[self.id][before:] if c.method in ("sendMessage", "sendPhoto")]
+        assert sent[-1].text.startswith("Paused.")
+        return sent[:-1]
 
     def last_text(self) -> str:
         return self.messages()[-1].text

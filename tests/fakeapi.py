@@ -17,6 +17,28 @@ from aiohttp import web
 
 TOKEN = "123456:TEST-token-for-the-local-fake-server-only"
 BOT_USER = {"id": 123456, "is_bot": True, "first_name": "MegaRoth", "username": "megaroth_test_bot"}
+BOT_ME = {**BOT_USER, "can_join_groups": True, "can_read_all_group_messages": False,
+          "supports_inline_queries": True}
+NOT_MODIFIED = "Bad Request: message is not modified: specified new message content and reply markup " \
+    "are exactly the same as a current content and reply markup of the message"
+
+
+@dataclass
+class Shown:
+    """A message as the chat shows it now: edits change it, and a keyboard is live until an edit
+    removes it."""
+
+    message_id: int
+    sender: str  # "bot" or "user"
+    text: str
+    keyboard: list[dict[str, Any]] = field(default_factory=list)
+    photo: bool = False
+
+    def line(self) -> str:
+        who = "BOT " if self.sender == "bot" else "USER"
+        body = ("[photo] " if self.photo else "") + self.text.replace("\n", "\n      ")
+        buttons = "".join(f"\n      [{b.get('text')}]" for b in self.keyboard)
+        return f"{who}: {body}{buttons}"
 
 
 @dataclass
@@ -36,18 +58,36 @@ class Call:
         return str(self.params.get("text") or self.params.get("caption") or "")
 
     @property
+    def quoted(self) -> int | None:
+        """The message this one replies to (reply_parameters), if any."""
+        raw = self.params.get("reply_parameters")
+        data = json.loads(raw) if isinstance(raw, str) else raw
+        return int(data["message_id"]) if data else None
+
+    @property
     def text(self) -> str:
         """What the user sees: HTML tags removed, entities decoded."""
-        return html.unescape(re.sub(r"<[^>]+>", "", self.raw))
+        return visible_text(self.raw)
 
     def buttons(self) -> list[dict[str, Any]]:
-        markup = self.params.get("reply_markup")
-        if not markup:
-            return []
-        data = json.loads(markup) if isinstance(markup, str) else markup
-        return [b for row in data.get("inline_keyboard", []) for b in row]
+        return inline_buttons(self.params.get("reply_markup"))
 
 
+def inline_buttons(markup: Any) -> list[dict[str, Any]]:
+    if not markup:
+        return []
+    data = json.loads(markup) if isinstance(markup, str) else markup
+    return [b for row in data.get("inline_keyboard", []) for b in row]
+
+
+def visible_text(raw: str) -> str:
+    """What the user sees of an HTML text: tags removed, entities decoded."""
+    return html.unescape(re.sub(r"<[^>]+>", "", raw))
+
+
+PROFILE_METHODS = {"getMyDescription": "description", "setMyDescription": "description",
+                   "getMyShortDescription": "short_description",
+                   "setMyShortDescription": "short_description"}
 FAULTS = ("429", "500", "502", "timeout", "drop", "lost_reply")
 
 
@@ -111,6 +151,12 @@ class FakeBotAPI:
         self._new_update = asyncio.Event()
         self._runner: web.AppRunner | None = None
         self.url = ""
+        self.shown: dict[int, dict[int, Shown]] = defaultdict(dict)  # chat -> message id -> message
+        self.most_live: dict[int, int] = defaultdict(int)  # chat -> most live keyboards at once
+        self.profile: dict[str, str] = {"description": "", "short_description": ""}
+        self.inline_answers: list[Call] = []
+        self.last_message_id = 0  # of the last message a user sent
+        self.latency = 0.0  # seconds each call except getUpdates takes, as a real network's would
 
     async def start(self) -> None:
         app = web.Application(client_max_size=30 * 1024 * 1024)
@@ -120,8 +166,8 @@ class FakeBotAPI:
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
         await site.start()
         server = site._server
-        assert server is not None
-        port = server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        assert isinstance(server, asyncio.Server)
+        port = server.sockets[0].getsockname()[1]
         self.url = f"http://127.0.0.1:{port}"
 
     async def stop(self) -> None:
@@ -139,17 +185,60 @@ class FakeBotAPI:
         if fault is not None and fault != "lost_reply":
             return await self._fail(request, fault)
         if method == "getUpdates":
-            updates = await self._get_updates(params)
-            self.served_update_ids.extend(u["update_id"] for u in updates)
-            if fault == "lost_reply" and not updates:
-                self.faults.postpone(method, fault)  # losing an empty answer tests nothing
-            elif fault == "lost_reply":
-                return self._drop(request)
-            return web.json_response({"ok": True, "result": updates})
+            return await self._serve_updates(request, params, fault)
+        if self.latency:
+            await asyncio.sleep(self.latency)  # the simulated network, not a wait in a test
+        refusal = self._refusal(method, params)
+        if refusal is not None:
+            return web.json_response({"ok": False, "error_code": 400, "description": refusal},
+                                     status=400)
         self._record(Call(method, params, files))
+        result = self._result(method, params)
+        self._show(method, params, result)
         if fault == "lost_reply":
             return self._drop(request)
-        return web.json_response({"ok": True, "result": self._result(method, params)})
+        return web.json_response({"ok": True, "result": result})
+
+    async def _serve_updates(self, request: web.Request, params: dict[str, Any],
+                             fault: str | None) -> web.StreamResponse:
+        updates = await self._get_updates(params)
+        self.served_update_ids.extend(u["update_id"] for u in updates)
+        if fault == "lost_reply" and not updates:
+            self.faults.postpone("getUpdates", fault)  # losing an empty answer tests nothing
+        elif fault == "lost_reply":
+            return self._drop(request)
+        return web.json_response({"ok": True, "result": updates})
+
+    def _refusal(self, method: str, params: dict[str, Any]) -> str | None:
+        """What Telegram refuses: editing a message that is not there, or an edit that changes
+        nothing."""
+        if not method.startswith("editMessage"):
+            return None
+        shown = self.shown[int(params["chat_id"])].get(int(params["message_id"]))
+        if shown is None or shown.sender != "bot":
+            return "Bad Request: message to edit not found"
+        text = visible_text(str(params.get("text") or params.get("caption") or shown.text))
+        if text == shown.text and inline_buttons(params.get("reply_markup")) == shown.keyboard:
+            return NOT_MODIFIED
+        return None
+
+    def _show(self, method: str, params: dict[str, Any], result: Any) -> None:
+        """Keep the chat as the user sees it, and the most live keyboards it ever had at once."""
+        if method in ("sendMessage", "sendPhoto"):
+            chat_id = int(params["chat_id"])
+            self.shown[chat_id][result["message_id"]] = Shown(
+                result["message_id"], "bot", visible_text(str(params.get("text") or params.get("caption")
+                                                               or "")),
+                inline_buttons(params.get("reply_markup")), photo=method == "sendPhoto")
+        elif method.startswith("editMessage"):
+            chat_id = int(params["chat_id"])
+            shown = self.shown[chat_id][int(params["message_id"])]
+            if "text" in params or "caption" in params:
+                shown.text = visible_text(str(params.get("text") or params.get("caption")))
+            shown.keyboard = inline_buttons(params.get("reply_markup"))
+        else:
+            return
+        self.most_live[chat_id] = max(self.most_live[chat_id], self.live_keyboards(chat_id))
 
     def _record(self, call: Call) -> None:
         self.calls.append(call)
@@ -207,18 +296,36 @@ class FakeBotAPI:
 
     def _result(self, method: str, params: dict[str, Any]) -> Any:
         if method == "getMe":
-            return BOT_USER
-        if method in ("sendMessage", "sendPhoto"):
-            message: dict[str, Any] = {
-                "message_id": next(self._message_ids), "date": int(time.time()),
-                "chat": {"id": int(params["chat_id"]), "type": "private"}, "from": BOT_USER,
-            }
-            if method == "sendMessage":
-                message["text"] = params.get("text", "")
-            else:
-                message["photo"] = [{"file_id": "f", "file_unique_id": "u", "width": 1, "height": 1}]
-            return message
+            return BOT_ME
+        if method in PROFILE_METHODS:
+            return self._profile(method, params)
+        if method == "answerInlineQuery":
+            self.inline_answers.append(Call(method, params))
+        if method.startswith("editMessage") or method in ("sendMessage", "sendPhoto"):
+            return self._message(method, params)
         return True
+
+    def _profile(self, method: str, params: dict[str, Any]) -> Any:
+        key = PROFILE_METHODS[method]
+        if method.startswith("get"):
+            return {key: self.profile[key]}
+        self.profile[key] = str(params.get(key) or "")
+        return True
+
+    def _message(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
+        """The Message Telegram returns for a send or an edit."""
+        chat_id = int(params["chat_id"])
+        message: dict[str, Any] = {"date": int(time.time()), "from": BOT_USER,
+                                   "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "group"}}
+        if method.startswith("editMessage"):
+            shown = self.shown[chat_id][int(params["message_id"])]
+            return {**message, "message_id": shown.message_id, "text": shown.text}
+        message["message_id"] = next(self._message_ids)
+        if method == "sendMessage":
+            message["text"] = params.get("text", "")
+        else:
+            message["photo"] = [{"file_id": "f", "file_unique_id": "u", "width": 1, "height": 1}]
+        return message
 
     # -- what users do ------------------------------------------------------------------------
     def push_event(self, user_id: int, kind: str, value: str, state: str | None = None) -> int:
@@ -250,17 +357,47 @@ class FakeBotAPI:
             command_length = len(text.split(maxsplit=1)[0])
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": command_length}]
         message.update(extra or {})
+        self.last_message_id = message["message_id"]
+        if kind == "message":
+            shown = text or "[" + ", ".join(sorted(extra or {})) + "]"
+            self.shown[message["chat"]["id"]][message["message_id"]] = Shown(
+                message["message_id"], "user", shown)
         return self._push({kind: message})
 
-    def tap(self, user_id: int, data: str, *, chat_type: str = "private") -> int:
+    def tap(self, user_id: int, data: str, *, chat_type: str = "private", chat_id: int | None = None,
+            message_id: int | None = None) -> int:
+        """A tap on a button of the bot's message ``message_id`` (a made-up one if None)."""
+        chat = chat_id or user_id
+        shown = self.shown[chat].get(message_id) if message_id is not None else None
+        message: dict[str, Any] = {"message_id": message_id or next(self._message_ids),
+                                   "date": int(time.time()), "chat": {"id": chat, "type": chat_type},
+                                   "from": BOT_USER, "text": shown.text if shown else "q"}
+        if shown is not None and shown.keyboard:  # as Telegram sends it: the message's keyboard
+            message["reply_markup"] = {"inline_keyboard": [[b] for b in shown.keyboard]}
         return self._push({"callback_query": {
             "id": str(next(self._message_ids)), "from": self._user(user_id), "chat_instance": "ci",
-            "data": data,
-            "message": {"message_id": next(self._message_ids), "date": int(time.time()),
-                        "chat": {"id": user_id, "type": chat_type}, "from": BOT_USER, "text": "q"},
-        }})
+            "data": data, "message": message}})
+
+    def inline_query(self, user_id: int, query: str = "", chat_type: str = "private") -> int:
+        """The user typed @bot in a chat (or a switch-inline button opened it there)."""
+        return self._push({"inline_query": {
+            "id": str(next(self._message_ids)), "from": self._user(user_id), "query": query,
+            "offset": "", "chat_type": chat_type}})
 
     # -- what tests look at -------------------------------------------------------------------
+    def live_keyboards(self, chat_id: int) -> int:
+        """How many of the bot's messages in this chat carry buttons a user can still tap."""
+        return sum(1 for m in self.shown[chat_id].values() if m.sender == "bot" and m.keyboard)
+
+    def live_buttons(self, chat_id: int) -> list[tuple[int, dict[str, Any]]]:
+        """(message id, button) for every live button, newest message last."""
+        return [(m.message_id, b) for m in sorted(self.shown[chat_id].values(), key=lambda m: m.message_id)
+                if m.sender == "bot" for b in m.keyboard]
+
+    def transcript(self, chat_id: int) -> str:
+        """The chat as a phone shows it now, oldest first: edits applied, live buttons listed."""
+        return "\n".join(m.line() for _, m in sorted(self.shown[chat_id].items()))
+
     def sent_to(self, chat_id: int, method: str = "sendMessage") -> list[Call]:
         return [c for c in self.by_chat.get(chat_id, []) if c.method == method]
 

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from bot.render import decode_tap
-from flows.interview import Event, load, step
+from flows.interview import Event, load, new_conversation, step
 from tests.botkit import DR_CHEN, TODAY, TgUser, start_bot, stop_bot, stored
 from tests.fakeapi import FakeBotAPI
 
@@ -48,7 +48,6 @@ class Errors(logging.Handler):
         self.records.append(record)
 
 
-
 @pytest.fixture
 def errors() -> Any:
     handler = Errors()
@@ -65,7 +64,8 @@ async def test_hostile_input_at_every_question(api: FakeBotAPI, tmp_path: Path, 
     tried = 0
     try:
         await other.run(DR_CHEN[:3])  # another user, mid-interview, whose buttons we will "borrow"
-        borrowed = [b["callback_data"] for b in other.messages()[-1].buttons()]
+        borrowed = [b["callback_data"] for _, b in api.live_buttons(other.id)]
+        await other.settle()
         other_before = stored(db, 3002)
         for step_no, (kind, value) in enumerate(DR_CHEN):
             for _ in range(ROUNDS):
@@ -98,7 +98,7 @@ async def _attack(api: FakeBotAPI, user: TgUser, db: Path, rng: random.Random, *
     probes.append((lambda: api.message(user.id, "45", kind="edited_message", extra=edited), None, 1))
     forwarded = {"forward_origin": {"type": "hidden_user", "date": 0, "sender_user_name": "X"}}
     probes.append((lambda: api.message(user.id, "<i>", extra=forwarded), Event("text", "<i>"), 1))
-    probes.append((lambda: api.message(user.id, "/help"), None, 2))
+    probes.append((lambda: api.message(user.id, "/help"), None, 1))
     for action, answer, replies in probes:
         await _probe(api, user, db, action, answer, replies=replies, where=(step_no, current))
     return len(probes)
@@ -106,21 +106,25 @@ async def _attack(api: FakeBotAPI, user: TgUser, db: Path, rng: random.Random, *
 
 async def _probe(api: FakeBotAPI, user: TgUser, db: Path, action: Any, answer: Event | None, *,
                  replies: int, where: object) -> None:
-    """The update gets its reply (/help: the commands, then the question), and the stored answers
-    become exactly what the flow makes of it: unchanged unless it is a valid answer (e.g. "٤٥" is
-    45, and another user's button for this same question is this user's answer). A valid one is
-    then undone with /back, which must restore the answers exactly."""
+    """The update gets its reply, and the stored answers become exactly what the flow makes of
+    it: unchanged unless it is a valid answer (e.g. "٤٥" is 45, and another user's button for
+    this same question is this user's answer). A valid one is then undone with /back, which must
+    restore the answers exactly. Before /start there is no row: it stays absent unless the
+    update is a valid answer to the first question."""
     before = stored(db, user.id)
     count = len(user.messages())
     action()
     await api.wait_chat(user.id, lambda _: len(user.messages()) >= count + replies)
     after = stored(db, user.id)
-    if before is None or after is None:
-        return
-    assert after["answers"] == _expected(before, answer), (where, api.calls[-1].params.get("text"))
-    if after["answers"] != before["answers"]:
+    before_answers = before["answers"] if before is not None else {}
+    after_answers = after["answers"] if after is not None else {}
+    expected = _expected(before if before is not None else new_conversation(), answer)
+    assert after_answers == expected, (where, api.calls[-1].params.get("text"))
+    if after_answers != before_answers:
         await user.send("/back")
-        assert stored(db, user.id)["answers"] == before["answers"], where  # type: ignore[index]
+        undone = stored(db, user.id)
+        assert undone is not None
+        assert undone["answers"] == before_answers, where
 
 
 def _expected(before: dict[str, Any], answer: Event | None) -> dict[str, Any]:

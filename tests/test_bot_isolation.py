@@ -8,9 +8,11 @@ import asyncio
 import os
 import random
 import re
+import time
 from pathlib import Path
 from typing import Any
 
+from bot.ordering import PerUserOrder
 from bot.render import encode_tap
 from flows.interview import Event
 from tests.botkit import start_bot, stop_bot
@@ -57,3 +59,31 @@ async def test_a_thousand_users_at_once_each_get_their_own_figures(api: FakeBotA
 
 def _expected_screen(profile: dict[str, Any]) -> list[str]:
     return [line for line in expected_result_lines(profile) if line]
+
+
+async def test_one_user_flooding_does_not_delay_another(api: FakeBotAPI, tmp_path: Path) -> None:
+    """300 messages from one user, then one from another: the other's reply leaves the bot within a
+    second of their message (timed at the fake API), because a user waits on their own lock before
+    taking a global slot, and a user's pending updates are bounded (the rest are dropped)."""
+    api.latency = 0.03  # each Bot API call takes 30 ms, as Telegram's take 50-150 ms
+    app = await start_bot(api, tmp_path / "bot.sqlite3", send_chart=False)
+    flooder, other = 910_001, 910_002
+    try:
+        api.message(flooder, "/start")
+        await api.settled(flooder, 1)
+        for _ in range(300):
+            api.message(flooder, "hello")  # each one refused, each with a reply
+        asked = time.perf_counter()
+        api.message(other, "/start")
+        calls = await api.wait_chat(other, lambda calls: any(c.method == "sendMessage" for c in calls))
+        delay = calls[0].sent_at - asked
+        processor = app.update_processor
+        assert isinstance(processor, PerUserOrder)
+        await api.wait_for(lambda: len(api.sent_to(flooder)) + processor.dropped >= 301, timeout=60)
+    finally:
+        await stop_bot(app)
+    print(f"\nflood: the other user's reply after {delay * 1000:.0f} ms; "
+          f"{processor.dropped} of the flooder's 300 dropped, {len(api.sent_to(flooder)) - 1} answered")
+    assert delay < 1.0
+    assert processor.dropped > 0
+    assert len(api.sent_to(flooder)) - 1 + processor.dropped == 300  # each one answered or dropped

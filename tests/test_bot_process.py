@@ -11,12 +11,14 @@ import sqlite3
 import sys
 from pathlib import Path
 
+import aiohttp
 import pytest
 
 from flows.interview import Event
 from tests.botkit import TgUser, stored
 from tests.fakeapi import TOKEN, FakeBotAPI
 from tests.flowkit import expected_result_lines, random_profile, steps_for
+from tests.test_bot_webhook import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 FIRST_HALF = [("send", "/start"), ("tap", "401(k)"), ("tap", "Yes"), ("tap", "Yes"),
@@ -96,13 +98,15 @@ async def _answer(api: FakeBotAPI, user_id: int, state: str, event: Event) -> No
 
 
 async def _quiet(api: FakeBotAPI, seconds: float = 1.0) -> None:
-    """Wait until every update was acknowledged and nothing was sent for ``seconds``."""
+    """Wait until every update was acknowledged and nothing was sent for ``seconds`` (the quiet
+    period is the condition; a minute is the deadline)."""
     await api.wait_for(lambda: all(u["update_id"] < api.confirmed_below for u in api.updates), timeout=60)
-    while True:
-        count = len(api.calls)
-        await asyncio.sleep(seconds)
-        if len(api.calls) == count:
-            return
+    async with asyncio.timeout(60):
+        while True:
+            count = len(api.calls)
+            await asyncio.sleep(seconds)
+            if len(api.calls) == count:
+                return
 
 
 async def test_sigkill_during_busy_interviews_loses_no_accepted_answer(
@@ -143,7 +147,9 @@ async def test_sigkill_during_busy_interviews_loses_no_accepted_answer(
         await _quiet(api)  # the updates in flight at the crash are delivered again and applied once
         resumed = []
         for n in range(CRASH_USERS):
-            history = stored(db, CRASH_BASE + n)["history"]
+            conversation = stored(db, CRASH_BASE + n)
+            assert conversation is not None, n
+            history = conversation["history"]
             expected = [state for state, _ in steps[n]][: len(history)]
             assert history == expected, n  # exactly their own answers, in order, none twice
             assert len(history) >= seen_before_crash[n], n  # every answer they saw accepted is kept
@@ -178,4 +184,56 @@ async def _finish(api: FakeBotAPI, user_id: int, steps: list[tuple[str, Event]])
     assert "Welcome back" in api.sent_to(user_id)[-1].text
     for state, event in steps:
         await _answer(api, user_id, state, event)
+    if not steps:  # finished before the crash: "Welcome back" offers the result; ask for it
+        await _answer(api, user_id, "", Event("text", "/summary"))
 
+
+
+async def test_webhook_mode_without_its_secret_refuses_to_start(tmp_path: Path) -> None:
+    env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "DATABASE_PATH": str(tmp_path / "x.sqlite3"),
+           "WEBHOOK_URL": "https://bot.example.test/telegram"}
+    env.pop("WEBHOOK_SECRET_TOKEN", None)
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", cwd=ROOT, env=env,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )
+    out, err = await asyncio.wait_for(proc.communicate(), timeout=60)
+    assert proc.returncode == 2
+    assert out == b""
+    lines = err.decode().strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("configuration error: WEBHOOK_SECRET_TOKEN: required in webhook mode")
+    assert not (tmp_path / "x.sqlite3").exists()  # refused before anything was opened
+
+
+async def test_polling_mode_serves_health_and_metrics_on_metrics_port(
+    api: FakeBotAPI, tmp_path: Path
+) -> None:
+    port, token = free_port(), "metrics-token-1"
+    proc = await spawn(api, tmp_path / "p.sqlite3", tmp_path / "p.log", METRICS_PORT=str(port),
+                       METRICS_LISTEN="127.0.0.1", METRICS_TOKEN=token)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        await wait_ready(api, 0)
+        user = TgUser(api, 5151)
+        await user.run(FIRST_HALF[:3])
+        async with aiohttp.ClientSession() as http:
+            async with http.get(f"{base}/healthz") as response:
+                assert (response.status, await response.text()) == (200, "ok\n")
+            async with http.get(f"{base}/readyz") as response:
+                assert (response.status, await response.text()) == (200, "ready\n")
+            async with http.get(f"{base}/metrics") as response:
+                assert response.status == 401  # METRICS_TOKEN set: the bearer is required
+            async with http.get(f"{base}/metrics", headers={"Authorization": f"Bearer {token}"}) as response:
+                assert response.status == 200
+                text = await response.text()
+            async with http.post(f"{base}/telegram", data=b"{}") as response:
+                assert response.status == 404  # this port serves no updates
+        assert 'megaroth_answers_total{question="plan_type"} 1.0' in text
+        assert 'megaroth_answers_total{question="after_tax_allowed"} 1.0' in text
+        assert "5151" not in text
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        await asyncio.wait_for(proc.wait(), timeout=30)
+    logs = (tmp_path / "p.log").read_text()
+    assert len(re.findall(r"INFO bot\.updates: update \d+ \w+ state=\w+ [\d.]+ ms", logs)) == 3

@@ -2,20 +2,28 @@
 
 from __future__ import annotations
 
-import sqlite3
-import time
+import io
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
+import pytest
 from telegram import InlineKeyboardMarkup
 from telegram.constants import MessageLimit
 
+from bot import chart
+from bot.chart import render_chart
 from bot.render import MAX_CALLBACK_BYTES, decode_tap, encode_tap, html_text, keyboard, split_message
 from bot.settings import Settings
-from bot.store import RECENT_ROWS, Store
+from bot.store import SqliteStore
+from flows.card import chart_spec
 from flows.facts import Facts
 from flows.interview import Reply, new_conversation, view
 from flows.questions import QUESTIONS, Choice
+from flows.summary import money
+from rules import assess_json
 
 ALL_ANSWERED = Facts({"pay_frequency": "weekly", "plan_type": "solo401k"}, date(2026, 11, 22))
 
@@ -51,7 +59,7 @@ def test_settings_base_url_and_store_retention(tmp_path: object) -> None:
     settings = Settings(telegram_api_base_url="http://127.0.0.1:9/")
     assert settings.api_base_url == "http://127.0.0.1:9/bot"
     assert settings.api_file_url == "http://127.0.0.1:9/file/bot"
-    store = Store(":memory:")
+    store = SqliteStore(":memory:")
     store.save(1, {"v": 1})
     store.save(2, {"v": 1})
     assert store.purge_idle(30 * 86400, now=__import__("time").time() + 31 * 86400) == 2
@@ -71,53 +79,79 @@ def test_prepared_keyboard_serialises_like_a_plain_one_and_stays_equal() -> None
     assert prepared.to_dict() == plain.to_dict()
 
 
-def test_store_marks_applied_updates_only_while_fresh_and_migrates_old_files(tmp_path: Path) -> None:
-    old = tmp_path / "old.sqlite3"
-    with sqlite3.connect(old) as con:  # a database from before the update-id column
-        con.execute("CREATE TABLE conversations (user_id INTEGER PRIMARY KEY, state TEXT NOT NULL, "
-                    "updated_at REAL NOT NULL)")
-        con.execute("INSERT INTO conversations VALUES (7, '{\"v\": 1}', 100.0)")
-    store = Store(old)
-    assert store.read(7) == ({"v": 1}, 0, 100.0)
-    store.save(7, {"v": 1}, update_id=50)
-    saved = store.read(7)
-    assert saved.last_update_id == 50
-    assert saved.already_applied(50, now=saved.saved_at + 60)
-    assert not saved.already_applied(51, now=saved.saved_at + 60)
-    assert not saved.already_applied(3, now=saved.saved_at + 8 * 24 * 3600)  # ids restart after a week
-    store.save(7, {"v": 1}, update_id=10)  # an older update never lowers the mark
-    assert store.read(7).last_update_id == 50
+CHART_CASES: dict[str, tuple[dict[str, Any], str | None]] = {  # engine input -> why it says
+    "room": ({"after_tax_allowed": "yes", "in_plan_conversion": "yes"}, None),
+    "capped": ({"after_tax_allowed": "yes", "in_plan_conversion": "yes", "after_tax_cap_percent": 5},
+               "Your plan caps after-tax contributions"),
+    "not available": ({"after_tax_allowed": "no"}, "Your plan takes no after-tax money"),
+    "after leaving": ({"after_tax_allowed": "yes", "in_plan_conversion": "no", "in_service_withdrawal": "no"},
+                      None),
+    "catch-up": ({"after_tax_allowed": "yes", "in_plan_conversion": "yes", "age": 60,
+                  "employee_deferrals": 34750}, None),
+}
+PHONE_WIDTH = 360
+MIN_TEXT_PX = 12
 
 
-def test_store_memory_of_recent_rows_always_agrees_with_the_file(tmp_path: Path) -> None:
-    """Reads of recent rows come from memory: after saves (older update ids too), a caller's later
-    changes, forget, purge and eviction, they must equal what a fresh Store reads from the file."""
-    path = tmp_path / "s.sqlite3"
-    store = Store(path)
+@pytest.mark.parametrize("case", list(CHART_CASES))
+def test_the_chart_reads_on_a_phone_and_says_why(case: str) -> None:
+    from PIL import Image
 
-    def agrees(user_id: int) -> None:
-        fresh = Store(path)
-        assert store.read(user_id)[:2] == fresh.read(user_id)[:2]
-        fresh.close()
+    fields, why = CHART_CASES[case]
+    base = {"tax_year": 2025, "age": 45, "compensation": 450000, "employee_deferrals": 23500,
+            "employer_contributions": 22500, "pay_frequency": "biweekly", "pay_periods_remaining": 26}
+    result = assess_json({**base, **fields})
+    spec = chart_spec(result)
+    assert spec is not None
+    picture = render_chart(result)
+    assert picture is not None
+    image = Image.open(io.BytesIO(picture))
+    assert image.format == "JPEG"
+    assert image.width == chart.WIDTH
+    shrink = PHONE_WIDTH / image.width
+    for size, bold in ((chart.TEXT_PX, False), (chart.TEXT_PX, True), (chart.NOTE_PX, False),
+                       (chart.TITLE_PX, True)):
+        top, bottom = chart._font(size, bold).getbbox("Ag$7")[1::2]
+        assert (bottom - top) * shrink >= MIN_TEXT_PX, size
+    room = image.width - 2 * chart.MARGIN
+    for bar in spec.bars:  # a label and its amount share a line without touching
+        label = chart._font(chart.TEXT_PX).getlength(bar.label)
+        amount = chart._font(chart.TEXT_PX, bold=True).getlength(f"${bar.amount:,.0f}")
+        assert label + amount + 20 <= room, bar.label
+    assert chart._font(chart.TITLE_PX, bold=True).getlength(spec.title) <= room
+    assert "(415(c))" not in spec.title
+    assert spec.title == "Your 2025 limit: $70,000"
+    assert f"After-tax room for 2025: {money(result['after_tax_room'])}" in spec.caption
+    assert "Per paycheck: $" in spec.caption
+    assert "$70,000" in spec.caption
+    if why is None:
+        assert spec.note is None
+    else:
+        assert spec.note is not None
+        assert spec.note.startswith(why)
+    bottom = image.crop((0, image.height - 12, image.width, image.height)).convert("L")
+    darkest = bottom.getextrema()[0]
+    assert isinstance(darkest, int)
+    assert darkest >= 230  # a white margin at the bottom: no text is cut off
 
-    conv = {"v": 1, "state": "age", "answers": {"employer": {"dollars": "5"}}, "history": ["plan"]}
-    store.save(1, conv, update_id=5)  # not read yet: its mark is unknown to memory
-    agrees(1)
-    store.save(1, conv, update_id=9)
-    store.save(1, conv, update_id=7)  # an older update never lowers the mark, in memory either
-    assert store.read(1).last_update_id == 9
-    conv["answers"]["age"] = "45"  # the caller changes its dict after saving
-    conv["history"].append("age")
-    agrees(1)
-    assert "age" not in (store.read(1).conversation or {})["answers"]
-    assert store.forget(1)
-    assert store.read(1).conversation is None
-    agrees(1)
-    for user_id in range(RECENT_ROWS + 10):  # more users than memory holds: the oldest drop out
-        store.save(user_id, {"v": 1, "n": user_id}, update_id=user_id)
-        store.read(user_id)
-    assert len(store._recent) == RECENT_ROWS  # bounded: memory stays flat however many users
-    assert store.read(3).conversation == {"v": 1, "n": 3}
-    agrees(3)
-    assert store.purge_idle(0, now=time.time() + 1) == RECENT_ROWS + 10
-    assert store.read(5).conversation is None
+
+def test_the_chart_is_not_imported_at_start_up() -> None:
+    probe = ("import sys, bot.app, bot.handlers; "
+             "print(sorted(m for m in ('PIL', 'matplotlib') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                         timeout=120)
+    assert out.stdout.strip() == "[]"
+
+
+def test_one_command_list_feeds_the_readme_the_terminal_and_the_menu() -> None:
+    from bot.app import COMMANDS, FLOW_COMMANDS
+    from bot.terminal import COMMAND_WORDS, INTRO
+    from flows.commands import COMMANDS as ALL
+    from flows.commands import commands_for, readme_table
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    assert readme_table() in readme
+    assert "Commands: " + " ".join(f"/{c.name}" for c in commands_for("terminal")) in INTRO
+    assert [c.command for c in COMMANDS] == [c.name for c in ALL if c.where != "terminal"]
+    assert {c.name for c in ALL if c.flow} == COMMAND_WORDS
+    assert set(FLOW_COMMANDS) == {c.name for c in ALL if c.flow} - {"help"}

@@ -12,8 +12,9 @@ from pathlib import Path
 import aiohttp
 
 from bot.app import build_application
+from bot.store import SqliteStore
 from bot.webhook import MAX_BODY_BYTES, serve_webhook
-from tests.botkit import TODAY, TgUser, settings_for, start_bot, stop_bot
+from tests.botkit import TODAY, TgUser, listening, settings_for, start_bot, stop_bot
 from tests.fakeapi import FakeBotAPI
 
 SECRET = "s3cret-Token_1"
@@ -39,7 +40,7 @@ async def test_webhook_refuses_bad_secrets_big_and_broken_bodies(api: FakeBotAPI
     good = {"Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": SECRET}
     try:
         await api.wait_for(lambda: any(c.method == "setWebhook" for c in api.calls))
-        await asyncio.sleep(0.2)
+        await listening(port)
         async with aiohttp.ClientSession() as http:
             for headers in ({"Content-Type": "application/json"},
                             {"Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": "wrong"}):
@@ -78,3 +79,37 @@ async def test_two_fast_taps_from_one_user_are_handled_in_order(api: FakeBotAPI,
         assert "earlier question" in second.text  # saw the first tap's saved state: no race
     finally:
         await stop_bot(app)
+
+
+async def test_an_update_the_store_could_not_apply_is_answered_503_so_telegram_retries(
+    api: FakeBotAPI, tmp_path: Path
+) -> None:
+    port, stop = free_port(), asyncio.Event()
+    store = SqliteStore(tmp_path / "f.sqlite3")
+    app = build_application(settings_for(api, tmp_path / "f.sqlite3"), today=lambda: TODAY, store=store)
+    serving = asyncio.create_task(serve_webhook(
+        app, listen="127.0.0.1", port=port, url="https://example.test/telegram", secret=SECRET,
+        allowed_updates=["message"], stop=stop))
+    url = f"http://127.0.0.1:{port}/telegram"
+    good = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
+
+    def start_update(update_id: int) -> dict[str, object]:
+        return {"update_id": update_id, "message": {
+            "message_id": update_id, "date": 0, "chat": {"id": 78, "type": "private"},
+            "from": {"id": 78, "is_bot": False, "first_name": "W"}, "text": "/start",
+            "entities": [{"type": "bot_command", "offset": 0, "length": 6}]}}
+
+    try:
+        await api.wait_for(lambda: any(c.method == "setWebhook" for c in api.calls))
+        async with aiohttp.ClientSession() as http:
+            async with http.post(url, json=start_update(1), headers=good) as response:
+                assert response.status == 200
+            assert "Which plan" in api.sent_to(78)[-1].text  # replied before the 200
+            store.close()  # the database goes away
+            async with http.post(url, json=start_update(2), headers=good) as response:
+                assert response.status == 503  # not acknowledged: Telegram delivers it again
+            async with http.get(f"http://127.0.0.1:{port}/readyz") as response:
+                assert response.status == 503
+    finally:
+        stop.set()
+        await asyncio.wait_for(serving, timeout=10)

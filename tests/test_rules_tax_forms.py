@@ -21,7 +21,8 @@ CHEN = {"tax_year": 2025, "age": 45, "compensation": 450000, "employee_deferrals
 
 
 def form(result: dict[str, Any], title_part: str) -> dict[str, Any]:
-    (found,) = [f for f in result["tax_forms"] if title_part in f["title"]]
+    forms: list[dict[str, Any]] = result["tax_forms"]
+    (found,) = [f for f in forms if title_part in f["title"]]
     return found
 
 
