@@ -28,7 +28,7 @@ from bench import print_rows
 from bench.localapi import TOKEN, LocalRequest, interview_updates
 from bot.app import build_application
 from bot.settings import Settings
-from bot.store import ABSENT, ExportedRow, LockedRow, Store, Stored
+from bot.store import ABSENT, ExportedRow, LockedRow, ReminderRow, Reschedule, Store, Stored
 from flows.interview import Event, Reply, view
 
 AnyApp = Application[Any, Any, Any, Any, Any, Any]
@@ -99,6 +99,18 @@ class DictStore(Store):
 
     def close(self) -> None:
         return None
+
+    def set_reminder(self, row: ReminderRow) -> None:
+        return None
+
+    def reminders_of(self, user_id: int) -> list[ReminderRow]:
+        return []
+
+    def stop_reminders(self, user_id: int) -> int:
+        return 0
+
+    def claim_due(self, now: float, reschedule: Reschedule) -> list[ReminderRow]:
+        return []
 
 
 def _screen_only(conv: dict[str, Any], event: Event, today: date) -> Reply:

@@ -22,6 +22,7 @@ from telegram.request import BaseRequest
 from bot.handlers import Handlers
 from bot.metrics import MeasuredOrder, count_error
 from bot.pacing import SharedPacing
+from bot.reminders import remind_forever
 from bot.settings import Settings
 from bot.store import Store, open_store
 from bot.transport import RetryingRequest
@@ -115,6 +116,7 @@ def _add_handlers(app: Application[Any, Any, Any, Any, Any, Any], h: Handlers) -
     app.add_handler(CommandHandler("limits", h.limits, filters=private))
     app.add_handler(CommandHandler("forget", h.forget, filters=private))
     app.add_handler(CommandHandler("cancel", h.cancel, filters=private))
+    app.add_handler(CommandHandler("reminders", h.reminders, filters=private))
     app.add_handler(CommandHandler(FLOW_COMMANDS, h.command, filters=private))
     app.add_handler(MessageHandler(private & filters.COMMAND, h.unknown))
     app.add_handler(MessageHandler(private & filters.UpdateType.MESSAGE & filters.TEXT, h.text))
@@ -132,6 +134,8 @@ def _post_init(store: Store, settings: Settings) -> Callable[[AnyApp], Any]:
         retention = settings.retention_days * 86400.0
         store.purge_idle(retention)
         app.bot_data["purger"] = asyncio.create_task(_purge_forever(store, retention))
+        # reminders are read from the store: whatever was scheduled before a restart goes on
+        app.bot_data["reminder"] = asyncio.create_task(remind_forever(app.bot, store))
 
     return post_init
 
@@ -154,11 +158,12 @@ async def _purge_forever(store: Store, retention_seconds: float) -> None:
 
 def _post_shutdown(store: Store) -> Callable[[Application[Any, Any, Any, Any, Any, Any]], Any]:
     async def post_shutdown(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
-        purger = app.bot_data.get("purger")
-        if purger is not None:
-            purger.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await purger
+        for name in ("purger", "reminder"):
+            task = app.bot_data.get(name)
+            if task is not None:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
         store.close()
 
     return post_shutdown

@@ -34,7 +34,7 @@ from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
-from bot import metrics
+from bot import metrics, reminders
 from bot.chart import render_spec
 from bot.render import (
     action_keyboard,
@@ -104,9 +104,10 @@ class Handlers:
 
     def __init__(
         self, store: Store, retention_days: int, today: Callable[[], date] = date.today,
-        *, charts: bool = True,
+        *, charts: bool = True, clock: Callable[[], float] = time.time,
     ) -> None:
         self.store = store
+        self.clock = clock
         self.charts = charts
         self.retention_days = retention_days
         self.today = today
@@ -147,6 +148,8 @@ class Handlers:
     async def _advance(self, update: Update, context: Context, event: Event,
                        chosen: str | None = None) -> None:
         reply, conv, screen = self._apply(update, event)
+        if reply.reminder is not None:  # "Remind me to convert", chosen: kept before it is confirmed
+            reminders.keep(self.store, _user_id(update), _chat_id(update), reply.reminder, self.clock())
         await self._show(update, context, reply, conv, screen, chosen=chosen)
 
     async def _show(self, update: Update, context: Context, reply: Reply, conv: dict[str, Any],
@@ -312,6 +315,15 @@ class Handlers:
         text = "Done: I deleted everything I held about you (your answers)." if removed else \
             "I hold nothing about you."
         await _say(update, context, f"{text} /start begins afresh.")
+
+    async def reminders(self, update: Update, context: Context) -> None:
+        """/reminders lists the user's conversion reminder; /reminders stop ends it."""
+        user_id = _user_id(update)
+        if [a.lower() for a in (context.args or [])][:1] in (["stop"], ["off"], ["cancel"]):
+            stopped = self.store.stop_reminders(user_id)
+            await _say(update, context, "Reminder stopped." if stopped else "No reminder to stop.")
+            return
+        await _say(update, context, reminders.listing(self.store.reminders_of(user_id)))
 
     async def cancel(self, update: Update, context: Context) -> None:
         await _say(update, context, f"Paused. I keep your answers for {self.retention_days} days of "

@@ -32,6 +32,17 @@ CREATE TABLE IF NOT EXISTS conversations (
     last_update_id INTEGER NOT NULL DEFAULT 0
 )
 """
+# Conversion reminders ("Remind me to convert"): one per user, the next send time in epoch seconds.
+REMINDERS_SCHEMA = """
+CREATE TABLE IF NOT EXISTS reminders (
+    user_id       INTEGER PRIMARY KEY,
+    chat_id       INTEGER NOT NULL,
+    cadence       TEXT    NOT NULL,
+    pay_frequency TEXT    NOT NULL,
+    route         TEXT    NOT NULL,
+    next_due      REAL    NOT NULL
+)
+"""
 # Databases from before the column: add it (0 = nothing recorded yet).
 MIGRATIONS = {
     "last_update_id": "ALTER TABLE conversations ADD COLUMN last_update_id INTEGER NOT NULL DEFAULT 0",
@@ -56,6 +67,19 @@ class Stored(NamedTuple):
 
 
 ABSENT = Stored(None, 0, 0.0)
+
+
+class ReminderRow(NamedTuple):
+    user_id: int
+    chat_id: int
+    cadence: str
+    pay_frequency: str
+    route: str
+    next_due: float  # epoch seconds
+
+
+#: After a send: the next due time for this reminder, given the time now.
+Reschedule = Callable[[ReminderRow, float], float]
 
 
 class ExportedRow(NamedTuple):
@@ -132,6 +156,22 @@ class Store(ABC):
     @abstractmethod
     def close(self) -> None: ...
 
+    # -- conversion reminders ----------------------------------------------------------------
+    @abstractmethod
+    def set_reminder(self, row: ReminderRow) -> None:
+        """Keep (or replace) the user's reminder."""
+
+    @abstractmethod
+    def reminders_of(self, user_id: int) -> list[ReminderRow]: ...
+
+    @abstractmethod
+    def stop_reminders(self, user_id: int) -> int: ...
+
+    @abstractmethod
+    def claim_due(self, now: float, reschedule: Reschedule) -> list[ReminderRow]:
+        """The reminders due at ``now``, each moved to its next time in the same transaction (only
+        if nobody moved it first): a reminder is claimed by one worker once, then sent."""
+
 
 def _create_owner_only(path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -165,6 +205,7 @@ class SqliteStore(Store):
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute(SCHEMA)
+        self._db.execute(REMINDERS_SCHEMA)
         self._migrate()
         for suffix in ("-wal", "-shm"):
             side = Path(f"{self.path}{suffix}")
@@ -199,8 +240,36 @@ class SqliteStore(Store):
         self._db.execute(UPSERT_SQLITE, (user_id, encode(conversation), time.time(), update_id))
 
     def forget(self, user_id: int) -> bool:
+        reminders = self.stop_reminders(user_id)
         cursor = self._db.execute("DELETE FROM conversations WHERE user_id = ?", (user_id,))
-        return cursor.rowcount > 0
+        return cursor.rowcount > 0 or reminders > 0
+
+    def set_reminder(self, row: ReminderRow) -> None:
+        self._db.execute("INSERT OR REPLACE INTO reminders VALUES (?, ?, ?, ?, ?, ?)", tuple(row))
+
+    def reminders_of(self, user_id: int) -> list[ReminderRow]:
+        rows = self._db.execute("SELECT * FROM reminders WHERE user_id = ?", (user_id,)).fetchall()
+        return [ReminderRow(*row) for row in rows]
+
+    def stop_reminders(self, user_id: int) -> int:
+        return self._db.execute("DELETE FROM reminders WHERE user_id = ?", (user_id,)).rowcount
+
+    def claim_due(self, now: float, reschedule: Reschedule) -> list[ReminderRow]:
+        claimed = []
+        self._db.execute("BEGIN IMMEDIATE")  # the file's write lock: one process claims at a time
+        try:
+            for row in [ReminderRow(*r) for r in self._db.execute(
+                    "SELECT * FROM reminders WHERE next_due <= ? ORDER BY next_due", (now,)).fetchall()]:
+                moved = self._db.execute(
+                    "UPDATE reminders SET next_due = ? WHERE user_id = ? AND next_due = ?",
+                    (reschedule(row, now), row.user_id, row.next_due)).rowcount
+                if moved:
+                    claimed.append(row)
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+        return claimed
 
     def purge_idle(self, older_than_seconds: float, now: float | None = None) -> int:
         cutoff = (now if now is not None else time.time()) - older_than_seconds

@@ -25,7 +25,7 @@ import psycopg
 from psycopg.types.json import Jsonb
 from psycopg_pool import ConnectionPool
 
-from bot.store import ABSENT, ExportedRow, LockedRow, Store, Stored, decode
+from bot.store import ABSENT, ExportedRow, LockedRow, ReminderRow, Reschedule, Store, Stored, decode
 
 SCHEMA = [
     """CREATE TABLE IF NOT EXISTS conversations (
@@ -37,7 +37,21 @@ SCHEMA = [
     # Later columns are added here, each idempotent, in order.
     "ALTER TABLE conversations ADD COLUMN IF NOT EXISTS last_update_id BIGINT NOT NULL DEFAULT 0",
     "CREATE INDEX IF NOT EXISTS conversations_updated_at ON conversations (updated_at)",
+    """CREATE TABLE IF NOT EXISTS reminders (
+        user_id       BIGINT PRIMARY KEY,
+        chat_id       BIGINT           NOT NULL,
+        cadence       TEXT             NOT NULL,
+        pay_frequency TEXT             NOT NULL,
+        route         TEXT             NOT NULL,
+        next_due      DOUBLE PRECISION NOT NULL
+    )""",
+    "CREATE INDEX IF NOT EXISTS reminders_next_due ON reminders (next_due)",
 ]
+SET_REMINDER = (
+    "INSERT INTO reminders VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (user_id) DO UPDATE SET "
+    "chat_id = excluded.chat_id, cadence = excluded.cadence, pay_frequency = excluded.pay_frequency, "
+    "route = excluded.route, next_due = excluded.next_due"
+)
 SCHEMA_LOCK = 0x6D65676172  # "megar": one advisory lock id for migrations
 SELECT = "SELECT state, last_update_id, updated_at FROM conversations WHERE user_id = %s"
 UPSERT = (
@@ -110,8 +124,38 @@ class PostgresStore(Store):
             conn.execute(UPSERT, (user_id, Jsonb(conversation), time.time(), update_id))
 
     def forget(self, user_id: int) -> bool:
+        with self._pool.connection() as conn, conn.transaction():
+            reminders = conn.execute("DELETE FROM reminders WHERE user_id = %s", (user_id,)).rowcount
+            return conn.execute("DELETE FROM conversations WHERE user_id = %s", (user_id,)).rowcount > 0 \
+                or reminders > 0
+
+    def set_reminder(self, row: ReminderRow) -> None:
         with self._pool.connection() as conn:
-            return conn.execute("DELETE FROM conversations WHERE user_id = %s", (user_id,)).rowcount > 0
+            conn.execute(SET_REMINDER, tuple(row))
+
+    def reminders_of(self, user_id: int) -> list[ReminderRow]:
+        with self._pool.connection() as conn:
+            rows = conn.execute("SELECT * FROM reminders WHERE user_id = %s", (user_id,)).fetchall()
+        return [ReminderRow(*row) for row in rows]
+
+    def stop_reminders(self, user_id: int) -> int:
+        with self._pool.connection() as conn:
+            return conn.execute("DELETE FROM reminders WHERE user_id = %s", (user_id,)).rowcount
+
+    def claim_due(self, now: float, reschedule: Reschedule) -> list[ReminderRow]:
+        """Rows another worker is claiming are skipped (SKIP LOCKED), and each is moved only if its
+        due time is still the one read: one worker sends each reminder."""
+        claimed = []
+        with self._pool.connection() as conn, conn.transaction():
+            rows = conn.execute("SELECT * FROM reminders WHERE next_due <= %s ORDER BY next_due "
+                                "FOR UPDATE SKIP LOCKED", (now,)).fetchall()
+            for row in (ReminderRow(*r) for r in rows):
+                moved = conn.execute(
+                    "UPDATE reminders SET next_due = %s WHERE user_id = %s AND next_due = %s",
+                    (reschedule(row, now), row.user_id, row.next_due)).rowcount
+                if moved:
+                    claimed.append(row)
+        return claimed
 
     def purge_idle(self, older_than_seconds: float, now: float | None = None) -> int:
         cutoff = (now if now is not None else time.time()) - older_than_seconds

@@ -27,6 +27,8 @@ def render(reply: Reply) -> str:
         parts.append(f"! {reply.notice}")
     parts.append(f"== {reply.title} ==")
     parts.extend(reply.lines)
+    if reply.reminder:
+        parts.append("(The terminal chat cannot remind you: reminders come from the Telegram bot.)")
     if reply.hint:
         parts.append(f"({reply.hint})")
     if reply.choices and not reply.expects_text:

@@ -36,6 +36,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("limits", "IRS limits for a year, e.g. /limits 2026", "telegram", flow=False),
     Command("forget", "delete everything I hold about you", "telegram", flow=False),
     Command("cancel", "pause; /start resumes", "telegram", flow=False),
+    Command("reminders", "your conversion reminder; /reminders stop ends it", "telegram", flow=False),
     Command("quit", "leave the terminal chat", "terminal", flow=False),
 )
 BY_NAME = {c.name: c for c in COMMANDS}

@@ -41,6 +41,9 @@ class Reply:
     # The question just answered, as (its short label, the answer as understood), e.g.
     # ("Pay", "$450,000"): a renderer echoes it and may mark the old question as answered.
     answered: tuple[str, str] | None = None
+    # "Remind me to convert", chosen: {"cadence", "pay_frequency", "route"} for the bot to keep
+    # (flows/reminders.py holds the schedule); None otherwise.
+    reminder: dict[str, str] | None = None
 
 
 def new_conversation() -> dict[str, Any]:

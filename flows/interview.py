@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date, datetime, time
 from typing import Any, Literal
 
 from flows.answers import accept
@@ -21,6 +21,7 @@ from flows.facts import CHECKPOINT_DONE, Facts
 from flows.machine import LAST, REVIEW, Session, fire
 from flows.parse import Confirm, ParseError
 from flows.questions import BY_ID, QUESTIONS, Kind, Question, Stage
+from flows.reminders import CADENCE_CHOICES, REMIND, confirmation, next_due, offers_reminder, reminder_request
 from flows.screens import RESULT_CHOICES, compute, describe_answer, result_reply, send_back_to_fix, view
 from flows.taxes import TAXES_TITLE, tax_lines
 from flows.vocabulary import NO_KEYS, YES_KEYS, find_phrase, key
@@ -29,12 +30,14 @@ from rules import InputError
 CONFIRM_KEYS = frozenset(key(w) for w in ("keep", "keep it", "thats right", "right", "correct", "confirm"))
 REENTER_KEYS = frozenset(key(w) for w in ("re-enter", "reenter", "change", "change it", "wrong", "fix",
                                          "let me fix it", "again", "no wait"))
-RESULT_WORDS = {key(word): c.value for c in RESULT_CHOICES for word in (c.label, c.value)}
+RESULT_WORDS = {key(word): c.value for c in (*RESULT_CHOICES, REMIND, *CADENCE_CHOICES)
+                for word in (c.label, c.value)}
 RESULT_PHRASES = {"details": "details", "sources": "details", "more": "details", "breakdown": "details",
                   "review": "review", "change": "review", "edit": "review", "start over": "restart",
                   "restart": "restart", "again": "restart", "taxes": "taxes", "tax": "taxes",
                   "1099": "taxes", "1099-r": "taxes", "8606": "taxes", "tax forms": "taxes",
-                  "tax season": "taxes", "forms": "taxes"}
+                  "tax season": "taxes", "forms": "taxes", "remind": "remind", "reminder": "remind",
+                  "remind me": "remind", "reminders": "remind"}
 COMMANDS = ("start", "back", "restart", "review", "help", "summary", "details", "taxes")
 
 
@@ -170,6 +173,8 @@ def _review_choice(conv: dict[str, Any], session: Session, text: str, today: dat
 
 def _result_choice(conv: dict[str, Any], text: str, today: date) -> Reply:
     chosen = RESULT_WORDS.get(key(text)) or find_phrase(text, RESULT_PHRASES)
+    if chosen is not None and chosen.startswith("remind"):
+        return _remind(conv, today, chosen.partition(":")[2] or None)
     if chosen is not None:
         return command(conv, chosen, today)
     return view(conv, today,
@@ -248,6 +253,23 @@ def _summary(conv: dict[str, Any], today: date, *, detailed: bool) -> Reply:
         except InputError as exc:
             return send_back_to_fix(conv, today, str(exc))
     return view(conv, today, notice=NOT_READY)
+
+
+def _remind(conv: dict[str, Any], today: date, cadence: str | None) -> Reply:
+    """"Remind me to convert": ask how often, then hand the bot what to keep (``Reply.reminder``)."""
+    facts = Facts(conv["answers"], today)
+    result = compute(facts)
+    if not offers_reminder(result, dict(facts.answers)):
+        return view(conv, today, notice="Reminders are for a route you convert by hand; yours needs none.")
+    frequency = facts.value("pay_frequency")
+    if cadence is None:
+        paycheck = f" ({describe_answer(BY_ID['pay_frequency'], facts).lower()})" if frequency else ""
+        return Reply(state=LAST, title="Remind me to convert",
+                     lines=(f"How often? Each paycheck{paycheck}, monthly or quarterly.",),
+                     choices=CADENCE_CHOICES)
+    first = next_due(cadence, frequency, datetime.combine(today, time(), tzinfo=UTC))
+    reply = view(conv, today, notice=confirmation(cadence, first))
+    return replace(reply, reminder=reminder_request(cadence, dict(facts.answers), result))
 
 
 def _taxes(conv: dict[str, Any], today: date) -> Reply:

@@ -13,6 +13,7 @@ from flows.machine import FIRST, LAST, REVIEW, Session, fire
 from flows.paycheck import Situation
 from flows.progress import progress
 from flows.questions import BY_ID, QUESTIONS, Choice, Kind, Question
+from flows.reminders import REMIND, offers_reminder
 from flows.summary import detail_lines, money, result_lines, verdict_lines
 from rules import InputError, assess_json
 from rules.models import PAY_PERIODS_PER_YEAR, Answer, PayFrequency
@@ -109,7 +110,8 @@ def result_reply(facts: Facts, notice: str | None, detailed: bool = False) -> Re
     lines = detail_lines(result, situation) if detailed else result_lines(result, situation)
     chart = (not detailed and result["annual_additions_limit"] is not None
              and result["verdict"] != "not_available")
-    return Reply(state=LAST, title="Your result", lines=tuple(lines), choices=RESULT_CHOICES,
+    choices = (*RESULT_CHOICES, REMIND) if offers_reminder(result, dict(facts.answers)) else RESULT_CHOICES
+    return Reply(state=LAST, title="Your result", lines=tuple(lines), choices=choices,
                  notice=notice, result=result, chart=chart)
 
 
