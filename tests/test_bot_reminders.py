@@ -1,0 +1,105 @@
+"""Conversion reminders in Telegram: chosen under the result, kept in the store (SQLite and
+PostgreSQL), sent once per due time even with several workers, still there after a restart,
+listed and stopped with /reminders, removed by /forget. A controllable clock, never a wait."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+from bot.reminders import reschedule, send_due_reminders
+from bot.store import ReminderRow, Store
+from tests.botkit import DR_CHEN, TgUser, start_bot, stop_bot
+from tests.fakeapi import FakeBotAPI
+from tests.test_bot_store import Opener, opener  # noqa: F401 - the two-backend fixture
+
+DEC_1 = 1796137200.0  # 2026-12-01 15:00 UTC
+ROW = ReminderRow(7, 7007, "monthly", "biweekly", "in_plan_conversion", DEC_1)
+
+
+def test_kept_listed_stopped_and_forgotten(opener: Opener) -> None:  # noqa: F811
+    store = opener()
+    store.set_reminder(ROW)
+    assert opener().reminders_of(7) == [ROW]  # another process sees it: it is in the database
+    store.set_reminder(ROW._replace(cadence="quarterly"))  # one per user: a new choice replaces it
+    assert [r.cadence for r in store.reminders_of(7)] == ["quarterly"]
+    assert store.stop_reminders(7) == 1
+    assert store.reminders_of(7) == []
+    store.set_reminder(ROW)
+    assert store.forget(7)  # no conversation, but a reminder: forgotten too
+    assert store.reminders_of(7) == []
+
+
+def test_a_due_reminder_is_claimed_once_and_moved_to_its_next_time(opener: Opener) -> None:  # noqa: F811
+    store = opener()
+    store.set_reminder(ROW)
+    assert store.claim_due(DEC_1 - 1, reschedule) == []  # not yet
+    assert store.claim_due(DEC_1 + 5, reschedule) == [ROW]
+    assert store.claim_due(DEC_1 + 5, reschedule) == []  # sent once
+    (moved,) = store.reminders_of(7)
+    assert moved.next_due == 1798815600.0  # 2027-01-01 15:00 UTC
+
+
+def test_several_workers_claim_each_reminder_once(opener: Opener) -> None:  # noqa: F811
+    first = opener()
+    for user in range(40):
+        first.set_reminder(ROW._replace(user_id=user, chat_id=user))
+    workers: list[Store] = [first, opener(), opener()]
+    claimed: list[list[ReminderRow]] = [[] for _ in workers]
+
+    def work(index: int) -> None:
+        claimed[index] = workers[index].claim_due(DEC_1 + 5, reschedule)
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(len(workers))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    users = sorted(r.user_id for rows in claimed for r in rows)
+    assert users == list(range(40))  # each once, by exactly one worker
+
+
+async def test_remind_me_in_telegram_sent_once_survives_a_restart_and_forget(
+    api: FakeBotAPI, tmp_path: Path
+) -> None:
+    db = tmp_path / "bot.sqlite3"
+    app = await start_bot(api, db)
+    user = TgUser(api, 1605)
+    await user.run(DR_CHEN)
+    await user.tap("Remind me to convert")
+    confirmed = await user.tap("Monthly")
+    assert "remind you monthly to convert, first on" in confirmed.text
+    store: Store = app.bot_data["store"]
+    (row,) = store.reminders_of(1605)
+    assert (row.cadence, row.pay_frequency, row.route) == ("monthly", "biweekly", "in_plan_conversion")
+    await stop_bot(app)
+
+    app = await start_bot(api, db)  # a restart: the schedule is in the database
+    store = app.bot_data["store"]
+    listed = await user.send("/reminders")
+    assert "Reminder to convert, monthly: next on" in listed.text
+    before = len(api.sent_to(1605))
+    assert await send_due_reminders(app.bot, store, row.next_due + 1) == 1
+    assert await send_due_reminders(app.bot, store, row.next_due + 2) == 0  # once
+    reminder: Any = api.sent_to(1605)[-1]
+    assert len(api.sent_to(1605)) == before + 1
+    assert "Time to convert: convert your after-tax balance to Roth in the plan" in reminder.text
+    assert len(reminder.text) < 4096
+    await user.send("/forget")
+    assert store.reminders_of(1605) == []
+    assert await send_due_reminders(app.bot, store, row.next_due + 10**8) == 0
+    await stop_bot(app)
+
+
+async def test_reminders_stop(api: FakeBotAPI, tmp_path: Path) -> None:
+    app = await start_bot(api, tmp_path / "bot.sqlite3")
+    user = TgUser(api, 1606)
+    assert "No reminders" in (await user.send("/reminders")).text
+    await user.run(DR_CHEN)
+    await user.tap("Remind me to convert")
+    await user.tap("Each paycheck")
+    assert "Reminder to convert, each paycheck" in (await user.send("/reminders")).text
+    assert (await user.send("/reminders stop")).text == "Reminder stopped."
+    assert app.bot_data["store"].reminders_of(1606) == []
+    await stop_bot(app)
