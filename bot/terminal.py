@@ -23,12 +23,12 @@ def render(reply: Reply) -> str:
     parts = []
     if reply.answered:
         parts.append(f"{reply.answered[0]}: {reply.answered[1]} ✓")
-    if reply.notice:
+    if reply.reminder:  # the flow's "I'll remind you" is for Telegram, which keeps and sends them
+        parts.append("! The terminal chat cannot send reminders: choose this in the Telegram bot.")
+    elif reply.notice:
         parts.append(f"! {reply.notice}")
     parts.append(f"== {reply.title} ==")
     parts.extend(reply.lines)
-    if reply.reminder:
-        parts.append("(The terminal chat cannot remind you: reminders come from the Telegram bot.)")
     if reply.hint:
         parts.append(f"({reply.hint})")
     if reply.choices and not reply.expects_text:
