@@ -49,7 +49,8 @@ async def test_dr_chen_end_to_end_a_clean_chat_with_one_chart(
     for figure in ("After-tax room for 2025: $24,000", "Per paycheck: $923.07", "$70,000"):
         assert figure in photo.params["caption"]
     assert api.calls.index(photo) > api.calls.index(result)  # the chart right after the text
-    assert [b["text"] for b in photo.buttons()][:3] == ["Details & sources", "Review answers", "Start over"]
+    assert [b["text"] for b in photo.buttons()][:5] == ["Details & sources", "Tax forms", "Review answers",
+                                                        "Start over", "Remind me to convert"]
     chat = user.transcript()
     assert "Which tax year? — 2025" in chat
     assert "How often are you paid? — Every 2 weeks" in chat
