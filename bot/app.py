@@ -42,7 +42,8 @@ def description(retention_days: int) -> str:
         "supports the mega backdoor Roth, how much after-tax room you have this year and per "
         "paycheck, and which route to use, with the IRS source of every limit.\n\n"
         "What I keep: only your answers, so you can continue later; they are deleted after "
-        f"{retention_days} days without use, and /forget deletes them at once. No name, no "
+        f"{retention_days} days without use, and /forget deletes them at once (and any reminder "
+        "you ask for). No name, no "
         "account, no documents. Not tax advice: confirm your plan's features with its administrator."
     )
 
