@@ -4,11 +4,13 @@ listed and stopped with /reminders, removed by /forget. A controllable clock, ne
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import threading
 from pathlib import Path
 from typing import Any
 
-from bot.reminders import reschedule, send_due_reminders
+from bot.reminders import remind_forever, reschedule, send_due_reminders
 from bot.store import ReminderRow, Store
 from tests.botkit import DR_CHEN, TgUser, start_bot, stop_bot
 from tests.fakeapi import FakeBotAPI
@@ -102,4 +104,27 @@ async def test_reminders_stop(api: FakeBotAPI, tmp_path: Path) -> None:
     assert "Reminder to convert, each paycheck" in (await user.send("/reminders")).text
     assert (await user.send("/reminders stop")).text == "Reminder stopped."
     assert app.bot_data["store"].reminders_of(1606) == []
+    await stop_bot(app)
+
+
+async def test_the_reminder_loop_sends_what_the_store_holds_once(api: FakeBotAPI, tmp_path: Path) -> None:
+    """The loop the bot starts at start-up, on a controllable clock: a reminder stored before it
+    started goes out at its time, once, however often the loop polls."""
+    app = await start_bot(api, tmp_path / "bot.sqlite3")
+    store: Store = app.bot_data["store"]
+    store.set_reminder(ROW._replace(user_id=1607, chat_id=1607))
+    polls: list[float] = []
+
+    def clock() -> float:
+        polls.append(DEC_1 + 60)
+        return polls[-1]
+
+    loop = asyncio.create_task(remind_forever(app.bot, store, clock=clock, every=0.01))
+    await api.wait_for(lambda: len(polls) >= 5)  # five polls at the same due time
+    loop.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await loop
+    sent = api.sent_to(1607)
+    assert len(sent) == 1
+    assert sent[0].text.startswith("⏰ Time to convert")
     await stop_bot(app)
