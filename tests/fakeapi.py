@@ -252,6 +252,9 @@ class FakeBotAPI:
                                       "description": "Too Many Requests: retry later",
                                       "parameters": {"retry_after": self.faults.retry_after}},
                                      status=429)
+        if fault == "403":  # the user blocked the bot (not in FAULTS: only asked for by name)
+            return web.json_response({"ok": False, "error_code": 403,
+                                      "description": "Forbidden: bot was blocked by the user"}, status=403)
         if fault in ("500", "502"):
             return web.json_response({"ok": False, "error_code": int(fault),
                                       "description": "Internal Server Error"}, status=int(fault))

@@ -128,3 +128,13 @@ async def test_the_reminder_loop_sends_what_the_store_holds_once(api: FakeBotAPI
     assert len(sent) == 1
     assert sent[0].text.startswith("⏰ Time to convert")
     await stop_bot(app)
+
+
+async def test_a_user_who_blocked_the_bot_loses_the_reminder(api: FakeBotAPI, tmp_path: Path) -> None:
+    app = await start_bot(api, tmp_path / "bot.sqlite3")
+    store: Store = app.bot_data["store"]
+    store.set_reminder(ROW._replace(user_id=1608, chat_id=1608))
+    api.faults.plan["sendMessage"] = ["403"]
+    assert await send_due_reminders(app.bot, store, DEC_1 + 60) == 0
+    assert store.reminders_of(1608) == []  # Telegram would refuse every later one too
+    await stop_bot(app)
