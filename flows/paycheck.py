@@ -53,18 +53,25 @@ def gross_paycheck(situation: Situation) -> Decimal | None:
     return situation.pay / situation.per_year
 
 
-def _capacity(situation: Situation) -> Decimal | None:
+def _exact_capacity(situation: Situation) -> Decimal | None:
     gross = gross_paycheck(situation)
     if gross is None or situation.per_year is None:
         return None
-    return cents_down(max(gross - situation.deferrals / situation.per_year, ZERO))
+    return max(gross - situation.deferrals / situation.per_year, ZERO)
+
+
+def _capacity(situation: Situation) -> Decimal | None:
+    exact = _exact_capacity(situation)
+    return None if exact is None else cents_down(exact)
 
 
 def _whole_percent(amount: Decimal, situation: Situation) -> int | None:
     gross = gross_paycheck(situation)
     if gross is None or gross <= 0:
         return None
-    percent = int((amount * 100 / gross).to_integral_value(rounding=ROUND_FLOOR))
+    # quantized first: Decimal division leaves 7.999...9 where the share is exactly 8%
+    exact = (amount * 100 / gross).quantize(Decimal("0.000001"))
+    percent = int(exact.to_integral_value(rounding=ROUND_FLOOR))
     if situation.cap_percent is not None:
         percent = min(percent, int(situation.cap_percent.to_integral_value(rounding=ROUND_FLOOR)))
     return percent
@@ -78,8 +85,10 @@ def paychecks(room: Decimal, situation: Situation) -> Paychecks:
     capacity = _capacity(situation)
     if capacity is not None and even > capacity:
         most = capacity * situation.paychecks_left
-        return Paychecks(left, capacity, _whole_percent(capacity, situation), capacity, most)
-    return Paychecks(left, even, _whole_percent(even, situation), capacity, None)
+        return Paychecks(left, capacity, _whole_percent(_exact_capacity(situation) or ZERO, situation), capacity, most)
+    # the % is worked from the exact share, not the cents-rounded one: a room of exactly 10% of
+    # pay is "elect 10%", not 9% (rounding down twice lost a point)
+    return Paychecks(left, even, _whole_percent(left / situation.paychecks_left, situation), capacity, None)
 
 
 def binding_cap(result: dict[str, Any], situation: Situation) -> tuple[Decimal, Decimal] | None:
