@@ -2,8 +2,9 @@
 
 - /healthz: the process is alive and its event loop answers (200 "ok").
 - /readyz: the store answers a query (200 "ready", else 503 "store unreachable").
-- /metrics: Prometheus text (bot.metrics). Unauthenticated unless METRICS_TOKEN is set, since
-  nothing in it is about a user: counts by update kind, question id, verdict and fault only.
+- /metrics: Prometheus text (bot.metrics), only with METRICS_TOKEN set and asked for with
+  "Authorization: Bearer <METRICS_TOKEN>" (404 without the setting, 401 without the bearer); it
+  holds counts by update kind, question id, verdict and fault, nothing about a user.
 None of them reads a request body or logs anything about the caller.
 """
 
@@ -50,10 +51,11 @@ class Metrics(tornado.web.RequestHandler):
         self.token = token
 
     def get(self) -> None:
-        if self.token is not None:
-            given = self.request.headers.get("Authorization", "")
-            if not hmac.compare_digest(given.encode(), f"Bearer {self.token}".encode()):
-                raise tornado.web.HTTPError(HTTPStatus.UNAUTHORIZED)
+        if self.token is None:  # anything reachable from a network requires its secret
+            raise tornado.web.HTTPError(HTTPStatus.NOT_FOUND)
+        given = self.request.headers.get("Authorization", "")
+        if not hmac.compare_digest(given.encode(), f"Bearer {self.token}".encode()):
+            raise tornado.web.HTTPError(HTTPStatus.UNAUTHORIZED)
         self.set_header("Content-Type", CONTENT_TYPE_LATEST)
         self.finish(generate_latest(REGISTRY))
 

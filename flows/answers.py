@@ -178,7 +178,12 @@ def _whole(question: Question, text: str, facts: Facts) -> int | None:
     high = max_paychecks(facts) if question.id == "pay_periods_remaining" else question.high
     what = "your age" if question.id == "age" else question.label.lower()
     if question.id == "age":
-        check_age(parse_whole(text, low=0, high=9999, what=what), facts)
+        try:  # a wide range first, so that a birth year typed as the age can be offered as an age
+            typed = parse_whole(text, low=0, high=9999, what=what)
+        except ParseError:  # unreadable: say it with the age's own range, not 0-9999
+            parse_whole(text, low=question.low, high=question.high, what=what)
+            raise
+        check_age(typed, facts)
     return parse_whole(text, low=question.low, high=high, what=what)
 
 

@@ -14,6 +14,8 @@ from rules.limits import limits_for
 LOW_CAP_PERCENT = Decimal(3)
 HIGH_PAY = Decimal(5_000_000)
 LOW_YEARLY_PAY = Decimal(15_000)  # below this, a month's pay is the likelier reading: ask
+SMALL_FIGURE = Decimal(100)  # a yearly figure under $100 is likelier a % or thousands: ask
+THOUSANDS = Decimal(1000)
 
 
 def _keep(value: Decimal, ask: str, *, drop: tuple[str, ...] = (), stored: object = None) -> Confirm:
@@ -31,6 +33,17 @@ def _ten_times_off(value: Decimal, high: Decimal) -> Confirm | None:
               f"Yes, {money(smaller)}"), (str(value), f"No, keep {money(value)}")),
         )
     return None
+
+
+def _as_text(value: Decimal) -> str:
+    return str(int(value)) if value == value.to_integral_value() else str(value)
+
+
+def _thousands_or_keep(value: Decimal, what: str) -> Confirm:
+    """'4' for a yearly figure: $4, or $4,000?"""
+    bigger = value * THOUSANDS
+    return Confirm(f"{money(value)} {what}? Did you mean {money(bigger)}?",
+                   ((_as_text(bigger), f"Yes, {money(bigger)}"), (_as_text(value), f"No, keep {money(value)}")))
 
 
 def _check_pay(value: Decimal, facts: Facts) -> None:
@@ -67,6 +80,8 @@ def _check_elsewhere(value: Decimal, facts: Facts) -> None:
 
 def _check_deferrals(value: Decimal, facts: Facts) -> None:
     limit = facts.deferral_room_here
+    if 0 < value < SMALL_FIGURE:
+        raise _thousands_or_keep(value, "deferred for the whole year")
     if facts.deferrals_elsewhere and value > limit:
         raise _keep(value, f"With {money(facts.deferrals_elsewhere)} deferred elsewhere, this plan can "
                     f"take {money(limit)} more in {facts.tax_year}: the excess would have to be refunded. "
@@ -87,6 +102,10 @@ def _check_deferrals(value: Decimal, facts: Facts) -> None:
 def _check_employer(value: Decimal, facts: Facts) -> None:
     limits = limits_for(facts.tax_year)
     stored = {"dollars": str(value)}
+    if 0 < value < SMALL_FIGURE:  # "4": 4% of pay is the likelier reading; never guessed
+        of_pay = f" ({money(facts.pay * value / 100)})" if facts.pay is not None else ""
+        raise Confirm(f"{money(value)} for the whole year, or {value:g}% of your pay{of_pay}?",
+                      (({"percent": str(value)}, f"{value:g}% of my pay"), (stored, f"{money(value)} a year")))
     if facts.pay is not None and value > facts.pay:
         raise _keep(value, f"That is more than your pay ({money(facts.pay)}); employer money is "
                     "usually a few % of pay. Is it right?", stored=stored)
@@ -114,6 +133,8 @@ def check_money(question_id: str, value: Decimal, facts: Facts) -> None:
         _check_employer(value, facts)
     elif question_id in ("day_job_deferrals", "other_plan_deferrals"):
         _check_elsewhere(value, facts)
+    elif question_id == "magi" and 0 < value < THOUSANDS:
+        raise _thousands_or_keep(value, "of modified AGI for the year")
 
 
 def check_cap(percent: Decimal, facts: Facts) -> None:

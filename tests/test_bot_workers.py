@@ -23,7 +23,7 @@ import pytest
 from flows.interview import Event
 from tests.fakeapi import TOKEN, FakeBotAPI
 from tests.flowkit import expected_result_lines, random_profile, steps_for
-from tests.workerkit import Telegram, Worker, spawn_worker, stop
+from tests.workerkit import METRICS_TOKEN, Telegram, Worker, spawn_worker, stop
 
 USERS = 8
 BASE = 620_000
@@ -174,6 +174,9 @@ async def test_health_readiness_and_metrics_on_the_webhook_port(telegram: Telegr
 
 async def metrics(http: aiohttp.ClientSession, worker: Worker) -> str:
     async with http.get(f"{worker.url}/metrics") as response:
+        assert response.status == 401  # the webhook server is public: /metrics asks for its token
+    bearer = {"Authorization": f"Bearer {METRICS_TOKEN}"}
+    async with http.get(f"{worker.url}/metrics", headers=bearer) as response:
         assert response.status == 200
         return await response.text()
 

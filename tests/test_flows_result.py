@@ -286,3 +286,44 @@ def test_the_whole_percent_election_is_worked_from_the_exact_share(
     result = paychecks(Decimal(room), situation)
     assert result.percent == elect
     assert Decimal(pay) * elect * paychecks_left / (100 * 26) <= Decimal(room)
+
+
+def test_a_bare_small_figure_is_asked_back_never_taken_as_dollars() -> None:
+    user = User()
+    to_pay(user)
+    user.type("200k")
+    reply = user.type("4")
+    assert reply.lines == ("$4 deferred for the whole year? Did you mean $4,000?",)
+    assert "employee_deferrals" not in user.answers()
+    assert user.type("yes").answered == ("Your deferrals", "$4,000")
+    reply = user.type("4")
+    assert reply.lines == ("$4 for the whole year, or 4% of your pay ($8,000)?",)
+    assert [c.label for c in reply.choices][:2] == ["4% of my pay", "$4 a year"]
+    assert "employer_contributions" not in user.answers()
+    user.tap("pick:0")
+    assert user.answers()["employer_contributions"] == {"percent": "4"}
+
+
+def test_a_magi_of_a_few_dollars_is_asked_back() -> None:
+    user = User()
+    to_pay(user)
+    user.types("200k", "max", "none", "no cap", "monthly", "1", "none yet", "yes")
+    while user.state != "magi":
+        assert user.state != "result", "the optional checks never asked for MAGI"
+        user.type("single" if user.state == "filing_status" else "skip")
+    reply = user.type("2")
+    assert reply.lines == ("$2 of modified AGI for the year? Did you mean $2,000?",)
+    assert "magi" not in user.answers()
+
+
+@pytest.mark.parametrize("typed", ["fifty-ish", "1e308", "$450k/yr"])
+def test_an_unreadable_age_gets_an_age_as_its_example(typed: str) -> None:
+    user = User()
+    to_pay(user)
+    user.command("back")
+    assert user.state == "age"
+    reply = user.type(typed)
+    assert user.state == "age"
+    assert reply.notice is not None
+    example = int(reply.notice.rsplit("e.g. ", 1)[1].rstrip("."))
+    assert 14 <= example <= 110, reply.notice

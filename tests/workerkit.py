@@ -21,6 +21,7 @@ from flows.interview import Event
 from tests.fakeapi import TOKEN, FakeBotAPI
 
 ROOT = Path(__file__).resolve().parent.parent
+METRICS_TOKEN = "metrics-token-workers"
 SECRET = "workers-Secret_42"
 
 
@@ -73,6 +74,7 @@ async def spawn_worker(api: FakeBotAPI, database_url: str, folder: Path, **extra
     env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": api.url,
            "DATABASE_URL": database_url, "DATABASE_PATH": str(folder / "never.sqlite3"),
            "WEBHOOK_URL": "https://bot.example.test/telegram", "WEBHOOK_SECRET_TOKEN": SECRET,
+           "METRICS_TOKEN": METRICS_TOKEN,
            "WEBHOOK_LISTEN": "127.0.0.1", "PORT": str(port), "RATE_LIMITER": "false",
            "SEND_CHART": "false", **extra}
     log = (folder / f"worker-{port}.log").open("ab")
