@@ -85,7 +85,8 @@ def paychecks(room: Decimal, situation: Situation) -> Paychecks:
     capacity = _capacity(situation)
     if capacity is not None and even > capacity:
         most = capacity * situation.paychecks_left
-        return Paychecks(left, capacity, _whole_percent(_exact_capacity(situation) or ZERO, situation), capacity, most)
+        percent = _whole_percent(_exact_capacity(situation) or ZERO, situation)
+        return Paychecks(left, capacity, percent, capacity, most)
     # the % is worked from the exact share, not the cents-rounded one: a room of exactly 10% of
     # pay is "elect 10%", not 9% (rounding down twice lost a point)
     return Paychecks(left, even, _whole_percent(left / situation.paychecks_left, situation), capacity, None)

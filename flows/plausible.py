@@ -42,8 +42,8 @@ def _as_text(value: Decimal) -> str:
 def _thousands_or_keep(value: Decimal, what: str) -> Confirm:
     """'4' for a yearly figure: $4, or $4,000?"""
     bigger = value * THOUSANDS
-    return Confirm(f"{money(value)} {what}? Did you mean {money(bigger)}?",
-                   ((_as_text(bigger), f"Yes, {money(bigger)}"), (_as_text(value), f"No, keep {money(value)}")))
+    options = ((_as_text(bigger), f"Yes, {money(bigger)}"), (_as_text(value), f"No, keep {money(value)}"))
+    return Confirm(f"{money(value)} {what}? Did you mean {money(bigger)}?", options)
 
 
 def _check_pay(value: Decimal, facts: Facts) -> None:
@@ -104,8 +104,8 @@ def _check_employer(value: Decimal, facts: Facts) -> None:
     stored = {"dollars": str(value)}
     if 0 < value < SMALL_FIGURE:  # "4": 4% of pay is the likelier reading; never guessed
         of_pay = f" ({money(facts.pay * value / 100)})" if facts.pay is not None else ""
-        raise Confirm(f"{money(value)} for the whole year, or {value:g}% of your pay{of_pay}?",
-                      (({"percent": str(value)}, f"{value:g}% of my pay"), (stored, f"{money(value)} a year")))
+        options = (({"percent": str(value)}, f"{value:g}% of my pay"), (stored, f"{money(value)} a year"))
+        raise Confirm(f"{money(value)} for the whole year, or {value:g}% of your pay{of_pay}?", options)
     if facts.pay is not None and value > facts.pay:
         raise _keep(value, f"That is more than your pay ({money(facts.pay)}); employer money is "
                     "usually a few % of pay. Is it right?", stored=stored)
