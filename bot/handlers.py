@@ -312,8 +312,8 @@ class Handlers:
         _conv, screen = self._state(user_id)
         await self._retire(context, _chat_id(update), screen, None, None)
         removed = self.store.forget(user_id)
-        text = "Done: I deleted everything I held about you (your answers)." if removed else \
-            "I hold nothing about you."
+        text = ("Done: I deleted everything I held about you (your answers and any reminder)."
+                if removed else "I hold nothing about you.")
         await _say(update, context, f"{text} /start begins afresh.")
 
     async def reminders(self, update: Update, context: Context) -> None:

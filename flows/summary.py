@@ -232,7 +232,8 @@ def _paycheck_lines(result: dict[str, Any], situation: Situation) -> list[str]:
         return lines
     if not plan.left:
         return lines
-    percent = f" (elect {plan.percent}% of pay)" if plan.percent else ""
+    # a sole proprietor has no payroll to elect a % on: the dollars alone
+    percent = f" (elect {plan.percent}% of pay)" if plan.percent and not situation.sole_prop else ""
     word = "Per contribution" if situation.sole_prop else "Per paycheck"
     lines.append(f"{word}: {money(plan.per_paycheck)}{percent}")
     if plan.most_this_year is not None:

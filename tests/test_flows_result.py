@@ -200,6 +200,7 @@ def test_a_sole_proprietor_is_asked_about_the_business() -> None:
     user.types("1", "none yet")
     reply = user.type("no")
     assert "Per contribution:" in text_of(reply)
+    assert "% of pay)" not in text_of(reply)  # no payroll to elect a % on
     details = text_of(user.command("details"))
     assert "the solo 401(k) maximum, as you chose" in details
     assert "not given" not in details
