@@ -33,6 +33,15 @@ def test_kept_listed_stopped_and_forgotten(opener: Opener) -> None:  # noqa: F81
     assert store.reminders_of(7) == []
 
 
+def test_a_reminder_outlives_the_purge_of_idle_answers(opener: Opener) -> None:  # noqa: F811
+    store = opener()
+    store.save(7, {"v": 1, "state": "result", "answers": {}, "history": []})
+    store.set_reminder(ROW)
+    assert store.purge_idle(older_than_seconds=0, now=DEC_1 + 10 * 86_400) == 1  # the answers go
+    assert store.read(7).conversation is None
+    assert store.reminders_of(7) == [ROW]  # the reminder is kept until stopped or forgotten
+
+
 def test_a_due_reminder_is_claimed_once_and_moved_to_its_next_time(opener: Opener) -> None:  # noqa: F811
     store = opener()
     store.set_reminder(ROW)
