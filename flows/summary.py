@@ -118,10 +118,20 @@ def _breakdown_lines(result: dict[str, Any]) -> list[str]:
         f"• After-tax room: {money(result['after_tax_room'])}",
     ]
     if result["catch_up_limit"]:
-        lines.append(
-            f"• Catch-up on top: {money(result['catch_up_limit'])} (total {money(result['total_limit'])})"
-        )
+        lines.append(f"• {catch_up_text(result)}")
     return lines
+
+
+def catch_up_text(result: dict[str, Any]) -> str:
+    """The catch-up on top of the annual additions limit, with the total only where pay allows it:
+    when 100% of pay is the limit, pay (not the sum) bounds what can go in."""
+    catch_up = money(result["catch_up_limit"])
+    limit = result["annual_additions_limit"]
+    dollar_limit = limits_for(result["tax_year"]).annual_additions_limit
+    pay_bound = limit is not None and Decimal(str(limit)) < dollar_limit
+    if pay_bound:
+        return f"Catch-up on top: up to {catch_up}, as far as your pay allows"
+    return f"Catch-up on top: {catch_up} (total {money(result['total_limit'])})"
 
 
 def _match_lines(result: dict[str, Any]) -> list[str]:
@@ -292,8 +302,7 @@ def result_lines(result: dict[str, Any], situation: Situation | None = None) -> 
     backdoor = backdoor_line(result)
     optional += [backdoor] if backdoor else []
     if result["catch_up_limit"] and result["after_tax_room"]:
-        catch_up, total = money(result["catch_up_limit"]), money(result["total_limit"])
-        optional.append(f"Catch-up on top: {catch_up} (total {total})")
+        optional.append(catch_up_text(result))
     return _fit(core, optional, tail)
 
 
@@ -316,7 +325,7 @@ DETAIL_FIGURES = (
     ("deferral_limit", "Deferral limit (402(g) + catch-up)"),
     ("catch_up_limit", "Catch-up"),
     ("annual_additions_limit", "Annual additions limit (415(c))"),
-    ("total_limit", "Total with catch-up"),
+    ("total_limit", "Annual additions limit + catch-up limit"),
     ("after_tax_room", "After-tax room"),
     ("per_paycheck", "Even split over the paychecks left"),
     ("excess_deferrals", "Excess deferrals"),

@@ -11,6 +11,8 @@ import pytest
 
 from flows.interview import Reply
 from flows.paycheck import Situation, paychecks
+from flows.summary import detail_lines
+from rules import assess_json
 from tests.flowkit import User, dr_chen, random_profile, send, steps_for
 
 
@@ -328,3 +330,13 @@ def test_an_unreadable_age_gets_an_age_as_its_example(typed: str) -> None:
     assert reply.notice is not None
     example = int(reply.notice.rsplit("e.g. ", 1)[1].rstrip("."))
     assert 14 <= example <= 110, reply.notice
+
+
+def test_the_catch_up_total_is_not_promised_beyond_pay() -> None:
+    low_pay = {"tax_year": 2025, "age": 55, "compensation": 25000, "employee_deferrals": 25000,
+               "employer_contributions": 3000, "after_tax_allowed": "yes", "in_plan_conversion": "yes"}
+    details = "\n".join(detail_lines(assess_json(low_pay)))
+    assert "Catch-up on top: up to $7,500, as far as your pay allows" in details
+    assert "(total $32,500)" not in details  # $25,000 limit + $7,500 is more than the $25,000 of pay
+    high_pay = "\n".join(detail_lines(assess_json(low_pay | {"compensation": 450000})))
+    assert "Catch-up on top: $7,500 (total $77,500)" in high_pay
