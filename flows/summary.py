@@ -5,10 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from flows.paycheck import Situation, binding_cap, paychecks
+from flows.paycheck import Situation, binding_cap, gross_paycheck, paychecks
 from rules.limits import limits_for
 from rules.models import PlanType, Route, Verdict
-from rules.money import dollars
+from rules.money import cents_down, dollars
 
 ROUTE_NAMES = {
     Route.IN_PLAN_CONVERSION.value: "in-plan Roth conversion",
@@ -120,6 +120,18 @@ def _breakdown_lines(result: dict[str, Any]) -> list[str]:
     if result["catch_up_limit"]:
         lines.append(f"• {catch_up_text(result)}")
     return lines
+
+
+def _percent_election(percent: int | None, per_paycheck: Decimal, situation: Situation) -> str:
+    """The election as payroll may take it, a whole % of each paycheck, with what that % puts in
+    when it is less than the dollars (rounded down: a whole % never overshoots the room)."""
+    gross = gross_paycheck(situation)
+    if not percent or gross is None:
+        return ""
+    in_dollars = cents_down(gross * percent / 100)
+    if per_paycheck - in_dollars < Decimal("0.01"):
+        return f" (elect {percent}% of pay)"
+    return f" (as a whole %: {percent}% of pay, {money(in_dollars)})"
 
 
 def catch_up_text(result: dict[str, Any]) -> str:
@@ -243,7 +255,7 @@ def _paycheck_lines(result: dict[str, Any], situation: Situation) -> list[str]:
     if not plan.left:
         return lines
     # a sole proprietor has no payroll to elect a % on: the dollars alone
-    percent = f" (elect {plan.percent}% of pay)" if plan.percent and not situation.sole_prop else ""
+    percent = "" if situation.sole_prop else _percent_election(plan.percent, plan.per_paycheck, situation)
     word = "Per contribution" if situation.sole_prop else "Per paycheck"
     lines.append(f"{word}: {money(plan.per_paycheck)}{percent}")
     if plan.most_this_year is not None:

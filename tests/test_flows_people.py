@@ -21,7 +21,7 @@ PEOPLE: dict[str, tuple[list[str], list[str]]] = {
     "dr_chen": (["401(k)", "yeah 👍", "yes", "see my numbers", "last year", "45", "$450k/yr", "23.5k",
                  "22,500", "No cap", "bi-weekly", "All 26 (whole year)", "nah"],
                 ["Pay: $450,000 ✓", "After-tax room for 2025: $24,000",
-                 "Per paycheck: $923.07 (elect 5% of pay)"]),
+                 "Per paycheck: $923.07 (as a whole %: 5% of pay, $865.38)"]),
     # The seed's Maria, sole proprietor, 2025: $70,000 - $23,500 - $30,000 = $16,500; / 12 = $1,375.
     "maria": (["solo 401k", "yes", "yep", "ok", "2025", "fifty two", "sole prop", "300 thousand",
                "no day job", "31k", "30,000", "once a month", "twelve", "no thanks"],

@@ -118,18 +118,18 @@ def test_per_paycheck_never_above_what_a_paycheck_holds() -> None:
     reply = _age_61_late_in_2026(user, "none yet")
     text = text_of(reply)
     assert "After-tax room for 2026: $47,500" in text
-    assert "Per paycheck: $10,163.46 (elect 88% of pay)" in text
+    assert "Per paycheck: $10,163.46 (as a whole %: 88% of pay, $10,153.84)" in text
     assert "That is a whole paycheck after deferrals: at most $30,490.38 more this year." in text
 
 
 def test_already_in_is_taken_off_the_room() -> None:
-    """$47,500 of room, $40,000 already in: $7,500 left over 3 paychecks is $2,500 each, 21% of
-    an $11,538.46 paycheck."""
+    """$47,500 of room, $40,000 already in: $7,500 left over 3 paychecks is $2,500 each, 21.7% of
+    an $11,538.46 paycheck: 21% as a whole %, $2,423.07."""
     user = User()
     reply = _age_61_late_in_2026(user, "40k")
     text = text_of(reply)
     assert "Already in: $40,000; left: $7,500" in text
-    assert "Per paycheck: $2,500 (elect 21% of pay)" in text
+    assert "Per paycheck: $2,500 (as a whole %: 21% of pay, $2,423.07)" in text
 
 
 def test_already_in_is_not_asked_for_a_year_not_underway_or_a_whole_year_left() -> None:
@@ -144,10 +144,10 @@ def test_already_in_is_not_asked_for_a_year_not_underway_or_a_whole_year_left() 
 
 
 def test_whole_percent_election_rounds_down_within_the_plan_cap() -> None:
-    """Dr. Chen: $923.07 of a $17,307.69 paycheck is 5.33%: elect 5%."""
+    """Dr. Chen: $923.07 of a $17,307.69 paycheck is 5.33%: 5% as a whole %, which puts in $865.38."""
     user = User()
     reply = dr_chen(user)
-    assert "Per paycheck: $923.07 (elect 5% of pay)" in text_of(reply)
+    assert "Per paycheck: $923.07 (as a whole %: 5% of pay, $865.38)" in text_of(reply)
 
 
 def test_a_binding_plan_cap_is_explained() -> None:
