@@ -400,7 +400,10 @@ def limits_lines(year: int) -> list[str]:
         ("Catch-up at 60-63", lim.catch_up_60_63, "catch_up_60_63"),
         ("Annual additions limit (415(c))", lim.annual_additions_limit, "annual_additions_limit"),
         ("Compensation limit (401(a)(17))", lim.compensation_limit, "compensation_limit"),
-        ("HCE threshold", lim.hce_threshold, "hce_threshold"),
+        # IRC 414(q)(1)(B) looks back a year: the year's own figure decides next year's HCEs
+        (f"HCE for {year} if {year - 1} pay was above", lim.hce_look_back_threshold,
+         "hce_look_back_threshold"),
+        (f"HCE for {year + 1} if {year} pay is above", lim.hce_threshold, "hce_threshold"),
         ("IRA limit", lim.ira_limit, "ira_limit"),
         ("HSA self-only / family", lim.hsa_self_only, "hsa_self_only"),
     ]

@@ -11,7 +11,7 @@ import pytest
 
 from flows.interview import Reply
 from flows.paycheck import Situation, paychecks
-from flows.summary import detail_lines
+from flows.summary import detail_lines, limits_lines
 from rules import assess_json
 from tests.flowkit import User, dr_chen, random_profile, send, steps_for
 
@@ -340,3 +340,9 @@ def test_the_catch_up_total_is_not_promised_beyond_pay() -> None:
     assert "(total $32,500)" not in details  # $25,000 limit + $7,500 is more than the $25,000 of pay
     high_pay = "\n".join(detail_lines(assess_json(low_pay | {"compensation": 450000})))
     assert "Catch-up on top: $7,500 (total $77,500)" in high_pay
+
+
+def test_limits_show_the_hce_look_back_the_warning_uses() -> None:
+    lines = "\n".join(limits_lines(2025))
+    assert "HCE for 2025 if 2024 pay was above: $155,000" in lines  # Notice 2023-75's 2024 figure
+    assert "HCE for 2026 if 2025 pay is above: $160,000" in lines
