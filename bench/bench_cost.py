@@ -6,7 +6,7 @@ with its chart); a user sends the next update when the reply to the last one arr
 measured is the bot process's CPU time (user + system, from /proc) from ready to quiet, divided
 by the updates it handled; for PostgreSQL the server's own CPU per update is given beside it.
 One user goes through the interview before the measurement: what is measured is the steady state
-(the first chart of a process imports matplotlib, about a second: start-up cost, not per update).
+(the first chart of a process imports Pillow and loads the fonts: start-up cost, not per update).
 
 Variants, alternating in rounds so the machine's drift hits all alike:
 - echo: a bare python-telegram-bot echo bot (answers a tap, echoes a message), PTB defaults;
@@ -135,7 +135,7 @@ async def measure(variant: Variant, postgres: Postgres, users: int = USERS,
             (lambda: any(c.method == "setMyCommands" for c in api.calls) and api.polls > 0)
         await api.wait_for(ready, timeout=60)
         chart = not variant.get("ECHO") and variant.get("SEND_CHART") == "true"
-        await one_user(api, 699_999, chart)  # warm: first-use imports (matplotlib's on the first chart)
+        await one_user(api, 699_999, chart)  # warm: first-use imports (Pillow on the first chart)
         await _quiet(api)
         handle = hook(proc.pid) if hook else None
         bot_before, db_before = cpu_seconds(proc.pid), server_cpu_seconds(postgres)

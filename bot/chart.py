@@ -9,13 +9,13 @@ bar that starts where the previous part ended, so the bars add up to the limit (
 Drawn with Pillow, not matplotlib: the picture is rectangles and text, and matplotlib's Agg
 re-rasterises every glyph on each draw (18-30 ms for this chart even with one figure reused,
 plus 9-13 ms for its PNG), where Pillow draws and encodes it in a few milliseconds. Pillow is
-imported on the first render, never at start-up. The fonts are the DejaVu files that ship with
-matplotlib (found without importing it). Recent charts are kept (same figures, same bytes).
+imported on the first render, never at start-up. The fonts are DejaVu Sans and DejaVu Sans Bold
+(version 2.35, unmodified), shipped in bot/fonts/ with their licence (bot/fonts/LICENSE: the
+Bitstream Vera and Arev terms). Recent charts are kept (same figures, same bytes).
 """
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import textwrap
 from functools import lru_cache
@@ -45,13 +45,7 @@ CACHED_CHARTS = 256
 # subsampling, the text stays as sharp as a PNG's on the phone, and encoding costs ~1.8 ms
 # against ~7.5 ms for a PNG (Pillow, zlib level 1) of the same picture.
 JPEG_QUALITY = 95
-
-
-def _font_dir() -> Path:
-    spec = importlib.util.find_spec("matplotlib")
-    if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("matplotlib (for its DejaVu fonts) is not installed")
-    return Path(next(iter(spec.submodule_search_locations))) / "mpl-data" / "fonts" / "ttf"
+FONT_DIR = Path(__file__).resolve().parent / "fonts"  # package data, see pyproject.toml
 
 
 @lru_cache(maxsize=8)
@@ -59,7 +53,7 @@ def _font(size: int, bold: bool = False) -> Any:
     from PIL import ImageFont
 
     name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
-    return ImageFont.truetype(str(_font_dir() / name), size)
+    return ImageFont.truetype(str(FONT_DIR / name), size)
 
 
 def render_chart(result: dict[str, Any]) -> bytes | None:
