@@ -1,4 +1,4 @@
-"""Issue 16 in the interview: deferrals at other plans (a day job next to a solo 401(k), or another
+"""The interview: deferrals at other plans (a day job next to a solo 401(k), or another
 job in the optional checks), keeping the match, and the backdoor's pro-rata tax, each where a
 user looks: the first screen, Details, and the questions' own words."""
 

@@ -1,5 +1,5 @@
-"""Issue 16 in Telegram (the real bot against the local fake Bot API): /taxes and the result's
-"Tax forms" button, and a side business next to a day job, as a phone user has them."""
+"""Tax season and a day job in Telegram (the real bot against the local fake Bot API): /taxes and the
+result's "Tax forms" button, and a side business next to a day job, as a phone user has them."""
 
 from __future__ import annotations
 
