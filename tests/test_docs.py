@@ -1,0 +1,164 @@
+"""The README and docs/ say what the product does now: every example in the README's feature table is
+typed into the real terminal chat and must say what the README quotes; the two commands are the
+ones CI runs; the contract's example and the transcript are real runs; the limits tables are the
+data files'; every link resolves; nothing describes how the project was made."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import subprocess
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from bot.terminal import run
+from tests import data_readme
+from tests.flowkit import TODAY
+
+ROOT = Path(__file__).resolve().parent.parent
+README = ROOT / "README.md"
+DOCS = sorted((ROOT / "docs").glob("*.md"))
+# Written on other branches at the same time; the README links them already.
+OTHER_BRANCHES_DOCS = {"docs/engine.md", "docs/interview.md", "docs/understanding.md", "docs/spd.md",
+                       "docs/operations.md"}
+TELEGRAM_ONLY = {"**Conversion reminders** (Telegram only)"}
+
+
+def section(text: str, heading: str) -> str:
+    """The text under a `## heading`, up to the next heading of that level."""
+    start = text.index(f"\n{heading}\n") + len(heading) + 2
+    end = text.find("\n## ", start)
+    return text[start:] if end < 0 else text[start:end]
+
+
+def table_rows(text: str) -> list[list[str]]:
+    """The body rows of the first markdown table in the text, as stripped cells."""
+    lines = [line for line in text.splitlines() if line.startswith("|")]
+    return [[cell.strip() for cell in line.strip("|").split("|")] for line in lines[2:]]
+
+
+def chat(lines: list[str], today: date = TODAY) -> str:
+    out = io.StringIO()
+    assert run(io.StringIO("".join(f"{line}\n" for line in lines)), out, today) == 0
+    return out.getvalue()
+
+
+FEATURES = table_rows(section(README.read_text(), "## What it tells you (one example each)"))
+
+
+def test_the_feature_table_is_read() -> None:
+    assert len(FEATURES) >= 6
+    assert {row[0] for row in FEATURES if not row[1].startswith("`")} == TELEGRAM_ONLY
+
+
+@pytest.mark.parametrize("row", [row for row in FEATURES if row[0] not in TELEGRAM_ONLY],
+                         ids=lambda row: re.sub(r"\W+", "-", row[0].split("**")[1]).strip("-").lower())
+def test_each_readme_example_says_what_the_readme_quotes(row: list[str]) -> None:
+    typed = re.findall(r"`([^`]+)`", row[1])
+    quoted = re.findall(r'"([^"]+)"', row[2])
+    assert typed
+    assert quoted
+    said = chat(typed)
+    for quote in quoted:
+        assert quote in said, f"{quote!r} not in the chat:\n{said}"
+
+
+def test_the_readme_result_is_a_real_run() -> None:
+    block = section(README.read_text(), "## What a result looks like")
+    typed = re.findall(r"`([^`]+)`", block.split("```")[0])
+    shown = block.split("```text\n")[1].split("```")[0]
+    assert typed
+    assert shown.count("\n") >= 6
+    assert shown in chat(typed)
+
+
+def test_the_two_commands_are_the_ones_ci_runs() -> None:
+    commands = re.findall(r"```sh\n(.+?)\n```", section(README.read_text(), "## The two commands"))
+    assert commands[0] == "python3 -m venv .venv && .venv/bin/pip install -q -e . && .venv/bin/python -m bot"
+    ci = [line for line in (ROOT / ".ci" / "run").read_text().splitlines() if line and not line.startswith("#")]
+    assert ci[-1] == commands[1]
+    for tool in ("ruff check .", "mypy", "python -m pytest"):
+        assert tool in commands[1]
+
+
+def test_the_contract_example_is_a_real_run() -> None:
+    text = (ROOT / "docs" / "contract.md").read_text()
+    example = re.search(r"echo '(.+?)' \| \.venv/bin/python -m rules assess -", text, re.DOTALL)
+    assert example is not None
+    said = text[example.end():].split("\n\n")[1]
+    quoted = re.findall(r'`"(\w+)": ([^`]+)`', said)
+    assert len(quoted) >= 4
+    proc = subprocess.run([sys.executable, "-m", "rules", "assess", "-"], input=example.group(1), text=True,
+                          capture_output=True, cwd=ROOT, timeout=60, check=True)
+    result = json.loads(proc.stdout)
+    for field, value in quoted:
+        assert result[field] == json.loads(value), field
+
+
+def test_the_answering_transcript_is_a_real_run() -> None:
+    """The terminal transcript in docs/answering.md, typed again on the date it was run."""
+    text = (ROOT / "docs" / "answering.md").read_text()
+    run_on = re.search(r"A real run on (\d+ \w+ \d{4})", text)
+    typed = re.search(r"printf '(.+?)' \| \.venv/bin/python -m bot", text)
+    shown = re.search(r"```text\n(.+?)```", text, re.DOTALL)
+    assert run_on is not None
+    assert typed is not None
+    assert shown is not None
+    lines = typed.group(1).split("\\n")[:-1]
+    said = chat(lines, datetime.strptime(run_on.group(1), "%d %B %Y").date())
+    assert said == shown.group(1)
+
+
+def test_the_limits_tables_are_the_data_files() -> None:
+    readme = data_readme.README.read_text()
+    assert data_readme.START in readme
+    assert "| `annual_additions_limit` | $70,000 |" in readme  # 2025, Notice 2024-80
+    assert readme == data_readme.written(readme), "run: python -m tests.data_readme --write"
+
+
+def links(path: Path) -> list[str]:
+    return [target for target in re.findall(r"\]\(([^)#\s]+)(?:#[^)]*)?\)", path.read_text())
+            if "://" not in target]
+
+
+@pytest.mark.parametrize("path", [README, ROOT / "rules" / "data" / "README.md", *DOCS],
+                         ids=lambda path: str(path.relative_to(ROOT)))
+def test_every_link_resolves(path: Path) -> None:
+    for target in links(path):
+        resolved = (path.parent / target).resolve()
+        if str(resolved.relative_to(ROOT)) in OTHER_BRANCHES_DOCS and not resolved.exists():
+            continue
+        assert resolved.exists(), f"{path.name} links {target}"
+
+
+def test_the_readme_links_every_doc() -> None:
+    linked = {str((ROOT / target).resolve().relative_to(ROOT)) for target in links(README)}
+    assert {str(path.relative_to(ROOT)) for path in DOCS} | OTHER_BRANCHES_DOCS <= linked
+
+
+HISTORY = re.compile(r"\bissues? \d+|\bremoved since\b|\bthis session\b|\bno longer\b|\bpredate",
+                     re.IGNORECASE)
+
+
+@pytest.mark.parametrize("path", [README, ROOT / "rules" / "data" / "README.md", *DOCS],
+                         ids=lambda path: str(path.relative_to(ROOT)))
+def test_docs_describe_the_product_not_how_it_was_made(path: Path) -> None:
+    assert HISTORY.findall(path.read_text()) == []
+
+
+def test_the_readme_fits_a_newcomers_five_minutes() -> None:
+    assert 120 <= len(README.read_text().splitlines()) <= 200
+
+
+def test_the_benchmark_commands_exist() -> None:
+    text = (ROOT / "docs" / "benchmarks.md").read_text()
+    modules = set(re.findall(r"python -m (bench(?:\.\w+)?)", text))
+    assert "bench" in modules
+    assert len(modules) >= 5
+    for module in modules:
+        path = ROOT / module.replace(".", "/")
+        assert path.with_suffix(".py").exists() or (path / "__main__.py").exists(), module
