@@ -79,7 +79,8 @@ def test_the_readme_result_is_a_real_run() -> None:
 def test_the_two_commands_are_the_ones_ci_runs() -> None:
     commands = re.findall(r"```sh\n(.+?)\n```", section(README.read_text(), "## The two commands"))
     assert commands[0] == "python3 -m venv .venv && .venv/bin/pip install -q -e . && .venv/bin/python -m bot"
-    ci = [line for line in (ROOT / ".ci" / "run").read_text().splitlines() if line and not line.startswith("#")]
+    script = (ROOT / ".ci" / "run").read_text().splitlines()
+    ci = [line for line in script if line and not line.startswith("#")]
     assert ci[-1] == commands[1]
     for tool in ("ruff check .", "mypy", "python -m pytest"):
         assert tool in commands[1]
@@ -162,3 +163,11 @@ def test_the_benchmark_commands_exist() -> None:
     for module in modules:
         path = ROOT / module.replace(".", "/")
         assert path.with_suffix(".py").exists() or (path / "__main__.py").exists(), module
+
+
+def test_the_phrasing_count_is_the_tables() -> None:
+    text = (ROOT / "docs" / "answering.md").read_text()
+    quoted = re.search(r"a table of (\d+) phrasings", text)
+    assert quoted is not None
+    table = (ROOT / "tests" / "data" / "phrasings.tsv").read_text().splitlines()
+    assert int(quoted.group(1)) == len([line for line in table if line and not line.startswith("#")])
