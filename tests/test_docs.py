@@ -171,3 +171,13 @@ def test_the_phrasing_count_is_the_tables() -> None:
     assert quoted is not None
     table = (ROOT / "tests" / "data" / "phrasings.tsv").read_text().splitlines()
     assert int(quoted.group(1)) == len([line for line in table if line and not line.startswith("#")])
+
+
+def test_the_contract_bad_input_example_is_a_real_run() -> None:
+    text = " ".join((ROOT / "docs" / "contract.md").read_text().split())
+    quoted = re.search(r"e\.g\. `(error: tax_year: [^`]+)`", text)
+    assert quoted is not None
+    proc = subprocess.run([sys.executable, "-m", "rules", "assess", "-"], text=True, capture_output=True,
+                          input='{"tax_year": 2027, "age": 45}', cwd=ROOT, timeout=60, check=False)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == quoted.group(1)
