@@ -101,7 +101,7 @@ def migrate_store(argv: list[str], settings: Settings) -> int:
         return EXIT_CONFIG
     assert target_url is not None
     try:
-        from bot.store_pg import PostgresStore
+        from bot.store.postgres import PostgresStore
 
         source, target = SqliteStore(args.source), PostgresStore(target_url.get_secret_value())
         rows = list(source.export_rows())

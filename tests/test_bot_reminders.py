@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.reminders import remind_forever, reschedule, send_due_reminders
-from bot.store import ReminderRow, Store
+from bot.store import CLAIM_LEASE_SECONDS, ReminderRow, Store
 from tests.botkit import DR_CHEN, TgUser, start_bot, stop_bot
 from tests.fakeapi import FakeBotAPI
 from tests.test_bot_store import Opener, opener  # noqa: F401 - the two-backend fixture
@@ -45,11 +45,24 @@ def test_a_reminder_outlives_the_purge_of_idle_answers(opener: Opener) -> None: 
 def test_a_due_reminder_is_claimed_once_and_moved_to_its_next_time(opener: Opener) -> None:  # noqa: F811
     store = opener()
     store.set_reminder(ROW)
-    assert store.claim_due(DEC_1 - 1, reschedule) == []  # not yet
-    assert store.claim_due(DEC_1 + 5, reschedule) == [ROW]
-    assert store.claim_due(DEC_1 + 5, reschedule) == []  # sent once
+    assert store.claim_due(DEC_1 - 1) == []  # not yet
+    assert store.claim_due(DEC_1 + 5) == [ROW]
+    assert store.claim_due(DEC_1 + 5) == []  # claimed once
+    lease = DEC_1 + 5 + CLAIM_LEASE_SECONDS
+    assert store.reminder_due_at(7, lease)
+    assert store.move_reminder(7, lease, reschedule(ROW, DEC_1 + 6))  # sent: moved on
     (moved,) = store.reminders_of(7)
     assert moved.next_due == 1798815600.0  # 2027-01-01 15:00 UTC
+    assert not store.move_reminder(7, lease, DEC_1)  # only the claim's holder moves it, once
+
+
+def test_a_claim_whose_worker_died_is_due_again_after_its_lease(opener: Opener) -> None:  # noqa: F811
+    store = opener()
+    store.set_reminder(ROW)
+    assert store.claim_due(DEC_1 + 5) == [ROW]  # then the worker is killed before sending
+    assert opener().claim_due(DEC_1 + 5 + CLAIM_LEASE_SECONDS - 1) == []
+    (again,) = opener().claim_due(DEC_1 + 5 + CLAIM_LEASE_SECONDS)
+    assert again.user_id == 7
 
 
 def test_several_workers_claim_each_reminder_once(opener: Opener) -> None:  # noqa: F811
@@ -60,7 +73,8 @@ def test_several_workers_claim_each_reminder_once(opener: Opener) -> None:  # no
     claimed: list[list[ReminderRow]] = [[] for _ in workers]
 
     def work(index: int) -> None:
-        claimed[index] = workers[index].claim_due(DEC_1 + 5, reschedule)
+        while batch := workers[index].claim_due(DEC_1 + 5, limit=3):
+            claimed[index].extend(batch)
 
     threads = [threading.Thread(target=work, args=(i,)) for i in range(len(workers))]
     for thread in threads:
@@ -91,15 +105,15 @@ async def test_remind_me_in_telegram_sent_once_survives_a_restart_and_forget(
     listed = await user.send("/reminders")
     assert "Reminder to convert, monthly: next on" in listed.text
     before = len(api.sent_to(1605))
-    assert await send_due_reminders(app.bot, store, row.next_due + 1) == 1
-    assert await send_due_reminders(app.bot, store, row.next_due + 2) == 0  # once
+    assert await send_due_reminders(app.bot, store, lambda: row.next_due + 1) == 1
+    assert await send_due_reminders(app.bot, store, lambda: row.next_due + 2) == 0  # once
     reminder: Any = api.sent_to(1605)[-1]
     assert len(api.sent_to(1605)) == before + 1
     assert "Time to convert: convert your after-tax balance to Roth in the plan" in reminder.text
     assert len(reminder.text) < 4096
     await user.send("/forget")
     assert store.reminders_of(1605) == []
-    assert await send_due_reminders(app.bot, store, row.next_due + 10**8) == 0
+    assert await send_due_reminders(app.bot, store, lambda: row.next_due + 10**8) == 0
     await stop_bot(app)
 
 
@@ -144,6 +158,6 @@ async def test_a_user_who_blocked_the_bot_loses_the_reminder(api: FakeBotAPI, tm
     store: Store = app.bot_data["store"]
     store.set_reminder(ROW._replace(user_id=1608, chat_id=1608))
     api.faults.plan["sendMessage"] = ["403"]
-    assert await send_due_reminders(app.bot, store, DEC_1 + 60) == 0
+    assert await send_due_reminders(app.bot, store, lambda: DEC_1 + 60) == 0
     assert store.reminders_of(1608) == []  # Telegram would refuse every later one too
     await stop_bot(app)

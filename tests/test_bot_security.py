@@ -55,7 +55,7 @@ async def test_error_handler_logs_type_and_frames_only_and_tells_the_user(
             raise RuntimeError(f"broke on {event.value}")  # the message holds what the user typed
         return real_step(conv, event, TODAY)
 
-    monkeypatch.setattr("bot.handlers.step", failing_step)
+    monkeypatch.setattr("bot.screen.step", failing_step)
     app = await start_bot(api, tmp_path / "e.sqlite3")
     try:
         user = TgUser(api, 7001)

@@ -18,8 +18,8 @@ import pytest
 from pydantic import ValidationError
 
 from bot.settings import Settings, settings_error_line
-from bot.store import SqliteStore, Store, open_store
-from bot.store_pg import PostgresStore, StoreUnavailableError
+from bot.store import SqliteStore, Store, StoreUnavailableError, open_store
+from bot.store.postgres import PostgresStore
 from tests.fakeapi import TOKEN
 from tests.pgkit import Postgres
 
@@ -52,14 +52,33 @@ def test_a_saved_conversation_reads_back_with_its_update_mark(opener: Opener) ->
     assert saved.conversation == CONV
     assert saved.last_update_id == 50
     assert abs(saved.saved_at - time.time()) < 60
-    assert saved.already_applied(50, now=saved.saved_at + 60)
-    assert not saved.already_applied(51, now=saved.saved_at + 60)
-    assert not saved.already_applied(3, now=saved.saved_at + 8 * 24 * 3600)  # ids restart after a week
-    store.save(7, {**CONV, "state": "compensation"}, update_id=10)  # an older update never lowers it
-    assert store.read(7).last_update_id == 50
+    assert saved.newer_than(49, now=saved.saved_at + 60)
+    assert not saved.newer_than(50, now=saved.saved_at + 60)
+    assert not saved.newer_than(3, now=saved.saved_at + 8 * 24 * 3600)  # ids restart after a week
+    assert store.save(7, {**CONV, "state": "compensation"}, update_id=51)
     assert store.read(7).conversation == {**CONV, "state": "compensation"}
     assert store.count() == 1
     assert store.ready()
+
+
+def test_an_out_of_date_write_is_refused_and_forget_stays_forgotten(opener: Opener) -> None:
+    """A worker that was slow to finish update 10 never writes its copy over what update 11 stored,
+    nor brings back a row that update 12's /forget deleted."""
+    store = opener()
+    assert store.save(7, CONV, update_id=10)
+    newer = {**CONV, "state": "compensation"}
+    assert store.save(7, newer, update_id=11)
+    assert not store.save(7, CONV, update_id=10)  # the slow worker's late write
+    assert store.read(7).conversation == newer
+    with store.locked(7) as row:  # under the lock too: the write is refused by the database
+        row.save(CONV, 9)
+    assert store.read(7).conversation == newer
+    assert store.forget(7, update_id=12)
+    assert not store.save(7, newer, update_id=11)
+    assert store.read(7).conversation is None
+    assert store.count() == 0
+    assert store.save(7, CONV, update_id=13)  # a later /start begins afresh
+    assert store.read(7).conversation == CONV
 
 
 def test_readiness_says_no_once_the_database_is_gone(opener: Opener) -> None:
