@@ -7,7 +7,9 @@ user's next update, knows which message to edit.
 
 Under faults (several workers, redeliveries, kills):
 - applied once: the note keeps the ids of the updates applied lately; one delivered again is not
-  applied again, and one older than what is stored (it arrived late) is never applied over it;
+  applied again, and one that arrives after a later answer was applied is not applied over it (the
+  user is told); one overtaken only by updates that changed nothing (a 503, then /start, then the
+  retry) is applied;
 - replied at least once: the note says which update's reply was sent; a redelivered update whose
   reply was not recorded as sent shows the current screen again;
 - never erased: every write, the screen note too, happens under the user's row lock and only if
@@ -89,6 +91,14 @@ class Screen:
             return update_id <= stored.last_update_id
         return update_id in self.applied
 
+    def overtaken(self, update_id: int, stored: Stored) -> bool:
+        """A later update already changed the conversation: this one arrived out of order (its
+        answer was meant for a question that is behind the user now). Later updates that changed
+        nothing (/start, /help, a refused answer) do not count: then this one is applied."""
+        if self.applied is None:
+            return update_id < stored.last_update_id
+        return any(applied > update_id for applied in self.applied)
+
 
 @dataclass
 class Outcome:
@@ -164,7 +174,7 @@ class Screens:
             fresh = stored.fresh(self.clock())
             if fresh and screen.has_applied(update_id, stored):
                 return Outcome(view(conv, self.today()), conv, screen, "redelivered", update_id)
-            if stored.newer_than(update_id, self.clock()):  # arrived after a later update
+            if fresh and screen.overtaken(update_id, stored):
                 return Outcome(view(conv, self.today(), notice=LATE), conv, screen, "late", update_id)
             if event.kind == "button" and event.state not in (None, conv["state"]):
                 return Outcome(view(conv, self.today()), conv, screen, "stale", update_id)

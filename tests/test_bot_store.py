@@ -18,7 +18,7 @@ import pytest
 from pydantic import ValidationError
 
 from bot.settings import Settings, settings_error_line
-from bot.store import SqliteStore, Store, StoreUnavailableError, open_store
+from bot.store import ReminderRow, SqliteStore, Store, StoreUnavailableError, open_store
 from bot.store.postgres import PostgresStore
 from tests.fakeapi import TOKEN
 from tests.pgkit import Postgres
@@ -70,9 +70,9 @@ def test_an_out_of_date_write_is_refused_and_forget_stays_forgotten(opener: Open
     assert store.save(7, newer, update_id=11)
     assert not store.save(7, CONV, update_id=10)  # the slow worker's late write
     assert store.read(7).conversation == newer
-    with store.locked(7) as row:  # under the lock too: the write is refused by the database
-        row.save(CONV, 9)
-    assert store.read(7).conversation == newer
+    with store.locked(7) as row:  # under the lock the caller decides; the mark never goes down
+        row.save({**newer, "n": 1}, 9)
+    assert store.read(7)[:2] == ({**newer, "n": 1}, 11)
     assert store.forget(7, update_id=12)
     assert not store.save(7, newer, update_id=11)
     assert store.read(7).conversation is None
@@ -252,12 +252,15 @@ def test_migrate_store_copies_sqlite_to_postgres_once(pg_url: str, tmp_path: Pat
     source = SqliteStore(source_path)
     for user_id in range(1, 31):
         source.save(user_id, {**CONV, "n": user_id}, update_id=100 + user_id)
+    reminder = ReminderRow(4, 4004, "monthly", "biweekly", "in_plan_conversion", 1796137200.0)
+    source.set_reminder(reminder)
     source.close()
     first = migrate("--to", pg_url, env={"DATABASE_PATH": str(source_path)})
     assert first.returncode == 0, first.stderr
     assert first.stdout.strip() == ("migrate-store: 30 conversations read, 30 copied, 0 already there "
-                                    "and as new; 30 in PostgreSQL")
+                                    "and as new; 30 in PostgreSQL; 1 reminders copied")
     target = PostgresStore(pg_url)
+    assert target.reminders_of(4) == [reminder]  # the schedule moves with the answers
     target.save(7, {**CONV, "n": "answered since, on PostgreSQL"}, update_id=500)
     again = migrate("--to", pg_url, "--from", str(source_path))
     assert again.returncode == 0, again.stderr
@@ -281,3 +284,23 @@ def test_migrate_store_refuses_bad_arguments_in_one_line(args: list[str], start:
     assert len(lines) == 1
     assert lines[0].startswith(start)
     assert "hunter2" not in lines[0]
+
+
+def test_an_unusable_data_folder_is_one_line_and_a_new_one_is_owner_only(tmp_path: Path) -> None:
+    """A folder the bot cannot create its file in (here a file stands where the folder should be:
+    it refuses even root) is the one-line store error, not a traceback."""
+    (tmp_path / "taken").write_text("not a folder")
+    env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "DATABASE_PATH": str(tmp_path / "taken" / "x.sqlite3")}
+    env.pop("DATABASE_URL", None)
+    done = subprocess.run([sys.executable, "-m", "bot"], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=60, check=False)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert done.stderr.strip().splitlines()[-1].startswith("store error: cannot open the SQLite file")
+    old = os.umask(0)
+    try:
+        SqliteStore(tmp_path / "fresh" / "x.sqlite3").close()
+    finally:
+        os.umask(old)
+    assert (tmp_path / "fresh").stat().st_mode & 0o777 == 0o700
+    assert (tmp_path / "fresh" / "x.sqlite3").stat().st_mode & 0o777 == 0o600

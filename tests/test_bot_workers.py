@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import random
-import re
 import signal
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -21,9 +20,9 @@ import psycopg
 import pytest
 
 from flows.interview import Event
-from tests.fakeapi import TOKEN, FakeBotAPI
+from tests.fakeapi import FakeBotAPI
 from tests.flowkit import expected_result_lines, random_profile, steps_for
-from tests.workerkit import METRICS_TOKEN, Telegram, Worker, spawn_worker, stop
+from tests.workerkit import METRICS_TOKEN, Telegram, Worker, spawn_worker, two_workers
 
 USERS = 8
 BASE = 620_000
@@ -31,15 +30,8 @@ BASE = 620_000
 
 @pytest.fixture
 async def telegram(api: FakeBotAPI, pg_url: str, tmp_path: Path) -> AsyncIterator[Telegram]:
-    workers = list(await asyncio.gather(*(spawn_worker(api, pg_url, tmp_path) for _ in range(2))))
-    async with aiohttp.ClientSession() as http:
-        yield Telegram(api, workers, http)
-    await asyncio.gather(*(stop(w) for w in workers))
-    assert not (tmp_path / "never.sqlite3").exists()  # with DATABASE_URL no SQLite file is made
-    logs = "".join(p.read_text(errors="replace") for p in tmp_path.glob("worker-*.log"))
-    assert "Traceback" not in logs
-    assert TOKEN.split(":")[1] not in logs
-    assert re.search(r"update \d+ (text|callback_query|command) state=\w+ [\d.]+ ms", logs)
+    async with two_workers(api, pg_url, tmp_path) as telegram:
+        yield telegram
 
 
 def history(database_url: str, user_id: int) -> list[str]:

@@ -76,6 +76,12 @@ UPSERT = (
     "WHERE conversations.last_update_id <= excluded.last_update_id "
     f"OR conversations.updated_at < excluded.updated_at - {REDELIVERY_WINDOW_SECONDS}"
 )
+# Under the row lock the caller has read the row and decided: the mark only goes up.
+LOCKED_UPSERT = (
+    "INSERT INTO conversations (user_id, state, updated_at, last_update_id) VALUES (%s, %s, %s, %s) "
+    "ON CONFLICT (user_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at, "
+    "last_update_id = GREATEST(conversations.last_update_id, excluded.last_update_id)"
+)
 TOMBSTONE = (
     "INSERT INTO conversations (user_id, state, updated_at, last_update_id) "
     "VALUES (%s, 'null'::jsonb, %s, %s) ON CONFLICT (user_id) DO UPDATE SET state = excluded.state, "
@@ -135,7 +141,7 @@ class PostgresStore(Store):
                 row = conn.execute(SELECT + " FOR UPDATE", (user_id,)).fetchone()
 
             def write(conversation: dict[str, Any], update_id: int) -> None:
-                conn.execute(UPSERT, (user_id, Jsonb(conversation), time.time(), update_id))
+                conn.execute(LOCKED_UPSERT, (user_id, Jsonb(conversation), time.time(), update_id))
 
             yield LockedRow(_stored(row), write)
 

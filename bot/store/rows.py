@@ -2,9 +2,10 @@
 the same tests against both).
 
 Each update is applied inside ``locked(user_id)``: one transaction that holds the user's row from
-its read to its write, so two workers never interleave one user's updates. Every write of a
-conversation carries the id of the update it comes from and is refused when the row already holds
-a newer one: a worker that was slow to finish an update can never write its out-of-date copy over
+its read to its write, so two workers never interleave one user's updates; the caller reads the row
+and decides there (bot/screen.py), and the update mark only goes up. A write outside the lock
+(``save``) carries the id of the update it comes from and is refused when the row already holds a
+later one: a worker that was slow to finish an update can never write its out-of-date copy over
 what another worker stored since (the only exception is a mark older than the redelivery window,
 because Telegram restarts its numbering after a week without updates). ``forget`` leaves a
 tombstone (no answers, only the update mark), so a late write cannot bring the row back either.
@@ -75,6 +76,7 @@ class LockedRow:
         self._write = write
 
     def save(self, conversation: dict[str, Any], update_id: int) -> None:
+        """The conversation as this transaction decided it; the mark becomes the larger one."""
         self._write(conversation, update_id)
 
 

@@ -66,6 +66,12 @@ UPSERT_SQLITE = (
     "ON CONFLICT(user_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at, "
     f"last_update_id = excluded.last_update_id WHERE {NOT_OUT_OF_DATE}"
 )
+# Under the row lock the caller has read the row and decided: the mark only goes up.
+LOCKED_UPSERT_SQLITE = (
+    "INSERT INTO conversations (user_id, state, updated_at, last_update_id) VALUES (?, ?, ?, ?) "
+    "ON CONFLICT(user_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at, "
+    "last_update_id = MAX(last_update_id, excluded.last_update_id)"
+)
 IMPORT_SQLITE = (
     "INSERT INTO conversations (user_id, state, updated_at, last_update_id) VALUES (?, ?, ?, ?) "
     "ON CONFLICT(user_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at, "
@@ -131,7 +137,8 @@ class SqliteStore(Store):
     @contextmanager
     def locked(self, user_id: int) -> Iterator[LockedRow]:
         with self._transaction():
-            yield LockedRow(self.read(user_id), lambda conv, update_id: self._write(user_id, conv, update_id))
+            yield LockedRow(self.read(user_id), lambda conv, update_id: self._db.execute(
+                LOCKED_UPSERT_SQLITE, (user_id, encode(conv), time.time(), update_id)))
 
     def read(self, user_id: int) -> Stored:
         row = self._db.execute(
