@@ -10,7 +10,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from bot.reminders import remind_forever, reschedule, send_due_reminders
+from bot.reminders import recompute_far_ahead, remind_forever, reschedule, send_due_reminders
 from bot.store import CLAIM_LEASE_SECONDS, ReminderRow, Store
 from tests.botkit import DR_CHEN, TgUser, start_bot, stop_bot
 from tests.fakeapi import FakeBotAPI
@@ -161,3 +161,53 @@ async def test_a_user_who_blocked_the_bot_loses_the_reminder(api: FakeBotAPI, tm
     assert await send_due_reminders(app.bot, store, lambda: DEC_1 + 60) == 0
     assert store.reminders_of(1608) == []  # Telegram would refuse every later one too
     await stop_bot(app)
+
+
+async def test_a_stop_mid_burst_moves_only_the_reminders_sent(api: FakeBotAPI, tmp_path: Path) -> None:
+    """Finding 6: a worker stopped while sending a burst leaves every unsent reminder due (or
+    leased, due again within the lease), none moved to next month; each sent one is moved."""
+    app = await start_bot(api, tmp_path / "bot.sqlite3")
+    store: Store = app.bot_data["store"]
+    for user in range(2000, 2050):
+        store.set_reminder(ROW._replace(user_id=user, chat_id=user))
+    api.faults.plan["sendMessage"] = ["ok"] * 12 + ["hold"]
+    sending = asyncio.create_task(send_due_reminders(app.bot, store, lambda: DEC_1 + 60))
+    await api.wait_for(lambda: api.faults.held == 1)
+    sending.cancel()  # the stop
+    with contextlib.suppress(asyncio.CancelledError):
+        await sending
+    rows = [r for user in range(2000, 2050) for r in store.reminders_of(user)]
+    moved = [r for r in rows if r.next_due > DEC_1 + 60 + CLAIM_LEASE_SECONDS]
+    assert len(moved) == 12 == sum(len(api.sent_to(user)) for user in range(2000, 2050))
+    assert all(r.next_due <= DEC_1 + 60 + CLAIM_LEASE_SECONDS for r in rows if r not in moved)
+    api.faults.release.set()
+    later = DEC_1 + 60 + CLAIM_LEASE_SECONDS
+    assert await send_due_reminders(app.bot, store, lambda: later) == 38  # the rest, once each
+    assert await send_due_reminders(app.bot, store, lambda: later) == 0
+    await stop_bot(app)
+
+
+async def test_a_reminder_claimed_then_forgotten_is_not_sent(api: FakeBotAPI, tmp_path: Path) -> None:
+    app = await start_bot(api, tmp_path / "bot.sqlite3")
+    store: Store = app.bot_data["store"]
+    store.set_reminder(ROW._replace(user_id=2101, chat_id=2101, next_due=DEC_1 - 2))
+    store.set_reminder(ROW._replace(user_id=2102, chat_id=2102, next_due=DEC_1 - 1))
+    api.faults.plan["sendMessage"] = ["hold"]
+    sending = asyncio.create_task(send_due_reminders(app.bot, store, lambda: DEC_1 + 60))
+    await api.wait_for(lambda: api.faults.held == 1)  # both claimed, the first being sent
+    assert store.forget(2102)
+    api.faults.release.set()
+    assert await sending == 1
+    assert api.sent_to(2102) == []  # /forget said everything was deleted: nothing follows it
+    await stop_bot(app)
+
+
+def test_a_due_date_a_clock_jump_put_far_ahead_is_recomputed(opener: Opener) -> None:  # noqa: F811
+    """A worker whose clock ran a year ahead moved a monthly reminder 393 days out; a worker with
+    the right clock recomputes it from now instead of trusting it."""
+    store = opener()
+    store.set_reminder(ROW._replace(next_due=DEC_1 + 393 * 86400))
+    store.set_reminder(ROW._replace(user_id=8, cadence="quarterly", next_due=DEC_1 + 80 * 86400))
+    assert recompute_far_ahead(store, DEC_1 - 86400) == 1
+    assert store.reminders_of(7)[0].next_due == DEC_1  # the next first of the month from now
+    assert store.reminders_of(8)[0].next_due == DEC_1 + 80 * 86400  # within a cadence: kept
