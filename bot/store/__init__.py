@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -50,5 +51,6 @@ async def off_loop(store: Store, call: Callable[..., _T], *args: Any) -> _T:
     the event loop (other users, /healthz) never waits on the database; inline for SQLite, whose
     calls take microseconds and whose one connection stays in the loop's thread."""
     if store.blocking:
-        return await asyncio.to_thread(call, *args)
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(store.executor, functools.partial(call, *args))
     return call(*args)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from typing import Any
 
@@ -125,6 +126,7 @@ class PostgresStore(Store):
             self._pool.close()
             raise StoreUnavailableError(f"cannot connect to DATABASE_URL ({type(exc).__name__})") from None
         self._migrate()
+        self.executor = ThreadPoolExecutor(pool_max, thread_name_prefix="store")
 
     def _migrate(self) -> None:
         with self._pool.connection() as conn, conn.transaction():
@@ -240,6 +242,8 @@ class PostgresStore(Store):
         return written
 
     def close(self) -> None:
+        if self.executor is not None:
+            self.executor.shutdown(wait=False, cancel_futures=True)
         self._pool.close()
 
 

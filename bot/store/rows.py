@@ -18,6 +18,7 @@ import json
 import sqlite3
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor
 from contextlib import AbstractContextManager
 from typing import Any, NamedTuple
 
@@ -104,8 +105,10 @@ class Store(ABC):
     """What the bot needs from a store; both backends keep the same contract."""
 
     backend: str
-    #: Calls may block on the network: the bot runs them in a thread, off its event loop.
+    #: Calls may block on the network: the bot runs them in ``executor``'s threads (one per pooled
+    #: connection), off its event loop.
     blocking: bool = False
+    executor: Executor | None = None
 
     @abstractmethod
     def locked(self, user_id: int) -> AbstractContextManager[LockedRow]:
