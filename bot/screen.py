@@ -77,8 +77,8 @@ class Screen:
     @classmethod
     def of(cls, stored: Stored) -> Screen:
         raw = stored.conversation.get(UI_KEY) if stored.conversation else None
-        if not isinstance(raw, dict):
-            return cls(applied=[] if stored.conversation is None else None)
+        if not isinstance(raw, dict):  # no note (a new user, a forgotten one, an older row): the mark says
+            return cls()
         message, question, chart, sent, applied = (raw.get(k) for k in ("m", "q", "c", "s", "a"))
         return cls(message if isinstance(message, int) else None, bool(raw.get("b")),
                    question if isinstance(question, str) else None,

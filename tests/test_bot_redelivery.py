@@ -114,6 +114,8 @@ async def test_a_slow_worker_never_brings_back_what_forget_deleted(
     api.faults.release.set()
     assert await delivery == 200
     assert stored_history(pg_url, user_id) is None  # the row did not come back
+    assert await telegram.deliver(update, quick) == 200  # a late redelivery from before /forget
+    assert stored_history(pg_url, user_id) is None  # is not applied to a new conversation either
 
 
 async def test_killed_after_saving_a_tap_the_redelivery_shows_the_next_question(
