@@ -166,7 +166,7 @@ async def fault_run(users: int = USERS) -> dict[str, Any]:
         await api.stop()
         postgres.stop()
     result_wrong = [user_id for user_id, profile, _steps in finished if not all(
-        line in api.sent_to(user_id)[-1].text for line in expected_result_lines(profile))]
+        line in api.replies_to(user_id)[-1].text for line in expected_result_lines(profile))]
     return {"users": users, "wall": wall, "faults": done, "statuses": dict(run.statuses),
             "slowest_health": run.slowest_health, "health_failures": run.health_failures,
             "answers_lost_doubled_or_erased": answers_wrong, "wrong_result": result_wrong,

@@ -64,7 +64,7 @@ class Handlers:
         await self._keep_reminder(update, outcome)
         await self.screens.show(update, context, outcome.reply, outcome.conversation, outcome.screen,
                                 chosen=chosen if outcome.kind == "applied" else None,
-                                chart_again=chart_again)
+                                chart_again=chart_again, typed=event.kind == "text")
 
     async def _keep_reminder(self, update: Update, outcome: Outcome) -> None:
         """"Remind me to convert", chosen: kept before it is confirmed."""
@@ -91,6 +91,7 @@ class Handlers:
         sent = await context.bot.send_message(
             chat_id_of(update), f"Welcome back! Your {year} result is ready.", reply_markup=markup)
         screen.message, screen.buttons, screen.question = sent.message_id, True, None
+        screen.kept, screen.whole, screen.editable = [], None, False
         await self.screens.record(update, conv, screen)
 
     async def text(self, update: Update, context: Context) -> None:

@@ -35,7 +35,7 @@ from telegram.ext import ContextTypes
 
 from bot import metrics
 from bot.chart import render_spec
-from bot.render import answered_html, html_text, keyboard, question_html, split_message
+from bot.render import SAFE_LENGTH, answered_html, html_text, keyboard, question_html, split_message
 from bot.store import Store, Stored, off_loop
 from flows.card import chart_spec, result_fingerprint
 from flows.interview import Event, Reply, load, new_conversation, step, view
@@ -66,10 +66,14 @@ class Screen:
     chart: str | None = None
     sent: int = 0
     applied: list[int] | None = field(default=None)
+    kept: list[str] = field(default_factory=list)  # answered lines shown above it, same message
+    whole: str | None = None  # the screen's HTML when it is kept whole once answered (a verdict)
+    editable: bool = False  # one text message: an answer can be edited into it
 
     def stored(self) -> dict[str, Any]:
         note: dict[str, Any] = {"m": self.message, "b": int(self.buttons), "q": self.question,
-                                "c": self.chart, "s": self.sent}
+                                "c": self.chart, "s": self.sent, "h": self.kept, "w": self.whole,
+                                "e": int(self.editable)}
         if self.applied is not None:
             note["a"] = self.applied[-RECENT_APPLIED:]
         return note
@@ -79,12 +83,23 @@ class Screen:
         raw = stored.conversation.get(UI_KEY) if stored.conversation else None
         if not isinstance(raw, dict):  # no note (a new user, a forgotten one, an older row): the mark says
             return cls()
-        message, question, chart, sent, applied = (raw.get(k) for k in ("m", "q", "c", "s", "a"))
+        message, question, chart, sent, applied, kept, whole = (
+            raw.get(k) for k in ("m", "q", "c", "s", "a", "h", "w"))
         return cls(message if isinstance(message, int) else None, bool(raw.get("b")),
                    question if isinstance(question, str) else None,
                    chart if isinstance(chart, str) else None,
                    sent if isinstance(sent, int) else 0,
-                   [i for i in applied if isinstance(i, int)] if isinstance(applied, list) else None)
+                   [i for i in applied if isinstance(i, int)] if isinstance(applied, list) else None,
+                   [line for line in kept if isinstance(line, str)] if isinstance(kept, list) else [],
+                   whole if isinstance(whole, str) else None, bool(raw.get("e")))
+
+    def answered_block(self, answered: tuple[str, str] | None, chosen: str | None) -> str | None:
+        """What stays of this screen once answered: "question — answer", or the screen whole."""
+        if answered is None:
+            return None
+        if self.question is not None:
+            return answered_html(self.question, answered, chosen)
+        return self.whole
 
     def has_applied(self, update_id: int, stored: Stored) -> bool:
         if self.applied is None:  # an older note: the update mark alone says
@@ -190,32 +205,64 @@ class Screens:
     # -- showing -----------------------------------------------------------------------------
     async def show(self, update: Update, context: Context, reply: Reply, conv: dict[str, Any],
                    screen: Screen, *, chosen: str | None = None, chart_again: bool = False,
-                   record: bool = True) -> None:
-        """A new screen: retire the previous one (edit it, never leave two live keyboards), send
-        this one, and record where it is. A result's chart follows its text once per distinct
-        result (or again on request) and carries the result's buttons."""
+                   typed: bool = False, record: bool = True) -> None:
+        """A new screen, with one live keyboard and every answered question showing its answer,
+        in as few paced messages as Telegram allows (each send and edit counts against its ~30 a
+        second): a tapped question is edited in place into "question — answer" followed by the
+        next screen (one edit); otherwise the previous screen is retired (its buttons removed, an
+        answered question edited to "question — answer"; a typed answer to a question without
+        buttons needs no edit: the user's message shows it beneath) and this one is sent. A
+        result's chart follows its text once per distinct result (or again on request) and
+        carries the result's buttons."""
         chat_id = chat_id_of(update)
-        await self.retire(context, chat_id, screen, reply.answered, chosen)
         spec = chart_spec(reply.result) if self.charts and reply.chart and reply.result else None
         fingerprint = result_fingerprint(reply.result) if spec is not None and reply.result else None
         with_chart = spec is not None and (chart_again or fingerprint != screen.chart)
         is_result = reply.result is not None and reply.state == LAST
         markup = keyboard(reply, result_extras=is_result, chart_button=is_result and spec is not None
                           and not with_chart)
-        if spec is not None and with_chart:
-            rendering = asyncio.create_task(asyncio.to_thread(render_spec, spec))
-            await send_text(context, chat_id, html_text(reply), None)
+        body = html_text(reply)
+        rendering = (asyncio.create_task(asyncio.to_thread(render_spec, spec))
+                     if spec is not None and with_chart else None)
+        if not await self._edit_in_place(update, context, screen, reply=reply, body=body, chosen=chosen,
+                                         markup=None if rendering else markup):
+            await self.retire(context, chat_id, screen, reply.answered, chosen, typed=typed)
+            chunks = split_message(body)
+            sent = await send_text(context, chat_id, body, None if rendering else markup)
+            screen.message, screen.kept, screen.editable = sent.message_id, [], len(chunks) == 1
+        if rendering is not None and spec is not None:
             picture = await rendering
-            sent = await context.bot.send_photo(chat_id, picture, caption=spec.caption,
-                                                reply_markup=markup, filename="your-limit.jpg")
+            photo = await context.bot.send_photo(chat_id, picture, caption=spec.caption,
+                                                 reply_markup=markup, filename="your-limit.jpg")
+            screen.message, screen.kept, screen.editable = photo.message_id, [], False
             screen.chart = fingerprint
-        else:
-            sent = await send_text(context, chat_id, html_text(reply), markup)
-        screen.message = sent.message_id
         screen.buttons = markup is not None
         screen.question = question_html(reply) if markup is not None or reply.expects_text else None
+        screen.whole = body if screen.question is None and screen.editable else None
         if record:
             await self.record(update, conv, screen)
+
+    async def _edit_in_place(self, update: Update, context: Context, screen: Screen, *, reply: Reply,
+                             body: str, chosen: str | None, markup: InlineKeyboardMarkup | None) -> bool:
+        """The tapped screen becomes its answer followed by the next screen: one edit."""
+        query = update.callback_query
+        tapped = query.message if query is not None else None
+        block = screen.answered_block(reply.answered, chosen)
+        if (not isinstance(tapped, Message) or tapped.message_id != screen.message or not screen.editable
+                or block is None):
+            return False
+        kept = [*screen.kept, block]
+        text = "\n".join(kept) + "\n\n" + body
+        if len(text) > SAFE_LENGTH:
+            return False
+        try:
+            await context.bot.edit_message_text(text, tapped.chat.id, tapped.message_id, parse_mode=HTML,
+                                                reply_markup=markup)
+        except TelegramError as exc:  # too old to edit, gone: send the screen instead
+            log.info("could not edit a screen in place: %s", type(exc).__name__)
+            return False
+        screen.kept = kept
+        return True
 
     async def record(self, update: Update, conv: dict[str, Any], screen: Screen) -> None:
         await off_loop(self.store, self._record_locked, user_id_of(update), update.update_id, conv,
@@ -236,15 +283,19 @@ class Screens:
             row.save({**(base or conv), UI_KEY: screen.stored()}, update_id)
 
     async def retire(self, context: Context, chat_id: int, screen: Screen,
-                     answered: tuple[str, str] | None, chosen: str | None) -> None:
-        """The previous screen loses its buttons; an answered question shows its answer."""
+                     answered: tuple[str, str] | None, chosen: str | None, *, typed: bool = False) -> None:
+        """The previous screen loses its buttons; an answered question shows its answer (a typed
+        answer to a question without buttons shows itself, right beneath: no edit)."""
         if screen.message is None:
             return
         message_id, had_buttons, question = screen.message, screen.buttons, screen.question
-        screen.message, screen.buttons, screen.question = None, False, None
+        kept = screen.kept
+        screen.message, screen.buttons, screen.question, screen.kept = None, False, None, []
+        if typed and not had_buttons:
+            return
         try:
             if answered is not None and question is not None:
-                text = answered_html(question, answered, chosen)
+                text = "\n".join([*kept, answered_html(question, answered, chosen)])
                 await context.bot.edit_message_text(text, chat_id, message_id, parse_mode=HTML)
             elif had_buttons:
                 await context.bot.edit_message_reply_markup(chat_id, message_id, reply_markup=None)

@@ -413,6 +413,13 @@ class FakeBotAPI:
     def sent_to(self, chat_id: int, method: str = "sendMessage") -> list[Call]:
         return [c for c in self.by_chat.get(chat_id, []) if c.method == method]
 
+    def replies_to(self, chat_id: int) -> list[Call]:
+        """The screens the bot showed, in order: each message it sent, and each message it edited
+        in place into a new screen (the answered part, a blank line, then the new screen; an edit
+        that only marks a question answered or removes buttons is not a reply)."""
+        return [c for c in self.by_chat.get(chat_id, []) if c.method == "sendMessage"
+                or (c.method == "editMessageText" and "\n\n" in c.raw)]
+
     async def wait_for(self, predicate: Callable[[], bool], timeout: float = 10.0) -> None:
         deadline = time.monotonic() + timeout
         while not predicate():

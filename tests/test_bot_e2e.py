@@ -172,13 +172,13 @@ async def test_groups_get_answers_only_when_addressed_and_never_figures(
     async def replies_in_group(text: str, **extra: Any) -> list[str]:
         """The bot's replies to ``text``: a fence addressed to the bot follows it (one user's
         updates are handled in order), and the bot quotes what it answers."""
-        before = len(api.sent_to(group))
+        before = len(api.replies_to(group))
         api.message(1004, text, chat_type="group", chat_id=group, extra=extra)
         asked = api.last_message_id
         api.message(1004, "/start@megaroth_test_bot", chat_type="group", chat_id=group)
         fence = api.last_message_id
-        await api.wait_chat(group, lambda _: any(c.quoted == fence for c in api.sent_to(group)))
-        replies = api.sent_to(group)[before:-1]
+        await api.wait_chat(group, lambda _: any(c.quoted == fence for c in api.replies_to(group)))
+        replies = api.replies_to(group)[before:-1]
         assert all(c.quoted == asked for c in replies)
         return [c.text for c in replies]
 
@@ -187,7 +187,7 @@ async def test_groups_get_answers_only_when_addressed_and_never_figures(
     assert await replies_in_group("hello everyone") == []
     assert len(await replies_in_group("hey @megaroth_test_bot how does this work?")) == 1
     assert len(await replies_in_group("/help")) == 1
-    for call in api.sent_to(group):
+    for call in api.replies_to(group):
         assert "private chat" in call.text
         assert call.buttons()[0]["url"] == "https://t.me/megaroth_test_bot?start=go"
         assert "$" not in call.text
@@ -201,7 +201,7 @@ async def test_groups_get_answers_only_when_addressed_and_never_figures(
 
 def stored_row_count(api: FakeBotAPI) -> int:
     """Group traffic never created a conversation (no private chat with user 1004 either)."""
-    return len(api.sent_to(1004))
+    return len(api.replies_to(1004))
 
 
 @pytest.mark.parametrize(

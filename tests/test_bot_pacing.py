@@ -57,7 +57,7 @@ async def test_a_429_pauses_every_send_of_the_process_and_is_counted(api: FakeBo
         await first.send("/start")
         await second.send("/start")
         api.faults.retry_after = 1
-        api.faults.plan["sendMessage"] = ["429"]
+        api.faults.plan["editMessageText"] = ["429"]  # a tapped question becomes the next: an edit
         refused_at = asyncio.get_running_loop().time()
         first_tap = asyncio.create_task(first.tap("401(k)"))
         await api.wait_for(lambda: _sample("megaroth_bot_api_429_total") == floods + 1)  # bot saw it

@@ -68,7 +68,7 @@ async def finish(telegram: Telegram, user_id: int, steps: Steps, profile: dict[s
     for turn, (state, event) in enumerate(steps):
         await telegram.answer(user_id, state, event, turn)
     for line in expected_result_lines(profile):
-        assert line in telegram.api.sent_to(user_id)[-1].text, line
+        assert line in telegram.api.replies_to(user_id)[-1].text, line
 
 
 async def held_in_its_reply(api: FakeBotAPI, pg_url: str, user_id: int, answered: int) -> None:
@@ -110,7 +110,7 @@ async def test_a_slow_worker_never_brings_back_what_forget_deleted(
     delivery = asyncio.create_task(telegram.deliver(update, slow))
     await held_in_its_reply(api, pg_url, user_id, 3)
     assert await telegram.deliver(telegram.update_for(user_id, "", Event("text", "/forget")), quick) == 200
-    assert "deleted everything" in api.sent_to(user_id)[-1].text
+    assert "deleted everything" in api.replies_to(user_id)[-1].text
     api.faults.release.set()
     assert await delivery == 200
     assert stored_history(pg_url, user_id) is None  # the row did not come back
@@ -139,7 +139,7 @@ async def test_killed_after_saving_a_tap_the_redelivery_shows_the_next_question(
     api.faults.release.set()
     assert await telegram.deliver(update, survivor) == 200  # Telegram delivers it again
     assert stored_history(pg_url, user_id) == [state for state, _ in steps[:index + 1]]  # applied once
-    shown = api.sent_to(user_id)[-1]
+    shown = api.replies_to(user_id)[-1]
     assert STALE not in shown.text
     next_state = steps[index + 1][0]
     assert any(str(b.get("callback_data", "")).startswith(f"1|{next_state}|") for b in shown.buttons())
@@ -195,4 +195,4 @@ async def test_an_answer_overtaken_by_a_later_one_is_not_applied_over_it(
     assert answered == [state for state, _ in steps[:3]]
     assert await telegram.deliver(earlier, worker) == 200
     assert stored_history(pg_url, user_id) == answered  # not applied to the next question
-    assert LATE.split(",")[0] in api.sent_to(user_id)[-1].text
+    assert LATE.split(",")[0] in api.replies_to(user_id)[-1].text

@@ -104,11 +104,11 @@ async def test_remind_me_in_telegram_sent_once_survives_a_restart_and_forget(
     store = app.bot_data["store"]
     listed = await user.send("/reminders")
     assert "Reminder to convert, monthly: next on" in listed.text
-    before = len(api.sent_to(1605))
+    before = len(api.replies_to(1605))
     assert await send_due_reminders(app.bot, store, lambda: row.next_due + 1) == 1
     assert await send_due_reminders(app.bot, store, lambda: row.next_due + 2) == 0  # once
-    reminder: Any = api.sent_to(1605)[-1]
-    assert len(api.sent_to(1605)) == before + 1
+    reminder: Any = api.replies_to(1605)[-1]
+    assert len(api.replies_to(1605)) == before + 1
     assert "Time to convert: convert your after-tax balance to Roth in the plan" in reminder.text
     assert len(reminder.text) < 4096
     await user.send("/forget")
@@ -147,7 +147,7 @@ async def test_the_reminder_loop_sends_what_the_store_holds_once(api: FakeBotAPI
     loop.cancel()
     with contextlib.suppress(asyncio.CancelledError):
         await loop
-    sent = api.sent_to(1607)
+    sent = api.replies_to(1607)
     assert len(sent) == 1
     assert sent[0].text.startswith("⏰ Time to convert")
     await stop_bot(app)
@@ -178,7 +178,7 @@ async def test_a_stop_mid_burst_moves_only_the_reminders_sent(api: FakeBotAPI, t
         await sending
     rows = [r for user in range(2000, 2050) for r in store.reminders_of(user)]
     moved = [r for r in rows if r.next_due > DEC_1 + 60 + CLAIM_LEASE_SECONDS]
-    assert len(moved) == 12 == sum(len(api.sent_to(user)) for user in range(2000, 2050))
+    assert len(moved) == 12 == sum(len(api.replies_to(user)) for user in range(2000, 2050))
     assert all(r.next_due <= DEC_1 + 60 + CLAIM_LEASE_SECONDS for r in rows if r not in moved)
     api.faults.release.set()
     later = DEC_1 + 60 + CLAIM_LEASE_SECONDS
@@ -198,7 +198,7 @@ async def test_a_reminder_claimed_then_forgotten_is_not_sent(api: FakeBotAPI, tm
     assert store.forget(2102)
     api.faults.release.set()
     assert await sending == 1
-    assert api.sent_to(2102) == []  # /forget said everything was deleted: nothing follows it
+    assert api.replies_to(2102) == []  # /forget said everything was deleted: nothing follows it
     await stop_bot(app)
 
 

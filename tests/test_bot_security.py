@@ -123,7 +123,7 @@ async def test_the_webhook_never_logs_a_body(api: FakeBotAPI, tmp_path: Path, lo
             async with http.post(url, data=json.dumps({"update_id": 6, "message": message}),
                                  headers=headers) as response:
                 assert response.status == 200
-        await api.wait_for(lambda: bool(api.sent_to(78)))
+        await api.wait_for(lambda: bool(api.replies_to(78)))
     finally:
         stop.set()
         await asyncio.wait_for(serving, timeout=10)

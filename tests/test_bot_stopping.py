@@ -51,7 +51,7 @@ async def test_sigterm_answers_every_update_in_flight_without_a_traceback(
         async with asyncio.timeout(30):
             statuses = await asyncio.gather(*deliveries)
     assert statuses == [200] * USERS
-    assert all(api.sent_to(BASE + n) for n in range(USERS))  # each answered after its reply
+    assert all(api.replies_to(BASE + n) for n in range(USERS))  # each answered after its reply
     async with asyncio.timeout(30):
         assert await worker.process.wait() == 0
     log = "".join(p.read_text(errors="replace") for p in tmp_path.glob("worker-*.log"))

@@ -57,11 +57,11 @@ async def test_webhook_refuses_bad_secrets_big_and_broken_bodies(api: FakeBotAPI
             with contextlib.suppress(aiohttp.ClientError):  # refused: 4xx or the connection closed
                 async with http.post(url, data=huge, headers=good) as response:
                     assert response.status >= 400
-            assert api.sent_to(77) == []
+            assert api.replies_to(77) == []
             async with http.post(url, data=json.dumps(update), headers=good) as response:
                 assert response.status == 200
-        await api.wait_for(lambda: bool(api.sent_to(77)))
-        assert "Which plan" in api.sent_to(77)[0].text
+        await api.wait_for(lambda: bool(api.replies_to(77)))
+        assert "Which plan" in api.replies_to(77)[0].text
         assert any(c.method == "setWebhook" and c.params.get("secret_token") == SECRET for c in api.calls)
     finally:
         stop.set()
@@ -108,7 +108,7 @@ async def test_an_update_the_store_could_not_apply_is_answered_503_so_telegram_r
         async with aiohttp.ClientSession() as http:
             async with http.post(url, json=start_update(1), headers=good) as response:
                 assert response.status == 200
-            assert "Which plan" in api.sent_to(78)[-1].text  # replied before the 200
+            assert "Which plan" in api.replies_to(78)[-1].text  # replied before the 200
             store.close()  # the database goes away
             async with http.post(url, json=start_update(2), headers=good) as response:
                 assert response.status == 503  # not acknowledged: Telegram delivers it again
@@ -162,13 +162,13 @@ async def test_an_answer_answered_503_is_applied_when_telegram_delivers_it_again
             store.fail_next = True
             async with http.post(url, json=tap, headers=good) as response:
                 assert response.status == 503
-            shown = len(api.sent_to(79))
+            shown = len(api.replies_to(79))
             async with http.post(url, json=tap, headers=good) as response:  # Telegram's retry
                 assert response.status == 200
         stored = store.read(79).conversation
         assert stored is not None
         assert stored["history"] == ["plan_type"]  # the answer was applied, not taken as done
-        replies = api.sent_to(79)[shown:]
+        replies = api.replies_to(79)[shown:]
         assert len(replies) == 1
         assert "after-tax" in replies[0].text.lower()
     finally:

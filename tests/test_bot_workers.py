@@ -65,11 +65,11 @@ async def test_two_workers_serve_users_alternately_each_answer_once_and_in_order
         user_id = BASE + n
         assert history(pg_url, user_id) == [state for state, _ in steps[n]]  # each once, in order
         assert set(telegram.delivered[user_id]) == {0, 1}  # both workers served this user
-        text = telegram.api.sent_to(user_id)[-1].text
+        text = telegram.api.replies_to(user_id)[-1].text
         for line in expected_result_lines(profile):
             assert line in text, (n, line)
     # the doubly delivered answer: one reply moved on, the other showed where the user already was
-    assert len(telegram.api.sent_to(twice)) == len(steps[3]) + 2
+    assert len(telegram.api.replies_to(twice)) == len(steps[3]) + 2
     shown = [await metrics(telegram.http, w) for w in telegram.workers]
     results = sum(counter(text, f'megaroth_results_total{{verdict="{verdict}"}}') for text in shown
                   for verdict in ("available", "after_separation_only", "not_available", "unknown"))
@@ -119,16 +119,16 @@ async def test_sigkill_mid_update_then_redelivery_applies_it_once(
     await replacement.process.wait()
     with pytest.raises(aiohttp.ClientError):
         await delivery
-    before = len(api.sent_to(user_id))
+    before = len(api.replies_to(user_id))
     assert await telegram.deliver(update, survivor) == 200  # the redelivery
     assert history(pg_url, user_id) == [s for s, _ in steps[:5]]  # applied once
-    assert len(api.sent_to(user_id)) == before + 1  # it shows where the user is: the next question
+    assert len(api.replies_to(user_id)) == before + 1  # it shows where the user is: the next question
     telegram.workers = [survivor]
     for turn, (state, event) in enumerate(steps[5:]):
         await telegram.answer(user_id, state, event, turn)
     assert history(pg_url, user_id) == [s for s, _ in steps]
     for line in expected_result_lines(profile):
-        assert line in api.sent_to(user_id)[-1].text
+        assert line in api.replies_to(user_id)[-1].text
 
 
 async def wait_for_lock_waiter(database_url: str) -> None:

@@ -60,12 +60,12 @@ class Telegram:
 
     async def answer(self, user_id: int, state: str, event: Event, turn: int) -> None:
         """One answer, on worker ``turn % N``; returns once it is acknowledged (with its reply)."""
-        before = len(self.api.sent_to(user_id))
+        before = len(self.api.replies_to(user_id))
         update = self.update_for(user_id, state, event)
         worker = self.workers[turn % len(self.workers)]
         assert await self.deliver(update, worker) == 200
         self.delivered.setdefault(user_id, []).append(self.workers.index(worker))
-        assert len(self.api.sent_to(user_id)) > before  # replied before acknowledging
+        assert len(self.api.replies_to(user_id)) > before  # replied before acknowledging
 
     def update_for(self, user_id: int, state: str, event: Event) -> dict[str, Any]:
         self.api.push_event(user_id, event.kind, event.value, state)  # the fake builds the update
