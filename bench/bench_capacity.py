@@ -63,9 +63,12 @@ async def messages_per_answer(users: int = USERS) -> dict[str, float]:
             proc.kill()
             await proc.wait()
     await api.stop()
-    per_answer = [sum(paced(c.method) for c in api.by_chat[user.id]) / (len(DR_CHEN) + 1)
-                  for user in people]  # + the settle fence (/cancel: one message)
-    return {"messages_per_answer": statistics.median(per_answer),
+    # Every update the user sent (the interview, /start included, and the settle fence /cancel),
+    # and the accepted answers alone (without /start's and /cancel's one message each).
+    totals = [sum(paced(c.method) for c in api.by_chat[user.id]) for user in people]
+    answers = len(DR_CHEN) - 1
+    return {"messages_per_update": statistics.median(t / (len(DR_CHEN) + 1) for t in totals),
+            "messages_per_answer": statistics.median((t - 2) / answers for t in totals),
             "most_live_keyboards": float(max(api.most_live[user.id] for user in people))}
 
 
@@ -83,8 +86,8 @@ def rows() -> list[tuple[str, float, str]]:
     chat = asyncio.run(messages_per_answer())
     cost = asyncio.run(cpu_ratio())
     return [
-        (f"capacity: paced messages per answer (Dr. Chen, {USERS} users)", chat["messages_per_answer"],
-         "<= 1.2"),
+        (f"capacity: paced messages per update (Dr. Chen, {USERS} users)", chat["messages_per_update"], ""),
+        ("capacity: paced messages per accepted answer", chat["messages_per_answer"], "<= 1.2"),
         ("capacity: most live keyboards in a chat at once", chat["most_live_keyboards"], "1"),
         ("capacity: answers a second within Telegram's 30 messages/s",
          30 / chat["messages_per_answer"], ""),

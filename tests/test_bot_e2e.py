@@ -362,3 +362,29 @@ async def test_an_update_delivered_twice_is_applied_once(
     assert "compensation" not in state["answers"]
     assert state["state"] == "compensation"
     assert "pay" in user.last_text().lower()  # the second delivery showed the current question
+
+
+PACED = ("send", "edit", "copy", "forward")
+
+
+async def test_a_tapped_answer_costs_one_paced_message_and_the_chat_stays_clean(
+    api: FakeBotAPI, running: Any
+) -> None:
+    """Telegram counts sends and edits alike against its ~30 a second per bot: a tapped question
+    is edited in place into "question — answer" and the next screen (one edit); a typed answer to
+    a question without buttons costs one message (the next question). One live keyboard always."""
+    user = TgUser(api, 1021)
+    costs: list[tuple[str, str, int]] = []
+    for kind, value in DR_CHEN[:-1]:  # the last tap brings the result and its chart: two messages
+        before = len(api.by_chat[user.id])
+        had_buttons = api.live_keyboards(user.id) > 0
+        await (user.tap(value) if kind == "tap" else user.send(value))
+        await user.settle()
+        calls = api.by_chat[user.id][before:]
+        paced = sum(c.method.startswith(PACED) and c.method != "sendChatAction" for c in calls) - 1
+        costs.append((kind, value, paced if kind == "tap" or not had_buttons else paced - 1))
+        assert api.most_live[user.id] == 1, user.transcript()
+    assert all(cost == 1 for _kind, _value, cost in costs), costs  # (the settle fence's one excluded)
+    chat = user.transcript()
+    assert "Which tax year? — 2025" in chat  # answered questions still show their answers
+    assert "Verdict\n      ✅ Mega backdoor Roth: available" in chat
