@@ -28,7 +28,7 @@ from bench import print_rows
 from bench.localapi import TOKEN, LocalRequest, interview_updates
 from bot.app import build_application
 from bot.settings import Settings
-from bot.store import ABSENT, ExportedRow, LockedRow, ReminderRow, Reschedule, Store, Stored
+from bot.store import ABSENT, ExportedRow, LockedRow, ReminderRow, Store, Stored
 from flows.interview import Event, Reply, view
 
 AnyApp = Application[Any, Any, Any, Any, Any, Any]
@@ -76,10 +76,11 @@ class DictStore(Store):
         conversation = self.rows.get(user_id)
         return Stored(conversation, 0, 0.0) if conversation is not None else ABSENT
 
-    def save(self, user_id: int, conversation: dict[str, Any], update_id: int = 0) -> None:
+    def save(self, user_id: int, conversation: dict[str, Any], update_id: int = 0) -> bool:
         self.rows[user_id] = conversation
+        return True
 
-    def forget(self, user_id: int) -> bool:
+    def forget(self, user_id: int, update_id: int = 0) -> bool:
         return self.rows.pop(user_id, None) is not None
 
     def purge_idle(self, older_than_seconds: float, now: float | None = None) -> int:
@@ -109,7 +110,16 @@ class DictStore(Store):
     def stop_reminders(self, user_id: int) -> int:
         return 0
 
-    def claim_due(self, now: float, reschedule: Reschedule) -> list[ReminderRow]:
+    def claim_due(self, now: float, limit: int = 0) -> list[ReminderRow]:
+        return []
+
+    def move_reminder(self, user_id: int, from_due: float, to_due: float) -> bool:
+        return False
+
+    def reminder_due_at(self, user_id: int, due: float) -> bool:
+        return False
+
+    def reminders_after(self, moment: float) -> list[ReminderRow]:
         return []
 
 
@@ -123,7 +133,7 @@ def flow_step_replaced(active: bool) -> Iterator[None]:
     if not active:
         yield
         return
-    with mock.patch("bot.handlers.step", _screen_only):
+    with mock.patch("bot.screen.step", _screen_only):
         yield
 
 

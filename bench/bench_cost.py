@@ -108,14 +108,16 @@ async def _quiet(api: FakeBotAPI, seconds: float = 0.3) -> None:
 
 async def one_user(api: FakeBotAPI, user_id: int, chart: bool = False) -> int:
     for kind, value in INTERVIEW:
-        before = len(api.sent_to(user_id))
+        before = len(api.replies_to(user_id))
         if kind == "text":
             api.message(user_id, value)
-        else:
-            api.tap(user_id, value)
+        else:  # on the message that shows the button, as Telegram sends a tap
+            live = [message_id for message_id, button in api.live_buttons(user_id)
+                    if button.get("callback_data") == value]
+            api.tap(user_id, value, message_id=live[-1] if live else None)
 
         def replied(_calls: object, before: int = before) -> bool:
-            return len(api.sent_to(user_id)) > before
+            return len(api.replies_to(user_id)) > before
 
         await api.wait_chat(user_id, replied, timeout=300)
     if chart:  # the result's chart follows its message: the work is done when it arrived

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import logging
 import sys
 from pathlib import Path
@@ -28,6 +29,7 @@ def run_telegram(settings: Settings) -> int:
     assert settings.telegram_bot_token is not None
     configure_logging(settings.telegram_bot_token.get_secret_value(),
                       logging.getLevelNamesMapping()[settings.log_level])
+    _more_file_descriptors()
     try:
         app = build_application(settings)
     except Exception as exc:
@@ -51,6 +53,17 @@ def run_telegram(settings: Settings) -> int:
     return 0
 
 
+def _more_file_descriptors() -> None:
+    """The soft limit up to the hard one (often 1,024 of 4,096+): room for many connections."""
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = hard if hard != resource.RLIM_INFINITY else max(soft, 65536)
+    if soft != resource.RLIM_INFINITY and soft < wanted:
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
+
+
 def _serve_health_beside_polling(app: Any, listen: str, port: int, token: str | None) -> None:
     """/healthz, /readyz and /metrics on METRICS_PORT, started on the polling loop."""
     from bot.health import health_server
@@ -69,11 +82,11 @@ def _serve_health_beside_polling(app: Any, listen: str, port: int, token: str | 
 def _store_failure(prefix: str, exc: Exception) -> int:
     """One line for a database that cannot be reached (our own message names DATABASE_URL, never
     its value; a driver's message might quote it, so only its type is shown); else re-raise."""
-    from bot.store import is_store_error
+    from bot.store import StoreError, is_store_error
 
     if not is_store_error(exc):
         raise exc
-    print(f"{prefix}: {exc}" if "DATABASE_URL" in str(exc) else f"{prefix}: {type(exc).__name__}",
+    print(f"{prefix}: {exc}" if isinstance(exc, StoreError) else f"{prefix}: {type(exc).__name__}",
           file=sys.stderr)
     return EXIT_STORE
 
@@ -101,18 +114,22 @@ def migrate_store(argv: list[str], settings: Settings) -> int:
         return EXIT_CONFIG
     assert target_url is not None
     try:
-        from bot.store_pg import PostgresStore
+        from bot.store.postgres import PostgresStore
 
         source, target = SqliteStore(args.source), PostgresStore(target_url.get_secret_value())
         rows = list(source.export_rows())
         written = target.import_rows(rows)
+        reminders = source.reminders_after(float("-inf"))
+        for reminder in reminders:  # the schedule moves too (a reminder there already is replaced)
+            target.set_reminder(reminder)
         total = target.count()
         source.close()
         target.close()
     except Exception as exc:
         return _store_failure("migrate-store", exc)
     print(f"migrate-store: {len(rows)} conversations read, {written} copied, "
-          f"{len(rows) - written} already there and as new; {total} in PostgreSQL")
+          f"{len(rows) - written} already there and as new; {total} in PostgreSQL; "
+          f"{len(reminders)} reminders copied")
     return 0
 
 

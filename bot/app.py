@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -19,12 +20,15 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
+from bot.errors import Errors
+from bot.groups import group
 from bot.handlers import Handlers
 from bot.metrics import MeasuredOrder, count_error
 from bot.pacing import SharedPacing
 from bot.reminders import remind_forever
 from bot.settings import Settings
-from bot.store import Store, open_store
+from bot.share import Share
+from bot.store import Store, off_loop, open_store
 from bot.transport import RetryingRequest
 from flows.commands import commands_for, flow_command_names
 
@@ -69,6 +73,7 @@ def build_application(
         url = settings.database_url.get_secret_value() if settings.database_url else None
         store = open_store(url, settings.database_path)
     handlers = Handlers(store, settings.retention_days, today, charts=settings.send_chart)
+    errors = Errors(handlers.screens, redelivered_on_store_error=bool(settings.webhook_url))
     builder = (
         Application.builder()
         .token(settings.telegram_bot_token.get_secret_value())
@@ -87,8 +92,9 @@ def build_application(
     if settings.rate_limiter:  # BOT_WORKERS processes share the bot's limit (bot/pacing.py)
         builder = builder.rate_limiter(SharedPacing(settings.bot_workers, MESSAGES_PER_SECOND))
     app = builder.build()
-    _add_handlers(app, handlers)
+    _add_handlers(app, handlers, Share(store, today))
     app.add_error_handler(count_error)
+    app.add_error_handler(errors.error)
     app.bot_data["store"] = store
     return app
 
@@ -105,13 +111,13 @@ def _retrying_request(timeout: float) -> RetryingRequest:
                            media_write_timeout=timeout * 3)
 
 
-def _add_handlers(app: Application[Any, Any, Any, Any, Any, Any], h: Handlers) -> None:
+def _add_handlers(app: Application[Any, Any, Any, Any, Any, Any], h: Handlers, share: Share) -> None:
     private = filters.ChatType.PRIVATE
     groups = filters.ChatType.GROUPS
     # Taps are most updates: their handler goes first so PTB does not test ten others each time.
     app.add_handler(CallbackQueryHandler(h.button))
-    app.add_handler(InlineQueryHandler(h.inline_share))
-    app.add_handler(MessageHandler(groups, h.group))
+    app.add_handler(InlineQueryHandler(share.inline_share))
+    app.add_handler(MessageHandler(groups, group))
     app.add_handler(CommandHandler("start", h.start, filters=private))
     app.add_handler(CommandHandler("help", h.help, filters=private))
     app.add_handler(CommandHandler("limits", h.limits, filters=private))
@@ -122,7 +128,6 @@ def _add_handlers(app: Application[Any, Any, Any, Any, Any, Any], h: Handlers) -
     app.add_handler(MessageHandler(private & filters.COMMAND, h.unknown))
     app.add_handler(MessageHandler(private & filters.UpdateType.MESSAGE & filters.TEXT, h.text))
     app.add_handler(MessageHandler(private, h.other))
-    app.add_error_handler(h.error)
 
 
 AnyApp = Application[Any, Any, Any, Any, Any, Any]
@@ -133,7 +138,7 @@ def _post_init(store: Store, settings: Settings) -> Callable[[AnyApp], Any]:
         await app.bot.set_my_commands(COMMANDS)
         await set_profile(app.bot, settings.retention_days)
         retention = settings.retention_days * 86400.0
-        store.purge_idle(retention)
+        await off_loop(store, store.purge_idle, retention)
         app.bot_data["purger"] = asyncio.create_task(_purge_forever(store, retention))
         # reminders are read from the store: whatever was scheduled before a restart goes on
         app.bot_data["reminder"] = asyncio.create_task(remind_forever(app.bot, store))
@@ -154,7 +159,10 @@ async def set_profile(bot: Bot, retention_days: int) -> None:
 async def _purge_forever(store: Store, retention_seconds: float) -> None:
     while True:
         await asyncio.sleep(PURGE_EVERY_SECONDS)
-        store.purge_idle(retention_seconds)
+        try:
+            await off_loop(store, store.purge_idle, retention_seconds)
+        except Exception as exc:  # the database is away: the next round purges
+            logging.getLogger(__name__).warning("purge: %s", type(exc).__name__)
 
 
 def _post_shutdown(store: Store) -> Callable[[Application[Any, Any, Any, Any, Any, Any]], Any]:

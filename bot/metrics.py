@@ -90,7 +90,10 @@ def watching() -> Iterator[UpdateNote]:
     try:
         yield note
     finally:
-        _CURRENT.reset(token)
+        try:
+            _CURRENT.reset(token)
+        except ValueError:  # closed from another context (a task ended at shutdown): nothing to undo
+            _CURRENT.set(None)
 
 
 class MeasuredOrder(PerUserOrder):

@@ -14,7 +14,7 @@ free slot and sleeps once until it: O(1) per message, the same pacing.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any
 
 from telegram.ext import BaseRateLimiter
@@ -27,9 +27,15 @@ UNPACED = frozenset({"sendChatAction"})
 
 
 class SharedPacing(BaseRateLimiter[None]):
-    def __init__(self, workers: int = 1, per_second: float = MESSAGES_PER_SECOND) -> None:
+    """``clock`` and ``sleep`` default to the event loop's; tests pass a fake clock."""
+
+    def __init__(self, workers: int = 1, per_second: float = MESSAGES_PER_SECOND, *,
+                 clock: Callable[[], float] | None = None,
+                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> None:
         self.interval = workers / per_second
         self._next_slot = 0.0
+        self._clock = clock
+        self._sleep = sleep
 
     async def initialize(self) -> None:
         return None
@@ -52,8 +58,8 @@ class SharedPacing(BaseRateLimiter[None]):
         rate_limit_args: None,
     ) -> bool | dict[str, Any] | list[dict[str, Any]]:
         if endpoint.startswith(PACED_PREFIXES) and endpoint not in UNPACED:
-            now = asyncio.get_running_loop().time()
+            now = self._clock() if self._clock is not None else asyncio.get_running_loop().time()
             wait = self._slot(now) - now
             if wait > 0:
-                await asyncio.sleep(wait)
+                await self._sleep(wait)
         return await callback(*args, **kwargs)

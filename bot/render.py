@@ -74,14 +74,14 @@ def action_keyboard(rows: tuple[tuple[tuple[str, str], ...], ...]) -> InlineKeyb
 class PreparedKeyboard(InlineKeyboardMarkup):
     """An inline keyboard serialised once. PTB calls to_dict() on every send, which walks every
     button (about 40 us for a 4-button keyboard, a third of the echo bot's whole update); these
-    keyboards are immutable and shared, so the dict is built at construction and copied per send."""
+    keyboards are immutable and shared, so the dict is built at construction and copied per send.
+    It is set before the markup's own __init__ freezes the object (PTB's public contract)."""
 
     __slots__ = ("_prepared",)
 
     def __init__(self, rows: list[list[InlineKeyboardButton]]) -> None:
+        self._prepared = InlineKeyboardMarkup(rows).to_dict()
         super().__init__(rows)
-        with self._unfrozen():
-            self._prepared = super().to_dict()
 
     def to_dict(self, recursive: bool = True) -> dict[str, Any]:
         if not recursive:

@@ -23,7 +23,9 @@ class Settings(BaseSettings):
     database_url: SecretStr | None = None
     webhook_url: str | None = None
     webhook_secret_token: SecretStr | None = None
-    webhook_listen: str = "0.0.0.0"
+    # Loopback unless said otherwise: a platform that routes to the process (the Procfile's web
+    # dyno) sets WEBHOOK_LISTEN=0.0.0.0; behind a reverse proxy on the host, loopback is right.
+    webhook_listen: str = "127.0.0.1"
     port: int = Field(default=8443, ge=1, le=65535)
     retention_days: int = Field(default=30, ge=1, le=3650)
     rate_limiter: bool = True

@@ -51,9 +51,19 @@ class MatchFormula:
 
 
 def normalize(text: str) -> str:
-    """NFKC (other scripts' digits, full-width signs), no invisible characters, lower case, trimmed."""
-    cleaned = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
+    """NFKC (other scripts' digits, full-width signs), no invisible characters, lower case, trimmed.
+    Superscript and subscript digits are not digits of the figure ("4²" is not 42): they are kept
+    as typed, so the answer is refused and asked again."""
+    cleaned = unicodedata.normalize("NFKC", text.translate(_RAISED)).translate(_INVISIBLE)
     return " ".join(cleaned.split()).lower()
+
+
+def _raised(char: str) -> bool:
+    return unicodedata.decomposition(char).startswith(("<super>", "<sub>")) and char.isdigit()
+
+
+# Raised or lowered digits ("²", "₂") become a sign no parser reads as a digit.
+_RAISED = {ord(c): "\N{REPLACEMENT CHARACTER}" for c in map(chr, range(0x80, 0x2100)) if _raised(c)}
 
 
 def is_skip(text: str) -> bool:

@@ -83,7 +83,7 @@ class TgUser:
         self.id = user_id
 
     def messages(self) -> list[Call]:
-        return self.api.sent_to(self.id)
+        return self.api.replies_to(self.id)
 
     async def _after(self, action: Any) -> Call:
         before = len(self.messages())

@@ -103,6 +103,8 @@ class Faults:
     - drop: the connection is closed without a response, nothing delivered
     - lost_reply: delivered, then the connection is closed: the one case a retry duplicates
       (the Bot API has no idempotency key); only the fault tests that measure it use it
+    - hold: the call waits until ``release`` is set, then is served (a slow Telegram, on a
+      test's signal instead of a timer)
     """
 
     plan: dict[str, list[str]] = field(default_factory=dict)
@@ -113,6 +115,8 @@ class Faults:
     retry_after: int = 1
     injected: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     _seen: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    release: asyncio.Event = field(default_factory=asyncio.Event)
+    held: int = 0  # calls waiting on ``release`` now
 
     def next_fault(self, method: str) -> str | None:
         planned = self.plan.get(method)
@@ -182,6 +186,11 @@ class FakeBotAPI:
         method = request.match_info["method"]
         params, files = await self._read(request)
         fault = self.faults.next_fault(method)
+        if fault == "hold":
+            self.faults.held += 1
+            await self.faults.release.wait()
+            self.faults.held -= 1
+            fault = None
         if fault is not None and fault != "lost_reply":
             return await self._fail(request, fault)
         if method == "getUpdates":
@@ -403,6 +412,13 @@ class FakeBotAPI:
 
     def sent_to(self, chat_id: int, method: str = "sendMessage") -> list[Call]:
         return [c for c in self.by_chat.get(chat_id, []) if c.method == method]
+
+    def replies_to(self, chat_id: int) -> list[Call]:
+        """The screens the bot showed, in order: each message it sent, and each message it edited
+        in place into a new screen (the answered part, a blank line, then the new screen; an edit
+        that only marks a question answered or removes buttons is not a reply)."""
+        return [c for c in self.by_chat.get(chat_id, []) if c.method == "sendMessage"
+                or (c.method == "editMessageText" and "\n\n" in c.raw)]
 
     async def wait_for(self, predicate: Callable[[], bool], timeout: float = 10.0) -> None:
         deadline = time.monotonic() + timeout

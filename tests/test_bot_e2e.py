@@ -13,7 +13,7 @@ import pytest
 from telegram import Update
 
 from bot.app import SHORT_DESCRIPTION, description
-from bot.handlers import STALE
+from bot.screen import STALE
 from flows.commands import commands_for
 from tests.botkit import AGE_60, DR_CHEN, JAMES, MARIA, TgUser, start_bot, stop_bot
 from tests.fakeapi import FakeBotAPI
@@ -172,13 +172,13 @@ async def test_groups_get_answers_only_when_addressed_and_never_figures(
     async def replies_in_group(text: str, **extra: Any) -> list[str]:
         """The bot's replies to ``text``: a fence addressed to the bot follows it (one user's
         updates are handled in order), and the bot quotes what it answers."""
-        before = len(api.sent_to(group))
+        before = len(api.replies_to(group))
         api.message(1004, text, chat_type="group", chat_id=group, extra=extra)
         asked = api.last_message_id
         api.message(1004, "/start@megaroth_test_bot", chat_type="group", chat_id=group)
         fence = api.last_message_id
-        await api.wait_chat(group, lambda _: any(c.quoted == fence for c in api.sent_to(group)))
-        replies = api.sent_to(group)[before:-1]
+        await api.wait_chat(group, lambda _: any(c.quoted == fence for c in api.replies_to(group)))
+        replies = api.replies_to(group)[before:-1]
         assert all(c.quoted == asked for c in replies)
         return [c.text for c in replies]
 
@@ -187,7 +187,7 @@ async def test_groups_get_answers_only_when_addressed_and_never_figures(
     assert await replies_in_group("hello everyone") == []
     assert len(await replies_in_group("hey @megaroth_test_bot how does this work?")) == 1
     assert len(await replies_in_group("/help")) == 1
-    for call in api.sent_to(group):
+    for call in api.replies_to(group):
         assert "private chat" in call.text
         assert call.buttons()[0]["url"] == "https://t.me/megaroth_test_bot?start=go"
         assert "$" not in call.text
@@ -201,7 +201,7 @@ async def test_groups_get_answers_only_when_addressed_and_never_figures(
 
 def stored_row_count(api: FakeBotAPI) -> int:
     """Group traffic never created a conversation (no private chat with user 1004 either)."""
-    return len(api.sent_to(1004))
+    return len(api.replies_to(1004))
 
 
 @pytest.mark.parametrize(
@@ -285,14 +285,16 @@ async def test_stale_forged_and_old_version_buttons(api: FakeBotAPI, running: An
     assert "between 14 and 110" in reply.text
 
 
-async def test_forget_deletes_the_row(api: FakeBotAPI, running: Any, tmp_path: Path) -> None:
+async def test_forget_deletes_the_answers(api: FakeBotAPI, running: Any, tmp_path: Path) -> None:
+    """Only a marker stays (the user id and the last update's number, no answers, for a day), so a
+    late delivery of an earlier update cannot bring the answers back."""
     user = TgUser(api, 1005)
     await user.run(DR_CHEN[:8])
     db = sqlite3.connect(tmp_path / "bot.sqlite3")
     assert db.execute("SELECT COUNT(*) FROM conversations WHERE user_id = 1005").fetchone()[0] == 1
     reply = await user.send("/forget")
     assert "deleted everything" in reply.text
-    assert db.execute("SELECT COUNT(*) FROM conversations WHERE user_id = 1005").fetchone()[0] == 0
+    assert db.execute("SELECT state FROM conversations WHERE user_id = 1005").fetchall() == [("null",)]
     reply = await user.send("/start")
     assert "Which plan" in reply.text
 
@@ -360,3 +362,29 @@ async def test_an_update_delivered_twice_is_applied_once(
     assert "compensation" not in state["answers"]
     assert state["state"] == "compensation"
     assert "pay" in user.last_text().lower()  # the second delivery showed the current question
+
+
+PACED = ("send", "edit", "copy", "forward")
+
+
+async def test_a_tapped_answer_costs_one_paced_message_and_the_chat_stays_clean(
+    api: FakeBotAPI, running: Any
+) -> None:
+    """Telegram counts sends and edits alike against its ~30 a second per bot: a tapped question
+    is edited in place into "question — answer" and the next screen (one edit); a typed answer to
+    a question without buttons costs one message (the next question). One live keyboard always."""
+    user = TgUser(api, 1021)
+    costs: list[tuple[str, str, int]] = []
+    for kind, value in DR_CHEN[:-1]:  # the last tap brings the result and its chart: two messages
+        before = len(api.by_chat[user.id])
+        had_buttons = api.live_keyboards(user.id) > 0
+        await (user.tap(value) if kind == "tap" else user.send(value))
+        await user.settle()
+        calls = api.by_chat[user.id][before:]
+        paced = sum(c.method.startswith(PACED) and c.method != "sendChatAction" for c in calls) - 1
+        costs.append((kind, value, paced if kind == "tap" or not had_buttons else paced - 1))
+        assert api.most_live[user.id] == 1, user.transcript()
+    assert all(cost == 1 for _kind, _value, cost in costs), costs  # (the settle fence's one excluded)
+    chat = user.transcript()
+    assert "Which tax year? — 2025" in chat  # answered questions still show their answers
+    assert "Verdict\n      ✅ Mega backdoor Roth: available" in chat

@@ -33,7 +33,7 @@ async def interview(api: FakeBotAPI, user_id: int, events: list[Event]) -> str:
             assert event.state is not None
             api.tap(user_id, encode_tap(event.state, event.value))
         await api.settled(user_id, sent, timeout=120)
-    return api.sent_to(user_id)[-1].text
+    return api.replies_to(user_id)[-1].text
 
 
 async def test_a_thousand_users_at_once_each_get_their_own_figures(api: FakeBotAPI, tmp_path: Path) -> None:
@@ -52,7 +52,7 @@ async def test_a_thousand_users_at_once_each_get_their_own_figures(api: FakeBotA
             assert line in text, (n, line)
         assert MONEY.findall(text) == MONEY.findall("\n".join(expected)), n
         checked += len(MONEY.findall(text))
-        assert len(api.sent_to(FIRST_USER + n)) == len(scripts[n]) + 1  # one reply per update
+        assert len(api.replies_to(FIRST_USER + n)) == len(scripts[n]) + 1  # one reply per update
     assert checked > USERS  # figures were compared, not just screens
     print(f"\nisolation: {USERS} users, {sum(map(len, scripts)) + USERS} updates, {checked} figures checked")
 
@@ -79,11 +79,11 @@ async def test_one_user_flooding_does_not_delay_another(api: FakeBotAPI, tmp_pat
         delay = calls[0].sent_at - asked
         processor = app.update_processor
         assert isinstance(processor, PerUserOrder)
-        await api.wait_for(lambda: len(api.sent_to(flooder)) + processor.dropped >= 301, timeout=60)
+        await api.wait_for(lambda: len(api.replies_to(flooder)) + processor.dropped >= 301, timeout=60)
     finally:
         await stop_bot(app)
     print(f"\nflood: the other user's reply after {delay * 1000:.0f} ms; "
-          f"{processor.dropped} of the flooder's 300 dropped, {len(api.sent_to(flooder)) - 1} answered")
+          f"{processor.dropped} of the flooder's 300 dropped, {len(api.replies_to(flooder)) - 1} answered")
     assert delay < 1.0
     assert processor.dropped > 0
-    assert len(api.sent_to(flooder)) - 1 + processor.dropped == 300  # each one answered or dropped
+    assert len(api.replies_to(flooder)) - 1 + processor.dropped == 300  # each one answered or dropped

@@ -92,9 +92,9 @@ CRASH_BASE = 810_000
 
 async def _answer(api: FakeBotAPI, user_id: int, state: str, event: Event) -> None:
     """One answer, then wait for the reply to it (the user reads before answering again)."""
-    before = len(api.sent_to(user_id))
+    before = len(api.replies_to(user_id))
     api.push_event(user_id, event.kind, event.value, state)
-    await api.wait_chat(user_id, lambda _: len(api.sent_to(user_id)) > before, timeout=60)
+    await api.wait_chat(user_id, lambda _: len(api.replies_to(user_id)) > before, timeout=60)
 
 
 async def _quiet(api: FakeBotAPI, seconds: float = 1.0) -> None:
@@ -160,7 +160,7 @@ async def test_sigkill_during_busy_interviews_loses_no_accepted_answer(
         second.send_signal(signal.SIGTERM)
         await asyncio.wait_for(second.wait(), timeout=30)
     for n, profile in enumerate(profiles):
-        text = api.sent_to(CRASH_BASE + n)[-1].text
+        text = api.replies_to(CRASH_BASE + n)[-1].text
         for line in expected_result_lines(profile):
             assert line in text, (n, line)
     logs = log.read_text(errors="replace")
@@ -181,7 +181,7 @@ async def _finish(api: FakeBotAPI, user_id: int, steps: list[tuple[str, Event]])
     """What a user does when the bot went quiet: /start shows where they are; then carry on.
     (A reply being sent at the kill is lost; the answer it confirmed is not.)"""
     await _answer(api, user_id, "", Event("text", "/start"))
-    assert "Welcome back" in api.sent_to(user_id)[-1].text
+    assert "Welcome back" in api.replies_to(user_id)[-1].text
     for state, event in steps:
         await _answer(api, user_id, state, event)
     if not steps:  # finished before the crash: "Welcome back" offers the result; ask for it

@@ -55,7 +55,7 @@ async def test_error_handler_logs_type_and_frames_only_and_tells_the_user(
             raise RuntimeError(f"broke on {event.value}")  # the message holds what the user typed
         return real_step(conv, event, TODAY)
 
-    monkeypatch.setattr("bot.handlers.step", failing_step)
+    monkeypatch.setattr("bot.screen.step", failing_step)
     app = await start_bot(api, tmp_path / "e.sqlite3")
     try:
         user = TgUser(api, 7001)
@@ -123,7 +123,7 @@ async def test_the_webhook_never_logs_a_body(api: FakeBotAPI, tmp_path: Path, lo
             async with http.post(url, data=json.dumps({"update_id": 6, "message": message}),
                                  headers=headers) as response:
                 assert response.status == 200
-        await api.wait_for(lambda: bool(api.sent_to(78)))
+        await api.wait_for(lambda: bool(api.replies_to(78)))
     finally:
         stop.set()
         await asyncio.wait_for(serving, timeout=10)

@@ -18,8 +18,8 @@ import pytest
 from pydantic import ValidationError
 
 from bot.settings import Settings, settings_error_line
-from bot.store import SqliteStore, Store, open_store
-from bot.store_pg import PostgresStore, StoreUnavailableError
+from bot.store import ReminderRow, SqliteStore, Store, StoreUnavailableError, open_store
+from bot.store.postgres import PostgresStore
 from tests.fakeapi import TOKEN
 from tests.pgkit import Postgres
 
@@ -52,14 +52,33 @@ def test_a_saved_conversation_reads_back_with_its_update_mark(opener: Opener) ->
     assert saved.conversation == CONV
     assert saved.last_update_id == 50
     assert abs(saved.saved_at - time.time()) < 60
-    assert saved.already_applied(50, now=saved.saved_at + 60)
-    assert not saved.already_applied(51, now=saved.saved_at + 60)
-    assert not saved.already_applied(3, now=saved.saved_at + 8 * 24 * 3600)  # ids restart after a week
-    store.save(7, {**CONV, "state": "compensation"}, update_id=10)  # an older update never lowers it
-    assert store.read(7).last_update_id == 50
+    assert saved.newer_than(49, now=saved.saved_at + 60)
+    assert not saved.newer_than(50, now=saved.saved_at + 60)
+    assert not saved.newer_than(3, now=saved.saved_at + 8 * 24 * 3600)  # ids restart after a week
+    assert store.save(7, {**CONV, "state": "compensation"}, update_id=51)
     assert store.read(7).conversation == {**CONV, "state": "compensation"}
     assert store.count() == 1
     assert store.ready()
+
+
+def test_an_out_of_date_write_is_refused_and_forget_stays_forgotten(opener: Opener) -> None:
+    """A worker that was slow to finish update 10 never writes its copy over what update 11 stored,
+    nor brings back a row that update 12's /forget deleted."""
+    store = opener()
+    assert store.save(7, CONV, update_id=10)
+    newer = {**CONV, "state": "compensation"}
+    assert store.save(7, newer, update_id=11)
+    assert not store.save(7, CONV, update_id=10)  # the slow worker's late write
+    assert store.read(7).conversation == newer
+    with store.locked(7) as row:  # under the lock the caller decides; the mark never goes down
+        row.save({**newer, "n": 1}, 9)
+    assert store.read(7)[:2] == ({**newer, "n": 1}, 11)
+    assert store.forget(7, update_id=12)
+    assert not store.save(7, newer, update_id=11)
+    assert store.read(7).conversation is None
+    assert store.count() == 0
+    assert store.save(7, CONV, update_id=13)  # a later /start begins afresh
+    assert store.read(7).conversation == CONV
 
 
 def test_readiness_says_no_once_the_database_is_gone(opener: Opener) -> None:
@@ -233,12 +252,15 @@ def test_migrate_store_copies_sqlite_to_postgres_once(pg_url: str, tmp_path: Pat
     source = SqliteStore(source_path)
     for user_id in range(1, 31):
         source.save(user_id, {**CONV, "n": user_id}, update_id=100 + user_id)
+    reminder = ReminderRow(4, 4004, "monthly", "biweekly", "in_plan_conversion", 1796137200.0)
+    source.set_reminder(reminder)
     source.close()
     first = migrate("--to", pg_url, env={"DATABASE_PATH": str(source_path)})
     assert first.returncode == 0, first.stderr
     assert first.stdout.strip() == ("migrate-store: 30 conversations read, 30 copied, 0 already there "
-                                    "and as new; 30 in PostgreSQL")
+                                    "and as new; 30 in PostgreSQL; 1 reminders copied")
     target = PostgresStore(pg_url)
+    assert target.reminders_of(4) == [reminder]  # the schedule moves with the answers
     target.save(7, {**CONV, "n": "answered since, on PostgreSQL"}, update_id=500)
     again = migrate("--to", pg_url, "--from", str(source_path))
     assert again.returncode == 0, again.stderr
@@ -262,3 +284,23 @@ def test_migrate_store_refuses_bad_arguments_in_one_line(args: list[str], start:
     assert len(lines) == 1
     assert lines[0].startswith(start)
     assert "hunter2" not in lines[0]
+
+
+def test_an_unusable_data_folder_is_one_line_and_a_new_one_is_owner_only(tmp_path: Path) -> None:
+    """A folder the bot cannot create its file in (here a file stands where the folder should be:
+    it refuses even root) is the one-line store error, not a traceback."""
+    (tmp_path / "taken").write_text("not a folder")
+    env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "DATABASE_PATH": str(tmp_path / "taken" / "x.sqlite3")}
+    env.pop("DATABASE_URL", None)
+    done = subprocess.run([sys.executable, "-m", "bot"], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=60, check=False)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert done.stderr.strip().splitlines()[-1].startswith("store error: cannot open the SQLite file")
+    old = os.umask(0)
+    try:
+        SqliteStore(tmp_path / "fresh" / "x.sqlite3").close()
+    finally:
+        os.umask(old)
+    assert (tmp_path / "fresh").stat().st_mode & 0o777 == 0o700
+    assert (tmp_path / "fresh" / "x.sqlite3").stat().st_mode & 0o777 == 0o600

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import random
-import re
 import signal
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -21,9 +20,9 @@ import psycopg
 import pytest
 
 from flows.interview import Event
-from tests.fakeapi import TOKEN, FakeBotAPI
+from tests.fakeapi import FakeBotAPI
 from tests.flowkit import expected_result_lines, random_profile, steps_for
-from tests.workerkit import METRICS_TOKEN, Telegram, Worker, spawn_worker, stop
+from tests.workerkit import METRICS_TOKEN, Telegram, Worker, spawn_worker, two_workers
 
 USERS = 8
 BASE = 620_000
@@ -31,15 +30,8 @@ BASE = 620_000
 
 @pytest.fixture
 async def telegram(api: FakeBotAPI, pg_url: str, tmp_path: Path) -> AsyncIterator[Telegram]:
-    workers = list(await asyncio.gather(*(spawn_worker(api, pg_url, tmp_path) for _ in range(2))))
-    async with aiohttp.ClientSession() as http:
-        yield Telegram(api, workers, http)
-    await asyncio.gather(*(stop(w) for w in workers))
-    assert not (tmp_path / "never.sqlite3").exists()  # with DATABASE_URL no SQLite file is made
-    logs = "".join(p.read_text(errors="replace") for p in tmp_path.glob("worker-*.log"))
-    assert "Traceback" not in logs
-    assert TOKEN.split(":")[1] not in logs
-    assert re.search(r"update \d+ (text|callback_query|command) state=\w+ [\d.]+ ms", logs)
+    async with two_workers(api, pg_url, tmp_path) as telegram:
+        yield telegram
 
 
 def history(database_url: str, user_id: int) -> list[str]:
@@ -73,11 +65,11 @@ async def test_two_workers_serve_users_alternately_each_answer_once_and_in_order
         user_id = BASE + n
         assert history(pg_url, user_id) == [state for state, _ in steps[n]]  # each once, in order
         assert set(telegram.delivered[user_id]) == {0, 1}  # both workers served this user
-        text = telegram.api.sent_to(user_id)[-1].text
+        text = telegram.api.replies_to(user_id)[-1].text
         for line in expected_result_lines(profile):
             assert line in text, (n, line)
     # the doubly delivered answer: one reply moved on, the other showed where the user already was
-    assert len(telegram.api.sent_to(twice)) == len(steps[3]) + 2
+    assert len(telegram.api.replies_to(twice)) == len(steps[3]) + 2
     shown = [await metrics(telegram.http, w) for w in telegram.workers]
     results = sum(counter(text, f'megaroth_results_total{{verdict="{verdict}"}}') for text in shown
                   for verdict in ("available", "after_separation_only", "not_available", "unknown"))
@@ -127,16 +119,16 @@ async def test_sigkill_mid_update_then_redelivery_applies_it_once(
     await replacement.process.wait()
     with pytest.raises(aiohttp.ClientError):
         await delivery
-    before = len(api.sent_to(user_id))
+    before = len(api.replies_to(user_id))
     assert await telegram.deliver(update, survivor) == 200  # the redelivery
     assert history(pg_url, user_id) == [s for s, _ in steps[:5]]  # applied once
-    assert len(api.sent_to(user_id)) == before + 1  # it shows where the user is: the next question
+    assert len(api.replies_to(user_id)) == before + 1  # it shows where the user is: the next question
     telegram.workers = [survivor]
     for turn, (state, event) in enumerate(steps[5:]):
         await telegram.answer(user_id, state, event, turn)
     assert history(pg_url, user_id) == [s for s, _ in steps]
     for line in expected_result_lines(profile):
-        assert line in api.sent_to(user_id)[-1].text
+        assert line in api.replies_to(user_id)[-1].text
 
 
 async def wait_for_lock_waiter(database_url: str) -> None:

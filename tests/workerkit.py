@@ -7,10 +7,13 @@ sends a chat's next update only after the previous one was answered 200.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
+import re
 import signal
 import socket
 import sys
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -57,12 +60,12 @@ class Telegram:
 
     async def answer(self, user_id: int, state: str, event: Event, turn: int) -> None:
         """One answer, on worker ``turn % N``; returns once it is acknowledged (with its reply)."""
-        before = len(self.api.sent_to(user_id))
+        before = len(self.api.replies_to(user_id))
         update = self.update_for(user_id, state, event)
         worker = self.workers[turn % len(self.workers)]
         assert await self.deliver(update, worker) == 200
         self.delivered.setdefault(user_id, []).append(self.workers.index(worker))
-        assert len(self.api.sent_to(user_id)) > before  # replied before acknowledging
+        assert len(self.api.replies_to(user_id)) > before  # replied before acknowledging
 
     def update_for(self, user_id: int, state: str, event: Event) -> dict[str, Any]:
         self.api.push_event(user_id, event.kind, event.value, state)  # the fake builds the update
@@ -104,3 +107,18 @@ async def stop(worker: Worker) -> None:
     await asyncio.wait_for(worker.process.wait(), timeout=30)
 
 
+
+
+@contextlib.asynccontextmanager
+async def two_workers(api: FakeBotAPI, database_url: str, folder: Path) -> AsyncIterator[Telegram]:
+    """Two workers on one database behind a Telegram; when done, both stopped (SIGTERM) and their
+    logs checked: no traceback, no token, one line per update."""
+    workers = list(await asyncio.gather(*(spawn_worker(api, database_url, folder) for _ in range(2))))
+    async with aiohttp.ClientSession() as http:
+        yield Telegram(api, workers, http)
+    await asyncio.gather(*(stop(w) for w in workers))
+    assert not (folder / "never.sqlite3").exists()  # with DATABASE_URL no SQLite file is made
+    logs = "".join(p.read_text(errors="replace") for p in folder.glob("worker-*.log"))
+    assert "Traceback" not in logs
+    assert TOKEN.split(":")[1] not in logs
+    assert re.search(r"update \d+ (text|callback_query|command) state=\w+ [\d.]+ ms", logs)
