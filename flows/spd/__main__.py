@@ -38,7 +38,9 @@ def _read(name: str) -> Reading:
         with open(name, "rb") as handle:
             data = handle.read(errors.MAX_BYTES + 1)
     except OSError as exc:
-        raise errors.Refusal("unreadable_file", f"Cannot open {name}: {exc.strerror or 'unreadable'}.") from None
+        raise errors.Refusal(
+            "unreadable_file", f"Cannot open {name}: {exc.strerror or 'unreadable'}."
+        ) from None
     return read_file(name, data)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-class Refusal(Exception):
+class Refusal(Exception):  # noqa: N818 - an expected outcome, not a fault
     """A document the reader will not read; ``str()`` is the one line to show."""
 
     def __init__(self, kind: str, line: str) -> None:
@@ -18,27 +18,38 @@ TIME_LIMIT_S = 10.0
 
 
 def encrypted() -> Refusal:
-    return Refusal("encrypted", "This PDF is password-protected; save it without a password or paste the "
-                   "after-tax section as text.")
+    return Refusal(
+        "encrypted",
+        "This PDF is password-protected; save it without a password or paste the after-tax section as text.",
+    )
 
 
 def damaged() -> Refusal:
-    return Refusal("damaged", "This file is not a readable PDF (it looks damaged); paste the after-tax "
-                   "section as text.")
+    return Refusal(
+        "damaged", "This file is not a readable PDF (it looks damaged); paste the after-tax section as text."
+    )
 
 
 def scanned() -> Refusal:
-    return Refusal("scanned", "This PDF is a scan (it has no text to read); paste the after-tax section as text.")
+    return Refusal(
+        "scanned", "This PDF is a scan (it has no text to read); paste the after-tax section as text."
+    )
 
 
 def too_many_pages(pages: int) -> Refusal:
-    return Refusal("too_many_pages", f"This PDF has {pages} pages; I read up to {MAX_PAGES}. Send the Summary "
-                   "Plan Description itself, or paste the after-tax section.")
+    return Refusal(
+        "too_many_pages",
+        f"This PDF has {pages} pages; I read up to {MAX_PAGES}. Send the Summary "
+        "Plan Description itself, or paste the after-tax section.",
+    )
 
 
 def too_big(size: int) -> Refusal:
-    return Refusal("too_big", f"This file is {size / 1_048_576:.1f} MB; I read files up to 20 MB. Paste the "
-                   "after-tax section as text.")
+    return Refusal(
+        "too_big",
+        f"This file is {size / 1_048_576:.1f} MB; I read files up to 20 MB. Paste the "
+        "after-tax section as text.",
+    )
 
 
 def too_slow() -> Refusal:
@@ -46,13 +57,19 @@ def too_slow() -> Refusal:
 
 
 def pay_stub() -> Refusal:
-    return Refusal("pay_stub", "This looks like a pay stub or account statement, not a plan document; I "
-                   "discarded it unread. Send the Summary Plan Description instead.")
+    return Refusal(
+        "pay_stub",
+        "This looks like a pay stub or account statement, not a plan document; I "
+        "discarded it unread. Send the Summary Plan Description instead.",
+    )
 
 
 def not_a_document() -> Refusal:
-    return Refusal("unsupported", "I read a PDF or a .txt file (or a pasted passage); send the Summary Plan "
-                   "Description as one of those.")
+    return Refusal(
+        "unsupported",
+        "I read a PDF or a .txt file (or a pasted passage); send the Summary Plan "
+        "Description as one of those.",
+    )
 
 
 def empty() -> Refusal:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 
-import pypdfium2 as pdfium
+import pypdfium2 as pdfium  # type: ignore[import-untyped]
 
 from flows.spd import errors
 
@@ -51,7 +51,7 @@ def _page_text(pdf: pdfium.PdfDocument, index: int, deadline: float) -> str:
     try:
         textpage = page.get_textpage()
         try:
-            text = textpage.get_text_range()
+            text = str(textpage.get_text_range())
         finally:
             textpage.close()
     except pdfium.PdfiumError:

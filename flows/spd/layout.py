@@ -15,8 +15,32 @@ import unicodedata
 from collections import Counter
 
 _KEEP_HYPHEN = frozenset(
-    "after pre post non in before tax self one two three six full part year catch true lump sub co "
-    "semi multi mid re-".split()
+    [
+        "after",
+        "pre",
+        "post",
+        "non",
+        "in",
+        "before",
+        "tax",
+        "self",
+        "one",
+        "two",
+        "three",
+        "six",
+        "full",
+        "part",
+        "year",
+        "catch",
+        "true",
+        "lump",
+        "sub",
+        "co",
+        "semi",
+        "multi",
+        "mid",
+        "re-",
+    ]
 )
 _HALF = re.compile(r"\b59\s*(?:\?|1\s*/\s*2|\u00bd)")
 _HALF_NFKC = re.compile(r"\b59\s*(?:\?|1\s*[/\u2044]\s*2|\u00bd)")
@@ -24,7 +48,7 @@ _TOC = re.compile(r"(?:\.\s*){4,}\s*\d{1,3}\s*$|\s{3,}\d{1,3}\s*$")
 _DIGITS = re.compile(r"\d+")
 _SPACE = re.compile(r"[ \t\u00a0]+")
 _LINE_HYPHEN = re.compile(r"([A-Za-z]+)[\-\u00ad]\s*\n\s*([a-z])")
-_EDGE = 3  # lines at the top and at the bottom of a page that may be running headers/footers
+_EDGE = 2  # lines at the top and at the bottom of a page that may be running headers/footers
 
 
 def clean_pages(pages: list[str]) -> list[str]:
@@ -73,7 +97,18 @@ def _is_toc(line: str) -> bool:
     return bool(_TOC.search(line)) and not line.rstrip().endswith(".")
 
 
-_BREAK = re.compile(r"^(?:[•\u25cf\u25aa\u2022\-*]\s|\[[ xX]\]|[\u2610\u2611\u2612\u25a1\u00a8\U0001f78e]|\d+\.\s|\([a-z0-9]\)\s)")
+_BREAK = re.compile(
+    r"^(?:[•\u25cf\u25aa\u2022\-*]\s|\[[ "
+    r"xX]\]|[\u2610\u2611\u2612\u25a1\u00a8\U0001f78e]|\d+\.\s|\([a-z0-9]\)\s)"
+)
+
+
+def _is_heading(line: str) -> bool:
+    """A short title-case line without closing punctuation: a heading, kept as its own piece."""
+    words = line.split()
+    if not words or len(words) > 8 or line[-1] in ".,;:" or not line[0].isupper():
+        return False
+    return all(w[0].isupper() or not w[0].isalpha() or len(w) <= 3 for w in words)
 
 
 def _join(lines: list[str], repeated: frozenset[str]) -> str:
@@ -85,7 +120,7 @@ def _join(lines: list[str], repeated: frozenset[str]) -> str:
                 pieces.append(" ".join(current))
                 current = []
             continue
-        if _BREAK.match(line) and current:
+        if (_BREAK.match(line) or _is_heading(line) or (current and _is_heading(current[-1]))) and current:
             pieces.append(" ".join(current))
             current = []
         current.append(line)

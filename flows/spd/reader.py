@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, get_args
 
 from flows.spd import errors, extract, layout, privacy, slots
-from flows.spd.rules import CLOSED, GENERAL, RULES, SPECIFIC, Finding, Question, Window
+from flows.spd.rules import CLOSED, GENERAL, RULES, SPECIFIC, Answer, Finding, Question, Window
 from flows.spd.sentences import Sentence, split
 
 QUESTIONS: tuple[Question, ...] = get_args(Question)
@@ -53,13 +53,19 @@ class Proposal:
 
     def as_json(self) -> dict[str, Any]:
         return {
-            "answer": self.answer, "confidence": self.confidence,
-            "evidence": [e.as_json() for e in self.evidence], "why": self.why,
-            "cap_percent": self.details.get("cap_percent"), "per_year": self.details.get("per_year"),
+            "answer": self.answer,
+            "confidence": self.confidence,
+            "evidence": [e.as_json() for e in self.evidence],
+            "why": self.why,
+            "cap_percent": self.details.get("cap_percent"),
+            "per_year": self.details.get("per_year"),
             "suspension_months": self.details.get("suspension_months"),
             "minimum_usd": self.details.get("minimum_usd"),
-            **{k: v for k, v in self.details.items()
-               if k not in ("cap_percent", "per_year", "suspension_months", "minimum_usd")},
+            **{
+                k: v
+                for k, v in self.details.items()
+                if k not in ("cap_percent", "per_year", "suspension_months", "minimum_usd")
+            },
             "set_aside": [s.as_json() for s in self.set_aside],
         }
 
@@ -72,8 +78,12 @@ class Reading:
     features: dict[str, Any]
 
     def as_json(self) -> dict[str, Any]:
-        return {"plan_type": self.plan_type, "pages": self.pages,
-                "answers": {q: p.as_json() for q, p in self.answers.items()}, "features": self.features}
+        return {
+            "plan_type": self.plan_type,
+            "pages": self.pages,
+            "answers": {q: p.as_json() for q, p in self.answers.items()},
+            "features": self.features,
+        }
 
 
 def read_pdf(data: bytes, *, time_limit: float = errors.TIME_LIMIT_S) -> Reading:
@@ -102,7 +112,9 @@ def _read(raw_pages: list[str], *, numbered: bool) -> Reading:
     if not sentences:
         raise errors.empty()
     findings = _findings(sentences)
-    answers = {q: _propose(q, [f for f in findings if f.question == q], sentences) for q in QUESTIONS}
+    answers: dict[str, Proposal] = {
+        q: _propose(q, [f for f in findings if f.question == q], sentences) for q in QUESTIONS
+    }
     answers = _cross_check(answers)
     full = " ".join(s.text for s in sentences)
     return Reading(_plan_type(full), len(raw_pages), answers, _features(sentences))
@@ -111,7 +123,7 @@ def _read(raw_pages: list[str], *, numbered: bool) -> Reading:
 def _findings(sentences: list[Sentence]) -> list[Finding]:
     out: list[Finding] = []
     for i, sentence in enumerate(sentences):
-        window = Window(tuple(sentences[max(0, i - 3):i]), sentence, tuple(sentences[i + 1:i + 4]))
+        window = Window(tuple(sentences[max(0, i - 3) : i]), sentence, tuple(sentences[i + 1 : i + 4]))
         for rule in RULES:
             found = rule(window)
             if found is not None:
@@ -121,7 +133,9 @@ def _findings(sentences: list[Sentence]) -> list[Finding]:
 
 def _propose(question: Question, findings: list[Finding], sentences: list[Sentence]) -> Proposal:
     decided = [f for f in findings if f.answer != "aside"]
-    aside = tuple(SetAside(f.sentence.page, trim(f.sentence.text), f.why) for f in findings if f.answer == "aside")
+    aside = tuple(
+        SetAside(f.sentence.page, trim(f.sentence.text), f.why) for f in findings if f.answer == "aside"
+    )
     if not decided:
         return Proposal(question, "not_stated", "low", (), "the document does not say", set_aside=aside[:3])
     top = max(f.strength for f in decided)
@@ -134,14 +148,17 @@ def _propose(question: Question, findings: list[Finding], sentences: list[Senten
         answer, why = "conditional", "the document says different things in different places"
     else:
         why = winners[0].why
-    losers = tuple(SetAside(f.sentence.page, trim(f.sentence.text), f"outweighed: {f.why}")
-                   for f in decided if f.answer != answer)
+    losers = tuple(
+        SetAside(f.sentence.page, trim(f.sentence.text), f"outweighed: {f.why}")
+        for f in decided
+        if f.answer != answer
+    )
     details = _details(question, winners, sentences)
     evidence = tuple(Evidence(f.sentence.page, trim(f.sentence.text)) for f in winners[:2])
     return Proposal(question, answer, confidence, evidence, why, details, (aside + losers)[:3])
 
 
-def _confidence(top: int, answers: set[str], decided: list[Finding], answer: str) -> str:
+def _confidence(top: int, answers: set[Answer], decided: list[Finding], answer: str) -> str:
     if len(answers) > 1:
         return "low"
     opposed = any(f.answer != answer and f.strength >= GENERAL for f in decided)
@@ -156,8 +173,10 @@ def _details(question: Question, winners: list[Finding], sentences: list[Sentenc
     out: dict[str, Any] = {}
     for f in winners:
         out.update(f.slots)
-        near = " ".join(s.text for s in sentences[f.sentence.index:f.sentence.index + 2])
-        found = slots.contribution_slots(near) if question == "after_tax_allowed" else slots.frequency_slots(near)
+        near = " ".join(s.text for s in sentences[f.sentence.index : f.sentence.index + 3])
+        found = (
+            slots.contribution_slots(near) if question == "after_tax_allowed" else slots.frequency_slots(near)
+        )
         for key, value in found.items():
             out.setdefault(key, value)
     return out
@@ -166,12 +185,20 @@ def _details(question: Question, winners: list[Finding], sentences: list[Sentenc
 def _cross_check(answers: dict[str, Proposal]) -> dict[str, Proposal]:
     """A conversion limited to amounts that may be withdrawn depends on the withdrawal rules."""
     conversion = answers["in_plan_conversion"]
-    if conversion.answer == "yes" and conversion.details.get("limited_to_distributable") and \
-            answers["in_service_withdrawal"].answer == "no":
+    if (
+        conversion.answer == "yes"
+        and conversion.details.get("limited_to_distributable")
+        and answers["in_service_withdrawal"].answer == "no"
+    ):
         answers["in_plan_conversion"] = Proposal(
-            conversion.question, "conditional", "medium", conversion.evidence,
+            conversion.question,
+            "conditional",
+            "medium",
+            conversion.evidence,
             "conversions are limited to money that may be withdrawn, and the plan limits withdrawals",
-            conversion.details, conversion.set_aside)
+            conversion.details,
+            conversion.set_aside,
+        )
     return answers
 
 
@@ -186,7 +213,8 @@ def _features(sentences: list[Sentence]) -> dict[str, Any]:
     separate = next((s for s in sentences if slots.SEPARATE_ACCOUNT.search(s.text)), None)
     true_up = next((s for s in sentences if slots.TRUE_UP.search(s.text)), None)
     return {
-        "separate_account": _feature(separate), "true_up": _feature(true_up),
+        "separate_account": _feature(separate),
+        "true_up": _feature(true_up),
     }
 
 

@@ -51,7 +51,7 @@ class Window:
         return self.this.text.lower()
 
     def near(self, pattern: re.Pattern[str], *, back: int = 2, ahead: int = 2) -> bool:
-        before = self.before[len(self.before) - back:] if back else ()
+        before = self.before[len(self.before) - back :] if back else ()
         return any(pattern.search(s.text) for s in (*before, *self.after[:ahead]))
 
 
@@ -64,6 +64,7 @@ def _box(window: Window) -> Literal["checked", "unchecked", None]:
 
 
 # ---------------------------------------------------------------- after-tax contributions (Q1)
+
 
 def after_tax_allowed(window: Window) -> Finding | None:
     low = window.low
@@ -84,34 +85,50 @@ def _q1(window: Window, answer: Answer, strength: int, rule: str, why: str) -> F
     return Finding("after_tax_allowed", answer, strength, rule, why, window.this)
 
 
+# Sentences that mention after-tax money but are not a plan term about contributing it.
+_Q1_ASIDE = (
+    (t.BUY_BACK, "buy_back", "after-tax dollars here only buy back forfeited money"),
+    (t.HISTORY, "history", "plan history, not today's contributions"),
+    (t.PENSION, "pension", "pension member contributions, not a 401(k) after-tax option"),
+    (t.COMMENTARY, "commentary", "general commentary, not this plan's terms"),
+)
+
+
 def q1_not_a_plan_term(window: Window) -> Finding | None:
     if window.text.rstrip().endswith("?"):
         return _q1(window, "aside", HINT, "question", "a question, not a plan term")
-    if t.BUY_BACK.search(window.low):
-        return _q1(window, "aside", HINT, "buy_back", "after-tax dollars here only buy back forfeited money")
-    if t.HISTORY.search(window.low):
-        return _q1(window, "aside", HINT, "history", "plan history, not today's contributions")
-    if t.PENSION.search(window.low):
-        return _q1(window, "aside", HINT, "pension", "pension member contributions, not a 401(k) after-tax option")
+    for pattern, rule, why in _Q1_ASIDE:
+        if pattern.search(window.low):
+            return _q1(window, "aside", HINT, rule, why)
     if t.ROLLED_IN.search(window.low) and not t.PERMISSION.search(window.low):
-        return _q1(window, "aside", HINT, "rolled_in", "after-tax money rolled in from an old plan is not "
-                   "after-tax contributions")
-    if t.COMMENTARY.search(window.low):
-        return _q1(window, "aside", HINT, "commentary", "general commentary, not this plan's terms")
+        why = "after-tax money rolled in from an old plan is not after-tax contributions"
+        return _q1(window, "aside", HINT, "rolled_in", why)
     return None
 
 
 def q1_checkbox_or_template(window: Window) -> Finding | None:
     box = _box(window)
     if box == "unchecked":
-        return _q1(window, "conditional", GENERAL, "unchecked_box",
-                   "a form option that is not ticked: it depends on the employer's election")
+        return _q1(
+            window,
+            "conditional",
+            GENERAL,
+            "unchecked_box",
+            "a form option that is not ticked: it depends on the employer's election",
+        )
     if box == "checked":
         negative = bool(t.NEG_PERMIT.search(window.low))
-        return _q1(window, "no" if negative else "yes", CLOSED, "checked_box", "a ticked option on the plan's form")
+        return _q1(
+            window, "no" if negative else "yes", CLOSED, "checked_box", "a ticked option on the plan's form"
+        )
     if t.TEMPLATE.search(window.text):
-        return _q1(window, "conditional", GENERAL, "template",
-                   "template wording: it depends on what the employer elected (Adoption Agreement)")
+        return _q1(
+            window,
+            "conditional",
+            GENERAL,
+            "template",
+            "template wording: it depends on what the employer elected (Adoption Agreement)",
+        )
     return None
 
 
@@ -126,7 +143,9 @@ def q1_negated(window: Window) -> Finding | None:
     if not t.NEG_PERMIT.search(low) or t.HYPOTHETICAL.search(low):
         return None
     if t.NON_ROTH.search(low) or t.AFTER_TAX.search(t.ROTH_BOUND.sub("", low)):
-        return _q1(window, "no", SPECIFIC, "not_permitted", "the plan says it does not permit non-Roth after-tax")
+        return _q1(
+            window, "no", SPECIFIC, "not_permitted", "the plan says it does not permit non-Roth after-tax"
+        )
     return None
 
 
@@ -139,7 +158,9 @@ def q1_positive(window: Window) -> Finding | None:
     if t.AFTER_TAX_TERM.search(window.text) and t.PERMISSION.search(low):
         return _q1(window, "yes", SPECIFIC, "after_tax_permitted", "permits After-Tax Contributions")
     if t.SPILLOVER.search(low):
-        return _q1(window, "yes", GENERAL, "spillover", "switches to after-tax contributions at the IRS limit")
+        return _q1(
+            window, "yes", GENERAL, "spillover", "switches to after-tax contributions at the IRS limit"
+        )
     return None
 
 
@@ -147,26 +168,49 @@ def q1_roth_only(window: Window) -> Finding | None:
     low = window.low
     unmarked = t.AFTER_TAX.search(t.ROTH_BOUND.sub("", low))
     roth_here = bool(t.ROTH_WORD.search(low))
-    if not roth_here and not (unmarked and t.CHOICE.search(low) and window.near(t.ROTH_WORD, back=0, ahead=2)):
+    if not roth_here and not (
+        unmarked and t.CHOICE.search(low) and window.near(t.ROTH_WORD, back=0, ahead=2)
+    ):
         return None
-    if (t.PRE_TAX.search(low) and t.CHOICE.search(low)) or window.near(t.LIST_INTRO, back=3, ahead=0):
-        return _q1(window, "no", GENERAL, "closed_list_roth",
-                   "the plan's list of contribution types names only pre-tax and Roth (after-tax means Roth here)")
-    return _q1(window, "aside", HINT, "roth_after_tax", "'Roth after-tax' means Roth 401(k), not after-tax money")
+    listed = window.near(t.LIST_INTRO, back=3, ahead=0) and not t.ALSO.search(low)
+    if (t.PRE_TAX.search(low) and t.CHOICE.search(low)) or listed:
+        return _q1(
+            window,
+            "no",
+            GENERAL,
+            "closed_list_roth",
+            "the plan's list of contribution types names only pre-tax and Roth (after-tax means Roth here)",
+        )
+    return _q1(
+        window, "aside", HINT, "roth_after_tax", "'Roth after-tax' means Roth 401(k), not after-tax money"
+    )
 
 
 def q1_ambiguous(window: Window) -> Finding | None:
     if t.CHOICE.search(window.low) and t.PRE_TAX.search(window.low):
-        return _q1(window, "aside", HINT, "ambiguous_after_tax",
-                   "'after-tax basis' here may mean Roth; the sentence does not say non-Roth")
+        return _q1(
+            window,
+            "aside",
+            HINT,
+            "ambiguous_after_tax",
+            "'after-tax basis' here may mean Roth; the sentence does not say non-Roth",
+        )
     return None
 
 
-_Q1_RULES = (q1_not_a_plan_term, q1_checkbox_or_template, q1_closed_by_date, q1_negated, q1_positive,
-             q1_roth_only, q1_ambiguous)
+_Q1_RULES = (
+    q1_not_a_plan_term,
+    q1_checkbox_or_template,
+    q1_closed_by_date,
+    q1_negated,
+    q1_positive,
+    q1_roth_only,
+    q1_ambiguous,
+)
 
 
 # ---------------------------------------------------------------- in-plan Roth conversion (Q2)
+
 
 def in_plan_conversion(window: Window) -> Finding | None:
     if not t.CONVERSION.search(window.text):
@@ -194,13 +238,22 @@ def q2_checkbox_or_template(window: Window) -> Finding | None:
     box = _box(window)
     if box == "checked":
         negative = bool(t.NEG_PERMIT.search(window.low))
-        return _q2(window, "no" if negative else "yes", CLOSED, "checked_box", "a ticked option on the plan's form")
+        return _q2(
+            window, "no" if negative else "yes", CLOSED, "checked_box", "a ticked option on the plan's form"
+        )
     if t.NEG_PERMIT.search(window.low) and not t.HYPOTHETICAL.search(window.low):
-        return _q2(window, "no", SPECIFIC, "not_permitted", "the plan says it does not permit in-plan conversions")
+        return _q2(
+            window, "no", SPECIFIC, "not_permitted", "the plan says it does not permit in-plan conversions"
+        )
     template = t.TEMPLATE.search(window.text) or window.near(t.TEMPLATE, back=0, ahead=1)
     if box == "unchecked" or template or t.MAY_PERMIT.search(window.low):
-        return _q2(window, "conditional", GENERAL, "template",
-                   "it depends on what the employer elected (or the plan's own SPD)")
+        return _q2(
+            window,
+            "conditional",
+            GENERAL,
+            "template",
+            "it depends on what the employer elected (or the plan's own SPD)",
+        )
     return None
 
 
@@ -212,7 +265,9 @@ def q2_age_gated(window: Window) -> Finding | None:
 
 def q2_negated_next(window: Window) -> Finding | None:
     if t.HYPOTHETICAL.search(window.low) and window.near(t.UNABLE, back=0, ahead=1):
-        return _q2(window, "no", SPECIFIC, "not_supported", "the next sentence says the plan does not support it")
+        return _q2(
+            window, "no", SPECIFIC, "not_supported", "the next sentence says the plan does not support it"
+        )
     return None
 
 
@@ -222,8 +277,15 @@ def q2_positive(window: Window) -> Finding | None:
         slots: dict[str, object] = {}
         if t.DISTRIBUTABLE_ONLY.search(window.text) or window.near(t.DISTRIBUTABLE_ONLY, back=0, ahead=2):
             slots["limited_to_distributable"] = True
-        return Finding("in_plan_conversion", "yes", SPECIFIC if specific else GENERAL, "conversion_permitted",
-                       "permits converting non-Roth money to Roth inside the plan", window.this, slots)
+        return Finding(
+            "in_plan_conversion",
+            "yes",
+            SPECIFIC if specific else GENERAL,
+            "conversion_permitted",
+            "permits converting non-Roth money to Roth inside the plan",
+            window.this,
+            slots,
+        )
     return None
 
 
@@ -231,6 +293,7 @@ _Q2_RULES = (q2_not_a_plan_term, q2_checkbox_or_template, q2_age_gated, q2_negat
 
 
 # ---------------------------------------------------------------- in-service withdrawal (Q3)
+
 
 def in_service_withdrawal(window: Window) -> Finding | None:
     low = window.low
@@ -264,8 +327,13 @@ def q3_not_a_plan_term(window: Window) -> Finding | None:
             return _q3(window, "aside", HINT, "question", "a question, not a plan term")
         return None
     if _source(window.low) == "other":
-        return _q3(window, "aside", HINT, "other_money", "about other money (pre-tax, Roth, match or rollover), "
-                   "not after-tax contributions")
+        return _q3(
+            window,
+            "aside",
+            HINT,
+            "other_money",
+            "about other money (pre-tax, Roth, match or rollover), not after-tax contributions",
+        )
     if t.CONVERSION.search(window.text) and not t.AFTER_TAX_SOURCE.search(window.low):
         return _q3(window, "aside", HINT, "conversion", "about conversions, not withdrawals")
     return None
@@ -275,15 +343,24 @@ def q3_checkbox_or_template(window: Window) -> Finding | None:
     box = _box(window)
     if box == "checked":
         negative = bool(t.NEG_PERMIT.search(window.low))
-        return _q3(window, "no" if negative else "yes", CLOSED, "checked_box", "a ticked option on the plan's form")
+        return _q3(
+            window, "no" if negative else "yes", CLOSED, "checked_box", "a ticked option on the plan's form"
+        )
     if box == "unchecked":
         return None
     if t.TEMPLATE.search(window.text) or t.SELECT.search(window.low):
-        return _q3(window, "conditional", HINT if t.SELECT.search(window.low) else GENERAL, "template",
-                   "it depends on what the employer elected (Adoption Agreement)")
+        return _q3(
+            window,
+            "conditional",
+            HINT if t.SELECT.search(window.low) else GENERAL,
+            "template",
+            "it depends on what the employer elected (Adoption Agreement)",
+        )
     if t.DISCRETION.search(window.low):
         strength = SPECIFIC if _source(window.low) == "after_tax" else GENERAL
-        return _q3(window, "conditional", strength, "discretion", "the employer or board may allow it, on its terms")
+        return _q3(
+            window, "conditional", strength, "discretion", "the employer or board may allow it, on its terms"
+        )
     return None
 
 
@@ -293,8 +370,13 @@ def q3_closed_list(window: Window) -> Finding | None:
     listed = " ".join(s.text for s in window.after[:6]).lower()
     if t.AFTER_TAX_SOURCE.search(listed):
         return None
-    return _q3(window, "no", GENERAL, "closed_list", "the plan lists its in-service withdrawal types; "
-               "after-tax money is not among them")
+    return _q3(
+        window,
+        "no",
+        GENERAL,
+        "closed_list",
+        "the plan lists its in-service withdrawal types; after-tax money is not among them",
+    )
 
 
 def q3_hardship_only(window: Window) -> Finding | None:
@@ -313,7 +395,8 @@ def q3_negated(window: Window) -> Finding | None:
 
 def q3_age_gated(window: Window) -> Finding | None:
     gated = t.AGE_59_GATE.search(window.text) or (
-        t.THIS_AGE.search(window.low) and window.near(t.AGE_59_GATE, back=2, ahead=0))
+        t.THIS_AGE.search(window.low) and window.near(t.AGE_59_GATE, back=2, ahead=0)
+    )
     if gated and t.PERMISSION.search(window.low):
         return _q3(window, "conditional", GENERAL, "age_59", "only from age 59½")
     return None
@@ -325,7 +408,13 @@ def q3_positive(window: Window) -> Finding | None:
         return None
     source = _source(low)
     if source == "after_tax":
-        return _q3(window, "yes", SPECIFIC, "after_tax_withdrawal", "permits withdrawing after-tax money while employed")
+        return _q3(
+            window,
+            "yes",
+            SPECIFIC,
+            "after_tax_withdrawal",
+            "permits withdrawing after-tax money while employed",
+        )
     if t.IN_SERVICE.search(low) or t.ANY_REASON.search(low):
         if t.CONDITIONS.search(low):
             return _q3(window, "conditional", HINT, "conditions", "in-service withdrawals only on conditions")
@@ -333,7 +422,14 @@ def q3_positive(window: Window) -> Finding | None:
     return None
 
 
-_Q3_RULES = (q3_not_a_plan_term, q3_checkbox_or_template, q3_closed_list, q3_hardship_only, q3_negated,
-             q3_age_gated, q3_positive)
+_Q3_RULES = (
+    q3_not_a_plan_term,
+    q3_checkbox_or_template,
+    q3_closed_list,
+    q3_hardship_only,
+    q3_negated,
+    q3_age_gated,
+    q3_positive,
+)
 
 RULES = (after_tax_allowed, in_plan_conversion, in_service_withdrawal)

@@ -5,8 +5,29 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_ABBREVIATIONS = ("e.g.", "i.e.", "U.S.", "Sec.", "No.", "Inc.", "vs.", "etc.", "Co.", "St.", "Jan.", "Feb.",
-                  "Aug.", "Sept.", "Oct.", "Nov.", "Dec.", "approx.", "Mr.", "Ms.", "Dr.")
+_ABBREVIATIONS = (
+    "e.g.",
+    "i.e.",
+    "U.S.",
+    "Sec.",
+    "No.",
+    "Inc.",
+    "vs.",
+    "etc.",
+    "Co.",
+    "St.",
+    "Jan.",
+    "Feb.",
+    "Aug.",
+    "Sept.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+    "approx.",
+    "Mr.",
+    "Ms.",
+    "Dr.",
+)
 _END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9•])|\s*\n\s*|\s+(?=•)")
 _MAX = 1200  # a "sentence" longer than this is cut into pieces (tables flattened into one line)
 
@@ -34,25 +55,27 @@ def _split_text(text: str) -> list[str]:
     pieces: list[str] = []
     start = 0
     for match in _END.finditer(masked):
-        pieces.append(text[start:match.start() + _dot_kept(masked, match)])
+        pieces.append(text[start : match.start() + _dot_kept(masked, match)])
         start = match.end()
     pieces.append(text[start:])
     return [chunk for piece in _carry_boxes(pieces) for chunk in _cut(piece.strip()) if chunk]
 
 
-_TRAILING_BOX = re.compile(r"(?:\[\s*[xX]?\s*\]|[\u2610\u2611\u2612\u25a1\u00a8\U0001f78e]|\b[xX])\s*\(?[0-9a-z]{1,2}[.)]$")
+_TRAILING_BOX = re.compile(
+    r"(?:\[\s*[xX]?\s*\]|[\u2610\u2611\u2612\u25a1\u00a8\U0001f78e]|\b[xX])\s*\(?[0-9a-z]{1,2}[.)]$"
+)
 
 
 def _carry_boxes(pieces: list[str]) -> list[str]:
     """A checkbox and its number ("x 1.", "[ ] 2.") belong to the sentence after them."""
     out: list[str] = []
     carry = ""
-    for piece in pieces:
-        piece = f"{carry} {piece}".strip() if carry else piece.strip()
+    for raw in pieces:
+        piece = f"{carry} {raw}".strip() if carry else raw.strip()
         carry = ""
         box = _TRAILING_BOX.search(piece)
         if box:
-            carry, piece = box.group(0), piece[:box.start()].strip()
+            carry, piece = box.group(0), piece[: box.start()].strip()
         if piece:
             out.append(piece)
     if carry:
@@ -62,9 +85,9 @@ def _carry_boxes(pieces: list[str]) -> list[str]:
 
 def _dot_kept(masked: str, match: re.Match[str]) -> int:
     """The closing quote or bracket after a full stop stays with its sentence."""
-    closing = re.match(r"[\"')\]]*", masked[match.start():])
+    closing = re.match(r"[\"')\]]*", masked[match.start() :])
     return closing.end() if closing else 0
 
 
 def _cut(text: str) -> list[str]:
-    return [text[i:i + _MAX] for i in range(0, len(text), _MAX)] if len(text) > _MAX else [text]
+    return [text[i : i + _MAX] for i in range(0, len(text), _MAX)] if len(text) > _MAX else [text]

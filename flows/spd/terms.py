@@ -15,7 +15,8 @@ AFTER_TAX = _r(AT)
 NON_ROTH = _r(
     rf"\b(?:regular|traditional|voluntary|supplemental|unmatched)\s+(?:{AT})"
     rf"|(?:{AT})\s+(?:spillover|non[\s-]?roth)|\bnon[\s-]?roth\s+(?:or\s+voluntary\s+)?(?:{AT})"
-    rf"|regular savings|(?:{AT})\s+(?:employee\s+)?contributions?\s+(?:sub-?)?account|(?:{AT})\s+(?:sub-?)?account"
+    rf"|regular "
+    rf"savings|(?:{AT})\s+(?:employee\s+)?contributions?\s+(?:sub-?)?account|(?:{AT})\s+(?:sub-?)?account"
 )
 # Capitalised defined term, as plan documents write it (case-sensitive).
 AFTER_TAX_TERM = re.compile(r"After-?\s?[Tt]ax (?:Employee )?Contributions?|after[\s-]tax contributions")
@@ -31,19 +32,26 @@ CONTRIBUTE = _r(r"contribut|\bsav(?:e|ings)\b|deduct|election|elect\b")
 PERMISSION = _r(
     r"\b(?:may|can|could|allowed to|able to|eligible to|permitted to|will be able)\b(?:\s+\w+){0,3}\s+"
     r"(?:make|contribute|elect|save|withdraw|request|remove|receive|take|convert|be made|choose|decide)"
-    r"|\bis available\b|\bare available\b|\ballows? (?:you|participants|employees)\b|\bpermits? (?:you|a participant)"
+    r"|\bis available\b|\bare available\b|\ballows? (?:you|participants|employees)\b|\bpermits? (?:you|a "
+    r"participant)"
     r"|\bchoose\b|\bdecide\b|you can\b|\bavailable to\b|will continue at a rate"
 )
 SPILLOVER = _r(r"spillover|switch\w*\s+you\s+to\b.*(?:once|when)\b.*\blimit")
 BUY_BACK = _r(r"buy[\s-]?back|previously forfeited")
-HISTORY = _r(r"\b(?:created|established|founded)\b.*\b(?:19|20)\d\d\b|\b(?:19|20)\d\d\b.*\b(?:created|established)\b")
+HISTORY = _r(
+    r"\b(?:created|established|founded)\b.*\b(?:19|20)\d\d\b|\b(?:19|20)\d\d\b.*\b(?:created|established)\b"
+)
 PENSION = _r(r"\bmember contributions\b|defined benefit|\bpension\b")
 ROLLED_IN = _r(r"\brolled?[\s-]?(?:in|over)\b|prior plan|transferred (?:from|to)")
 COMMENTARY = _r(r"\b(?:many|most|some) plans\b|not all (?:401\(k\) )?plans")
-FROZEN = _r(r"\b(?:could|were|was)\b.*\b(?:prior to|before)\s+(?:\w+\s+\d{1,2},\s+)?(?:19|20)\d\d"
-            r"|\b(?:prior to|before)\s+(?:\w+\s+\d{1,2},\s+)?(?:19|20)\d\d\b.*\bcould\b")
-STOPPED = _r(rf"(?:{AT})[^.]*\b(?:discontinued|eliminated|no longer (?:permitted|accepted|available|offered))"
-             rf"|no longer\b[^.]*(?:{AT})")
+FROZEN = _r(
+    r"\b(?:could|were|was)\b.*\b(?:prior to|before)\s+(?:\w+\s+\d{1,2},\s+)?(?:19|20)\d\d"
+    r"|\b(?:prior to|before)\s+(?:\w+\s+\d{1,2},\s+)?(?:19|20)\d\d\b.*\bcould\b"
+)
+STOPPED = _r(
+    rf"(?:{AT})[^.]*\b(?:discontinued|eliminated|no longer (?:permitted|accepted|available|offered))"
+    rf"|no longer\b[^.]*(?:{AT})"
+)
 NEG_PERMIT = _r(
     r"\b(?:does|do|did|will) not (?:permit|allow|support|offer|accept|provide)"
     r"|\b(?:is|are) not (?:permitted|allowed|available|offered|accepted)|\bmay not (?:make|elect|contribute)"
@@ -67,33 +75,50 @@ CONVERSION = _r(
 BENEFICIARY = _r(r"\bbeneficiar")
 MAY_PERMIT = _r(r"\bmay permit\b|check your summary plan description|if permitted by (?:your|the) plan")
 AGE_59 = _r(r"59½|\bage 59\b")
-UNABLE = _r(r"unable to support|does not (?:support|offer|permit)|(?:is|are) not (?:available|offered|permitted)")
+UNABLE = _r(
+    r"unable to support|does not (?:support|offer|permit)|(?:is|are) not (?:available|offered|permitted)"
+)
 CONVERT_PERMISSION = _r(
     r"\b(?:allows?|able to|may elect|you may|you can|may convert|permits?|option)\b[^.]{0,120}\bconvert"
     r"|conversion option (?:was|is|has been) added|\bconvert\w*[^.]{0,80}\b(?:is|are) (?:available|permitted)"
 )
-DISTRIBUTABLE_ONLY = _r(r"otherwise be (?:withdrawn|distributed)|otherwise distributable|eligible for (?:a )?distribution")
+DISTRIBUTABLE_ONLY = _r(
+    r"otherwise be (?:withdrawn|distributed)|otherwise distributable|eligible for (?:a )?distribution"
+)
 
 WITHDRAWAL = _r(r"\bwithdraw|\bin[\s-]?service distribution|\bdistributed\b|\bdistribution\b|\bremove\b")
 TYPES_OF_WITHDRAWAL = _r(r"\b(?:two|three|four|five) (?:types|kinds) of (?:in-service )?withdrawals?")
 TAX_TALK = _r(r"\btaxed\b|\btaxable\b|tax[\s-]free|subject to (?:ordinary )?income tax|penalt")
 AFTER_TAX_SOURCE = _r(rf"(?:{AT})(?![^.]{{0,3}}roth)|\bvoluntary contributions\b|regular savings")
-GENERAL_SOURCE = _r(r"employee contributions|your own contributions|\bmoney\b|savings account|the following contributions"
-                    r"|\bremainder of\b|\b(?:his|her|your|their|member's|participant's) (?:vested )?(?:plan )?accounts?\b"
-                    r"|\bin-service withdrawals? "
-                    r"(?:are|is|may)")
-OTHER_SOURCE = _r(r"rollover|\broth\b|match|employer contributions|\bpre[\s-]?tax|before[\s-]tax|deferral|safe harbor")
+GENERAL_SOURCE = _r(
+    r"employee contributions|your own contributions|\bmoney\b|savings account|the following contributions"
+    r"|\bremainder of\b|\b(?:his|her|your|their|member's|participant's) (?:vested )?(?:plan )?accounts?\b"
+    r"|\bin-service withdrawals? "
+    r"(?:are|is|may)"
+)
+OTHER_SOURCE = _r(
+    r"rollover|\broth\b|match|employer contributions|\bpre[\s-]?tax|before[\s-]tax|deferral|safe harbor"
+)
 SELECT = _r(r"select one or more|select all")
 DISCRETION = _r(r"\b(?:employer|board|administrator|committee) may (?:elect to )?(?:permit|allow)")
-HARDSHIP_ONLY = _r(r"\bonly (?:in (?:the )?cases? of|for|in the case of|upon)\b[^.]{0,30}\b(?:hardship|financial need)")
-NEG_WITHDRAW = _r(r"\bcan ?not (?:be )?withdraw|\bcannot withdraw|\bmay not (?:be )?withdraw|\bnot (?:be )?allowed\b"
-                  r"|\bnot permitted\b|\bno in-service\b|\bcan not be withdrawn")
-AGE_59_GATE = _r(r"(?:reach(?:ed|ing)?|attain(?:ed)?|after|over|once you (?:are|reach)|until)\s+(?:the\s+)?"
-                 r"(?:age\s+(?:of\s+)?)?59½")
+HARDSHIP_ONLY = _r(
+    r"\bonly (?:in (?:the )?cases? of|for|in the case of|upon)\b[^.]{0,30}\b(?:hardship|financial need)"
+)
+NEG_WITHDRAW = _r(
+    r"\bcan ?not (?:be )?withdraw|\bcannot withdraw|\bmay not (?:be )?withdraw|\bnot (?:be )?allowed\b"
+    r"|\bnot permitted\b|\bno in-service\b|\bcan not be withdrawn"
+)
+AGE_59_GATE = _r(
+    r"(?:reach(?:ed|ing)?|attain(?:ed)?|after|over|once you (?:are|reach)|until)\s+(?:the\s+)?"
+    r"(?:age\s+(?:of\s+)?)?59½"
+)
 THIS_AGE = _r(r"\bthis age\b")
 MAY_BE_REQUESTED = _r(r"\bmay be (?:requested|made|withdrawn)\b")
-IN_SERVICE = _r(r"in[\s-]?service|while (?:employed|working|you (?:are|remain) employed)|prior to (?:your )?termination"
-                r"|before termination")
+IN_SERVICE = _r(
+    r"in[\s-]?service|while (?:employed|working|you (?:are|remain) employed)|prior to (?:your )?termination"
+    r"|before termination"
+)
 ANY_REASON = _r(r"for any reason|at any time")
 CONDITIONS = _r(r"certain conditions|\bif you satisfy|only if\b")
 LIST_INTRO = _r(r"\b(?:two|three) (?:ways|options|types)\b|the following (?:types|options)")
+ALSO = _r(r"\balso\b|\bin addition\b")

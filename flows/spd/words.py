@@ -57,8 +57,10 @@ def _times(n: int) -> str:
 
 
 def proposal_lines(proposal: Proposal) -> list[str]:
-    lines = [f"{TITLES[proposal.question]}: {ANSWER_WORDS[proposal.answer]} "
-             f"({proposal.confidence} confidence) - {proposal.why}"]
+    lines = [
+        f"{TITLES[proposal.question]}: {ANSWER_WORDS[proposal.answer]} "
+        f"({proposal.confidence} confidence) - {proposal.why}"
+    ]
     lines += [f"  {c}" for c in cite(proposal)]
     details = details_words(proposal)
     if details:
