@@ -120,5 +120,5 @@ def filler(topic: str, turn: int = 0) -> str:
     return f"This section describes {topic.lower()}. " + " ".join(sentences)
 
 
-def filler_page(topic: str) -> list[str]:
-    return [topic, filler(topic), filler(topic, 1), filler(topic, 2)]
+def filler_page(topic: str, paragraphs: int = 3) -> list[str]:
+    return [topic, *(filler(topic, turn) for turn in range(paragraphs))]
