@@ -69,16 +69,22 @@ def _number(word: str) -> int:
 
 def contribution_slots(text: str) -> dict[str, object]:
     out: dict[str, object] = {}
-    caps = [float(m.group(1)) for m in CAP.finditer(text)]
+    caps = sorted(CAP.finditer(text), key=lambda m: float(m.group(1)))
     if caps:
-        cap = max(caps)
+        cap = float(caps[-1].group(1))
         out["cap_percent"] = int(cap) if cap.is_integer() else cap
-        out["cap_is_combined"] = bool(COMBINED.search(text))
+        out["cap_is_combined"] = bool(COMBINED.search(_sentence_around(text, caps[-1].start())))
     if BONUS.search(text):
         out["separate_bonus_election"] = True
     if PAYROLL_ONLY.search(text):
         out["payroll_deduction_only"] = True
     return out
+
+
+def _sentence_around(text: str, at: int) -> str:
+    start = text.rfind(". ", 0, at) + 1
+    end = text.find(". ", at)
+    return text[start:] if end < 0 else text[start:end]
 
 
 def frequency_slots(text: str) -> dict[str, object]:
