@@ -19,6 +19,7 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
+from bot.documents import Documents  # i21
 from bot.handlers import Handlers
 from bot.metrics import MeasuredOrder, count_error
 from bot.pacing import SharedPacing
@@ -121,6 +122,10 @@ def _add_handlers(app: Application[Any, Any, Any, Any, Any, Any], h: Handlers) -
     app.add_handler(CommandHandler(FLOW_COMMANDS, h.command, filters=private))
     app.add_handler(MessageHandler(private & filters.COMMAND, h.unknown))
     app.add_handler(MessageHandler(private & filters.UpdateType.MESSAGE & filters.TEXT, h.text))
+    documents = Documents(h._advance)  # i21: the plan's document (bot/documents.py)
+    message = private & filters.UpdateType.MESSAGE
+    app.add_handler(MessageHandler(message & filters.Document.ALL, documents.document))
+    app.add_handler(MessageHandler(message & filters.PHOTO, documents.photo))
     app.add_handler(MessageHandler(private, h.other))
     app.add_error_handler(h.error)
 

@@ -47,19 +47,26 @@ def test_a_document_at_the_first_question_is_confirmed_and_cited_in_the_verdict(
 def test_no_and_not_sure_fill_nothing_and_give_a_question_for_hr() -> None:
     user = User()
     _send(user, read_text(PASSAGE).as_json())
-    reply = user.type("no")  # the reading is wrong: nothing filled, and the conversion no longer applies
+    reply = user.type("no")  # my after-tax reading is wrong: nothing filled, the next proposal comes
+    assert reply.title == "From your plan's document: In-plan Roth conversion"
+    reply = user.type("not sure")
     assert user.conv["answers"] == {}
     assert reply.notice is not None
     assert "Ask HR: \"Does our plan accept after-tax" in reply.notice
-    assert "spd" in user.conv
-    assert "ask" not in user.conv["spd"]
-    unsure = User()
-    _send(unsure, read_text(PASSAGE).as_json())
-    unsure.type("yes")
-    reply = unsure.type("not sure")
-    assert unsure.conv["answers"] == {"after_tax_allowed": "yes"}
-    assert reply.notice is not None
     assert "Ask HR: \"Does the plan allow in-plan Roth conversions" in reply.notice
+    assert "ask" not in user.conv["spd"]
+    assert user.state == "plan_type"
+
+
+def test_a_confirmed_no_makes_the_other_questions_moot() -> None:
+    user = User()
+    text = ("The Plan does not permit Voluntary After-tax Contributions. You may elect to convert your "
+            "non-Roth contributions accounts to a Roth Rollover account.")
+    _send(user, read_text(text).as_json())
+    reply = user.tap("spd:yes")
+    assert user.conv["answers"] == {"after_tax_allowed": "no"}
+    assert reply.notice is not None
+    assert "Ask HR" not in reply.notice  # nothing left to ask: without after-tax money the rest is moot
 
 
 def test_a_pasted_passage_is_read_and_a_low_confidence_reading_falls_back_to_hr() -> None:

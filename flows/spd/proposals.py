@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import Any, Final
 
 from flows.conversation import Event, Reply
 from flows.facts import Facts
@@ -28,7 +28,7 @@ from flows.spd.stored import ORDER
 from flows.spd.words import ANSWER_WORDS, TITLES
 from flows.vocabulary import NO_KEYS, UNSURE_KEYS, YES_KEYS, key
 
-KIND = "spd"  # Event.kind of a document's reading
+KIND: Final = "spd"  # Event.kind of a document's reading
 KEY = "spd"  # the conversation's key for proposals waiting and quotes confirmed
 CHOICES = (Choice("spd:yes", "Yes"), Choice("spd:no", "No"), Choice("spd:unsure", "Not sure"))
 PASSAGE_MIN_WORDS = 12
@@ -213,7 +213,8 @@ def _confirm(conv: dict[str, Any], choice: str, today: date) -> Reply:
 def _next(conv: dict[str, Any], today: date, note: str) -> Reply:
     """The next proposal that still applies, or back to the interview with the HR questions."""
     state = conv[KEY]
-    facts = Facts(conv["answers"], today)
+    # a question still open may apply later: an unanswered after-tax question counts as a possible yes
+    facts = Facts({"after_tax_allowed": "yes", **conv["answers"]}, today)
     while state["ask"] and not BY_ID[state["ask"][0]["q"]].applies(facts):
         state["ask"].pop(0)
     if state["ask"]:
