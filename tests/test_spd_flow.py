@@ -40,7 +40,7 @@ def test_a_document_at_the_first_question_is_confirmed_and_cited_in_the_verdict(
     text = "\n".join(verdict.lines)
     assert "Yes - p. 4: 'In addition to deciding how much to contribute" in text
     assert "Conversions twice a year: convert in June and December" in text
-    assert "The plan caps contributions at 15% of pay" in text
+    assert "The plan caps after-tax contributions at 15% of pay" in text
     assert "Bonuses have their own election" in text
 
 

@@ -110,3 +110,12 @@ def test_citations_do_not_split_sentences() -> None:
         "Next sentence.",
     ]
     assert sentences[1].page == 1
+
+
+def test_rule_withdrawing_roth_after_tax_money_or_at_59_is_never_a_yes() -> None:
+    """Found by typing into the terminal chat: Roth money called after-tax, and an age-59½ gate."""
+    roth = ("Roth 401(k) savings are deducted from your eligible pay on an after-tax basis, and you may "
+            "withdraw at 59 1/2.")
+    assert _answer(roth, "in_service_withdrawal") == "not_stated"
+    gated = "You may withdraw your after-tax account at age 59 1/2 or later."
+    assert _answer(gated, "in_service_withdrawal") == "conditional"

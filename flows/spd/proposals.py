@@ -32,6 +32,7 @@ KIND: Final = "spd"  # Event.kind of a document's reading
 KEY = "spd"  # the conversation's key for proposals waiting and quotes confirmed
 CHOICES = (Choice("spd:yes", "Yes"), Choice("spd:no", "No"), Choice("spd:unsure", "Not sure"))
 PASSAGE_MIN_WORDS = 12
+READ = "I read your plan's document."
 PASSAGE_TERMS = ("after-tax", "after tax", "aftertax", "in-plan", "in plan", "withdraw", "roth", "conver")
 HR_QUESTIONS = {
     "after_tax_allowed": "Does our plan accept after-tax (non-Roth) employee contributions beyond the "
@@ -96,7 +97,7 @@ def offer(conv: dict[str, Any], reading: dict[str, Any], today: date) -> Reply:
             hr.append({"q": question, "why": _why_open(found)})
     conv[KEY] = {**conv.get(KEY, {}), "ask": ask, "hr": hr}
     conv[KEY].setdefault("cited", {})
-    return _next(conv, today, "I read your plan's document.")
+    return _next(conv, today, READ)
 
 
 def annotate(conv: dict[str, Any], reply: Reply) -> Reply:
@@ -124,8 +125,8 @@ def next_steps(cited: dict[str, Any]) -> list[str]:
     contribution = cited.get("after_tax_allowed", {}).get("details", {})
     if contribution.get("cap_percent") is not None:
         combined = contribution.get("cap_is_combined")
-        together = " (one cap for all your contributions together)" if combined else ""
-        out.append(f"The plan caps contributions at {contribution['cap_percent']}% of pay{together}.")
+        what = "all your contributions together" if combined else "after-tax contributions"
+        out.append(f"The plan caps {what} at {contribution['cap_percent']}% of pay.")
     if contribution.get("separate_bonus_election"):
         out.append("Bonuses have their own election: set an after-tax % for them too.")
     if contribution.get("payroll_deduction_only"):
@@ -174,12 +175,14 @@ def _proposal(question: str, found: dict[str, Any]) -> dict[str, Any]:
 
 def _why_open(found: dict[str, Any]) -> str:
     evidence = found.get("evidence") or []
+    aside = found.get("set_aside") or []
+    set_aside = f" (I set aside '{aside[0].get('quote', '')}': {aside[0].get('why', '')})" if aside else ""
     if found.get("answer") == "conditional" and evidence:
         page = f" (p. {evidence[0]['page']})" if evidence[0].get("page") is not None else ""
         return f"your document says it depends{page}: '{evidence[0].get('quote', '')}'"
     if found.get("answer") in ("yes", "no"):
-        return "the sentence I found is not clear enough to propose"
-    return "your document does not say"
+        return f"the sentence I found is not clear enough to propose{set_aside}"
+    return f"your document does not say{set_aside}"
 
 
 def _choice(value: str) -> str | None:
@@ -224,6 +227,8 @@ def _next(conv: dict[str, Any], today: date, note: str) -> Reply:
     state.pop("ask", None)
     _move_on(conv, today)
     lines = [f"{TITLES[h['q']]}: {h['why']}. Ask HR: \"{HR_QUESTIONS[h['q']]}\"" for h in hr]
+    if not lines and note == READ:
+        lines = ["It settles nothing you have not answered already."]
     return _where_you_are(conv, today, " ".join([note, *lines]))
 
 

@@ -313,8 +313,8 @@ def _q3(window: Window, answer: Answer, strength: int, rule: str, why: str) -> F
 
 
 def _source(low: str) -> Literal["after_tax", "other", "general"]:
-    """Whose money a withdrawal sentence is about."""
-    if t.AFTER_TAX_SOURCE.search(low):
+    """Whose money a withdrawal sentence is about ("Roth after-tax" money is Roth money)."""
+    if t.AFTER_TAX_SOURCE.search(t.ROTH_BOUND.sub(" roth ", low)):
         return "after_tax"
     if t.GENERAL_SOURCE.search(low):
         return "general"

@@ -24,7 +24,7 @@ ROTH_WORD = _r(r"\broth\b|\bxxxx\b")
 # "Roth after-tax", "after-tax Roth", "after-tax (Roth 401(k))", "Roth post-tax", "Roth 401(k) ... after-tax"
 ROTH_BOUND = _r(
     rf"roth\s+(?:401\(k\)\s+)?(?:{AT})|(?:{AT})\s*\(?\s*roth|(?:{AT})\s+contributions?\s*\(roth\)"
-    rf"|roth\b[^.;]{{0,80}}?(?:{AT})|(?:{AT})[^.;]{{0,60}}?\broth\b"
+    rf"|roth\b[^.;,]{{0,80}}?(?:{AT})|(?:{AT})[^.;,]{{0,60}}?\broth\b"
 )
 PRE_TAX = _r(r"\b(?:pre|before)[\s-]?tax|tax[\s-]deferred|traditional 401\(k\)")
 CHOICE = _r(r"\bor\b|\btwo (?:ways|options|types)\b|choice between|combination")
@@ -109,7 +109,7 @@ NEG_WITHDRAW = _r(
     r"|\bnot permitted\b|\bno in-service\b|\bcan not be withdrawn"
 )
 AGE_59_GATE = _r(
-    r"(?:reach(?:ed|ing)?|attain(?:ed)?|after|over|once you (?:are|reach)|until)\s+(?:the\s+)?"
+    r"(?:reach(?:ed|ing)?|attain(?:ed)?|after|over|\bat|once you (?:are|reach)|until)\s+(?:the\s+)?"
     r"(?:age\s+(?:of\s+)?)?59½"
 )
 THIS_AGE = _r(r"\bthis age\b")
