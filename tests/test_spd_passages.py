@@ -19,9 +19,9 @@ def test_each_development_passage_gets_its_label(passage: dict[str, str]) -> Non
 
 
 def test_no_false_yes_on_any_labelled_passage() -> None:
-    """The held-back set is scored here for the one property that is never traded: no false yes."""
-    results = score("dev") + score("heldback")
-    assert len(results) == 71
+    """The held-back sets are scored here for the one property that is never traded: no false yes."""
+    results = score("dev") + score("heldback") + score("found")
+    assert len(results) == 97
     assert [r.id for r in results if r.false_yes] == []
 
 
@@ -119,3 +119,11 @@ def test_rule_withdrawing_roth_after_tax_money_or_at_59_is_never_a_yes() -> None
     assert _answer(roth, "in_service_withdrawal") == "not_stated"
     gated = "You may withdraw your after-tax account at age 59 1/2 or later."
     assert _answer(gated, "in_service_withdrawal") == "conditional"
+
+
+def test_rule_a_definition_decides_nothing() -> None:
+    definition = ("After-Tax Contribution Account means a separate Account maintained for a Member that is "
+                  "credited with After-Tax Contributions made by the Member.")
+    assert _answer(definition, "after_tax_allowed") == "not_stated"
+    plain = "This means you may make regular after-tax contributions of up to 10% of pay."
+    assert _answer(plain, "after_tax_allowed") == "yes"

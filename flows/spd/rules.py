@@ -67,6 +67,8 @@ def _box(window: Window) -> Literal["checked", "unchecked", None]:
 
 
 def after_tax_allowed(window: Window) -> Finding | None:
+    if t.DEFINITION.search(window.text):
+        return None  # a definition says what a word means, not what the plan allows
     low = window.low
     if not t.AFTER_TAX.search(low) and not t.NON_ROTH.search(low):
         return None
@@ -213,7 +215,7 @@ _Q1_RULES = (
 
 
 def in_plan_conversion(window: Window) -> Finding | None:
-    if not t.CONVERSION.search(window.text):
+    if not t.CONVERSION.search(window.text) or t.DEFINITION.search(window.text):
         return None
     for rule in _Q2_RULES:
         found = rule(window)
@@ -296,6 +298,8 @@ _Q2_RULES = (q2_not_a_plan_term, q2_checkbox_or_template, q2_age_gated, q2_negat
 
 
 def in_service_withdrawal(window: Window) -> Finding | None:
+    if t.DEFINITION.search(window.text):
+        return None
     low = window.low
     if not t.WITHDRAWAL.search(low) and not t.TYPES_OF_WITHDRAWAL.search(low):
         return None

@@ -70,7 +70,7 @@ UNCHECKED_INSIDE = _r(r"[\u2610\u25a1\u00a8\U0001f78e]\s*\(?[0-9a-z]{1,2}[.)]")
 CONVERSION = _r(
     r"in[\s-]?plan\s+(?:roth|xxxx)\s+(?:rollover|conversion|convert)|\birr\b|roth\s+in[\s-]?plan\s+conversion"
     r"|\bconvert\w*\b[^.]{0,160}\broth\b|in[\s-]?plan\s+conversion|roll\s+over[^.]{0,80}into your roth"
-    r"|roth conversion option"
+    r"|roth conversion option|in[\s-]?plan\s+roth\s+transfer|in[\s-]?plan\s+roth\s+conversions?"
 )
 BENEFICIARY = _r(r"\bbeneficiar")
 MAY_PERMIT = _r(r"\bmay permit\b|check your summary plan description|if permitted by (?:your|the) plan")
@@ -81,6 +81,9 @@ UNABLE = _r(
 CONVERT_PERMISSION = _r(
     r"\b(?:allows?|able to|may elect|you may|you can|may convert|permits?|option)\b[^.]{0,120}\bconvert"
     r"|conversion option (?:was|is|has been) added|\bconvert\w*[^.]{0,80}\b(?:is|are) (?:available|permitted)"
+    r"|\b(?:can|may) be "
+    r"converted\b|\ballow\w*\b[^.]{0,80}\bconversion\b|\bconversion\b[^.]{0,60}\ballows? you\b"
+    r"|\byou may (?:make|elect) an in[\s-]?plan roth\b"
 )
 DISTRIBUTABLE_ONLY = _r(
     r"otherwise be (?:withdrawn|distributed)|otherwise distributable|eligible for (?:a )?distribution"
@@ -105,6 +108,8 @@ HARDSHIP_ONLY = _r(
     r"\bonly (?:in (?:the )?cases? of|for|in the case of|upon)\b[^.]{0,30}\b(?:hardship|financial need)"
 )
 NEG_WITHDRAW = _r(
+    r"\bdistributions? (?:of funds )?only upon (?:retirement|termination|separation)"
+    r"|\bwithdrawals? before (?:age )?59½ (?:are|is) (?:restricted|prohibited)|"
     r"\bcan ?not (?:be )?withdraw|\bcannot withdraw|\bmay not (?:be )?withdraw|\bnot (?:be )?allowed\b"
     r"|\bnot permitted\b|\bno in-service\b|\bcan not be withdrawn"
 )
@@ -122,3 +127,6 @@ ANY_REASON = _r(r"for any reason|at any time")
 CONDITIONS = _r(r"certain conditions|\bif you satisfy|only if\b")
 LIST_INTRO = _r(r"\b(?:two|three) (?:ways|options|types)\b|the following (?:types|options)")
 ALSO = _r(r"\balso\b|\bin addition\b")
+DEFINITION = re.compile(r"^(?!This\b|That\b|It\b|Which\b)[\"']?[A-Z][\w\s'()-]{0,60}?\b(?:means|shall "
+                        r"mean|is defined as)\b"
+                        r"|^[A-Z][A-Z\s-]{6,60}\.\s+Any (?:contribution|amount)\b")
