@@ -8,13 +8,18 @@ word wrapper that breaks long words with a hyphen, and drawn one by one: column 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
+import matplotlib
 from fpdf import FPDF
 
 PAGE_W, PAGE_H = 215.9, 279.4  # US Letter, mm
 MARGIN, GUTTER = 18.0, 8.0
 LINE_H = 4.6
 FONT_SIZE = 9.5
+# An embedded TrueType font (matplotlib's DejaVu Sans, a dependency already), as real SPDs embed theirs:
+# it carries every character of the real passages ("—", "…", "½", "☐").
+FONT = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans.ttf"
 COLUMN_W = (PAGE_W - 2 * MARGIN - GUTTER) / 2
 
 
@@ -58,10 +63,10 @@ def _hyphenate(pdf: FPDF, line: str, word: str, width: float) -> tuple[str, str]
 
 
 def _frame(pdf: FPDF, title: str, number: int) -> None:
-    pdf.set_font("Helvetica", size=8)
+    pdf.set_font("DejaVu", size=8)
     pdf.text(MARGIN, 10, f"{title} - Summary Plan Description")
     pdf.text(PAGE_W / 2 - 8, PAGE_H - 8, f"Page {number}")
-    pdf.set_font("Helvetica", size=FONT_SIZE)
+    pdf.set_font("DejaVu", size=FONT_SIZE)
 
 
 def _draw_page(pdf: FPDF, spd: Spd, paragraphs: list[str], number: int) -> None:
@@ -94,7 +99,8 @@ def _headings(spd: Spd) -> list[tuple[str, int]]:
 def build(spd: Spd) -> bytes:
     pdf = FPDF(unit="mm", format="letter")
     pdf.set_auto_page_break(False)
-    pdf.set_font("Helvetica", size=FONT_SIZE)
+    pdf.add_font("DejaVu", fname=str(FONT))
+    pdf.set_font("DejaVu", size=FONT_SIZE)
     if spd.toc:
         _toc(pdf, spd)
     for offset, paragraphs in enumerate(spd.pages):

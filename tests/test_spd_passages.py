@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bench.score_spd import EXPECTED, KEYS, passages, score
+from bench.score_spd import EXPECTED, KEYS, passages, score, score_documents
 from flows.spd import read_text
 from flows.spd.layout import clean_pages
 from flows.spd.sentences import split
@@ -127,3 +127,12 @@ def test_rule_a_definition_decides_nothing() -> None:
     assert _answer(definition, "after_tax_allowed") == "not_stated"
     plain = "This means you may make regular after-tax contributions of up to 10% of pay."
     assert _answer(plain, "after_tax_allowed") == "yes"
+
+
+def test_held_back_documents_never_say_yes_wrongly_and_quote_the_deciding_sentences() -> None:
+    """Whole PDFs assembled from held-back passages (bench/score_spd.py): their answers are scored
+    there; here, the properties that must always hold."""
+    scores = score_documents()
+    assert len(scores) == 6
+    assert [s for s in scores if s.got == "yes" and s.expected != "yes"] == []
+    assert all(s.quotes_on_their_page and s.quotes_from_deciding_passages for s in scores)
