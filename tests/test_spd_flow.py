@@ -99,3 +99,16 @@ def test_restart_forgets_the_documents_quotes() -> None:
     user.command("restart")
     assert "spd" not in user.conv
     assert user.conv["answers"] == {}
+
+
+def test_the_results_details_cite_the_confirmed_sentences() -> None:
+    user = User()
+    _send(user, read_pdf(build(MEGA)).as_json())
+    user.taps("spd:yes", "spd:yes", "401k", "continue", "2025")
+    user.types("45", "$450,000", "23.5k", "50% up to 6%")
+    user.taps("skip", "biweekly", "26")
+    details = user.command("details")
+    text = "\n".join(details.lines)
+    assert details.title == "Your result", text
+    assert "After-tax (non-Roth) contributions: Yes - p. 4:" in text
+    assert "Conversions twice a year: convert in June and December" in text
