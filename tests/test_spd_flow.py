@@ -112,3 +112,11 @@ def test_the_results_details_cite_the_confirmed_sentences() -> None:
     assert details.title == "Your result", text
     assert "After-tax (non-Roth) contributions: Yes - p. 4:" in text
     assert "Conversions twice a year: convert in June and December" in text
+
+
+def test_a_long_answer_that_mentions_after_tax_money_is_an_answer_not_a_document() -> None:
+    user = User()
+    user.taps("401k")
+    reply = user.type("yes I think so, my HR person said we can do after tax contributions on top of my 401k")
+    assert "From your plan's document" not in reply.title
+    assert "I read your plan's document" not in (reply.notice or "")

@@ -72,11 +72,16 @@ def looks_like_passage(text: str) -> bool:
     return len(text.split()) >= PASSAGE_MIN_WORDS and any(term in low for term in PASSAGE_TERMS)
 
 
-def offer_text(conv: dict[str, Any], text: str, today: date) -> Reply:
+def offer_text(conv: dict[str, Any], text: str, today: date) -> Reply | None:
+    """A pasted passage read as plan text; None when it says nothing about the three questions (a
+    long answer that mentions after-tax money goes on to the question being asked)."""
     try:
         reading = read_text(text).as_json()
     except errors.Refusal as refusal:
         return _where_you_are(conv, today, refusal.line)
+    found = reading["answers"].values()
+    if all(a["answer"] == "not_stated" and not a["set_aside"] for a in found):
+        return None
     return offer(conv, reading, today)
 
 
