@@ -120,3 +120,17 @@ def test_a_long_answer_that_mentions_after_tax_money_is_an_answer_not_a_document
     reply = user.type("yes I think so, my HR person said we can do after tax contributions on top of my 401k")
     assert "From your plan's document" not in reply.title
     assert "I read your plan's document" not in (reply.notice or "")
+
+
+def test_while_a_proposal_waits_other_words_are_not_taken_and_a_command_leaves_it() -> None:
+    user = User()
+    _send(user, read_text(PASSAGE).as_json())
+    reply = user.type("401k")
+    assert reply.title == "From your plan's document: After-tax (non-Roth) contributions"
+    assert reply.notice is not None
+    assert "Tap Yes, No or Not sure" in reply.notice
+    assert user.conv["answers"] == {}
+    user.command("help")
+    assert "ask" not in user.conv["spd"]
+    user.type("yes")  # now an answer to the question on screen (plan type), not to a proposal
+    assert "after_tax_allowed" not in user.conv["answers"]

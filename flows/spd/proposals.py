@@ -33,6 +33,7 @@ KEY = "spd"  # the conversation's key for proposals waiting and quotes confirmed
 CHOICES = (Choice("spd:yes", "Yes"), Choice("spd:no", "No"), Choice("spd:unsure", "Not sure"))
 PASSAGE_MIN_WORDS = 12
 READ = "I read your plan's document."
+AGAIN = "Is my reading right? Tap Yes, No or Not sure (or type /back to leave it)."
 PASSAGE_TERMS = ("after-tax", "after tax", "aftertax", "in-plan", "in plan", "withdraw", "roth", "conver")
 HR_QUESTIONS = {
     "after_tax_allowed": "Does our plan accept after-tax (non-Roth) employee contributions beyond the "
@@ -57,10 +58,15 @@ def handle(conv: dict[str, Any], event: Event, today: date) -> Reply | None:
         conv.pop(KEY, None)  # a new start forgets the document's proposals and quotes
         return None
     waiting = conv.get(KEY, {}).get("ask")
-    if waiting and event.kind in ("text", "button"):
+    if waiting and event.kind == "command":  # a command leaves the proposals unanswered, nothing filled
+        conv[KEY].pop("ask", None)
+        conv[KEY].pop("hr", None)
+    elif waiting and event.kind in ("text", "button"):
         choice = _choice(event.value)
-        if choice is not None:
-            return _confirm(conv, choice, today)
+        if choice is None:  # only Yes / No / Not sure answers a proposal: nothing else is taken for one
+            facts = Facts({"after_tax_allowed": "yes", **conv["answers"]}, today)
+            return _proposal_reply(conv, facts, waiting[0], AGAIN)
+        return _confirm(conv, choice, today)
     if event.kind == "text" and looks_like_passage(event.value):
         return offer_text(conv, event.value, today)
     return None
