@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from flows.spd import layout, read_pdf
 from flows.spd.extract import pdf_pages
-from tests.spdkit import Spd, build, filler_page
+from tests.spdkit import Spd, build, filler, filler_page
 from tests.test_spd_documents import MEGA
 
 RUNS = 7
@@ -24,6 +24,18 @@ def eighty_pages() -> bytes:
     """MEGA's six pages of plan terms among 73 full pages (about 600 words, two columns) and a TOC."""
     pages = [filler_page(f"{TOPICS[i % len(TOPICS)]} part {i}", paragraphs=9) for i in range(73)]
     return build(Spd("Acme 401(k) Savings Plan", [*pages[:30], *MEGA.pages[:6], *pages[30:]]))
+
+
+KEY = ("You may elect to make After-Tax Contributions of up to 12 percent of your Eligible Pay through "
+       "payroll deductions, in addition to your before-tax contributions.")
+
+
+def key_in_column_two(extract: Callable[[bytes], list[str]]) -> float:
+    """1.0 if a paragraph in the second column of a PDF that stores its lines row by row across
+    both columns comes out whole, else 0.0."""
+    page = ["Contributions", *(filler("contributions", turn) for turn in range(6)), KEY]
+    data = build(Spd("Acme Plan", [page, page[:3], page[:3]], interleaved=True))
+    return float(KEY in " ".join(" ".join(layout.clean_pages(extract(data))).split()))
 
 
 def _cpu(work: Callable[[bytes], object], data: bytes) -> float:
@@ -65,6 +77,8 @@ def rows() -> list[tuple[str, float, str]]:
         ("spd: pypdf / pypdfium2 (x)", pypdf / pdfium, ""),
         ("spd: plan paragraphs whole, pypdfium2 (share)", recovered(pdf_pages(data)), ""),
         ("spd: plan paragraphs whole, pypdf (share)", recovered(_pypdf_pages(data)), ""),
+        ("spd: column 2 whole, lines stored across, pypdfium2", key_in_column_two(pdf_pages), ""),
+        ("spd: column 2 whole, lines stored across, pypdf", key_in_column_two(_pypdf_pages), ""),
         ("spd: Python heap peak while reading (MiB)", peak, ""),
         ("spd: PDF size (KiB)", len(data) / 1024, ""),
     ]

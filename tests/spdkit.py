@@ -29,6 +29,8 @@ class Spd:
     pages: list[list[str]]
     columns: int = 2
     toc: bool = True
+    # lines stored row by row across both columns (column order is then the reader's job)
+    interleaved: bool = False
 
 
 def _wrap(pdf: FPDF, text: str, width: float) -> list[str]:
@@ -77,8 +79,11 @@ def _draw_page(pdf: FPDF, spd: Spd, paragraphs: list[str], number: int) -> None:
     for paragraph in paragraphs:
         lines += [*_wrap(pdf, paragraph, width), ""]
     per_column = int((PAGE_H - 2 * MARGIN) / LINE_H)
-    for index, line in enumerate(lines[: per_column * spd.columns]):
-        column, row = divmod(index, per_column)
+    fitting = lines[: per_column * spd.columns]
+    placed = [(*divmod(index, per_column), line) for index, line in enumerate(fitting)]
+    if spd.interleaved:
+        placed.sort(key=lambda p: (p[1], p[0]))
+    for column, row, line in placed:
         if line:
             pdf.text(MARGIN + column * (COLUMN_W + GUTTER), MARGIN + 6 + row * LINE_H, line)
 

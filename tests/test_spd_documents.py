@@ -204,3 +204,15 @@ def test_a_binary_file_that_is_not_a_pdf_is_refused() -> None:
     image = io.BytesIO()
     Image.new("RGB", (4, 4)).save(image, format="PNG")
     assert _refusal(image.getvalue(), name="photo.png") == "unsupported"
+
+
+def test_columns_stored_line_by_line_across_the_page_are_read_column_by_column() -> None:
+    """A PDF that stores its lines row by row across both columns (as some layout programs do):
+    the reader finds the empty strip between the columns and reads one column, then the other."""
+    key = ("You may elect to make After-Tax Contributions of up to 12 percent of your Eligible Pay "
+           "through payroll deductions, in addition to your before-tax contributions.")
+    page = ["Contributions", *(filler("contributions", turn) for turn in range(6)), key]
+    data = build(Spd("Acme Plan", [page, page[:3], page[:3]], interleaved=True))
+    proposal = read_pdf(data).answers["after_tax_allowed"]
+    assert proposal.evidence[0].quote == key
+    assert (proposal.evidence[0].page, proposal.details["cap_percent"]) == (2, 12)

@@ -51,7 +51,10 @@ def _page_text(pdf: pdfium.PdfDocument, index: int, deadline: float) -> str:
     try:
         textpage = page.get_textpage()
         try:
-            text = str(textpage.get_text_range())
+            width, height = page.get_size()
+            gutter = _gutter(textpage, width, height)
+            text = str(textpage.get_text_range()) if gutter is None else _by_columns(
+                textpage, width, height, gutter)
         finally:
             textpage.close()
     except pdfium.PdfiumError:
@@ -59,6 +62,44 @@ def _page_text(pdf: pdfium.PdfDocument, index: int, deadline: float) -> str:
     finally:
         page.close()
     return text[:MAX_CHARS]
+
+
+# Two columns: the body (between the top and bottom 8% of the page, where running headers and
+# footers sit) has an empty vertical strip near the middle with text on both sides. The columns
+# are then read one after the other, whatever order the PDF stores its lines in.
+_BAND = 0.08
+_STRIP = 0.006  # half the strip's width, as a share of the page width
+_CANDIDATES = (0.5, 0.47, 0.53, 0.44, 0.56, 0.41, 0.59)
+_COLUMN_MIN_CHARS = 200
+
+
+def _bounded(textpage: pdfium.PdfTextPage, left: float, bottom: float, right: float, top: float) -> str:
+    return str(textpage.get_text_bounded(left=left, bottom=bottom, right=right, top=top))
+
+
+def _gutter(textpage: pdfium.PdfTextPage, width: float, height: float) -> float | None:
+    """The x of an empty vertical strip between two columns of text, or None (one column)."""
+    bottom, top = height * _BAND, height * (1 - _BAND)
+    for share in _CANDIDATES:
+        x = width * share
+        if _bounded(textpage, x - width * _STRIP, bottom, x + width * _STRIP, top).strip():
+            continue
+        left = _bounded(textpage, 0, bottom, x, top)
+        right = _bounded(textpage, x, bottom, width, top)
+        if len(left.strip()) >= _COLUMN_MIN_CHARS and len(right.strip()) >= _COLUMN_MIN_CHARS:
+            return x
+    return None
+
+
+def _by_columns(textpage: pdfium.PdfTextPage, width: float, height: float, gutter: float) -> str:
+    bottom, top = height * _BAND, height * (1 - _BAND)
+    parts = (
+        _bounded(textpage, 0, top, width, height),  # running header
+        _bounded(textpage, 0, bottom, gutter, top),
+        _bounded(textpage, gutter, bottom, width, top),
+        _bounded(textpage, 0, 0, width, bottom),  # running footer
+    )
+    return "\r\n".join(part for part in parts if part.strip())
 
 
 def text_pages(raw: bytes | str) -> list[str]:
