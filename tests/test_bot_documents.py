@@ -130,3 +130,12 @@ async def test_a_slow_document_is_refused_by_its_time_limit() -> None:
     assert await documents._read("plan.pdf", build(MEGA)) == "This PDF takes too long to read; paste the " \
         "after-tax section as text."
     assert TIME_LIMIT_S > 0
+
+
+async def test_a_txt_file_is_read_too(api: FakeBotAPI, running: Any) -> None:
+    user = TgUser(api, 2601)
+    await user.send("/start")
+    text = ("Eligibility\nYou join after 30 days.\f"
+            "You may elect to make After-Tax Contributions of up to 20% of your Eligible Pay.")
+    proposal = await _send_file(user, text.encode(), "plan.txt", mime="text/plain")
+    assert "p. 2: 'You may elect to make After-Tax Contributions of up to 20%" in proposal.text
