@@ -6,6 +6,7 @@ import json
 
 from flows.interview import Event, step
 from flows.spd import read_pdf, read_text
+from flows.spd.proposals import next_steps
 from tests.flowkit import User
 from tests.spdkit import build
 from tests.test_spd_documents import MEGA
@@ -134,3 +135,17 @@ def test_while_a_proposal_waits_other_words_are_not_taken_and_a_command_leaves_i
     assert "ask" not in user.conv["spd"]
     user.type("yes")  # now an answer to the question on screen (plan type), not to a proposal
     assert "after_tax_allowed" not in user.conv["answers"]
+
+
+def test_withdrawal_restrictions_become_next_steps() -> None:
+    steps = next_steps({"in_service_withdrawal": {"answer": "yes", "details": {
+        "per_year": 4, "suspension_months": 6, "minimum_usd": 250, "check_only": True}}})
+    assert steps == [
+        "Withdrawals up to 4 times a year: withdraw and roll to your Roth IRA at the end of each quarter "
+        "(earnings until then are taxable).",
+        "A withdrawal stops your contributions for 6 months: plan it after your last after-tax "
+        "contribution of the year.",
+        "Each withdrawal must be at least $250.",
+        "Withdrawals are paid by check: deposit it in your Roth IRA within 60 days.",
+    ]
+    assert next_steps({"in_service_withdrawal": {"answer": "no", "details": {"per_year": 4}}}) == []

@@ -46,8 +46,11 @@ HR_QUESTIONS = {
     "contributions and their earnings while I am employed? How often, is there a minimum, and does a "
     "withdrawal suspend my contributions?",
 }
-_SCHEDULE = {1: "once a year: convert in December", 2: "twice a year: convert in June and December",
-             4: "quarterly: convert at the end of each quarter", 12: "monthly: convert each month"}
+# How often the plan allows a conversion or withdrawal, and when to use them (earnings until then are taxed)
+_SCHEDULE = {1: ("once a year", "in December"), 2: ("twice a year", "in June and December"),
+             3: ("up to 3 times a year", "in April, August and December"),
+             4: ("up to 4 times a year", "at the end of each quarter"),
+             12: ("up to 12 times a year", "each month")}
 
 
 def handle(conv: dict[str, Any], event: Event, today: date) -> Reply | None:
@@ -149,10 +152,12 @@ def next_steps(cited: dict[str, Any]) -> list[str]:
 
 
 def _frequency_steps(question: str, details: dict[str, Any]) -> list[str]:
-    what = "Conversions" if question == "in_plan_conversion" else "Withdrawals"
+    what, verb = (("Conversions", "convert") if question == "in_plan_conversion"
+                  else ("Withdrawals", "withdraw and roll to your Roth IRA"))
     out = []
     if details.get("per_year") in _SCHEDULE:
-        out.append(f"{what} {_SCHEDULE[details['per_year']]} (earnings until then are taxable).")
+        often, when = _SCHEDULE[details["per_year"]]
+        out.append(f"{what} {often}: {verb} {when} (earnings until then are taxable).")
     if details.get("suspension_months"):
         out.append(f"A withdrawal stops your contributions for {details['suspension_months']} months: "
                    "plan it after your last after-tax contribution of the year.")
