@@ -20,6 +20,7 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
+from bot.documents import Documents
 from bot.errors import Errors
 from bot.groups import group
 from bot.handlers import Handlers
@@ -127,6 +128,10 @@ def _add_handlers(app: Application[Any, Any, Any, Any, Any, Any], h: Handlers, s
     app.add_handler(CommandHandler(FLOW_COMMANDS, h.command, filters=private))
     app.add_handler(MessageHandler(private & filters.COMMAND, h.unknown))
     app.add_handler(MessageHandler(private & filters.UpdateType.MESSAGE & filters.TEXT, h.text))
+    documents = Documents(h._advance)  # the plan's document (bot/documents.py)
+    message = private & filters.UpdateType.MESSAGE
+    app.add_handler(MessageHandler(message & filters.Document.ALL, documents.document))
+    app.add_handler(MessageHandler(message & filters.PHOTO, documents.photo))
     app.add_handler(MessageHandler(private, h.other))
 
 

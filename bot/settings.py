@@ -18,6 +18,9 @@ class Settings(BaseSettings):
 
     telegram_bot_token: SecretStr | None = None
     telegram_api_base_url: str | None = None
+    # i21: a self-hosted Bot API server's file URL (documents are downloaded from it); by default
+    # derived from TELEGRAM_API_BASE_URL
+    telegram_api_file_url: str | None = None
     database_path: Path = Path("data") / "megaroth.sqlite3"
     # PostgreSQL instead of SQLite: any libpq URI (postgres://, postgresql://, Unix-socket forms).
     database_url: SecretStr | None = None
@@ -92,6 +95,8 @@ class Settings(BaseSettings):
 
     @property
     def api_file_url(self) -> str | None:
+        if self.telegram_api_file_url:  # i21
+            return self.telegram_api_file_url.rstrip("/")
         if not self.telegram_api_base_url:
             return None
         return self.telegram_api_base_url.rstrip("/").removesuffix("/bot") + "/file/bot"

@@ -58,6 +58,11 @@ def run(stdin: TextIO, stdout: TextIO, today: date | None = None) -> int:
         if not line.strip():
             continue
         print(f"> {line.strip()}", file=stdout)
+        if line.strip().lower().startswith("/spd"):  # i21: /spd PATH reads the plan's document
+            from bot.documents import terminal_document
+
+            print(render(terminal_document(conv, line.strip()[4:].strip(), clock, step)), file=stdout)
+            continue
         event = to_event(line)
         if event == Event("command", "help"):  # the one command list, then where the user is
             print("\n".join(help_lines(conv, "terminal")), file=stdout)

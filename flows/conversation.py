@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 from flows.machine import FIRST, REVIEW, STATES
 from flows.questions import BY_ID, Choice
+from flows.spd.stored import valid as _spd_ok  # i21: the plan's document (flows/spd/)
 
 VERSION = 1
 
@@ -20,7 +21,7 @@ VERSION = 1
 class Event:
     """What the user did: typed text, tapped a button (for ``state``), or sent a command."""
 
-    kind: Literal["text", "button", "command"]
+    kind: Literal["text", "button", "command", "spd"]  # i21: "spd" carries a plan document's reading
     value: str
     state: str | None = None
 
@@ -82,4 +83,5 @@ def _return_ok(target: Any, conv: dict[str, Any]) -> bool:
 
 
 #: Keys a conversation may carry besides its answers, each with its check.
-OPTIONAL: dict[str, Callable[[Any, dict[str, Any]], bool]] = {"pending": _pending_ok, "editing": _return_ok}
+OPTIONAL: dict[str, Callable[[Any, dict[str, Any]], bool]] = {"pending": _pending_ok, "editing": _return_ok,
+                                                             "spd": _spd_ok}  # i21

@@ -23,6 +23,7 @@ from flows.parse import Confirm, ParseError
 from flows.questions import BY_ID, QUESTIONS, Kind, Question, Stage
 from flows.reminders import CADENCE_CHOICES, REMIND, confirmation, next_due, offers_reminder, reminder_request
 from flows.screens import RESULT_CHOICES, compute, describe_answer, result_reply, send_back_to_fix, view
+from flows.spd import proposals as spd_proposals  # i21: the plan's document
 from flows.taxes import TAXES_TITLE, tax_lines
 from flows.vocabulary import NO_KEYS, YES_KEYS, find_phrase, key
 from rules import InputError
@@ -298,6 +299,11 @@ def command(conv: dict[str, Any], name: str, today: date) -> Reply:
 
 def step(conv: dict[str, Any], event: Event, today: date) -> Reply:
     """Advance ``conv`` (in place) by one event and return the screen to show."""
+    reply = spd_proposals.handle(conv, event, today) or _step(conv, event, today)  # i21: plan document
+    return spd_proposals.annotate(conv, reply)  # i21: the verdict cites confirmed SPD sentences
+
+
+def _step(conv: dict[str, Any], event: Event, today: date) -> Reply:
     if event.kind == "command":
         name = event.value.lstrip("/").split("@")[0].lower()
         if name not in COMMANDS:

@@ -161,10 +161,13 @@ class FakeBotAPI:
         self.inline_answers: list[Call] = []
         self.last_message_id = 0  # of the last message a user sent
         self.latency = 0.0  # seconds each call except getUpdates takes, as a real network's would
+        self.files: dict[str, bytes] = {}  # file_id -> the bytes a user sent (getFile, then download)
+        self.downloads: list[str] = []  # file paths the bot downloaded
 
     async def start(self) -> None:
         app = web.Application(client_max_size=30 * 1024 * 1024)
         app.router.add_post("/bot{token}/{method}", self._handle)
+        app.router.add_get("/file/bot{token}/{path:.*}", self._download)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -208,6 +211,17 @@ class FakeBotAPI:
             return self._drop(request)
         return web.json_response({"ok": True, "result": result})
 
+    async def _download(self, request: web.Request) -> web.StreamResponse:
+        """A file as Telegram serves it: GET <file URL><token>/<file_path>, after getFile."""
+        if request.match_info["token"] != TOKEN:
+            return web.Response(status=401)
+        path = request.match_info["path"]
+        file_id = path.rsplit("/", 1)[-1].split(".", 1)[0]
+        if file_id not in self.files:
+            return web.Response(status=404)
+        self.downloads.append(path)
+        return web.Response(body=self.files[file_id])
+
     async def _serve_updates(self, request: web.Request, params: dict[str, Any],
                              fault: str | None) -> web.StreamResponse:
         updates = await self._get_updates(params)
@@ -219,8 +233,13 @@ class FakeBotAPI:
         return web.json_response({"ok": True, "result": updates})
 
     def _refusal(self, method: str, params: dict[str, Any]) -> str | None:
-        """What Telegram refuses: editing a message that is not there, or an edit that changes
-        nothing."""
+        """What Telegram refuses: editing a message that is not there, an edit that changes
+        nothing, or a file it does not have or will not serve (over 20 MB)."""
+        if method == "getFile":
+            data = self.files.get(str(params.get("file_id")))
+            if data is None:
+                return "Bad Request: invalid file_id"
+            return "Bad Request: file is too big" if len(data) > 20 * 1024 * 1024 else None
         if not method.startswith("editMessage"):
             return None
         shown = self.shown[int(params["chat_id"])].get(int(params["message_id"]))
@@ -313,6 +332,10 @@ class FakeBotAPI:
             return self._profile(method, params)
         if method == "answerInlineQuery":
             self.inline_answers.append(Call(method, params))
+        if method == "getFile":
+            file_id = str(params["file_id"])
+            return {"file_id": file_id, "file_unique_id": f"u{file_id}",
+                    "file_size": len(self.files[file_id]), "file_path": f"documents/{file_id}.bin"}
         if method.startswith("editMessage") or method in ("sendMessage", "sendPhoto"):
             return self._message(method, params)
         return True
@@ -375,6 +398,19 @@ class FakeBotAPI:
             self.shown[message["chat"]["id"]][message["message_id"]] = Shown(
                 message["message_id"], "user", shown)
         return self._push({kind: message})
+
+    def document(self, user_id: int, data: bytes, file_name: str, mime_type: str = "application/pdf",
+                 *, file_size: int | None = None) -> int:
+        """A user sends a file (``file_size``: what Telegram says it weighs, if not its length)."""
+        file_id = f"doc{len(self.files) + 1}"
+        self.files[file_id] = data
+        return self.message(user_id, "", extra={"document": {
+            "file_id": file_id, "file_unique_id": f"u{file_id}", "file_name": file_name,
+            "mime_type": mime_type, "file_size": len(data) if file_size is None else file_size}})
+
+    def photo_message(self, user_id: int) -> int:
+        return self.message(user_id, "", extra={"photo": [
+            {"file_id": "p1", "file_unique_id": "up1", "width": 90, "height": 90, "file_size": 900}]})
 
     def tap(self, user_id: int, data: str, *, chat_type: str = "private", chat_id: int | None = None,
             message_id: int | None = None) -> int:

@@ -1,0 +1,272 @@
+"""The plan's document in the interview: proposals confirmed one by one, then cited in the verdict.
+
+A document's reading arrives as an ``Event("spd", <reading JSON>)`` (Telegram and the terminal
+read the file; ``flows.spd`` reads its text) or as a pasted passage. For each of the three plan
+questions it proposes an answer with the sentence that proves it; the user confirms each (Yes /
+No / Not sure) and only a confirmed answer is filled. A low-confidence or open reading falls back
+to the normal question plus a question to copy to HR. Confirmed quotes are kept under
+``conv["spd"]`` and shown in the verdict and the result's Details, restrictions as next steps.
+
+Two hooks call in: ``handle`` at the start of ``flows.interview.step`` and ``annotate`` on the reply
+it returns.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import date
+from typing import Any, Final
+
+from flows.conversation import Event, Reply
+from flows.facts import Facts
+from flows.machine import LAST, Session, fire
+from flows.questions import BY_ID, Choice
+from flows.spd import errors
+from flows.spd.reader import read_text
+from flows.spd.stored import ORDER
+from flows.spd.words import ANSWER_WORDS, TITLES
+from flows.vocabulary import NO_KEYS, UNSURE_KEYS, YES_KEYS, key
+
+KIND: Final = "spd"  # Event.kind of a document's reading
+KEY = "spd"  # the conversation's key for proposals waiting and quotes confirmed
+CHOICES = (Choice("spd:yes", "Yes"), Choice("spd:no", "No"), Choice("spd:unsure", "Not sure"))
+PASSAGE_MIN_WORDS = 12
+READ = "I read your plan's document."
+AGAIN = "Is my reading right? Tap Yes, No or Not sure (or type /back to leave it)."
+PASSAGE_TERMS = ("after-tax", "after tax", "aftertax", "in-plan", "in plan", "withdraw", "roth", "conver")
+HR_QUESTIONS = {
+    "after_tax_allowed": "Does our plan accept after-tax (non-Roth) employee contributions beyond the "
+                         "pre-tax "
+    "and Roth deferral limit? If so, what is the percentage cap, and is there a separate bonus election?",
+    "in_plan_conversion": "Does the plan allow in-plan Roth conversions (in-plan Roth rollovers) of "
+                          "after-tax "
+    "contributions while I am employed? How often, and can they be automatic?",
+    "in_service_withdrawal": "Does the plan allow in-service (non-hardship) withdrawals of after-tax "
+    "contributions and their earnings while I am employed? How often, is there a minimum, and does a "
+    "withdrawal suspend my contributions?",
+}
+# How often the plan allows a conversion or withdrawal, and when to use them (earnings until then are taxed)
+_SCHEDULE = {1: ("once a year", "in December"), 2: ("twice a year", "in June and December"),
+             3: ("up to 3 times a year", "in April, August and December"),
+             4: ("up to 4 times a year", "at the end of each quarter"),
+             12: ("up to 12 times a year", "each month")}
+
+
+def handle(conv: dict[str, Any], event: Event, today: date) -> Reply | None:
+    """The reply when ``event`` is about the plan's document; None when the interview should go on."""
+    if event.kind == KIND:
+        return offer(conv, _loaded(event.value), today)
+    if event.kind == "command" and event.value.lstrip("/").split("@")[0].lower() == "restart":
+        conv.pop(KEY, None)  # a new start forgets the document's proposals and quotes
+        return None
+    waiting = conv.get(KEY, {}).get("ask")
+    if waiting and event.kind == "command":  # a command leaves the proposals unanswered, nothing filled
+        conv[KEY].pop("ask", None)
+        conv[KEY].pop("hr", None)
+    elif waiting and event.kind in ("text", "button"):
+        choice = _choice(event.value)
+        if choice is None:  # only Yes / No / Not sure answers a proposal: nothing else is taken for one
+            facts = Facts({"after_tax_allowed": "yes", **conv["answers"]}, today)
+            return _proposal_reply(conv, facts, waiting[0], AGAIN)
+        return _confirm(conv, choice, today)
+    if event.kind == "text" and looks_like_passage(event.value):
+        return offer_text(conv, event.value, today)
+    return None
+
+
+def looks_like_passage(text: str) -> bool:
+    """Pasted plan wording, not an answer: a dozen words or more naming one of the plan features."""
+    low = text.lower()
+    return len(text.split()) >= PASSAGE_MIN_WORDS and any(term in low for term in PASSAGE_TERMS)
+
+
+def offer_text(conv: dict[str, Any], text: str, today: date) -> Reply | None:
+    """A pasted passage read as plan text; None when it says nothing about the three questions (a
+    long answer that mentions after-tax money goes on to the question being asked)."""
+    try:
+        reading = read_text(text).as_json()
+    except errors.Refusal as refusal:
+        return _where_you_are(conv, today, refusal.line)
+    found = reading["answers"].values()
+    if all(a["answer"] == "not_stated" and not a["set_aside"] for a in found):
+        return None
+    return offer(conv, reading, today)
+
+
+def refused(conv: dict[str, Any], line: str, today: date) -> Reply:
+    """A document not read: its one line, and the interview where it was."""
+    return _where_you_are(conv, today, line)
+
+
+def offer(conv: dict[str, Any], reading: dict[str, Any], today: date) -> Reply:
+    """Queue the proposals worth confirming; note the rest as questions for HR."""
+    answers = reading.get("answers", {})
+    ask, hr = [], []
+    for question in ORDER:
+        found = answers.get(question, {})
+        if found.get("answer") in ("yes", "no") and found.get("confidence") in ("high", "medium"):
+            ask.append(_proposal(question, found))
+        else:
+            hr.append({"q": question, "why": _why_open(found)})
+    conv[KEY] = {**conv.get(KEY, {}), "ask": ask, "hr": hr}
+    conv[KEY].setdefault("cited", {})
+    return _next(conv, today, READ)
+
+
+def annotate(conv: dict[str, Any], reply: Reply) -> Reply:
+    """The verdict and the result cite the confirmed sentences; restrictions become next steps."""
+    cited = {q: c for q, c in conv.get(KEY, {}).get("cited", {}).items()
+             if conv["answers"].get(q) == c.get("answer")}  # an answer changed since is not cited
+    if not cited or reply.state not in ("verdict", LAST) or reply.title not in ("Verdict", "Your result"):
+        return reply
+    lines = ["From your plan's document (you confirmed):"]
+    for question in ORDER:
+        if question in cited:
+            c = cited[question]
+            page = f"p. {c['page']}: " if c.get("page") is not None else ""
+            lines.append(f"• {TITLES[question]}: {ANSWER_WORDS[c['answer']]} - {page}'{c['quote']}'")
+    steps = next_steps(cited)
+    if steps:
+        lines.append("What your plan's rules mean for you:")
+        lines += [f"• {s}" for s in steps]
+    return replace(reply, lines=(*reply.lines, *lines))
+
+
+def next_steps(cited: dict[str, Any]) -> list[str]:
+    """Restrictions found beside the confirmed answers, as warnings and next steps."""
+    out: list[str] = []
+    contribution = cited.get("after_tax_allowed", {}).get("details", {})
+    if contribution.get("cap_percent") is not None:
+        combined = contribution.get("cap_is_combined")
+        what = "all your contributions together" if combined else "after-tax contributions"
+        out.append(f"The plan caps {what} at {contribution['cap_percent']}% of pay.")
+    if contribution.get("separate_bonus_election"):
+        out.append("Bonuses have their own election: set an after-tax % for them too.")
+    if contribution.get("payroll_deduction_only"):
+        out.append("After-tax money goes in by payroll deduction only: elect a % of each paycheck.")
+    for question in ("in_plan_conversion", "in_service_withdrawal"):
+        if cited.get(question, {}).get("answer") == "yes":
+            out += _frequency_steps(question, cited[question].get("details", {}))
+    return out
+
+
+def _frequency_steps(question: str, details: dict[str, Any]) -> list[str]:
+    what, verb = (("Conversions", "convert") if question == "in_plan_conversion"
+                  else ("Withdrawals", "withdraw and roll to your Roth IRA"))
+    out = []
+    if details.get("per_year") in _SCHEDULE:
+        often, when = _SCHEDULE[details["per_year"]]
+        out.append(f"{what} {often}: {verb} {when} (earnings until then are taxable).")
+    if details.get("suspension_months"):
+        out.append(f"A withdrawal stops your contributions for {details['suspension_months']} months: "
+                   "plan it after your last after-tax contribution of the year.")
+    if details.get("minimum_usd"):
+        out.append(f"Each withdrawal must be at least ${details['minimum_usd']:,}.")
+    if details.get("check_only"):
+        out.append("Withdrawals are paid by check: deposit it in your Roth IRA within 60 days.")
+    return out
+
+
+# ----------------------------------------------------------------------------------------- internals
+
+def _loaded(value: str) -> dict[str, Any]:
+    try:
+        reading = json.loads(value)
+    except ValueError:
+        return {}
+    return reading if isinstance(reading, dict) else {}
+
+
+def _proposal(question: str, found: dict[str, Any]) -> dict[str, Any]:
+    evidence = found.get("evidence") or [{}]
+    details = {k: v for k, v in found.items()
+               if k not in ("answer", "confidence", "evidence", "why", "set_aside") and v is not None}
+    aside = found.get("set_aside") or []
+    return {"q": question, "answer": found["answer"], "confidence": found["confidence"],
+            "quote": str(evidence[0].get("quote", "")), "page": evidence[0].get("page"),
+            "why": str(found.get("why", "")), "details": details,
+            "aside": [{"quote": str(a.get("quote", "")), "why": str(a.get("why", ""))} for a in aside[:1]]}
+
+
+def _why_open(found: dict[str, Any]) -> str:
+    evidence = found.get("evidence") or []
+    aside = found.get("set_aside") or []
+    set_aside = f" (I set aside '{aside[0].get('quote', '')}': {aside[0].get('why', '')})" if aside else ""
+    if found.get("answer") == "conditional" and evidence:
+        page = f" (p. {evidence[0]['page']})" if evidence[0].get("page") is not None else ""
+        return f"your document says it depends{page}: '{evidence[0].get('quote', '')}'"
+    if found.get("answer") in ("yes", "no"):
+        return f"the sentence I found is not clear enough to propose{set_aside}"
+    return f"your document does not say{set_aside}"
+
+
+def _choice(value: str) -> str | None:
+    if value.startswith("spd:"):
+        return value[4:] if value[4:] in ("yes", "no", "unsure") else None
+    word = key(value)
+    if word in ("1", "2", "3"):
+        return ("yes", "no", "unsure")[int(word) - 1]
+    if word in YES_KEYS:
+        return "yes"
+    if word in NO_KEYS:
+        return "no"
+    return "unsure" if word in UNSURE_KEYS else None
+
+
+def _confirm(conv: dict[str, Any], choice: str, today: date) -> Reply:
+    state = conv[KEY]
+    proposal = state["ask"].pop(0)
+    question = proposal["q"]
+    if choice == "yes":
+        conv["answers"][question] = proposal["answer"]
+        conv["history"] = [h for h in conv["history"] if h != question] + [question]
+        state["cited"][question] = {k: proposal[k] for k in ("answer", "quote", "page", "details")}
+        note = f"{TITLES[question]}: {ANSWER_WORDS[proposal['answer']]} ✓"
+    else:
+        state["hr"].append({"q": question, "why": "you did not confirm my reading"})
+        note = f"{TITLES[question]}: not filled; I'll ask it as usual."
+    return _next(conv, today, note)
+
+
+def _next(conv: dict[str, Any], today: date, note: str) -> Reply:
+    """The next proposal that still applies, or back to the interview with the HR questions."""
+    state = conv[KEY]
+    # a question still open may apply later: an unanswered after-tax question counts as a possible yes
+    facts = Facts({"after_tax_allowed": "yes", **conv["answers"]}, today)
+    while state["ask"] and not BY_ID[state["ask"][0]["q"]].applies(facts):
+        state["ask"].pop(0)
+    if state["ask"]:
+        return _proposal_reply(conv, facts, state["ask"][0], note)
+    moot = conv["answers"].get("after_tax_allowed") == "no"  # without after-tax money the rest is moot
+    hr = [h for h in state.pop("hr", []) if h["q"] not in conv["answers"] and not moot]
+    state.pop("ask", None)
+    _move_on(conv, today)
+    lines = [f"{TITLES[h['q']]}: {h['why']}. Ask HR: \"{HR_QUESTIONS[h['q']]}\"" for h in hr]
+    if not lines and note == READ:
+        lines = ["It settles nothing you have not answered already."]
+    return _where_you_are(conv, today, " ".join([note, *lines]))
+
+
+def _proposal_reply(conv: dict[str, Any], facts: Facts, proposal: dict[str, Any], note: str) -> Reply:
+    question = proposal["q"]
+    page = f"p. {proposal['page']}: " if proposal.get("page") is not None else ""
+    lines = [BY_ID[question].text(facts),
+             f"Your plan's document says {ANSWER_WORDS[proposal['answer']].lower()} "
+             f"({proposal['confidence']} confidence): {page}'{proposal['quote']}'"]
+    lines += [f"I set aside '{a['quote']}': {a['why']}." for a in proposal.get("aside", [])]
+    return Reply(state=conv["state"], title=f"From your plan's document: {TITLES[question]}",
+                 lines=tuple(lines), choices=CHOICES, notice=note,
+                 hint="Is that right? Only what you confirm is used.")
+
+
+def _move_on(conv: dict[str, Any], today: date) -> None:
+    """If the question on screen was just filled, go to the next one that is open."""
+    if conv["state"] in ORDER and conv["state"] in conv["answers"]:
+        fire(Session(conv, today), "answer")
+
+
+def _where_you_are(conv: dict[str, Any], today: date, notice: str) -> Reply:
+    from flows.screens import view  # screens imports the flow's renderers; import late to keep this light
+
+    return view(conv, today, notice=notice)

@@ -1,0 +1,234 @@
+"""Read a plan document: its three answers, each with the sentences that prove it and their page.
+
+``read_pdf`` and ``read_text`` return a :class:`Reading`; ``Reading.as_json()`` is the CLI's contract
+(add fields, never rename). A document that should not be read raises :class:`errors.Refusal`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, get_args
+
+from flows.spd import errors, extract, layout, privacy, slots
+from flows.spd.rules import CLOSED, GENERAL, RULES, SPECIFIC, Answer, Finding, Question, Window
+from flows.spd.sentences import Sentence, split
+
+QUESTIONS: tuple[Question, ...] = get_args(Question)
+QUOTE_MAX = 260
+_PRECEDENCE = {"no": 0, "conditional": 1, "yes": 2}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    page: int | None
+    quote: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {"page": self.page, "quote": self.quote}
+
+
+@dataclass(frozen=True)
+class SetAside:
+    page: int | None
+    quote: str
+    why: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {"page": self.page, "quote": self.quote, "why": self.why}
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """One question's proposed answer."""
+
+    question: Question
+    answer: str  # yes | no | conditional | not_stated
+    confidence: str  # high | medium | low
+    evidence: tuple[Evidence, ...]
+    why: str
+    details: dict[str, Any] = field(default_factory=dict)
+    set_aside: tuple[SetAside, ...] = ()
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "answer": self.answer,
+            "confidence": self.confidence,
+            "evidence": [e.as_json() for e in self.evidence],
+            "why": self.why,
+            "cap_percent": self.details.get("cap_percent"),
+            "per_year": self.details.get("per_year"),
+            "suspension_months": self.details.get("suspension_months"),
+            "minimum_usd": self.details.get("minimum_usd"),
+            **{
+                k: v
+                for k, v in self.details.items()
+                if k not in ("cap_percent", "per_year", "suspension_months", "minimum_usd")
+            },
+            "set_aside": [s.as_json() for s in self.set_aside],
+        }
+
+
+@dataclass(frozen=True)
+class Reading:
+    plan_type: str
+    pages: int
+    answers: dict[str, Proposal]
+    features: dict[str, Any]
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "plan_type": self.plan_type,
+            "pages": self.pages,
+            "answers": {q: p.as_json() for q, p in self.answers.items()},
+            "features": self.features,
+        }
+
+
+def read_pdf(data: bytes, *, time_limit: float = errors.TIME_LIMIT_S) -> Reading:
+    return _read(extract.pdf_pages(data, time_limit=time_limit), numbered=True)
+
+
+def read_text(raw: bytes | str) -> Reading:
+    pages = extract.text_pages(raw)
+    return _read(pages, numbered=len(pages) > 1)
+
+
+def read_file(name: str, data: bytes, *, time_limit: float = errors.TIME_LIMIT_S) -> Reading:
+    """A document by its name and bytes: a PDF (by its signature or name) or text."""
+    if data.startswith(b"%PDF") or name.lower().endswith(".pdf"):
+        return read_pdf(data, time_limit=time_limit)
+    if b"\x00" in data[:4096]:
+        raise errors.not_a_document()
+    return read_text(data)
+
+
+def _read(raw_pages: list[str], *, numbered: bool) -> Reading:
+    pages = layout.clean_pages(raw_pages)
+    if privacy.looks_personal("\n".join(pages[:3])):
+        raise errors.pay_stub()
+    sentences = split(pages, numbered=numbered)
+    if not sentences:
+        raise errors.empty()
+    findings = _findings(sentences)
+    answers: dict[str, Proposal] = {
+        q: _propose(q, [f for f in findings if f.question == q], sentences) for q in QUESTIONS
+    }
+    answers = _cross_check(answers)
+    full = " ".join(s.text for s in sentences)
+    return Reading(_plan_type(full), len(raw_pages), answers, _features(sentences))
+
+
+def _findings(sentences: list[Sentence]) -> list[Finding]:
+    out: list[Finding] = []
+    for i, sentence in enumerate(sentences):
+        window = Window(tuple(sentences[max(0, i - 3) : i]), sentence, tuple(sentences[i + 1 : i + 4]))
+        for rule in RULES:
+            found = rule(window)
+            if found is not None:
+                out.append(found)
+    return out
+
+
+def _propose(question: Question, findings: list[Finding], sentences: list[Sentence]) -> Proposal:
+    decided = [f for f in findings if f.answer != "aside"]
+    aside = tuple(
+        SetAside(f.sentence.page, trim(f.sentence.text), f.why) for f in findings if f.answer == "aside"
+    )
+    if not decided:
+        return Proposal(question, "not_stated", "low", (), "the document does not say", set_aside=aside[:3])
+    top = max(f.strength for f in decided)
+    strongest = [f for f in decided if f.strength == top]
+    answers = {f.answer for f in strongest}
+    answer = min(answers, key=_PRECEDENCE.__getitem__)
+    winners = [f for f in strongest if f.answer == answer]
+    confidence = _confidence(top, answers, decided, answer)
+    if len(answers) > 1:
+        answer, why = "conditional", "the document says different things in different places"
+    else:
+        why = winners[0].why
+    losers = tuple(
+        SetAside(f.sentence.page, trim(f.sentence.text), f"outweighed: {f.why}")
+        for f in decided
+        if f.answer != answer
+    )
+    details = _details(question, winners, sentences)
+    evidence = tuple(Evidence(f.sentence.page, trim(f.sentence.text)) for f in winners[:2])
+    return Proposal(question, answer, confidence, evidence, why, details, (aside + losers)[:3])
+
+
+def _confidence(top: int, answers: set[Answer], decided: list[Finding], answer: str) -> str:
+    if len(answers) > 1:
+        return "low"
+    opposed = any(f.answer != answer and f.strength >= GENERAL for f in decided)
+    if top >= SPECIFIC and not opposed:
+        return "high"
+    if top >= GENERAL:
+        return "medium" if not opposed or top >= SPECIFIC else "low"
+    return "low"
+
+
+def _details(question: Question, winners: list[Finding], sentences: list[Sentence]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for f in winners:
+        out.update(f.slots)
+        near = " ".join(s.text for s in sentences[f.sentence.index : f.sentence.index + 3])
+        found = (
+            slots.contribution_slots(near) if question == "after_tax_allowed" else slots.frequency_slots(near)
+        )
+        for key, value in found.items():
+            out.setdefault(key, value)
+    return out
+
+
+def _cross_check(answers: dict[str, Proposal]) -> dict[str, Proposal]:
+    """A conversion limited to amounts that may be withdrawn depends on the withdrawal rules."""
+    conversion = answers["in_plan_conversion"]
+    if (
+        conversion.answer == "yes"
+        and conversion.details.get("limited_to_distributable")
+        and answers["in_service_withdrawal"].answer == "no"
+    ):
+        answers["in_plan_conversion"] = Proposal(
+            conversion.question,
+            "conditional",
+            "medium",
+            conversion.evidence,
+            "conversions are limited to money that may be withdrawn, and the plan limits withdrawals",
+            conversion.details,
+            conversion.set_aside,
+        )
+    return answers
+
+
+def _plan_type(text: str) -> str:
+    counts = Counter(m.group(0).lower() for m in re.finditer(r"40[13]\(b\)|401\(k\)|457\(b\)", text, re.I))
+    if not counts:
+        return "unknown"
+    return {"401(k)": "401k", "403(b)": "403b", "457(b)": "457b"}[counts.most_common(1)[0][0]]
+
+
+def _features(sentences: list[Sentence]) -> dict[str, Any]:
+    separate = next((s for s in sentences if slots.SEPARATE_ACCOUNT.search(s.text)), None)
+    true_up = next((s for s in sentences if slots.TRUE_UP.search(s.text)), None)
+    return {
+        "separate_account": _feature(separate),
+        "true_up": _feature(true_up),
+    }
+
+
+def _feature(sentence: Sentence | None) -> dict[str, Any] | None:
+    return None if sentence is None else {"page": sentence.page, "quote": trim(sentence.text)}
+
+
+def trim(text: str, limit: int = QUOTE_MAX) -> str:
+    """The sentence in the document's words, cut with '…' if long."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return f"{cut} …"
+
+
+__all__ = ["CLOSED", "Proposal", "Reading", "read_file", "read_pdf", "read_text"]

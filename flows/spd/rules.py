@@ -1,0 +1,439 @@
+"""Small named sentence rules: what one sentence (with its neighbours) says about each question.
+
+Each rule looks at one sentence and the sentences around it and returns a Finding (an answer and
+how strongly the sentence supports it) or a reason to set the sentence aside. The rules run in a
+fixed order per question; the first that applies decides. Words the rules look for are in
+``flows/spd/terms.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from flows.spd import terms as t
+from flows.spd.sentences import Sentence
+
+Answer = Literal["yes", "no", "conditional", "aside"]
+Question = Literal["after_tax_allowed", "in_plan_conversion", "in_service_withdrawal"]
+
+# How much a sentence decides: a named checkbox or a closing date (4) beats a specific statement
+# about after-tax money (3), which beats a general statement (2), which beats a hint (1).
+CLOSED, SPECIFIC, GENERAL, HINT = 4, 3, 2, 1
+
+
+@dataclass(frozen=True)
+class Finding:
+    question: Question
+    answer: Answer
+    strength: int
+    rule: str
+    why: str
+    sentence: Sentence
+    slots: dict[str, object] = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True)
+class Window:
+    """A sentence and its neighbours (three before, three after) in reading order."""
+
+    before: tuple[Sentence, ...]
+    this: Sentence
+    after: tuple[Sentence, ...]
+
+    @property
+    def text(self) -> str:
+        return self.this.text
+
+    @property
+    def low(self) -> str:
+        return self.this.text.lower()
+
+    def near(self, pattern: re.Pattern[str], *, back: int = 2, ahead: int = 2) -> bool:
+        before = self.before[len(self.before) - back :] if back else ()
+        return any(pattern.search(s.text) for s in (*before, *self.after[:ahead]))
+
+
+def _box(window: Window) -> Literal["checked", "unchecked", None]:
+    if t.CHECKED_LEAD.match(window.text):
+        return "checked"
+    if t.UNCHECKED_LEAD.match(window.text) or t.UNCHECKED_INSIDE.search(window.text):
+        return "unchecked"
+    return None
+
+
+# ---------------------------------------------------------------- after-tax contributions (Q1)
+
+
+def after_tax_allowed(window: Window) -> Finding | None:
+    if t.DEFINITION.search(window.text):
+        return None  # a definition says what a word means, not what the plan allows
+    low = window.low
+    if not t.AFTER_TAX.search(low) and not t.NON_ROTH.search(low):
+        return None
+    if t.WITHDRAWAL.search(low) and not t.CONTRIBUTE.search(low):
+        return None
+    if len(window.text.split()) < 7 and not t.PERMISSION.search(low):
+        return None  # a heading names the subject; it decides nothing
+    for rule in _Q1_RULES:
+        found = rule(window)
+        if found is not None:
+            return found
+    return None
+
+
+def _q1(window: Window, answer: Answer, strength: int, rule: str, why: str) -> Finding:
+    return Finding("after_tax_allowed", answer, strength, rule, why, window.this)
+
+
+# Sentences that mention after-tax money but are not a plan term about contributing it.
+_Q1_ASIDE = (
+    (t.BUY_BACK, "buy_back", "after-tax dollars here only buy back forfeited money"),
+    (t.HISTORY, "history", "plan history, not today's contributions"),
+    (t.PENSION, "pension", "pension member contributions, not a 401(k) after-tax option"),
+    (t.COMMENTARY, "commentary", "general commentary, not this plan's terms"),
+)
+
+
+def q1_not_a_plan_term(window: Window) -> Finding | None:
+    if window.text.rstrip().endswith("?"):
+        return _q1(window, "aside", HINT, "question", "a question, not a plan term")
+    for pattern, rule, why in _Q1_ASIDE:
+        if pattern.search(window.low):
+            return _q1(window, "aside", HINT, rule, why)
+    if t.ROLLED_IN.search(window.low) and not t.PERMISSION.search(window.low):
+        why = "after-tax money rolled in from an old plan is not after-tax contributions"
+        return _q1(window, "aside", HINT, "rolled_in", why)
+    return None
+
+
+def q1_checkbox_or_template(window: Window) -> Finding | None:
+    box = _box(window)
+    if box == "unchecked":
+        return _q1(
+            window,
+            "conditional",
+            GENERAL,
+            "unchecked_box",
+            "a form option that is not ticked: it depends on the employer's election",
+        )
+    if box == "checked":
+        negative = bool(t.NEG_PERMIT.search(window.low))
+        return _q1(
+            window, "no" if negative else "yes", CLOSED, "checked_box", "a ticked option on the plan's form"
+        )
+    if t.TEMPLATE.search(window.text):
+        return _q1(
+            window,
+            "conditional",
+            GENERAL,
+            "template",
+            "template wording: it depends on what the employer elected (Adoption Agreement)",
+        )
+    return None
+
+
+def q1_closed_by_date(window: Window) -> Finding | None:
+    if t.FROZEN.search(window.low) or t.STOPPED.search(window.low):
+        return _q1(window, "no", CLOSED, "closed_by_date", "after-tax contributions stopped at a past date")
+    return None
+
+
+def q1_negated(window: Window) -> Finding | None:
+    low = window.low
+    if not t.NEG_PERMIT.search(low) or t.HYPOTHETICAL.search(low):
+        return None
+    if t.NON_ROTH.search(low) or t.AFTER_TAX.search(t.ROTH_BOUND.sub("", low)):
+        return _q1(
+            window, "no", SPECIFIC, "not_permitted", "the plan says it does not permit non-Roth after-tax"
+        )
+    return None
+
+
+def q1_positive(window: Window) -> Finding | None:
+    low = window.low
+    if t.NON_ROTH.search(low):
+        return _q1(window, "yes", SPECIFIC, "non_roth_named", "names a non-Roth after-tax contribution")
+    if t.ROTH_WORD.search(low):
+        return None
+    if t.AFTER_TAX_TERM.search(window.text) and t.PERMISSION.search(low):
+        return _q1(window, "yes", SPECIFIC, "after_tax_permitted", "permits After-Tax Contributions")
+    if t.SPILLOVER.search(low):
+        return _q1(
+            window, "yes", GENERAL, "spillover", "switches to after-tax contributions at the IRS limit"
+        )
+    return None
+
+
+def q1_roth_only(window: Window) -> Finding | None:
+    low = window.low
+    unmarked = t.AFTER_TAX.search(t.ROTH_BOUND.sub("", low))
+    roth_here = bool(t.ROTH_WORD.search(low))
+    if not roth_here and not (
+        unmarked and t.CHOICE.search(low) and window.near(t.ROTH_WORD, back=0, ahead=2)
+    ):
+        return None
+    listed = window.near(t.LIST_INTRO, back=3, ahead=0) and not t.ALSO.search(low)
+    if (t.PRE_TAX.search(low) and t.CHOICE.search(low)) or listed:
+        return _q1(
+            window,
+            "no",
+            GENERAL,
+            "closed_list_roth",
+            "the plan's list of contribution types names only pre-tax and Roth (after-tax means Roth here)",
+        )
+    return _q1(
+        window, "aside", HINT, "roth_after_tax", "'Roth after-tax' means Roth 401(k), not after-tax money"
+    )
+
+
+def q1_ambiguous(window: Window) -> Finding | None:
+    if t.CHOICE.search(window.low) and t.PRE_TAX.search(window.low):
+        return _q1(
+            window,
+            "aside",
+            HINT,
+            "ambiguous_after_tax",
+            "'after-tax basis' here may mean Roth; the sentence does not say non-Roth",
+        )
+    return None
+
+
+_Q1_RULES = (
+    q1_not_a_plan_term,
+    q1_checkbox_or_template,
+    q1_closed_by_date,
+    q1_negated,
+    q1_positive,
+    q1_roth_only,
+    q1_ambiguous,
+)
+
+
+# ---------------------------------------------------------------- in-plan Roth conversion (Q2)
+
+
+def in_plan_conversion(window: Window) -> Finding | None:
+    if not t.CONVERSION.search(window.text) or t.DEFINITION.search(window.text):
+        return None
+    for rule in _Q2_RULES:
+        found = rule(window)
+        if found is not None:
+            return found
+    return None
+
+
+def _q2(window: Window, answer: Answer, strength: int, rule: str, why: str) -> Finding:
+    return Finding("in_plan_conversion", answer, strength, rule, why, window.this)
+
+
+def q2_not_a_plan_term(window: Window) -> Finding | None:
+    if window.text.rstrip().endswith("?"):
+        return _q2(window, "aside", HINT, "question", "a question, not a plan term")
+    if t.BENEFICIARY.search(window.low):
+        return _q2(window, "aside", HINT, "beneficiary", "this is about beneficiaries, not participants")
+    return None
+
+
+def q2_checkbox_or_template(window: Window) -> Finding | None:
+    box = _box(window)
+    if box == "checked":
+        negative = bool(t.NEG_PERMIT.search(window.low))
+        return _q2(
+            window, "no" if negative else "yes", CLOSED, "checked_box", "a ticked option on the plan's form"
+        )
+    if t.NEG_PERMIT.search(window.low) and not t.HYPOTHETICAL.search(window.low):
+        return _q2(
+            window, "no", SPECIFIC, "not_permitted", "the plan says it does not permit in-plan conversions"
+        )
+    template = t.TEMPLATE.search(window.text) or window.near(t.TEMPLATE, back=0, ahead=1)
+    if box == "unchecked" or template or t.MAY_PERMIT.search(window.low):
+        return _q2(
+            window,
+            "conditional",
+            GENERAL,
+            "template",
+            "it depends on what the employer elected (or the plan's own SPD)",
+        )
+    return None
+
+
+def q2_age_gated(window: Window) -> Finding | None:
+    if t.AGE_59.search(window.text):
+        return _q2(window, "conditional", SPECIFIC, "age_59", "only for amounts withdrawn at age 59½")
+    return None
+
+
+def q2_negated_next(window: Window) -> Finding | None:
+    if t.HYPOTHETICAL.search(window.low) and window.near(t.UNABLE, back=0, ahead=1):
+        return _q2(
+            window, "no", SPECIFIC, "not_supported", "the next sentence says the plan does not support it"
+        )
+    return None
+
+
+def q2_positive(window: Window) -> Finding | None:
+    if t.CONVERT_PERMISSION.search(window.low) and not t.HYPOTHETICAL.search(window.low):
+        specific = t.NON_ROTH.search(window.low) or t.AFTER_TAX.search(window.low) or "non-roth" in window.low
+        slots: dict[str, object] = {}
+        if t.DISTRIBUTABLE_ONLY.search(window.text) or window.near(t.DISTRIBUTABLE_ONLY, back=0, ahead=2):
+            slots["limited_to_distributable"] = True
+        return Finding(
+            "in_plan_conversion",
+            "yes",
+            SPECIFIC if specific else GENERAL,
+            "conversion_permitted",
+            "permits converting non-Roth money to Roth inside the plan",
+            window.this,
+            slots,
+        )
+    return None
+
+
+_Q2_RULES = (q2_not_a_plan_term, q2_checkbox_or_template, q2_age_gated, q2_negated_next, q2_positive)
+
+
+# ---------------------------------------------------------------- in-service withdrawal (Q3)
+
+
+def in_service_withdrawal(window: Window) -> Finding | None:
+    if t.DEFINITION.search(window.text):
+        return None
+    low = window.low
+    if not t.WITHDRAWAL.search(low) and not t.TYPES_OF_WITHDRAWAL.search(low):
+        return None
+    if t.TAX_TALK.search(low) and not t.PERMISSION.search(low) and not t.NEG_WITHDRAW.search(low):
+        return None
+    for rule in _Q3_RULES:
+        found = rule(window)
+        if found is not None:
+            return found
+    return None
+
+
+def _q3(window: Window, answer: Answer, strength: int, rule: str, why: str) -> Finding:
+    return Finding("in_service_withdrawal", answer, strength, rule, why, window.this)
+
+
+def _source(low: str) -> Literal["after_tax", "other", "general"]:
+    """Whose money a withdrawal sentence is about ("Roth after-tax" money is Roth money)."""
+    if t.AFTER_TAX_SOURCE.search(t.ROTH_BOUND.sub(" roth ", low)):
+        return "after_tax"
+    if t.GENERAL_SOURCE.search(low):
+        return "general"
+    return "other" if t.OTHER_SOURCE.search(low) else "general"
+
+
+def q3_not_a_plan_term(window: Window) -> Finding | None:
+    if window.text.rstrip().endswith("?"):
+        if t.AFTER_TAX.search(window.low) or "in-service" in window.low:
+            return _q3(window, "aside", HINT, "question", "a question, not a plan term")
+        return None
+    if _source(window.low) == "other":
+        return _q3(
+            window,
+            "aside",
+            HINT,
+            "other_money",
+            "about other money (pre-tax, Roth, match or rollover), not after-tax contributions",
+        )
+    if t.CONVERSION.search(window.text) and not t.AFTER_TAX_SOURCE.search(window.low):
+        return _q3(window, "aside", HINT, "conversion", "about conversions, not withdrawals")
+    return None
+
+
+def q3_checkbox_or_template(window: Window) -> Finding | None:
+    box = _box(window)
+    if box == "checked":
+        negative = bool(t.NEG_PERMIT.search(window.low))
+        return _q3(
+            window, "no" if negative else "yes", CLOSED, "checked_box", "a ticked option on the plan's form"
+        )
+    if box == "unchecked":
+        return None
+    if t.TEMPLATE.search(window.text) or t.SELECT.search(window.low):
+        return _q3(
+            window,
+            "conditional",
+            HINT if t.SELECT.search(window.low) else GENERAL,
+            "template",
+            "it depends on what the employer elected (Adoption Agreement)",
+        )
+    if t.DISCRETION.search(window.low):
+        strength = SPECIFIC if _source(window.low) == "after_tax" else GENERAL
+        return _q3(
+            window, "conditional", strength, "discretion", "the employer or board may allow it, on its terms"
+        )
+    return None
+
+
+def q3_closed_list(window: Window) -> Finding | None:
+    if not t.TYPES_OF_WITHDRAWAL.search(window.low):
+        return None
+    listed = " ".join(s.text for s in window.after[:6]).lower()
+    if t.AFTER_TAX_SOURCE.search(listed):
+        return None
+    return _q3(
+        window,
+        "no",
+        GENERAL,
+        "closed_list",
+        "the plan lists its in-service withdrawal types; after-tax money is not among them",
+    )
+
+
+def q3_hardship_only(window: Window) -> Finding | None:
+    if t.HARDSHIP_ONLY.search(window.low):
+        strength = SPECIFIC if _source(window.low) == "after_tax" else GENERAL
+        return _q3(window, "no", strength, "hardship_only", "in-service withdrawals only for hardship")
+    return None
+
+
+def q3_negated(window: Window) -> Finding | None:
+    if t.NEG_WITHDRAW.search(window.low) and not t.HYPOTHETICAL.search(window.low):
+        strength = SPECIFIC if _source(window.low) == "after_tax" else GENERAL
+        return _q3(window, "no", strength, "not_permitted", "withdrawals are not allowed while employed")
+    return None
+
+
+def q3_age_gated(window: Window) -> Finding | None:
+    gated = t.AGE_59_GATE.search(window.text) or (
+        t.THIS_AGE.search(window.low) and window.near(t.AGE_59_GATE, back=2, ahead=0)
+    )
+    if gated and t.PERMISSION.search(window.low):
+        return _q3(window, "conditional", GENERAL, "age_59", "only from age 59½")
+    return None
+
+
+def q3_positive(window: Window) -> Finding | None:
+    low = window.low
+    if not t.PERMISSION.search(low) and not t.MAY_BE_REQUESTED.search(low):
+        return None
+    source = _source(low)
+    if source == "after_tax":
+        return _q3(
+            window,
+            "yes",
+            SPECIFIC,
+            "after_tax_withdrawal",
+            "permits withdrawing after-tax money while employed",
+        )
+    if t.IN_SERVICE.search(low) or t.ANY_REASON.search(low):
+        if t.CONDITIONS.search(low):
+            return _q3(window, "conditional", HINT, "conditions", "in-service withdrawals only on conditions")
+        return _q3(window, "yes", GENERAL, "in_service_permitted", "permits in-service withdrawals")
+    return None
+
+
+_Q3_RULES = (
+    q3_not_a_plan_term,
+    q3_checkbox_or_template,
+    q3_closed_list,
+    q3_hardship_only,
+    q3_negated,
+    q3_age_gated,
+    q3_positive,
+)
+
+RULES = (after_tax_allowed, in_plan_conversion, in_service_withdrawal)

@@ -1,0 +1,93 @@
+"""Sentences with their page: a regex splitter that keeps citations such as "401(k)" and "§ 415(c)"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ABBREVIATIONS = (
+    "e.g.",
+    "i.e.",
+    "U.S.",
+    "Sec.",
+    "No.",
+    "Inc.",
+    "vs.",
+    "etc.",
+    "Co.",
+    "St.",
+    "Jan.",
+    "Feb.",
+    "Aug.",
+    "Sept.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+    "approx.",
+    "Mr.",
+    "Ms.",
+    "Dr.",
+)
+_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9•])|\s*\n\s*|\s+(?=•)")
+_MAX = 1200  # a "sentence" longer than this is cut into pieces (tables flattened into one line)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    page: int | None
+    text: str
+
+
+def split(pages: list[str], *, numbered: bool) -> list[Sentence]:
+    """All sentences of the document in reading order; ``page`` is 1-based when ``numbered``."""
+    out: list[Sentence] = []
+    for number, page in enumerate(pages, start=1):
+        for text in _split_text(page):
+            out.append(Sentence(len(out), number if numbered else None, text))
+    return out
+
+
+def _split_text(text: str) -> list[str]:
+    masked = text
+    for abbr in _ABBREVIATIONS:
+        masked = masked.replace(abbr, abbr.replace(".", "\x00"))
+    pieces: list[str] = []
+    start = 0
+    for match in _END.finditer(masked):
+        pieces.append(text[start : match.start() + _dot_kept(masked, match)])
+        start = match.end()
+    pieces.append(text[start:])
+    return [chunk for piece in _carry_boxes(pieces) for chunk in _cut(piece.strip()) if chunk]
+
+
+_TRAILING_BOX = re.compile(
+    r"(?:\[\s*[xX]?\s*\]|[\u2610\u2611\u2612\u25a1\u00a8\U0001f78e]|\b[xX])\s*\(?[0-9a-z]{1,2}[.)]$"
+)
+
+
+def _carry_boxes(pieces: list[str]) -> list[str]:
+    """A checkbox and its number ("x 1.", "[ ] 2.") belong to the sentence after them."""
+    out: list[str] = []
+    carry = ""
+    for raw in pieces:
+        piece = f"{carry} {raw}".strip() if carry else raw.strip()
+        carry = ""
+        box = _TRAILING_BOX.search(piece)
+        if box:
+            carry, piece = box.group(0), piece[: box.start()].strip()
+        if piece:
+            out.append(piece)
+    if carry:
+        out.append(carry)
+    return out
+
+
+def _dot_kept(masked: str, match: re.Match[str]) -> int:
+    """The closing quote or bracket after a full stop stays with its sentence."""
+    closing = re.match(r"[\"')\]]*", masked[match.start() :])
+    return closing.end() if closing else 0
+
+
+def _cut(text: str) -> list[str]:
+    return [text[i : i + _MAX] for i in range(0, len(text), _MAX)] if len(text) > _MAX else [text]

@@ -1,0 +1,132 @@
+"""The words the sentence rules look for, one named pattern each (lower-case text unless noted)."""
+
+from __future__ import annotations
+
+import re
+
+
+def _r(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    return re.compile(pattern, flags)
+
+
+AT = r"(?:after|post)[\s-]?tax|aftertax"
+AFTER_TAX = _r(AT)
+# An after-tax contribution that is not Roth, named as such.
+NON_ROTH = _r(
+    rf"\b(?:regular|traditional|voluntary|supplemental|unmatched)\s+(?:{AT})"
+    rf"|(?:{AT})\s+(?:spillover|non[\s-]?roth)|\bnon[\s-]?roth\s+(?:or\s+voluntary\s+)?(?:{AT})"
+    rf"|regular "
+    rf"savings|(?:{AT})\s+(?:employee\s+)?contributions?\s+(?:sub-?)?account|(?:{AT})\s+(?:sub-?)?account"
+)
+# Capitalised defined term, as plan documents write it (case-sensitive).
+AFTER_TAX_TERM = re.compile(r"After-?\s?[Tt]ax (?:Employee )?Contributions?|after[\s-]tax contributions")
+ROTH_WORD = _r(r"\broth\b|\bxxxx\b")
+# "Roth after-tax", "after-tax Roth", "after-tax (Roth 401(k))", "Roth post-tax", "Roth 401(k) ... after-tax"
+ROTH_BOUND = _r(
+    rf"roth\s+(?:401\(k\)\s+)?(?:{AT})|(?:{AT})\s*\(?\s*roth|(?:{AT})\s+contributions?\s*\(roth\)"
+    rf"|roth\b[^.;,]{{0,80}}?(?:{AT})|(?:{AT})[^.;,]{{0,60}}?\broth\b"
+)
+PRE_TAX = _r(r"\b(?:pre|before)[\s-]?tax|tax[\s-]deferred|traditional 401\(k\)")
+CHOICE = _r(r"\bor\b|\btwo (?:ways|options|types)\b|choice between|combination")
+CONTRIBUTE = _r(r"contribut|\bsav(?:e|ings)\b|deduct|election|elect\b")
+PERMISSION = _r(
+    r"\b(?:may|can|could|allowed to|able to|eligible to|permitted to|will be able)\b(?:\s+\w+){0,3}\s+"
+    r"(?:make|contribute|elect|save|withdraw|request|remove|receive|take|convert|be made|choose|decide)"
+    r"|\bis available\b|\bare available\b|\ballows? (?:you|participants|employees)\b|\bpermits? (?:you|a "
+    r"participant)"
+    r"|\bchoose\b|\bdecide\b|you can\b|\bavailable to\b|will continue at a rate"
+)
+SPILLOVER = _r(r"spillover|switch\w*\s+you\s+to\b.*(?:once|when)\b.*\blimit")
+BUY_BACK = _r(r"buy[\s-]?back|previously forfeited")
+HISTORY = _r(
+    r"\b(?:created|established|founded)\b.*\b(?:19|20)\d\d\b|\b(?:19|20)\d\d\b.*\b(?:created|established)\b"
+)
+PENSION = _r(r"\bmember contributions\b|defined benefit|\bpension\b")
+ROLLED_IN = _r(r"\brolled?[\s-]?(?:in|over)\b|prior plan|transferred (?:from|to)")
+COMMENTARY = _r(r"\b(?:many|most|some) plans\b|not all (?:401\(k\) )?plans")
+FROZEN = _r(
+    r"\b(?:could|were|was)\b.*\b(?:prior to|before)\s+(?:\w+\s+\d{1,2},\s+)?(?:19|20)\d\d"
+    r"|\b(?:prior to|before)\s+(?:\w+\s+\d{1,2},\s+)?(?:19|20)\d\d\b.*\bcould\b"
+)
+STOPPED = _r(
+    rf"(?:{AT})[^.]*\b(?:discontinued|eliminated|no longer (?:permitted|accepted|available|offered))"
+    rf"|no longer\b[^.]*(?:{AT})"
+)
+NEG_PERMIT = _r(
+    r"\b(?:does|do|did|will) not (?:permit|allow|support|offer|accept|provide)"
+    r"|\b(?:is|are) not (?:permitted|allowed|available|offered|accepted)|\bmay not (?:make|elect|contribute)"
+    r"|\bcannot (?:make|contribute)|\bnot support\b|\bunable to support|\bnot be permitted"
+)
+HYPOTHETICAL = _r(r"\beven if\b|\bwould need\b|\bif\b[^.,]*\bnot\b|\bunless\b")
+TEMPLATE = re.compile(
+    r"Adoption Agreement|\bAA\s*§|[Ii]f elected|[Uu]nless elected|[Ii]f authorized|select all that apply"
+    r"|do not check|[Ii]f the Employer elects|_{3,}|[Ii]f (?:After-Tax|Voluntary)[^.]*(?:will not be|are) "
+    r"(?:permitted|authorized)"
+)
+CHECKED_LEAD = _r(r"^\s*(?:\[\s*[x✓✔]\s*\]|[\u2611\u2612]|x(?=\s+\(?[0-9a-z]{1,2}[.)]))")
+UNCHECKED_LEAD = _r(r"^\s*(?:\[\s*\]|[\u2610\u25a1\u00a8\U0001f78e])")
+UNCHECKED_INSIDE = _r(r"[\u2610\u25a1\u00a8\U0001f78e]\s*\(?[0-9a-z]{1,2}[.)]")
+
+CONVERSION = _r(
+    r"in[\s-]?plan\s+(?:roth|xxxx)\s+(?:rollover|conversion|convert)|\birr\b|roth\s+in[\s-]?plan\s+conversion"
+    r"|\bconvert\w*\b[^.]{0,160}\broth\b|in[\s-]?plan\s+conversion|roll\s+over[^.]{0,80}into your roth"
+    r"|roth conversion option|in[\s-]?plan\s+roth\s+transfer|in[\s-]?plan\s+roth\s+conversions?"
+)
+BENEFICIARY = _r(r"\bbeneficiar")
+MAY_PERMIT = _r(r"\bmay permit\b|check your summary plan description|if permitted by (?:your|the) plan")
+AGE_59 = _r(r"59½|\bage 59\b")
+UNABLE = _r(
+    r"unable to support|does not (?:support|offer|permit)|(?:is|are) not (?:available|offered|permitted)"
+)
+CONVERT_PERMISSION = _r(
+    r"\b(?:allows?|able to|may elect|you may|you can|may convert|permits?|option)\b[^.]{0,120}\bconvert"
+    r"|conversion option (?:was|is|has been) added|\bconvert\w*[^.]{0,80}\b(?:is|are) (?:available|permitted)"
+    r"|\b(?:can|may) be "
+    r"converted\b|\ballow\w*\b[^.]{0,80}\bconversion\b|\bconversion\b[^.]{0,60}\ballows? you\b"
+    r"|\byou may (?:make|elect) an in[\s-]?plan roth\b"
+)
+DISTRIBUTABLE_ONLY = _r(
+    r"otherwise be (?:withdrawn|distributed)|otherwise distributable|eligible for (?:a )?distribution"
+)
+
+WITHDRAWAL = _r(r"\bwithdraw|\bin[\s-]?service distribution|\bdistributed\b|\bdistribution\b|\bremove\b")
+TYPES_OF_WITHDRAWAL = _r(r"\b(?:two|three|four|five) (?:types|kinds) of (?:in-service )?withdrawals?")
+TAX_TALK = _r(r"\btaxed\b|\btaxable\b|tax[\s-]free|subject to (?:ordinary )?income tax|penalt")
+AFTER_TAX_SOURCE = _r(rf"(?:{AT})(?![^.]{{0,3}}roth)|\bvoluntary contributions\b|regular savings")
+GENERAL_SOURCE = _r(
+    r"employee contributions|your own contributions|\bmoney\b|savings account|the following contributions"
+    r"|\bremainder of\b|\b(?:his|her|your|their|member's|participant's) (?:vested )?(?:plan )?accounts?\b"
+    r"|\bin-service withdrawals? "
+    r"(?:are|is|may)"
+)
+OTHER_SOURCE = _r(
+    r"rollover|\broth\b|match|employer contributions|\bpre[\s-]?tax|before[\s-]tax|deferral|safe harbor"
+)
+SELECT = _r(r"select one or more|select all")
+DISCRETION = _r(r"\b(?:employer|board|administrator|committee) may (?:elect to )?(?:permit|allow)")
+HARDSHIP_ONLY = _r(
+    r"\bonly (?:in (?:the )?cases? of|for|in the case of|upon)\b[^.]{0,30}\b(?:hardship|financial need)"
+)
+NEG_WITHDRAW = _r(
+    r"\bdistributions? (?:of funds )?only upon (?:retirement|termination|separation)"
+    r"|\bwithdrawals? before (?:age )?59½ (?:are|is) (?:restricted|prohibited)|"
+    r"\bcan ?not (?:be )?withdraw|\bcannot withdraw|\bmay not (?:be )?withdraw|\bnot (?:be )?allowed\b"
+    r"|\bnot permitted\b|\bno in-service\b|\bcan not be withdrawn"
+)
+AGE_59_GATE = _r(
+    r"(?:reach(?:ed|ing)?|attain(?:ed)?|after|over|\bat|once you (?:are|reach)|until)\s+(?:the\s+)?"
+    r"(?:age\s+(?:of\s+)?)?59½"
+)
+THIS_AGE = _r(r"\bthis age\b")
+MAY_BE_REQUESTED = _r(r"\bmay be (?:requested|made|withdrawn)\b")
+IN_SERVICE = _r(
+    r"in[\s-]?service|while (?:employed|working|you (?:are|remain) employed)|prior to (?:your )?termination"
+    r"|before termination"
+)
+ANY_REASON = _r(r"for any reason|at any time")
+CONDITIONS = _r(r"certain conditions|\bif you satisfy|only if\b")
+LIST_INTRO = _r(r"\b(?:two|three) (?:ways|options|types)\b|the following (?:types|options)")
+ALSO = _r(r"\balso\b|\bin addition\b")
+DEFINITION = re.compile(r"^(?!This\b|That\b|It\b|Which\b)[\"']?[A-Z][\w\s'()-]{0,60}?\b(?:means|shall "
+                        r"mean|is defined as)\b"
+                        r"|^[A-Z][A-Z\s-]{6,60}\.\s+Any (?:contribution|amount)\b")

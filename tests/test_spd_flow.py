@@ -1,0 +1,151 @@
+"""The plan's document in the interview: proposals confirmed one by one, cited in the verdict."""
+
+from __future__ import annotations
+
+import json
+
+from flows.interview import Event, step
+from flows.spd import read_pdf, read_text
+from flows.spd.proposals import next_steps
+from tests.flowkit import User
+from tests.spdkit import build
+from tests.test_spd_documents import MEGA
+
+PASSAGE = ("You may elect to make After-Tax Contributions to the Plan of up to 75% of your Eligible Pay. "
+           "Conversions: you may elect to convert your non-Roth contributions accounts to a Roth Rollover "
+           "account within the Plan, twice per calendar year.")
+
+
+def _send(user: User, reading: dict[str, object]) -> None:
+    user.last = step(user.conv, Event("spd", json.dumps(reading)), user.today)
+
+
+def test_a_document_at_the_first_question_is_confirmed_and_cited_in_the_verdict() -> None:
+    user = User()
+    first = user.state
+    _send(user, read_pdf(build(MEGA)).as_json())
+    assert user.last is not None
+    assert user.last.title == "From your plan's document: After-tax (non-Roth) contributions"
+    assert "(high confidence): p. 4: 'In addition to deciding how much" in " ".join(user.last.lines)
+    assert [c.label for c in user.last.choices] == ["Yes", "No", "Not sure"]
+    assert "after_tax_allowed" not in user.conv["answers"]  # nothing filled before it is confirmed
+    reply = user.tap("spd:yes")
+    assert reply.title == "From your plan's document: In-plan Roth conversion"
+    reply = user.tap("spd:yes")  # withdrawal is not asked: with a conversion it does not apply
+    assert user.state == first  # back where the user was, the answers kept
+    assert user.conv["answers"] == {"after_tax_allowed": "yes", "in_plan_conversion": "yes"}
+    assert reply.notice is not None
+    assert "In-plan Roth conversion: Yes ✓" in reply.notice
+    verdict = user.taps("401k")
+    assert user.state == "verdict", verdict.title
+    text = "\n".join(verdict.lines)
+    assert "Yes - p. 4: 'In addition to deciding how much to contribute" in text
+    assert "Conversions twice a year: convert in June and December" in text
+    assert "The plan caps after-tax contributions at 15% of pay" in text
+    assert "Bonuses have their own election" in text
+
+
+def test_no_and_not_sure_fill_nothing_and_give_a_question_for_hr() -> None:
+    user = User()
+    _send(user, read_text(PASSAGE).as_json())
+    reply = user.type("no")  # my after-tax reading is wrong: nothing filled, the next proposal comes
+    assert reply.title == "From your plan's document: In-plan Roth conversion"
+    reply = user.type("not sure")
+    assert user.conv["answers"] == {}
+    assert reply.notice is not None
+    assert "Ask HR: \"Does our plan accept after-tax" in reply.notice
+    assert "Ask HR: \"Does the plan allow in-plan Roth conversions" in reply.notice
+    assert "ask" not in user.conv["spd"]
+    assert user.state == "plan_type"
+
+
+def test_a_confirmed_no_makes_the_other_questions_moot() -> None:
+    user = User()
+    text = ("The Plan does not permit Voluntary After-tax Contributions. You may elect to convert your "
+            "non-Roth contributions accounts to a Roth Rollover account.")
+    _send(user, read_text(text).as_json())
+    reply = user.tap("spd:yes")
+    assert user.conv["answers"] == {"after_tax_allowed": "no"}
+    assert reply.notice is not None
+    assert "Ask HR" not in reply.notice  # nothing left to ask: without after-tax money the rest is moot
+
+
+def test_a_pasted_passage_is_read_and_a_low_confidence_reading_falls_back_to_hr() -> None:
+    user = User()
+    reply = user.type("Your Plan may permit In-Plan Roth Rollovers (IRR) or Conversions. Please check your "
+                      "Summary Plan Description for details, and you may contribute on a Roth after-tax "
+                      "basis.")
+    assert reply.state == user.state == "plan_type"  # nothing to confirm: the normal question again
+    assert reply.notice is not None
+    assert "Ask HR: \"Does the plan allow in-plan Roth conversions" in reply.notice
+    assert "says it depends" in reply.notice
+    assert user.conv["answers"] == {}
+
+
+def test_a_pasted_pay_stub_is_refused_and_the_question_stays() -> None:
+    user = User()
+    reply = user.type("Net pay 3,101.22 YTD 92,307.60 gross pay 4,615.38 after-tax 401k deduction 200.00 "
+                      "this period")
+    assert reply.notice is not None
+    assert "pay stub" in reply.notice
+    assert user.state == "plan_type"
+    assert user.conv["answers"] == {}
+    assert "spd" not in user.conv
+
+
+def test_restart_forgets_the_documents_quotes() -> None:
+    user = User()
+    _send(user, read_text(PASSAGE).as_json())
+    user.tap("spd:yes")
+    user.command("restart")
+    assert "spd" not in user.conv
+    assert user.conv["answers"] == {}
+
+
+def test_the_results_details_cite_the_confirmed_sentences() -> None:
+    user = User()
+    _send(user, read_pdf(build(MEGA)).as_json())
+    user.taps("spd:yes", "spd:yes", "401k", "continue", "2025")
+    user.types("45", "$450,000", "23.5k", "50% up to 6%")
+    user.taps("skip", "biweekly", "26")
+    details = user.command("details")
+    text = "\n".join(details.lines)
+    assert details.title == "Your result", text
+    assert "After-tax (non-Roth) contributions: Yes - p. 4:" in text
+    assert "Conversions twice a year: convert in June and December" in text
+
+
+def test_a_long_answer_that_mentions_after_tax_money_is_an_answer_not_a_document() -> None:
+    user = User()
+    user.taps("401k")
+    reply = user.type("yes I think so, my HR person said we can do after tax contributions on top of my 401k")
+    assert "From your plan's document" not in reply.title
+    assert "I read your plan's document" not in (reply.notice or "")
+
+
+def test_while_a_proposal_waits_other_words_are_not_taken_and_a_command_leaves_it() -> None:
+    user = User()
+    _send(user, read_text(PASSAGE).as_json())
+    reply = user.type("401k")
+    assert reply.title == "From your plan's document: After-tax (non-Roth) contributions"
+    assert reply.notice is not None
+    assert "Tap Yes, No or Not sure" in reply.notice
+    assert user.conv["answers"] == {}
+    user.command("help")
+    assert "ask" not in user.conv["spd"]
+    user.type("yes")  # now an answer to the question on screen (plan type), not to a proposal
+    assert "after_tax_allowed" not in user.conv["answers"]
+
+
+def test_withdrawal_restrictions_become_next_steps() -> None:
+    steps = next_steps({"in_service_withdrawal": {"answer": "yes", "details": {
+        "per_year": 4, "suspension_months": 6, "minimum_usd": 250, "check_only": True}}})
+    assert steps == [
+        "Withdrawals up to 4 times a year: withdraw and roll to your Roth IRA at the end of each quarter "
+        "(earnings until then are taxable).",
+        "A withdrawal stops your contributions for 6 months: plan it after your last after-tax "
+        "contribution of the year.",
+        "Each withdrawal must be at least $250.",
+        "Withdrawals are paid by check: deposit it in your Roth IRA within 60 days.",
+    ]
+    assert next_steps({"in_service_withdrawal": {"answer": "no", "details": {"per_year": 4}}}) == []
