@@ -119,7 +119,7 @@ def _store(
     conv["history"] = [h for h in conv["history"] if h not in drop and h != state] + [state]
     session.answers_changed()
     conv.pop("editing", None)
-    fire(session, "answer")
+    fire(session, "next")
     reply = view(conv, today=session.today, facts=session.facts)
     return replace(reply, answered=(question.label, describe_answer(question, session.facts)))
 
@@ -160,11 +160,11 @@ def _review_target(reply: Reply, text: str) -> str | None:
 
 def _review_choice(conv: dict[str, Any], session: Session, text: str, today: date) -> Reply:
     if text == "done" or key(text) in DONE_KEYS:
-        fire(session, "resume")
+        fire(session, "next")
         return view(conv, today, facts=session.facts)
     target = _review_target(view(conv, today, facts=session.facts), text)
     if target is not None:
-        fire(session, "edit", target)
+        fire(session, "go_to", target)
         conv["editing"] = REVIEW
         return view(conv, today, facts=session.facts)
     return view(conv, today, notice="Tap an answer (or type its number or name) to change it, or Done.",
@@ -191,7 +191,7 @@ def _back(conv: dict[str, Any], today: date) -> Reply:
         fire(session, "review")
         return view(conv, today)
     if conv["state"] == REVIEW:
-        fire(session, "resume")
+        fire(session, "next")
         return view(conv, today)
     history = conv["history"]
     if not history:
@@ -199,7 +199,7 @@ def _back(conv: dict[str, Any], today: date) -> Reply:
     previous = history.pop()
     conv["answers"].pop(previous, None)
     session.answers_changed()
-    fire(session, "back", previous)
+    fire(session, "go_to", previous)
     return view(conv, today)
 
 

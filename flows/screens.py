@@ -187,5 +187,5 @@ def send_back_to_fix(conv: dict[str, Any], today: date, problem: str) -> Reply:
     conv.pop("editing", None)
     session = Session(conv, today)
     fire(session, "review")  # through the review to the first open question: the one to fix
-    fire(session, "resume")
+    fire(session, "next")
     return view(conv, today, notice=f"Please check this answer: {reason or problem}")
