@@ -6,11 +6,10 @@ import sys
 from datetime import date
 from typing import TextIO
 
-from flows.commands import commands_for, flow_command_names, help_lines
+from flows.commands import command_in, commands_for, help_lines
 from flows.interview import Event, Reply, new_conversation, step, view
 
 QUIT = {"/quit", "/exit", "quit", "exit"}
-COMMAND_WORDS = set(flow_command_names())
 INTRO = (
     "Mega backdoor Roth advisor (terminal chat). Answer each question the way you'd say it "
     "(\"yeah\", \"bi-weekly\", \"$450k/yr\", \"no cap\"), or type a choice's number. "
@@ -39,11 +38,11 @@ def render(reply: Reply) -> str:
 
 
 def to_event(line: str) -> Event:
+    """A /word flows does not know stays a command (so it is refused as one); anything else is
+    text, which flows reads for commands in the person's words ("back", "go back", "undo")."""
     word = line.strip()
-    if word.startswith("/"):
+    if word.startswith("/") and command_in(word) is None:
         return Event("command", word[1:])
-    if word.lower() in COMMAND_WORDS:
-        return Event("command", word.lower())
     return Event("text", word)
 
 
@@ -59,7 +58,7 @@ def run(stdin: TextIO, stdout: TextIO, today: date | None = None) -> int:
             continue
         print(f"> {line.strip()}", file=stdout)
         event = to_event(line)
-        if event == Event("command", "help"):  # the one command list, then where the user is
+        if command_in(line) == "help":  # the one command list, then where the user is
             print("\n".join(help_lines(conv, "terminal")), file=stdout)
             print(render(view(conv, clock)), file=stdout)
             continue

@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime, time
 from typing import Any, Literal
 
 from flows.answers import accept
+from flows.commands import command_in
 from flows.conversation import VERSION, Event, Reply, load, new_conversation
 from flows.facts import CHECKPOINT_DONE, Facts
 from flows.machine import LAST, REVIEW, Session, fire
@@ -305,8 +306,30 @@ def step(conv: dict[str, Any], event: Event, today: date) -> Reply:
         return command(conv, name, today)
     if event.kind == "button" and event.state is not None and event.state != conv["state"]:
         return view(conv, today, notice="That button is from an earlier question; here is where you are.")
+    if event.kind == "text":
+        return typed(conv, event.value, today)
     return _answer(conv, event.value, today)
 
 
-__all__ = ["VERSION", "Event", "Reply", "command", "compute", "describe_answer", "load", "new_conversation",
-           "step", "view"]
+def typed(conv: dict[str, Any], text: str, today: date) -> Reply:
+    """Whatever a person typed, in either chat: a command in their words ("back", "go back",
+    "undo", "start over", "/review"), else an answer (or a question, or a correction)."""
+    name = command_in(text)
+    if name is not None:
+        return command(conv, name, today)
+    return _answer(conv, text, today)
+
+
+__all__ = [
+    "VERSION",
+    "Event",
+    "Reply",
+    "command",
+    "compute",
+    "describe_answer",
+    "load",
+    "new_conversation",
+    "step",
+    "typed",
+    "view",
+]
