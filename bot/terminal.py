@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from datetime import date
 from typing import TextIO
@@ -33,8 +34,15 @@ def render(reply: Reply) -> str:
     if reply.choices and not reply.expects_text:
         parts.extend(f"  {i}) {c.label}" for i, c in enumerate(reply.choices, start=1))
     elif reply.choices:
-        parts.append("  or type: " + " / ".join(c.label for c in reply.choices))
-    return "\n".join(parts)
+        numbered = (f"{i}) {c.label}" for i, c in enumerate(reply.choices, start=1))
+        parts.append("  or type: " + " / ".join(numbered))
+    return typed_words("\n".join(parts))
+
+
+def typed_words(text: str) -> str:
+    """The terminal has no buttons: nothing it prints asks to tap."""
+    text = text.replace("tap a button or type", "type").replace("Tap a button or type", "Type")
+    return re.sub(r"\b([Tt])ap\b", lambda m: "Type" if m.group(1) == "T" else "type", text)
 
 
 def to_event(line: str) -> Event:

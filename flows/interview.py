@@ -21,10 +21,11 @@ from flows.conversation import VERSION, Event, Reply, load, new_conversation
 from flows.facts import CHECKPOINT_DONE, Facts
 from flows.machine import LAST, REVIEW, Session, fire
 from flows.parse import Confirm, ParseError
-from flows.questions import BY_ID, QUESTIONS, Kind, Question, Stage
+from flows.questions import BY_ID, ORDER, QUESTIONS, Choice, Kind, Question, Stage, stale_after
 from flows.reminders import CADENCE_CHOICES, REMIND, confirmation, next_due, offers_reminder, reminder_request
 from flows.screens import RESULT_CHOICES, compute, describe_answer, result_reply, send_back_to_fix, view
 from flows.taxes import TAXES_TITLE, tax_lines
+from flows.understand import Correction, Explanation, Stated, correction_in, question_in, stated_facts
 from flows.vocabulary import NO_KEYS, YES_KEYS, find_phrase, key
 from rules import InputError
 
@@ -45,19 +46,20 @@ COMMANDS = ("start", "back", "restart", "review", "help", "summary", "details", 
 def _answer(conv: dict[str, Any], text: str, today: date) -> Reply:
     state = conv["state"]
     session = Session(conv, today)
-    if state == REVIEW:
-        return _review_choice(conv, session, text, today)
-    if state == LAST:
-        return _result_choice(conv, text, today)
+    if state in (REVIEW, LAST):
+        on_screen = _review_choice if state == REVIEW else _result_choice
+        return on_screen(conv, session, text, today)
     question = BY_ID[state]
     resolved = _resolve_pending(conv, session, question, text)
     if resolved is not None:
         return resolved
+    understood = _understood(conv, session, question, text)
+    if understood is not None:
+        return understood
     try:
         value = accept(question, text, session.facts)
     except Confirm as ask:
-        conv["pending"] = {"q": state, "ask": ask.ask, "options": [list(o) for o in ask.options],
-                           "drop": list(ask.drop)}
+        _ask_back(conv, state, ask)
         return view(conv, today, facts=session.facts)
     except ParseError as exc:
         return _typed_ahead(conv, text, today) or view(conv, today, notice=str(exc))
@@ -100,6 +102,8 @@ def _picked(pending: dict[str, Any], text: str) -> int | Literal["reenter"] | No
     if text.startswith("pick:") and text[5:].isdigit() and int(text[5:]) < len(options):
         return int(text[5:])
     wanted = key(text)
+    if wanted.isdigit() and 1 <= int(wanted) <= len(options) + 1:  # the menu's numbers; the last: Re-enter
+        return int(wanted) - 1 if int(wanted) <= len(options) else "reenter"
     if wanted in {key(label): None for _value, label in options}:
         return next(i for i, (_v, label) in enumerate(options) if key(label) == wanted)
     if wanted in YES_KEYS or (wanted in CONFIRM_KEYS):
@@ -121,8 +125,145 @@ def _store(
     session.answers_changed()
     conv.pop("editing", None)
     fire(session, "next")
+    _confirm_next(conv, session)
     reply = view(conv, today=session.today, facts=session.facts)
     return replace(reply, answered=(question.label, describe_answer(question, session.facts)))
+
+
+# --- What a whole message says: questions, corrections, many facts at once (flows/understand.py) ---
+
+
+def _understood(conv: dict[str, Any], session: Session, question: Question, text: str) -> Reply | None:
+    """A question about a term, a correction, or facts for other questions; None when the message
+    is a plain answer to this question (read by ``accept`` as usual)."""
+    explanation = question_in(text)
+    if explanation is not None:
+        return view(conv, session.today, notice=explained(explanation), facts=session.facts)
+    correction = correction_in(text, session.facts)
+    if correction is not None:
+        return _correct(conv, session, correction)
+    stated = [s for s in stated_facts(text, session.facts) if s.question in BY_ID]
+    if not stated or (len(stated) == 1 and stated[0].question == question.id and not stated[0].inferred):
+        return None
+    return _take_all(conv, session, question, stated)
+
+
+def explained(explanation: Explanation) -> str:
+    """A question answered in at most three lines (its source on the last), then the same question."""
+    lines = list(explanation.lines[:3]) or [explanation.term]
+    if explanation.source:
+        lines[-1] = f"{lines[-1]} ({explanation.source})"
+    return "\n".join(lines)
+
+
+def _correct(conv: dict[str, Any], session: Session, correction: Correction) -> Reply:
+    """Change an answer from anywhere ("actually my pay is 300k", "wait, I meant 2025"), or go back."""
+    if correction.question is None and correction.text is None:
+        return _back(conv, session.today)
+    target = correction.question or _last_answered(conv)
+    if target is None or target not in BY_ID:
+        return view(conv, session.today, notice="There is no answer to change yet.", facts=session.facts)
+    if correction.text is None:
+        fire(session, "go_to", target)
+        return view(conv, session.today, facts=session.facts)
+    try:
+        value = accept(BY_ID[target], correction.text, session.facts)
+    except Confirm as ask:
+        fire(session, "go_to", target)
+        _ask_back(conv, target, ask)
+        return view(conv, session.today, facts=session.facts)
+    except ParseError as exc:
+        fire(session, "go_to", target)
+        return view(conv, session.today, notice=str(exc), facts=session.facts)
+    return _changed(conv, session, BY_ID[target], value)
+
+
+def _last_answered(conv: dict[str, Any]) -> str | None:
+    answered = [h for h in conv["history"] if BY_ID[h].kind is not Kind.CHECKPOINT]
+    return answered[-1] if answered else None
+
+
+def _changed(conv: dict[str, Any], session: Session, question: Question, value: Any) -> Reply:
+    """Keep the changed answer, drop what was given on its strength, go on to the first open
+    question (so only what depends on it is asked again)."""
+    before = Facts(dict(conv["answers"]), session.today)
+    _keep(conv, session, question.id, value)
+    for stale in stale_after(question.id, before, session.facts):
+        conv["answers"].pop(stale, None)
+        conv["history"] = [h for h in conv["history"] if h != stale]
+    session.answers_changed()
+    fire(session, "next")
+    _confirm_next(conv, session)
+    notice = f"Changed: {question.label}: {describe_answer(question, session.facts)}."
+    return view(conv, session.today, notice=notice, facts=session.facts)
+
+
+def _keep(conv: dict[str, Any], session: Session, qid: str, value: Any) -> None:
+    conv["answers"][qid] = value
+    conv["history"] = [h for h in conv["history"] if h != qid] + [qid]
+    session.answers_changed()
+
+
+def _take_all(conv: dict[str, Any], session: Session, question: Question, stated: list[Stated]) -> Reply:
+    """Every fact a message states, for any question: what was said is kept and echoed in one
+    line, what was inferred (or reads two ways) is confirmed one at a time, only the rest is asked."""
+    taken: list[Question] = []
+    queue: list[list[str]] = []
+    for fact in sorted(stated, key=lambda s: ORDER[s.question]):
+        target = BY_ID[fact.question]
+        try:
+            value = accept(target, fact.text, session.facts)
+        except Confirm:
+            queue.append([target.id, fact.text, fact.said])
+            continue
+        except ParseError:
+            continue  # asked in its turn, as if never said
+        if session.facts.answered(target.id) and session.facts.value(target.id) == value:
+            continue  # said again, the same
+        if fact.inferred or (session.facts.answered(target.id) and target.id != question.id):
+            queue.append([target.id, fact.text, fact.said])  # inferred, or a change: confirmed first
+            continue
+        _keep(conv, session, target.id, value)
+        taken.append(target)
+    if queue:
+        conv["queue"] = queue
+    conv.pop("editing", None)
+    fire(session, "next")
+    _confirm_next(conv, session)
+    echo = " · ".join(f"{q.label}: {describe_answer(q, session.facts)}" for q in taken)
+    reply = view(conv, session.today, notice=f"Got it: {echo}." if echo else None, facts=session.facts)
+    if question in taken:
+        return replace(reply, answered=(question.label, describe_answer(question, session.facts)))
+    return reply
+
+
+def _confirm_next(conv: dict[str, Any], session: Session) -> None:
+    """The next fact waiting to be confirmed ("You said 'I think so': After-tax contributions: Yes?"):
+    its question is shown with the reading to keep or re-enter."""
+    queue = conv.pop("queue", [])
+    while queue:
+        qid, text, said = queue.pop(0)
+        question = BY_ID[qid]
+        try:
+            value = accept(question, text, session.facts)
+        except Confirm as ask:
+            fire(session, "go_to", qid)
+            _ask_back(conv, qid, ask)
+            break
+        except ParseError:
+            continue
+        fire(session, "go_to", qid)
+        shown = describe_answer(question, Facts({**conv["answers"], qid: value}, session.today))
+        _ask_back(conv, qid, Confirm(f"You said \"{said}\": {question.label}: {shown}, right?",
+                                      ((value, f"Yes, {shown}"),)))
+        break
+    if queue:
+        conv["queue"] = queue
+
+
+def _ask_back(conv: dict[str, Any], qid: str, ask: Confirm) -> None:
+    conv["pending"] = {"q": qid, "ask": ask.ask, "options": [list(o) for o in ask.options],
+                       "drop": list(ask.drop)}
 
 
 DONE_KEYS = frozenset(key(w) for w in (
@@ -168,18 +309,59 @@ def _review_choice(conv: dict[str, Any], session: Session, text: str, today: dat
         fire(session, "go_to", target)
         conv["editing"] = REVIEW
         return view(conv, today, facts=session.facts)
-    return view(conv, today, notice="Tap an answer (or type its number or name) to change it, or Done.",
+    understood = _understood_on_screen(conv, session, text)
+    if understood is not None:
+        return understood
+    return view(conv, today, notice="Choose an answer (its number or name) to change it, or Done.",
                 facts=session.facts)
 
 
-def _result_choice(conv: dict[str, Any], text: str, today: date) -> Reply:
-    chosen = RESULT_WORDS.get(key(text)) or find_phrase(text, RESULT_PHRASES)
+def _result_choice(conv: dict[str, Any], session: Session, text: str, today: date) -> Reply:
+    menu = CADENCE_CHOICES if conv.pop("menu", None) == "remind" else _result_menu(session.facts)
+    chosen = _numbered(menu, text) or RESULT_WORDS.get(key(text)) or find_phrase(text, RESULT_PHRASES)
     if chosen is not None and chosen.startswith("remind"):
         return _remind(conv, today, chosen.partition(":")[2] or None)
     if chosen is not None:
         return command(conv, chosen, today)
-    return view(conv, today,
-                notice="Your result is ready: tap Details, Tax forms, Review answers or Start over.")
+    understood = _understood_on_screen(conv, session, text)
+    if understood is not None:
+        return understood
+    if menu is CADENCE_CHOICES:
+        conv["menu"] = "remind"
+    names = ", ".join(f"{i} {c.label}" for i, c in enumerate(menu, start=1))
+    return _one_line(Reply(state=LAST, title="", lines=(), choices=menu), f"Pick one: {names}.")
+
+
+
+
+def _one_line(screen: Reply, line: str) -> Reply:
+    """A pick not understood: one line and the same buttons, never the whole screen again."""
+    return Reply(state=screen.state, title=line, lines=(), choices=screen.choices)
+
+
+def _numbered(menu: tuple[Choice, ...], text: str) -> str | None:
+    """A menu's option by its number ("2" is the second button)."""
+    wanted = key(text)
+    if wanted.isdigit() and 1 <= int(wanted) <= len(menu):
+        return menu[int(wanted) - 1].value
+    return None
+
+
+def _result_menu(facts: Facts) -> tuple[Choice, ...]:
+    try:
+        return result_reply(facts, None).choices
+    except InputError:
+        return RESULT_CHOICES
+
+
+def _understood_on_screen(conv: dict[str, Any], session: Session, text: str) -> Reply | None:
+    """On the result or the review: a correction changes that answer (the result follows); a
+    question is answered in a few lines."""
+    explanation = question_in(text)
+    if explanation is not None:
+        return _one_line(view(conv, session.today, facts=session.facts), explained(explanation))
+    correction = correction_in(text, session.facts)
+    return _correct(conv, session, correction) if correction is not None else None
 
 
 def _back(conv: dict[str, Any], today: date) -> Reply:
@@ -265,6 +447,7 @@ def _remind(conv: dict[str, Any], today: date, cadence: str | None) -> Reply:
     frequency = facts.value("pay_frequency")
     if cadence is None:
         paycheck = f" ({describe_answer(BY_ID['pay_frequency'], facts).lower()})" if frequency else ""
+        conv["menu"] = "remind"
         return Reply(state=LAST, title="Remind me to convert",
                      lines=(f"How often? Each paycheck{paycheck}, monthly or quarterly.",),
                      choices=CADENCE_CHOICES)

@@ -122,7 +122,7 @@ def _day_job_prompt(facts: Facts) -> str:
 def _elsewhere_hint(facts: Facts) -> str:
     limit = deferral_limit(limits_for(facts.tax_year), facts.age or 0)
     return (f"One deferral limit ({_money(limit)} for you in {facts.tax_year}) covers all your plans; "
-            "a 457(b) does not count. A dollar amount, or tap None.")
+            "a 457(b) does not count. A dollar amount, or None.")
 
 
 
@@ -280,7 +280,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         "employee_deferrals", "Your deferrals", Stage.ROOM, Kind.MONEY, _deferral_prompt,
-        hint="A dollar amount, or tap 'The maximum'.",
+        hint="A dollar amount, or 'the maximum'.",
         why="Deferrals up to the base limit use up annual additions room; catch-up sits on top.",
         choices=(Choice("max", "The maximum"),), applies=c.deferrals_left_here,
     ),
@@ -293,7 +293,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         "after_tax_cap_percent", "Plan's after-tax cap", Stage.ROOM, Kind.PERCENT,
-        "Does the plan cap after-tax contributions at a % of pay? Enter it, or tap 'No cap'.",
+        "Does the plan cap after-tax contributions at a % of pay? Enter it, or say 'No cap'.",
         hint="A percentage, e.g. 10%.",
         why="Many plans limit after-tax contributions to a share of pay, below the IRS limit.",
         choices=(Choice("skip", "No cap / not sure"),), skippable=True,
@@ -309,7 +309,7 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "pay_periods_remaining", "Paychecks left", Stage.ROOM, Kind.WHOLE,
         _paychecks_prompt,
-        hint="A whole number, or tap a button.",
+        hint="A whole number, or pick one below.",
         why="The room is spread over the paychecks that remain.",
         choices=_paycheck_choices, low=1, high=52,
         applies=c.after_tax_possible,
@@ -317,7 +317,7 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "after_tax_so_far", "After-tax so far", Stage.ROOM, Kind.MONEY,
         lambda f: f"How much after-tax money has already gone in for {f.tax_year}?",
-        hint="A dollar amount from your pay stub or plan statement, or tap 'None yet'.",
+        hint="A dollar amount from your pay stub or plan statement, or 'None yet'.",
         why="The room left is this year's room minus what is already in, spread over the paychecks left.",
         choices=(Choice("0", "None yet"),), skippable=True, applies=c.some_paychecks_passed,
     ),
@@ -439,3 +439,18 @@ QUESTIONS: tuple[Question, ...] = (
 
 BY_ID: dict[str, Question] = {q.id: q for q in QUESTIONS}
 ORDER: dict[str, int] = {q.id: i for i, q in enumerate(QUESTIONS)}
+
+
+def stale_after(changed: str, before: Facts, after: Facts) -> tuple[str, ...]:
+    """Answers given on the strength of ``changed`` that a new value makes stale: asked again.
+    A verdict-stage answer changes the verdict (shown again); the year and the pay frequency
+    change the paychecks left; a plan that becomes or stops being solo changes what the
+    employer money and the business questions mean."""
+    stale: list[str] = []
+    if BY_ID[changed].stage is Stage.VERDICT:
+        stale.append("verdict")
+    if changed in ("tax_year", "pay_frequency") and before.value(changed) != after.value(changed):
+        stale += ["pay_periods_remaining", "after_tax_so_far"]
+    if changed == "plan_type" and before.is_solo != after.is_solo:
+        stale += ["business_type", "day_job_deferrals", "employer_contributions", "after_tax_cap_percent"]
+    return tuple(stale)

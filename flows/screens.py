@@ -122,7 +122,7 @@ def _review_reply(facts: Facts, notice: str | None) -> Reply:
             continue
         rows.append(f"• {q.label}: {describe_answer(q, facts)}")
         choices.append(Choice(f"edit:{q.id}", q.label))
-    lines = ("Tap an answer to change it; nothing else is lost.", *rows) if rows else (
+    lines = ("Choose an answer to change it; nothing else is lost.", *rows) if rows else (
         "No answers yet.",)
     return Reply(state=REVIEW, title="Review your answers", lines=lines,
                  choices=(*choices, Choice("done", "Done")), notice=notice)
