@@ -20,14 +20,25 @@ from flows.commands import command_in
 from flows.conversation import VERSION, Event, Reply, load, new_conversation
 from flows.facts import CHECKPOINT_DONE, Facts
 from flows.machine import LAST, REVIEW, Session, fire
-from flows.parse import Confirm, ParseError
-from flows.questions import BY_ID, ORDER, QUESTIONS, Choice, Kind, Question, Stage, stale_after
+from flows.parse import Confirm, ParseError, is_unsure
+from flows.questions import (
+    BY_ID,
+    ORDER,
+    QUESTIONS,
+    Choice,
+    Kind,
+    Question,
+    Stage,
+    paychecks_left_from,
+    stale_after,
+)
 from flows.reminders import CADENCE_CHOICES, REMIND, confirmation, next_due, offers_reminder, reminder_request
 from flows.screens import RESULT_CHOICES, compute, describe_answer, result_reply, send_back_to_fix, view
 from flows.taxes import TAXES_TITLE, tax_lines
 from flows.understand import Correction, Explanation, Stated, correction_in, question_in, stated_facts
 from flows.vocabulary import NO_KEYS, YES_KEYS, find_phrase, key
 from rules import InputError
+from rules.models import PAY_PERIODS_PER_YEAR, PayFrequency
 
 CONFIRM_KEYS = frozenset(key(w) for w in ("keep", "keep it", "thats right", "right", "correct", "confirm"))
 REENTER_KEYS = frozenset(key(w) for w in ("re-enter", "reenter", "change", "change it", "wrong", "fix",
@@ -53,7 +64,7 @@ def _answer(conv: dict[str, Any], text: str, today: date) -> Reply:
     resolved = _resolve_pending(conv, session, question, text)
     if resolved is not None:
         return resolved
-    understood = _understood(conv, session, question, text)
+    understood = _understood(conv, session, question, text) or _not_sure(conv, session, question, text)
     if understood is not None:
         return understood
     try:
@@ -128,6 +139,25 @@ def _store(
     _confirm_next(conv, session)
     reply = view(conv, today=session.today, facts=session.facts)
     return replace(reply, answered=(question.label, describe_answer(question, session.facts)))
+
+
+def _not_sure(conv: dict[str, Any], session: Session, question: Question, text: str) -> Reply | None:
+    """"Not sure" where an assumption serves: employer money (none assumed; the result says how
+    the room moves per $1,000) and paychecks left (estimated from today's date)."""
+    if not is_unsure(text):
+        return None
+    facts = session.facts
+    if question.id == "employer_contributions" and not facts.is_solo:
+        reply = _store(conv, session, question, None, ())
+        return replace(reply, notice="Assumed: no employer money for now; your result says how each "
+                                     "$1,000 your employer adds moves your room.")
+    frequency = facts.value("pay_frequency")
+    if question.id == "pay_periods_remaining" and frequency:
+        left = paychecks_left_from(facts, PAY_PERIODS_PER_YEAR[PayFrequency(frequency)])
+        reply = _store(conv, session, question, left, ())
+        when = f"{session.today:%B} {session.today.day}"
+        return replace(reply, answered=(question.label, f"about {left} (estimated from today, {when})"))
+    return None
 
 
 # --- What a whole message says: questions, corrections, many facts at once (flows/understand.py) ---

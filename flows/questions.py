@@ -9,8 +9,9 @@ from enum import StrEnum
 from flows import conditions as c
 from flows.facts import Facts, default_tax_year
 from rules.contributions import deferral_limit
-from rules.limits import latest_year, limits_for, supported_years
+from rules.limits import latest_year, limits_for
 from rules.models import PAY_PERIODS_PER_YEAR, BusinessType, PayFrequency
+from rules.provisional import is_provisional, offers_next_year, planning_years
 
 
 class Kind(StrEnum):
@@ -75,24 +76,33 @@ def _money(amount: object) -> str:
 
 
 def _tax_years(facts: Facts) -> tuple[Choice, ...]:
+    """This year first (or the latest published), then next year from November 1 (provisional
+    while its limits are not published), then the earlier years on file."""
     this_year = default_tax_year(facts.today)
     note = "(this year)" if this_year == facts.today.year else "(latest published)"
-    return tuple(
-        Choice(str(y), f"{y} {note}" if y == this_year else str(y))
-        for y in reversed(supported_years())
-    )
+    labels = {this_year: f"{this_year} {note}"}
+    next_year = facts.today.year + 1
+    if next_year in planning_years(facts.today):
+        labels[next_year] = f"{next_year} (next year{', provisional' if is_provisional(next_year) else ''})"
+    rest = [y for y in reversed(planning_years(facts.today)) if y not in labels and y <= this_year]
+    return tuple(Choice(str(y), label) for y, label in [*labels.items(), *((y, str(y)) for y in rest)])
 
 
 def _tax_year_hint(facts: Facts) -> str:
-    """From January 1 of a year whose limits are not on file: say so, in one line."""
+    """From November 1 (next year not yet published), or from January 1 of a year whose limits are
+    not on file: say so, in one line."""
     year = facts.today.year
-    if year <= latest_year():
-        return ""
-    return f"The IRS has not yet published the {year} limits; working on {latest_year()}, the latest on file."
+    if year > latest_year():
+        return (f"The IRS has not yet published the {year} limits; working on {latest_year()}, "
+                "the latest on file.")
+    if offers_next_year(facts.today) and is_provisional(year + 1):
+        return (f"Planning {year + 1}? The IRS has not published its plan limits yet: I'd use "
+                f"{latest_year()}'s and mark every figure provisional.")
+    return ""
 
 
 def _pay_prompt(facts: Facts) -> str:
-    year = facts.tax_year
+    year = facts.planned_year
     if facts.is_solo and facts.business_type is BusinessType.SOLE_PROP:
         return f"What is your business's net profit for {year} (Schedule C line 31, or K-1 box 14A)?"
     if facts.is_solo:
@@ -105,23 +115,24 @@ def _deferral_prompt(facts: Facts) -> str:
     elsewhere = facts.deferrals_elsewhere
     if elsewhere:
         return (
-            f"How much will you defer (pre-tax + Roth) to this plan in {facts.tax_year}? Your limit here "
+            f"How much will you defer (pre-tax + Roth) to this plan in {facts.planned_year}? Your limit here "
             f"is {_money(facts.deferral_room_here)} ({_money(limit)} less {_money(elsewhere)} elsewhere)."
         )
+    provisional = f" ({facts.tax_year}'s; provisional)" if facts.provisional_year else ""
     return (
-        f"How much will you defer (pre-tax + Roth) in {facts.tax_year}? "
-        f"Your limit is {_money(limit)}."
+        f"How much will you defer (pre-tax + Roth) in {facts.planned_year}? "
+        f"Your limit is {_money(limit)}{provisional}."
     )
 
 
 def _day_job_prompt(facts: Facts) -> str:
     return (f"Do you also have a day job (or another job) with a 401(k) or 403(b)? How much do you "
-            f"defer there in {facts.tax_year} (pre-tax + Roth)?")
+            f"defer there in {facts.planned_year} (pre-tax + Roth)?")
 
 
 def _elsewhere_hint(facts: Facts) -> str:
     limit = deferral_limit(limits_for(facts.tax_year), facts.age or 0)
-    return (f"One deferral limit ({_money(limit)} for you in {facts.tax_year}) covers all your plans; "
+    return (f"One deferral limit ({_money(limit)} for you in {facts.planned_year}) covers all your plans; "
             "a 457(b) does not count. A dollar amount, or None.")
 
 
@@ -130,7 +141,7 @@ def _elsewhere_hint(facts: Facts) -> str:
 def _employer_prompt(facts: Facts) -> str:
     if facts.is_solo:
         return "How much will the business put in as profit-sharing?"
-    return f"How much will your employer contribute for {facts.tax_year} (match and any other)?"
+    return f"How much will your employer contribute for {facts.planned_year} (match and any other)?"
 
 
 def _frequency_prompt(facts: Facts) -> str:
@@ -143,8 +154,8 @@ def _frequency_prompt(facts: Facts) -> str:
 
 def _paychecks_prompt(facts: Facts) -> str:
     if facts.is_sole_prop:
-        return f"How many contributions are left in {facts.tax_year}?"
-    return f"How many paychecks are left in {facts.tax_year} for after-tax contributions?"
+        return f"How many contributions are left in {facts.planned_year}?"
+    return f"How many paychecks are left in {facts.planned_year} for after-tax contributions?"
 
 
 
@@ -168,13 +179,13 @@ def _paycheck_choices(facts: Facts) -> tuple[Choice, ...]:
     choices = [Choice(str(per_year), f"All {per_year} (whole year)")]
     left = paychecks_left_from(facts, per_year)
     if left != per_year:
-        choices.insert(0, Choice(str(left), f"About {left} (rest of {facts.tax_year})"))
+        choices.insert(0, Choice(str(left), f"About {left} (rest of {facts.planned_year})"))
     return tuple(choices)
 
 
 def paychecks_left_from(facts: Facts, per_year: int) -> int:
     """Paychecks left in the tax year from today's date (all of them for a future year)."""
-    if facts.tax_year != facts.today.year:
+    if facts.planned_year != facts.today.year:
         return per_year
     day_of_year = facts.today.timetuple().tm_yday
     days_in_year = 366 if facts.today.year % 4 == 0 else 365
@@ -251,7 +262,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         "age", "Age on Dec 31", Stage.ROOM, Kind.WHOLE,
-        lambda f: f"How old will you be on December 31, {f.tax_year}?",
+        lambda f: f"How old will you be on December 31, {f.planned_year}?",
         hint="A whole number, e.g. 45.",
         why="Catch-up contributions depend on age at year end: 50+, and a larger one at 60-63.",
         low=14, high=110,
@@ -316,7 +327,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         "after_tax_so_far", "After-tax so far", Stage.ROOM, Kind.MONEY,
-        lambda f: f"How much after-tax money has already gone in for {f.tax_year}?",
+        lambda f: f"How much after-tax money has already gone in for {f.planned_year}?",
         hint="A dollar amount from your pay stub or plan statement, or 'None yet'.",
         why="The room left is this year's room minus what is already in, spread over the paychecks left.",
         choices=(Choice("0", "None yet"),), skippable=True, applies=c.some_paychecks_passed,
@@ -336,7 +347,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         "magi", "MAGI", Stage.EXTRAS, Kind.MONEY,
-        lambda f: f"Your modified adjusted gross income (MAGI) for {f.tax_year}?",
+        lambda f: f"Your modified adjusted gross income (MAGI) for {f.planned_year}?",
         hint="A dollar amount, e.g. 250k.",
         why="It decides how much you can put into a Roth IRA directly, or whether to use the backdoor.",
         choices=(SKIP,), skippable=True,
@@ -352,7 +363,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         "other_plan_deferrals", "Other plans' deferrals", Stage.EXTRAS, Kind.MONEY,
-        lambda f: f"Another job, or a side business with its own plan, in {f.tax_year}? How much do "
+        lambda f: f"Another job, or a side business with its own plan, in {f.planned_year}? How much do "
         "you defer to it (pre-tax + Roth)?",
         hint=_elsewhere_hint,
         why="The deferral limit (402(g)) is one per person across every plan: deferrals at another "
@@ -398,7 +409,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         "prior_year_fica_wages", "Last year's FICA wages", Stage.EXTRAS, Kind.MONEY,
-        lambda f: f"Your {f.tax_year - 1} Social Security (FICA) wages from this employer (W-2 box 3)?",
+        lambda f: f"Your {f.planned_year - 1} Social Security (FICA) wages from this employer (W-2 box 3)?",
         hint="A dollar amount.",
         why="From 2026, catch-ups must be Roth if last year's FICA wages exceeded the threshold.",
         choices=(SKIP,), skippable=True, applies=c.catch_up_may_be_roth,
