@@ -166,16 +166,29 @@ def _not_sure(conv: dict[str, Any], session: Session, question: Question, text: 
 def _understood(conv: dict[str, Any], session: Session, question: Question, text: str) -> Reply | None:
     """A question about a term, a correction, or facts for other questions; None when the message
     is a plain answer to this question (read by ``accept`` as usual)."""
-    explanation = question_in(text)
+    stated = [s for s in stated_facts(text, session.facts) if s.question in BY_ID]
+    explanation = question_in(text) if len(stated) < 2 else None
     if explanation is not None:
         return view(conv, session.today, notice=explained(explanation), facts=session.facts)
     correction = correction_in(text, session.facts)
     if correction is not None:
         return _correct(conv, session, correction)
-    stated = [s for s in stated_facts(text, session.facts) if s.question in BY_ID]
-    if not stated or (len(stated) == 1 and stated[0].question == question.id and not stated[0].inferred):
+    if not stated or _only_this(stated, question, text, session.facts):
         return None
     return _take_all(conv, session, question, stated)
+
+
+def _only_this(stated: list[Stated], question: Question, text: str, facts: Facts) -> bool:
+    """One plain fact, for this question, that the usual reading takes as typed."""
+    if len(stated) != 1 or stated[0].question != question.id or stated[0].inferred:
+        return False
+    try:
+        accept(question, text, facts)
+    except ParseError:
+        return False  # the sentence around it confuses the usual reading: take the fact alone
+    except Confirm:
+        return True
+    return True
 
 
 def explained(explanation: Explanation) -> str:
