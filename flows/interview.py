@@ -166,7 +166,7 @@ def _not_sure(conv: dict[str, Any], session: Session, question: Question, text: 
 def _understood(conv: dict[str, Any], session: Session, question: Question, text: str) -> Reply | None:
     """A question about a term, a correction, or facts for other questions; None when the message
     is a plain answer to this question (read by ``accept`` as usual)."""
-    stated = [s for s in stated_facts(text, session.facts) if s.question in BY_ID]
+    stated = _readable([s for s in stated_facts(text, session.facts) if s.question in BY_ID], session.facts)
     explanation = question_in(text) if len(stated) < 2 else None
     if explanation is not None:
         return view(conv, session.today, notice=explained(explanation), facts=session.facts)
@@ -176,6 +176,20 @@ def _understood(conv: dict[str, Any], session: Session, question: Question, text
     if not stated or _only_this(stated, question, text, session.facts):
         return None
     return _take_all(conv, session, question, stated)
+
+
+def _readable(stated: list[Stated], facts: Facts) -> list[Stated]:
+    """The facts the usual readings can take (or confirm); the rest are asked in their turn."""
+    readable = []
+    for fact in stated:
+        try:
+            accept(BY_ID[fact.question], fact.text, facts)
+        except ParseError:
+            continue
+        except Confirm:
+            pass
+        readable.append(fact)
+    return readable
 
 
 def _only_this(stated: list[Stated], question: Question, text: str, facts: Facts) -> bool:

@@ -96,7 +96,7 @@ def _as_said(said: str) -> str:
 _VALUE_OF: dict[str, Callable[[str], str]] = {  # where the words are not the value itself
     "after_tax_allowed": lambda said: "no" if re.match(r"no|doesn|does not", said) else "yes",
     "in_plan_conversion": lambda _said: "yes",
-    "employee_deferrals": lambda said: said if re.search(r"\d", said) else "max",
+    "employee_deferrals": lambda said: said if re.search(r"\d", re.sub(_PLAN, "", said)) else "max",
     "employer_contributions": lambda said: _sum_of_parts(said) if "profit" in said else said,
 }
 
@@ -119,6 +119,10 @@ def stated_facts(message: str, facts: Facts) -> list[Stated]:
             continue
         said = match.group(1) if match.groups() and match.group(1) else match.group(0)
         value = _VALUE_OF.get(question, _as_said)(said.strip())
+        born = re.match(r"born\s+(?:in\s+)?(\d{4})$", value)
+        if born:  # the age on December 31 of the year planned: read, so confirmed
+            found[question] = Stated(question, str(facts.planned_year - int(born.group(1))), value, True)
+            continue
         found[question] = Stated(question, value, match.group(0).strip(), hedged)
     return list(found.values())
 
