@@ -10,6 +10,7 @@ the result, and what the room means per paycheck).
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, date, datetime, time
@@ -175,7 +176,22 @@ def _understood(conv: dict[str, Any], session: Session, question: Question, text
         return _correct(conv, session, correction)
     if not stated or _only_this(stated, question, text, session.facts):
         return None
-    return _take_all(conv, session, question, stated)
+    leading = _leading_answer(question, text, stated, session.facts)
+    return _take_all(conv, session, question, [*stated, *leading])
+
+
+def _leading_answer(question: Question, text: str, stated: list[Stated], facts: Facts) -> list[Stated]:
+    """"45, I make 300k, ...": a first clause stating nothing else answers the question asked."""
+    if any(s.question == question.id for s in stated):
+        return []
+    clause = re.split(r"[,;]", text, maxsplit=1)[0].strip()
+    if not clause or clause == text.strip() or stated_facts(clause, facts):
+        return []
+    try:
+        accept(question, clause, facts)
+    except (ParseError, Confirm):
+        return []
+    return [Stated(question.id, clause, clause, False)]
 
 
 def _readable(stated: list[Stated], facts: Facts) -> list[Stated]:
