@@ -21,7 +21,7 @@ from flows.commands import command_in
 from flows.conversation import VERSION, Event, Reply, load, new_conversation
 from flows.facts import CHECKPOINT_DONE, Facts
 from flows.machine import LAST, REVIEW, Session, fire
-from flows.parse import Confirm, ParseError, is_unsure
+from flows.parse import Confirm, ParseError, is_unsure, normalize
 from flows.questions import (
     BY_ID,
     ORDER,
@@ -65,7 +65,8 @@ def _answer(conv: dict[str, Any], text: str, today: date) -> Reply:
     resolved = _resolve_pending(conv, session, question, text)
     if resolved is not None:
         return resolved
-    understood = _understood(conv, session, question, text) or _not_sure(conv, session, question, text)
+    understood = (_understood(conv, session, question, text) or _not_sure(conv, session, question, text)
+                  or _confirm_hedge(conv, session, question, text))
     if understood is not None:
         return understood
     try:
@@ -140,6 +141,33 @@ def _store(
     _confirm_next(conv, session)
     reply = view(conv, today=session.today, facts=session.facts)
     return replace(reply, answered=(question.label, describe_answer(question, session.facts)))
+
+
+HEDGE = re.compile(r"\b(?:i think|i believe|i thought|probably|prob|i guess|pretty sure|i suppose|likely"
+                   r"|think so|i assume|should be|afaik|as far as i know)\b")
+NEGATIVE = re.compile(r"\b(?:not|no|nope|dont|don't|doesnt|doesn't|isnt|isn't|cant|can't|unlikely)\b")
+
+
+def _hedged(question: Question, text: str, facts: Facts) -> Confirm | None:
+    """"yes I think", "I think so", "probably", "I don't think so" at a Yes/No question: read, then
+    confirmed, never taken as said (nor as Not sure)."""
+    options = {c.value: c.label for c in question.options(facts)}
+    lowered = normalize(text)
+    if not {"yes", "no"} <= options.keys() or not HEDGE.search(lowered):
+        return None
+    value = "no" if NEGATIVE.search(lowered) else "yes"
+    choices: list[tuple[Any, str]] = [(value, f"{options[value]}, I'm fairly sure")]
+    if "unsure" in options:
+        choices.append(("unsure", options["unsure"]))
+    return Confirm(f'You said "{text.strip()[:60]}": {options[value]}?', tuple(choices))
+
+
+def _confirm_hedge(conv: dict[str, Any], session: Session, question: Question, text: str) -> Reply | None:
+    hedged = _hedged(question, text, session.facts)
+    if hedged is None:
+        return None
+    _ask_back(conv, question.id, hedged)
+    return view(conv, session.today, facts=session.facts)
 
 
 def _not_sure(conv: dict[str, Any], session: Session, question: Question, text: str) -> Reply | None:

@@ -64,7 +64,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((q, re.compile(p)) fo
                      r"|gross)\s+(?:about |around |roughly )?(" + _MONEY
                      + r")(?:\s*(?:a|per|/)\s*(?:year|yr))?"),
     ("employee_deferrals", r"\b(?:max(?:ing|ed)?(?: out)? my (?:" + _PLAN + r"|deferrals?|contributions?)"
-                           r"|i max(?: out)?(?: my)? " + _PLAN + r")"),
+                           r"|i max(?: out)?(?: my)? " + _PLAN
+                           + r"|(?:defer|contribute|put in)\s+the\s+(?:max|maximum|full amount|limit))\b"),
     ("employee_deferrals", r"\b(?:defer(?:ring)?|contribute|contributing|put in)\s+(?:only\s+)?("
                            + _MONEY + r")"),
     ("employer_contributions", r"\b(?:employer|company|they)\s+"
