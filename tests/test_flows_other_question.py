@@ -22,7 +22,8 @@ from tests.test_flows_phrasings import conversation_at
 FACTS: dict[str, tuple[str, ...]] = {
     "age": ("I'm 45", "i am 52", "I'm 38 years old", "age 61"),
     "compensation": ("I make 450k", "I earn 300k a year", "my salary is 175k", "income is 210,000"),
-    "employee_deferrals": ("I defer 20k", "I'm maxing out my deferrals", "I only defer 18,000", "I defer the max"),
+    "employee_deferrals": ("I defer 20k", "I'm maxing out my deferrals", "I only defer 18,000",
+                           "I defer the max"),
     "employer_contributions": ("employer adds 22.5k", "my employer puts in 9k", "they contribute 5%",
                                "11250 match plus 11250 profit sharing"),
     "pay_frequency": ("I'm paid biweekly", "paid monthly", "paychecks come twice a month"),
@@ -45,7 +46,9 @@ def dressed(sentence: str, style: int) -> str:
 
 @settings(max_examples=300, deadline=None)
 @given(st.sampled_from(PAIRS), st.integers(0, 4))
-def test_a_fact_for_another_question_is_never_this_questions_answer(pair: tuple[str, str, str], style: int) -> None:
+def test_a_fact_for_another_question_is_never_this_questions_answer(
+    pair: tuple[str, str, str], style: int
+) -> None:
     asked, said, sentence = pair
     conv = conversation_at(asked)
     before: dict[str, Any] = dict(conv["answers"])
