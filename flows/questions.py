@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from flows import conditions as c
+from flows.calendar import offers_next_year, planning_years
 from flows.facts import Facts, default_tax_year
 from rules.contributions import deferral_limit
 from rules.limits import latest_year, limits_for
 from rules.models import PAY_PERIODS_PER_YEAR, BusinessType, PayFrequency
-from rules.provisional import is_provisional, offers_next_year, planning_years
+from rules.provisional import is_provisional
 
 
 class Kind(StrEnum):

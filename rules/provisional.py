@@ -1,7 +1,8 @@
 """Next year's figures before the IRS publishes them (open enrollment, from November 1).
 
-People set next year's elections in November and December, before the IRS has published next
-year's plan limits. Until then the interview works on the latest published year and labels every
+People set next year's elections in open enrollment (November and December), before the IRS has
+published next year's plan limits (the interview's calendar, flows/calendar.py, offers it). Until
+then the interview works on the latest published year and labels every
 figure provisional; what is already published for next year (``data/pending/YYYY.json``: the HSA
 limits, the Social Security wage base) is read from there with its citation. No limit is ever
 projected.
@@ -10,28 +11,11 @@ projected.
 from __future__ import annotations
 
 import json
-from datetime import date
 from decimal import Decimal
 from importlib import resources
 from typing import Any
 
-from rules.limits import is_published, latest_year, supported_years
-
-#: From this day of a year (month, day) next year is offered: open enrollment.
-OPEN_ENROLLMENT = (11, 1)
-
-
-def offers_next_year(today: date) -> bool:
-    return (today.month, today.day) >= OPEN_ENROLLMENT
-
-
-def planning_years(today: date) -> tuple[int, ...]:
-    """The tax years a person may plan for today: every year on file, and from November 1 next
-    year (published or not)."""
-    years = set(supported_years())
-    if offers_next_year(today):
-        years.add(today.year + 1)
-    return tuple(sorted(years))
+from rules.limits import is_published, latest_year
 
 
 def limits_year(year: int) -> int:
