@@ -106,13 +106,68 @@ class Amount:
     monthly: bool = False
 
 
+_ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+          "nineteen")
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_ONE = "|".join(_ONES)
+_TEN = "|".join(_TENS)
+_SCALE_AFTER = r"(?!\s*(?:hundred|thousand|million|grand|k\b|m\b))"
+#: "twenty twenty five" is a year; "four fifty k" is 450k; "twenty three five" is 23,500 (spoken);
+#: "half a million", "a quarter million", "three quarters of a million"; "23 and a half k".
+_SPOKEN_YEAR = re.compile(rf"\btwenty[ -]({'|'.join(_TEENS)}|twenty|thirty)(?:[ -]({_ONE}))?\b")
+_HUNDREDS_SPOKEN = re.compile(rf"\b({_ONE}) ({_TEN})(?:[ -]({_ONE}))?\b(?![ -](?:{_ONE}|hundred))")
+_THOUSANDS_SPOKEN = re.compile(rf"\b({_TEN})[ -]({_ONE}) ({_ONE}){_SCALE_AFTER}\b")
+_FRACTION_OF_SCALE = re.compile(
+    r"(?<!\band )(?<!\band a )(?<!\band one )\b(?:(an?|one|1) )?(half|quarter|(?:three|3) quarters)(?: of)?(?: an?)? (million|mil|thousand|grand|k)\b")
+_AND_A_FRACTION = re.compile(r"(\d+) and (?:a |one )?(half|quarter)\b|(\d+) and (?:three|3) quarters\b")
+_FRACTIONS = {"half": Decimal("0.5"), "quarter": Decimal("0.25"), "3 quarters": Decimal("0.75"),
+              "three quarters": Decimal("0.75")}
+
+
+def _spoken_year(found: re.Match[str]) -> str:
+    decade = {**{w: 10 + i for i, w in enumerate(_TEENS)}, "twenty": 20, "thirty": 30}[found[1]]
+    return str(2000 + decade + (_ONES.index(found[2]) + 1 if found[2] else 0))
+
+
+def _spoken_hundreds(found: re.Match[str]) -> str:
+    ones = _ONES.index(found[3]) + 1 if found[3] else 0
+    return str((_ONES.index(found[1]) + 1) * 100 + (_TENS.index(found[2]) + 2) * 10 + ones)
+
+
+def _spoken_thousands(found: re.Match[str]) -> str:
+    tens = (_TENS.index(found[1]) + 2) * 10 + _ONES.index(found[2]) + 1
+    return f"{tens}.{_ONES.index(found[3]) + 1}k"
+
+
+def _fraction_of_scale(found: re.Match[str]) -> str:
+    return f"{_FRACTIONS[found[2]]} {found[3]}"
+
+
+def _and_a_fraction(found: re.Match[str]) -> str:
+    if found[3]:
+        return str(Decimal(found[3]) + Decimal("0.75"))
+    return str(Decimal(found[1]) + _FRACTIONS[found[2]])
+
+
+def spoken_numbers(text: str) -> str:
+    """The ways people say figures that text2num reads otherwise ("twenty twenty five" is not 20 25)."""
+    text = _SPOKEN_YEAR.sub(_spoken_year, text)
+    text = _THOUSANDS_SPOKEN.sub(_spoken_thousands, text)
+    text = _HUNDREDS_SPOKEN.sub(_spoken_hundreds, text)
+    return _FRACTION_OF_SCALE.sub(_fraction_of_scale, text)
+
+
 def words_to_digits(text: str) -> str:
-    """'twenty six' -> '26', 'two hundred thousand' -> '200000', '200 thousand' -> '200k'
-    (text2num reads the number words; the scale words after digits are ours)."""
+    """'twenty six' -> '26', 'two hundred thousand' -> '200000', '200 thousand' -> '200k',
+    'half a million' -> '0.5m', 'twenty three and a half k' -> '23.5k', 'twenty twenty five' -> '2025'
+    (text2num reads the number words; the spoken forms and scale words after digits are ours)."""
+    text = spoken_numbers(text)
     if _NUMBER_WORD.search(text):
         from text_to_num import alpha2digit
 
         text = alpha2digit(text, "en", threshold=0)
+    text = _AND_A_FRACTION.sub(_and_a_fraction, text)
     for pattern, replacement in _SCALE_WORDS:
         text = pattern.sub(replacement, text)
     return text
@@ -191,11 +246,6 @@ def read_money(text: str) -> Amount:
         raise ParseError("That amount is far too large to be right; please check it.")
     ambiguous = (european is not None and not _single_reading(compact)) or monthly
     return Amount(canonical_money(value), ambiguous=ambiguous, monthly=monthly)
-
-
-def parse_money(text: str) -> Decimal:
-    """A dollar amount (the likelier reading of an ambiguous form), or a ParseError."""
-    return read_money(text).value
 
 
 def canonical_money(value: Decimal) -> Decimal:
