@@ -27,6 +27,9 @@ _MAX = frozenset(key(w) for w in (
     "max", "the max", "maximum", "the maximum", "max out", "maxed out", "max it out", "all", "the limit",
     "maxing it", "maxing out", "maxing it out", "im maxing out", "going to max", "max it",
     "as much as possible", "as much as i can", "everything i can", "full amount", "limit", "all of it",
+    "the full amount", "whatever the limit is", "whatever the max is", "up to the limit", "the most i can",
+    "the most", "maxed", "maxing", "i max", "i max it", "i max it out", "i max out", "im maxing it out",
+    "full", "the full limit", "all i can", "max allowed", "the max allowed", "whatever is allowed",
 ))
 
 
@@ -37,11 +40,13 @@ class ParseError(ValueError):
 class Confirm(Exception):  # noqa: N818 (not an error: a question back to the user)
     """Not an answer yet: ask ``ask`` and offer ``options`` as (stored value, button label)."""
 
-    def __init__(self, ask: str, options: tuple[tuple[Any, str], ...], drop: tuple[str, ...] = ()) -> None:
+    def __init__(self, ask: str, options: tuple[tuple[Any, str], ...], drop: tuple[str, ...] = (),
+                 *, hedged: bool = False) -> None:
         super().__init__(ask)
         self.ask = ask
         self.options = options
         self.drop = drop  # answers that no longer hold once this one is kept (asked again)
+        self.hedged = hedged  # read from a hedged answer ("yes I think"): the one option is that reading
 
 
 @dataclass(frozen=True)
@@ -278,13 +283,14 @@ def parse_percent(text: str, *, upper: Decimal = Decimal(100)) -> Decimal:
 _WHOLE_NOISE = re.compile(
     r"\b(?:years?|yrs?|y/?o|yo|old|paychecks?|pay ?checks?|checks?|pay ?days?|periods?|left|remaining|more|"
     r"about|around|roughly|maybe|i think|im|i am|i will be|ill be|turning|by then|of them|only|just|"
-    r"approximately|approx|ish|all|whole year|rest of (?:the )?year)\b|[~≈()]"
+    r"approximately|approx|ish|all|whole year|rest of (?:the )?year|age|aged|i am|y\.o\.|btw|"
+    r"in (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b|[~≈():]"
 )
 
 
 def parse_whole(text: str, *, low: int, high: int, what: str) -> int:
     """A whole number in [low, high], e.g. an age or a count of paychecks."""
-    cleaned = words_to_digits(normalize(text).replace("'", "").replace("’", ""))
+    cleaned = words_to_digits(normalize(text).replace("'", "").replace("’", "")).rstrip(".!,;")
     digits = _WHOLE_NOISE.sub(" ", re.sub(r"(\d)([a-z])", r"\1 \2", cleaned)).strip()
     try:
         value = _number(digits)
