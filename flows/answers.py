@@ -324,8 +324,9 @@ def _not_for_another(question: Question, text: str, facts: Facts) -> None:
     from flows.questions import BY_ID
 
     other = meant.question
-    about = f"your {BY_ID[other].label.lower()}" if other else "an earlier answer"
-    raise OtherAnswer(f"That sounds like {about}, not an answer to this question.", meant)
+    about = f"your {BY_ID[other].label.lower().removeprefix('your ')}" if other else "an earlier answer"
+    hint = question.hint_text(facts) or "Please answer this question first."
+    raise OtherAnswer(f"That sounds like {about}, not the answer here. {hint}", meant)
 
 
 _SURE_AGAIN = (

@@ -174,7 +174,9 @@ def _deferrals(clause: str) -> _Found | None:
     found_max = _MAX_DEFERRAL.search(clause)
     if found_max and not re.search(r"\bnot (?:the )?max", clause):
         said_outright = bool(re.search(r"\bdefer|deferral", clause))
-        return _stated("employee_deferrals", "max", found_max[0].strip(), clause, inferred=not said_outright)
+        named = bool(re.search(r"401k|403b|defer|deferral|contribution|pre-?tax", clause))
+        return _stated("employee_deferrals", "max", found_max[0].strip(), clause, inferred=not said_outright,
+                       cued=named)
     for pattern in _DEFER:
         found = pattern.search(clause)
         if found and _big_enough(found[1]):
