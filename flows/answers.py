@@ -18,15 +18,15 @@ from flows.parse import (
     is_unsure,
     normalize,
     parse_match,
-    words_to_digits,
     parse_percent,
     parse_whole,
     read_money,
+    words_to_digits,
 )
 from flows.plausible import check_age, check_cap, check_money
 from flows.questions import Choice, Kind, Question, max_paychecks, paychecks_left_from
-from flows.understand import employer_parts, hedged, meant_for_another, pay_frequency_in, prepared
 from flows.summary import money
+from flows.understand import employer_parts, hedged, meant_for_another, pay_frequency_in, prepared
 from flows.vocabulary import (
     ALL_KEYS,
     CHOICE_KEYS,
@@ -51,7 +51,7 @@ SKIPPED = None
 NOT_SURE = "not sure"
 
 
-class OtherAnswer(ParseError):
+class OtherAnswer(ParseError):  # noqa: N818 (a refusal that names the question it answers)
     """The message answers another question ("oops, I meant 2025" at the deferrals question): never
     taken as this one's answer. ``meant`` says what it was (a flows.understand Stated or Correction)."""
 
@@ -145,7 +145,8 @@ def _typo(question: Question, wanted: str, options: tuple[Choice, ...]) -> str |
         words |= YES_NO_UNSURE_KEYS
     words = {w: v for w, v in words.items() if len(w) >= 2 and not w.isdigit()}
     allowed = 1 if len(wanted) <= 5 else 2
-    near = {v for w, v in words.items() if DamerauLevenshtein.distance(wanted, w, score_cutoff=allowed) <= allowed}
+    near = {v for w, v in words.items()
+            if DamerauLevenshtein.distance(wanted, w, score_cutoff=allowed) <= allowed}
     return near.pop() if len(near) == 1 else None
 
 
@@ -330,7 +331,9 @@ def _not_for_another(question: Question, text: str, facts: Facts) -> None:
 
 
 _SURE_AGAIN = (
-    (re.compile(r"\b(?:(?:i )?dont think(?: so| they do| it does| they allow (?:it|that)| it is| its allowed)?|probably not|likely not|i think not|"
+    (re.compile(r"\b(?:(?:i )?dont think(?: so| they do| it does| they allow (?:it|that)| it is|"
+                r" its allowed)?|"
+                r"probably not|likely not|i think not|"
                 r"i believe not|i doubt it|doubt it)\b"), " no "),
     (re.compile(r"\b(?:i think so|i believe so|i guess so|probably so|i suppose so|pretty sure it does|"
                 r"i think it does|i believe it does|pretty sure)\b"), " yes "),

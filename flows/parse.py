@@ -124,7 +124,8 @@ _SPOKEN_YEAR = re.compile(rf"\btwenty[ -]({'|'.join(_TEENS)}|twenty|thirty)(?:[ 
 _HUNDREDS_SPOKEN = re.compile(rf"\b({_ONE}) ({_TEN})(?:[ -]({_ONE}))?\b(?![ -](?:{_ONE}|hundred))")
 _THOUSANDS_SPOKEN = re.compile(rf"\b({_TEN})[ -]({_ONE}) ({_ONE}){_SCALE_AFTER}\b")
 _FRACTION_OF_SCALE = re.compile(
-    r"(?<!\band )(?<!\band a )(?<!\band one )\b(?:(an?|one|1) )?(half|quarter|(?:three|3) quarters)(?: of)?(?: an?)? (million|mil|thousand|grand|k)\b")
+    r"(?<!\band )(?<!\band a )(?<!\band one )\b(?:(an?|one|1) )?(half|quarter|(?:three|3) quarters)"
+    r"(?: of)?(?: an?)? (million|mil|thousand|grand|k)\b")
 _AND_A_FRACTION = re.compile(r"(\d+) and (?:a |one )?(half|quarter)\b|(\d+) and (?:three|3) quarters\b")
 _FRACTIONS = {"half": Decimal("0.5"), "quarter": Decimal("0.25"), "3 quarters": Decimal("0.75"),
               "three quarters": Decimal("0.75")}

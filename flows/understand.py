@@ -90,7 +90,8 @@ def _amount(figure: str) -> str:
 
 def _clauses(text: str) -> list[str]:
     """'I'm 45, make 450k; maxing my 401k and employer adds 22.5k' -> its clauses."""
-    parts = re.split(r"[;!?\n—–]|,(?!\d{3}\b)|\.(?!\d)|\s-\s|\bbut\b|\band\b(?! (?:a half|in-plan|after-tax))", text)
+    parts = re.split(r"[;!?\n—–]|,(?!\d{3}\b)|\.(?!\d)|\s-\s|\bbut\b|"
+                     r"\band\b(?! (?:a half|in-plan|after-tax))", text)
     return [p.strip() for p in parts if p.strip()]
 
 
@@ -112,7 +113,8 @@ def _stated(question: str, text: str, said: str, clause: str, *, inferred: bool 
 # ---------------------------------------------------------------- one reader per question
 
 _AGE = (
-    re.compile(r"\b(?:im|i am|age[ds]?:?|aged|turning|turn|ill be|i will be)\s*(\d{2})\b(?!\s*(?:k|%|m\b|,\d))"),
+    re.compile(r"\b(?:im|i am|age[ds]?:?|aged|turning|turn|ill be|i will be)\s*(\d{2})\b"
+               r"(?!\s*(?:k|%|m\b|,\d))"),
     re.compile(r"\b(\d{2})\s*(?:years? old|yrs? old|years|yrs|y\.?o\.?|yo)\b"),
     re.compile(r"\b(\d{2})\s+in\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"),
 )
@@ -133,8 +135,10 @@ def _age(clause: str, facts: Facts, year: int | None) -> _Found | None:
 
 _PAY_CUE = (r"(?:make|making|makes|earn|earning|earns|salary|base|pay|paid|income|comp|compensation|gross|"
             r"net profit|profit|w2|w-2|wages)")
+_FILLER = (r"(?:is|of|at|about|around|roughly|was|will be|are|probably|maybe|like|approximately|approx|just|"
+           r"only|exactly|now|currently|this year|i think|i guess|prob|likely)")
 _PAY = (
-    re.compile(rf"\b{_PAY_CUE}(?:\s+(?:is|of|at|about|around|roughly|was|will be|are))*\s*:?\s*{_APPROX}"
+    re.compile(rf"\b{_PAY_CUE}(?:\s+{_FILLER})*\s*:?\s*{_APPROX}"
                rf"({_MONEY})(?!\s*%)"),
     re.compile(rf"({_MONEY})\s*(?:a year|per year|/\s?yr|/\s?year|yearly|annually|salary|base|income|"
                r"gross|in salary|of pay)\b"),
@@ -223,10 +227,14 @@ def _employer(clause: str, message: str) -> _Found | None:
     if found and (found[1].endswith("%") or _big_enough(found[1])):
         if re.search(r"\bcap", clause) and found[1].endswith("%"):
             return None
-        return _stated("employer_contributions", _amount(found[1]) if not found[1].endswith("%") else found[0],
-                       clause, clause)
-    if re.search(r"\bno (?:employer )?(?:match|contributions?)\b|\b(?:employer|company) (?:doesnt|does not) match",
-                 clause):
+        said = found[0] if found[1].endswith("%") else _amount(found[1])
+        return _stated("employer_contributions", said, clause, clause)
+    return _no_employer_money(clause)
+
+
+def _no_employer_money(clause: str) -> _Found | None:
+    if re.search(r"\bno (?:employer )?(?:match|contributions?)\b|"
+                 r"\b(?:employer|company) (?:doesnt|does not) match", clause):
         return _stated("employer_contributions", "0", clause, clause)
     return None
 
@@ -408,7 +416,8 @@ _TOPICS = {
     "age": r"age|old",
     "compensation": r"pay|salary|income|comp|compensation|wages|earnings|profit",
     "employee_deferrals": r"deferrals?|deferral|contributions?|401k contributions?",
-    "employer_contributions": r"employer(?: money| contributions?| match)?|match|company match|profit sharing",
+    "employer_contributions": r"employer(?: money| contributions?| match)?|match|company match|"
+                              r"profit sharing",
     "tax_year": r"tax year|year",
     "pay_frequency": r"pay frequency|frequency|pay schedule",
     "pay_periods_remaining": r"paychecks(?: left)?|pay periods",
@@ -420,9 +429,9 @@ _TOPICS = {
 def _change_to(text: str) -> Correction | None:
     """'change my age to 52', 'set pay to 300k', 'my pay should be 300k'."""
     for question, words in _TOPICS.items():
-        found = re.search(rf"\b(?:change|set|update|fix|make)\s+(?:my\s+|the\s+)?(?:{words})\s+(?:to|=|:)\s*(.+)$",
-                          text) or re.search(rf"\b(?:my\s+|the\s+)(?:{words})\s+(?:should be|is actually|"
-                                             r"is really)\s+(.+)$", text)
+        change = rf"\b(?:change|set|update|fix|make)\s+(?:my\s+|the\s+)?(?:{words})\s+(?:to|=|:)\s*(.+)$"
+        should = rf"\b(?:my\s+|the\s+)(?:{words})\s+(?:should be|is actually|is really)\s+(.+)$"
+        found = re.search(change, text) or re.search(should, text)
         if found:
             return Correction(question, found[1].strip())
     return None
@@ -442,12 +451,15 @@ def correction_in(message: str, facts: Facts) -> Correction | None:
     found = _found_in(message, facts, bare_year=True)
     if found:
         return Correction(found[-1].stated.question, found[-1].stated.text)
+    return _bare_correction(text)
+
+
+def _bare_correction(text: str) -> Correction | None:
+    """'oops, I meant 45k' (the last answer, new figure); 'wait, go back' (undo)."""
     figure = re.search(rf"{_MONEY}|{_PERCENT}", text)
-    if re.search(r"\b(?:go back|undo|back)\b", text) and figure is None:
-        return Correction(None, None)
     if figure is not None:
         return Correction(None, figure[0].strip())
-    return None
+    return Correction(None, None) if re.search(r"\b(?:go back|undo|back)\b", text) else None
 
 
 def meant_for_another(question: str, message: str, facts: Facts) -> Stated | Correction | None:
@@ -478,17 +490,20 @@ class _Term:
 @cache
 def _glossary() -> tuple[tuple[_Term, ...], dict[str, dict[str, Any]]]:
     raw = json.loads(resources.files("flows").joinpath("data/glossary.json").read_text(encoding="utf-8"))
-    terms = tuple(_Term(t["term"], tuple(t["aliases"]), tuple(t["lines"][:3]), t["source"]) for t in raw["terms"])
+    terms = tuple(_Term(t["term"], tuple(t["aliases"]), tuple(t["lines"][:3]), t["source"])
+                  for t in raw["terms"])
     return terms, raw["why"]
 
 
 _ASKING = re.compile(
     r"^(?:so\s+|and\s+|but\s+|sorry\s+|wait\s+|hm+\s+|um+\s+)?(?:what(?:s| is| are| does| do)|whats|wat|wht|"
     r"define|explain|meaning of|what do you mean by|is (?:this|that|it) the same as|same as|how is|how does|"
-    r"is that|isnt (?:this|that|it)|why do you (?:need|ask|want)|why (?:does|do) (?:you|it) (?:need|matter|ask)|"
+    r"is that|isnt (?:this|that|it)|why do you (?:need|ask|want)|"
+    r"why (?:does|do) (?:you|it) (?:need|matter|ask)|"
     r"why|huh)\b"
 )
-_WHY = re.compile(r"\bwhy\b.*?\b(?:need|ask|asking|want|matter|matters|important)\b(?:\s+(?:about|for|to know))?"
+_WHY = re.compile(r"\bwhy\b.*?\b(?:need|ask|asking|want|matter|matters|important)\b"
+                  r"(?:\s+(?:about|for|to know))?"
                   r"\s+(?:my\s+|the\s+|about\s+)?(.+)$")
 
 
@@ -528,7 +543,8 @@ def question_in(message: str) -> Explanation | None:
 
 def _term(subject: str) -> Explanation | None:
     terms, _why_entries = _glossary()
-    names = {(i, alias): alias for i, term in enumerate(terms) for alias in (term.term.lower(), *term.aliases)}
+    names = {(i, alias): alias
+             for i, term in enumerate(terms) for alias in (term.term.lower(), *term.aliases)}
     best = process.extractOne(subject, names, scorer=fuzz.WRatio, score_cutoff=86)
     if best is None:
         return None

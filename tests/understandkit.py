@@ -19,12 +19,13 @@ from tests.flowkit import TODAY
 DATA = Path(__file__).parent / "data"
 #: The answers before each question (one person, a 401(k) with after-tax money, paid every 2 weeks).
 BEFORE: dict[str, Any] = {
-    "plan_type": "401k", "after_tax_allowed": "yes", "in_plan_conversion": "no", "in_service_withdrawal": "yes",
+    "plan_type": "401k", "after_tax_allowed": "yes", "in_plan_conversion": "no",
+    "in_service_withdrawal": "yes",
     "verdict": "continue", "tax_year": "2026", "age": 45, "compensation": "200000",
     "employee_deferrals": "23500", "employer_contributions": {"dollars": "10000"},
     "after_tax_cap_percent": None, "pay_frequency": "biweekly",
 }
-ORDER = list(BEFORE) + ["pay_periods_remaining", "after_tax_so_far"]
+ORDER = [*BEFORE, "pay_periods_remaining", "after_tax_so_far"]
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,8 @@ def table(name: str) -> list[Row]:
     with (DATA / name).open(encoding="utf-8") as handle:
         lines = [line for line in handle if line.strip() and not line.startswith("#")]
     rows = csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
-    return [Row(r[0], r[1], r[2], r[3] if r[0] in ("elsewhere", "explain") else json.loads(r[3])) for r in rows]
+    return [Row(r[0], r[1], r[2], r[3] if r[0] in ("elsewhere", "explain") else json.loads(r[3]))
+            for r in rows]
 
 
 def facts_at(question: str) -> Facts:
@@ -54,15 +56,22 @@ def outcome(row: Row) -> tuple[str, Any]:
     if row.kind == "facts":
         return "facts", facts_read(row.typed)
     if row.kind == "correct":
-        found = correction_in(row.typed, facts_at(row.at))
-        if found is None:
-            return "correct", None
-        text = found.text
-        value = text if found.question is None or text is None else _value(found.question, text)
-        return "correct", [found.question, value]
+        return "correct", _correction(row)
     if row.kind == "explain":
         explained = question_in(row.typed)
         return "explain", None if explained is None else explained.term
+    return _answer(row)
+
+
+def _correction(row: Row) -> list[Any] | None:
+    found = correction_in(row.typed, facts_at(row.at))
+    if found is None:
+        return None
+    text = found.text
+    return [found.question, text if found.question is None or text is None else _value(found.question, text)]
+
+
+def _answer(row: Row) -> tuple[str, Any]:
     try:
         return "answer", accept(BY_ID[row.at], row.typed, facts_at(row.at))
     except OtherAnswer as other:
@@ -87,22 +96,20 @@ def facts_read(message: str) -> dict[str, Any]:
 
 
 def verdict(row: Row) -> str:
-    """'right', 'refused' (asked again: a person retypes) or 'misread' (a wrong value taken)."""
+    """'right', 'refused' (asked again or back: a person retypes or says no) or 'misread' (a wrong value
+    taken without a word, or a hedged one taken without being confirmed)."""
     how, got = outcome(row)
     if row.kind == "facts":
-        wrong = {q for q, v in got.items() if q in row.expected and v != row.expected[q]}
-        extra = set(got) - set(row.expected)
-        if wrong or extra:
-            return "misread"
-        return "right" if set(got) == set(row.expected) else "refused"
+        return _facts_verdict(got, row.expected)
     if row.kind in ("correct", "explain"):
-        if got is None:
-            return "refused"
-        return "right" if got == row.expected else "misread"
+        return "refused" if got is None else "right" if got == row.expected else "misread"
     if how == row.kind and got == row.expected:
         return "right"
-    if how == "refused" or (how == "confirm" and row.kind == "answer" and got == row.expected):
-        return "refused"  # asked back or again: nothing wrong is taken
-    if how == "confirm" or how == "elsewhere":
-        return "refused" if row.kind != "answer" or got != row.expected else "right"
-    return "misread"
+    return "misread" if how == "answer" else "refused"
+
+
+def _facts_verdict(got: dict[str, Any], expected: dict[str, Any]) -> str:
+    wrong = {q for q, v in got.items() if q in expected and v != expected[q]}
+    if wrong or set(got) - set(expected):
+        return "misread"
+    return "right" if set(got) == set(expected) else "refused"
