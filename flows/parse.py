@@ -213,6 +213,7 @@ def _single_reading(compact: str) -> bool:
 def _money_text(text: str) -> tuple[str, bool]:
     """The figure's own characters, and whether it was given per month."""
     cleaned = words_to_digits(text.replace("'", " ").replace("’", " "))
+    cleaned = re.sub(r"\([^()\d]*\)", " ", cleaned)  # "23,500 (the max)": words in brackets
     monthly = bool(_PER_MONTH.search(cleaned))
     cleaned = _PER_MONTH.sub(" ", _PER_YEAR.sub(" ", cleaned))
     cleaned = _FORM_NAMES.sub(" ", cleaned)

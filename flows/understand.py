@@ -15,7 +15,7 @@ from rapidfuzz import fuzz, process
 
 from flows.facts import Facts
 from flows.parse import normalize, words_to_digits
-from flows.vocabulary import CHOICE_PHRASES, key
+from flows.vocabulary import CHOICE_KEYS, CHOICE_PHRASES, YES_NO_UNSURE_KEYS, key
 
 #: The questions a free-form message can answer (the rest are asked one by one).
 UNDERSTOOD = ("plan_type", "after_tax_allowed", "in_plan_conversion", "in_service_withdrawal", "tax_year",
@@ -471,10 +471,21 @@ def meant_for_another(question: str, message: str, facts: Facts) -> Stated | Cor
     if correction is not None and correction.question is not None:
         return None if correction.question == question else correction
     found = _found_in(message, facts)
-    if any(f.stated.question == question for f in found):
+    if any(f.stated.question == question for f in found) or _opens_with_a_choice(question, message):
         return None
     cued = [f for f in found if f.cued]
     return cued[0].stated if cued else None
+
+
+def _opens_with_a_choice(question: str, message: str) -> bool:
+    """'yes, up to 10% after-tax' at the after-tax question: a yes first, then more facts."""
+    first = _clauses(_plain(message))
+    words = CHOICE_KEYS.get(question, {})
+    opening = key(first[0]) if first else ""
+    return question in _YES_NO and (opening in YES_NO_UNSURE_KEYS or opening in words)
+
+
+_YES_NO = ("after_tax_allowed", "in_plan_conversion", "in_service_withdrawal", "plan_type")
 
 
 # ---------------------------------------------------------------- questions about words
