@@ -46,9 +46,20 @@ from flows.vocabulary import (
 from rules.models import PAY_PERIODS_PER_YEAR, PayFrequency
 
 SKIPPED = None
-#: "Not sure" where an assumption can stand in (employer money, paychecks left): not stored as such;
-#: the interview says what it assumes instead.
+#: "Not sure" where an assumption can stand in (employer money, paychecks left): never stored as such;
+#: accept() raises NotSure, and the interview says what it assumes instead.
 NOT_SURE = "not sure"
+
+
+class NotSure(ParseError):  # noqa: N818 (a signal, like Confirm: the interview assumes and says so)
+    """'not sure' at a question where an assumption can stand in. A ParseError (asked again, with
+    ``str()`` as the reason) to a caller that does not assume; ``question`` says where it was said."""
+
+    value = NOT_SURE
+
+    def __init__(self, question: str, reason: str) -> None:
+        super().__init__(reason)
+        self.question = question
 
 
 class OtherAnswer(ParseError):  # noqa: N818 (a refusal that names the question it answers)
@@ -212,12 +223,12 @@ def _paychecks(text: str, facts: Facts) -> int | None:
     return None
 
 
-def _whole(question: Question, text: str, facts: Facts) -> int | str | None:
+def _whole(question: Question, text: str, facts: Facts) -> int | None:
     if _skip_or(question, text):
         return SKIPPED
     if question.id == "pay_periods_remaining":
         if is_unsure(text) or key(text) in EMPLOYER_UNSURE:
-            return NOT_SURE
+            raise NotSure("pay_periods_remaining", "An estimate is fine: a whole number, or tap a button.")
         chosen = _paychecks(text, facts)
         if chosen is not None:
             return chosen
@@ -264,7 +275,8 @@ def _employer(text: str, facts: Facts) -> Any:
     if "%" in cleaned or "percent" in cleaned:
         return _percent_reading(cleaned)
     if is_unsure(cleaned) or key(cleaned) in EMPLOYER_UNSURE:
-        return NOT_SURE
+        raise NotSure("employer_contributions",
+                      "An estimate is fine: dollars (e.g. 12,000), 5%, or '50% up to 6%'.")
     parts = employer_parts(cleaned)  # "11250 match plus 11250 profit sharing"
     try:
         amount = read_money(parts if parts is not None else cleaned)
@@ -311,7 +323,7 @@ def _match_reading(rate: Decimal, cap: Decimal, said_match: bool) -> dict[str, s
 def accept(question: Question, text: str, facts: Facts) -> Any:
     """The stored answer for ``text``; ParseError with a specific reason (OtherAnswer when it answers
     another question); or Confirm (``hedged`` when read from "yes I think", "probably 450k").
-    NOT_SURE where an assumption can stand in (employer money, paychecks left)."""
+    NotSure (a ParseError) where an assumption can stand in (employer money, paychecks left)."""
     _not_for_another(question, text, facts)
     if hedged(text) and question.kind is not Kind.CHECKPOINT:
         return _hedged(question, text, facts)
@@ -364,7 +376,7 @@ def _hedged(question: Question, text: str, facts: Facts) -> Any:
     if key(plain) in UNSURE_KEYS or key(text) in UNSURE_KEYS:
         return _read(question, text, facts)
     value = _read(question, plain, facts)
-    if value is None or value in (NOT_SURE, "unsure"):
+    if value is None or value == "unsure":
         return value
     from flows.screens import describe_answer
 

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flows.answers import NOT_SURE, OtherAnswer, accept
+from flows.answers import NOT_SURE, NotSure, OtherAnswer, accept
 from flows.facts import Facts
 from flows.parse import Confirm, ParseError
 from flows.questions import BY_ID
@@ -93,9 +93,12 @@ def test_a_hedged_answer_is_read_and_asked_back() -> None:
 
 
 def test_not_sure_where_an_assumption_can_stand_in() -> None:
-    assert accept(BY_ID["employer_contributions"], "no idea", facts_at("employer_contributions")) == NOT_SURE
-    facts = facts_at("pay_periods_remaining")
-    assert accept(BY_ID["pay_periods_remaining"], "not sure", facts) == NOT_SURE
+    with pytest.raises(NotSure) as employer:
+        accept(BY_ID["employer_contributions"], "no idea", facts_at("employer_contributions"))
+    assert (employer.value.question, employer.value.value) == ("employer_contributions", NOT_SURE)
+    with pytest.raises(NotSure) as paychecks:
+        accept(BY_ID["pay_periods_remaining"], "not sure", facts_at("pay_periods_remaining"))
+    assert paychecks.value.question == "pay_periods_remaining"
     with pytest.raises(ParseError):  # where no assumption stands in, an estimate is asked for
         accept(BY_ID["compensation"], "not sure", facts_at("compensation"))
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from flows.answers import OtherAnswer, accept
+from flows.answers import NotSure, OtherAnswer, accept
 from flows.facts import Facts
 from flows.parse import Confirm, ParseError
 from flows.questions import BY_ID
@@ -76,6 +76,8 @@ def _answer(row: Row) -> tuple[str, Any]:
         return "answer", accept(BY_ID[row.at], row.typed, facts_at(row.at))
     except OtherAnswer as other:
         return "elsewhere", other.meant.question
+    except NotSure as unsure:
+        return "answer", unsure.value
     except Confirm as ask:
         return "confirm", ask.options[0][0]
     except ParseError as exc:
