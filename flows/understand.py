@@ -64,7 +64,7 @@ def _plain(text: str) -> str:
 
 # ---------------------------------------------------------------- figures in a sentence
 
-_MONEY = r"\$?\s?\d[\d,]*(?:\.\d+)?\s?(?:k|m|mm)?\b"
+_MONEY = r"(?:\$\s?)?\d[\d,]*(?:\.\d+)?\s?(?:k|m|mm)?\b"
 _PERCENT = r"\d+(?:\.\d+)?\s?%"
 _FORMULA = rf"{_PERCENT}\s*(?:match\s*)?(?:up to|of the first|on the first|on|of|to)\s*{_PERCENT}"
 _APPROX = r"(?:about |around |roughly |approx(?:imately)? |like |~\s?|just under |just over |almost )?"
@@ -114,8 +114,8 @@ def _stated(question: str, text: str, said: str, clause: str, *, inferred: bool 
 
 _AGE = (
     re.compile(r"\b(?:im|i am|age[ds]?:?|aged|turning|turn|ill be|i will be)\s*(\d{2})\b"
-               r"(?!\s*(?:k|%|m\b|,\d))"),
-    re.compile(r"\b(\d{2})\s*(?:years? old|yrs? old|years|yrs|y\.?o\.?|yo)\b"),
+               r"(?!\s*(?:k|%|m\b|,\d|(?:years?|yrs?) (?:from|until|to|till|left|away|before|of)))"),
+    re.compile(r"\b(\d{2})\s*(?:years? old|yrs? old|y\.?o\.?|yo\b|(?:years?|yrs?)$)"),
     re.compile(r"\b(\d{2})\s+in\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"),
 )
 _BORN = re.compile(r"\bborn (?:in )?((?:19|20)\d\d)\b")
@@ -128,8 +128,9 @@ def _age(clause: str, facts: Facts, year: int | None) -> _Found | None:
         return _stated("age", str(age), born[0], clause)
     for pattern in _AGE:
         found = pattern.search(clause)
-        if found and 14 <= int(found[1]) <= 110:
-            return _stated("age", found[1], found[0], clause)
+        if found and 14 <= int(found[1]) <= 110:  # "turning 50": on December 31 of which year? confirm
+            turning = bool(re.search(r"\bturn(?:ing|s)?\b", found[0]))
+            return _stated("age", found[1], found[0], clause, inferred=turning)
     return None
 
 
@@ -223,7 +224,7 @@ def _employer(clause: str, message: str) -> _Found | None:
         total = employer_parts(parts[0])
         if total is not None:
             return _stated("employer_contributions", total, parts[0], clause)
-    found = re.search(rf"({_MONEY}|{_PERCENT})(?:\s*of (?:my )?pay)?", clause)
+    found = re.search(rf"({_PERCENT}|{_MONEY})(?:\s*of (?:my )?pay)?", clause)
     if found and (found[1].endswith("%") or _big_enough(found[1])):
         if re.search(r"\bcap", clause) and found[1].endswith("%"):
             return None
@@ -263,6 +264,9 @@ _FREQUENCY_WORDS = {
     "weekly": "weekly", "biweekly": "biweekly", "bi-weekly": "biweekly", "fortnightly": "biweekly",
     "semimonthly": "semimonthly", "semi-monthly": "semimonthly", "monthly": "monthly",
 }
+#: Phrases of a pay frequency inside a sentence ("next month" is not monthly pay).
+_FREQUENCY_PHRASES = {p: v for p, v in CHOICE_PHRASES["pay_frequency"].items()
+                      if p not in ("month", "1 week")}
 _PERIODS = {52: "weekly", 26: "biweekly", 24: "semimonthly", 12: "monthly"}
 _DAYS = {7: "weekly", 14: "biweekly", 15: "semimonthly", 30: "monthly", 31: "monthly"}
 
@@ -277,7 +281,7 @@ def pay_frequency_in(text: str) -> str | None:
                       r"(?:year|yr)\b", cleaned)
     if times and int(times[1]) in _PERIODS:
         return _PERIODS[int(times[1])]
-    found = _phrase(cleaned, CHOICE_PHRASES["pay_frequency"])
+    found = _phrase(cleaned, _FREQUENCY_PHRASES)
     if found is not None:
         return found
     return _fuzzy_word(cleaned, _FREQUENCY_WORDS)
@@ -295,7 +299,7 @@ def _phrase(text: str, phrases: dict[str, str]) -> str | None:
 
 def _fuzzy_word(text: str, words: dict[str, str], cutoff: float = 80) -> str | None:
     """A word of ``text`` that is a typo of one of ``words`` ('montly', 'biwkly'), by rapidfuzz."""
-    for token in re.findall(r"[a-z-]{5,}", text):
+    for token in re.findall(r"[a-z-]{6,}", text):  # "month" is a word, not a typo of "monthly"
         best = process.extractOne(token, list(words), scorer=fuzz.ratio, score_cutoff=cutoff)
         if best is not None:
             return words[best[0]]
@@ -366,7 +370,8 @@ def _features(clause: str) -> list[_Found]:
             continue
         if question == "after_tax_allowed" and not re.search(
                 r"\b(?:allow|allows|allowed|has|have|offer|offers|permit|permits|supports?|accepts?|takes?|"
-                r"lets?|can|does|yes|ok|available)\b", clause):
+                r"lets?|can|does|yes|ok|available)\b", clause) and (
+                    not _NEGATED.search(clause) or re.search(r"\b(?:cap|capped|limit)\b", clause)):
             continue
         answer = "no" if _NEGATED.search(clause) else "yes"
         found.append(_stated(question, answer, clause, clause, cued=True))

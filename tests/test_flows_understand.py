@@ -201,3 +201,8 @@ def test_every_figure_taken_is_the_one_typed_or_is_asked_back(typed: tuple[int, 
         return  # asked back ("Did you mean ...?") or refused: nothing taken
     figure = value["dollars"] if isinstance(value, dict) else value
     assert Decimal(figure) == amount
+
+
+def test_turning_an_age_is_confirmed_not_taken() -> None:
+    found = stated_facts("I turn 50 next month", Facts({}, TODAY))
+    assert [(s.question, s.text, s.inferred) for s in found] == [("age", "50", True)]
