@@ -414,8 +414,8 @@ _BACK = frozenset(key(w) for w in (
     "wait go back", "back please", "go back please", "undo please", "take that back", "undo last",
 ))
 _CORRECTION = re.compile(
-    r"\b(?:i meant|meant|i mean|actually|change|changed|correction|sorry|oops|wait|instead|should be|"
-    r"should have said|make that|make it|i said wrong|wrong|not \S+ but|update|fix|no wait|typo)\b"
+    r"\b(?:i meant|meant|actually|correction|sorry|oops|wait|instead|should have said|make that|"
+    r"i said wrong|not \S+ but|no wait|typo)\b"
 )
 _TOPICS = {
     "age": r"age|old",
@@ -448,11 +448,11 @@ def correction_in(message: str, facts: Facts) -> Correction | None:
     if key(message) in _BACK:
         return Correction(None, None)
     text = prepared(message)
-    if not _CORRECTION.search(text):
-        return None
     changed = _change_to(text)
     if changed is not None:
         return changed
+    if not _CORRECTION.search(text):
+        return None
     found = _found_in(message, facts, bare_year=True)
     if found:
         return Correction(found[-1].stated.question, found[-1].stated.text)
@@ -473,7 +473,7 @@ def meant_for_another(question: str, message: str, facts: Facts) -> Stated | Cor
     if question not in UNDERSTOOD:
         return None
     correction = correction_in(message, facts)
-    if correction is not None and correction.question is not None:
+    if correction is not None:  # "oops, I meant 45k": the last answer, not this one (ask which)
         return None if correction.question == question else correction
     found = _found_in(message, facts)
     if any(f.stated.question == question for f in found) or _opens_with_a_choice(question, message):

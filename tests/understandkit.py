@@ -75,7 +75,7 @@ def _answer(row: Row) -> tuple[str, Any]:
     try:
         return "answer", accept(BY_ID[row.at], row.typed, facts_at(row.at))
     except OtherAnswer as other:
-        return "elsewhere", other.meant.question
+        return "elsewhere", other.meant.question or "last"  # "last": the last answer
     except NotSure as unsure:
         return "answer", unsure.value
     except Confirm as ask:
