@@ -31,6 +31,7 @@ from flows.vocabulary import (
     ALL_KEYS,
     CHOICE_KEYS,
     CHOICE_PHRASES,
+    NO_KEYS,
     REST_KEYS,
     SKIP_KEYS,
     UNSURE_KEYS,
@@ -145,10 +146,18 @@ def _choice(question: Question, text: str, facts: Facts) -> str | None:
     raise ParseError(f"Please tap a button or type one of: {labels}.")
 
 
+#: Every word some question takes: a word of its own is never read as a typo of another.
+KNOWN_WORDS = frozenset(
+    YES_KEYS | NO_KEYS | UNSURE_KEYS | SKIP_KEYS | ALL_KEYS | REST_KEYS | frozenset(YEAR_KEYS)
+    | frozenset(w for table in CHOICE_KEYS.values() for w in table)
+)
+
+
 def _typo(question: Question, wanted: str, options: tuple[Choice, ...]) -> str | None:
     """A typo of one word this question takes ('yse', 'noo', 'montly'), by edit distance (rapidfuzz);
-    None when no word is that close, or the closest ones mean different things."""
-    if len(wanted) < 3 or wanted.isdigit():
+    None when no word is that close, the closest ones mean different things, or the text is a word
+    of its own ('none' is not a typo of 'done'). A short word keeps its first letter ('yse', 'noo')."""
+    if len(wanted) < 3 or wanted.isdigit() or question.kind is Kind.CHECKPOINT or wanted in KNOWN_WORDS:
         return None
     words = {key(c.label): c.value for c in options} | {key(c.value): c.value for c in options}
     words |= CHOICE_KEYS.get(question.id, {})
@@ -157,7 +166,8 @@ def _typo(question: Question, wanted: str, options: tuple[Choice, ...]) -> str |
     words = {w: v for w, v in words.items() if len(w) >= 2 and not w.isdigit()}
     allowed = 1 if len(wanted) <= 5 else 2
     near = {v for w, v in words.items()
-            if DamerauLevenshtein.distance(wanted, w, score_cutoff=allowed) <= allowed}
+            if DamerauLevenshtein.distance(wanted, w, score_cutoff=allowed) <= allowed
+            and (len(wanted) > 5 or w[0] == wanted[0])}
     return near.pop() if len(near) == 1 else None
 
 

@@ -206,3 +206,10 @@ def test_every_figure_taken_is_the_one_typed_or_is_asked_back(typed: tuple[int, 
 def test_turning_an_age_is_confirmed_not_taken() -> None:
     found = stated_facts("I turn 50 next month", Facts({}, TODAY))
     assert [(s.question, s.text, s.inferred) for s in found] == [("age", "50", True)]
+
+
+@pytest.mark.parametrize(("asked", "typed"), [("extras_offer", "None"), ("after_tax_allowed", "none"),
+                                              ("in_plan_conversion", "now"), ("pay_frequency", "yearly")])
+def test_a_word_of_its_own_is_not_read_as_a_typo(asked: str, typed: str) -> None:
+    with pytest.raises(ParseError):
+        accept(BY_ID[asked], typed, facts_at(asked))
