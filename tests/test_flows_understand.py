@@ -213,3 +213,36 @@ def test_turning_an_age_is_confirmed_not_taken() -> None:
 def test_a_word_of_its_own_is_not_read_as_a_typo(asked: str, typed: str) -> None:
     with pytest.raises(ParseError):
         accept(BY_ID[asked], typed, facts_at(asked))
+
+
+FREQUENCIES = [("paid biweekly", "biweekly"), ("paid every 2 weeks", "biweekly"),
+               ("I get paid monthly", "monthly"), ("paid 24x a year", "semimonthly")]
+
+
+@st.composite
+def situations(draw: st.DrawFn) -> tuple[str, dict[str, Any]]:
+    """A whole situation in one message, its parts in any order: (message, what each part states)."""
+    age, pay, deferred = draw(st.integers(21, 75)), draw(st.integers(40, 900)), draw(st.integers(5, 23))
+    parts = {
+        "age": (draw(st.sampled_from([f"I'm {age}", f"age {age}", f"{age} years old"])), age),
+        "compensation": (draw(st.sampled_from([f"make {pay}k", f"salary is ${pay},000", f"earning {pay}k"])),
+                         str(pay * 1000)),
+        "employee_deferrals": (draw(st.sampled_from([f"I defer {deferred}k", f"deferring {deferred},000"])),
+                               str(deferred * 1000)),
+        "pay_frequency": draw(st.sampled_from(FREQUENCIES)),
+        "employer_contributions": (f"employer adds {deferred}k", {"dollars": str(deferred * 1000)}),
+    }
+    chosen = draw(st.lists(st.sampled_from(sorted(parts)), min_size=1, max_size=5, unique=True))
+    joiner = draw(st.sampled_from([", ", "; ", " and ", ". "]))
+    return joiner.join(parts[q][0] for q in chosen), {q: parts[q][1] for q in chosen}
+
+
+@settings(max_examples=300, deadline=None)
+@given(situations())
+def test_every_fact_of_a_situation_is_found_and_read_as_stated(situation: tuple[str, dict[str, Any]]) -> None:
+    message, expected = situation
+    found = {s.question: s for s in stated_facts(message, Facts({}, TODAY))}
+    assert set(found) == set(expected), message
+    for question, value in expected.items():
+        read = accept(BY_ID[question], found[question].text, Facts({}, TODAY))
+        assert read == value, (message, question)
