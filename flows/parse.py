@@ -121,6 +121,7 @@ _SCALE_AFTER = r"(?!\s*(?:hundred|thousand|million|grand|k\b|m\b))"
 #: "twenty twenty five" is a year; "four fifty k" is 450k; "twenty three five" is 23,500 (spoken);
 #: "half a million", "a quarter million", "three quarters of a million"; "23 and a half k".
 _SPOKEN_YEAR = re.compile(rf"\btwenty[ -]({'|'.join(_TEENS)}|twenty|thirty)(?:[ -]({_ONE}))?\b")
+_SPOKEN_BIRTH_YEAR = re.compile(rf"\bnineteen[ -]({_TEN})(?:[ -]({_ONE}))?\b")  # "born nineteen eighty"
 _HUNDREDS_SPOKEN = re.compile(rf"\b({_ONE}) ({_TEN})(?:[ -]({_ONE}))?\b(?![ -](?:{_ONE}|hundred))")
 _THOUSANDS_SPOKEN = re.compile(rf"\b({_TEN})[ -]({_ONE}) ({_ONE}){_SCALE_AFTER}\b")
 _FRACTION_OF_SCALE = re.compile(
@@ -134,6 +135,10 @@ _FRACTIONS = {"half": Decimal("0.5"), "quarter": Decimal("0.25"), "3 quarters": 
 def _spoken_year(found: re.Match[str]) -> str:
     decade = {**{w: 10 + i for i, w in enumerate(_TEENS)}, "twenty": 20, "thirty": 30}[found[1]]
     return str(2000 + decade + (_ONES.index(found[2]) + 1 if found[2] else 0))
+
+
+def _spoken_birth_year(found: re.Match[str]) -> str:
+    return str(1900 + (_TENS.index(found[1]) + 2) * 10 + (_ONES.index(found[2]) + 1 if found[2] else 0))
 
 
 def _spoken_hundreds(found: re.Match[str]) -> str:
@@ -159,6 +164,7 @@ def _and_a_fraction(found: re.Match[str]) -> str:
 def spoken_numbers(text: str) -> str:
     """The ways people say figures that text2num reads otherwise ("twenty twenty five" is not 20 25)."""
     text = _SPOKEN_YEAR.sub(_spoken_year, text)
+    text = _SPOKEN_BIRTH_YEAR.sub(_spoken_birth_year, text)
     text = _THOUSANDS_SPOKEN.sub(_spoken_thousands, text)
     text = _HUNDREDS_SPOKEN.sub(_spoken_hundreds, text)
     return _FRACTION_OF_SCALE.sub(_fraction_of_scale, text)
