@@ -242,7 +242,7 @@ def _whole(question: Question, text: str, facts: Facts) -> int | None:
         chosen = _paychecks(text, facts)
         if chosen is not None:
             return chosen
-    born = re.search(r"\bborn (?:in )?((?:19|20)\d\d)\b", normalize(text))
+    born = re.search(r"\bborn (?:in )?((?:19|20)\d\d)\b", words_to_digits(normalize(text)))
     if question.id == "age" and born:
         text = str(facts.tax_year - int(born[1]))
     high = max_paychecks(facts) if question.id == "pay_periods_remaining" else question.high
