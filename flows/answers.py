@@ -26,7 +26,7 @@ from flows.parse import (
 from flows.plausible import check_age, check_cap, check_money
 from flows.questions import Choice, Kind, Question, max_paychecks, paychecks_left_from
 from flows.summary import money
-from flows.understand import employer_parts, hedged, meant_for_another, pay_frequency_in, prepared
+from flows.understand import employer_parts, hedged, meant_for_another, own_part, pay_frequency_in, prepared
 from flows.vocabulary import (
     ALL_KEYS,
     CHOICE_KEYS,
@@ -335,9 +335,10 @@ def accept(question: Question, text: str, facts: Facts) -> Any:
     another question); or Confirm (``hedged`` when read from "yes I think", "probably 450k").
     NotSure (a ParseError) where an assumption can stand in (employer money, paychecks left)."""
     _not_for_another(question, text, facts)
+    own = own_part(question.id, text, facts)  # "450k, I'm 45" at the pay question: "450k"
     if hedged(text) and question.kind is not Kind.CHECKPOINT:
-        return _hedged(question, text, facts)
-    return _read(question, text, facts)
+        return _hedged(question, own, facts)
+    return _read(question, own, facts)
 
 
 def _not_for_another(question: Question, text: str, facts: Facts) -> None:

@@ -90,8 +90,8 @@ def _amount(figure: str) -> str:
 
 def _clauses(text: str) -> list[str]:
     """'I'm 45, make 450k; maxing my 401k and employer adds 22.5k' -> its clauses."""
-    parts = re.split(r"[;!?\n—–]|,(?!\d{3}\b)|\.(?!\d)|\s-\s|\bbut\b|"
-                     r"\band\b(?! (?:a half|in-plan|after-tax))", text)
+    parts = re.split(r"[;!?\n—–]|,(?!\d)|\.(?!\d)|\s-\s|\bbut\b|"
+                     r"\band\b(?! (?:a half|in-plan|after-tax|\$?\d))", text)
     return [p.strip() for p in parts if p.strip()]
 
 
@@ -380,10 +380,15 @@ def _features(clause: str) -> list[_Found]:
 
 # ---------------------------------------------------------------- the whole message
 
+#: Amounts said twice are two parts or a change of mind: asked, never one of them picked.
+_AMOUNTS = ("compensation", "employee_deferrals", "employer_contributions", "after_tax_so_far")
+
+
 def _found_in(message: str, facts: Facts, *, bare_year: bool = False) -> list[_Found]:
     text = prepared(message)
     clauses = _clauses(text)
     found: dict[str, _Found] = {}
+    unclear: set[str] = set()
     year_found = None
     for clause in clauses:
         year_found = _tax_year(clause, bare=bare_year) or year_found
@@ -397,7 +402,11 @@ def _found_in(message: str, facts: Facts, *, bare_year: bool = False) -> list[_F
         for item in readers:
             if item is not None and item.stated.question not in found:
                 found[item.stated.question] = item
-    return sorted(found.values(), key=lambda f: UNDERSTOOD.index(f.stated.question))
+            elif item is not None and (item.stated.question in _AMOUNTS
+                                       or found[item.stated.question].stated.text != item.stated.text):
+                unclear.add(item.stated.question)  # "11250 match, 11250 profit sharing": ask, never pick one
+    kept = (f for q, f in found.items() if q not in unclear)
+    return sorted(kept, key=lambda f: UNDERSTOOD.index(f.stated.question))
 
 
 def stated_facts(message: str, facts: Facts) -> list[Stated]:
@@ -451,12 +460,19 @@ def correction_in(message: str, facts: Facts) -> Correction | None:
     changed = _change_to(text)
     if changed is not None:
         return changed
-    if not _CORRECTION.search(text):
+    marker = _CORRECTION.search(text)
+    if marker is None:
         return None
-    found = _found_in(message, facts, bare_year=True)
+    before, after = text[: marker.start()], text[marker.end():]
+    found = _found_in(after, facts, bare_year=True)
+    bare = _bare_correction(after)
+    earlier = _found_in(before, facts)
+    if not found and bare is not None and bare.text is not None and earlier:  # "I'm 45, no wait, 46"
+        return Correction(earlier[-1].stated.question, bare.text)
+    found = found or _found_in(message, facts, bare_year=True)
     if found:
         return Correction(found[-1].stated.question, found[-1].stated.text)
-    return _bare_correction(text)
+    return bare or _bare_correction(text)
 
 
 def _bare_correction(text: str) -> Correction | None:
@@ -476,21 +492,37 @@ def meant_for_another(question: str, message: str, facts: Facts) -> Stated | Cor
     if correction is not None:  # "oops, I meant 45k": the last answer, not this one (ask which)
         return None if correction.question == question else correction
     found = _found_in(message, facts)
-    if any(f.stated.question == question for f in found) or _opens_with_a_choice(question, message):
+    if any(f.stated.question == question for f in found) or _opening_answer(question, message, facts):
         return None
     cued = [f for f in found if f.cued]
     return cued[0].stated if cued else None
 
 
-def _opens_with_a_choice(question: str, message: str) -> bool:
-    """'yes, up to 10% after-tax' at the after-tax question: a yes first, then more facts."""
-    first = _clauses(_plain(message))
+def own_part(question: str, message: str, facts: Facts) -> str:
+    """The part of a message that answers ``question`` when it states other facts too: its opening
+    ("450k, I'm 45" at the pay question: "450k"; "yes, up to 10% after-tax" at the after-tax
+    question: "yes"), or this question's fact among others ("I'm 45 and make 450k": "450k").
+    Otherwise the message itself. The other facts are for stated_facts."""
+    if question not in UNDERSTOOD:
+        return message
+    opening = _opening_answer(question, message, facts)
+    if opening is not None:
+        return opening
+    found = _found_in(message, facts)
+    own = [f.stated.text for f in found if f.stated.question == question]
+    return own[0] if own and len(found) > 1 else message
+
+
+def _opening_answer(question: str, message: str, facts: Facts) -> str | None:
+    """The first clause, when more follow and it names no other question: a figure or a choice word."""
+    parts = _clauses(prepared(message))
+    if len(parts) < 2 or _found_in(parts[0], facts):
+        return None
+    first = parts[0]
     words = CHOICE_KEYS.get(question, {})
-    opening = key(first[0]) if first else ""
-    return question in _YES_NO and (opening in YES_NO_UNSURE_KEYS or opening in words)
-
-
-_YES_NO = ("after_tax_allowed", "in_plan_conversion", "in_service_withdrawal", "plan_type")
+    if re.search(r"\d", first) or key(first) in YES_NO_UNSURE_KEYS or key(first) in words:
+        return first
+    return None
 
 
 # ---------------------------------------------------------------- questions about words
