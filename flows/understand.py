@@ -489,6 +489,8 @@ def meant_for_another(question: str, message: str, facts: Facts) -> Stated | Cor
     if question not in UNDERSTOOD:
         return None
     correction = correction_in(message, facts)
+    if correction is not None and correction.question is None and _changed_mind(message, facts) is not None:
+        return None  # "5k no wait 6k": this question's answer, changed within the message
     if correction is not None:  # "oops, I meant 45k": the last answer, not this one (ask which)
         return None if correction.question == question else correction
     found = _found_in(message, facts)
@@ -505,6 +507,9 @@ def own_part(question: str, message: str, facts: Facts) -> str:
     Otherwise the message itself. The other facts are for stated_facts."""
     if question not in UNDERSTOOD:
         return message
+    changed = _changed_mind(message, facts)
+    if changed is not None:
+        return changed
     opening = _opening_answer(question, message, facts)
     if opening is not None:
         return opening
@@ -513,10 +518,27 @@ def own_part(question: str, message: str, facts: Facts) -> str:
     return own[0] if own and len(found) > 1 else message
 
 
+def _changed_mind(message: str, facts: Facts) -> str | None:
+    """'5k no wait 6k', '5k, sorry, 6k': a figure, a correction word, a figure of no other question:
+    the person changed their answer to this question within the message; the last figure."""
+    text = prepared(message)
+    marker = _CORRECTION.search(text)
+    if marker is None:
+        return None
+    before, after = text[: marker.start()], text[marker.end():]
+    if not re.search(r"\d", before) or _found_in(before, facts) or _found_in(after, facts, bare_year=True):
+        return None
+    figures = re.findall(rf"{_PERCENT}|{_MONEY}", after)
+    return figures[-1].strip() if figures else None
+
+
 def _opening_answer(question: str, message: str, facts: Facts) -> str | None:
-    """The first clause, when more follow and it names no other question: a figure or a choice word."""
+    """The first clause, when more follow and it names no other question: a figure or a choice word.
+    None when a later clause holds a figure of no other question ("5k, no 6k": which one?)."""
     parts = _clauses(prepared(message))
     if len(parts) < 2 or _found_in(parts[0], facts):
+        return None
+    if any(re.search(r"\d", part) and not _found_in(part, facts) for part in parts[1:]):
         return None
     first = parts[0]
     words = CHOICE_KEYS.get(question, {})
