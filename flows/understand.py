@@ -213,7 +213,7 @@ def employer_parts(text: str) -> str | None:
     return None
 
 
-def _employer(clause: str, message: str) -> _Found | None:
+def _employer(clause: str) -> _Found | None:
     if not re.search(rf"\b{_EMPLOYER_CUE}", clause):
         return None
     formula = re.search(_FORMULA, clause)
@@ -396,7 +396,7 @@ def _found_in(message: str, facts: Facts, *, bare_year: bool = False) -> list[_F
     for clause in clauses:
         readers: list[_Found | None] = [
             _tax_year(clause, bare=bare_year), _age(clause, facts, year), _pay(clause), _deferrals(clause),
-            _employer(clause, text), _cap(clause), _frequency(clause), _paychecks(clause),
+            _employer(clause), _cap(clause), _frequency(clause), _paychecks(clause),
             _plan_type(clause), *_features(clause),
         ]
         for item in readers:
