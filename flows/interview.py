@@ -65,8 +65,7 @@ def _answer(conv: dict[str, Any], text: str, today: date) -> Reply:
     resolved = _resolve_pending(conv, session, question, text)
     if resolved is not None:
         return resolved
-    understood = (_understood(conv, session, question, text) or _not_sure(conv, session, question, text)
-                  or _confirm_hedge(conv, session, question, text))
+    understood = _understood(conv, session, question, text) or _not_sure(conv, session, question, text)
     if understood is not None:
         return understood
     try:
@@ -202,17 +201,18 @@ def _understood(conv: dict[str, Any], session: Session, question: Question, text
     correction = correction_in(text, session.facts)
     if correction is not None:
         return _correct(conv, session, correction)
-    if not stated or _only_this(stated, question, text, session.facts):
+    if not stated or _only_this(stated, question, text, session.facts) or _bare_answer(
+            stated, question, text, session.facts):
         return None
     leading = _leading_answer(question, text, stated, session.facts)
-    return _take_all(conv, session, question, [*stated, *leading])
+    return _take_all(conv, session, question, [*stated, *leading], text)
 
 
 def _leading_answer(question: Question, text: str, stated: list[Stated], facts: Facts) -> list[Stated]:
     """"45, I make 300k, ...": a first clause stating nothing else answers the question asked."""
     if any(s.question == question.id for s in stated):
         return []
-    clause = re.split(r"[,;]", text, maxsplit=1)[0].strip()
+    clause = re.split(r";|,(?!\d{3})", text, maxsplit=1)[0].strip()
     if not clause or clause == text.strip() or stated_facts(clause, facts):
         return []
     try:
@@ -220,6 +220,32 @@ def _leading_answer(question: Question, text: str, stated: list[Stated], facts: 
     except (ParseError, Confirm):
         return []
     return [Stated(question.id, clause, clause, False)]
+
+
+CUES = re.compile(r"\b(?:paid|pay|make|earn|defer|deferring|employer|match|age|i'?m|born|cap|capped|year"
+                  r"|paychecks?|salary|plan)\b")
+
+
+def _bare_answer(stated: list[Stated], question: Question, text: str, facts: Facts) -> bool:
+    """"max", "monthly", "the maximum", "20 years": a bare answer (no words naming another
+    question, or only facts read rather than said) is the question asked's, when it reads as one."""
+    said_elsewhere = [s for s in stated if s.question != question.id and not s.inferred]
+    bare = len(text.split()) <= 2 and not CUES.search(normalize(text))
+    if said_elsewhere and not bare:
+        return False
+    try:
+        accept(question, text, facts)
+    except (ParseError, Confirm):
+        return False
+    return True
+
+
+def _reading(question: Question, text: str, facts: Facts) -> Any:
+    """This question's usual reading of the whole message, or None."""
+    try:
+        return accept(question, text, facts)
+    except (ParseError, Confirm):
+        return None
 
 
 def _readable(stated: list[Stated], facts: Facts) -> list[Stated]:
@@ -238,7 +264,7 @@ def _readable(stated: list[Stated], facts: Facts) -> list[Stated]:
 
 def _only_this(stated: list[Stated], question: Question, text: str, facts: Facts) -> bool:
     """One plain fact, for this question, that the usual reading takes as typed."""
-    if len(stated) != 1 or stated[0].question != question.id or stated[0].inferred:
+    if len(stated) != 1 or stated[0].question != question.id:
         return False
     try:
         accept(question, text, facts)
@@ -305,11 +331,14 @@ def _keep(conv: dict[str, Any], session: Session, qid: str, value: Any) -> None:
     session.answers_changed()
 
 
-def _take_all(conv: dict[str, Any], session: Session, question: Question, stated: list[Stated]) -> Reply:
+def _take_all(conv: dict[str, Any], session: Session, question: Question, stated: list[Stated],
+              text: str) -> Reply:
     """Every fact a message states, for any question: what was said is kept and echoed in one
     line, what was inferred (or reads two ways) is confirmed one at a time, only the rest is asked."""
     taken: list[Question] = []
     queue: list[list[str]] = []
+    # the whole message as this question's answer, when no fact for this question was found in it
+    here = None if any(s.question == question.id for s in stated) else _reading(question, text, session.facts)
     for fact in sorted(stated, key=lambda s: ORDER[s.question]):
         target = BY_ID[fact.question]
         try:
@@ -321,8 +350,11 @@ def _take_all(conv: dict[str, Any], session: Session, question: Question, stated
             continue  # asked in its turn, as if never said
         if session.facts.answered(target.id) and session.facts.value(target.id) == value:
             continue  # said again, the same
-        if fact.inferred or (session.facts.answered(target.id) and target.id != question.id):
-            queue.append([target.id, fact.text, fact.said])  # inferred, or a change: confirmed first
+        agrees = target is question and value == _reading(question, text, session.facts)
+        inferred = fact.inferred and not agrees
+        two_ways = target is not question and here is not None  # it also reads as this question's answer
+        if inferred or two_ways or (session.facts.answered(target.id) and target is not question):
+            queue.append([target.id, fact.text, fact.said])  # inferred, two ways, or a change: confirmed
             continue
         _keep(conv, session, target.id, value)
         taken.append(target)

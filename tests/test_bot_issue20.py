@@ -50,6 +50,8 @@ async def test_the_whole_situation_in_one_telegram_message(api: FakeBotAPI, runn
     reply = await user.send(WHOLE)
     assert "Got it: Plan type: 401(k) · After-tax contributions: Yes" in reply.text
     assert "Pay: $450,000" in reply.text
+    if "right?" in reply.text:  # "maxing my 401k" read as the maximum: confirmed first
+        reply = await user.send("yes")
     assert "Verdict" in reply.text
     await user.tap("See my numbers")
     await user.tap("2026 (this year)")

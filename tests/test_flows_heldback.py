@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from tests.people_heldback import score
 
-#: Measured when this test was written (docs/interview.md): 12 of 14 reach their figure.
-REACHED_AT_LEAST = 12
+#: Measured (docs/interview.md): 12 of 14 with the first understanding, 13 of 14 with i20a's merged.
+REACHED_AT_LEAST = 13
 
 
 def test_no_held_back_person_reaches_a_wrong_figure() -> None:
