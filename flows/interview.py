@@ -142,33 +142,6 @@ def _store(
     return replace(reply, answered=(question.label, describe_answer(question, session.facts)))
 
 
-HEDGE = re.compile(r"\b(?:i think|i believe|i thought|probably|prob|i guess|pretty sure|i suppose|likely"
-                   r"|think so|i assume|should be|afaik|as far as i know)\b")
-NEGATIVE = re.compile(r"\b(?:not|no|nope|dont|don't|doesnt|doesn't|isnt|isn't|cant|can't|unlikely)\b")
-
-
-def _hedged(question: Question, text: str, facts: Facts) -> Confirm | None:
-    """"yes I think", "I think so", "probably", "I don't think so" at a Yes/No question: read, then
-    confirmed, never taken as said (nor as Not sure)."""
-    options = {c.value: c.label for c in question.options(facts)}
-    lowered = normalize(text)
-    if not {"yes", "no"} <= options.keys() or not HEDGE.search(lowered):
-        return None
-    value = "no" if NEGATIVE.search(lowered) else "yes"
-    choices: list[tuple[Any, str]] = [(value, f"{options[value]}, I'm fairly sure")]
-    if "unsure" in options:
-        choices.append(("unsure", options["unsure"]))
-    return Confirm(f'You said "{text.strip()[:60]}": {options[value]}?', tuple(choices))
-
-
-def _confirm_hedge(conv: dict[str, Any], session: Session, question: Question, text: str) -> Reply | None:
-    hedged = _hedged(question, text, session.facts)
-    if hedged is None:
-        return None
-    _ask_back(conv, question.id, hedged)
-    return view(conv, session.today, facts=session.facts)
-
-
 def _not_sure(conv: dict[str, Any], session: Session, question: Question, text: str) -> Reply | None:
     """"Not sure" where an assumption serves: employer money (none assumed; the result says how
     the room moves per $1,000) and paychecks left (estimated from today's date)."""
