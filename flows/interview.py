@@ -337,7 +337,8 @@ def _take_all(conv: dict[str, Any], session: Session, question: Question, stated
     fire(session, "next")
     _confirm_next(conv, session)
     echo = " · ".join(f"{q.label}: {describe_answer(q, session.facts)}" for q in taken)
-    reply = view(conv, session.today, notice=f"Got it: {echo}." if echo else None, facts=session.facts)
+    others = [q for q in taken if q is not question]  # the question asked alone is echoed as its answer
+    reply = view(conv, session.today, notice=f"Got it: {echo}." if others else None, facts=session.facts)
     if question in taken:
         return replace(reply, answered=(question.label, describe_answer(question, session.facts)))
     return reply
