@@ -167,7 +167,9 @@ def _not_sure(conv: dict[str, Any], session: Session, question: Question, text: 
 def _understood(conv: dict[str, Any], session: Session, question: Question, text: str) -> Reply | None:
     """A question about a term, a correction, or facts for other questions; None when the message
     is a plain answer to this question (read by ``accept`` as usual)."""
-    stated = _readable([s for s in stated_facts(text, session.facts) if s.question in BY_ID], session.facts)
+    bare = _is_bare(text)  # "max", "MAX": a bare word read for another question is not a fact
+    stated = _readable([s for s in stated_facts(text, session.facts) if s.question in BY_ID
+                        and not (bare and s.inferred and s.question != question.id)], session.facts)
     explanation = question_in(text) if len(stated) < 2 else None
     if explanation is not None:
         return view(conv, session.today, notice=explained(explanation), facts=session.facts)
@@ -175,7 +177,7 @@ def _understood(conv: dict[str, Any], session: Session, question: Question, text
     if correction is not None:
         return _correct(conv, session, correction)
     if not stated or _only_this(stated, question, text, session.facts) or _bare_answer(
-            stated, question, text, session.facts):
+            stated, question, text, session.facts) or _names_this_question(question, text, session.facts):
         return None
     leading = _leading_answer(question, text, stated, session.facts)
     return _take_all(conv, session, question, [*stated, *leading], text)
@@ -199,18 +201,39 @@ CUES = re.compile(r"\b(?:paid|pay|make|earn|defer|deferring|employer|match|age|i
                   r"|paychecks?|salary|plan)\b")
 
 
+def _is_bare(text: str) -> bool:
+    return len(text.split()) <= 2 and not CUES.search(normalize(text))
+
+
 def _bare_answer(stated: list[Stated], question: Question, text: str, facts: Facts) -> bool:
     """"max", "monthly", "the maximum", "20 years": a bare answer (no words naming another
     question, or only facts read rather than said) is the question asked's, when it reads as one."""
     said_elsewhere = [s for s in stated if s.question != question.id and not s.inferred]
-    bare = len(text.split()) <= 2 and not CUES.search(normalize(text))
-    if said_elsewhere and not bare:
+    if said_elsewhere and not _is_bare(text):
         return False
     try:
         accept(question, text, facts)
     except (ParseError, Confirm):
         return False
     return True
+
+
+#: Words that name a question's own topic: a message naming the question asked ("24.5k at my day
+#: job" at the day-job question) answers it, whatever else its figure could be read as.
+TOPICS = {
+    "day_job_deferrals": r"day job|day-job|w-?2 job",
+    "other_plan_deferrals": r"other job|side business|another job|other plan|second job",
+    "employer_contributions": r"employer|company|match|profit sharing",
+    "employee_deferrals": r"\bdefer", "compensation": r"\b(?:pay|salary|income|earn|make|profit)\b",
+    "age": r"\b(?:age|years old|born)\b", "after_tax_cap_percent": r"\bcap",
+}
+
+
+def _names_this_question(question: Question, text: str, facts: Facts) -> bool:
+    topic = TOPICS.get(question.id)
+    if topic is None or not re.search(topic, normalize(text)):
+        return False
+    return _reading(question, text, facts) is not None
 
 
 def _reading(question: Question, text: str, facts: Facts) -> Any:

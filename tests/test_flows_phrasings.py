@@ -76,10 +76,6 @@ def test_each_phrasing_reads_as_expected(question: str, typed: str, reading: str
         assert question not in conv["answers"]
         assert reading.removeprefix("ask: ") in reply.lines[0]
         assert reply.notice is None
-    elif reading.startswith("confirm: "):  # read as another question's fact: asked back, never taken
-        assert question not in conv["answers"]
-        assert "pending" in conv
-        assert reading.removeprefix("confirm: ") in reply.lines[0]
     elif reading.startswith("refused: "):
         assert conv["state"] == question
         assert "pending" not in conv
