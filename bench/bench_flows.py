@@ -61,12 +61,12 @@ def dispatch_us() -> tuple[float, float]:
     answered = {"plan_type": "401k"}
 
     def unattached() -> None:
-        fire(Session({"state": "plan_type", "answers": dict(answered), "history": []}, TODAY), "answer")
+        fire(Session({"state": "plan_type", "answers": dict(answered), "history": []}, TODAY), "next")
 
     def attached() -> None:
         session = Session({"state": "plan_type", "answers": dict(answered), "history": []}, TODAY)
-        MACHINE.add_model(session, initial="plan_type")
-        MACHINE.events["answer"].trigger(session)
+        MACHINE.add_model(session, initial="verdict")
+        MACHINE.events["next"].trigger(session)
         MACHINE.remove_model(session)
 
     results = []

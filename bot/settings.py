@@ -18,7 +18,7 @@ class Settings(BaseSettings):
 
     telegram_bot_token: SecretStr | None = None
     telegram_api_base_url: str | None = None
-    # i21: a self-hosted Bot API server's file URL (documents are downloaded from it); by default
+    # a self-hosted Bot API server's file URL (documents are downloaded from it); by default
     # derived from TELEGRAM_API_BASE_URL
     telegram_api_file_url: str | None = None
     database_path: Path = Path("data") / "megaroth.sqlite3"
@@ -95,7 +95,7 @@ class Settings(BaseSettings):
 
     @property
     def api_file_url(self) -> str | None:
-        if self.telegram_api_file_url:  # i21
+        if self.telegram_api_file_url:
             return self.telegram_api_file_url.rstrip("/")
         if not self.telegram_api_base_url:
             return None

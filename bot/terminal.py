@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from datetime import date
 from typing import TextIO
 
-from flows.commands import commands_for, flow_command_names, help_lines
+from flows.commands import command_in, commands_for, help_lines
 from flows.interview import Event, Reply, new_conversation, step, view
 
 QUIT = {"/quit", "/exit", "quit", "exit"}
-COMMAND_WORDS = set(flow_command_names())
 INTRO = (
     "Mega backdoor Roth advisor (terminal chat). Answer each question the way you'd say it "
     "(\"yeah\", \"bi-weekly\", \"$450k/yr\", \"no cap\"), or type a choice's number. "
@@ -34,16 +34,23 @@ def render(reply: Reply) -> str:
     if reply.choices and not reply.expects_text:
         parts.extend(f"  {i}) {c.label}" for i, c in enumerate(reply.choices, start=1))
     elif reply.choices:
-        parts.append("  or type: " + " / ".join(c.label for c in reply.choices))
-    return "\n".join(parts)
+        numbered = (f"{i}) {c.label}" for i, c in enumerate(reply.choices, start=1))
+        parts.append("  or type: " + " / ".join(numbered))
+    return typed_words("\n".join(parts))
+
+
+def typed_words(text: str) -> str:
+    """The terminal has no buttons: nothing it prints asks to tap."""
+    text = text.replace("tap a button or type", "type").replace("Tap a button or type", "Type")
+    return re.sub(r"\b([Tt])ap\b", lambda m: "Type" if m.group(1) == "T" else "type", text)
 
 
 def to_event(line: str) -> Event:
+    """A /word flows does not know stays a command (so it is refused as one); anything else is
+    text, which flows reads for commands in the person's words ("back", "go back", "undo")."""
     word = line.strip()
-    if word.startswith("/"):
+    if word.startswith("/") and command_in(word) is None:
         return Event("command", word[1:])
-    if word.lower() in COMMAND_WORDS:
-        return Event("command", word.lower())
     return Event("text", word)
 
 
@@ -58,13 +65,13 @@ def run(stdin: TextIO, stdout: TextIO, today: date | None = None) -> int:
         if not line.strip():
             continue
         print(f"> {line.strip()}", file=stdout)
-        if line.strip().lower().startswith("/spd"):  # i21: /spd PATH reads the plan's document
+        if line.strip().lower().startswith("/spd"):  # /spd PATH reads the plan's document
             from bot.documents import terminal_document
 
             print(render(terminal_document(conv, line.strip()[4:].strip(), clock, step)), file=stdout)
             continue
         event = to_event(line)
-        if event == Event("command", "help"):  # the one command list, then where the user is
+        if command_in(line) == "help":  # the one command list, then where the user is
             print("\n".join(help_lines(conv, "terminal")), file=stdout)
             print(render(view(conv, clock)), file=stdout)
             continue

@@ -7,6 +7,8 @@ import re
 from decimal import Decimal
 from typing import Any
 
+from rapidfuzz.distance import DamerauLevenshtein
+
 from flows.facts import ELSEWHERE, Facts
 from flows.parse import (
     Confirm,
@@ -19,14 +21,17 @@ from flows.parse import (
     parse_percent,
     parse_whole,
     read_money,
+    words_to_digits,
 )
 from flows.plausible import check_age, check_cap, check_money
 from flows.questions import Choice, Kind, Question, max_paychecks, paychecks_left_from
 from flows.summary import money
+from flows.understand import employer_parts, hedged, meant_for_another, own_part, pay_frequency_in, prepared
 from flows.vocabulary import (
     ALL_KEYS,
     CHOICE_KEYS,
     CHOICE_PHRASES,
+    NO_KEYS,
     REST_KEYS,
     SKIP_KEYS,
     UNSURE_KEYS,
@@ -42,6 +47,29 @@ from flows.vocabulary import (
 from rules.models import PAY_PERIODS_PER_YEAR, PayFrequency
 
 SKIPPED = None
+#: "Not sure" where an assumption can stand in (employer money, paychecks left): never stored as such;
+#: accept() raises NotSure, and the interview says what it assumes instead.
+NOT_SURE = "not sure"
+
+
+class NotSure(ParseError):  # noqa: N818 (a signal, like Confirm: the interview assumes and says so)
+    """'not sure' at a question where an assumption can stand in. A ParseError (asked again, with
+    ``str()`` as the reason) to a caller that does not assume; ``question`` says where it was said."""
+
+    value = NOT_SURE
+
+    def __init__(self, question: str, reason: str) -> None:
+        super().__init__(reason)
+        self.question = question
+
+
+class OtherAnswer(ParseError):  # noqa: N818 (a refusal that names the question it answers)
+    """The message answers another question ("oops, I meant 2025" at the deferrals question): never
+    taken as this one's answer. ``meant`` says what it was (a flows.understand Stated or Correction)."""
+
+    def __init__(self, message: str, meant: Any) -> None:
+        super().__init__(message)
+        self.meant = meant
 LATEST_KEYS = frozenset(key(w) for w in ("latest", "the latest", "latest published", "newest", "most recent"))
 
 
@@ -63,6 +91,7 @@ def _tax_year(wanted: str, facts: Facts) -> str | None:
 
 
 def _tax_year_in(text: str, facts: Facts) -> str | None:
+    text = words_to_digits(normalize(text))  # "twenty twenty five"
     phrases = {words_of(w): str(facts.today.year + o) for w, o in YEAR_WORDS.items() if " " in w}
     found = find_phrase(text, phrases)  # "this year please": several words, never a lone "now"
     years = re.findall(r"\b20\d\d\b", text)
@@ -102,6 +131,10 @@ def _choice(question: Question, text: str, facts: Facts) -> str | None:
         found = options[0].value if wanted in LATEST_KEYS else _tax_year_in(text, facts)
     elif found is None:
         found = _in_sentence(question, text, options)
+    if found is None and question.id == "pay_frequency":
+        found = pay_frequency_in(text)
+    if found is None:
+        found = _typo(question, wanted, options)
     if found is None and question.skippable and wanted in SKIP_KEYS | UNSURE_KEYS:
         found = "skip"
     if found in values:
@@ -113,14 +146,45 @@ def _choice(question: Question, text: str, facts: Facts) -> str | None:
     raise ParseError(f"Please tap a button or type one of: {labels}.")
 
 
+#: Every word some question takes: a word of its own is never read as a typo of another.
+KNOWN_WORDS = frozenset(
+    YES_KEYS | NO_KEYS | UNSURE_KEYS | SKIP_KEYS | ALL_KEYS | REST_KEYS | frozenset(YEAR_KEYS)
+    | frozenset(w for table in CHOICE_KEYS.values() for w in table)
+)
+
+
+def _typo(question: Question, wanted: str, options: tuple[Choice, ...]) -> str | None:
+    """A typo of one word this question takes ('yse', 'noo', 'montly'), by edit distance (rapidfuzz);
+    None when no word is that close, the closest ones mean different things, or the text is a word
+    of its own ('none' is not a typo of 'done'). A short word keeps its first letter ('yse', 'noo')."""
+    if len(wanted) < 3 or wanted.isdigit() or question.kind is Kind.CHECKPOINT or wanted in KNOWN_WORDS:
+        return None
+    words = {key(c.label): c.value for c in options} | {key(c.value): c.value for c in options}
+    words |= CHOICE_KEYS.get(question.id, {})
+    if any(c.value == "unsure" for c in options):
+        words |= YES_NO_UNSURE_KEYS
+    words = {w: v for w, v in words.items() if len(w) >= 2 and not w.isdigit()}
+    allowed = 1 if len(wanted) <= 5 else 2
+    near = {v for w, v in words.items()
+            if DamerauLevenshtein.distance(wanted, w, score_cutoff=allowed) <= allowed
+            and (len(wanted) > 5 or w[0] == wanted[0])}
+    return near.pop() if len(near) == 1 else None
+
+
 def _skip_or(question: Question, text: str) -> bool:
     return question.skippable and (is_skip(text) or is_unsure(text))
 
 
 def _says_max(text: str) -> bool:
-    """'maxing out my 401k', 'I max it': the word max in a sentence without a figure."""
-    return bool(re.search(r"\bmax(?:ing|ed|imum|imize)?\b", normalize(text))) and not re.search(
-        r"\$|\d+\s*k\b|\d{3}", normalize(text).replace("401k", "").replace("403b", ""))
+    """'maxing out my 401k', 'I max my 401(k)', 'whatever the limit is': the maximum, without a figure."""
+    cleaned = prepared(text)
+    if re.search(r"\bnot (?:the )?max", cleaned):
+        return False
+    said = re.search(r"\bmax(?:ing|ed|imum|imize|imi[sz]ing)?\b|\b(?:full|whole) (?:amount|limit)\b|"
+                     r"\bwhatever the (?:limit|max|maximum) is\b|\bup to the (?:limit|max)\b|\bthe most\b",
+                     cleaned)
+    return bool(said) and not re.search(r"\$|\d+\s*k\b|\d{3}|%",
+                                        re.sub(r"\b(?:401k|403b|457b)\b", "", cleaned))
 
 
 MAX_ANSWERS = ("employee_deferrals", *ELSEWHERE)
@@ -149,7 +213,8 @@ def _percent(question: Question, text: str, facts: Facts) -> str | None:
     if _skip_or(question, text):
         return SKIPPED
     upper = Decimal(question.high) if question.high else Decimal(100)
-    value = parse_percent(text, upper=upper)
+    figures = re.findall(r"\d+(?:\.\d+)?\s*%", words_to_digits(normalize(text)).replace(" percent", "%"))
+    value = parse_percent(figures[0] if len(figures) == 1 else text, upper=upper)
     if question.id == "after_tax_cap_percent":
         check_cap(value, facts)
     return str(value)
@@ -172,9 +237,14 @@ def _whole(question: Question, text: str, facts: Facts) -> int | None:
     if _skip_or(question, text):
         return SKIPPED
     if question.id == "pay_periods_remaining":
+        if is_unsure(text) or key(text) in EMPLOYER_UNSURE:
+            raise NotSure("pay_periods_remaining", "An estimate is fine: a whole number, or tap a button.")
         chosen = _paychecks(text, facts)
         if chosen is not None:
             return chosen
+    born = re.search(r"\bborn (?:in )?((?:19|20)\d\d)\b", words_to_digits(normalize(text)))
+    if question.id == "age" and born:
+        text = str(facts.tax_year - int(born[1]))
     high = max_paychecks(facts) if question.id == "pay_periods_remaining" else question.high
     what = "your age" if question.id == "age" else question.label.lower()
     if question.id == "age":
@@ -193,6 +263,12 @@ _NO_EMPLOYER_MONEY = frozenset(key(w) for w in (
 ))
 
 
+EMPLOYER_UNSURE = frozenset(key(w) for w in (
+    "not sure", "im not sure", "no idea", "dont know", "i dont know", "idk", "unsure", "not sure yet",
+    "not sure how much", "no clue", "dunno", "not certain", "depends", "it varies", "varies",
+))
+
+
 def _employer(text: str, facts: Facts) -> Any:
     cleaned = normalize(text)
     if is_max(cleaned):
@@ -208,10 +284,12 @@ def _employer(text: str, facts: Facts) -> Any:
         return _match_reading(formula.match_percent, formula.up_to_percent, "match" in cleaned)
     if "%" in cleaned or "percent" in cleaned:
         return _percent_reading(cleaned)
-    if is_unsure(cleaned):
-        raise ParseError("An estimate is fine: dollars (e.g. 12,000), 5%, or '50% up to 6%'.")
+    if is_unsure(cleaned) or key(cleaned) in EMPLOYER_UNSURE:
+        raise NotSure("employer_contributions",
+                      "An estimate is fine: dollars (e.g. 12,000), 5%, or '50% up to 6%'.")
+    parts = employer_parts(cleaned)  # "11250 match plus 11250 profit sharing"
     try:
-        amount = read_money(cleaned)
+        amount = read_money(parts if parts is not None else cleaned)
     except ParseError:
         raise ParseError(
             "I need dollars (e.g. 12,000), a % of pay (e.g. 5%), or a match formula "
@@ -253,7 +331,72 @@ def _match_reading(rate: Decimal, cap: Decimal, said_match: bool) -> dict[str, s
 
 
 def accept(question: Question, text: str, facts: Facts) -> Any:
-    """The stored answer for ``text``; ParseError with a specific reason; or Confirm."""
+    """The stored answer for ``text``; ParseError with a specific reason (OtherAnswer when it answers
+    another question); or Confirm (``hedged`` when read from "yes I think", "probably 450k").
+    NotSure (a ParseError) where an assumption can stand in (employer money, paychecks left)."""
+    _not_for_another(question, text, facts)
+    own = own_part(question.id, text, facts)  # "450k, I'm 45" at the pay question: "450k"
+    if hedged(text) and question.kind is not Kind.CHECKPOINT:
+        return _hedged(question, own, facts)
+    return _read(question, own, facts)
+
+
+def _not_for_another(question: Question, text: str, facts: Facts) -> None:
+    meant = meant_for_another(question.id, text, facts)
+    if meant is None:
+        return
+    from flows.questions import BY_ID
+
+    other = meant.question
+    about = f"your {BY_ID[other].label.lower().removeprefix('your ')}" if other else "an earlier answer"
+    hint = question.hint_text(facts) or "Please answer this question first."
+    raise OtherAnswer(f"That sounds like {about}, not the answer here. {hint}", meant)
+
+
+_SURE_AGAIN = (
+    (re.compile(r"\b(?:(?:i )?dont think(?: so| they do| it does| they allow (?:it|that)| it is|"
+                r" its allowed)?|"
+                r"probably not|likely not|i think not|"
+                r"i believe not|i doubt it|doubt it)\b"), " no "),
+    (re.compile(r"\b(?:i think so|i believe so|i guess so|probably so|i suppose so|pretty sure it does|"
+                r"i think it does|i believe it does|pretty sure)\b"), " yes "),
+)
+
+
+def _unhedged(text: str) -> str:
+    """'yes I think' -> 'yes'; 'I think so' -> 'yes'; 'I don't think so' -> 'no'; 'probably' -> 'yes'."""
+    cleaned = normalize(text).replace("'", "").replace("’", "")
+    for pattern, meaning in _SURE_AGAIN:
+        cleaned = pattern.sub(meaning, cleaned)
+    bare = _HEDGE_WORDS.sub(" ", cleaned).strip(" ,.!")
+    if not bare and re.search(r"\b(?:probably|likely|i think|i believe|should)\b", cleaned):
+        return "yes"
+    return bare or cleaned
+
+
+_HEDGE_WORDS = re.compile(
+    r"\b(?:i think|i believe|i guess|probably|prob|likely|pretty sure|fairly sure|im pretty sure|maybe|"
+    r"might be|should be|iirc|if i remember(?: right| correctly)?|not 100% sure|not totally sure|i suppose|"
+    r"presumably|apparently|i reckon|it|does|is)\b"
+)
+
+
+def _hedged(question: Question, text: str, facts: Facts) -> Any:
+    """A hedged answer is read as if said plainly, then asked back: "Just to check, ...: Yes?"."""
+    plain = _unhedged(text) if question.kind is Kind.CHOICE else text
+    if key(plain) in UNSURE_KEYS or key(text) in UNSURE_KEYS:
+        return _read(question, text, facts)
+    value = _read(question, plain, facts)
+    if value is None or value == "unsure":
+        return value
+    from flows.screens import describe_answer
+
+    shown = describe_answer(question, Facts({**facts.answers, question.id: value}, facts.today))
+    raise Confirm(f"Just to check, {question.label.lower()}: {shown}?", ((value, f"Yes, {shown}"),),
+                  hedged=True)
+
+
+def _read(question: Question, text: str, facts: Facts) -> Any:
     if question.kind in (Kind.CHOICE, Kind.CHECKPOINT):
         return _choice(question, text, facts)
     wanted = key(text)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from flows.questions import BY_ID
+from flows.vocabulary import key
 
 Where = Literal["both", "telegram", "terminal"]
 
@@ -40,6 +41,30 @@ COMMANDS: tuple[Command, ...] = (
     Command("quit", "leave the terminal chat", "terminal", flow=False),
 )
 BY_NAME = {c.name: c for c in COMMANDS}
+#: The commands a person may type without the slash, in their own words; both chats read them
+#: through ``command_in`` (Telegram's typed "back" is the terminal's "back").
+TYPED_WORDS: dict[str, tuple[str, ...]] = {
+    "back": ("back", "go back", "undo", "previous", "previous question", "back please", "go back please",
+             "take me back", "undo that", "last question"),
+    "restart": ("restart", "start over", "start again", "start from scratch", "begin again", "reset",
+                "start over please"),
+    "review": ("review", "review answers", "my answers", "show my answers", "change an answer"),
+    "help": ("help", "commands", "menu"),
+    "summary": ("summary",),
+    "details": ("details",),
+    "taxes": ("taxes",),
+}
+TYPED: dict[str, str] = {key(word): name for name, words in TYPED_WORDS.items() for word in words}
+
+
+def command_in(text: str) -> str | None:
+    """The flow command a message is, slash or not: "/back", "/back@MyBot", "back", "go back",
+    "undo", "start over"; None when it is not one (an answer, a question, an unknown /word)."""
+    stripped = text.strip()
+    if stripped.startswith("/"):
+        name = stripped[1:].split(maxsplit=1)[0].split("@")[0].lower() if stripped[1:].strip() else ""
+        return name if name in BY_NAME and BY_NAME[name].flow else None
+    return TYPED.get(key(stripped)) if len(stripped) <= 40 else None
 
 
 def commands_for(chat: Literal["telegram", "terminal"]) -> tuple[Command, ...]:

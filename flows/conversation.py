@@ -1,6 +1,8 @@
 """What a conversation is: the events that move it, the screens it shows, its storage format.
 
-A conversation is a small JSON-safe dict: {"v", "state", "answers", "history"}. Nothing else
+A conversation is a small JSON-safe dict: {"v", "state", "answers", "history"} (plus, for a
+step or two, "pending": a question back; "editing": an edit from the review; "queue": stated facts
+still to confirm; "menu": "remind" while the reminder's choices are shown). Nothing else
 about it is kept anywhere, so it can be saved after each step and restored exactly.
 """
 
@@ -12,7 +14,7 @@ from typing import Any, Literal
 
 from flows.machine import FIRST, REVIEW, STATES
 from flows.questions import BY_ID, Choice
-from flows.spd.stored import valid as _spd_ok  # i21: the plan's document (flows/spd/)
+from flows.spd.stored import valid as _spd_ok
 
 VERSION = 1
 
@@ -21,7 +23,7 @@ VERSION = 1
 class Event:
     """What the user did: typed text, tapped a button (for ``state``), or sent a command."""
 
-    kind: Literal["text", "button", "command", "spd"]  # i21: "spd" carries a plan document's reading
+    kind: Literal["text", "button", "command", "spd"]  # "spd" carries a plan document's reading
     value: str
     state: str | None = None
 
@@ -82,6 +84,14 @@ def _return_ok(target: Any, conv: dict[str, Any]) -> bool:
     return target == REVIEW and conv["state"] in BY_ID
 
 
+def _queue_ok(queue: Any, _conv: dict[str, Any]) -> bool:
+    """Facts stated in one message still to be confirmed: [question, text, what was said]."""
+    return isinstance(queue, list) and all(
+        isinstance(item, list) and len(item) == 3 and all(isinstance(x, str) for x in item)
+        and item[0] in BY_ID for item in queue)
+
+
 #: Keys a conversation may carry besides its answers, each with its check.
-OPTIONAL: dict[str, Callable[[Any, dict[str, Any]], bool]] = {"pending": _pending_ok, "editing": _return_ok,
-                                                             "spd": _spd_ok}  # i21
+OPTIONAL: dict[str, Callable[[Any, dict[str, Any]], bool]] = {
+    "pending": _pending_ok, "editing": _return_ok, "queue": _queue_ok, "spd": _spd_ok,
+    "menu": lambda menu, conv: menu == "remind" and conv["state"] == "result"}

@@ -12,6 +12,7 @@ from typing import Any
 from rules.contributions import deferral_limit, deferral_room, left_after_elsewhere
 from rules.limits import limits_for, supported_years
 from rules.models import Answer, BusinessType, PlanType, Route, Verdict
+from rules.provisional import limits_year
 from rules.verdict import after_tax_possible, route, verdict
 
 CHECKPOINT_DONE = "continue"
@@ -85,9 +86,21 @@ class Facts:
         return after_tax_possible(self.plan_type, self.after_tax_allowed)
 
     @property
-    def tax_year(self) -> int:
+    def planned_year(self) -> int:
+        """The tax year the person plans for (a question's words say it)."""
         raw = self.answers.get("tax_year")
         return int(raw) if raw is not None else default_tax_year(self.today)
+
+    @property
+    def tax_year(self) -> int:
+        """The year whose limits the figures use: the planned year, or while its limits are not
+        published (next year, in open enrollment) the latest published year."""
+        return limits_year(self.planned_year)
+
+    @property
+    def provisional_year(self) -> bool:
+        """Planning a year whose plan limits the IRS has not published: every figure provisional."""
+        return self.planned_year != self.tax_year
 
     @property
     def age(self) -> int | None:
@@ -123,7 +136,7 @@ class Facts:
     @property
     def year_underway(self) -> bool:
         """The tax year is this calendar year: some after-tax money may already be in."""
-        return self.tax_year == self.today.year
+        return self.planned_year == self.today.year
 
     @cached_property
     def deferrals_elsewhere(self) -> Decimal:

@@ -10,23 +10,37 @@ the result, and what the room means per paycheck).
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, date, datetime, time
 from typing import Any, Literal
 
 from flows.answers import accept
+from flows.commands import command_in
 from flows.conversation import VERSION, Event, Reply, load, new_conversation
 from flows.facts import CHECKPOINT_DONE, Facts
 from flows.machine import LAST, REVIEW, Session, fire
-from flows.parse import Confirm, ParseError
-from flows.questions import BY_ID, QUESTIONS, Kind, Question, Stage
+from flows.parse import Confirm, ParseError, is_unsure, normalize
+from flows.questions import (
+    BY_ID,
+    ORDER,
+    QUESTIONS,
+    Choice,
+    Kind,
+    Question,
+    Stage,
+    paychecks_left_from,
+    stale_after,
+)
 from flows.reminders import CADENCE_CHOICES, REMIND, confirmation, next_due, offers_reminder, reminder_request
 from flows.screens import RESULT_CHOICES, compute, describe_answer, result_reply, send_back_to_fix, view
-from flows.spd import proposals as spd_proposals  # i21: the plan's document
+from flows.spd import proposals as spd_proposals
 from flows.taxes import TAXES_TITLE, tax_lines
+from flows.understand import Correction, Explanation, Stated, correction_in, question_in, stated_facts
 from flows.vocabulary import NO_KEYS, YES_KEYS, find_phrase, key
 from rules import InputError
+from rules.models import PAY_PERIODS_PER_YEAR, PayFrequency
 
 CONFIRM_KEYS = frozenset(key(w) for w in ("keep", "keep it", "thats right", "right", "correct", "confirm"))
 REENTER_KEYS = frozenset(key(w) for w in ("re-enter", "reenter", "change", "change it", "wrong", "fix",
@@ -45,19 +59,20 @@ COMMANDS = ("start", "back", "restart", "review", "help", "summary", "details", 
 def _answer(conv: dict[str, Any], text: str, today: date) -> Reply:
     state = conv["state"]
     session = Session(conv, today)
-    if state == REVIEW:
-        return _review_choice(conv, session, text, today)
-    if state == LAST:
-        return _result_choice(conv, text, today)
+    if state in (REVIEW, LAST):
+        on_screen = _review_choice if state == REVIEW else _result_choice
+        return on_screen(conv, session, text, today)
     question = BY_ID[state]
     resolved = _resolve_pending(conv, session, question, text)
     if resolved is not None:
         return resolved
+    understood = _understood(conv, session, question, text) or _not_sure(conv, session, question, text)
+    if understood is not None:
+        return understood
     try:
         value = accept(question, text, session.facts)
     except Confirm as ask:
-        conv["pending"] = {"q": state, "ask": ask.ask, "options": [list(o) for o in ask.options],
-                           "drop": list(ask.drop)}
+        _ask_back(conv, state, ask)
         return view(conv, today, facts=session.facts)
     except ParseError as exc:
         return _typed_ahead(conv, text, today) or view(conv, today, notice=str(exc))
@@ -100,6 +115,8 @@ def _picked(pending: dict[str, Any], text: str) -> int | Literal["reenter"] | No
     if text.startswith("pick:") and text[5:].isdigit() and int(text[5:]) < len(options):
         return int(text[5:])
     wanted = key(text)
+    if wanted.isdigit() and 1 <= int(wanted) <= len(options) + 1:  # the menu's numbers; the last: Re-enter
+        return int(wanted) - 1 if int(wanted) <= len(options) else "reenter"
     if wanted in {key(label): None for _value, label in options}:
         return next(i for i, (_v, label) in enumerate(options) if key(label) == wanted)
     if wanted in YES_KEYS or (wanted in CONFIRM_KEYS):
@@ -120,9 +137,264 @@ def _store(
     conv["history"] = [h for h in conv["history"] if h not in drop and h != state] + [state]
     session.answers_changed()
     conv.pop("editing", None)
-    fire(session, "answer")
+    fire(session, "next")
+    _confirm_next(conv, session)
     reply = view(conv, today=session.today, facts=session.facts)
     return replace(reply, answered=(question.label, describe_answer(question, session.facts)))
+
+
+def _not_sure(conv: dict[str, Any], session: Session, question: Question, text: str) -> Reply | None:
+    """"Not sure" where an assumption serves: employer money (none assumed; the result says how
+    the room moves per $1,000) and paychecks left (estimated from today's date)."""
+    if not is_unsure(text):
+        return None
+    facts = session.facts
+    if question.id == "employer_contributions" and not facts.is_solo:
+        reply = _store(conv, session, question, None, ())
+        return replace(reply, notice="Assumed: no employer money for now; your result says how each "
+                                     "$1,000 your employer adds moves your room.")
+    frequency = facts.value("pay_frequency")
+    if question.id == "pay_periods_remaining" and frequency:
+        left = paychecks_left_from(facts, PAY_PERIODS_PER_YEAR[PayFrequency(frequency)])
+        reply = _store(conv, session, question, left, ())
+        when = f"{session.today:%B} {session.today.day}"
+        return replace(reply, answered=(question.label, f"about {left} (estimated from today, {when})"))
+    return None
+
+
+# --- What a whole message says: questions, corrections, many facts at once (flows/understand.py) ---
+
+
+def _understood(conv: dict[str, Any], session: Session, question: Question, text: str) -> Reply | None:
+    """A question about a term, a correction, or facts for other questions; None when the message
+    is a plain answer to this question (read by ``accept`` as usual)."""
+    bare = _is_bare(text)  # "max", "MAX": a bare word read for another question is not a fact
+    stated = _readable([s for s in stated_facts(text, session.facts) if s.question in BY_ID
+                        and not (bare and s.inferred and s.question != question.id)], session.facts)
+    explanation = question_in(text) if len(stated) < 2 else None
+    if explanation is not None:
+        return view(conv, session.today, notice=explained(explanation), facts=session.facts)
+    correction = correction_in(text, session.facts)
+    if correction is not None:
+        return _correct(conv, session, correction)
+    if not stated or _only_this(stated, question, text, session.facts) or _bare_answer(
+            stated, question, text, session.facts) or _names_this_question(question, text, session.facts):
+        return None
+    leading = _leading_answer(question, text, stated, session.facts)
+    return _take_all(conv, session, question, [*stated, *leading], text)
+
+
+def _leading_answer(question: Question, text: str, stated: list[Stated], facts: Facts) -> list[Stated]:
+    """"45, I make 300k, ...": a first clause stating nothing else answers the question asked."""
+    if any(s.question == question.id for s in stated):
+        return []
+    clause = re.split(r";|,(?!\d{3})", text, maxsplit=1)[0].strip()
+    if not clause or clause == text.strip() or stated_facts(clause, facts):
+        return []
+    try:
+        accept(question, clause, facts)
+    except (ParseError, Confirm):
+        return []
+    return [Stated(question.id, clause, clause, False)]
+
+
+CUES = re.compile(r"\b(?:paid|pay|make|earn|defer|deferring|employer|match|age|i'?m|born|cap|capped|year"
+                  r"|paychecks?|salary|plan)\b")
+
+
+def _is_bare(text: str) -> bool:
+    return len(text.split()) <= 2 and not CUES.search(normalize(text))
+
+
+def _bare_answer(stated: list[Stated], question: Question, text: str, facts: Facts) -> bool:
+    """"max", "monthly", "the maximum", "20 years": a bare answer (no words naming another
+    question, or only facts read rather than said) is the question asked's, when it reads as one."""
+    said_elsewhere = [s for s in stated if s.question != question.id and not s.inferred]
+    if said_elsewhere and not _is_bare(text):
+        return False
+    try:
+        accept(question, text, facts)
+    except (ParseError, Confirm):
+        return False
+    return True
+
+
+#: Words that name a question's own topic: a message naming the question asked ("24.5k at my day
+#: job" at the day-job question) answers it, whatever else its figure could be read as.
+TOPICS = {
+    "day_job_deferrals": r"day job|day-job|w-?2 job",
+    "other_plan_deferrals": r"other job|side business|another job|other plan|second job",
+    "employer_contributions": r"employer|company|match|profit sharing",
+    "employee_deferrals": r"\bdefer", "compensation": r"\b(?:pay|salary|income|earn|make|profit)\b",
+    "age": r"\b(?:age|years old|born)\b", "after_tax_cap_percent": r"\bcap",
+}
+
+
+def _names_this_question(question: Question, text: str, facts: Facts) -> bool:
+    topic = TOPICS.get(question.id)
+    if topic is None or not re.search(topic, normalize(text)):
+        return False
+    return _reading(question, text, facts) is not None
+
+
+def _reading(question: Question, text: str, facts: Facts) -> Any:
+    """This question's usual reading of the whole message, or None."""
+    try:
+        return accept(question, text, facts)
+    except (ParseError, Confirm):
+        return None
+
+
+def _readable(stated: list[Stated], facts: Facts) -> list[Stated]:
+    """The facts the usual readings can take (or confirm); the rest are asked in their turn."""
+    readable = []
+    for fact in stated:
+        try:
+            accept(BY_ID[fact.question], fact.text, facts)
+        except ParseError:
+            continue
+        except Confirm:
+            pass
+        readable.append(fact)
+    return readable
+
+
+def _only_this(stated: list[Stated], question: Question, text: str, facts: Facts) -> bool:
+    """One plain fact, for this question, that the usual reading takes as typed."""
+    if len(stated) != 1 or stated[0].question != question.id:
+        return False
+    try:
+        accept(question, text, facts)
+    except ParseError:
+        return False  # the sentence around it confuses the usual reading: take the fact alone
+    except Confirm:
+        return True
+    return True
+
+
+def explained(explanation: Explanation) -> str:
+    """A question answered in at most three lines (its source on the last), then the same question."""
+    lines = list(explanation.lines[:3]) or [explanation.term]
+    if explanation.source:
+        lines[-1] = f"{lines[-1]} ({explanation.source})"
+    return "\n".join(lines)
+
+
+def _correct(conv: dict[str, Any], session: Session, correction: Correction) -> Reply:
+    """Change an answer from anywhere ("actually my pay is 300k", "wait, I meant 2025"), or go back."""
+    if correction.question is None and correction.text is None:
+        return _back(conv, session.today)
+    target = correction.question or _last_answered(conv)
+    if target is None or target not in BY_ID:
+        return view(conv, session.today, notice="There is no answer to change yet.", facts=session.facts)
+    if correction.text is None:
+        fire(session, "go_to", target)
+        return view(conv, session.today, facts=session.facts)
+    try:
+        value = accept(BY_ID[target], correction.text, session.facts)
+    except Confirm as ask:
+        fire(session, "go_to", target)
+        _ask_back(conv, target, ask)
+        return view(conv, session.today, facts=session.facts)
+    except ParseError as exc:
+        fire(session, "go_to", target)
+        return view(conv, session.today, notice=str(exc), facts=session.facts)
+    return _changed(conv, session, BY_ID[target], value)
+
+
+def _last_answered(conv: dict[str, Any]) -> str | None:
+    answered = [h for h in conv["history"] if BY_ID[h].kind is not Kind.CHECKPOINT]
+    return answered[-1] if answered else None
+
+
+def _changed(conv: dict[str, Any], session: Session, question: Question, value: Any) -> Reply:
+    """Keep the changed answer, drop what was given on its strength, go on to the first open
+    question (so only what depends on it is asked again)."""
+    before = Facts(dict(conv["answers"]), session.today)
+    _keep(conv, session, question.id, value)
+    for stale in stale_after(question.id, before, session.facts):
+        conv["answers"].pop(stale, None)
+        conv["history"] = [h for h in conv["history"] if h != stale]
+    session.answers_changed()
+    fire(session, "next")
+    _confirm_next(conv, session)
+    notice = f"Changed: {question.label}: {describe_answer(question, session.facts)}."
+    return view(conv, session.today, notice=notice, facts=session.facts)
+
+
+def _keep(conv: dict[str, Any], session: Session, qid: str, value: Any) -> None:
+    conv["answers"][qid] = value
+    conv["history"] = [h for h in conv["history"] if h != qid] + [qid]
+    session.answers_changed()
+
+
+def _take_all(conv: dict[str, Any], session: Session, question: Question, stated: list[Stated],
+              text: str) -> Reply:
+    """Every fact a message states, for any question: what was said is kept and echoed in one
+    line, what was inferred (or reads two ways) is confirmed one at a time, only the rest is asked."""
+    taken: list[Question] = []
+    queue: list[list[str]] = []
+    # the whole message as this question's answer, when no fact for this question was found in it
+    here = None if any(s.question == question.id for s in stated) else _reading(question, text, session.facts)
+    for fact in sorted(stated, key=lambda s: ORDER[s.question]):
+        target = BY_ID[fact.question]
+        try:
+            value = accept(target, fact.text, session.facts)
+        except Confirm:
+            queue.append([target.id, fact.text, fact.said])
+            continue
+        except ParseError:
+            continue  # asked in its turn, as if never said
+        if session.facts.answered(target.id) and session.facts.value(target.id) == value:
+            continue  # said again, the same
+        agrees = target is question and value == _reading(question, text, session.facts)
+        inferred = fact.inferred and not agrees
+        two_ways = target is not question and here is not None  # it also reads as this question's answer
+        if inferred or two_ways or (session.facts.answered(target.id) and target is not question):
+            queue.append([target.id, fact.text, fact.said])  # inferred, two ways, or a change: confirmed
+            continue
+        _keep(conv, session, target.id, value)
+        taken.append(target)
+    if queue:
+        conv["queue"] = queue
+    conv.pop("editing", None)
+    fire(session, "next")
+    _confirm_next(conv, session)
+    echo = " · ".join(f"{q.label}: {describe_answer(q, session.facts)}" for q in taken)
+    others = [q for q in taken if q is not question]  # the question asked alone is echoed as its answer
+    reply = view(conv, session.today, notice=f"Got it: {echo}." if others else None, facts=session.facts)
+    if question in taken:
+        return replace(reply, answered=(question.label, describe_answer(question, session.facts)))
+    return reply
+
+
+def _confirm_next(conv: dict[str, Any], session: Session) -> None:
+    """The next fact waiting to be confirmed ("You said 'I think so': After-tax contributions: Yes?"):
+    its question is shown with the reading to keep or re-enter."""
+    queue = conv.pop("queue", [])
+    while queue:
+        qid, text, said = queue.pop(0)
+        question = BY_ID[qid]
+        try:
+            value = accept(question, text, session.facts)
+        except Confirm as ask:
+            fire(session, "go_to", qid)
+            _ask_back(conv, qid, ask)
+            break
+        except ParseError:
+            continue
+        fire(session, "go_to", qid)
+        shown = describe_answer(question, Facts({**conv["answers"], qid: value}, session.today))
+        _ask_back(conv, qid, Confirm(f"You said \"{said}\": {question.label}: {shown}, right?",
+                                      ((value, f"Yes, {shown}"),)))
+        break
+    if queue:
+        conv["queue"] = queue
+
+
+def _ask_back(conv: dict[str, Any], qid: str, ask: Confirm) -> None:
+    conv["pending"] = {"q": qid, "ask": ask.ask, "options": [list(o) for o in ask.options],
+                       "drop": list(ask.drop)}
 
 
 DONE_KEYS = frozenset(key(w) for w in (
@@ -161,25 +433,66 @@ def _review_target(reply: Reply, text: str) -> str | None:
 
 def _review_choice(conv: dict[str, Any], session: Session, text: str, today: date) -> Reply:
     if text == "done" or key(text) in DONE_KEYS:
-        fire(session, "resume")
+        fire(session, "next")
         return view(conv, today, facts=session.facts)
     target = _review_target(view(conv, today, facts=session.facts), text)
     if target is not None:
-        fire(session, "edit", target)
+        fire(session, "go_to", target)
         conv["editing"] = REVIEW
         return view(conv, today, facts=session.facts)
-    return view(conv, today, notice="Tap an answer (or type its number or name) to change it, or Done.",
+    understood = _understood_on_screen(conv, session, text)
+    if understood is not None:
+        return understood
+    return view(conv, today, notice="Choose an answer (its number or name) to change it, or Done.",
                 facts=session.facts)
 
 
-def _result_choice(conv: dict[str, Any], text: str, today: date) -> Reply:
-    chosen = RESULT_WORDS.get(key(text)) or find_phrase(text, RESULT_PHRASES)
+def _result_choice(conv: dict[str, Any], session: Session, text: str, today: date) -> Reply:
+    menu = CADENCE_CHOICES if conv.pop("menu", None) == "remind" else _result_menu(session.facts)
+    chosen = _numbered(menu, text) or RESULT_WORDS.get(key(text)) or find_phrase(text, RESULT_PHRASES)
     if chosen is not None and chosen.startswith("remind"):
         return _remind(conv, today, chosen.partition(":")[2] or None)
     if chosen is not None:
         return command(conv, chosen, today)
-    return view(conv, today,
-                notice="Your result is ready: tap Details, Tax forms, Review answers or Start over.")
+    understood = _understood_on_screen(conv, session, text)
+    if understood is not None:
+        return understood
+    if menu is CADENCE_CHOICES:
+        conv["menu"] = "remind"
+    names = ", ".join(f"{i} {c.label}" for i, c in enumerate(menu, start=1))
+    return _one_line(Reply(state=LAST, title="", lines=(), choices=menu), f"Pick one: {names}.")
+
+
+
+
+def _one_line(screen: Reply, line: str) -> Reply:
+    """A pick not understood: one line and the same buttons, never the whole screen again."""
+    return Reply(state=screen.state, title=line, lines=(), choices=screen.choices)
+
+
+def _numbered(menu: tuple[Choice, ...], text: str) -> str | None:
+    """A menu's option by its number ("2" is the second button)."""
+    wanted = key(text)
+    if wanted.isdigit() and 1 <= int(wanted) <= len(menu):
+        return menu[int(wanted) - 1].value
+    return None
+
+
+def _result_menu(facts: Facts) -> tuple[Choice, ...]:
+    try:
+        return result_reply(facts, None).choices
+    except InputError:
+        return RESULT_CHOICES
+
+
+def _understood_on_screen(conv: dict[str, Any], session: Session, text: str) -> Reply | None:
+    """On the result or the review: a correction changes that answer (the result follows); a
+    question is answered in a few lines."""
+    explanation = question_in(text)
+    if explanation is not None:
+        return _one_line(view(conv, session.today, facts=session.facts), explained(explanation))
+    correction = correction_in(text, session.facts)
+    return _correct(conv, session, correction) if correction is not None else None
 
 
 def _back(conv: dict[str, Any], today: date) -> Reply:
@@ -192,7 +505,7 @@ def _back(conv: dict[str, Any], today: date) -> Reply:
         fire(session, "review")
         return view(conv, today)
     if conv["state"] == REVIEW:
-        fire(session, "resume")
+        fire(session, "next")
         return view(conv, today)
     history = conv["history"]
     if not history:
@@ -200,7 +513,7 @@ def _back(conv: dict[str, Any], today: date) -> Reply:
     previous = history.pop()
     conv["answers"].pop(previous, None)
     session.answers_changed()
-    fire(session, "back", previous)
+    fire(session, "go_to", previous)
     return view(conv, today)
 
 
@@ -265,6 +578,7 @@ def _remind(conv: dict[str, Any], today: date, cadence: str | None) -> Reply:
     frequency = facts.value("pay_frequency")
     if cadence is None:
         paycheck = f" ({describe_answer(BY_ID['pay_frequency'], facts).lower()})" if frequency else ""
+        conv["menu"] = "remind"
         return Reply(state=LAST, title="Remind me to convert",
                      lines=(f"How often? Each paycheck{paycheck}, monthly or quarterly.",),
                      choices=CADENCE_CHOICES)
@@ -299,8 +613,8 @@ def command(conv: dict[str, Any], name: str, today: date) -> Reply:
 
 def step(conv: dict[str, Any], event: Event, today: date) -> Reply:
     """Advance ``conv`` (in place) by one event and return the screen to show."""
-    reply = spd_proposals.handle(conv, event, today) or _step(conv, event, today)  # i21: plan document
-    return spd_proposals.annotate(conv, reply)  # i21: the verdict cites confirmed SPD sentences
+    reply = spd_proposals.handle(conv, event, today) or _step(conv, event, today)
+    return spd_proposals.annotate(conv, reply)  # the verdict cites confirmed SPD sentences
 
 
 def _step(conv: dict[str, Any], event: Event, today: date) -> Reply:
@@ -311,8 +625,30 @@ def _step(conv: dict[str, Any], event: Event, today: date) -> Reply:
         return command(conv, name, today)
     if event.kind == "button" and event.state is not None and event.state != conv["state"]:
         return view(conv, today, notice="That button is from an earlier question; here is where you are.")
+    if event.kind == "text":
+        return typed(conv, event.value, today)
     return _answer(conv, event.value, today)
 
 
-__all__ = ["VERSION", "Event", "Reply", "command", "compute", "describe_answer", "load", "new_conversation",
-           "step", "view"]
+def typed(conv: dict[str, Any], text: str, today: date) -> Reply:
+    """Whatever a person typed, in either chat: a command in their words ("back", "go back",
+    "undo", "start over", "/review"), else an answer (or a question, or a correction)."""
+    name = command_in(text)
+    if name is not None:
+        return command(conv, name, today)
+    return _answer(conv, text, today)
+
+
+__all__ = [
+    "VERSION",
+    "Event",
+    "Reply",
+    "command",
+    "compute",
+    "describe_answer",
+    "load",
+    "new_conversation",
+    "step",
+    "typed",
+    "view",
+]

@@ -27,6 +27,9 @@ _MAX = frozenset(key(w) for w in (
     "max", "the max", "maximum", "the maximum", "max out", "maxed out", "max it out", "all", "the limit",
     "maxing it", "maxing out", "maxing it out", "im maxing out", "going to max", "max it",
     "as much as possible", "as much as i can", "everything i can", "full amount", "limit", "all of it",
+    "the full amount", "whatever the limit is", "whatever the max is", "up to the limit", "the most i can",
+    "the most", "maxed", "maxing", "i max", "i max it", "i max it out", "i max out", "im maxing it out",
+    "full", "the full limit", "all i can", "max allowed", "the max allowed", "whatever is allowed",
 ))
 
 
@@ -37,11 +40,13 @@ class ParseError(ValueError):
 class Confirm(Exception):  # noqa: N818 (not an error: a question back to the user)
     """Not an answer yet: ask ``ask`` and offer ``options`` as (stored value, button label)."""
 
-    def __init__(self, ask: str, options: tuple[tuple[Any, str], ...], drop: tuple[str, ...] = ()) -> None:
+    def __init__(self, ask: str, options: tuple[tuple[Any, str], ...], drop: tuple[str, ...] = (),
+                 *, hedged: bool = False) -> None:
         super().__init__(ask)
         self.ask = ask
         self.options = options
         self.drop = drop  # answers that no longer hold once this one is kept (asked again)
+        self.hedged = hedged  # read from a hedged answer ("yes I think"): the one option is that reading
 
 
 @dataclass(frozen=True)
@@ -116,13 +121,75 @@ class Amount:
     monthly: bool = False
 
 
+_ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+          "nineteen")
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_ONE = "|".join(_ONES)
+_TEN = "|".join(_TENS)
+_SCALE_AFTER = r"(?!\s*(?:hundred|thousand|million|grand|k\b|m\b))"
+#: "twenty twenty five" is a year; "four fifty k" is 450k; "twenty three five" is 23,500 (spoken);
+#: "half a million", "a quarter million", "three quarters of a million"; "23 and a half k".
+_SPOKEN_YEAR = re.compile(rf"\btwenty[ -]({'|'.join(_TEENS)}|twenty|thirty)(?:[ -]({_ONE}))?\b")
+_SPOKEN_BIRTH_YEAR = re.compile(rf"\bnineteen[ -]({_TEN})(?:[ -]({_ONE}))?\b")  # "born nineteen eighty"
+_HUNDREDS_SPOKEN = re.compile(rf"\b({_ONE}) ({_TEN})(?:[ -]({_ONE}))?\b(?![ -](?:{_ONE}|hundred))")
+_THOUSANDS_SPOKEN = re.compile(rf"\b({_TEN})[ -]({_ONE}) ({_ONE}){_SCALE_AFTER}\b")
+_FRACTION_OF_SCALE = re.compile(
+    r"(?<!\band )(?<!\band a )(?<!\band one )\b(?:(an?|one|1) )?(half|quarter|(?:three|3) quarters)"
+    r"(?: of)?(?: an?)? (million|mil|thousand|grand|k)\b")
+_AND_A_FRACTION = re.compile(r"(\d+) and (?:a |one )?(half|quarter)\b|(\d+) and (?:three|3) quarters\b")
+_FRACTIONS = {"half": Decimal("0.5"), "quarter": Decimal("0.25"), "3 quarters": Decimal("0.75"),
+              "three quarters": Decimal("0.75")}
+
+
+def _spoken_year(found: re.Match[str]) -> str:
+    decade = {**{w: 10 + i for i, w in enumerate(_TEENS)}, "twenty": 20, "thirty": 30}[found[1]]
+    return str(2000 + decade + (_ONES.index(found[2]) + 1 if found[2] else 0))
+
+
+def _spoken_birth_year(found: re.Match[str]) -> str:
+    return str(1900 + (_TENS.index(found[1]) + 2) * 10 + (_ONES.index(found[2]) + 1 if found[2] else 0))
+
+
+def _spoken_hundreds(found: re.Match[str]) -> str:
+    ones = _ONES.index(found[3]) + 1 if found[3] else 0
+    return str((_ONES.index(found[1]) + 1) * 100 + (_TENS.index(found[2]) + 2) * 10 + ones)
+
+
+def _spoken_thousands(found: re.Match[str]) -> str:
+    tens = (_TENS.index(found[1]) + 2) * 10 + _ONES.index(found[2]) + 1
+    return f"{tens}.{_ONES.index(found[3]) + 1}k"
+
+
+def _fraction_of_scale(found: re.Match[str]) -> str:
+    return f"{_FRACTIONS[found[2]]} {found[3]}"
+
+
+def _and_a_fraction(found: re.Match[str]) -> str:
+    if found[3]:
+        return str(Decimal(found[3]) + Decimal("0.75"))
+    return str(Decimal(found[1]) + _FRACTIONS[found[2]])
+
+
+def spoken_numbers(text: str) -> str:
+    """The ways people say figures that text2num reads otherwise ("twenty twenty five" is not 20 25)."""
+    text = _SPOKEN_YEAR.sub(_spoken_year, text)
+    text = _SPOKEN_BIRTH_YEAR.sub(_spoken_birth_year, text)
+    text = _THOUSANDS_SPOKEN.sub(_spoken_thousands, text)
+    text = _HUNDREDS_SPOKEN.sub(_spoken_hundreds, text)
+    return _FRACTION_OF_SCALE.sub(_fraction_of_scale, text)
+
+
 def words_to_digits(text: str) -> str:
-    """'twenty six' -> '26', 'two hundred thousand' -> '200000', '200 thousand' -> '200k'
-    (text2num reads the number words; the scale words after digits are ours)."""
+    """'twenty six' -> '26', 'two hundred thousand' -> '200000', '200 thousand' -> '200k',
+    'half a million' -> '0.5m', 'twenty three and a half k' -> '23.5k', 'twenty twenty five' -> '2025'
+    (text2num reads the number words; the spoken forms and scale words after digits are ours)."""
+    text = spoken_numbers(text)
     if _NUMBER_WORD.search(text):
         from text_to_num import alpha2digit
 
         text = alpha2digit(text, "en", threshold=0)
+    text = _AND_A_FRACTION.sub(_and_a_fraction, text)
     for pattern, replacement in _SCALE_WORDS:
         text = pattern.sub(replacement, text)
     return text
@@ -162,6 +229,7 @@ def _single_reading(compact: str) -> bool:
 def _money_text(text: str) -> tuple[str, bool]:
     """The figure's own characters, and whether it was given per month."""
     cleaned = words_to_digits(text.replace("'", " ").replace("’", " "))
+    cleaned = re.sub(r"\([^()\d]*\)", " ", cleaned)  # "23,500 (the max)": words in brackets
     monthly = bool(_PER_MONTH.search(cleaned))
     cleaned = _PER_MONTH.sub(" ", _PER_YEAR.sub(" ", cleaned))
     cleaned = _FORM_NAMES.sub(" ", cleaned)
@@ -203,11 +271,6 @@ def read_money(text: str) -> Amount:
     return Amount(canonical_money(value), ambiguous=ambiguous, monthly=monthly)
 
 
-def parse_money(text: str) -> Decimal:
-    """A dollar amount (the likelier reading of an ambiguous form), or a ParseError."""
-    return read_money(text).value
-
-
 def canonical_money(value: Decimal) -> Decimal:
     """Whole dollars as integers, anything else to the cent: 23.5k -> 23500, 10.499 -> 10.50."""
     if value == value.to_integral_value():
@@ -238,13 +301,14 @@ def parse_percent(text: str, *, upper: Decimal = Decimal(100)) -> Decimal:
 _WHOLE_NOISE = re.compile(
     r"\b(?:years?|yrs?|y/?o|yo|old|paychecks?|pay ?checks?|checks?|pay ?days?|periods?|left|remaining|more|"
     r"about|around|roughly|maybe|i think|im|i am|i will be|ill be|turning|by then|of them|only|just|"
-    r"approximately|approx|ish|all|whole year|rest of (?:the )?year)\b|[~≈()]"
+    r"approximately|approx|ish|all|whole year|rest of (?:the )?year|age|aged|i am|y\.o\.|btw|"
+    r"in (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b|[~≈():]"
 )
 
 
 def parse_whole(text: str, *, low: int, high: int, what: str) -> int:
     """A whole number in [low, high], e.g. an age or a count of paychecks."""
-    cleaned = words_to_digits(normalize(text).replace("'", "").replace("’", ""))
+    cleaned = words_to_digits(normalize(text).replace("'", "").replace("’", "")).rstrip(".!,;")
     digits = _WHOLE_NOISE.sub(" ", re.sub(r"(\d)([a-z])", r"\1 \2", cleaned)).strip()
     try:
         value = _number(digits)

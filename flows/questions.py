@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
 from enum import StrEnum
 
+from flows import conditions as c
+from flows.calendar import offers_next_year, planning_years
 from flows.facts import Facts, default_tax_year
 from rules.contributions import deferral_limit
-from rules.limits import latest_year, limits_for, supported_years
-from rules.models import PAY_PERIODS_PER_YEAR, Answer, BusinessType, PayFrequency, PlanType, Route
+from rules.limits import latest_year, limits_for
+from rules.models import PAY_PERIODS_PER_YEAR, BusinessType, PayFrequency
+from rules.provisional import is_provisional
 
 
 class Kind(StrEnum):
@@ -39,8 +41,6 @@ Text = str | Callable[[Facts], str]
 Choices = tuple[Choice, ...] | Callable[[Facts], tuple[Choice, ...]]
 
 
-def _always(_: Facts) -> bool:
-    return True
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ class Question:
     hint: Text = ""
     why: str = ""
     choices: Choices = ()
-    applies: Callable[[Facts], bool] = _always
+    applies: Callable[[Facts], bool] = c.always
     skippable: bool = False
     low: int = 0
     high: int = 0
@@ -77,24 +77,33 @@ def _money(amount: object) -> str:
 
 
 def _tax_years(facts: Facts) -> tuple[Choice, ...]:
+    """This year first (or the latest published), then next year from November 1 (provisional
+    while its limits are not published), then the earlier years on file."""
     this_year = default_tax_year(facts.today)
     note = "(this year)" if this_year == facts.today.year else "(latest published)"
-    return tuple(
-        Choice(str(y), f"{y} {note}" if y == this_year else str(y))
-        for y in reversed(supported_years())
-    )
+    labels = {this_year: f"{this_year} {note}"}
+    next_year = facts.today.year + 1
+    if next_year in planning_years(facts.today):
+        labels[next_year] = f"{next_year} (next year{', provisional' if is_provisional(next_year) else ''})"
+    rest = [y for y in reversed(planning_years(facts.today)) if y not in labels and y <= this_year]
+    return tuple(Choice(str(y), label) for y, label in [*labels.items(), *((y, str(y)) for y in rest)])
 
 
 def _tax_year_hint(facts: Facts) -> str:
-    """From January 1 of a year whose limits are not on file: say so, in one line."""
+    """From November 1 (next year not yet published), or from January 1 of a year whose limits are
+    not on file: say so, in one line."""
     year = facts.today.year
-    if year <= latest_year():
-        return ""
-    return f"The IRS has not yet published the {year} limits; working on {latest_year()}, the latest on file."
+    if year > latest_year():
+        return (f"The IRS has not yet published the {year} limits; working on {latest_year()}, "
+                "the latest on file.")
+    if offers_next_year(facts.today) and is_provisional(year + 1):
+        return (f"Planning {year + 1}? The IRS has not published its plan limits yet: I'd use "
+                f"{latest_year()}'s and mark every figure provisional.")
+    return ""
 
 
 def _pay_prompt(facts: Facts) -> str:
-    year = facts.tax_year
+    year = facts.planned_year
     if facts.is_solo and facts.business_type is BusinessType.SOLE_PROP:
         return f"What is your business's net profit for {year} (Schedule C line 31, or K-1 box 14A)?"
     if facts.is_solo:
@@ -107,37 +116,33 @@ def _deferral_prompt(facts: Facts) -> str:
     elsewhere = facts.deferrals_elsewhere
     if elsewhere:
         return (
-            f"How much will you defer (pre-tax + Roth) to this plan in {facts.tax_year}? Your limit here "
+            f"How much will you defer (pre-tax + Roth) to this plan in {facts.planned_year}? Your limit here "
             f"is {_money(facts.deferral_room_here)} ({_money(limit)} less {_money(elsewhere)} elsewhere)."
         )
+    provisional = f" ({facts.tax_year}'s; provisional)" if facts.provisional_year else ""
     return (
-        f"How much will you defer (pre-tax + Roth) in {facts.tax_year}? "
-        f"Your limit is {_money(limit)}."
+        f"How much will you defer (pre-tax + Roth) in {facts.planned_year}? "
+        f"Your limit is {_money(limit)}{provisional}."
     )
 
 
 def _day_job_prompt(facts: Facts) -> str:
     return (f"Do you also have a day job (or another job) with a 401(k) or 403(b)? How much do you "
-            f"defer there in {facts.tax_year} (pre-tax + Roth)?")
+            f"defer there in {facts.planned_year} (pre-tax + Roth)?")
 
 
 def _elsewhere_hint(facts: Facts) -> str:
     limit = deferral_limit(limits_for(facts.tax_year), facts.age or 0)
-    return (f"One deferral limit ({_money(limit)} for you in {facts.tax_year}) covers all your plans; "
-            "a 457(b) does not count. A dollar amount, or tap None.")
+    return (f"One deferral limit ({_money(limit)} for you in {facts.planned_year}) covers all your plans; "
+            "a 457(b) does not count. A dollar amount, or None.")
 
 
-def _deferrals_apply(facts: Facts) -> bool:
-    """Asked while this plan can still take deferrals (a day job may have used the whole limit);
-    an answer already given stays, so an excess is never hidden."""
-    return facts.after_tax_possible and (
-        facts.answered("employee_deferrals") or facts.deferral_room_here > 0)
 
 
 def _employer_prompt(facts: Facts) -> str:
     if facts.is_solo:
         return "How much will the business put in as profit-sharing?"
-    return f"How much will your employer contribute for {facts.tax_year} (match and any other)?"
+    return f"How much will your employer contribute for {facts.planned_year} (match and any other)?"
 
 
 def _frequency_prompt(facts: Facts) -> str:
@@ -150,14 +155,10 @@ def _frequency_prompt(facts: Facts) -> str:
 
 def _paychecks_prompt(facts: Facts) -> str:
     if facts.is_sole_prop:
-        return f"How many contributions are left in {facts.tax_year}?"
-    return f"How many paychecks are left in {facts.tax_year} for after-tax contributions?"
+        return f"How many contributions are left in {facts.planned_year}?"
+    return f"How many paychecks are left in {facts.planned_year} for after-tax contributions?"
 
 
-def _so_far_applies(facts: Facts) -> bool:
-    """Mid-year: asked when the year is underway and some paychecks have passed."""
-    left = facts.value("pay_periods_remaining")
-    return facts.after_tax_possible and facts.year_underway and (left is None or left < max_paychecks(facts))
 
 
 def _after_tax_hint(facts: Facts) -> str:
@@ -179,13 +180,13 @@ def _paycheck_choices(facts: Facts) -> tuple[Choice, ...]:
     choices = [Choice(str(per_year), f"All {per_year} (whole year)")]
     left = paychecks_left_from(facts, per_year)
     if left != per_year:
-        choices.insert(0, Choice(str(left), f"About {left} (rest of {facts.tax_year})"))
+        choices.insert(0, Choice(str(left), f"About {left} (rest of {facts.planned_year})"))
     return tuple(choices)
 
 
 def paychecks_left_from(facts: Facts, per_year: int) -> int:
     """Paychecks left in the tax year from today's date (all of them for a future year)."""
-    if facts.tax_year != facts.today.year:
+    if facts.planned_year != facts.today.year:
         return per_year
     day_of_year = facts.today.timetuple().tm_yday
     days_in_year = 366 if facts.today.year % 4 == 0 else 365
@@ -199,25 +200,10 @@ def max_paychecks(facts: Facts) -> int:
     return PAY_PERIODS_PER_YEAR[PayFrequency(raw)] if raw else 52
 
 
-def _catch_up_applies(facts: Facts) -> bool:
-    limits = limits_for(facts.tax_year)
-    age = facts.age or 0
-    return (
-        facts.wants_extras and limits.roth_catch_up_enforced and age >= limits.catch_up_age
-        and not (facts.is_solo and facts.business_type is BusinessType.SOLE_PROP)
-    )
 
 
-def _withdrawal_route(facts: Facts) -> bool:
-    return facts.wants_extras and facts.route is Route.IN_SERVICE_WITHDRAWAL
 
 
-def _marginal_rate_applies(facts: Facts) -> bool:
-    """Asked when there is tax to price: earnings waiting to convert, or a pre-tax IRA balance that
-    makes a backdoor Roth IRA partly taxable."""
-    slow = facts.value("conversion_frequency") not in (None, "immediate")
-    ira = facts.value("pretax_ira_balance")
-    return facts.wants_extras and (slow or (ira is not None and Decimal(ira) > 0))
 
 
 def _extras_prompt(facts: Facts) -> str:
@@ -231,8 +217,6 @@ def _extras_prompt(facts: Facts) -> str:
     return f"Want a few optional checks ({', '.join(checks)})? Each can be skipped."
 
 
-def _pro_rata_balances(facts: Facts) -> bool:
-    return _withdrawal_route(facts) and facts.value("separate_accounting") != Answer.YES.value
 
 
 QUESTIONS: tuple[Question, ...] = (
@@ -250,7 +234,7 @@ QUESTIONS: tuple[Question, ...] = (
         hint=_after_tax_hint,
         why="The mega backdoor Roth starts with after-tax money: without it there is nothing to convert.",
         choices=YES_NO_UNSURE,
-        applies=lambda f: f.plan_type is not PlanType.GOV_457B,
+        applies=c.not_457b,
     ),
     Question(
         "in_plan_conversion", "In-plan Roth conversion", Stage.VERDICT, Kind.CHOICE,
@@ -258,7 +242,7 @@ QUESTIONS: tuple[Question, ...] = (
         hint="Look for 'in-plan Roth rollover' or 'Roth conversion' in the SPD.",
         why="Converting inside the plan is the simplest route: no rollover paperwork, no pro-rata.",
         choices=YES_NO_UNSURE,
-        applies=lambda f: f.after_tax_allowed is Answer.YES,
+        applies=c.said_after_tax,
     ),
     Question(
         "in_service_withdrawal", "In-service withdrawal", Stage.VERDICT, Kind.CHOICE,
@@ -266,7 +250,7 @@ QUESTIONS: tuple[Question, ...] = (
         hint="Look for 'in-service withdrawal' or 'non-hardship withdrawal' of after-tax contributions.",
         why="Without a conversion, an in-service withdrawal rolled to a Roth IRA is the other route.",
         choices=YES_NO_UNSURE,
-        applies=lambda f: f.after_tax_allowed is Answer.YES and f.in_plan_conversion is not Answer.YES,
+        applies=c.needs_withdrawal_route,
     ),
     Question(
         "verdict", "Verdict", Stage.VERDICT, Kind.CHECKPOINT, "Verdict",
@@ -279,7 +263,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         "age", "Age on Dec 31", Stage.ROOM, Kind.WHOLE,
-        lambda f: f"How old will you be on December 31, {f.tax_year}?",
+        lambda f: f"How old will you be on December 31, {f.planned_year}?",
         hint="A whole number, e.g. 45.",
         why="Catch-up contributions depend on age at year end: 50+, and a larger one at 60-63.",
         low=14, high=110,
@@ -290,13 +274,13 @@ QUESTIONS: tuple[Question, ...] = (
         why="The employer contribution is 20% of net self-employment earnings for a sole "
         "proprietor, 25% of W-2 pay for an S-corp owner.",
         choices=(Choice("sole_prop", "Sole prop / single-member LLC"), Choice("s_corp", "S-corp")),
-        applies=lambda f: f.is_solo,
+        applies=c.is_solo,
     ),
     Question(
         "compensation", "Pay", Stage.ROOM, Kind.MONEY, _pay_prompt,
         hint="A dollar amount, e.g. 240,000 or 240k.",
         why="Annual additions cannot exceed 100% of pay, and plan formulas work on pay.",
-        applies=lambda f: f.after_tax_possible,
+        applies=c.after_tax_possible,
     ),
     Question(
         "day_job_deferrals", "Day-job deferrals", Stage.ROOM, Kind.MONEY, _day_job_prompt,
@@ -304,71 +288,71 @@ QUESTIONS: tuple[Question, ...] = (
         why="The deferral limit (402(g)) is one per person across every plan, so a day job's "
         "deferrals use it up; your business's own limit on everything that goes in (415(c)) stays whole.",
         choices=(Choice("0", "None"), Choice("max", "The maximum")), skippable=True,
-        applies=lambda f: f.is_solo and f.after_tax_possible,
+        applies=c.solo_with_after_tax,
     ),
     Question(
         "employee_deferrals", "Your deferrals", Stage.ROOM, Kind.MONEY, _deferral_prompt,
-        hint="A dollar amount, or tap 'The maximum'.",
+        hint="A dollar amount, or 'the maximum'.",
         why="Deferrals up to the base limit use up annual additions room; catch-up sits on top.",
-        choices=(Choice("max", "The maximum"),), applies=_deferrals_apply,
+        choices=(Choice("max", "The maximum"),), applies=c.deferrals_left_here,
     ),
     Question(
         "employer_contributions", "Employer money", Stage.ROOM, Kind.EMPLOYER, _employer_prompt,
         hint=lambda f: "Dollars (e.g. 12,000), or 'The maximum'." if f.is_solo
         else "Dollars (e.g. 12,000), a % of pay (e.g. 5%), or a match formula (e.g. 50% up to 6%).",
         why="Employer money counts toward the same annual additions limit as after-tax money.",
-        choices=_employer_choices, applies=lambda f: f.after_tax_possible,
+        choices=_employer_choices, applies=c.after_tax_possible,
     ),
     Question(
         "after_tax_cap_percent", "Plan's after-tax cap", Stage.ROOM, Kind.PERCENT,
-        "Does the plan cap after-tax contributions at a % of pay? Enter it, or tap 'No cap'.",
+        "Does the plan cap after-tax contributions at a % of pay? Enter it, or say 'No cap'.",
         hint="A percentage, e.g. 10%.",
         why="Many plans limit after-tax contributions to a share of pay, below the IRS limit.",
         choices=(Choice("skip", "No cap / not sure"),), skippable=True,
-        applies=lambda f: f.after_tax_possible and not f.is_solo,
+        applies=c.employee_plan_with_after_tax,
     ),
     Question(
         "pay_frequency", "Pay frequency", Stage.ROOM, Kind.CHOICE, _frequency_prompt,
         why="To turn the year's room into an amount per paycheck.",
         choices=(Choice("weekly", "Weekly"), Choice("biweekly", "Every 2 weeks"),
                  Choice("semimonthly", "Twice a month"), Choice("monthly", "Monthly")),
-        applies=lambda f: f.after_tax_possible,
+        applies=c.after_tax_possible,
     ),
     Question(
         "pay_periods_remaining", "Paychecks left", Stage.ROOM, Kind.WHOLE,
         _paychecks_prompt,
-        hint="A whole number, or tap a button.",
+        hint="A whole number, or pick one below.",
         why="The room is spread over the paychecks that remain.",
         choices=_paycheck_choices, low=1, high=52,
-        applies=lambda f: f.after_tax_possible,
+        applies=c.after_tax_possible,
     ),
     Question(
         "after_tax_so_far", "After-tax so far", Stage.ROOM, Kind.MONEY,
-        lambda f: f"How much after-tax money has already gone in for {f.tax_year}?",
-        hint="A dollar amount from your pay stub or plan statement, or tap 'None yet'.",
+        lambda f: f"How much after-tax money has already gone in for {f.planned_year}?",
+        hint="A dollar amount from your pay stub or plan statement, or 'None yet'.",
         why="The room left is this year's room minus what is already in, spread over the paychecks left.",
-        choices=(Choice("0", "None yet"),), skippable=True, applies=_so_far_applies,
+        choices=(Choice("0", "None yet"),), skippable=True, applies=c.some_paychecks_passed,
     ),
     Question(
         "extras_offer", "Optional checks", Stage.ROOM, Kind.CHECKPOINT,
         _extras_prompt,
         choices=(Choice("no", "No, show my result"), Choice("yes", "Yes, a few more")),
-        applies=lambda f: f.after_tax_possible,
+        applies=c.after_tax_possible,
     ),
     Question(
         "filing_status", "Filing status", Stage.EXTRAS, Kind.CHOICE, "Your tax filing status?",
         why="The Roth IRA income limits depend on it.",
         choices=(Choice("single", "Single"), Choice("mfj", "Married jointly"),
                  Choice("mfs", "Married separately"), Choice("hoh", "Head of household"), SKIP),
-        skippable=True, applies=lambda f: f.wants_extras,
+        skippable=True, applies=c.wants_extras,
     ),
     Question(
         "magi", "MAGI", Stage.EXTRAS, Kind.MONEY,
-        lambda f: f"Your modified adjusted gross income (MAGI) for {f.tax_year}?",
+        lambda f: f"Your modified adjusted gross income (MAGI) for {f.planned_year}?",
         hint="A dollar amount, e.g. 250k.",
         why="It decides how much you can put into a Roth IRA directly, or whether to use the backdoor.",
         choices=(SKIP,), skippable=True,
-        applies=lambda f: f.wants_extras and f.value("filing_status") is not None,
+        applies=c.told_filing_status,
     ),
     Question(
         "pretax_ira_balance", "Pre-tax IRA balance", Stage.EXTRAS, Kind.MONEY,
@@ -376,24 +360,24 @@ QUESTIONS: tuple[Question, ...] = (
         hint="A dollar amount, or 0.",
         why="A pre-tax IRA balance makes a backdoor Roth IRA conversion partly taxable (pro-rata).",
         choices=(Choice("0", "None"), SKIP), skippable=True,
-        applies=lambda f: f.wants_extras and f.value("filing_status") is not None,
+        applies=c.told_filing_status,
     ),
     Question(
         "other_plan_deferrals", "Other plans' deferrals", Stage.EXTRAS, Kind.MONEY,
-        lambda f: f"Another job, or a side business with its own plan, in {f.tax_year}? How much do "
+        lambda f: f"Another job, or a side business with its own plan, in {f.planned_year}? How much do "
         "you defer to it (pre-tax + Roth)?",
         hint=_elsewhere_hint,
         why="The deferral limit (402(g)) is one per person across every plan: deferrals at another "
         "job count against it, and an excess is taxed twice unless refunded by April 15.",
         choices=(Choice("0", "None"), Choice("max", "The maximum"), SKIP), skippable=True,
-        applies=lambda f: f.wants_extras and not f.is_solo and f.after_tax_possible,
+        applies=c.employee_with_extras,
     ),
     Question(
         "true_up", "Employer true-up", Stage.EXTRAS, Kind.CHOICE,
         "Does your plan 'true up' the match at year end if you reach the limit early?",
         why="Without a true-up, front-loading deferrals loses match on later paychecks.",
         choices=(*YES_NO_UNSURE, SKIP), skippable=True,
-        applies=lambda f: f.wants_extras and not f.is_solo and f.has_employer_money,
+        applies=c.employee_match_with_extras,
     ),
     Question(
         "deferral_percent", "Deferral % now", Stage.EXTRAS, Kind.PERCENT,
@@ -402,34 +386,34 @@ QUESTIONS: tuple[Question, ...] = (
         hint="A percentage, e.g. 15%.",
         why="With a match paid per paycheck and no true-up, the match stops when your deferrals stop.",
         choices=(SKIP,), skippable=True,
-        applies=lambda f: f.wants_extras and f.has_match_formula and f.value("true_up") != Answer.YES.value,
+        applies=c.match_may_stop_early,
     ),
     Question(
         "separate_accounting", "Separate accounting", Stage.EXTRAS, Kind.CHOICE,
         "Does the plan account for after-tax money separately (so you can withdraw just it)?",
         why="Without separate accounting a withdrawal carries pre-tax money in proportion.",
         choices=(*YES_NO_UNSURE, SKIP), skippable=True,
-        applies=_withdrawal_route,
+        applies=c.is_withdrawal_route,
     ),
     Question(
         "pretax_balance", "Pre-tax plan balance", Stage.EXTRAS, Kind.MONEY,
         "Pre-tax balance in the plan (deferrals, match and their earnings)?",
         hint="A dollar amount.", why="To estimate the taxable share of a withdrawal.",
-        choices=(SKIP,), skippable=True, applies=_pro_rata_balances,
+        choices=(SKIP,), skippable=True, applies=c.withdrawal_may_carry_pretax,
     ),
     Question(
         "after_tax_balance", "After-tax plan balance", Stage.EXTRAS, Kind.MONEY,
         "After-tax balance in the plan?",
         hint="A dollar amount.", why="To estimate the taxable share of a withdrawal.",
         choices=(SKIP,), skippable=True,
-        applies=lambda f: _pro_rata_balances(f) and f.value("pretax_balance") is not None,
+        applies=c.told_pretax_balance,
     ),
     Question(
         "prior_year_fica_wages", "Last year's FICA wages", Stage.EXTRAS, Kind.MONEY,
-        lambda f: f"Your {f.tax_year - 1} Social Security (FICA) wages from this employer (W-2 box 3)?",
+        lambda f: f"Your {f.planned_year - 1} Social Security (FICA) wages from this employer (W-2 box 3)?",
         hint="A dollar amount.",
         why="From 2026, catch-ups must be Roth if last year's FICA wages exceeded the threshold.",
-        choices=(SKIP,), skippable=True, applies=_catch_up_applies,
+        choices=(SKIP,), skippable=True, applies=c.catch_up_may_be_roth,
     ),
     Question(
         "conversion_frequency", "Conversion frequency", Stage.EXTRAS, Kind.CHOICE,
@@ -438,7 +422,7 @@ QUESTIONS: tuple[Question, ...] = (
         choices=(Choice("immediate", "Automatically"), Choice("per_paycheck", "Each paycheck"),
                  Choice("monthly", "Monthly"), Choice("quarterly", "Quarterly"),
                  Choice("annually", "Once a year"), SKIP),
-        skippable=True, applies=lambda f: f.wants_extras and f.after_tax_possible,
+        skippable=True, applies=c.wants_extras_with_after_tax,
     ),
     Question(
         "marginal_tax_rate_percent", "Marginal tax rate", Stage.EXTRAS, Kind.PERCENT,
@@ -446,24 +430,39 @@ QUESTIONS: tuple[Question, ...] = (
         + ("on those earnings?" if f.value("conversion_frequency") not in (None, "immediate")
            else "on the backdoor conversion?"),
         hint="A percentage, e.g. 35%.", why="Converted earnings are taxed at your marginal rate.",
-        choices=(SKIP,), skippable=True, applies=_marginal_rate_applies,
+        choices=(SKIP,), skippable=True, applies=c.has_tax_to_price,
     ),
     Question(
         "expected_return_percent", "Expected return", Stage.EXTRAS, Kind.PERCENT,
         "Expected yearly investment return, for a growth projection?",
         hint="A percentage, e.g. 7%.", why="To show what this year's room could grow to, tax-free.",
         choices=(Choice("7", "7%"), SKIP), skippable=True, high=50,
-        applies=lambda f: f.wants_extras and f.after_tax_possible,
+        applies=c.wants_extras_with_after_tax,
     ),
     Question(
         "years_until_retirement", "Years to grow", Stage.EXTRAS, Kind.WHOLE,
         "For how many years would it grow?", hint="A whole number, e.g. 20.",
         why="The projection compounds over these years.",
         choices=(SKIP,), skippable=True, low=0, high=80,
-        applies=lambda f: f.wants_extras and f.value("expected_return_percent") is not None,
+        applies=c.told_expected_return,
     ),
     Question("result", "Result", Stage.DONE, Kind.CHECKPOINT, "Result"),
 )
 
 BY_ID: dict[str, Question] = {q.id: q for q in QUESTIONS}
 ORDER: dict[str, int] = {q.id: i for i, q in enumerate(QUESTIONS)}
+
+
+def stale_after(changed: str, before: Facts, after: Facts) -> tuple[str, ...]:
+    """Answers given on the strength of ``changed`` that a new value makes stale: asked again.
+    A verdict-stage answer changes the verdict (shown again); the year and the pay frequency
+    change the paychecks left; a plan that becomes or stops being solo changes what the
+    employer money and the business questions mean."""
+    stale: list[str] = []
+    if BY_ID[changed].stage is Stage.VERDICT:
+        stale.append("verdict")
+    if changed in ("tax_year", "pay_frequency") and before.value(changed) != after.value(changed):
+        stale += ["pay_periods_remaining", "after_tax_so_far"]
+    if changed == "plan_type" and before.is_solo != after.is_solo:
+        stale += ["business_type", "day_job_deferrals", "employer_contributions", "after_tax_cap_percent"]
+    return tuple(stale)

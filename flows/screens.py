@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -17,6 +18,7 @@ from flows.reminders import REMIND, offers_reminder
 from flows.summary import detail_lines, money, result_lines, verdict_lines
 from rules import InputError, assess_json
 from rules.models import PAY_PERIODS_PER_YEAR, Answer, PayFrequency
+from rules.provisional import published_for
 
 CONTINUE = Choice(CHECKPOINT_DONE, "See my numbers")
 PROVISIONAL = Choice(CHECKPOINT_DONE, "Continue with provisional numbers")
@@ -37,8 +39,8 @@ def _question_reply(question: Question, facts: Facts, notice: str | None) -> Rep
     choices = question.options(facts)
     previous = facts.value(question.id)
     hint = question.hint_text(facts) or None
-    if previous is not None and question.kind in (Kind.MONEY, Kind.PERCENT, Kind.WHOLE):
-        hint = f"{hint or ''} Current answer: {previous}.".strip()
+    if previous is not None and question.kind in (Kind.MONEY, Kind.PERCENT, Kind.WHOLE, Kind.EMPLOYER):
+        hint = f"{hint or ''} Current answer: {describe_answer(question, facts)}.".strip()
     return Reply(
         state=question.id, title=progress(question, facts), lines=(question.text(facts),),
         choices=choices, notice=notice, hint=hint,
@@ -50,8 +52,13 @@ def _verdict_reply(facts: Facts, notice: str | None) -> Reply:
     verdict = facts.verdict.value
     route = facts.route.value if facts.route else None
     lines = verdict_lines(verdict, route, facts.plan_type, facts.tax_year, unknown_for_administrator(facts))
-    choice = {"unknown": PROVISIONAL, "not_available": ALTERNATIVES}.get(verdict, CONTINUE)
-    return Reply(state="verdict", title="Verdict", lines=tuple(lines), choices=(choice,), notice=notice)
+    return Reply(state="verdict", title="Verdict", lines=tuple(lines), choices=(verdict_button(facts),),
+                 notice=notice)
+
+
+def verdict_button(facts: Facts) -> Choice:
+    """The verdict's one button, named for what comes next (its echo names it too)."""
+    return {"unknown": PROVISIONAL, "not_available": ALTERNATIVES}.get(facts.verdict.value, CONTINUE)
 
 
 def unknown_for_administrator(facts: Facts) -> tuple[int, ...]:
@@ -106,13 +113,58 @@ def proxy_words(warning: dict[str, Any]) -> dict[str, Any]:
 
 def result_reply(facts: Facts, notice: str | None, detailed: bool = False) -> Reply:
     result = compute(facts)
+    result["provisional"] = result["provisional"] or facts.provisional_year
     situation = situation_of(facts, engine_input(facts))
     lines = detail_lines(result, situation) if detailed else result_lines(result, situation)
     chart = (not detailed and result["annual_additions_limit"] is not None
              and result["verdict"] != "not_available")
     choices = (*RESULT_CHOICES, REMIND) if offers_reminder(result, dict(facts.answers)) else RESULT_CHOICES
-    return Reply(state=LAST, title="Your result", lines=tuple(lines), choices=choices,
+    title = "Your result"
+    moves = employer_unknown_line(facts, result)
+    lines = [*lines, moves] if moves and not detailed and lines else lines
+    if facts.provisional_year:
+        lines = provisional_lines(facts, lines, detailed)
+        title = f"Your result for {facts.planned_year} (provisional)"
+    return Reply(state=LAST, title=title, lines=tuple(lines), choices=choices,
                  notice=notice, result=result, chart=chart)
+
+
+def employer_unknown_line(facts: Facts, result: dict[str, Any]) -> str | None:
+    """Employer money "not sure": what was assumed and how the room moves per $1,000 of it (the
+    engine's own answer with $1,000 of employer money, against none)."""
+    answered = applicable_answers(facts)
+    if "employer_contributions" not in answered or answered["employer_contributions"] is not None:
+        return None
+    if result["after_tax_room"] is None:
+        return None
+    data = engine_input(facts)
+    try:
+        more = assess_json(data | {"employer_contributions": "1000"})
+    except InputError:
+        return None
+    drop = Decimal(str(result["after_tax_room"])) - Decimal(str(more["after_tax_room"]))
+    moves = f"lowers this room by {money(drop)}" if drop > 0 else "leaves this room as it is"
+    return f"Assumed: no employer money (you were not sure). Each $1,000 your employer puts in {moves}."
+
+
+def provisional_lines(facts: Facts, lines: list[str], detailed: bool) -> list[str]:
+    """Next year before the IRS publishes it: one line says so, every figure is marked provisional
+    (the room line names the year planned and the limits used), Details list what is published."""
+    planned, used = facts.planned_year, facts.tax_year
+    head = (f"Provisional: the IRS has not published the {planned} plan limits; every figure uses {used}'s "
+            "(the latest published) and may change.")
+    marked = [line.replace(f"for {used}:", f"for {planned} (on {used} limits):") for line in lines]
+    published = published_for(planned)
+    if detailed and published:
+        shown = "; ".join(f"{PUBLISHED_NAMES.get(name, name)} {money(value)} [{source}]"
+                          for name, (value, source) in published.items())
+        marked.append(f"Already published for {planned}: {shown}.")
+    return [head, *marked]
+
+
+PUBLISHED_NAMES = {"hsa_self_only": "HSA (self-only)", "hsa_family": "HSA (family)",
+                   "social_security_wage_base": "Social Security wage base",
+                   "hce_look_back_threshold": "HCE look-back threshold (pay in the year before)"}
 
 
 def _review_reply(facts: Facts, notice: str | None) -> Reply:
@@ -122,28 +174,38 @@ def _review_reply(facts: Facts, notice: str | None) -> Reply:
             continue
         rows.append(f"• {q.label}: {describe_answer(q, facts)}")
         choices.append(Choice(f"edit:{q.id}", q.label))
-    lines = ("Tap an answer to change it; nothing else is lost.", *rows) if rows else (
+    lines = ("Choose an answer to change it; nothing else is lost.", *rows) if rows else (
         "No answers yet.",)
     return Reply(state=REVIEW, title="Review your answers", lines=lines,
                  choices=(*choices, Choice("done", "Done")), notice=notice)
 
 
 def describe_answer(question: Question, facts: Facts) -> str:
+    """An answer as the person reads it back: a button's label, "$450,000", "5% of pay"."""
     raw = facts.value(question.id)
     if raw is None:
-        skip = [c.label for c in question.options(facts) if c.value == "skip"]
-        return skip[0] if skip else "skipped"
+        return _describe_unsure(question, facts)
+    if question.id == "verdict":
+        return verdict_button(facts).label
     if question.kind in (Kind.CHOICE, Kind.CHECKPOINT):
         labels = {c.value: c.label for c in question.options(facts)}
         return labels.get(str(raw), str(raw))
     if question.kind is Kind.MONEY:
         shown = [c.label for c in question.options(facts) if c.value == str(raw)]
         return shown[0] if shown else "the maximum" if raw == "max" else money(raw)
-    if question.kind is Kind.PERCENT:
-        return f"{raw}%"
-    if question.kind is Kind.EMPLOYER:
-        return _describe_employer(raw)
-    return str(raw)
+    described: dict[Kind, Callable[[Any], str]] = {
+        Kind.PERCENT: lambda r: f"{r}%", Kind.EMPLOYER: _describe_employer}
+    return described.get(question.kind, str)(raw)
+
+
+def _describe_unsure(question: Question, facts: Facts) -> str:
+    if question.id == "employer_contributions":
+        return NOT_SURE_EMPLOYER
+    skip = [c.label for c in question.options(facts) if c.value == "skip"]
+    return skip[0] if skip else "skipped"
+
+
+NOT_SURE_EMPLOYER = "Not sure (none assumed for now)"
 
 
 def _describe_employer(raw: Any) -> str:
@@ -187,5 +249,5 @@ def send_back_to_fix(conv: dict[str, Any], today: date, problem: str) -> Reply:
     conv.pop("editing", None)
     session = Session(conv, today)
     fire(session, "review")  # through the review to the first open question: the one to fix
-    fire(session, "resume")
+    fire(session, "next")
     return view(conv, today, notice=f"Please check this answer: {reason or problem}")

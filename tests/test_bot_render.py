@@ -145,13 +145,14 @@ def test_the_chart_is_not_imported_at_start_up() -> None:
 
 def test_one_command_list_feeds_the_readme_the_terminal_and_the_menu() -> None:
     from bot.app import COMMANDS, FLOW_COMMANDS
-    from bot.terminal import COMMAND_WORDS, INTRO
+    from bot.terminal import INTRO
     from flows.commands import COMMANDS as ALL
-    from flows.commands import commands_for, readme_table
+    from flows.commands import TYPED, command_in, commands_for, readme_table
 
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
     assert readme_table() in readme
     assert "Commands: " + " ".join(f"/{c.name}" for c in commands_for("terminal")) in INTRO
     assert [c.command for c in COMMANDS] == [c.name for c in ALL if c.where != "terminal"]
-    assert {c.name for c in ALL if c.flow} == COMMAND_WORDS
+    assert {c.name for c in ALL if c.flow} == set(TYPED.values())  # each can be typed without its slash
+    assert all(command_in(f"/{c.name}") == c.name for c in ALL if c.flow)
     assert set(FLOW_COMMANDS) == {c.name for c in ALL if c.flow} - {"help"}

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from flows.parse import ParseError, parse_match, parse_money, parse_percent, parse_whole
+from flows.parse import ParseError, parse_match, parse_percent, parse_whole, read_money
 
 
 @pytest.mark.parametrize(
@@ -17,7 +17,7 @@ from flows.parse import ParseError, parse_match, parse_money, parse_percent, par
      ("USD 5,000", "5000")],
 )
 def test_money_forms(text: str, expected: str) -> None:
-    assert parse_money(text) == Decimal(expected)
+    assert read_money(text).value == Decimal(expected)
 
 
 @pytest.mark.parametrize(
@@ -29,7 +29,7 @@ def test_money_forms(text: str, expected: str) -> None:
 )
 def test_money_refusals_say_why(text: str, reason: str) -> None:
     with pytest.raises(ParseError, match=reason):
-        parse_money(text)
+        read_money(text)
 
 
 def test_percent_and_whole() -> None:

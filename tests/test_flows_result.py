@@ -319,7 +319,17 @@ def test_a_magi_of_a_few_dollars_is_asked_back() -> None:
     assert "magi" not in user.answers()
 
 
-@pytest.mark.parametrize("typed", ["fifty-ish", "1e308", "$450k/yr"])
+def test_pay_typed_at_the_age_is_taken_as_pay_never_as_an_age() -> None:
+    user = User()
+    to_pay(user)
+    user.command("back")
+    reply = user.type("$450k/yr")
+    assert user.state == "age"
+    assert "age" not in user.answers()
+    assert reply.notice == "Got it: Pay: $450,000."
+
+
+@pytest.mark.parametrize("typed", ["fifty-ish", "1e308"])
 def test_an_unreadable_age_gets_an_age_as_its_example(typed: str) -> None:
     user = User()
     to_pay(user)

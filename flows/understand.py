@@ -1,0 +1,622 @@
+"""Understanding a free-form message: every fact it states (for any question), a correction of an
+earlier answer, or a question about a word. Pure functions over the text and the facts so far; the
+interview decides what to do with what is found (echo, confirm what was inferred, ask what is left)."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from flows.facts import Facts
+from flows.parse import normalize, words_to_digits
+from flows.vocabulary import CHOICE_KEYS, CHOICE_PHRASES, YES_NO_UNSURE_KEYS, key
+
+#: The questions a free-form message can answer (the rest are asked one by one).
+UNDERSTOOD = ("plan_type", "after_tax_allowed", "in_plan_conversion", "in_service_withdrawal", "tax_year",
+              "age", "compensation", "employee_deferrals", "employer_contributions",
+              "after_tax_cap_percent", "pay_frequency", "pay_periods_remaining", "after_tax_so_far")
+
+
+@dataclass(frozen=True)
+class Stated:
+    question: str  # a question id (flows.questions.BY_ID)
+    text: str  # answer text flows.answers.accept reads for that question ("450k", "max", "yes")
+    said: str  # the words of the message it came from (for the echo)
+    inferred: bool  # not said outright (hedged, or inferred): confirm it
+
+
+@dataclass(frozen=True)
+class Correction:
+    question: str | None  # the answer corrected (None: the last answered one)
+    text: str | None  # the new answer text (None: just go back / undo)
+
+
+@dataclass(frozen=True)
+class Explanation:
+    term: str
+    lines: tuple[str, ...]  # at most 3
+    source: str | None  # the law a line states, cited
+
+
+# ---------------------------------------------------------------- hedges
+
+_HEDGE = re.compile(
+    r"\b(?:i think(?: so)?|i believe(?: so)?|i guess|probably|prob|likely|pretty sure|fairly sure|"
+    r"im pretty sure|maybe|might|should be|iirc|if i remember|i dont think so|dont think so|"
+    r"i dont think|not 100% sure|not totally sure|i suppose|presumably|apparently|i reckon)\b"
+)
+
+
+def hedged(text: str) -> bool:
+    """'I think so', 'probably', 'yes I think', 'pretty sure': read, but confirm."""
+    return bool(_HEDGE.search(_plain(text)))
+
+
+def _plain(text: str) -> str:
+    return normalize(text).replace("'", "").replace("’", "")
+
+
+# ---------------------------------------------------------------- figures in a sentence
+
+_MONEY = r"(?:\$\s?)?\d[\d,]*(?:\.\d+)?\s?(?:k|m|mm)?\b"
+_PERCENT = r"\d+(?:\.\d+)?\s?%"
+_FORMULA = rf"{_PERCENT}\s*(?:match\s*)?(?:up to|of the first|on the first|on|of|to)\s*{_PERCENT}"
+_APPROX = r"(?:about |around |roughly |approx(?:imately)? |like |~\s?|just under |just over |almost )?"
+_PLAN = r"(?:401\s?\(?k\)?|403\s?\(?b\)?|457\s?\(?b\)?|plan|account)"
+
+
+def prepared(message: str) -> str:
+    """Lower case, number words as digits ('four fifty k' -> '450k'), typos of plan names fixed."""
+    text = _plain(message)
+    text = re.sub(r"\b4\s?o\s?1\s?\(?k\)?|\b40[li]\s?\(?k\)?", "401k", text)
+    text = re.sub(r"\b4\s?o\s?3\s?\(?b\)?", "403b", text)
+    text = re.sub(r"\b(401|403|457)\s?\((k|b)\)", r"\1\2", text)
+    text = re.sub(r"\bafter[\s-]?tax\b", "after-tax", text)
+    text = re.sub(r"\bin[\s-]?plan\b", "in-plan", text)
+    text = re.sub(r"\bin[\s-]?service\b", "in-service", text)
+    return words_to_digits(text)
+
+
+def _amount(figure: str) -> str:
+    """A money figure as accept() reads it: '22,500' -> '22500', '450 k' -> '450k'."""
+    return re.sub(r"[\s$,]", "", figure)
+
+
+def _clauses(text: str) -> list[str]:
+    """'I'm 45, make 450k; maxing my 401k and employer adds 22.5k' -> its clauses."""
+    parts = re.split(r"[;!?\n—–]|,(?!\d)|\.(?!\d)|\s-\s|\bbut\b|"
+                     r"\band\b(?! (?:a half|in-plan|after-tax|\$?\d))", text)
+    return [p.strip() for p in parts if p.strip()]
+
+
+_NEGATED = re.compile(
+    r"\b(?:no|not|doesnt|dont|does not|do not|isnt|cant|cannot|without|never|nor|neither|wont)\b")
+
+
+@dataclass(frozen=True)
+class _Found:
+    stated: Stated
+    cued: bool  # named by a word of its own (defer, salary, age ...), not only a bare figure or word
+
+
+def _stated(question: str, text: str, said: str, clause: str, *, inferred: bool = False,
+            cued: bool = True) -> _Found:
+    return _Found(Stated(question, text, said, inferred or hedged(clause)), cued)
+
+
+# ---------------------------------------------------------------- one reader per question
+
+_AGE = (
+    re.compile(r"\b(?:im|i am|age[ds]?:?|aged|turning|turn|ill be|i will be)\s*(\d{2})\b"
+               r"(?!\s*(?:k|%|m\b|,\d|(?:years?|yrs?) (?:from|until|to|till|left|away|before|of)))"),
+    re.compile(r"\b(\d{2})\s*(?:years? old|yrs? old|y\.?o\.?|yo\b|(?:years?|yrs?)$)"),
+    re.compile(r"\b(\d{2})\s+in\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"),
+)
+_BORN = re.compile(r"\bborn (?:in )?((?:19|20)\d\d)\b")
+
+
+def _age(clause: str, facts: Facts, year: int | None) -> _Found | None:
+    born = _BORN.search(clause)
+    if born:
+        age = (year or facts.tax_year) - int(born[1])
+        return _stated("age", str(age), born[0], clause)
+    for pattern in _AGE:
+        found = pattern.search(clause)
+        if found and 14 <= int(found[1]) <= 110:  # "turning 50": on December 31 of which year? confirm
+            turning = bool(re.search(r"\bturn(?:ing|s)?\b", found[0]))
+            return _stated("age", found[1], found[0], clause, inferred=turning)
+    return None
+
+
+_PAY_CUE = (r"(?:make|making|makes|earn|earning|earns|salary|base|pay|paid|income|comp|compensation|gross|"
+            r"net profit|profit|w2|w-2|wages)")
+_FILLER = (r"(?:is|of|at|about|around|roughly|was|will be|are|probably|maybe|like|approximately|approx|just|"
+           r"only|exactly|now|currently|this year|i think|i guess|prob|likely)")
+_PAY = (
+    re.compile(rf"\b{_PAY_CUE}(?:\s+{_FILLER})*\s*:?\s*{_APPROX}"
+               rf"({_MONEY})(?!\s*%)"),
+    re.compile(rf"({_MONEY})\s*(?:a year|per year|/\s?yr|/\s?year|yearly|annually|salary|base|income|"
+               r"gross|in salary|of pay)\b"),
+)
+
+
+def _pay(clause: str) -> _Found | None:
+    if re.search(r"\b(?:defer|contribut|match|employer|company|profit sharing|after-tax)", clause):
+        return None
+    for pattern in _PAY:
+        found = pattern.search(clause)
+        if found and _big_enough(found[1]):
+            return _stated("compensation", _amount(found[1]), found[0], clause)
+    return None
+
+
+def _big_enough(figure: str) -> bool:
+    """'make 450k' is pay; 'paid 26 times' is not."""
+    return bool(re.search(r"[km]\b|\d{4}|\d,\d{3}", figure))
+
+
+_MAX_DEFERRAL = re.compile(
+    rf"\b(?:max(?:ing|ed)?|maximi[sz]e|maximi[sz]ing|fully fund(?:ing)?)\s*(?:out\s*)?(?:my\s*|the\s*|it\s*)?"
+    rf"(?:out\s*)?(?:{_PLAN}|deferrals?|contributions?|pre-?tax|roth 401k|it)?"
+)
+_DEFER = (
+    re.compile(rf"\b(?:defer(?:ring|s)?|deferrals?(?:\s+(?:are|of|is))?|contribut(?:e|ing|ions?)(?:\s+(?:are|of|is))?|"
+               rf"put(?:ting)? in|putting|save|saving)\s*:?\s*{_APPROX}({_MONEY})(?!\s*%)"),
+    re.compile(rf"({_MONEY})\s*(?:in\s+)?(?:to|into|in)\s+(?:my\s+|the\s+)?(?:401k|403b|pre-?tax|roth 401k)"),
+    re.compile(rf"({_MONEY})\s*(?:of\s+)?(?:deferrals?|pre-?tax)"),
+)
+
+
+def _deferrals(clause: str) -> _Found | None:
+    if re.search(r"\b(?:match|employer|company|profit sharing|after-tax|they)\b", clause):
+        return None
+    found_max = _MAX_DEFERRAL.search(clause)
+    if found_max and not re.search(r"\bnot (?:the )?max", clause):
+        said_outright = bool(re.search(r"\bdefer|deferral", clause))
+        named = bool(re.search(r"401k|403b|defer|deferral|contribution|pre-?tax", clause))
+        return _stated("employee_deferrals", "max", found_max[0].strip(), clause, inferred=not said_outright,
+                       cued=named)
+    for pattern in _DEFER:
+        found = pattern.search(clause)
+        if found and _big_enough(found[1]):
+            return _stated("employee_deferrals", _amount(found[1]), found[0], clause)
+    return None
+
+
+_EMPLOYER_CUE = r"(?:employer|company|they|work|job|firm|match(?:es|ing)?|profit[\s-]sharing|nonelective)"
+_IN_PARTS = re.compile(
+    rf"({_MONEY})\s*(?:in\s+)?(?:match|matching|profit[\s-]sharing|nonelective)\s*(?:plus|\+|and|&)\s*"
+    rf"({_MONEY})\s*(?:in\s+)?(?:match|matching|profit[\s-]sharing|nonelective)?"
+)
+
+
+def employer_parts(text: str) -> str | None:
+    """'11250 match plus 11250 profit sharing' -> '22500'; '22,500 (match + profit sharing)' -> '22500'."""
+    from flows.parse import read_money
+
+    cleaned = prepared(text)
+    found = _IN_PARTS.search(cleaned)
+    if found:
+        total = read_money(_amount(found[1])).value + read_money(_amount(found[2])).value
+        return str(total)
+    single = re.fullmatch(rf"{_APPROX}({_MONEY})\s*\(?\s*(?:in\s+)?(?:total\s+)?(?:employer\s+)?"
+                          r"(?:match|matching)?\s*(?:\+|plus|and|&)?\s*(?:profit[\s-]sharing)?\s*\)?\s*(?:total)?",
+                          cleaned)
+    if single and re.search(r"match|profit", cleaned):
+        return _amount(single[1])
+    return None
+
+
+def _employer(clause: str) -> _Found | None:
+    if not re.search(rf"\b{_EMPLOYER_CUE}", clause):
+        return None
+    formula = re.search(_FORMULA, clause)
+    if formula:
+        return _stated("employer_contributions", formula[0], formula[0], clause)
+    parts = _IN_PARTS.search(clause)
+    if parts:
+        total = employer_parts(parts[0])
+        if total is not None:
+            return _stated("employer_contributions", total, parts[0], clause)
+    found = re.search(rf"({_PERCENT}|{_MONEY})(?:\s*of (?:my )?pay)?", clause)
+    if found and (found[1].endswith("%") or _big_enough(found[1])):
+        if re.search(r"\bcap", clause) and found[1].endswith("%"):
+            return None
+        said = found[0] if found[1].endswith("%") else _amount(found[1])
+        return _stated("employer_contributions", said, clause, clause)
+    return _no_employer_money(clause)
+
+
+def _no_employer_money(clause: str) -> _Found | None:
+    if re.search(r"\bno (?:employer )?(?:match|contributions?)\b|"
+                 r"\b(?:employer|company) (?:doesnt|does not) match", clause):
+        return _stated("employer_contributions", "0", clause, clause)
+    return None
+
+
+_CAP = (
+    re.compile(rf"\bcap(?:ped)?\s*(?:is|of|at|:)?\s*(?:only\s*)?({_PERCENT})"),
+    re.compile(rf"({_PERCENT})\s*(?:cap|limit|max)\b"),
+    re.compile(rf"\bafter-tax\b.*?\bup to\s*({_PERCENT})"),
+    re.compile(rf"\bup to\s*({_PERCENT})\s*(?:of (?:my )?pay\s*)?(?:in\s+)?after-tax"),
+)
+
+
+def _cap(clause: str) -> _Found | None:
+    if re.search(r"\bmatch", clause):
+        return None
+    if re.search(r"\bno (?:after-tax )?cap\b|\bnot capped\b|\buncapped\b", clause):
+        return _stated("after_tax_cap_percent", "no cap", clause, clause)
+    for pattern in _CAP:
+        found = pattern.search(clause)
+        if found:
+            return _stated("after_tax_cap_percent", found[1].replace(" ", ""), found[0], clause)
+    return None
+
+
+_FREQUENCY_WORDS = {
+    "weekly": "weekly", "biweekly": "biweekly", "bi-weekly": "biweekly", "fortnightly": "biweekly",
+    "semimonthly": "semimonthly", "semi-monthly": "semimonthly", "monthly": "monthly",
+}
+#: Phrases of a pay frequency inside a sentence ("next month" is not monthly pay).
+_FREQUENCY_PHRASES = {p: v for p, v in CHOICE_PHRASES["pay_frequency"].items()
+                      if p not in ("month", "1 week")}
+_PERIODS = {52: "weekly", 26: "biweekly", 24: "semimonthly", 12: "monthly"}
+_DAYS = {7: "weekly", 14: "biweekly", 15: "semimonthly", 30: "monthly", 31: "monthly"}
+
+
+def pay_frequency_in(text: str) -> str | None:
+    """'every 14 days' / '24x a year' / 'biwkly' / 'paid every other friday' -> the stored frequency."""
+    cleaned = prepared(text)
+    days = re.search(r"\bevery (\d+) days\b", cleaned)
+    if days and int(days[1]) in _DAYS:
+        return _DAYS[int(days[1])]
+    times = re.search(r"\b(\d+)\s*(?:x|times|paychecks|pay ?checks|pay periods|checks)\s*(?:a|per|/|each)\s*"
+                      r"(?:year|yr)\b", cleaned)
+    if times and int(times[1]) in _PERIODS:
+        return _PERIODS[int(times[1])]
+    found = _phrase(cleaned, _FREQUENCY_PHRASES)
+    if found is not None:
+        return found
+    return _fuzzy_word(cleaned, _FREQUENCY_WORDS)
+
+
+def _phrase(text: str, phrases: dict[str, str]) -> str | None:
+    padded = f" {re.sub(r'[^0-9a-z%]+', ' ', text)} "
+    found = [(len(p), v) for p, v in phrases.items() if not p.isdigit() and f" {p} " in padded]
+    if not found:
+        return None
+    longest = max(length for length, _v in found)
+    values = {v for length, v in found if length == longest}
+    return values.pop() if len(values) == 1 else None
+
+
+def _fuzzy_word(text: str, words: dict[str, str], cutoff: float = 80) -> str | None:
+    """A word of ``text`` that is a typo of one of ``words`` ('montly', 'biwkly'), by rapidfuzz."""
+    for token in re.findall(r"[a-z-]{6,}", text):  # "month" is a word, not a typo of "monthly"
+        best = process.extractOne(token, list(words), scorer=fuzz.ratio, score_cutoff=cutoff)
+        if best is not None:
+            return words[best[0]]
+    return None
+
+
+def _frequency(clause: str) -> _Found | None:
+    if re.search(r"\bconver|roll", clause):
+        return None
+    found = pay_frequency_in(clause)
+    if found is None:
+        return None
+    cued = bool(re.search(r"\b(?:paid|pay|paycheck|payroll|salary)", clause))
+    return _stated("pay_frequency", found, clause, clause, cued=cued)
+
+
+_LEFT = re.compile(r"\b(\d{1,2})\s*(?:more\s+)?(?:paychecks?|pay ?checks?|pay periods?|checks|pay days)\s*"
+                   r"(?:left|remaining|to go|this year)\b")
+
+
+def _paychecks(clause: str) -> _Found | None:
+    found = _LEFT.search(clause)
+    return _stated("pay_periods_remaining", found[1], found[0], clause) if found else None
+
+
+_YEAR = re.compile(r"\b(?:for|in|tax year|year|yr|planning|plan for)\s*:?\s*(20\d\d)\b(?!\s*(?:k|%|\$))")
+_RELATIVE_YEAR = re.compile(r"\b(?:for |planning )?(this year|next year|last year)(?:s)?\b")
+
+
+def _tax_year(clause: str, *, bare: bool) -> _Found | None:
+    found = _YEAR.search(clause)
+    if found:
+        return _stated("tax_year", found[1], found[0], clause)
+    relative = _RELATIVE_YEAR.search(clause)
+    if relative and re.search(r"\b(?:for|planning|tax)\b", clause):
+        return _stated("tax_year", relative[1], relative[0], clause)
+    alone = re.search(r"(?<![\d$.,])\b(20[12]\d)\b(?![\d,.]|\s*(?:k|%|dollars))", clause)
+    if bare and alone:
+        return _stated("tax_year", alone[1], alone[0], clause)
+    return None
+
+
+_PLAN_WORDS = {p: v for p, v in CHOICE_PHRASES["plan_type"].items() if not p.isdigit() and p != "solo"}
+_PLAN_WORDS |= {"solo 401k": "solo401k", "solo k": "solo401k", "401k": "401k", "403b": "403b", "457b": "457b"}
+
+
+def _plan_type(clause: str) -> _Found | None:
+    found = _phrase(clause, _PLAN_WORDS)
+    if found is None:
+        return None
+    return _stated("plan_type", found, clause, clause, cued=False)
+
+
+_FEATURES = (
+    ("in_plan_conversion", re.compile(r"\bin-plan\s*(?:roth\s*)?(?:conversions?|rollovers?|converts?)|"
+                                      r"\bconvert(?:s|ing)? (?:it )?(?:to roth )?in(?:side)? the plan")),
+    ("in_service_withdrawal", re.compile(r"\bin-service\s*(?:withdrawals?|distributions?|rollovers?)")),
+    ("after_tax_allowed", re.compile(r"\bafter-tax\b")),
+)
+
+
+def _features(clause: str) -> list[_Found]:
+    """'plan allows after-tax and in-plan conversion' -> both yes; 'no in-service withdrawals' -> no."""
+    found: list[_Found] = []
+    for question, pattern in _FEATURES:
+        named = pattern.search(clause)
+        if named is None:
+            continue
+        if question == "after_tax_allowed" and not re.search(
+                r"\b(?:allow|allows|allowed|has|have|offer|offers|permit|permits|supports?|accepts?|takes?|"
+                r"lets?|can|does|yes|ok|available)\b", clause) and (
+                    not _NEGATED.search(clause) or re.search(r"\b(?:cap|capped|limit)\b", clause)):
+            continue
+        answer = "no" if _NEGATED.search(clause) else "yes"
+        found.append(_stated(question, answer, clause, clause, cued=True))
+    return found
+
+
+# ---------------------------------------------------------------- the whole message
+
+#: Amounts said twice are two parts or a change of mind: asked, never one of them picked.
+_AMOUNTS = ("compensation", "employee_deferrals", "employer_contributions", "after_tax_so_far")
+
+
+def _found_in(message: str, facts: Facts, *, bare_year: bool = False) -> list[_Found]:
+    text = prepared(message)
+    clauses = _clauses(text)
+    found: dict[str, _Found] = {}
+    unclear: set[str] = set()
+    year_found = None
+    for clause in clauses:
+        year_found = _tax_year(clause, bare=bare_year) or year_found
+    year = int(year_found.stated.text) if year_found and year_found.stated.text.isdigit() else None
+    for clause in clauses:
+        readers: list[_Found | None] = [
+            _tax_year(clause, bare=bare_year), _age(clause, facts, year), _pay(clause), _deferrals(clause),
+            _employer(clause), _cap(clause), _frequency(clause), _paychecks(clause),
+            _plan_type(clause), *_features(clause),
+        ]
+        for item in readers:
+            if item is not None and item.stated.question not in found:
+                found[item.stated.question] = item
+            elif item is not None and (item.stated.question in _AMOUNTS
+                                       or found[item.stated.question].stated.text != item.stated.text):
+                unclear.add(item.stated.question)  # "11250 match, 11250 profit sharing": ask, never pick one
+    kept = (f for q, f in found.items() if q not in unclear)
+    return sorted(kept, key=lambda f: UNDERSTOOD.index(f.stated.question))
+
+
+def stated_facts(message: str, facts: Facts) -> list[Stated]:
+    """Every fact a free-form message states, for any question, in the interview's order:
+    "I'm 45, make 450k, maxing my 401k, employer adds 22.5k" -> age 45, pay 450k, deferrals max
+    (inferred: confirm), employer 22500, plan type 401(k)."""
+    return [f.stated for f in _found_in(message, facts)]
+
+
+# ---------------------------------------------------------------- corrections
+
+_BACK = frozenset(key(w) for w in (
+    "back", "go back", "undo", "undo that", "previous", "previous question", "go back one", "oops go back",
+    "wait go back", "back please", "go back please", "undo please", "take that back", "undo last",
+))
+_CORRECTION = re.compile(
+    r"\b(?:i meant|meant|actually|correction|sorry|oops|wait|instead|should have said|make that|"
+    r"i said wrong|not \S+ but|no wait|typo)\b"
+)
+_TOPICS = {
+    "age": r"age|old",
+    "compensation": r"pay|salary|income|comp|compensation|wages|earnings|profit",
+    "employee_deferrals": r"deferrals?|deferral|contributions?|401k contributions?",
+    "employer_contributions": r"employer(?: money| contributions?| match)?|match|company match|"
+                              r"profit sharing",
+    "tax_year": r"tax year|year",
+    "pay_frequency": r"pay frequency|frequency|pay schedule",
+    "pay_periods_remaining": r"paychecks(?: left)?|pay periods",
+    "after_tax_cap_percent": r"cap|after-tax cap",
+    "plan_type": r"plan type|plan",
+}
+
+
+def _change_to(text: str) -> Correction | None:
+    """'change my age to 52', 'set pay to 300k', 'my pay should be 300k'."""
+    for question, words in _TOPICS.items():
+        change = rf"\b(?:change|set|update|fix|make)\s+(?:my\s+|the\s+)?(?:{words})\s+(?:to|=|:)\s*(.+)$"
+        should = rf"\b(?:my\s+|the\s+)(?:{words})\s+(?:should be|is actually|is really)\s+(.+)$"
+        found = re.search(change, text) or re.search(should, text)
+        if found:
+            return Correction(question, found[1].strip())
+    return None
+
+
+def correction_in(message: str, facts: Facts) -> Correction | None:
+    """'wait, I meant 2025' -> tax year 2025; 'actually my pay is 300k'; 'change my age to 52';
+    'go back' / 'undo' -> Correction(None, None). None when the message corrects nothing."""
+    if key(message) in _BACK:
+        return Correction(None, None)
+    text = prepared(message)
+    changed = _change_to(text)
+    if changed is not None:
+        return changed
+    marker = _CORRECTION.search(text)
+    if marker is None:
+        return None
+    before, after = text[: marker.start()], text[marker.end():]
+    found = _found_in(after, facts, bare_year=True)
+    bare = _bare_correction(after)
+    earlier = _found_in(before, facts)
+    if not found and bare is not None and bare.text is not None and earlier:  # "I'm 45, no wait, 46"
+        return Correction(earlier[-1].stated.question, bare.text)
+    found = found or _found_in(message, facts, bare_year=True)
+    if found:
+        return Correction(found[-1].stated.question, found[-1].stated.text)
+    return bare or _bare_correction(text)
+
+
+def _bare_correction(text: str) -> Correction | None:
+    """'oops, I meant 45k' (the last answer, new figure); 'wait, go back' (undo)."""
+    figure = re.search(rf"{_MONEY}|{_PERCENT}", text)
+    if figure is not None:
+        return Correction(None, figure[0].strip())
+    return Correction(None, None) if re.search(r"\b(?:go back|undo|back)\b", text) else None
+
+
+def meant_for_another(question: str, message: str, facts: Facts) -> Stated | Correction | None:
+    """A message typed at ``question`` that answers another one ("oops, I meant 2025" at deferrals):
+    what it was, or None when it may be this question's answer."""
+    if question not in UNDERSTOOD:
+        return None
+    correction = correction_in(message, facts)
+    if correction is not None and correction.question is None and _changed_mind(message, facts) is not None:
+        return None  # "5k no wait 6k": this question's answer, changed within the message
+    if correction is not None:  # "oops, I meant 45k": the last answer, not this one (ask which)
+        return None if correction.question == question else correction
+    found = _found_in(message, facts)
+    if any(f.stated.question == question for f in found) or _opening_answer(question, message, facts):
+        return None
+    cued = [f for f in found if f.cued]
+    return cued[0].stated if cued else None
+
+
+def own_part(question: str, message: str, facts: Facts) -> str:
+    """The part of a message that answers ``question`` when it states other facts too: its opening
+    ("450k, I'm 45" at the pay question: "450k"; "yes, up to 10% after-tax" at the after-tax
+    question: "yes"), or this question's fact among others ("I'm 45 and make 450k": "450k").
+    Otherwise the message itself. The other facts are for stated_facts."""
+    if question not in UNDERSTOOD:
+        return message
+    changed = _changed_mind(message, facts)
+    if changed is not None:
+        return changed
+    opening = _opening_answer(question, message, facts)
+    if opening is not None:
+        return opening
+    found = _found_in(message, facts)
+    own = [f.stated.text for f in found if f.stated.question == question]
+    return own[0] if own and len(found) > 1 else message
+
+
+def _changed_mind(message: str, facts: Facts) -> str | None:
+    """'5k no wait 6k', '5k, sorry, 6k': a figure, a correction word, a figure of no other question:
+    the person changed their answer to this question within the message; the last figure."""
+    text = prepared(message)
+    marker = _CORRECTION.search(text)
+    if marker is None:
+        return None
+    before, after = text[: marker.start()], text[marker.end():]
+    if not re.search(r"\d", before) or _found_in(before, facts) or _found_in(after, facts, bare_year=True):
+        return None
+    figures = re.findall(rf"{_PERCENT}|{_MONEY}", after)
+    return figures[-1].strip() if figures else None
+
+
+def _opening_answer(question: str, message: str, facts: Facts) -> str | None:
+    """The first clause, when more follow and it names no other question: a figure or a choice word.
+    None when a later clause holds a figure of no other question ("5k, no 6k": which one?)."""
+    parts = _clauses(prepared(message))
+    if len(parts) < 2 or _found_in(parts[0], facts):
+        return None
+    if any(re.search(r"\d", part) and not _found_in(part, facts) for part in parts[1:]):
+        return None
+    first = parts[0]
+    words = CHOICE_KEYS.get(question, {})
+    if re.search(r"\d", first) or key(first) in YES_NO_UNSURE_KEYS or key(first) in words:
+        return first
+    return None
+
+
+# ---------------------------------------------------------------- questions about words
+
+@dataclass(frozen=True)
+class _Term:
+    term: str
+    aliases: tuple[str, ...]
+    lines: tuple[str, ...]
+    source: str | None
+
+
+@cache
+def _glossary() -> tuple[tuple[_Term, ...], dict[str, dict[str, Any]]]:
+    raw = json.loads(resources.files("flows").joinpath("data/glossary.json").read_text(encoding="utf-8"))
+    terms = tuple(_Term(t["term"], tuple(t["aliases"]), tuple(t["lines"][:3]), t["source"])
+                  for t in raw["terms"])
+    return terms, raw["why"]
+
+
+_ASKING = re.compile(
+    r"^(?:so\s+|and\s+|but\s+|sorry\s+|wait\s+|hm+\s+|um+\s+)?(?:what(?:s| is| are| does| do)|whats|wat|wht|"
+    r"define|explain|meaning of|what do you mean by|is (?:this|that|it) the same as|same as|how is|how does|"
+    r"is that|isnt (?:this|that|it)|why do you (?:need|ask|want)|"
+    r"why (?:does|do) (?:you|it) (?:need|matter|ask)|"
+    r"why|huh)\b"
+)
+_WHY = re.compile(r"\bwhy\b.*?\b(?:need|ask|asking|want|matter|matters|important)\b"
+                  r"(?:\s+(?:about|for|to know))?"
+                  r"\s+(?:my\s+|the\s+|about\s+)?(.+)$")
+
+
+def _why(text: str) -> Explanation | None:
+    from flows.questions import BY_ID
+
+    found = _WHY.search(text)
+    if found is None:
+        return None
+    _terms, why = _glossary()
+    subject = found[1].strip(" ?.!")
+    names = {qid: f"{BY_ID[qid].label} {entry['term']}".lower() for qid, entry in why.items()}
+    best = process.extractOne(subject, names, scorer=fuzz.partial_ratio, score_cutoff=75)
+    if best is None:
+        return None
+    qid = best[2]
+    return Explanation(why[qid]["term"], (BY_ID[qid].why,), why[qid]["source"])
+
+
+def question_in(message: str) -> Explanation | None:
+    """'what's an SPD?', 'what does in-plan conversion mean?', 'is this the same as Roth 401k?',
+    'why do you need my age?': a glossary answer (at most three lines), or None if not asked."""
+    text = _plain(message).replace("?", " ? ").strip()
+    text = re.sub(r"\s+", " ", text)
+    if not (_ASKING.search(text) or text.endswith("?")):
+        return None
+    why = _why(text)
+    if why is not None:
+        return why
+    if re.search(r"\b\d", re.sub(r"\b(?:401|403|457|415|402)\s?\(?[a-z]?\)?", "", text)):
+        return None  # a figure with a question mark ("45?") is an answer, not a question
+    subject = re.sub(r"^.*?\b(?:what(?:s| is| are| does| do)|whats|wat|define|explain|meaning of|"
+                     r"what do you mean by|same as|how is|how does)\b", "", text)
+    subject = re.sub(r"\b(?:an?|the|mean|means|meaning|stand for|exactly|\?)\b|\?", " ", subject).strip()
+    return _term(subject or text)
+
+
+def _term(subject: str) -> Explanation | None:
+    terms, _why_entries = _glossary()
+    names = {(i, alias): alias
+             for i, term in enumerate(terms) for alias in (term.term.lower(), *term.aliases)}
+    best = process.extractOne(subject, names, scorer=fuzz.WRatio, score_cutoff=86)
+    if best is None:
+        return None
+    term = terms[best[2][0]]
+    return Explanation(term.term, term.lines, term.source)

@@ -1,0 +1,89 @@
+"""Issue 20 in Telegram (the real bot against the local fake Bot API): typed commands in a person's
+words, a whole situation in one message, corrections, questions and menu numbers."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.botkit import TgUser, start_bot, stop_bot, stored
+from tests.fakeapi import FakeBotAPI
+
+
+@pytest.fixture
+async def running(api: FakeBotAPI, tmp_path: Path) -> AsyncIterator[Any]:
+    app = await start_bot(api, tmp_path / "bot.sqlite3")
+    yield app
+    await stop_bot(app)
+
+
+@pytest.mark.parametrize("typed", ["back", "go back", "undo", "Back"])
+async def test_typed_back_goes_back_as_in_the_terminal(api: FakeBotAPI, tmp_path: Path, running: Any,
+                                                       typed: str) -> None:
+    user = TgUser(api, 2001)
+    await user.run([("send", "/start"), ("tap", "401(k)")])
+    reply = await user.send(typed)
+    assert "Which plan is it" in reply.text  # back at the first question, not an answer "back"
+    conv = stored(tmp_path / "bot.sqlite3", 2001)
+    assert conv is not None
+    assert conv["answers"] == {}
+    assert conv["state"] == "plan_type"
+
+
+async def test_typed_start_over_clears_answers(api: FakeBotAPI, running: Any) -> None:
+    user = TgUser(api, 2002)
+    await user.run([("send", "/start"), ("tap", "401(k)"), ("tap", "Yes")])
+    reply = await user.send("start over")
+    assert "Starting over: all answers cleared." in reply.text
+
+
+WHOLE = ("I'm 45, make 450k, maxing my 401k, employer adds 22.5k, plan allows after-tax and in-plan "
+         "conversion — how much can I put in?")
+
+
+async def test_the_whole_situation_in_one_telegram_message(api: FakeBotAPI, running: Any) -> None:
+    user = TgUser(api, 2003)
+    await user.send("/start")
+    reply = await user.send(WHOLE)
+    assert "Got it: Plan type: 401(k) · After-tax contributions: Yes" in reply.text
+    assert "Pay: $450,000" in reply.text
+    if "right?" in reply.text:  # "maxing my 401k" read as the maximum: confirmed first
+        reply = await user.send("yes")
+    assert "Verdict" in reply.text
+    await user.tap("See my numbers")
+    await user.tap("2026 (this year)")
+    asked = await user.tap("No cap / not sure")  # age, pay, deferrals, employer: not asked again
+    assert "How often are you paid?" in asked.text
+    await user.tap("Every 2 weeks")
+    await user.tap("All 26 (whole year)")
+    result = await user.tap("No, show my result")
+    assert "After-tax room for 2026: $25,000" in result.text
+
+
+async def test_a_correction_and_a_question_in_telegram(api: FakeBotAPI, running: Any) -> None:
+    user = TgUser(api, 2004)
+    await user.run([("send", "/start"), ("tap", "401(k)")])
+    explained = await user.send("what's an SPD?")
+    assert "Summary Plan Description" in explained.text
+    assert "Does your plan allow after-tax" in explained.text  # the same question again
+    await user.run([("tap", "Yes"), ("tap", "Yes"), ("tap", "See my numbers"), ("tap", "2026 (this year)"),
+                    ("send", "45"), ("send", "450k")])
+    changed = await user.send("actually my pay is 300k")
+    assert "Changed: Pay: $300,000." in changed.text
+    assert "How much will you defer" in changed.text
+
+
+async def test_menu_numbers_and_a_refused_pick_in_telegram(api: FakeBotAPI, running: Any) -> None:
+    user = TgUser(api, 2005)
+    await user.run([("send", "/start"), ("tap", "401(k)"), ("tap", "Yes"), ("tap", "Yes"),
+                    ("tap", "See my numbers"), ("tap", "2026 (this year)"), ("send", "45"), ("send", "450k"),
+                    ("send", "max"), ("send", "22500"), ("tap", "No cap / not sure"),
+                    ("tap", "Every 2 weeks"), ("tap", "All 26 (whole year)"), ("tap", "No, show my result")])
+    details = await user.send("1")
+    assert "every figure and its source" in details.text
+    refused = await user.send("9")
+    assert refused.text.startswith("Pick one: 1 Details & sources, 2 Tax forms")
+    assert len(refused.text) < 200  # one line, never the whole result again
