@@ -149,3 +149,32 @@ def test_withdrawal_restrictions_become_next_steps() -> None:
         "Withdrawals are paid by check: deposit it in your Roth IRA within 60 days.",
     ]
     assert next_steps({"in_service_withdrawal": {"answer": "no", "details": {"per_year": 4}}}) == []
+
+
+def test_a_person_telling_their_situation_is_not_read_as_a_pasted_passage() -> None:
+    user = User()
+    reply = user.type("I'm 45, make about half a million a year, maxing my 401k, employer adds 22.5k, "
+                      "plan allows after-tax and in-plan conversion")
+    assert not reply.title.startswith("From your plan's document")
+    assert "spd" not in user.conv
+    assert user.conv["answers"]["after_tax_allowed"] == "yes"  # taken from what the person said
+    assert user.conv["answers"]["compensation"] == "500000"
+
+
+def test_a_question_while_a_proposal_waits_is_answered_and_the_proposal_shown_again() -> None:
+    user = User()
+    _send(user, read_text(PASSAGE).as_json())
+    reply = user.type("what's an SPD?")
+    assert reply.title == "From your plan's document: After-tax (non-Roth) contributions"
+    assert reply.notice is not None
+    assert "Summary Plan Description" in reply.notice
+    assert user.conv["answers"] == {}
+
+
+def test_a_correction_while_a_proposal_waits_fills_no_proposal() -> None:
+    user = User()
+    _send(user, read_text(PASSAGE).as_json())
+    user.type("wait, I meant 2025")
+    assert user.conv["answers"].get("tax_year") == "2025"
+    assert "after_tax_allowed" not in user.conv["answers"]
+    assert "ask" not in user.conv["spd"]

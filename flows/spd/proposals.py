@@ -26,6 +26,7 @@ from flows.spd import errors
 from flows.spd.reader import read_text
 from flows.spd.stored import ORDER
 from flows.spd.words import ANSWER_WORDS, TITLES
+from flows.understand import correction_in, question_in
 from flows.vocabulary import NO_KEYS, UNSURE_KEYS, YES_KEYS, key
 
 KIND: Final = "spd"  # Event.kind of a document's reading
@@ -35,6 +36,9 @@ PASSAGE_MIN_WORDS = 12
 READ = "I read your plan's document."
 AGAIN = "Is my reading right? Tap Yes, No or Not sure (or type /back to leave it)."
 PASSAGE_TERMS = ("after-tax", "after tax", "aftertax", "in-plan", "in plan", "withdraw", "roth", "conver")
+# A plan document speaks to "you" about "the plan"; a person speaks of themselves. A message in the
+# first person ("I'm 45, my plan allows after-tax ...") is an answer, never a pasted passage.
+FIRST_PERSON = frozenset({"i", "im", "ive", "id", "ill", "me", "my", "mine", "myself"})
 HR_QUESTIONS = {
     "after_tax_allowed": "Does our plan accept after-tax (non-Roth) employee contributions beyond the "
                          "pre-tax "
@@ -66,19 +70,36 @@ def handle(conv: dict[str, Any], event: Event, today: date) -> Reply | None:
         conv[KEY].pop("hr", None)
     elif waiting and event.kind in ("text", "button"):
         choice = _choice(event.value)
-        if choice is None:  # only Yes / No / Not sure answers a proposal: nothing else is taken for one
-            facts = Facts({"after_tax_allowed": "yes", **conv["answers"]}, today)
-            return _proposal_reply(conv, facts, waiting[0], AGAIN)
-        return _confirm(conv, choice, today)
+        if choice is not None:
+            return _confirm(conv, choice, today)
+        return _not_a_choice(conv, event.value, today)
     if event.kind == "text" and looks_like_passage(event.value):
         return offer_text(conv, event.value, today)
     return None
 
 
+def _not_a_choice(conv: dict[str, Any], text: str, today: date) -> Reply | None:
+    """While a proposal waits, only Yes / No / Not sure answers it. A question about a word is answered
+    and the proposal shown again; a correction ("wait, I meant 2025") leaves the proposals unanswered
+    (nothing filled) and goes to the interview; anything else asks again."""
+    facts = Facts({"after_tax_allowed": "yes", **conv["answers"]}, today)
+    explanation = question_in(text)
+    if explanation is not None:
+        return _proposal_reply(conv, facts, conv[KEY]["ask"][0], " ".join(explanation.lines))
+    if correction_in(text, Facts(conv["answers"], today)) is not None:
+        conv[KEY].pop("ask", None)
+        conv[KEY].pop("hr", None)
+        return None
+    return _proposal_reply(conv, facts, conv[KEY]["ask"][0], AGAIN)
+
+
 def looks_like_passage(text: str) -> bool:
-    """Pasted plan wording, not an answer: a dozen words or more naming one of the plan features."""
+    """Pasted plan wording, not an answer: a dozen words or more naming one of the plan features,
+    not in the first person."""
     low = text.lower()
-    return len(text.split()) >= PASSAGE_MIN_WORDS and any(term in low for term in PASSAGE_TERMS)
+    words = {"".join(ch for ch in word if ch.isalpha()) for word in low.split()}
+    return (len(text.split()) >= PASSAGE_MIN_WORDS and any(term in low for term in PASSAGE_TERMS)
+            and not words & FIRST_PERSON)
 
 
 def offer_text(conv: dict[str, Any], text: str, today: date) -> Reply | None:
