@@ -53,18 +53,23 @@ class LeftAfterElsewhere(NamedTuple):
     base: Decimal
     catch_up: Decimal
     excess_elsewhere: Decimal
+    plan_base: Decimal  # this plan's own 402(g) limit (IRC 401(a)(30): per employer's plans)
+    plan_catch_up: Decimal  # this plan's own catch-up limit (Treas. Reg. 1.414(v)-1(f)(2))
 
 
 def left_after_elsewhere(limits: Limits, age: int, elsewhere: Decimal) -> LeftAfterElsewhere:
     catch_up = catch_up_limit(limits, age)
+    full = limits.elective_deferral_limit
     if not elsewhere:
-        return LeftAfterElsewhere(limits.elective_deferral_limit, catch_up, ZERO)
-    base_used = min(elsewhere, limits.elective_deferral_limit)
+        return LeftAfterElsewhere(full, catch_up, ZERO, full, catch_up)
+    base_used = min(elsewhere, full)
     over_base = elsewhere - base_used
     return LeftAfterElsewhere(
-        base=limits.elective_deferral_limit - base_used,
+        base=full - base_used,
         catch_up=clamp_at_zero(catch_up - over_base),
         excess_elsewhere=clamp_at_zero(over_base - catch_up),
+        plan_base=full,
+        plan_catch_up=catch_up,
     )
 
 
@@ -77,30 +82,35 @@ def treat_deferrals(
     left: LeftAfterElsewhere, *, deferrals: Decimal, additions_limit: Decimal | None,
     employer: Decimal, pay: Decimal | None,
 ) -> Deferrals:
-    """Deferrals above the lowest applicable limit (402(g) left after other plans, or 415(c) less
-    the employer money) are catch-up, up to the catch-up limit left and to pay minus the other
-    deferrals (1.414(v)-1(b) and (c)); the rest stays within or in excess."""
-    lowest = left.base
+    """The person's 402(g) limit (plus catch-up) is one across every plan: what this plan's
+    deferrals add above what is left after other employers' plans is an excess deferral, refunded
+    (Treas. Reg. 1.402(g)-1(e)), so not an annual addition (1.415(c)-1(b)(1)(ii)). Of what is kept,
+    deferrals above the lowest limit *of this plan* (its own 402(g) limit, IRC 401(a)(30), or
+    415(c) less the employer money) are catch-up, up to its catch-up limit and to pay minus the
+    other deferrals (1.414(v)-1(b) and (c)); an unrelated employer's plan does not make this
+    plan's deferrals catch-up (1.414(v)-1(a)(1))."""
+    excess_here = clamp_at_zero(deferrals - left.base - left.catch_up)
+    kept = deferrals - excess_here
+    lowest = left.plan_base
     if additions_limit is not None:
         lowest = min(lowest, clamp_at_zero(additions_limit - employer))
-    within = min(deferrals, lowest)
-    cap = left.catch_up
+    within = min(kept, lowest)
+    cap = left.plan_catch_up
     if pay is not None:
         cap = min(cap, clamp_at_zero(pay - within))
-    catch_up = min(deferrals - within, cap)
-    excess_here = clamp_at_zero(deferrals - catch_up - left.base)
-    # Excess deferrals refunded by April 15 are not annual additions (Treas. Reg. 1.415(c)-1(b)(1)(ii)).
+    catch_up = min(kept - within, cap)
     return Deferrals(
-        counted=deferrals - catch_up - excess_here,
+        counted=kept - catch_up,
         catch_up=catch_up,
         excess=excess_here + left.excess_elsewhere,
     )
 
 
 def within_402g(left: LeftAfterElsewhere, deferrals: Decimal) -> Decimal:
-    """This plan's deferrals within the 402(g) base left after other plans (before 415(c) is
-    known: for the solo employer maximum)."""
-    return min(deferrals, left.base)
+    """This plan's deferrals within its own 402(g) limit, less any excess refunded (before 415(c)
+    is known: for the solo employer maximum)."""
+    kept = deferrals - clamp_at_zero(deferrals - left.base - left.catch_up)
+    return min(kept, left.plan_base)
 
 
 def annual_additions_limit(limits: Limits, compensation: Decimal | None) -> Decimal:
