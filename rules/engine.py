@@ -106,7 +106,10 @@ def _backdoor_taxable(
 ) -> Decimal | None:
     if route_ in (None, IraRoute.DIRECT) or inp.pretax_ira_balance is None:
         return None
-    return backdoor_taxable_amount(limits, converted=converted, pretax_ira_balance=inp.pretax_ira_balance)
+    return backdoor_taxable_amount(
+        limits, converted=converted, pretax_ira_balance=inp.pretax_ira_balance,
+        prior_basis=inp.prior_ira_basis or ZERO,
+    )
 
 
 def _projection(inp: AssessmentInput, room: Decimal) -> Decimal | None:

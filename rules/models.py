@@ -114,6 +114,7 @@ class AssessmentInput(BaseModel):
     filing_status: FilingStatus | None = None
     magi: Money | None = None
     pretax_ira_balance: Money | None = None
+    prior_ira_basis: Money | None = None  # Form 8606 line 2: nondeductible basis from earlier years
     prior_year_fica_wages: Money | None = None
     pay_frequency: PayFrequency | None = None
     pay_periods_remaining: Annotated[int, Field(ge=1, le=52)] | None = None

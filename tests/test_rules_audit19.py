@@ -69,3 +69,55 @@ def test_1_the_person_limit_still_makes_an_excess() -> None:
     assert result["excess_deferrals"] == 5000
     assert result["breakdown"]["counted_deferrals"] == 0
     assert result["after_tax_room"] == 70000
+
+
+def test_2_in_service_withdrawal_forms_carry_the_pro_rata_share() -> None:
+    """2025, pay $200,000, deferrals $23,500, employer $9,000: room $70,000 - $32,500 = $37,500.
+    No separate accounting, pre-tax $90,000 and after-tax $10,000: the basis share of any
+    distribution is $10,000 / $100,000 = 10% (IRC 72(e)(8)(B)); Notice 2014-54 lets only that share
+    go to the Roth IRA tax-free. A $37,500 withdrawal: $3,750 after-tax to the Roth IRA (box 1 and
+    box 5), $33,750 pre-tax to a traditional IRA (both direct rollovers, code G, box 2a $0); Form 1040
+    line 5a $37,500, line 5b $0. The warning's ~90% taxable agrees."""
+    result = assess_cli(
+        tax_year=2025, age=40, compensation=200000, employee_deferrals=23500, employer_contributions=9000,
+        after_tax_allowed="yes", in_plan_conversion="no", in_service_withdrawal="yes",
+        separate_accounting="no", pretax_balance=90000, after_tax_balance=10000,
+    )
+    assert result["after_tax_room"] == 37500
+    roth = form(result, "Form 1099-R from your plan: the after-tax share")
+    assert (roth["Box 1"], roth["Box 2a"], roth["Box 5"], roth["Box 7"]) == (3750, 0, 3750, "G")
+    traditional = form(result, "Form 1099-R from your plan: the pre-tax share")
+    assert (traditional["Box 1"], traditional["Box 2a"]) == (33750, 0)
+    assert form(result, "On your Form 1040") == {"Line 5a": 37500, "Line 5b": 0}
+    assert warning(result, "pro_rata_in_service")["details"]["taxable_share"] == 0.9
+
+
+def test_2_with_separate_accounting_the_whole_room_is_basis() -> None:
+    """Separate accounting: the after-tax subaccount is its own contract (Notice 2014-54): the
+    $37,500 is basis, all to the Roth IRA (box 1 = box 5 = $37,500)."""
+    result = assess_cli(
+        tax_year=2025, age=40, compensation=200000, employee_deferrals=23500, employer_contributions=9000,
+        after_tax_allowed="yes", in_plan_conversion="no", in_service_withdrawal="yes",
+        separate_accounting="yes", pretax_balance=90000, after_tax_balance=10000,
+    )
+    roth = form(result, "Form 1099-R from your plan: the after-tax money")
+    assert (roth["Box 1"], roth["Box 5"]) == (37500, 37500)
+
+
+def test_4_form_8606_line_2_basis_from_earlier_years() -> None:
+    """2026, single, MAGI $200,000 (above the range: backdoor only), age 40: the $7,500 IRA limit
+    converted. Traditional IRA $50,000 on December 31, of which $10,000 is basis from earlier years.
+    Form 8606 (Instructions for Form 8606, lines 2-18): line 1 $7,500, line 2 $10,000, line 3
+    $17,500; line 9 = $50,000 + $7,500 = $57,500; line 10 = 17,500 / 57,500 = 0.30434 -> 0.304;
+    line 11 = $7,500 x 0.304 = $2,280; line 18 taxable $7,500 - $2,280 = $5,220 (without line 2:
+    7,500 / 57,500 -> 0.130, $975, taxable $6,525); line 14 basis left $17,500 - $2,280 = $15,220."""
+    base: dict[str, Any] = {"tax_year": 2026, "age": 40, "filing_status": "single", "magi": 200000,
+                            "pretax_ira_balance": 50000}
+    assert assess_cli(**base)["backdoor_taxable_amount"] == 6525
+    result = assess_cli(**base, prior_ira_basis=10000)
+    assert result["backdoor_taxable_amount"] == 5220
+    assert warning(result, "backdoor_ira_pro_rata")["details"]["taxable_amount"] == 5220
+    lines = form(result, "Form 8606")
+    assert (lines["Line 1"], lines["Line 2"], lines["Line 3"]) == (7500, 10000, 17500)
+    assert lines["Line 10"] == 0.304
+    assert (lines["Line 11"], lines["Line 14"], lines["Line 18"]) == (2280, 15220, 5220)
