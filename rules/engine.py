@@ -45,6 +45,7 @@ def employer_contribution(inp: AssessmentInput, limits: Limits, counted: Decimal
             s_corp=inp.solo_business is BusinessType.S_CORP,
             compensation=inp.compensation,
             counted_deferrals=counted,
+            wages=inp.social_security_wages_elsewhere or ZERO,
         )
     if solo_max is not None:
         solo_max = cents(solo_max)  # money, to the cent as Pub 560's worksheet
@@ -63,7 +64,9 @@ def plan_compensation(inp: AssessmentInput, limits: Limits, employer: Decimal) -
     if inp.compensation is None:
         return None
     if inp.is_solo and inp.solo_business is BusinessType.SOLE_PROP:
-        return sole_prop_plan_compensation(limits, inp.compensation, employer)
+        return sole_prop_plan_compensation(
+            limits, inp.compensation, employer, inp.social_security_wages_elsewhere or ZERO
+        )
     return inp.compensation
 
 

@@ -99,6 +99,8 @@ class AssessmentInput(BaseModel):
     compensation: Money | None = None
     employee_deferrals: Money = Decimal(0)
     deferrals_elsewhere: Money = Decimal(0)  # to other employers' plans this year (402(g) is per person)
+    # a sole proprietor's Social Security wages from a day job this year (Schedule SE line 8a)
+    social_security_wages_elsewhere: Money | None = None
     employer_contributions: Money | None = None
     match_percent: MatchRate | None = None  # "50% up to 6%": 50 (instead of employer_contributions)
     match_up_to_percent: Percent | None = None  # ... and 6 (% of pay, capped at 401(a)(17))
@@ -115,7 +117,10 @@ class AssessmentInput(BaseModel):
     magi: Money | None = None
     pretax_ira_balance: Money | None = None
     prior_ira_basis: Money | None = None  # Form 8606 line 2: nondeductible basis from earlier years
-    prior_year_fica_wages: Money | None = None
+    prior_year_fica_wages: Money | None = None  # W-2 box 3 from this employer (Roth catch-up rule)
+    # last year's pay for the HCE test: 414(q)(4) compensation (415(c)(3): W-2 wages with
+    # elective deferrals and cafeteria-plan reductions added back)
+    prior_year_compensation: Money | None = None
     pay_frequency: PayFrequency | None = None
     pay_periods_remaining: Annotated[int, Field(ge=1, le=52)] | None = None
     expected_return_percent: Annotated[Decimal, Field(ge=-50, le=50, allow_inf_nan=False)] | None = None
@@ -142,6 +147,10 @@ def _consistency_problems(inp: AssessmentInput) -> list[str]:
     problems: list[str] = []
     if inp.business_type is not None and not inp.is_solo:
         problems.append("business_type: applies only to plan_type solo401k")
+    if inp.social_security_wages_elsewhere is not None and (
+        not inp.is_solo or inp.solo_business is not BusinessType.SOLE_PROP
+    ):
+        problems.append("social_security_wages_elsewhere: applies only to a sole proprietor's solo401k")
     if inp.magi is not None and inp.filing_status is None:
         problems.append("filing_status: is required when magi is given")
     if inp.pay_periods_remaining is not None:

@@ -108,35 +108,53 @@ def roth_catch_up_required(inp: AssessmentInput, limits: Limits) -> PlanWarning 
     )
 
 
-def _hce_pay(inp: AssessmentInput) -> tuple[Decimal, bool]:
-    """The look-back year's pay (IRC 414(q)(1)(B)), or this year's pay standing in for it."""
+class HcePay(NamedTuple):
+    """The look-back year's pay the HCE test uses (IRC 414(q)(1)(B)) and what it is."""
+
+    amount: Decimal
+    basis: str  # "compensation" (414(q)(4)), "fica_wages" or "this_year" (stand-ins)
+    words: str  # what the sentence calls it
+
+
+def _hce_pay(inp: AssessmentInput, look_back: int) -> HcePay:
+    """414(q)(4) compensation (415(c)(3): with elective deferrals and cafeteria-plan reductions)
+    when given; else FICA wages, which leave out cafeteria-plan reductions, so 414(q) pay is at
+    least them; else this year's pay standing in."""
+    if inp.prior_year_compensation is not None:
+        return HcePay(inp.prior_year_compensation, "compensation", f"{look_back} pay")
     if inp.prior_year_fica_wages is not None:
-        return inp.prior_year_fica_wages, False
-    return inp.compensation or ZERO, True
+        return HcePay(inp.prior_year_fica_wages, "fica_wages", f"{look_back} FICA wages")
+    return HcePay(inp.compensation or ZERO, "this_year", f"{look_back} pay")
 
 
 def hce_acp_testing(inp: AssessmentInput, limits: Limits, fig: Figures) -> PlanWarning | None:
     """An HCE for year Y was paid more than the threshold in force for Y-1 in Y-1."""
     if inp.is_solo or fig.after_tax_room <= 0:
         return None
-    pay, proxy = _hce_pay(inp)
-    threshold = limits.hce_look_back_threshold
-    if pay <= threshold:
-        return None
     look_back = inp.tax_year - 1
-    above = f"{look_back} pay was above ${int(threshold):,}"
+    pay = _hce_pay(inp, look_back)
+    threshold = limits.hce_look_back_threshold
+    if pay.amount <= threshold:
+        return None
     hce = f"likely a highly compensated employee for {inp.tax_year}"
-    # this year's pay stands in for the look-back year's when that is not given, and it says so
-    verdict_text = f"If your {above} (as this year's is), you are {hce}" if proxy else (
-        f"Your {above}: you are {hce}")
+    verdict_text = {
+        "compensation": f"Your {look_back} pay was above ${int(threshold):,}: you are {hce}",
+        # 414(q) pay adds pre-tax benefit deductions to FICA wages: it is at least as high
+        "fica_wages": f"Your {look_back} FICA wages were above ${int(threshold):,}, so your "
+                      f"{look_back} pay for this test (with pre-tax deductions) was too: you are {hce}",
+        # this year's pay stands in for the look-back year's when that is not given, and it says so
+        "this_year": f"If your {look_back} pay was above ${int(threshold):,} (as this year's is), "
+                     f"you are {hce}",
+    }[pay.basis]
     return PlanWarning(
         code="hce_acp_testing",
         message=f"{verdict_text}; if the plan fails its ACP test, after-tax money may be refunded.",
         details={
             "hce_threshold": _money(threshold),
             "look_back_year": look_back,
-            "pay_tested": _money(pay),
-            "pay_is_proxy": proxy,
+            "pay_tested": _money(pay.amount),
+            "pay_is_proxy": pay.basis == "this_year",
+            "pay_basis": pay.basis,
         },
     )
 

@@ -121,3 +121,47 @@ def test_4_form_8606_line_2_basis_from_earlier_years() -> None:
     assert (lines["Line 1"], lines["Line 2"], lines["Line 3"]) == (7500, 10000, 17500)
     assert lines["Line 10"] == 0.304
     assert (lines["Line 11"], lines["Line 14"], lines["Line 18"]) == (2280, 15220, 5220)
+
+
+def test_5_schedule_se_with_day_job_social_security_wages() -> None:
+    """2026, sole proprietor, net profit $100,000: $100,000 x 92.35% = $92,350 (Schedule SE line 6).
+    Day-job Social Security wages $184,500 or more: line 9 = $184,500 wage base - wages = $0, so no
+    12.4% part; SE tax = $92,350 x 2.9% = $2,678.15, half $1,339.075; Pub 560: ($100,000 - $1,339.075)
+    x 20% = $19,732.185 -> $19,732.19. With $120,000: line 9 = $64,500, x 12.4% = $7,998; SE tax
+    $10,676.15, half $5,338.075; ($100,000 - $5,338.075) x 20% = $18,932.385 -> $18,932.39.
+    Without wages: $92,350 x 15.3% = $14,129.55, half $7,064.775 -> $18,587.05."""
+    base: dict[str, Any] = {"tax_year": 2026, "age": 45, "plan_type": "solo401k",
+                            "business_type": "sole_prop", "compensation": 100000,
+                            "deferrals_elsewhere": 24500,
+                            "after_tax_allowed": "yes", "in_plan_conversion": "yes"}
+    assert assess_cli(**base)["solo_employer_max"] == 18587.05
+    for wages in (184500, 250000):
+        result = assess_cli(**base, social_security_wages_elsewhere=wages)
+        assert result["solo_employer_max"] == 19732.19
+        # 415(c): $72,000 (earned income is above it) - $0 counted - $19,732.19
+        assert result["after_tax_room"] == 52267.81
+    assert assess_cli(**base, social_security_wages_elsewhere=120000)["solo_employer_max"] == 18932.39
+
+
+def test_6_hce_look_back_uses_414q_compensation_not_fica_wages() -> None:
+    """Plan year 2025, look-back 2024 threshold $155,000 (Notice 2023-75). 414(q)(4) compensation
+    is 415(c)(3) compensation: W-2 wages plus elective deferrals and cafeteria-plan reductions.
+    FICA wages $150,000 with $10,000 of pre-tax health premiums: 414(q) pay $160,000 > $155,000:
+    an HCE, though the FICA wages alone are below the threshold. FICA wages above the threshold
+    (they leave out cafeteria-plan reductions) mean 414(q) pay is above it too."""
+    base: dict[str, Any] = {"tax_year": 2025, "age": 40, "compensation": 150000, "employee_deferrals": 23500,
+                            "after_tax_allowed": "yes", "in_plan_conversion": "yes", "true_up": "yes"}
+    result = assess_cli(**base, prior_year_fica_wages=150000, prior_year_compensation=160000)
+    details = warning(result, "hce_acp_testing")["details"]
+    assert (details["pay_tested"], details["pay_basis"]) == (160000, "compensation")
+    assert details["pay_is_proxy"] is False
+    assert "hce_acp_testing" not in codes(assess_cli(**base, prior_year_fica_wages=150000))
+    by_fica = warning(assess_cli(**base, prior_year_fica_wages=157000), "hce_acp_testing")
+    assert by_fica["details"]["pay_basis"] == "fica_wages"
+    assert by_fica["message"].startswith("Your 2024 FICA wages were above $155,000")
+    # the Roth catch-up rule keeps FICA wages (IRC 414(v)(7)): 2026, age 55, FICA $140,000 is not
+    # above $150,000, whatever the 414(q) pay
+    roth = assess_cli(**{**base, "tax_year": 2026, "age": 55}, prior_year_fica_wages=140000,
+                      prior_year_compensation=170000)
+    assert "roth_catch_up_required" not in codes(roth)
+    assert "hce_acp_testing" in codes(roth)
