@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from rules.limits import Limits
 from rules.models import PAY_PERIODS_PER_YEAR, AssessmentInput, PayFrequency
-from rules.money import ZERO, cents_down, clamp_at_zero, percent
+from rules.money import SMALLEST_CONTRIBUTION, ZERO, cents_down, clamp_at_zero, percent
 
 
 class Deferrals(NamedTuple):
@@ -135,7 +135,7 @@ def after_tax_room(
     room = clamp_at_zero(additions_limit - counted - employer)
     if plan_cap is not None:
         room = min(room, plan_cap)
-    return room
+    return room if room >= SMALLEST_CONTRIBUTION else ZERO
 
 
 def excess_annual_additions(additions_limit: Decimal, counted: Decimal, employer: Decimal) -> Decimal:
@@ -161,19 +161,36 @@ def percent_of_pay_contribution(limits: Limits, pay: Decimal, rate_percent: Deci
     return percent(rate_percent) * pay_for_plan_formulas(limits, pay)
 
 
+def tiered_match(
+    limits: Limits, *, pay: Decimal, deferrals: Decimal, tiers: tuple[tuple[Decimal, Decimal], ...]
+) -> Decimal:
+    """'100% of the first 3% plus 50% of the next 2%': each tier matches its rate of the deferrals
+    that fall in its band of (401(a)(17)-capped) pay."""
+    capped = pay_for_plan_formulas(limits, pay)
+    lower = earned = ZERO
+    for rate, width in tiers:
+        band = percent(width) * capped
+        earned += percent(rate) * min(clamp_at_zero(deferrals - lower), band)
+        lower += band
+    return earned
+
+
 def match_contribution(
     limits: Limits, *, pay: Decimal, deferrals: Decimal, match_percent: Decimal, up_to_percent: Decimal
 ) -> Decimal:
     """'50% up to 6%': the employer adds 50% of deferrals, on deferrals up to 6% of (capped) pay."""
-    matched_deferrals = min(deferrals, percent(up_to_percent) * pay_for_plan_formulas(limits, pay))
-    return percent(match_percent) * matched_deferrals
+    return tiered_match(limits, pay=pay, deferrals=deferrals, tiers=((match_percent, up_to_percent),))
 
 
 def formula_match(limits: Limits, inp: AssessmentInput) -> Decimal | None:
-    """The employer match from the input's formula, on this plan's deferrals (None: no formula)."""
-    if inp.match_percent is None or inp.match_up_to_percent is None or inp.compensation is None:
+    """The employer money from the input's formulas: the match on this plan's deferrals plus a
+    nonelective % of pay (None: no formula)."""
+    tiers = inp.tiers
+    if (tiers is None and inp.nonelective_percent is None) or inp.compensation is None:
         return None
-    return match_contribution(
-        limits, pay=inp.compensation, deferrals=inp.employee_deferrals,
-        match_percent=inp.match_percent, up_to_percent=inp.match_up_to_percent,
-    )
+    total = ZERO
+    if tiers is not None:
+        total += tiered_match(limits, pay=inp.compensation, deferrals=inp.employee_deferrals, tiers=tiers)
+    if inp.nonelective_percent is not None:
+        total += percent_of_pay_contribution(limits, inp.compensation, inp.nonelective_percent)
+    return total

@@ -87,6 +87,15 @@ class IraRoute(StrEnum):
     BACKDOOR = "backdoor"
 
 
+class MatchTier(BaseModel):
+    """One tier of a match formula: "50% of the next 2%" is match_percent 50, next_percent 2 (of pay)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    match_percent: MatchRate
+    next_percent: Percent
+
+
 class AssessmentInput(BaseModel):
     """One person's situation for one tax year. Field names are the public JSON contract."""
 
@@ -104,6 +113,10 @@ class AssessmentInput(BaseModel):
     employer_contributions: Money | None = None
     match_percent: MatchRate | None = None  # "50% up to 6%": 50 (instead of employer_contributions)
     match_up_to_percent: Percent | None = None  # ... and 6 (% of pay, capped at 401(a)(17))
+    # "100% of the first 3% plus 50% of the next 2%": tiers in order (instead of match_percent)
+    match_tiers: tuple[MatchTier, ...] | None = None
+    # employer money as a % of pay whatever is deferred (safe harbor 3%, profit sharing 5%)
+    nonelective_percent: Percent | None = None
     deferral_percent: Percent | None = None  # % of pay deferred per paycheck as elected now
     after_tax_allowed: Answer = Answer.UNSURE
     in_plan_conversion: Answer = Answer.UNSURE
@@ -133,6 +146,15 @@ class AssessmentInput(BaseModel):
         for problem in _consistency_problems(self):
             raise ValueError(problem)
         return self
+
+    @property
+    def tiers(self) -> tuple[tuple[Decimal, Decimal], ...] | None:
+        """The match formula as (match %, % of pay it applies to) tiers; None without one."""
+        if self.match_tiers:
+            return tuple((t.match_percent, t.next_percent) for t in self.match_tiers)
+        if self.match_percent is not None and self.match_up_to_percent is not None:
+            return ((self.match_percent, self.match_up_to_percent),)
+        return None
 
     @property
     def is_solo(self) -> bool:
@@ -175,15 +197,23 @@ def _consistency_problems(inp: AssessmentInput) -> list[str]:
 
 def _match_problems(inp: AssessmentInput) -> list[str]:
     given = (inp.match_percent is not None, inp.match_up_to_percent is not None)
-    if given == (False, False):
-        return []
-    if given != (True, True):
+    if given not in ((False, False), (True, True)):
         missing = "match_up_to_percent" if given[0] else "match_percent"
         return [f"{missing}: is required with the other half of the match formula"]
+    if inp.match_tiers is not None and given[0]:
+        return ["match_tiers: give either match_tiers or match_percent with match_up_to_percent, not both"]
+    if inp.match_tiers is not None and not inp.match_tiers:
+        return ["match_tiers: needs at least one tier"]
+    if inp.match_tiers and sum(t.next_percent for t in inp.match_tiers) > 100:
+        return ["match_tiers: the tiers cover more than 100% of pay"]
+    formula = "match formula" if inp.tiers is not None else "nonelective_percent"
+    if inp.tiers is None and inp.nonelective_percent is None:
+        return []
     if inp.employer_contributions is not None:
-        return ["match_percent: give either employer_contributions or the match formula, not both"]
+        field = "match_tiers" if inp.match_tiers else "match_percent" if given[0] else "nonelective_percent"
+        return [f"{field}: give either employer_contributions or the {formula}, not both"]
     if inp.compensation is None:
-        return ["compensation: is required when a match formula is given"]
+        return [f"compensation: is required when a {formula} is given"]
     return []
 
 

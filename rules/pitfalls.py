@@ -247,16 +247,27 @@ def backdoor_ira_pro_rata(inp: AssessmentInput, fig: Figures) -> PlanWarning | N
     )
 
 
+def _reached_words(plan: MatchPlan) -> str:
+    reached = plan.limit_reached_on_paycheck
+    if reached is None:
+        return "it keeps the full match (your limit is not reached this year)"
+    if reached == plan.paychecks:
+        return "it reaches your limit on the last one and keeps the full match"
+    # the 'up to' % sets the figure: every dollar deferred is matched, none after the limit
+    return f"it reaches your limit on paycheck {reached} of {plan.paychecks}, all of it matched"
+
+
 def _keep_the_match_text(inp: AssessmentInput, plan: MatchPlan) -> str:
     text = (
         f"Without a year-end true-up, defer {plan.deferral_percent_per_paycheck}% of each paycheck: "
-        "it reaches your limit on the last one and keeps the full match"
+        f"{_reached_words(plan)}"
     )
     if plan.match_lost_if_front_loaded:
         text += f"; at {inp.deferral_percent}% you would lose ${dollars(plan.match_lost_if_front_loaded):,}"
     if plan.match_stops_after_paycheck is not None:
         stop = plan.match_stops_after_paycheck
-        text += f"; 401(a)(17) stops the match after paycheck {stop} of {plan.paychecks}"
+        text += (f"; 401(a)(17) stops the match after paycheck {stop} of {plan.paychecks} (less "
+                 "if applied per pay period)")
     return text + "."
 
 
@@ -278,6 +289,7 @@ def no_true_up(inp: AssessmentInput, fig: Figures) -> PlanWarning | None:
             "match_stops_after_paycheck": plan.match_stops_after_paycheck,
             "paychecks": plan.paychecks,
             "pay_frequency_assumed": plan.frequency_assumed,
+            "limit_reached_on_paycheck": plan.limit_reached_on_paycheck,
         }
     return PlanWarning(code="no_true_up", message=message, details=details)
 

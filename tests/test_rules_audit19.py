@@ -165,3 +165,70 @@ def test_6_hce_look_back_uses_414q_compensation_not_fica_wages() -> None:
                       prior_year_compensation=170000)
     assert "roth_catch_up_required" not in codes(roth)
     assert "hce_acp_testing" in codes(roth)
+
+
+MATCH_BASE: dict[str, Any] = {"tax_year": 2025, "age": 40, "after_tax_allowed": "yes",
+                              "in_plan_conversion": "yes", "true_up": "yes"}
+SAFE_HARBOR = [{"match_percent": 100, "next_percent": 3}, {"match_percent": 50, "next_percent": 2}]
+
+
+def test_3_tiered_safe_harbor_match() -> None:
+    """The safe-harbor basic match, IRC 401(k)(12)(B)(i): 100% of deferrals up to 3% of pay plus 50%
+    of deferrals between 3% and 5%. 2025, pay $100,000, deferrals $10,000: $3,000 + 50% x $2,000 =
+    $4,000; room $70,000 - $10,000 - $4,000 = $56,000. Deferrals $4,000: $3,000 + 50% x $1,000 =
+    $3,500. Pay $400,000 counts only to $350,000 (401(a)(17), Notice 2024-80): $10,500 + 50% x $7,000
+    = $14,000 on $23,500 deferred; room $70,000 - $23,500 - $14,000 = $32,500."""
+    result = assess_cli(**MATCH_BASE, compensation=100000, employee_deferrals=10000, match_tiers=SAFE_HARBOR)
+    assert (result["employer_contributions"], result["after_tax_room"]) == (4000, 56000)
+    low = assess_cli(**MATCH_BASE, compensation=100000, employee_deferrals=4000, match_tiers=SAFE_HARBOR)
+    assert low["employer_contributions"] == 3500
+    high = assess_cli(**MATCH_BASE, compensation=400000, employee_deferrals=23500, match_tiers=SAFE_HARBOR)
+    assert (high["employer_contributions"], high["after_tax_room"]) == (14000, 32500)
+
+
+def test_3_nonelective_and_match_plus_profit_sharing() -> None:
+    """3% safe-harbor nonelective (401(k)(12)(C)) on pay $100,000: $3,000 whatever is deferred; on
+    $400,000: 3% of the $350,000 401(a)(17) limit = $10,500. '50% up to 6% plus 5% profit sharing'
+    on $200,000 with $23,500 deferred: 50% x $12,000 = $6,000 + $10,000 = $16,000; room $70,000 -
+    $23,500 - $16,000 = $30,500."""
+    flat = assess_cli(**MATCH_BASE, compensation=100000, employee_deferrals=0, nonelective_percent=3)
+    assert flat["employer_contributions"] == 3000
+    capped = assess_cli(**MATCH_BASE, compensation=400000, employee_deferrals=0, nonelective_percent=3)
+    assert capped["employer_contributions"] == 10500
+    both = assess_cli(**MATCH_BASE, compensation=200000, employee_deferrals=23500, match_percent=50,
+                      match_up_to_percent=6, nonelective_percent=5)
+    assert (both["employer_contributions"], both["after_tax_room"]) == (16000, 30500)
+
+
+def test_3_and_7_keep_the_match_for_tiers_says_which_paycheck() -> None:
+    """2025, pay $520,000 biweekly ($20,000 a paycheck), tiers 100% of 3% + 50% of the next 2%,
+    deferral limit $23,500. Even split: 23,500 / 520,000 = 4.52%; below the tiers' 5%, so 5%:
+    $1,000 a paycheck reaches $23,500 on paycheck 24 of 26 (not the last). 401(a)(17): year-to-date
+    pay reaches $350,000 in paycheck 18 (350,000 x 26 / 520,000 = 17.5). At 5%: paychecks 1-17
+    match $600 + 50% x $400 = $800 each ($13,600); paycheck 18 has $10,000 of matchable pay: $300 +
+    50% x $200 = $400; $14,000 in all. At 20% ($4,000 a paycheck) the limit is reached in paycheck 6
+    ($3,500): 6 x $800 = $4,800. Lost without a true-up: $14,000 - $4,800 = $9,200."""
+    result = assess_cli(**{**MATCH_BASE, "true_up": "no"}, compensation=520000, employee_deferrals=23500,
+                        match_tiers=SAFE_HARBOR, pay_frequency="biweekly", deferral_percent=20)
+    assert result["deferral_percent_per_paycheck"] == 5
+    assert result["match_lost_if_front_loaded"] == 9200
+    found = warning(result, "no_true_up")
+    assert found["details"]["limit_reached_on_paycheck"] == 24
+    assert found["details"]["match_stops_after_paycheck"] == 18
+    assert "reaches your limit on paycheck 24 of 26" in found["message"]
+    assert "on the last one" not in found["message"]
+    assert "per pay period" in found["message"]
+
+
+def test_7_room_under_a_dollar_is_zero() -> None:
+    """2025, sole proprietor, net profit $28,582, deferrals $16,989. Schedule SE: $28,582 x 92.35% =
+    $26,395.477 x 15.3% = $4,038.508, half $2,019.254; net earnings $26,562.746. Pub 560 within
+    earned income: ($26,562.746 - $16,989) / 2 = $4,786.873 -> $4,786.87 (20% would be $5,312.55).
+    415(c): earned income $26,562.746 - $4,786.87 = $21,775.876; less $16,989 and $4,786.87 leaves
+    $0.006, cents from rounding: $0, not $0.01."""
+    result = assess_cli(tax_year=2025, age=40, plan_type="solo401k", business_type="sole_prop",
+                        compensation=28582, employee_deferrals=16989, after_tax_allowed="yes",
+                        in_plan_conversion="yes")
+    assert result["solo_employer_max"] == 4786.87
+    assert result["after_tax_room"] == 0
+    assert result["per_paycheck"] is None
