@@ -195,22 +195,30 @@ def _consistency_problems(inp: AssessmentInput) -> list[str]:
     return problems
 
 
-def _match_problems(inp: AssessmentInput) -> list[str]:
+def _tier_problems(inp: AssessmentInput) -> list[str]:
     given = (inp.match_percent is not None, inp.match_up_to_percent is not None)
     if given not in ((False, False), (True, True)):
         missing = "match_up_to_percent" if given[0] else "match_percent"
         return [f"{missing}: is required with the other half of the match formula"]
-    if inp.match_tiers is not None and given[0]:
-        return ["match_tiers: give either match_tiers or match_percent with match_up_to_percent, not both"]
-    if inp.match_tiers is not None and not inp.match_tiers:
-        return ["match_tiers: needs at least one tier"]
-    if inp.match_tiers and sum(t.next_percent for t in inp.match_tiers) > 100:
-        return ["match_tiers: the tiers cover more than 100% of pay"]
-    formula = "match formula" if inp.tiers is not None else "nonelective_percent"
-    if inp.tiers is None and inp.nonelective_percent is None:
+    if inp.match_tiers is None:
         return []
+    if given[0]:
+        return ["match_tiers: give either match_tiers or match_percent with match_up_to_percent, not both"]
+    if not inp.match_tiers:
+        return ["match_tiers: needs at least one tier"]
+    if sum(t.next_percent for t in inp.match_tiers) > 100:
+        return ["match_tiers: the tiers cover more than 100% of pay"]
+    return []
+
+
+def _match_problems(inp: AssessmentInput) -> list[str]:
+    problems = _tier_problems(inp)
+    if problems or (inp.tiers is None and inp.nonelective_percent is None):
+        return problems
+    formula = "match formula" if inp.tiers is not None else "nonelective_percent"
     if inp.employer_contributions is not None:
-        field = "match_tiers" if inp.match_tiers else "match_percent" if given[0] else "nonelective_percent"
+        field = "match_tiers" if inp.match_tiers else (
+            "match_percent" if inp.match_percent is not None else "nonelective_percent")
         return [f"{field}: give either employer_contributions or the {formula}, not both"]
     if inp.compensation is None:
         return [f"compensation: is required when a {formula} is given"]
