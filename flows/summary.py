@@ -151,12 +151,25 @@ def _match_lines(result: dict[str, Any]) -> list[str]:
     lines = []
     percent = result.get("deferral_percent_per_paycheck")
     if percent is not None:
-        lines.append(f"• To keep the whole match, defer {percent:g}% of each paycheck "
-                     "(your limit on the last one)")
+        lines.append(f"• To keep the whole match, defer {percent:g}% of each paycheck ({_reached(result)})")
     lost = result.get("match_lost_if_front_loaded")
     if lost:
         lines.append(f"• Front-loading without a year-end true-up would lose {money(lost)} of match")
+    stops = [w["details"].get("match_stops_after_paycheck") for w in result["warnings"]
+             if w["code"] == "no_true_up"]
+    if stops and stops[0] is not None:
+        lines.append(f"• 401(a)(17) stops the match after paycheck {stops[0]}; a plan that applies it per "
+                     "pay period instead matches less: ask yours which it does")
     return lines
+
+
+def _reached(result: dict[str, Any]) -> str:
+    reached, paychecks = result.get("limit_reached_on_paycheck"), result.get("paychecks_per_year")
+    if reached is None:
+        return "your limit is not reached this year"
+    if reached == paychecks:
+        return "your limit on the last one"
+    return f"your limit on paycheck {reached} of {paychecks}"
 
 
 def _ira_direct(result: dict[str, Any]) -> str:

@@ -272,6 +272,8 @@ def assess(inp: AssessmentInput) -> Assessment:
         warnings=warnings_for(inp, limits, figures),
         assumptions=_assumptions(inp, limits, add.employer, the_verdict) + _match_assumptions(match_plan),
         sources=_sources(inp, limits),
+        limit_reached_on_paycheck=match_plan and match_plan.limit_reached_on_paycheck,
+        paychecks_per_year=match_plan and match_plan.paychecks,
         tax_forms=tax_forms_for(
             inp, limits, route=the_route, room=add.room, ira_route=ira.route, converted=ira.converted
         ),

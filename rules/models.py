@@ -308,4 +308,7 @@ class Assessment(BaseModel):
     warnings: tuple[PlanWarning, ...]
     assumptions: tuple[str, ...]
     sources: dict[str, str]
+    # at deferral_percent_per_paycheck: the paycheck whose deferral reaches the limit (None: not this year)
+    limit_reached_on_paycheck: int | None = None
+    paychecks_per_year: int | None = None  # the keep-the-match plan's paychecks (biweekly if not given)
     tax_forms: tuple[TaxForm, ...] | None = None  # Form 1099-R, 8606 and 1040 lines for the route

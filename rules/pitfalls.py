@@ -254,7 +254,7 @@ def _reached_words(plan: MatchPlan) -> str:
     if reached == plan.paychecks:
         return "it reaches your limit on the last one and keeps the full match"
     # the 'up to' % sets the figure: every dollar deferred is matched, none after the limit
-    return f"it reaches your limit on paycheck {reached} of {plan.paychecks}, all of it matched"
+    return f"it reaches your limit on paycheck {reached} of {plan.paychecks}"
 
 
 def _keep_the_match_text(inp: AssessmentInput, plan: MatchPlan) -> str:
@@ -266,8 +266,7 @@ def _keep_the_match_text(inp: AssessmentInput, plan: MatchPlan) -> str:
         text += f"; at {inp.deferral_percent}% you would lose ${dollars(plan.match_lost_if_front_loaded):,}"
     if plan.match_stops_after_paycheck is not None:
         stop = plan.match_stops_after_paycheck
-        text += (f"; 401(a)(17) stops the match after paycheck {stop} of {plan.paychecks} (less "
-                 "if applied per pay period)")
+        text += f"; 401(a)(17) stops the match after paycheck {stop} of {plan.paychecks}"
     return text + "."
 
 

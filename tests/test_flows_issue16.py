@@ -92,11 +92,13 @@ def test_keep_the_match_and_the_backdoor_tax_on_the_first_screen() -> None:
     first = text_of(user.last)
     assert ("Backdoor Roth IRA: $6,510 of $7,000 taxable (~$2,279 tax), unless the pre-tax IRA moves into "
             "the plan by Dec 31.") in first
-    assert ("⚠ Without a year-end true-up, defer 6% of each paycheck: it reaches your limit on the last one "
-            "and keeps the full match; at 20% you would lose $6,865; 401(a)(17) stops the match after "
-            "paycheck 21 of 26.") in first
+    # $450,000 / 26 = $17,307.69 a paycheck; 6% = $1,038.46; $23,500 / $1,038.46 = 22.6: paycheck 23
+    assert ("⚠ Without a year-end true-up, defer 6% of each paycheck: it reaches your limit on paycheck 23 "
+            "of 26; at 20% you would lose $6,865; 401(a)(17) stops the match after paycheck 21 of 26.") \
+        in first
     details = text_of(user.command("details"))
-    assert "• To keep the whole match, defer 6% of each paycheck (your limit on the last one)" in details
+    assert "• To keep the whole match, defer 6% of each paycheck (your limit on paycheck 23 of 26)" in details
     assert "• Front-loading without a year-end true-up would lose $6,865.38 of match" in details
+    assert "a plan that applies it per pay period instead matches less" in details
     assert "use the backdoor Roth IRA: $6,510 of its conversion taxable" in details
     assert "about $2,279 in tax: roll the pre-tax IRA into your 401(k) by December 31" in details
