@@ -70,11 +70,31 @@ def engine_input(facts: Facts) -> dict[str, Any]:
     if "employee_deferrals" in answers:
         data["employee_deferrals"] = resolved_deferrals(facts, answers["employee_deferrals"])
     employer_answer = answers.get("employer_contributions")
-    if isinstance(employer_answer, dict) and "match" in employer_answer:  # the engine works the match
-        data["match_percent"] = employer_answer["match"]
-        data["match_up_to_percent"] = employer_answer["up_to"]
+    if isinstance(employer_answer, dict) and _is_formula(employer_answer, data):  # the engine works it
+        data.update(employer_formula(employer_answer))
     elif employer_answer is not None:
         employer = resolved_employer(facts, employer_answer)
         if employer is not None:
             data["employer_contributions"] = employer
     return data
+
+
+def _is_formula(answer: dict[str, str], data: dict[str, Any]) -> bool:
+    """A match, or a % of pay the engine can work (it needs the pay)."""
+    return "match" in answer or ("percent" in answer and data.get("compensation") is not None)
+
+
+def employer_formula(answer: dict[str, str]) -> dict[str, Any]:
+    """The stored formula as the engine's fields: one tier as match_percent/match_up_to_percent,
+    more as match_tiers ("match_2"/"up_to_2" ...), a % of pay as nonelective_percent."""
+    fields: dict[str, Any] = {}
+    if "percent" in answer:
+        fields["nonelective_percent"] = answer["percent"]
+    if "match_2" in answer:
+        fields["match_tiers"] = [
+            {"match_percent": answer[f"match{s}"], "next_percent": answer[f"up_to{s}"]}
+            for s in ("", "_2", "_3") if f"match{s}" in answer
+        ]
+    elif "match" in answer:
+        fields |= {"match_percent": answer["match"], "match_up_to_percent": answer["up_to"]}
+    return fields

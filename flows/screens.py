@@ -149,10 +149,14 @@ def describe_answer(question: Question, facts: Facts) -> str:
 def _describe_employer(raw: Any) -> str:
     if raw == "max":
         return "the maximum"
+    words = []
     if "match" in raw:
-        return f"{raw['match']}% match up to {raw['up_to']}% of pay"
+        words.append(f"{raw['match']}% match up to {raw['up_to']}% of pay")
+    words += [f"{raw[f'match_{n}']}% of the next {raw[f'up_to_{n}']}%" for n in (2, 3) if f"match_{n}" in raw]
     if "percent" in raw:
-        return f"{raw['percent']}% of pay"
+        words.append(f"{raw['percent']}% of pay")
+    if words:
+        return " plus ".join(words)
     return money(raw["dollars"])
 
 

@@ -15,6 +15,7 @@ from rules.models import (
     AssessmentInput,
     Breakdown,
     BusinessType,
+    FormsRequest,
     IraRoute,
     PlanType,
     Verdict,
@@ -24,7 +25,6 @@ from rules.pitfalls import Figures, warnings_for
 from rules.projection import projected_value
 from rules.roth_ira import backdoor_taxable_amount, ira_dollar_limit, ira_route, roth_ira_direct_limit
 from rules.solo import sole_prop_plan_compensation, solo_employer_max
-from rules.tax_forms import tax_forms_for
 from rules.verdict import after_tax_possible, route, verdict
 
 ANNUAL_ADDITIONS_RULE = "IRC 415(c)(1): lesser of the dollar limit and 100% of compensation"
@@ -237,7 +237,7 @@ def assess(inp: AssessmentInput) -> Assessment:
         ira_route=ira.route, backdoor_converted=ira.converted, backdoor_taxable=ira.taxable,
     )
     catch_up = c.catch_up_limit(limits, inp.age)
-    return Assessment(
+    result = Assessment(
         tax_year=inp.tax_year,
         verdict=the_verdict,
         route=the_route,
@@ -274,7 +274,8 @@ def assess(inp: AssessmentInput) -> Assessment:
         sources=_sources(inp, limits),
         limit_reached_on_paycheck=match_plan and match_plan.limit_reached_on_paycheck,
         paychecks_per_year=match_plan and match_plan.paychecks,
-        tax_forms=tax_forms_for(
-            inp, limits, route=the_route, room=add.room, ira_route=ira.route, converted=ira.converted
-        ),
     )
+    result._forms_request = FormsRequest(  # the tax-form lines are built when read
+        inp, inp.tax_year, the_route, add.room, ira.route, ira.converted
+    )
+    return result

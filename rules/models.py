@@ -4,9 +4,18 @@ from __future__ import annotations
 
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated, Any
+from functools import cached_property
+from typing import Annotated, Any, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PrivateAttr,
+    computed_field,
+    model_validator,
+)
 
 from rules.money import to_json_number
 
@@ -275,6 +284,17 @@ class TaxForm(BaseModel):
     source: str
 
 
+class FormsRequest(NamedTuple):
+    """What the tax-form lines are built from, kept so they are built only when read."""
+
+    inp: AssessmentInput
+    tax_year: int
+    route: Route | None
+    room: Decimal
+    ira_route: IraRoute | None
+    converted: Decimal
+
+
 class Assessment(BaseModel):
     """The engine's answer. Field names are the public JSON contract."""
 
@@ -311,4 +331,16 @@ class Assessment(BaseModel):
     # at deferral_percent_per_paycheck: the paycheck whose deferral reaches the limit (None: not this year)
     limit_reached_on_paycheck: int | None = None
     paychecks_per_year: int | None = None  # the keep-the-match plan's paychecks (biweekly if not given)
-    tax_forms: tuple[TaxForm, ...] | None = None  # Form 1099-R, 8606 and 1040 lines for the route
+    _forms_request: FormsRequest | None = PrivateAttr(default=None)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @cached_property
+    def tax_forms(self) -> tuple[TaxForm, ...] | None:
+        """Form 1099-R, 8606 and 1040 lines for the route: built on first read (about 30 cited
+        lines; most callers never read them), then kept."""
+        request = self._forms_request
+        if request is None:
+            return None
+        from rules.tax_forms import tax_forms_for  # here: rules.tax_forms imports this module
+
+        return tax_forms_for(request)

@@ -19,8 +19,17 @@ from functools import cache
 from importlib import resources
 from typing import Any, NamedTuple
 
-from rules.limits import Limits
-from rules.models import Answer, AssessmentInput, ConversionFrequency, IraRoute, Route, TaxForm, TaxFormLine
+from rules.limits import Limits, limits_for
+from rules.models import (
+    Answer,
+    AssessmentInput,
+    ConversionFrequency,
+    FormsRequest,
+    IraRoute,
+    Route,
+    TaxForm,
+    TaxFormLine,
+)
 from rules.money import ZERO, cents, dollars
 from rules.pitfalls import ASSUMED_RETURN_PERCENT
 from rules.projection import average_wait_days, earnings_before_conversion
@@ -209,12 +218,12 @@ def backdoor_forms(
     return tuple(_form(key, amounts, inp.age, notes if key == "form_8606" else ()) for key in BACKDOOR_FORMS)
 
 
-def tax_forms_for(
-    inp: AssessmentInput, limits: Limits, *, route: Route | None, room: Decimal,
-    ira_route: IraRoute | None, converted: Decimal,
-) -> tuple[TaxForm, ...] | None:
+def tax_forms_for(request: FormsRequest) -> tuple[TaxForm, ...] | None:
     """The forms for this year's route and backdoor, in the order they arrive; None if none apply."""
-    forms = plan_forms(inp, route, room) + backdoor_forms(inp, limits, ira_route, converted)
+    inp, limits = request.inp, limits_for(request.tax_year)
+    forms = plan_forms(inp, request.route, request.room) + backdoor_forms(
+        inp, limits, request.ira_route, request.converted
+    )
     if not forms:
         return None
     first = forms[0]  # when Forms 1099-R arrive: said once, on the first

@@ -1,0 +1,48 @@
+"""The match formulas people have, typed into the interview (issue 19, fix 3): the answer reaches the
+engine as its formula fields and the result's room is the one worked by hand from the formula."""
+
+from __future__ import annotations
+
+import pytest
+
+from flows.facts import Facts
+from flows.inputs import engine_input
+from tests.flowkit import User
+
+TAPS = {"after_tax_cap_percent": "skip", "pay_frequency": "biweekly", "pay_periods_remaining": "26",
+        "extras_offer": "no", "after_tax_so_far": "0"}
+
+
+def through(pay: str, deferrals: str, employer: str) -> User:
+    user = User()
+    user.taps("401k", "yes", "yes", "continue", "2025")
+    user.types("45", pay, deferrals, employer)
+    for _ in range(10):
+        if user.state == "result":
+            return user
+        user.tap(TAPS[user.state])
+    raise AssertionError(f"stuck at {user.state}")
+
+
+@pytest.mark.parametrize(("pay", "deferrals", "typed", "fields", "room"), [
+    # safe-harbor basic match (IRC 401(k)(12)(B)(i)) on $100,000 with $10,000 deferred:
+    # $3,000 + 50% x $2,000 = $4,000; $70,000 - $10,000 - $4,000 = $56,000
+    ("100,000", "10,000", "100% of the first 3% plus 50% of the next 2%",
+     {"match_tiers": [{"match_percent": "100", "next_percent": "3"},
+                      {"match_percent": "50", "next_percent": "2"}]}, "$56,000"),
+    # 3% safe-harbor nonelective (401(k)(12)(C)): $3,000; $70,000 - $10,000 - $3,000 = $57,000
+    ("100,000", "10,000", "3% safe harbor", {"nonelective_percent": "3"}, "$57,000"),
+    # 50% up to 6% plus 5% profit sharing on $200,000 with $23,500: $6,000 + $10,000 = $16,000;
+    # $70,000 - $23,500 - $16,000 = $30,500
+    ("200,000", "23,500", "50% up to 6% plus 5% profit sharing",
+     {"match_percent": "50", "match_up_to_percent": "6", "nonelective_percent": "5"}, "$30,500"),
+])
+def test_formula_typed_reaches_the_engine(
+    pay: str, deferrals: str, typed: str, fields: dict[str, object], room: str
+) -> None:
+    user = through(pay, deferrals, typed)
+    data = engine_input(Facts(user.conv["answers"], user.today))
+    assert {k: data[k] for k in fields} == fields
+    assert "employer_contributions" not in data
+    assert user.last is not None
+    assert f"After-tax room for 2025: {room}" in user.last.lines
