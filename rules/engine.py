@@ -21,7 +21,8 @@ from rules.models import (
     Verdict,
 )
 from rules.money import ZERO, cents
-from rules.pitfalls import Figures, warnings_for
+from rules.paycheck import binding_cap, paychecks
+from rules.pitfalls import Figures, fica_wages, roth_catch_up_applies, warnings_for
 from rules.projection import projected_value
 from rules.roth_ira import backdoor_taxable_amount, ira_dollar_limit, ira_route, roth_ira_direct_limit
 from rules.solo import sole_prop_plan_compensation, solo_employer_max
@@ -138,6 +139,8 @@ def _assumptions(
         notes.append("Verdict unknown: figures are provisional, as if the plan allowed it.")
     if the_verdict is Verdict.AFTER_SEPARATION_ONLY:
         notes.append("After-tax money can reach a Roth only after you leave this employer.")
+    if fica_wages(inp)[1] and roth_catch_up_applies(inp, limits):
+        notes.append("Your pay from this employer stands in for last year's FICA wages (Roth catch-up rule).")
     return tuple(notes)
 
 
@@ -220,6 +223,33 @@ def _ira(inp: AssessmentInput, limits: Limits) -> Ira:
     return Ira(direct, the_route, converted, _backdoor_taxable(inp, limits, converted, the_route))
 
 
+def _with_the_maximum(inp: AssessmentInput, left: c.LeftAfterElsewhere) -> AssessmentInput:
+    """"The maximum" deferrals: what this plan can still take after other plans, within pay."""
+    if not inp.employee_deferrals_max:
+        return inp
+    most = c.deferral_room(left, ZERO)
+    if inp.compensation is not None:
+        most = min(most, inp.compensation)
+    return inp.model_copy(update={"employee_deferrals": most})
+
+
+def _screen_figures(inp: AssessmentInput, limits: Limits, add: Additions) -> dict[str, object]:
+    """The figures a result screen shows beyond the limits: paychecks, the plan's cap, the IRA."""
+    plan = paychecks(inp, add.room)
+    cap = binding_cap(inp, limits, additions_limit=add.limit, counted=add.deferrals.counted,
+                      employer=add.employer.amount, room=add.room)
+    return {
+        "employee_deferrals": inp.employee_deferrals,
+        "ira_limit": ira_dollar_limit(limits, inp.age),
+        "pay_bounds_catch_up": add.limit is not None and add.limit < limits.annual_additions_limit,
+        "after_tax_left": plan.left, "after_tax_over": plan.over,
+        "paycheck_after_tax": plan.per_paycheck, "paycheck_percent": plan.percent,
+        "paycheck_percent_amount": plan.percent_amount, "paycheck_capacity": plan.capacity,
+        "after_tax_most_this_year": plan.most_this_year,
+        "plan_after_tax_cap": cap and cap.cap, "room_without_plan_cap": cap and cap.without,
+    }
+
+
 def assess(inp: AssessmentInput) -> Assessment:
     """Apply every rule. Raises UnsupportedYearError for a year with no limits file."""
     limits = limits_for(inp.tax_year)
@@ -228,6 +258,7 @@ def assess(inp: AssessmentInput) -> Assessment:
     )
     the_route = route(the_verdict, inp.in_plan_conversion, inp.in_service_withdrawal)
     left = c.left_after_elsewhere(limits, inp.age, inp.deferrals_elsewhere)
+    inp = _with_the_maximum(inp, left)
     add = _additions(inp, limits, left)
     ira = _ira(inp, limits)
     match_plan = keep_the_match(limits, inp, left)
@@ -274,6 +305,7 @@ def assess(inp: AssessmentInput) -> Assessment:
         sources=_sources(inp, limits),
         limit_reached_on_paycheck=match_plan and match_plan.limit_reached_on_paycheck,
         paychecks_per_year=match_plan and match_plan.paychecks,
+        **_screen_figures(inp, limits, add),
     )
     result._forms_request = FormsRequest(  # the tax-form lines are built when read
         inp, inp.tax_year, the_route, add.room, ira.route, ira.converted

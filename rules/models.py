@@ -116,6 +116,8 @@ class AssessmentInput(BaseModel):
     business_type: BusinessType | None = None
     compensation: Money | None = None
     employee_deferrals: Money = Decimal(0)
+    # "the maximum": deferrals are what this plan can still take (402(g) + catch-up left), within pay
+    employee_deferrals_max: bool = False
     deferrals_elsewhere: Money = Decimal(0)  # to other employers' plans this year (402(g) is per person)
     # a sole proprietor's Social Security wages from a day job this year (Schedule SE line 8a)
     social_security_wages_elsewhere: Money | None = None
@@ -140,6 +142,8 @@ class AssessmentInput(BaseModel):
     pretax_ira_balance: Money | None = None
     prior_ira_basis: Money | None = None  # Form 8606 line 2: nondeductible basis from earlier years
     prior_year_fica_wages: Money | None = None  # W-2 box 3 from this employer (Roth catch-up rule)
+    # FICA wages not given: this year's pay here stands in for them (Roth catch-up rule), said so
+    fica_wages_from_pay: bool = False
     # last year's pay for the HCE test: 414(q)(4) compensation (415(c)(3): W-2 wages with
     # elective deferrals and cafeteria-plan reductions added back)
     prior_year_compensation: Money | None = None
@@ -149,6 +153,7 @@ class AssessmentInput(BaseModel):
     years_until_retirement: Annotated[int, Field(ge=0, le=80)] | None = None
     marginal_tax_rate_percent: Percent | None = None
     conversion_frequency: ConversionFrequency | None = None
+    after_tax_so_far: Money | None = None  # after-tax money already contributed this year
 
     @model_validator(mode="after")
     def _consistent(self) -> AssessmentInput:
@@ -198,6 +203,8 @@ def _consistency_problems(inp: AssessmentInput) -> list[str]:
             f"employee_deferrals: cannot exceed compensation "
             f"({inp.employee_deferrals} > {inp.compensation})"
         )
+    if inp.employee_deferrals_max and inp.employee_deferrals:
+        problems.append("employee_deferrals: give either employee_deferrals or employee_deferrals_max")
     if inp.after_tax_cap_percent is not None and inp.compensation is None:
         problems.append("compensation: is required when after_tax_cap_percent is given")
     problems.extend(_match_problems(inp))
@@ -331,6 +338,19 @@ class Assessment(BaseModel):
     # at deferral_percent_per_paycheck: the paycheck whose deferral reaches the limit (None: not this year)
     limit_reached_on_paycheck: int | None = None
     paychecks_per_year: int | None = None  # the keep-the-match plan's paychecks (biweekly if not given)
+    # the figures a result screen shows (see docs/engine.md)
+    employee_deferrals: Amount = Decimal(0)  # as used ("the maximum" worked out)
+    ira_limit: Amount = Decimal(0)  # the IRA dollar limit with the 50+ catch-up
+    pay_bounds_catch_up: bool = False  # 100% of pay is the 415(c) limit: pay, not the sum, bounds it
+    after_tax_left: Amount = Decimal(0)  # after_tax_room less after_tax_so_far
+    after_tax_over: Amount = Decimal(0)  # after_tax_so_far beyond the room (to be corrected)
+    paycheck_after_tax: Amount | None = None  # per paycheck left: the even split, or what fits
+    paycheck_percent: int | None = None  # as a whole % of gross pay, within the plan's cap
+    paycheck_percent_amount: Amount | None = None  # what that whole % puts in a paycheck
+    paycheck_capacity: Amount | None = None  # a paycheck after its deferral
+    after_tax_most_this_year: Amount | None = None  # when the even split does not fit a paycheck
+    plan_after_tax_cap: Amount | None = None  # the plan's % cap in dollars, when it binds
+    room_without_plan_cap: Amount | None = None  # ... and the room the IRS limit alone leaves
     _forms_request: FormsRequest | None = PrivateAttr(default=None)
 
     @computed_field  # type: ignore[prop-decorator]

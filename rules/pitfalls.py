@@ -90,21 +90,39 @@ def _has_fica_wages_from_plan_sponsor(inp: AssessmentInput) -> bool:
     return not (inp.is_solo and inp.solo_business is BusinessType.SOLE_PROP)
 
 
+def fica_wages(inp: AssessmentInput) -> tuple[Decimal | None, bool]:
+    """Last year's FICA wages from this employer, or (when asked) this year's pay standing in."""
+    if inp.prior_year_fica_wages is not None:
+        return inp.prior_year_fica_wages, False
+    if inp.fica_wages_from_pay and inp.compensation is not None:
+        return inp.compensation, True
+    return None, False
+
+
+def roth_catch_up_applies(inp: AssessmentInput, limits: Limits) -> bool:
+    """The Roth catch-up rule can apply: enforced this year, catch-up age, wages from the sponsor."""
+    return (limits.roth_catch_up_enforced and inp.age >= limits.catch_up_age
+            and _has_fica_wages_from_plan_sponsor(inp))
+
+
 def roth_catch_up_required(inp: AssessmentInput, limits: Limits) -> PlanWarning | None:
     """IRC 414(v)(7): prior-year FICA wages from the employer sponsoring the plan above the threshold."""
-    wages = inp.prior_year_fica_wages
-    if not limits.roth_catch_up_enforced or inp.age < limits.catch_up_age or wages is None:
+    wages, proxy = fica_wages(inp)
+    if wages is None or not roth_catch_up_applies(inp, limits):
         return None
     threshold = limits.roth_catch_up_wage_threshold
-    if wages <= threshold or not _has_fica_wages_from_plan_sponsor(inp):
+    if wages <= threshold:
         return None
+    whose = ("Your pay here (standing in for last year's FICA wages, not given) is above" if proxy
+             else "Your prior-year FICA wages from this employer exceed")
     return PlanWarning(
         code="roth_catch_up_required",
         message=(
-            f"Your prior-year FICA wages from this employer exceed ${int(threshold):,}, so from "
+            f"{whose} ${int(threshold):,}, so from "
             f"{inp.tax_year} your catch-up contributions must be Roth, not pre-tax."
         ),
-        details={"threshold": _money(threshold), "prior_year_fica_wages": _money(wages)},
+        details={"threshold": _money(threshold), "prior_year_fica_wages": _money(wages),
+                 "wages_are_proxy": proxy},
     )
 
 
