@@ -233,13 +233,17 @@ def _with_the_maximum(inp: AssessmentInput, left: c.LeftAfterElsewhere) -> Asses
     return inp.model_copy(update={"employee_deferrals": most})
 
 
-def _screen_figures(inp: AssessmentInput, limits: Limits, add: Additions) -> dict[str, object]:
+def _screen_figures(
+    inp: AssessmentInput, limits: Limits, add: Additions, left: c.LeftAfterElsewhere
+) -> dict[str, object]:
     """The figures a result screen shows beyond the limits: paychecks, the plan's cap, the IRA."""
     plan = paychecks(inp, add.room)
     cap = binding_cap(inp, limits, additions_limit=add.limit, counted=add.deferrals.counted,
                       employer=add.employer.amount, room=add.room)
     return {
         "employee_deferrals": inp.employee_deferrals,
+        "deferral_room_here": c.deferral_room(left, ZERO), "deferrals_elsewhere": inp.deferrals_elsewhere,
+        "after_tax_so_far": inp.after_tax_so_far or ZERO,
         "ira_limit": ira_dollar_limit(limits, inp.age),
         "pay_bounds_catch_up": add.limit is not None and add.limit < limits.annual_additions_limit,
         "after_tax_left": plan.left, "after_tax_over": plan.over,
@@ -305,7 +309,7 @@ def assess(inp: AssessmentInput) -> Assessment:
         sources=_sources(inp, limits),
         limit_reached_on_paycheck=match_plan and match_plan.limit_reached_on_paycheck,
         paychecks_per_year=match_plan and match_plan.paychecks,
-        **_screen_figures(inp, limits, add),
+        **_screen_figures(inp, limits, add, left),
     )
     result._forms_request = FormsRequest(  # the tax-form lines are built when read
         inp, inp.tax_year, the_route, add.room, ira.route, ira.converted

@@ -342,6 +342,9 @@ class Assessment(BaseModel):
     employee_deferrals: Amount = Decimal(0)  # as used ("the maximum" worked out)
     ira_limit: Amount = Decimal(0)  # the IRA dollar limit with the 50+ catch-up
     pay_bounds_catch_up: bool = False  # 100% of pay is the 415(c) limit: pay, not the sum, bounds it
+    deferral_room_here: Amount = Decimal(0)  # what this plan can take after other plans, before its own
+    deferrals_elsewhere: Amount = Decimal(0)  # as given (402(g) is one limit per person)
+    after_tax_so_far: Amount = Decimal(0)  # as given
     after_tax_left: Amount = Decimal(0)  # after_tax_room less after_tax_so_far
     after_tax_over: Amount = Decimal(0)  # after_tax_so_far beyond the room (to be corrected)
     paycheck_after_tax: Amount | None = None  # per paycheck left: the even split, or what fits

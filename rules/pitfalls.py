@@ -261,6 +261,7 @@ def backdoor_ira_pro_rata(inp: AssessmentInput, fig: Figures) -> PlanWarning | N
             "taxable_amount": _money(taxable),
             "converted": _money(converted),
             "estimated_tax": None if tax is None else _money(tax),
+            "estimated_tax_dollars": None if tax is None else _money(dollars(tax)),
         },
     )
 
