@@ -303,7 +303,7 @@ def result_lines(result: dict[str, Any], situation: Situation | None = None) -> 
     core += [cap] if cap else []
     elsewhere = elsewhere_line(result, situation)
     core += [elsewhere] if elsewhere else []
-    core += _paycheck_lines(result, situation)
+    core.extend(_paycheck_lines(result, situation))
     if result["projected_value"] is not None:
         core.append(f"Could grow to {money(result['projected_value'])}, tax-free.")
     warning = top_warning(result)

@@ -184,7 +184,7 @@ def _plan_pay(profile: dict[str, Any]) -> Decimal:
     if profile["plan_type"] != "solo401k" or profile["business_type"] != "sole_prop":
         return pay
     base = pay * Decimal("0.9235")
-    se_tax = min(base, WAGE_BASE[year]) * Decimal("0.124") + base * Decimal("0.029")
+    se_tax = min(base, Decimal(WAGE_BASE[year])) * Decimal("0.124") + base * Decimal("0.029")
     return max(Decimal(0), pay - se_tax / 2 - Decimal(profile["employer_contributions"]))
 
 
