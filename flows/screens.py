@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from flows.conversation import Reply
@@ -67,10 +66,8 @@ def unknown_for_administrator(facts: Facts) -> tuple[int, ...]:
 
 def situation_of(facts: Facts) -> Situation:
     """What the result's words need beyond the engine's answer."""
-    cap = facts.value("after_tax_cap_percent")
     return Situation(
         plan_name=facts.plan_name, sole_prop=facts.is_sole_prop,
-        cap_percent=Decimal(cap) if cap is not None else None,
         employer_max_chosen=facts.value("employer_contributions") == "max",
         age=facts.age, admin_unknown=unknown_for_administrator(facts),
     )

@@ -281,11 +281,11 @@ def elsewhere_line(result: dict[str, Any], situation: Situation) -> str | None:
     return line + "."
 
 
-def _cap_line(result: dict[str, Any], situation: Situation) -> str | None:
+def _cap_line(result: dict[str, Any]) -> str | None:
     cap, without = result["plan_after_tax_cap"], result["room_without_plan_cap"]
-    if cap is None or situation.cap_percent is None:
+    if cap is None:
         return None
-    return (f"Your plan caps after-tax at {situation.cap_percent:g}% of pay: {money(cap)} "
+    return (f"Your plan caps after-tax at {result['plan_after_tax_cap_percent']:g}% of pay: {money(cap)} "
             f"(the IRS limit alone would leave {money(without)}).")
 
 
@@ -299,7 +299,7 @@ def result_lines(result: dict[str, Any], situation: Situation | None = None) -> 
     provisional = " (provisional)" if result["provisional"] else ""
     core = [verdict_headline(result["verdict"], result["route"]),
             f"After-tax room for {result['tax_year']}: {money(result['after_tax_room'])}{provisional}"]
-    cap = _cap_line(result, situation)
+    cap = _cap_line(result)
     core += [cap] if cap else []
     elsewhere = elsewhere_line(result, situation)
     core += [elsewhere] if elsewhere else []

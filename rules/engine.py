@@ -251,6 +251,7 @@ def _screen_figures(
         "paycheck_percent_amount": plan.percent_amount, "paycheck_capacity": plan.capacity,
         "after_tax_most_this_year": plan.most_this_year,
         "plan_after_tax_cap": cap and cap.cap, "room_without_plan_cap": cap and cap.without,
+        "plan_after_tax_cap_percent": cap and inp.after_tax_cap_percent,
     }
 
 
