@@ -1,4 +1,4 @@
-"""What the result's words need beyond the engine's answer: the plan's name, whether there is a
+"""What the result's words need beyond the engine's answer: whether there is a
 payroll (a sole proprietor contributes, not elects a %), and what the administrator is asked.
 Every figure (room left, per paycheck, the whole-% election within the plan's cap, what a
 paycheck can hold, the binding cap) is the engine's (``rules.paycheck``)."""
@@ -12,8 +12,6 @@ from dataclasses import dataclass
 class Situation:
     """What the flow knows beyond the engine's answer: the words."""
 
-    plan_name: str = "401(k)"
     sole_prop: bool = False
     employer_max_chosen: bool = False
-    age: int | None = None
     admin_unknown: tuple[int, ...] = ()

@@ -47,7 +47,7 @@ def _question_reply(question: Question, facts: Facts, notice: str | None) -> Rep
 def _verdict_reply(facts: Facts, notice: str | None) -> Reply:
     verdict = facts.verdict.value
     route = facts.route.value if facts.route else None
-    lines = verdict_lines(verdict, route, facts.plan_type, facts.tax_year, unknown_for_administrator(facts))
+    lines = verdict_lines(verdict, route, facts.plan_type, unknown_for_administrator(facts))
     choice = {"unknown": PROVISIONAL, "not_available": ALTERNATIVES}.get(verdict, CONTINUE)
     return Reply(state="verdict", title="Verdict", lines=tuple(lines), choices=(choice,), notice=notice)
 
@@ -67,9 +67,8 @@ def unknown_for_administrator(facts: Facts) -> tuple[int, ...]:
 def situation_of(facts: Facts) -> Situation:
     """What the result's words need beyond the engine's answer."""
     return Situation(
-        plan_name=facts.plan_name, sole_prop=facts.is_sole_prop,
-        employer_max_chosen=facts.value("employer_contributions") == "max",
-        age=facts.age, admin_unknown=unknown_for_administrator(facts),
+        sole_prop=facts.is_sole_prop, employer_max_chosen=facts.value("employer_contributions") == "max",
+        admin_unknown=unknown_for_administrator(facts),
     )
 
 

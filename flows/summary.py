@@ -31,11 +31,6 @@ def money(amount: Any) -> str:
     return f"${value:,.2f}" if value != value.to_integral_value() else f"${value:,.0f}"
 
 
-def in_plan_words(text: str, situation: Situation) -> str:
-    """The engine's words with this person's plan: a 403(b) user never reads "401(k)"."""
-    return text if situation.plan_name == "401(k)" else text.replace("401(k)", situation.plan_name)
-
-
 def verdict_headline(verdict: str, route: str | None) -> str:
     if verdict == Verdict.AVAILABLE.value:
         return f"✅ Mega backdoor Roth: available, via {ROUTE_NAMES[route or '']}."
@@ -51,7 +46,7 @@ def administrator_questions(unknown: tuple[int, ...]) -> list[str]:
     return [f"{n}. {ADMINISTRATOR_QUESTIONS[i]}" for n, i in enumerate(unknown, start=1)]
 
 
-def verdict_lines(verdict: str, route: str | None, plan_type: PlanType, year: int,
+def verdict_lines(verdict: str, route: str | None, plan_type: PlanType,
                   unknown: tuple[int, ...] = (0, 1, 2, 3)) -> list[str]:
     lines = [verdict_headline(verdict, route)]
     if verdict == Verdict.AVAILABLE.value and route == Route.IN_PLAN_CONVERSION.value:
@@ -242,8 +237,8 @@ def top_warning(result: dict[str, Any]) -> dict[str, Any] | None:
     return warnings[0] if warnings else None
 
 
-def _warning_line(warning: dict[str, Any], situation: Situation) -> str:
-    return f"⚠ {in_plan_words(warning['message'], situation)}"
+def _warning_line(warning: dict[str, Any]) -> str:
+    return f"⚠ {warning['message']}"
 
 
 def _paycheck_lines(result: dict[str, Any], situation: Situation) -> list[str]:
@@ -307,7 +302,7 @@ def result_lines(result: dict[str, Any], situation: Situation | None = None) -> 
     if result["projected_value"] is not None:
         core.append(f"Could grow to {money(result['projected_value'])}, tax-free.")
     warning = top_warning(result)
-    tail = [_warning_line(warning, situation)] if warning is not None else []
+    tail = [_warning_line(warning)] if warning is not None else []
     if result["after_tax_room"]:
         tail.append(_next_step(result))
     more = len(result["warnings"]) - (1 if warning else 0)
@@ -364,7 +359,7 @@ def detail_lines(result: dict[str, Any], situation: Situation | None = None) -> 
     ira = _ira_line(result)
     if ira:
         lines.append(ira)
-    lines.extend(f"⚠ {in_plan_words(w['message'], situation)}" for w in result["warnings"])
+    lines.extend(f"⚠ {w['message']}" for w in result["warnings"])
     if result["verdict"] == Verdict.UNKNOWN.value and situation.admin_unknown:
         lines.append("Ask your plan administrator (copy and send):")
         lines.extend(administrator_questions(situation.admin_unknown))
@@ -388,7 +383,7 @@ def detail_lines(result: dict[str, Any], situation: Situation | None = None) -> 
 def _assumption(note: str, situation: Situation) -> str:
     if situation.employer_max_chosen and note.startswith("Employer contribution not given"):
         return "Employer contribution: the solo 401(k) maximum, as you chose."
-    return in_plan_words(note, situation)
+    return note
 
 
 def limits_lines(year: int) -> list[str]:

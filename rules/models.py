@@ -37,6 +37,13 @@ class PlanType(StrEnum):
     GOV_457B = "457b"
 
 
+#: The plan as a person names it: a 403(b) saver never reads "401(k)" in the engine's words.
+PLAN_NAMES: dict[PlanType, str] = {
+    PlanType.K401: "401(k)", PlanType.K403B: "403(b)", PlanType.SOLO_401K: "solo 401(k)",
+    PlanType.GOV_457B: "457(b)",
+}
+
+
 class BusinessType(StrEnum):
     SOLE_PROP = "sole_prop"
     S_CORP = "s_corp"

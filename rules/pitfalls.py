@@ -9,6 +9,7 @@ from rules.hsa import medicare_age_reached
 from rules.limits import Limits
 from rules.match import MatchPlan
 from rules.models import (
+    PLAN_NAMES,
     Answer,
     AssessmentInput,
     BusinessType,
@@ -254,7 +255,7 @@ def backdoor_ira_pro_rata(inp: AssessmentInput, fig: Figures) -> PlanWarning | N
         message=(
             f"Your pre-tax IRA balance makes ${dollars(taxable):,} of a ${dollars(converted):,} "
             f"backdoor Roth conversion taxable (pro-rata, Form 8606){tax_text}: roll the pre-tax IRA "
-            "into your 401(k) by December 31 if the plan takes roll-ins."
+            f"into your {PLAN_NAMES[inp.plan_type]} by December 31 if the plan takes roll-ins."
         ),
         details={
             "taxable_share": float(_share(taxable, converted)),

@@ -97,6 +97,7 @@ def test_300_people_every_figure_on_the_first_result_screen_is_the_engines() -> 
     assert checked > PEOPLE * 2  # figures were compared, not only screens
     # the CLI prints the same answer as the in-process contract (a few, for time)
     for data in rng.sample(inputs, 3):
-        proc = subprocess.run([sys.executable, "-m", "rules", "assess", "-"], input=json.dumps(data, default=str),
+        proc = subprocess.run([sys.executable, "-m", "rules", "assess", "-"],
+                              input=json.dumps(data, default=str),
                               capture_output=True, text=True, check=True, cwd=ROOT)
         assert json.loads(proc.stdout) == assess_json(json.loads(json.dumps(data, default=str)))
