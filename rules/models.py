@@ -360,7 +360,7 @@ class Assessment(BaseModel):
     paycheck_capacity: Amount | None = None  # a paycheck after its deferral
     after_tax_most_this_year: Amount | None = None  # when the even split does not fit a paycheck
     plan_after_tax_cap: Amount | None = None  # the plan's % cap in dollars, when it binds
-    plan_after_tax_cap_percent: Ratio | None = None  # ... as the % of pay given
+    plan_after_tax_cap_percent: Amount | None = None  # ... as the % of pay given
     room_without_plan_cap: Amount | None = None  # ... and the room the IRS limit alone leaves
     _forms_request: FormsRequest | None = PrivateAttr(default=None)
 
