@@ -13,7 +13,8 @@ DIRECT = {
     "pay_periods_remaining", "filing_status", "magi", "pretax_ira_balance", "true_up",
     "separate_accounting", "pretax_balance", "after_tax_balance", "prior_year_fica_wages",
     "conversion_frequency", "marginal_tax_rate_percent", "expected_return_percent",
-    "years_until_retirement", "deferral_percent", "after_tax_so_far",
+    "years_until_retirement", "deferral_percent", "after_tax_so_far", "prior_ira_basis",
+    "social_security_wages_elsewhere",
 }
 
 

@@ -46,3 +46,25 @@ def test_formula_typed_reaches_the_engine(
     assert "employer_contributions" not in data
     assert user.last is not None
     assert f"After-tax room for 2025: {room}" in user.last.lines
+
+
+def test_a_solo_owner_with_a_day_job_is_asked_the_day_jobs_social_security_wages() -> None:
+    """2026, sole proprietor, net profit $100,000, $24,500 deferred at the day job, whose Social
+    Security wages are $184,500: Schedule SE line 9 is $0, so SE tax is $92,350 x 2.9% = $2,678.15;
+    ($100,000 - $1,339.075) x 20% = $19,732.19 (Schedule SE lines 8a-10; Pub 560); room $72,000 -
+    $19,732.19 = $52,267.81."""
+    user = User()
+    user.taps("solo401k", "yes", "yes", "continue", "2026")
+    user.type("45")
+    user.tap("sole_prop")
+    user.types("100k", "24,500")
+    assert user.state == "social_security_wages_elsewhere"
+    user.type("184,500")
+    user.tap("max")
+    for state, tap in (("pay_frequency", "monthly"), ("pay_periods_remaining", "12"), ("extras_offer", "no")):
+        assert user.state == state
+        user.tap(tap)
+    assert user.last is not None
+    assert "After-tax room for 2026: $52,267.81" in user.last.lines
+    assert "Deferral room here: $0 ($24,500 deferred elsewhere); business's maximum: $19,732.19." in \
+        user.last.lines
