@@ -381,6 +381,14 @@ QUESTIONS: tuple[Question, ...] = (
         applies=lambda f: f.wants_extras and f.value("filing_status") is not None,
     ),
     Question(
+        "pretax_ira_balance", "Pre-tax IRA balance", Stage.EXTRAS, Kind.MONEY,
+        "Total pre-tax balance in traditional, SEP and SIMPLE IRAs on December 31?",
+        hint="A dollar amount, or 0.",
+        why="A pre-tax IRA balance makes a backdoor Roth IRA conversion partly taxable (pro-rata).",
+        choices=(Choice("0", "None"), SKIP), skippable=True,
+        applies=lambda f: f.wants_extras and f.value("filing_status") is not None,
+    ),
+    Question(
         "prior_ira_basis", "IRA basis from earlier years", Stage.EXTRAS, Kind.MONEY,
         "Of that, how much is basis from earlier nondeductible contributions (last year's Form 8606, "
         "line 14)?",
@@ -388,14 +396,6 @@ QUESTIONS: tuple[Question, ...] = (
         why="Basis from earlier years makes more of the backdoor conversion tax-free (Form 8606 line 2).",
         choices=(Choice("0", "None"), SKIP), skippable=True,
         applies=lambda f: f.wants_extras and f.value("pretax_ira_balance") not in (None, "0"),
-    ),
-    Question(
-        "pretax_ira_balance", "Pre-tax IRA balance", Stage.EXTRAS, Kind.MONEY,
-        "Total pre-tax balance in traditional, SEP and SIMPLE IRAs on December 31?",
-        hint="A dollar amount, or 0.",
-        why="A pre-tax IRA balance makes a backdoor Roth IRA conversion partly taxable (pro-rata).",
-        choices=(Choice("0", "None"), SKIP), skippable=True,
-        applies=lambda f: f.wants_extras and f.value("filing_status") is not None,
     ),
     Question(
         "other_plan_deferrals", "Other plans' deferrals", Stage.EXTRAS, Kind.MONEY,

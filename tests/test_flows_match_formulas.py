@@ -68,3 +68,25 @@ def test_a_solo_owner_with_a_day_job_is_asked_the_day_jobs_social_security_wages
     assert "After-tax room for 2026: $52,267.81" in user.last.lines
     assert "Deferral room here: $0 ($24,500 deferred elsewhere); business's maximum: $19,732.19." in \
         user.last.lines
+
+
+def test_the_ira_basis_from_earlier_years_is_asked_after_a_pre_tax_ira_balance() -> None:
+    """2025, age 45, single, MAGI $450,000: backdoor only, $7,000 converted. Traditional IRA $93,000
+    of which $10,000 is basis from earlier years (Form 8606 line 2): line 3 $17,000; line 9 $93,000 +
+    $7,000 = $100,000; line 10 = 0.170; line 11 = $1,190; taxable $7,000 - $1,190 = $5,810
+    (Instructions for Form 8606)."""
+    user = User()
+    user.taps("401k", "yes", "yes", "continue", "2025")
+    user.types("45", "$450,000", "23,500", "22,500")
+    user.taps("skip", "biweekly", "26")
+    user.types("yes", "single", "450k", "93k")
+    assert user.state == "prior_ira_basis"
+    user.type("10k")
+    while user.state != "result":
+        user.type("skip")
+    assert user.last is not None
+    assert user.last.result is not None
+    assert user.last.result["backdoor_taxable_amount"] == 5810
+    text = "\n".join(user.command("taxes").lines)
+    assert "• Line 2 Basis from earlier years: $10,000" in text
+    assert "• Line 18 Taxable amount (line 16 less line 17): $5,810" in text
