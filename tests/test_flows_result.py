@@ -227,7 +227,7 @@ def test_the_longest_first_result_fits_and_the_projection_is_in_it() -> None:
     user = User()
     user.taps("401k", "yes", "no", "yes", "continue", "2026")
     user.types("61", "300000", "max", "50% up to 6%", "no cap", "biweekly", "3", "10k", "yes")
-    user.types("single", "300k", "20k", "none", "no", "25%", "no", "80000", "20000", "skip", "quarterly",
+    user.types("single", "300k", "20k", "0", "none", "no", "25%", "no", "80000", "20000", "skip", "quarterly",
                "35%", "7%")
     reply = user.type("20")
     message = _first_message(reply)
