@@ -14,8 +14,9 @@ DIRECT = {
     "separate_accounting", "pretax_balance", "after_tax_balance", "prior_year_fica_wages",
     "conversion_frequency", "marginal_tax_rate_percent", "expected_return_percent",
     "years_until_retirement", "deferral_percent", "after_tax_so_far", "prior_ira_basis",
-    "social_security_wages_elsewhere",
 }
+#: Questions whose id is not the engine's field name (a Telegram button carries the id: short).
+RENAMED = {"day_job_ss_wages": "social_security_wages_elsewhere"}
 
 
 def applicable_answers(facts: Facts) -> dict[str, Any]:
@@ -44,6 +45,7 @@ def engine_input(facts: Facts) -> dict[str, Any]:
     answers = applicable_answers(facts)
     data: dict[str, Any] = {"tax_year": facts.tax_year}
     data.update({k: v for k, v in answers.items() if k in DIRECT and v is not None})
+    data.update({RENAMED[k]: v for k, v in answers.items() if k in RENAMED and v is not None})
     if any(answers.get(qid) is not None for qid in ELSEWHERE):
         data["deferrals_elsewhere"] = facts.deferrals_elsewhere
     deferrals = answers.get("employee_deferrals")

@@ -307,7 +307,7 @@ QUESTIONS: tuple[Question, ...] = (
         applies=lambda f: f.is_solo and f.after_tax_possible,
     ),
     Question(
-        "social_security_wages_elsewhere", "Day-job Social Security wages", Stage.ROOM, Kind.MONEY,
+        "day_job_ss_wages", "Day-job Social Security wages", Stage.ROOM, Kind.MONEY,
         lambda f: f"Your day job's Social Security wages for {f.tax_year} (W-2 box 3)?",
         hint="A dollar amount.",
         why="Social Security tax on your business stops at the wage base less your day-job wages "

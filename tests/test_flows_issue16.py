@@ -21,7 +21,7 @@ def test_a_day_job_that_used_the_whole_limit_skips_the_deferral_question() -> No
     _solo_to_day_job(user)
     reply = user.tap("max")
     assert reply.answered == ("Day-job deferrals", "The maximum")
-    assert user.state == "social_security_wages_elsewhere"  # a day job: its wages (Schedule SE)
+    assert user.state == "day_job_ss_wages"  # a day job: its wages (Schedule SE)
     user.tap("skip")  # not given: Schedule SE as if none
     assert user.state == "employer_contributions"  # nothing left to defer here: not asked
     user.taps("max", "monthly", "12", "no")

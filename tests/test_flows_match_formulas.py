@@ -58,7 +58,7 @@ def test_a_solo_owner_with_a_day_job_is_asked_the_day_jobs_social_security_wages
     user.type("45")
     user.tap("sole_prop")
     user.types("100k", "24,500")
-    assert user.state == "social_security_wages_elsewhere"
+    assert user.state == "day_job_ss_wages"
     user.type("184,500")
     user.tap("max")
     for state, tap in (("pay_frequency", "monthly"), ("pay_periods_remaining", "12"), ("extras_offer", "no")):
