@@ -21,7 +21,7 @@ from rules.models import (
     Verdict,
 )
 from rules.money import ZERO, cents
-from rules.paycheck import binding_cap, paychecks
+from rules.paycheck import binding_cap
 from rules.pitfalls import Figures, fica_wages, roth_catch_up_applies, warnings_for
 from rules.projection import projected_value
 from rules.roth_ira import backdoor_taxable_amount, ira_dollar_limit, ira_route, roth_ira_direct_limit
@@ -237,7 +237,6 @@ def _screen_figures(
     inp: AssessmentInput, limits: Limits, add: Additions, left: c.LeftAfterElsewhere
 ) -> dict[str, object]:
     """The figures a result screen shows beyond the limits: paychecks, the plan's cap, the IRA."""
-    plan = paychecks(inp, add.room)
     cap = binding_cap(inp, limits, additions_limit=add.limit, counted=add.deferrals.counted,
                       employer=add.employer.amount, room=add.room)
     return {
@@ -246,10 +245,6 @@ def _screen_figures(
         "after_tax_so_far": inp.after_tax_so_far or ZERO,
         "ira_limit": ira_dollar_limit(limits, inp.age),
         "pay_bounds_catch_up": add.limit is not None and add.limit < limits.annual_additions_limit,
-        "after_tax_left": plan.left, "after_tax_over": plan.over,
-        "paycheck_after_tax": plan.per_paycheck, "paycheck_percent": plan.percent,
-        "paycheck_percent_amount": plan.percent_amount, "paycheck_capacity": plan.capacity,
-        "after_tax_most_this_year": plan.most_this_year,
         "plan_after_tax_cap": cap and cap.cap, "room_without_plan_cap": cap and cap.without,
         "plan_after_tax_cap_percent": cap and inp.after_tax_cap_percent,
     }
@@ -312,6 +307,7 @@ def assess(inp: AssessmentInput) -> Assessment:
         paychecks_per_year=match_plan and match_plan.paychecks,
         **_screen_figures(inp, limits, add, left),
     )
+    result._paycheck_request = (inp, add.room)  # the paycheck figures are worked when read
     result._forms_request = FormsRequest(  # the tax-form lines are built when read
         inp, inp.tax_year, the_route, add.room, ira.route, ira.converted
     )

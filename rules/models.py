@@ -352,17 +352,69 @@ class Assessment(BaseModel):
     deferral_room_here: Amount = Decimal(0)  # what this plan can take after other plans, before its own
     deferrals_elsewhere: Amount = Decimal(0)  # as given (402(g) is one limit per person)
     after_tax_so_far: Amount = Decimal(0)  # as given
-    after_tax_left: Amount = Decimal(0)  # after_tax_room less after_tax_so_far
-    after_tax_over: Amount = Decimal(0)  # after_tax_so_far beyond the room (to be corrected)
-    paycheck_after_tax: Amount | None = None  # per paycheck left: the even split, or what fits
-    paycheck_percent: int | None = None  # as a whole % of gross pay, within the plan's cap
-    paycheck_percent_amount: Amount | None = None  # what that whole % puts in a paycheck
-    paycheck_capacity: Amount | None = None  # a paycheck after its deferral
-    after_tax_most_this_year: Amount | None = None  # when the even split does not fit a paycheck
     plan_after_tax_cap: Amount | None = None  # the plan's % cap in dollars, when it binds
     plan_after_tax_cap_percent: Amount | None = None  # ... as the % of pay given
     room_without_plan_cap: Amount | None = None  # ... and the room the IRS limit alone leaves
     _forms_request: FormsRequest | None = PrivateAttr(default=None)
+    _paycheck_request: tuple[AssessmentInput, Decimal] | None = PrivateAttr(default=None)
+
+    # The paycheck figures: worked when first read (the JSON contract reads them), then kept.
+    @cached_property
+    def _paychecks(self) -> Any:
+        from rules.paycheck import Paychecks, paychecks  # here: rules.paycheck imports this module
+
+        if self._paycheck_request is None:
+            return Paychecks(Decimal(0), Decimal(0), None, None, None, None, None)
+        return paychecks(*self._paycheck_request)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def after_tax_left(self) -> Amount:
+        """after_tax_room less after_tax_so_far."""
+        left: Decimal = self._paychecks.left
+        return left
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def after_tax_over(self) -> Amount:
+        """after_tax_so_far beyond the room (to be corrected)."""
+        over: Decimal = self._paychecks.over
+        return over
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def paycheck_after_tax(self) -> Amount | None:
+        """Per paycheck left: the even split, or what a paycheck holds."""
+        value: Decimal | None = self._paychecks.per_paycheck
+        return value
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def paycheck_percent(self) -> int | None:
+        """As a whole % of gross pay, within the plan's cap."""
+        value: int | None = self._paychecks.percent
+        return value
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def paycheck_percent_amount(self) -> Amount | None:
+        """What that whole % puts in a paycheck."""
+        value: Decimal | None = self._paychecks.percent_amount
+        return value
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def paycheck_capacity(self) -> Amount | None:
+        """A paycheck after its deferral."""
+        value: Decimal | None = self._paychecks.capacity
+        return value
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def after_tax_most_this_year(self) -> Amount | None:
+        """The most this year when the even split does not fit a paycheck."""
+        value: Decimal | None = self._paychecks.most_this_year
+        return value
 
     @computed_field  # type: ignore[prop-decorator]
     @cached_property
