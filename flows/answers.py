@@ -279,6 +279,9 @@ def _employer(text: str, facts: Facts) -> Any:
         return {"dollars": "0"}
     for words in ("dollar for dollar", "dollar-for-dollar"):
         cleaned = cleaned.replace(words, "100%")
+    combined = _combined_formula(cleaned)
+    if combined is not None:
+        return combined
     formula = parse_match(re.sub(r"^[a-z' ]+(?=\d)", "", cleaned))  # "they match 50% up to 6%"
     if formula is not None:
         return _match_reading(formula.match_percent, formula.up_to_percent, "match" in cleaned)
@@ -300,6 +303,43 @@ def _employer(text: str, facts: Facts) -> Any:
                       (({"dollars": str(amount.value)}, f"Yes, {money(amount.value)}"),))
     check_money("employer_contributions", amount.value, facts)
     return {"dollars": str(amount.value)}
+
+
+_PARTS = re.compile(r"\s*(?:\bplus\b|\band\b|\+|,|;|\bthen\b)\s*")
+_NEXT_TIER = re.compile(
+    r"^(?P<rate>\d+(?:\.\d+)?)\s*%\s*(?:match\s*)?(?:of|on)\s*(?:the\s*)?next\s*(?P<width>\d+(?:\.\d+)?)\s*%"
+    r"(?:\s*of\s*(?:pay|salary|compensation))?$")
+_NONELECTIVE = re.compile(
+    r"^(?:a\s*)?(?P<rate>\d+(?:\.\d+)?)\s*%\s*(?:of\s*(?:pay|salary)\s*)?(?:as\s*(?:a\s*)?)?"
+    r"(?:safe[\s-]*harbou?r|profit[\s-]*sharing|non[\s-]*elective|nonelective|employer contribution)"
+    r"(?:\s*(?:contribution|nonelective|non-elective))?$")
+MAX_TIERS = 3
+
+
+def _combined_formula(cleaned: str) -> dict[str, str] | None:
+    """'100% of the first 3% plus 50% of the next 2%' (tiers), '3% safe harbor' (a nonelective %
+    of pay), '50% up to 6% plus 5% profit sharing' (both): the stored answer, or None when the
+    text is not such a formula (read by the other readers)."""
+    parts = [p for p in _PARTS.split(cleaned.replace("percent", "%")) if p]
+    tiers: list[tuple[str, str]] = []
+    nonelective: str | None = None
+    for part in parts:
+        first, following, flat = parse_match(part), _NEXT_TIER.match(part), _NONELECTIVE.match(part)
+        if first is not None and not tiers:
+            tiers.append((str(first.match_percent), str(first.up_to_percent)))
+        elif following is not None and tiers and len(tiers) < MAX_TIERS:
+            tiers.append((following["rate"], following["width"]))
+        elif flat is not None and nonelective is None:
+            nonelective = flat["rate"]
+        else:
+            return None
+    if nonelective is None and len(tiers) < 2:  # one tier alone: the match readers ask if unclear
+        return None
+    answer = {"percent": nonelective} if nonelective is not None else {}
+    for n, (rate, width) in enumerate(tiers, start=1):
+        suffix = "" if n == 1 else f"_{n}"
+        answer |= {f"match{suffix}": rate, f"up_to{suffix}": width}
+    return answer
 
 
 def _percent_reading(cleaned: str) -> dict[str, str]:

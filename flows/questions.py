@@ -291,6 +291,16 @@ QUESTIONS: tuple[Question, ...] = (
         applies=c.solo_with_after_tax,
     ),
     Question(
+        "day_job_ss_wages", "Day-job Social Security wages", Stage.ROOM, Kind.MONEY,
+        lambda f: f"Your day job's Social Security wages for {f.tax_year} (W-2 box 3)?",
+        hint="A dollar amount.",
+        why="Social Security tax on your business stops at the wage base less your day-job wages "
+        "(Schedule SE), which raises what the business can contribute.",
+        choices=(SKIP,), skippable=True,
+        applies=lambda f: f.is_solo and f.is_sole_prop and f.after_tax_possible
+        and f.value("day_job_deferrals") not in (None, "0"),
+    ),
+    Question(
         "employee_deferrals", "Your deferrals", Stage.ROOM, Kind.MONEY, _deferral_prompt,
         hint="A dollar amount, or 'the maximum'.",
         why="Deferrals up to the base limit use up annual additions room; catch-up sits on top.",
@@ -361,6 +371,15 @@ QUESTIONS: tuple[Question, ...] = (
         why="A pre-tax IRA balance makes a backdoor Roth IRA conversion partly taxable (pro-rata).",
         choices=(Choice("0", "None"), SKIP), skippable=True,
         applies=c.told_filing_status,
+    ),
+    Question(
+        "prior_ira_basis", "IRA basis from earlier years", Stage.EXTRAS, Kind.MONEY,
+        "Of that, how much is basis from earlier nondeductible contributions (last year's Form 8606, "
+        "line 14)?",
+        hint="A dollar amount, or 0.",
+        why="Basis from earlier years makes more of the backdoor conversion tax-free (Form 8606 line 2).",
+        choices=(Choice("0", "None"), SKIP), skippable=True,
+        applies=lambda f: f.wants_extras and f.value("pretax_ira_balance") not in (None, "0"),
     ),
     Question(
         "other_plan_deferrals", "Other plans' deferrals", Stage.EXTRAS, Kind.MONEY,

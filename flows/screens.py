@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from flows.conversation import Reply
 from flows.facts import CHECKPOINT_DONE, Facts
-from flows.inputs import applicable_answers, engine_input, fica_proxy_applies
+from flows.inputs import applicable_answers, engine_input
 from flows.machine import FIRST, LAST, REVIEW, Session, fire
 from flows.paycheck import Situation
 from flows.progress import progress
@@ -17,13 +16,13 @@ from flows.questions import BY_ID, QUESTIONS, Choice, Kind, Question
 from flows.reminders import REMIND, offers_reminder
 from flows.summary import detail_lines, money, result_lines, verdict_lines
 from rules import InputError, assess_json
-from rules.models import PAY_PERIODS_PER_YEAR, Answer, PayFrequency
+from rules.contract import room_drop_per_employer_dollars
+from rules.models import Answer
 from rules.provisional import published_for
 
 CONTINUE = Choice(CHECKPOINT_DONE, "See my numbers")
 PROVISIONAL = Choice(CHECKPOINT_DONE, "Continue with provisional numbers")
 ALTERNATIVES = Choice(CHECKPOINT_DONE, "See my alternatives")
-ROTH_CATCH_UP = "roth_catch_up_required"
 RESULT_CHOICES = (Choice("details", "Details & sources"), Choice("taxes", "Tax forms"),
                   Choice("review", "Review answers"), Choice("restart", "Start over"))
 
@@ -51,7 +50,7 @@ def _question_reply(question: Question, facts: Facts, notice: str | None) -> Rep
 def _verdict_reply(facts: Facts, notice: str | None) -> Reply:
     verdict = facts.verdict.value
     route = facts.route.value if facts.route else None
-    lines = verdict_lines(verdict, route, facts.plan_type, facts.tax_year, unknown_for_administrator(facts))
+    lines = verdict_lines(verdict, route, facts.plan_type, unknown_for_administrator(facts))
     return Reply(state="verdict", title="Verdict", lines=tuple(lines), choices=(verdict_button(facts),),
                  notice=notice)
 
@@ -73,48 +72,23 @@ def unknown_for_administrator(facts: Facts) -> tuple[int, ...]:
     return tuple(unknown)
 
 
-def situation_of(facts: Facts, data: dict[str, Any]) -> Situation:
-    """What the result's words and paychecks need beyond the engine's input (``data``)."""
-    frequency = facts.value("pay_frequency")
-    cap = facts.value("after_tax_cap_percent")
+def situation_of(facts: Facts) -> Situation:
+    """What the result's words need beyond the engine's answer."""
     return Situation(
-        plan_name=facts.plan_name, sole_prop=facts.is_sole_prop, pay=facts.pay,
-        deferrals=Decimal(data.get("employee_deferrals", 0)),
-        per_year=PAY_PERIODS_PER_YEAR[PayFrequency(frequency)] if frequency else None,
-        paychecks_left=facts.value("pay_periods_remaining"),
-        already_in=Decimal(applicable_answers(facts).get("after_tax_so_far") or 0),
-        cap_percent=Decimal(cap) if cap is not None else None,
-        employer_max_chosen=facts.value("employer_contributions") == "max",
-        fica_proxy=fica_proxy_applies(facts), age=facts.age, admin_unknown=unknown_for_administrator(facts),
-        elsewhere=Decimal(data.get("deferrals_elsewhere", 0)), room_here=facts.deferral_room_here,
+        sole_prop=facts.is_sole_prop, employer_max_chosen=facts.value("employer_contributions") == "max",
+        admin_unknown=unknown_for_administrator(facts),
     )
 
 
 def compute(facts: Facts) -> dict[str, Any]:
-    """The rules engine's answer for these answers (the same JSON the CLI prints), with the Roth
-    catch-up warning the engine gives when this employer's pay stands in for last year's FICA
-    wages (asked of the engine with that one field added; every figure is from the first call)."""
-    data = engine_input(facts)
-    result = assess_json(data)
-    if fica_proxy_applies(facts):
-        proxied = assess_json(data | {"prior_year_fica_wages": data["compensation"]})
-        found = [proxy_words(w) for w in proxied["warnings"] if w["code"] == ROTH_CATCH_UP]
-        result["warnings"] = found + result["warnings"]
-    return result
-
-
-def proxy_words(warning: dict[str, Any]) -> dict[str, Any]:
-    """The engine's Roth catch-up warning, saying that this year's pay stood in for last year's."""
-    message = warning["message"].replace(
-        "Your prior-year FICA wages from this employer exceed",
-        "Your pay here (standing in for last year's FICA wages, not given) is above")
-    return warning | {"message": message}
+    """The rules engine's answer for these answers: the same JSON the CLI prints for the same input."""
+    return assess_json(engine_input(facts))
 
 
 def result_reply(facts: Facts, notice: str | None, detailed: bool = False) -> Reply:
     result = compute(facts)
     result["provisional"] = result["provisional"] or facts.provisional_year
-    situation = situation_of(facts, engine_input(facts))
+    situation = situation_of(facts)
     lines = detail_lines(result, situation) if detailed else result_lines(result, situation)
     chart = (not detailed and result["annual_additions_limit"] is not None
              and result["verdict"] != "not_available")
@@ -137,12 +111,12 @@ def employer_unknown_line(facts: Facts, result: dict[str, Any]) -> str | None:
         return None
     if result["after_tax_room"] is None:
         return None
-    data = engine_input(facts)
     try:
-        more = assess_json(data | {"employer_contributions": "1000"})
+        drop = room_drop_per_employer_dollars(engine_input(facts))
     except InputError:
         return None
-    drop = Decimal(str(result["after_tax_room"])) - Decimal(str(more["after_tax_room"]))
+    if drop is None:
+        return None
     moves = f"lowers this room by {money(drop)}" if drop > 0 else "leaves this room as it is"
     return f"Assumed: no employer money (you were not sure). Each $1,000 your employer puts in {moves}."
 
@@ -211,10 +185,14 @@ NOT_SURE_EMPLOYER = "Not sure (none assumed for now)"
 def _describe_employer(raw: Any) -> str:
     if raw == "max":
         return "the maximum"
+    words = []
     if "match" in raw:
-        return f"{raw['match']}% match up to {raw['up_to']}% of pay"
+        words.append(f"{raw['match']}% match up to {raw['up_to']}% of pay")
+    words += [f"{raw[f'match_{n}']}% of the next {raw[f'up_to_{n}']}%" for n in (2, 3) if f"match_{n}" in raw]
     if "percent" in raw:
-        return f"{raw['percent']}% of pay"
+        words.append(f"{raw['percent']}% of pay")
+    if words:
+        return " plus ".join(words)
     return money(raw["dollars"])
 
 

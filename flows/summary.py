@@ -5,10 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from flows.paycheck import Situation, binding_cap, gross_paycheck, paychecks
+from flows.paycheck import Situation
 from rules.limits import limits_for
 from rules.models import PlanType, Route, Verdict
-from rules.money import cents_down, dollars
 
 ROUTE_NAMES = {
     Route.IN_PLAN_CONVERSION.value: "in-plan Roth conversion",
@@ -32,11 +31,6 @@ def money(amount: Any) -> str:
     return f"${value:,.2f}" if value != value.to_integral_value() else f"${value:,.0f}"
 
 
-def in_plan_words(text: str, situation: Situation) -> str:
-    """The engine's words with this person's plan: a 403(b) user never reads "401(k)"."""
-    return text if situation.plan_name == "401(k)" else text.replace("401(k)", situation.plan_name)
-
-
 def verdict_headline(verdict: str, route: str | None) -> str:
     if verdict == Verdict.AVAILABLE.value:
         return f"✅ Mega backdoor Roth: available, via {ROUTE_NAMES[route or '']}."
@@ -52,7 +46,7 @@ def administrator_questions(unknown: tuple[int, ...]) -> list[str]:
     return [f"{n}. {ADMINISTRATOR_QUESTIONS[i]}" for n, i in enumerate(unknown, start=1)]
 
 
-def verdict_lines(verdict: str, route: str | None, plan_type: PlanType, year: int,
+def verdict_lines(verdict: str, route: str | None, plan_type: PlanType,
                   unknown: tuple[int, ...] = (0, 1, 2, 3)) -> list[str]:
     lines = [verdict_headline(verdict, route)]
     if verdict == Verdict.AVAILABLE.value and route == Route.IN_PLAN_CONVERSION.value:
@@ -92,10 +86,9 @@ def alternatives_lines(result: dict[str, Any]) -> list[str]:
     age; no mega backdoor numbers. A 457(b) is the plan without an annual additions limit, and 50+
     is a catch-up above zero (both from the engine's answer)."""
     year = result["tax_year"]
-    limits = limits_for(year)
     plan_type = PlanType.GOV_457B if result["annual_additions_limit"] is None else PlanType.K401
     fifty_plus = bool(result["catch_up_limit"])
-    ira = limits.ira_limit + (limits.ira_catch_up if fifty_plus else 0)
+    ira = result["ira_limit"]
     hsa = result["hsa_limit"]
     return [
         verdict_headline(result["verdict"], None),
@@ -122,14 +115,13 @@ def _breakdown_lines(result: dict[str, Any]) -> list[str]:
     return lines
 
 
-def _percent_election(percent: int | None, per_paycheck: Decimal, situation: Situation) -> str:
+def _percent_election(result: dict[str, Any]) -> str:
     """The election as payroll may take it, a whole % of each paycheck, with what that % puts in
-    when it is less than the dollars (rounded down: a whole % never overshoots the room)."""
-    gross = gross_paycheck(situation)
-    if not percent or gross is None:
+    when it is less than the dollars (the engine's figures: a whole % never overshoots the room)."""
+    percent, in_dollars = result["paycheck_percent"], result["paycheck_percent_amount"]
+    if not percent or in_dollars is None:
         return ""
-    in_dollars = cents_down(gross * percent / 100)
-    if per_paycheck - in_dollars < Decimal("0.01"):
+    if money(in_dollars) == money(result["paycheck_after_tax"]):
         return f" (elect {percent}% of pay)"
     return f" (as a whole %: {percent}% of pay, {money(in_dollars)})"
 
@@ -138,10 +130,7 @@ def catch_up_text(result: dict[str, Any]) -> str:
     """The catch-up on top of the annual additions limit, with the total only where pay allows it:
     when 100% of pay is the limit, pay (not the sum) bounds what can go in."""
     catch_up = money(result["catch_up_limit"])
-    limit = result["annual_additions_limit"]
-    dollar_limit = limits_for(result["tax_year"]).annual_additions_limit
-    pay_bound = limit is not None and Decimal(str(limit)) < dollar_limit
-    if pay_bound:
+    if result["pay_bounds_catch_up"]:
         return f"Catch-up on top: up to {catch_up}, as far as your pay allows"
     return f"Catch-up on top: {catch_up} (total {money(result['total_limit'])})"
 
@@ -151,12 +140,25 @@ def _match_lines(result: dict[str, Any]) -> list[str]:
     lines = []
     percent = result.get("deferral_percent_per_paycheck")
     if percent is not None:
-        lines.append(f"• To keep the whole match, defer {percent:g}% of each paycheck "
-                     "(your limit on the last one)")
+        lines.append(f"• To keep the whole match, defer {percent:g}% of each paycheck ({_reached(result)})")
     lost = result.get("match_lost_if_front_loaded")
     if lost:
         lines.append(f"• Front-loading without a year-end true-up would lose {money(lost)} of match")
+    stops = [w["details"].get("match_stops_after_paycheck") for w in result["warnings"]
+             if w["code"] == "no_true_up"]
+    if stops and stops[0] is not None:
+        lines.append(f"• 401(a)(17) stops the match after paycheck {stops[0]}; a plan that applies it per "
+                     "pay period instead matches less: ask yours which it does")
     return lines
+
+
+def _reached(result: dict[str, Any]) -> str:
+    reached, paychecks = result.get("limit_reached_on_paycheck"), result.get("paychecks_per_year")
+    if reached is None:
+        return "your limit is not reached this year"
+    if reached == paychecks:
+        return "your limit on the last one"
+    return f"your limit on paycheck {reached} of {paychecks}"
 
 
 def _ira_direct(result: dict[str, Any]) -> str:
@@ -172,8 +174,8 @@ def backdoor_line(result: dict[str, Any]) -> str | None:
     if not found:
         return None
     details = found[0]["details"]
-    tax = details["estimated_tax"]
-    tax_text = f" (~{money(dollars(Decimal(str(tax))))} tax)" if tax is not None else ""
+    tax = details.get("estimated_tax_dollars")
+    tax_text = f" (~{money(tax)} tax)" if tax is not None else ""
     return (f"Backdoor Roth IRA: {money(details['taxable_amount'])} of {money(details['converted'])} "
             f"taxable{tax_text}, unless the pre-tax IRA moves into the plan by Dec 31.")
 
@@ -235,54 +237,50 @@ def top_warning(result: dict[str, Any]) -> dict[str, Any] | None:
     return warnings[0] if warnings else None
 
 
-def _warning_line(warning: dict[str, Any], situation: Situation) -> str:
-    return f"⚠ {in_plan_words(warning['message'], situation)}"
+def _warning_line(warning: dict[str, Any]) -> str:
+    return f"⚠ {warning['message']}"
 
 
 def _paycheck_lines(result: dict[str, Any], situation: Situation) -> list[str]:
-    room = Decimal(str(result["after_tax_room"]))
-    plan = paychecks(room, situation)
     lines = []
-    if situation.already_in:
-        lines.append(f"Already in: {money(situation.already_in)}; left: {money(plan.left)}")
-        if situation.already_in > room:
-            lines.append(f"⚠ That is {money(situation.already_in - room)} more than this year's room: "
+    if result["after_tax_so_far"]:
+        lines.append(f"Already in: {money(result['after_tax_so_far'])}; "
+                     f"left: {money(result['after_tax_left'])}")
+        if result["after_tax_over"]:
+            lines.append(f"⚠ That is {money(result['after_tax_over'])} more than this year's room: "
                          "ask the plan administrator to correct it.")
-    if plan.per_paycheck is None:  # paychecks not known here: the engine's even split
+    if result["paycheck_after_tax"] is None:  # paychecks not known: the engine's even split
         if result["per_paycheck"] is not None and result["after_tax_room"]:
             lines.append(f"Per paycheck: {money(result['per_paycheck'])}")
         return lines
-    if not plan.left:
+    if not result["after_tax_left"]:
         return lines
     # a sole proprietor has no payroll to elect a % on: the dollars alone
-    percent = "" if situation.sole_prop else _percent_election(plan.percent, plan.per_paycheck, situation)
     word = "Per contribution" if situation.sole_prop else "Per paycheck"
-    lines.append(f"{word}: {money(plan.per_paycheck)}{percent}")
-    if plan.most_this_year is not None:
-        lines.append(f"That is a whole paycheck after deferrals: at most {money(plan.most_this_year)} "
-                     "more this year.")
+    lines.append(f"{word}: {money(result['paycheck_after_tax'])}{_percent_election(result)}")
+    if result["after_tax_most_this_year"] is not None:
+        lines.append(f"That is a whole paycheck after deferrals: at most "
+                     f"{money(result['after_tax_most_this_year'])} more this year.")
     return lines
 
 
 def elsewhere_line(result: dict[str, Any], situation: Situation) -> str | None:
     """With deferrals at another job: what this plan can still take, and a solo plan's own maximum
     (415(c) is per employer, so the business's limit stays whole)."""
-    if not situation.elsewhere:
+    if not result["deferrals_elsewhere"]:
         return None
-    room = money(situation.room_here if situation.room_here is not None else result["deferral_room"])
-    line = f"Deferral room here: {room} ({money(situation.elsewhere)} deferred elsewhere)"
+    room = money(result["deferral_room_here"])
+    line = f"Deferral room here: {room} ({money(result['deferrals_elsewhere'])} deferred elsewhere)"
     if result["solo_employer_max"] is not None:
         line += f"; business's maximum: {money(result['solo_employer_max'])}"
     return line + "."
 
 
-def _cap_line(result: dict[str, Any], situation: Situation) -> str | None:
-    found = binding_cap(result, situation)
-    if found is None:
+def _cap_line(result: dict[str, Any]) -> str | None:
+    cap, without = result["plan_after_tax_cap"], result["room_without_plan_cap"]
+    if cap is None:
         return None
-    cap, without = found
-    assert situation.cap_percent is not None
-    return (f"Your plan caps after-tax at {situation.cap_percent:g}% of pay: {money(cap)} "
+    return (f"Your plan caps after-tax at {result['plan_after_tax_cap_percent']:g}% of pay: {money(cap)} "
             f"(the IRS limit alone would leave {money(without)}).")
 
 
@@ -296,15 +294,15 @@ def result_lines(result: dict[str, Any], situation: Situation | None = None) -> 
     provisional = " (provisional)" if result["provisional"] else ""
     core = [verdict_headline(result["verdict"], result["route"]),
             f"After-tax room for {result['tax_year']}: {money(result['after_tax_room'])}{provisional}"]
-    cap = _cap_line(result, situation)
+    cap = _cap_line(result)
     core += [cap] if cap else []
     elsewhere = elsewhere_line(result, situation)
     core += [elsewhere] if elsewhere else []
-    core += _paycheck_lines(result, situation)
+    core.extend(_paycheck_lines(result, situation))
     if result["projected_value"] is not None:
         core.append(f"Could grow to {money(result['projected_value'])}, tax-free.")
     warning = top_warning(result)
-    tail = [_warning_line(warning, situation)] if warning is not None else []
+    tail = [_warning_line(warning)] if warning is not None else []
     if result["after_tax_room"]:
         tail.append(_next_step(result))
     more = len(result["warnings"]) - (1 if warning else 0)
@@ -361,7 +359,7 @@ def detail_lines(result: dict[str, Any], situation: Situation | None = None) -> 
     ira = _ira_line(result)
     if ira:
         lines.append(ira)
-    lines.extend(f"⚠ {in_plan_words(w['message'], situation)}" for w in result["warnings"])
+    lines.extend(f"⚠ {w['message']}" for w in result["warnings"])
     if result["verdict"] == Verdict.UNKNOWN.value and situation.admin_unknown:
         lines.append("Ask your plan administrator (copy and send):")
         lines.extend(administrator_questions(situation.admin_unknown))
@@ -379,16 +377,13 @@ def detail_lines(result: dict[str, Any], situation: Situation | None = None) -> 
     lines.append(f"• HSA limit: {money(hsa['self_only'])} self-only, {money(hsa['family'])} family"
                  f" [{sources['hsa_limit']}]")
     lines.extend(f"Assumed: {_assumption(note, situation)}" for note in result["assumptions"])
-    if situation.fica_proxy:
-        lines.append("Assumed: your pay from this employer stands in for last year's FICA wages "
-                     "(Roth catch-up rule).")
     return lines
 
 
 def _assumption(note: str, situation: Situation) -> str:
     if situation.employer_max_chosen and note.startswith("Employer contribution not given"):
         return "Employer contribution: the solo 401(k) maximum, as you chose."
-    return in_plan_words(note, situation)
+    return note
 
 
 def limits_lines(year: int) -> list[str]:

@@ -66,7 +66,7 @@ def _missing_route(result: dict[str, Any]) -> str | None:
     return None
 
 
-def _intro(result: dict[str, Any], forms: list[dict[str, Any]]) -> list[str]:
+def _intro(result: dict[str, Any]) -> list[str]:
     year = result["tax_year"]
     lines = []
     if result["route"] in (Route.IN_PLAN_CONVERSION.value, Route.IN_SERVICE_WITHDRAWAL.value) and \
@@ -79,7 +79,7 @@ def _intro(result: dict[str, Any], forms: list[dict[str, Any]]) -> list[str]:
 def tax_lines(result: dict[str, Any]) -> list[str]:
     """The forms this person's route and backdoor lead to, each line with its source."""
     forms: list[dict[str, Any]] = list(result.get("tax_forms") or [])
-    lines = _intro(result, forms)
+    lines = _intro(result)
     missing = _missing_route(result)
     if missing:
         lines.append(missing)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from pydantic import ValidationError
@@ -66,3 +67,15 @@ def assess_json(data: Any) -> dict[str, Any]:
         return assessment_to_json(assess(inp))
     except UnsupportedYearError as exc:
         raise InputError(f"tax_year: {exc}") from None
+
+
+def room_drop_per_employer_dollars(data: Any, employer: str = "1000") -> Any:
+    """How much the after-tax room falls when the employer puts in ``employer`` dollars instead of
+    the figure in ``data`` (an employer amount the person was not sure of): the engine's own answer
+    twice, the difference in the JSON's money form; None when there is no room to move."""
+    before = assess_json(data)["after_tax_room"]
+    after = assess_json(data | {"employer_contributions": employer})["after_tax_room"]
+    if before is None or after is None:
+        return None
+    drop = Decimal(str(before)) - Decimal(str(after))
+    return int(drop) if drop == drop.to_integral_value() else float(drop)

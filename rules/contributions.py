@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from rules.limits import Limits
 from rules.models import PAY_PERIODS_PER_YEAR, AssessmentInput, PayFrequency
-from rules.money import ZERO, cents_down, clamp_at_zero, percent
+from rules.money import SMALLEST_CONTRIBUTION, ZERO, cents_down, clamp_at_zero, percent
 
 
 class Deferrals(NamedTuple):
@@ -53,18 +53,23 @@ class LeftAfterElsewhere(NamedTuple):
     base: Decimal
     catch_up: Decimal
     excess_elsewhere: Decimal
+    plan_base: Decimal  # this plan's own 402(g) limit (IRC 401(a)(30): per employer's plans)
+    plan_catch_up: Decimal  # this plan's own catch-up limit (Treas. Reg. 1.414(v)-1(f)(2))
 
 
 def left_after_elsewhere(limits: Limits, age: int, elsewhere: Decimal) -> LeftAfterElsewhere:
     catch_up = catch_up_limit(limits, age)
+    full = limits.elective_deferral_limit
     if not elsewhere:
-        return LeftAfterElsewhere(limits.elective_deferral_limit, catch_up, ZERO)
-    base_used = min(elsewhere, limits.elective_deferral_limit)
+        return LeftAfterElsewhere(full, catch_up, ZERO, full, catch_up)
+    base_used = min(elsewhere, full)
     over_base = elsewhere - base_used
     return LeftAfterElsewhere(
-        base=limits.elective_deferral_limit - base_used,
+        base=full - base_used,
         catch_up=clamp_at_zero(catch_up - over_base),
         excess_elsewhere=clamp_at_zero(over_base - catch_up),
+        plan_base=full,
+        plan_catch_up=catch_up,
     )
 
 
@@ -77,30 +82,35 @@ def treat_deferrals(
     left: LeftAfterElsewhere, *, deferrals: Decimal, additions_limit: Decimal | None,
     employer: Decimal, pay: Decimal | None,
 ) -> Deferrals:
-    """Deferrals above the lowest applicable limit (402(g) left after other plans, or 415(c) less
-    the employer money) are catch-up, up to the catch-up limit left and to pay minus the other
-    deferrals (1.414(v)-1(b) and (c)); the rest stays within or in excess."""
-    lowest = left.base
+    """The person's 402(g) limit (plus catch-up) is one across every plan: what this plan's
+    deferrals add above what is left after other employers' plans is an excess deferral, refunded
+    (Treas. Reg. 1.402(g)-1(e)), so not an annual addition (1.415(c)-1(b)(1)(ii)). Of what is kept,
+    deferrals above the lowest limit *of this plan* (its own 402(g) limit, IRC 401(a)(30), or
+    415(c) less the employer money) are catch-up, up to its catch-up limit and to pay minus the
+    other deferrals (1.414(v)-1(b) and (c)); an unrelated employer's plan does not make this
+    plan's deferrals catch-up (1.414(v)-1(a)(1))."""
+    excess_here = clamp_at_zero(deferrals - left.base - left.catch_up)
+    kept = deferrals - excess_here
+    lowest = left.plan_base
     if additions_limit is not None:
         lowest = min(lowest, clamp_at_zero(additions_limit - employer))
-    within = min(deferrals, lowest)
-    cap = left.catch_up
+    within = min(kept, lowest)
+    cap = left.plan_catch_up
     if pay is not None:
         cap = min(cap, clamp_at_zero(pay - within))
-    catch_up = min(deferrals - within, cap)
-    excess_here = clamp_at_zero(deferrals - catch_up - left.base)
-    # Excess deferrals refunded by April 15 are not annual additions (Treas. Reg. 1.415(c)-1(b)(1)(ii)).
+    catch_up = min(kept - within, cap)
     return Deferrals(
-        counted=deferrals - catch_up - excess_here,
+        counted=kept - catch_up,
         catch_up=catch_up,
         excess=excess_here + left.excess_elsewhere,
     )
 
 
 def within_402g(left: LeftAfterElsewhere, deferrals: Decimal) -> Decimal:
-    """This plan's deferrals within the 402(g) base left after other plans (before 415(c) is
-    known: for the solo employer maximum)."""
-    return min(deferrals, left.base)
+    """This plan's deferrals within its own 402(g) limit, less any excess refunded (before 415(c)
+    is known: for the solo employer maximum)."""
+    kept = deferrals - clamp_at_zero(deferrals - left.base - left.catch_up)
+    return min(kept, left.plan_base)
 
 
 def annual_additions_limit(limits: Limits, compensation: Decimal | None) -> Decimal:
@@ -125,7 +135,7 @@ def after_tax_room(
     room = clamp_at_zero(additions_limit - counted - employer)
     if plan_cap is not None:
         room = min(room, plan_cap)
-    return room
+    return room if room >= SMALLEST_CONTRIBUTION else ZERO
 
 
 def excess_annual_additions(additions_limit: Decimal, counted: Decimal, employer: Decimal) -> Decimal:
@@ -151,19 +161,36 @@ def percent_of_pay_contribution(limits: Limits, pay: Decimal, rate_percent: Deci
     return percent(rate_percent) * pay_for_plan_formulas(limits, pay)
 
 
+def tiered_match(
+    limits: Limits, *, pay: Decimal, deferrals: Decimal, tiers: tuple[tuple[Decimal, Decimal], ...]
+) -> Decimal:
+    """'100% of the first 3% plus 50% of the next 2%': each tier matches its rate of the deferrals
+    that fall in its band of (401(a)(17)-capped) pay."""
+    capped = pay_for_plan_formulas(limits, pay)
+    lower = earned = ZERO
+    for rate, width in tiers:
+        band = percent(width) * capped
+        earned += percent(rate) * min(clamp_at_zero(deferrals - lower), band)
+        lower += band
+    return earned
+
+
 def match_contribution(
     limits: Limits, *, pay: Decimal, deferrals: Decimal, match_percent: Decimal, up_to_percent: Decimal
 ) -> Decimal:
     """'50% up to 6%': the employer adds 50% of deferrals, on deferrals up to 6% of (capped) pay."""
-    matched_deferrals = min(deferrals, percent(up_to_percent) * pay_for_plan_formulas(limits, pay))
-    return percent(match_percent) * matched_deferrals
+    return tiered_match(limits, pay=pay, deferrals=deferrals, tiers=((match_percent, up_to_percent),))
 
 
 def formula_match(limits: Limits, inp: AssessmentInput) -> Decimal | None:
-    """The employer match from the input's formula, on this plan's deferrals (None: no formula)."""
-    if inp.match_percent is None or inp.match_up_to_percent is None or inp.compensation is None:
+    """The employer money from the input's formulas: the match on this plan's deferrals plus a
+    nonelective % of pay (None: no formula)."""
+    tiers = inp.tiers
+    if (tiers is None and inp.nonelective_percent is None) or inp.compensation is None:
         return None
-    return match_contribution(
-        limits, pay=inp.compensation, deferrals=inp.employee_deferrals,
-        match_percent=inp.match_percent, up_to_percent=inp.match_up_to_percent,
-    )
+    total = ZERO
+    if tiers is not None:
+        total += tiered_match(limits, pay=inp.compensation, deferrals=inp.employee_deferrals, tiers=tiers)
+    if inp.nonelective_percent is not None:
+        total += percent_of_pay_contribution(limits, inp.compensation, inp.nonelective_percent)
+    return total

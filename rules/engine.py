@@ -15,16 +15,17 @@ from rules.models import (
     AssessmentInput,
     Breakdown,
     BusinessType,
+    FormsRequest,
     IraRoute,
     PlanType,
     Verdict,
 )
 from rules.money import ZERO, cents
-from rules.pitfalls import Figures, warnings_for
+from rules.paycheck import binding_cap
+from rules.pitfalls import Figures, fica_wages, roth_catch_up_applies, warnings_for
 from rules.projection import projected_value
 from rules.roth_ira import backdoor_taxable_amount, ira_dollar_limit, ira_route, roth_ira_direct_limit
 from rules.solo import sole_prop_plan_compensation, solo_employer_max
-from rules.tax_forms import tax_forms_for
 from rules.verdict import after_tax_possible, route, verdict
 
 ANNUAL_ADDITIONS_RULE = "IRC 415(c)(1): lesser of the dollar limit and 100% of compensation"
@@ -45,6 +46,7 @@ def employer_contribution(inp: AssessmentInput, limits: Limits, counted: Decimal
             s_corp=inp.solo_business is BusinessType.S_CORP,
             compensation=inp.compensation,
             counted_deferrals=counted,
+            wages=inp.social_security_wages_elsewhere or ZERO,
         )
     if solo_max is not None:
         solo_max = cents(solo_max)  # money, to the cent as Pub 560's worksheet
@@ -63,7 +65,9 @@ def plan_compensation(inp: AssessmentInput, limits: Limits, employer: Decimal) -
     if inp.compensation is None:
         return None
     if inp.is_solo and inp.solo_business is BusinessType.SOLE_PROP:
-        return sole_prop_plan_compensation(limits, inp.compensation, employer)
+        return sole_prop_plan_compensation(
+            limits, inp.compensation, employer, inp.social_security_wages_elsewhere or ZERO
+        )
     return inp.compensation
 
 
@@ -106,7 +110,10 @@ def _backdoor_taxable(
 ) -> Decimal | None:
     if route_ in (None, IraRoute.DIRECT) or inp.pretax_ira_balance is None:
         return None
-    return backdoor_taxable_amount(limits, converted=converted, pretax_ira_balance=inp.pretax_ira_balance)
+    return backdoor_taxable_amount(
+        limits, converted=converted, pretax_ira_balance=inp.pretax_ira_balance,
+        prior_basis=inp.prior_ira_basis or ZERO,
+    )
 
 
 def _projection(inp: AssessmentInput, room: Decimal) -> Decimal | None:
@@ -132,6 +139,8 @@ def _assumptions(
         notes.append("Verdict unknown: figures are provisional, as if the plan allowed it.")
     if the_verdict is Verdict.AFTER_SEPARATION_ONLY:
         notes.append("After-tax money can reach a Roth only after you leave this employer.")
+    if fica_wages(inp)[1] and roth_catch_up_applies(inp, limits):
+        notes.append("Your pay from this employer stands in for last year's FICA wages (Roth catch-up rule).")
     return tuple(notes)
 
 
@@ -214,6 +223,33 @@ def _ira(inp: AssessmentInput, limits: Limits) -> Ira:
     return Ira(direct, the_route, converted, _backdoor_taxable(inp, limits, converted, the_route))
 
 
+def _with_the_maximum(inp: AssessmentInput, left: c.LeftAfterElsewhere) -> AssessmentInput:
+    """"The maximum" deferrals: what this plan can still take after other plans, within pay."""
+    if not inp.employee_deferrals_max:
+        return inp
+    most = c.deferral_room(left, ZERO)
+    if inp.compensation is not None:
+        most = min(most, inp.compensation)
+    return inp.model_copy(update={"employee_deferrals": most})
+
+
+def _screen_figures(
+    inp: AssessmentInput, limits: Limits, add: Additions, left: c.LeftAfterElsewhere
+) -> dict[str, object]:
+    """The figures a result screen shows beyond the limits: paychecks, the plan's cap, the IRA."""
+    cap = binding_cap(inp, limits, additions_limit=add.limit, counted=add.deferrals.counted,
+                      employer=add.employer.amount, room=add.room)
+    return {
+        "employee_deferrals": inp.employee_deferrals,
+        "deferral_room_here": c.deferral_room(left, ZERO), "deferrals_elsewhere": inp.deferrals_elsewhere,
+        "after_tax_so_far": inp.after_tax_so_far or ZERO,
+        "ira_limit": ira_dollar_limit(limits, inp.age),
+        "pay_bounds_catch_up": add.limit is not None and add.limit < limits.annual_additions_limit,
+        "plan_after_tax_cap": cap and cap.cap, "room_without_plan_cap": cap and cap.without,
+        "plan_after_tax_cap_percent": cap and inp.after_tax_cap_percent,
+    }
+
+
 def assess(inp: AssessmentInput) -> Assessment:
     """Apply every rule. Raises UnsupportedYearError for a year with no limits file."""
     limits = limits_for(inp.tax_year)
@@ -222,6 +258,7 @@ def assess(inp: AssessmentInput) -> Assessment:
     )
     the_route = route(the_verdict, inp.in_plan_conversion, inp.in_service_withdrawal)
     left = c.left_after_elsewhere(limits, inp.age, inp.deferrals_elsewhere)
+    inp = _with_the_maximum(inp, left)
     add = _additions(inp, limits, left)
     ira = _ira(inp, limits)
     match_plan = keep_the_match(limits, inp, left)
@@ -231,7 +268,7 @@ def assess(inp: AssessmentInput) -> Assessment:
         ira_route=ira.route, backdoor_converted=ira.converted, backdoor_taxable=ira.taxable,
     )
     catch_up = c.catch_up_limit(limits, inp.age)
-    return Assessment(
+    result = Assessment(
         tax_year=inp.tax_year,
         verdict=the_verdict,
         route=the_route,
@@ -266,7 +303,12 @@ def assess(inp: AssessmentInput) -> Assessment:
         warnings=warnings_for(inp, limits, figures),
         assumptions=_assumptions(inp, limits, add.employer, the_verdict) + _match_assumptions(match_plan),
         sources=_sources(inp, limits),
-        tax_forms=tax_forms_for(
-            inp, limits, route=the_route, room=add.room, ira_route=ira.route, converted=ira.converted
-        ),
+        limit_reached_on_paycheck=match_plan and match_plan.limit_reached_on_paycheck,
+        paychecks_per_year=match_plan and match_plan.paychecks,
+        **_screen_figures(inp, limits, add, left),
     )
+    result._paycheck_request = (inp, add.room)  # the paycheck figures are worked when read
+    result._forms_request = FormsRequest(  # the tax-form lines are built when read
+        inp, inp.tax_year, the_route, add.room, ira.route, ira.converted
+    )
+    return result

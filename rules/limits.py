@@ -149,10 +149,6 @@ def latest_year() -> int:
     return supported_years()[-1]
 
 
-def is_published(year: int) -> bool:
-    return year in supported_years()
-
-
 def _check_cited(where: str, entry: Any) -> None:
     if not isinstance(entry, dict):
         raise IncompleteDataError(f"{where}: must be an object with value, unit and reference")

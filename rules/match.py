@@ -23,6 +23,7 @@ class MatchPlan:
     match_stops_after_paycheck: int | None  # 401(a)(17) ends the match before year end
     paychecks: int
     frequency_assumed: bool
+    limit_reached_on_paycheck: int | None = None  # at the steady %; None: not within the year
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,21 @@ class Payroll:
     capacity: Decimal  # deferrals this plan can take this year (402(g) + catch-up left)
     match_percent: Decimal
     up_to_percent: Decimal
+    tiers: tuple[tuple[Decimal, Decimal], ...] = ()  # (match %, % of pay) bands; () = one tier
+
+    @property
+    def bands(self) -> tuple[tuple[Decimal, Decimal], ...]:
+        return self.tiers or ((self.match_percent, self.up_to_percent),)
+
+
+def _matched(payroll: Payroll, deferral: Decimal, matchable_pay: Decimal) -> Decimal:
+    """One paycheck's match: each tier's rate on the deferral within its band of matchable pay."""
+    lower = earned = ZERO
+    for rate, width in payroll.bands:
+        band = percent(width) * matchable_pay
+        earned += percent(rate) * min(clamp_at_zero(deferral - lower), band)
+        lower += band
+    return earned
 
 
 def match_earned(limits: Limits, payroll: Payroll, deferral_percent: Decimal) -> Decimal:
@@ -42,8 +58,7 @@ def match_earned(limits: Limits, payroll: Payroll, deferral_percent: Decimal) ->
     for _ in range(payroll.paychecks):
         matchable_pay = min(per_paycheck, clamp_at_zero(limits.compensation_limit - paid))
         deferral = min(per_paycheck * percent(deferral_percent), payroll.capacity - deferred)
-        matched = min(deferral, percent(payroll.up_to_percent) * matchable_pay)
-        earned += percent(payroll.match_percent) * matched
+        earned += _matched(payroll, deferral, matchable_pay)
         paid += per_paycheck
         deferred += deferral
     return earned
@@ -62,14 +77,24 @@ def steady_deferral_percent(payroll: Payroll) -> Decimal:
     return min(HUNDRED, max(even, payroll.up_to_percent))  # never more than the whole paycheck
 
 
+def limit_reached_on(payroll: Payroll, deferral_percent: Decimal) -> int | None:
+    """The paycheck whose deferral reaches the deferral limit at this %, or None within the year."""
+    per_paycheck = payroll.pay / payroll.paychecks * percent(deferral_percent)
+    if per_paycheck <= 0:
+        return None
+    reached = ceil(payroll.capacity / per_paycheck) if payroll.capacity > 0 else 1
+    return reached if reached <= payroll.paychecks else None
+
+
 def keep_the_match(limits: Limits, inp: AssessmentInput, left: LeftAfterElsewhere) -> MatchPlan | None:
-    if inp.match_percent is None or inp.match_up_to_percent is None or not inp.compensation:
+    tiers = inp.tiers
+    if tiers is None or not inp.compensation:
         return None
     capacity = deferral_room(left, ZERO)
     frequency = inp.pay_frequency or ASSUMED_FREQUENCY
     payroll = Payroll(
         pay=inp.compensation, paychecks=PAY_PERIODS_PER_YEAR[frequency], capacity=capacity,
-        match_percent=inp.match_percent, up_to_percent=inp.match_up_to_percent,
+        match_percent=tiers[0][0], up_to_percent=sum((width for _, width in tiers), ZERO), tiers=tiers,
     )
     steady = steady_deferral_percent(payroll)
     lost = None
@@ -85,4 +110,5 @@ def keep_the_match(limits: Limits, inp: AssessmentInput, left: LeftAfterElsewher
         match_stops_after_paycheck=last_matched_paycheck(limits, payroll),
         paychecks=payroll.paychecks,
         frequency_assumed=inp.pay_frequency is None,
+        limit_reached_on_paycheck=limit_reached_on(payroll, steady),
     )

@@ -4,9 +4,18 @@ from __future__ import annotations
 
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated, Any
+from functools import cached_property
+from typing import Annotated, Any, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PrivateAttr,
+    computed_field,
+    model_validator,
+)
 
 from rules.money import to_json_number
 
@@ -26,6 +35,13 @@ class PlanType(StrEnum):
     K403B = "403b"
     SOLO_401K = "solo401k"
     GOV_457B = "457b"
+
+
+#: The plan as a person names it: a 403(b) saver never reads "401(k)" in the engine's words.
+PLAN_NAMES: dict[PlanType, str] = {
+    PlanType.K401: "401(k)", PlanType.K403B: "403(b)", PlanType.SOLO_401K: "solo 401(k)",
+    PlanType.GOV_457B: "457(b)",
+}
 
 
 class BusinessType(StrEnum):
@@ -87,6 +103,15 @@ class IraRoute(StrEnum):
     BACKDOOR = "backdoor"
 
 
+class MatchTier(BaseModel):
+    """One tier of a match formula: "50% of the next 2%" is match_percent 50, next_percent 2 (of pay)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    match_percent: MatchRate
+    next_percent: Percent
+
+
 class AssessmentInput(BaseModel):
     """One person's situation for one tax year. Field names are the public JSON contract."""
 
@@ -98,10 +123,18 @@ class AssessmentInput(BaseModel):
     business_type: BusinessType | None = None
     compensation: Money | None = None
     employee_deferrals: Money = Decimal(0)
+    # "the maximum": deferrals are what this plan can still take (402(g) + catch-up left), within pay
+    employee_deferrals_max: bool = False
     deferrals_elsewhere: Money = Decimal(0)  # to other employers' plans this year (402(g) is per person)
+    # a sole proprietor's Social Security wages from a day job this year (Schedule SE line 8a)
+    social_security_wages_elsewhere: Money | None = None
     employer_contributions: Money | None = None
     match_percent: MatchRate | None = None  # "50% up to 6%": 50 (instead of employer_contributions)
     match_up_to_percent: Percent | None = None  # ... and 6 (% of pay, capped at 401(a)(17))
+    # "100% of the first 3% plus 50% of the next 2%": tiers in order (instead of match_percent)
+    match_tiers: tuple[MatchTier, ...] | None = None
+    # employer money as a % of pay whatever is deferred (safe harbor 3%, profit sharing 5%)
+    nonelective_percent: Percent | None = None
     deferral_percent: Percent | None = None  # % of pay deferred per paycheck as elected now
     after_tax_allowed: Answer = Answer.UNSURE
     in_plan_conversion: Answer = Answer.UNSURE
@@ -114,19 +147,35 @@ class AssessmentInput(BaseModel):
     filing_status: FilingStatus | None = None
     magi: Money | None = None
     pretax_ira_balance: Money | None = None
-    prior_year_fica_wages: Money | None = None
+    prior_ira_basis: Money | None = None  # Form 8606 line 2: nondeductible basis from earlier years
+    prior_year_fica_wages: Money | None = None  # W-2 box 3 from this employer (Roth catch-up rule)
+    # FICA wages not given: this year's pay here stands in for them (Roth catch-up rule), said so
+    fica_wages_from_pay: bool = False
+    # last year's pay for the HCE test: 414(q)(4) compensation (415(c)(3): W-2 wages with
+    # elective deferrals and cafeteria-plan reductions added back)
+    prior_year_compensation: Money | None = None
     pay_frequency: PayFrequency | None = None
     pay_periods_remaining: Annotated[int, Field(ge=1, le=52)] | None = None
     expected_return_percent: Annotated[Decimal, Field(ge=-50, le=50, allow_inf_nan=False)] | None = None
     years_until_retirement: Annotated[int, Field(ge=0, le=80)] | None = None
     marginal_tax_rate_percent: Percent | None = None
     conversion_frequency: ConversionFrequency | None = None
+    after_tax_so_far: Money | None = None  # after-tax money already contributed this year
 
     @model_validator(mode="after")
     def _consistent(self) -> AssessmentInput:
         for problem in _consistency_problems(self):
             raise ValueError(problem)
         return self
+
+    @property
+    def tiers(self) -> tuple[tuple[Decimal, Decimal], ...] | None:
+        """The match formula as (match %, % of pay it applies to) tiers; None without one."""
+        if self.match_tiers:
+            return tuple((t.match_percent, t.next_percent) for t in self.match_tiers)
+        if self.match_percent is not None and self.match_up_to_percent is not None:
+            return ((self.match_percent, self.match_up_to_percent),)
+        return None
 
     @property
     def is_solo(self) -> bool:
@@ -141,6 +190,10 @@ def _consistency_problems(inp: AssessmentInput) -> list[str]:
     problems: list[str] = []
     if inp.business_type is not None and not inp.is_solo:
         problems.append("business_type: applies only to plan_type solo401k")
+    if inp.social_security_wages_elsewhere is not None and (
+        not inp.is_solo or inp.solo_business is not BusinessType.SOLE_PROP
+    ):
+        problems.append("social_security_wages_elsewhere: applies only to a sole proprietor's solo401k")
     if inp.magi is not None and inp.filing_status is None:
         problems.append("filing_status: is required when magi is given")
     if inp.pay_periods_remaining is not None:
@@ -157,23 +210,41 @@ def _consistency_problems(inp: AssessmentInput) -> list[str]:
             f"employee_deferrals: cannot exceed compensation "
             f"({inp.employee_deferrals} > {inp.compensation})"
         )
+    if inp.employee_deferrals_max and inp.employee_deferrals:
+        problems.append("employee_deferrals: give either employee_deferrals or employee_deferrals_max")
     if inp.after_tax_cap_percent is not None and inp.compensation is None:
         problems.append("compensation: is required when after_tax_cap_percent is given")
     problems.extend(_match_problems(inp))
     return problems
 
 
-def _match_problems(inp: AssessmentInput) -> list[str]:
+def _tier_problems(inp: AssessmentInput) -> list[str]:
     given = (inp.match_percent is not None, inp.match_up_to_percent is not None)
-    if given == (False, False):
-        return []
-    if given != (True, True):
+    if given not in ((False, False), (True, True)):
         missing = "match_up_to_percent" if given[0] else "match_percent"
         return [f"{missing}: is required with the other half of the match formula"]
+    if inp.match_tiers is None:
+        return []
+    if given[0]:
+        return ["match_tiers: give either match_tiers or match_percent with match_up_to_percent, not both"]
+    if not inp.match_tiers:
+        return ["match_tiers: needs at least one tier"]
+    if sum(t.next_percent for t in inp.match_tiers) > 100:
+        return ["match_tiers: the tiers cover more than 100% of pay"]
+    return []
+
+
+def _match_problems(inp: AssessmentInput) -> list[str]:
+    problems = _tier_problems(inp)
+    if problems or (inp.tiers is None and inp.nonelective_percent is None):
+        return problems
+    formula = "match formula" if inp.tiers is not None else "nonelective_percent"
     if inp.employer_contributions is not None:
-        return ["match_percent: give either employer_contributions or the match formula, not both"]
+        field = "match_tiers" if inp.match_tiers else (
+            "match_percent" if inp.match_percent is not None else "nonelective_percent")
+        return [f"{field}: give either employer_contributions or the {formula}, not both"]
     if inp.compensation is None:
-        return ["compensation: is required when a match formula is given"]
+        return [f"compensation: is required when a {formula} is given"]
     return []
 
 
@@ -227,6 +298,17 @@ class TaxForm(BaseModel):
     source: str
 
 
+class FormsRequest(NamedTuple):
+    """What the tax-form lines are built from, kept so they are built only when read."""
+
+    inp: AssessmentInput
+    tax_year: int
+    route: Route | None
+    room: Decimal
+    ira_route: IraRoute | None
+    converted: Decimal
+
+
 class Assessment(BaseModel):
     """The engine's answer. Field names are the public JSON contract."""
 
@@ -260,4 +342,88 @@ class Assessment(BaseModel):
     warnings: tuple[PlanWarning, ...]
     assumptions: tuple[str, ...]
     sources: dict[str, str]
-    tax_forms: tuple[TaxForm, ...] | None = None  # Form 1099-R, 8606 and 1040 lines for the route
+    # at deferral_percent_per_paycheck: the paycheck whose deferral reaches the limit (None: not this year)
+    limit_reached_on_paycheck: int | None = None
+    paychecks_per_year: int | None = None  # the keep-the-match plan's paychecks (biweekly if not given)
+    # the figures a result screen shows (see docs/engine.md)
+    employee_deferrals: Amount = Decimal(0)  # as used ("the maximum" worked out)
+    ira_limit: Amount = Decimal(0)  # the IRA dollar limit with the 50+ catch-up
+    pay_bounds_catch_up: bool = False  # 100% of pay is the 415(c) limit: pay, not the sum, bounds it
+    deferral_room_here: Amount = Decimal(0)  # what this plan can take after other plans, before its own
+    deferrals_elsewhere: Amount = Decimal(0)  # as given (402(g) is one limit per person)
+    after_tax_so_far: Amount = Decimal(0)  # as given
+    plan_after_tax_cap: Amount | None = None  # the plan's % cap in dollars, when it binds
+    plan_after_tax_cap_percent: Amount | None = None  # ... as the % of pay given
+    room_without_plan_cap: Amount | None = None  # ... and the room the IRS limit alone leaves
+    _forms_request: FormsRequest | None = PrivateAttr(default=None)
+    _paycheck_request: tuple[AssessmentInput, Decimal] | None = PrivateAttr(default=None)
+
+    # The paycheck figures: worked when first read (the JSON contract reads them), then kept.
+    @cached_property
+    def _paychecks(self) -> Any:
+        from rules.paycheck import Paychecks, paychecks  # here: rules.paycheck imports this module
+
+        if self._paycheck_request is None:
+            return Paychecks(Decimal(0), Decimal(0), None, None, None, None, None)
+        return paychecks(*self._paycheck_request)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def after_tax_left(self) -> Amount:
+        """after_tax_room less after_tax_so_far."""
+        left: Decimal = self._paychecks.left
+        return left
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def after_tax_over(self) -> Amount:
+        """after_tax_so_far beyond the room (to be corrected)."""
+        over: Decimal = self._paychecks.over
+        return over
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def paycheck_after_tax(self) -> Amount | None:
+        """Per paycheck left: the even split, or what a paycheck holds."""
+        value: Decimal | None = self._paychecks.per_paycheck
+        return value
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def paycheck_percent(self) -> int | None:
+        """As a whole % of gross pay, within the plan's cap."""
+        value: int | None = self._paychecks.percent
+        return value
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def paycheck_percent_amount(self) -> Amount | None:
+        """What that whole % puts in a paycheck."""
+        value: Decimal | None = self._paychecks.percent_amount
+        return value
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def paycheck_capacity(self) -> Amount | None:
+        """A paycheck after its deferral."""
+        value: Decimal | None = self._paychecks.capacity
+        return value
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def after_tax_most_this_year(self) -> Amount | None:
+        """The most this year when the even split does not fit a paycheck."""
+        value: Decimal | None = self._paychecks.most_this_year
+        return value
+
+    @computed_field  # type: ignore[prop-decorator]
+    @cached_property
+    def tax_forms(self) -> tuple[TaxForm, ...] | None:
+        """Form 1099-R, 8606 and 1040 lines for the route: built on first read (about 30 cited
+        lines; most callers never read them), then kept."""
+        request = self._forms_request
+        if request is None:
+            return None
+        from rules.tax_forms import tax_forms_for  # here: rules.tax_forms imports this module
+
+        return tax_forms_for(request)

@@ -7,6 +7,9 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 ZERO = Decimal(0)
 CENT = Decimal("0.01")
 HUNDRED = Decimal(100)
+#: Less than this is no contribution anyone can make: an after-tax room under a dollar (cents
+#: left over by the worksheets' rounding) is shown as $0 (not law: a display threshold).
+SMALLEST_CONTRIBUTION = Decimal(1)
 
 
 def cents(amount: Decimal) -> Decimal:

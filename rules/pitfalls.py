@@ -9,6 +9,7 @@ from rules.hsa import medicare_age_reached
 from rules.limits import Limits
 from rules.match import MatchPlan
 from rules.models import (
+    PLAN_NAMES,
     Answer,
     AssessmentInput,
     BusinessType,
@@ -90,53 +91,89 @@ def _has_fica_wages_from_plan_sponsor(inp: AssessmentInput) -> bool:
     return not (inp.is_solo and inp.solo_business is BusinessType.SOLE_PROP)
 
 
+def fica_wages(inp: AssessmentInput) -> tuple[Decimal | None, bool]:
+    """Last year's FICA wages from this employer, or (when asked) this year's pay standing in."""
+    if inp.prior_year_fica_wages is not None:
+        return inp.prior_year_fica_wages, False
+    if inp.fica_wages_from_pay and inp.compensation is not None:
+        return inp.compensation, True
+    return None, False
+
+
+def roth_catch_up_applies(inp: AssessmentInput, limits: Limits) -> bool:
+    """The Roth catch-up rule can apply: enforced this year, catch-up age, wages from the sponsor."""
+    return (limits.roth_catch_up_enforced and inp.age >= limits.catch_up_age
+            and _has_fica_wages_from_plan_sponsor(inp))
+
+
 def roth_catch_up_required(inp: AssessmentInput, limits: Limits) -> PlanWarning | None:
     """IRC 414(v)(7): prior-year FICA wages from the employer sponsoring the plan above the threshold."""
-    wages = inp.prior_year_fica_wages
-    if not limits.roth_catch_up_enforced or inp.age < limits.catch_up_age or wages is None:
+    wages, proxy = fica_wages(inp)
+    if wages is None or not roth_catch_up_applies(inp, limits):
         return None
     threshold = limits.roth_catch_up_wage_threshold
-    if wages <= threshold or not _has_fica_wages_from_plan_sponsor(inp):
+    if wages <= threshold:
         return None
+    whose = ("Your pay here (standing in for last year's FICA wages, not given) is above" if proxy
+             else "Your prior-year FICA wages from this employer exceed")
     return PlanWarning(
         code="roth_catch_up_required",
         message=(
-            f"Your prior-year FICA wages from this employer exceed ${int(threshold):,}, so from "
+            f"{whose} ${int(threshold):,}, so from "
             f"{inp.tax_year} your catch-up contributions must be Roth, not pre-tax."
         ),
-        details={"threshold": _money(threshold), "prior_year_fica_wages": _money(wages)},
+        details={"threshold": _money(threshold), "prior_year_fica_wages": _money(wages),
+                 "wages_are_proxy": proxy},
     )
 
 
-def _hce_pay(inp: AssessmentInput) -> tuple[Decimal, bool]:
-    """The look-back year's pay (IRC 414(q)(1)(B)), or this year's pay standing in for it."""
+class HcePay(NamedTuple):
+    """The look-back year's pay the HCE test uses (IRC 414(q)(1)(B)) and what it is."""
+
+    amount: Decimal
+    basis: str  # "compensation" (414(q)(4)), "fica_wages" or "this_year" (stand-ins)
+    words: str  # what the sentence calls it
+
+
+def _hce_pay(inp: AssessmentInput, look_back: int) -> HcePay:
+    """414(q)(4) compensation (415(c)(3): with elective deferrals and cafeteria-plan reductions)
+    when given; else FICA wages, which leave out cafeteria-plan reductions, so 414(q) pay is at
+    least them; else this year's pay standing in."""
+    if inp.prior_year_compensation is not None:
+        return HcePay(inp.prior_year_compensation, "compensation", f"{look_back} pay")
     if inp.prior_year_fica_wages is not None:
-        return inp.prior_year_fica_wages, False
-    return inp.compensation or ZERO, True
+        return HcePay(inp.prior_year_fica_wages, "fica_wages", f"{look_back} FICA wages")
+    return HcePay(inp.compensation or ZERO, "this_year", f"{look_back} pay")
 
 
 def hce_acp_testing(inp: AssessmentInput, limits: Limits, fig: Figures) -> PlanWarning | None:
     """An HCE for year Y was paid more than the threshold in force for Y-1 in Y-1."""
     if inp.is_solo or fig.after_tax_room <= 0:
         return None
-    pay, proxy = _hce_pay(inp)
-    threshold = limits.hce_look_back_threshold
-    if pay <= threshold:
-        return None
     look_back = inp.tax_year - 1
-    above = f"{look_back} pay was above ${int(threshold):,}"
+    pay = _hce_pay(inp, look_back)
+    threshold = limits.hce_look_back_threshold
+    if pay.amount <= threshold:
+        return None
     hce = f"likely a highly compensated employee for {inp.tax_year}"
-    # this year's pay stands in for the look-back year's when that is not given, and it says so
-    verdict_text = f"If your {above} (as this year's is), you are {hce}" if proxy else (
-        f"Your {above}: you are {hce}")
+    verdict_text = {
+        "compensation": f"Your {look_back} pay was above ${int(threshold):,}: you are {hce}",
+        # 414(q) pay adds pre-tax benefit deductions to FICA wages: it is at least as high
+        "fica_wages": f"Your {look_back} FICA wages were above ${int(threshold):,}, so your "
+                      f"{look_back} pay for this test (with pre-tax deductions) was too: you are {hce}",
+        # this year's pay stands in for the look-back year's when that is not given, and it says so
+        "this_year": f"If your {look_back} pay was above ${int(threshold):,} (as this year's is), "
+                     f"you are {hce}",
+    }[pay.basis]
     return PlanWarning(
         code="hce_acp_testing",
         message=f"{verdict_text}; if the plan fails its ACP test, after-tax money may be refunded.",
         details={
             "hce_threshold": _money(threshold),
             "look_back_year": look_back,
-            "pay_tested": _money(pay),
-            "pay_is_proxy": proxy,
+            "pay_tested": _money(pay.amount),
+            "pay_is_proxy": pay.basis == "this_year",
+            "pay_basis": pay.basis,
         },
     )
 
@@ -218,21 +255,32 @@ def backdoor_ira_pro_rata(inp: AssessmentInput, fig: Figures) -> PlanWarning | N
         message=(
             f"Your pre-tax IRA balance makes ${dollars(taxable):,} of a ${dollars(converted):,} "
             f"backdoor Roth conversion taxable (pro-rata, Form 8606){tax_text}: roll the pre-tax IRA "
-            "into your 401(k) by December 31 if the plan takes roll-ins."
+            f"into your {PLAN_NAMES[inp.plan_type]} by December 31 if the plan takes roll-ins."
         ),
         details={
             "taxable_share": float(_share(taxable, converted)),
             "taxable_amount": _money(taxable),
             "converted": _money(converted),
             "estimated_tax": None if tax is None else _money(tax),
+            "estimated_tax_dollars": None if tax is None else _money(dollars(tax)),
         },
     )
+
+
+def _reached_words(plan: MatchPlan) -> str:
+    reached = plan.limit_reached_on_paycheck
+    if reached is None:
+        return "it keeps the full match (your limit is not reached this year)"
+    if reached == plan.paychecks:
+        return "it reaches your limit on the last one and keeps the full match"
+    # the 'up to' % sets the figure: every dollar deferred is matched, none after the limit
+    return f"it reaches your limit on paycheck {reached} of {plan.paychecks}"
 
 
 def _keep_the_match_text(inp: AssessmentInput, plan: MatchPlan) -> str:
     text = (
         f"Without a year-end true-up, defer {plan.deferral_percent_per_paycheck}% of each paycheck: "
-        "it reaches your limit on the last one and keeps the full match"
+        f"{_reached_words(plan)}"
     )
     if plan.match_lost_if_front_loaded:
         text += f"; at {inp.deferral_percent}% you would lose ${dollars(plan.match_lost_if_front_loaded):,}"
@@ -260,6 +308,7 @@ def no_true_up(inp: AssessmentInput, fig: Figures) -> PlanWarning | None:
             "match_stops_after_paycheck": plan.match_stops_after_paycheck,
             "paychecks": plan.paychecks,
             "pay_frequency_assumed": plan.frequency_assumed,
+            "limit_reached_on_paycheck": plan.limit_reached_on_paycheck,
         }
     return PlanWarning(code="no_true_up", message=message, details=details)
 

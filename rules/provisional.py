@@ -15,13 +15,13 @@ from decimal import Decimal
 from importlib import resources
 from typing import Any
 
-from rules.limits import is_published, latest_year
+from rules.limits import latest_year, supported_years
 
 
 def limits_year(year: int) -> int:
     """The year whose limits the figures use: the year itself once published, else the latest
     published year (never a projection)."""
-    return year if is_published(year) or year < latest_year() else latest_year()
+    return year if year in supported_years() or year < latest_year() else latest_year()
 
 
 def is_provisional(year: int) -> bool:

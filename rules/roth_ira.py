@@ -55,12 +55,15 @@ def _ratio(part: Decimal, whole: Decimal, places: int) -> Decimal:
     return min(Decimal(1), part / whole).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
-def backdoor_taxable_amount(limits: Limits, *, converted: Decimal, pretax_ira_balance: Decimal) -> Decimal:
+def backdoor_taxable_amount(
+    limits: Limits, *, converted: Decimal, pretax_ira_balance: Decimal, prior_basis: Decimal = ZERO
+) -> Decimal:
     """Form 8606 Part I and II for a nondeductible contribution converted the same year, no other
-    basis, no other distribution: line 10 = basis / (December 31 balance + conversion), to three
-    places; nontaxable = conversion x line 10 (line 11 = line 17); taxable = line 16 - line 17."""
+    distribution: line 3 = the contribution + basis from earlier years (line 2); line 10 = line 5
+    (= line 3) / (December 31 balance + conversion), to three places; nontaxable = conversion x
+    line 10 (line 11 = line 17); taxable = line 16 - line 17."""
     line9 = pretax_ira_balance + converted  # lines 6 + 7 + 8
-    line10 = _ratio(converted, line9, limits.form_8606_ratio_places)  # line 5 (basis) / line 9
+    line10 = _ratio(converted + prior_basis, line9, limits.form_8606_ratio_places)  # line 5 / line 9
     return converted - cents(converted * line10)
 
 

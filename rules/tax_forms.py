@@ -19,9 +19,18 @@ from functools import cache
 from importlib import resources
 from typing import Any, NamedTuple
 
-from rules.limits import Limits
-from rules.models import Answer, AssessmentInput, ConversionFrequency, IraRoute, Route, TaxForm, TaxFormLine
-from rules.money import ZERO, dollars
+from rules.limits import Limits, limits_for
+from rules.models import (
+    Answer,
+    AssessmentInput,
+    ConversionFrequency,
+    FormsRequest,
+    IraRoute,
+    Route,
+    TaxForm,
+    TaxFormLine,
+)
+from rules.money import ZERO, cents, dollars
 from rules.pitfalls import ASSUMED_RETURN_PERCENT
 from rules.projection import average_wait_days, earnings_before_conversion
 from rules.roth_ira import _ratio as form_8606_ratio
@@ -33,6 +42,8 @@ PLAN_FORMS = {
     Route.IN_SERVICE_WITHDRAWAL: ("split_rollover_roth_ira", "split_rollover_traditional_ira",
                                   "split_rollover_1040"),
 }
+PRO_RATA_FORMS = ("split_rollover_roth_ira_pro_rata", "split_rollover_traditional_ira_pro_rata",
+                  "split_rollover_1040")
 BACKDOOR_FORMS = ("backdoor_1099r", "form_8606", "backdoor_1040")
 ESTIMATED = frozenset({"earnings", "rolled_over"})
 
@@ -89,25 +100,49 @@ def _plan_amounts(fig: PlanFigures) -> dict[str, Decimal | None]:
             "zero": ZERO}
 
 
+def basis_share(inp: AssessmentInput) -> Decimal | None:
+    """Without separate accounting, the after-tax share of any in-service withdrawal: basis /
+    account balance (IRC 72(e)(8)(B)); None with separate accounting or balances not given."""
+    if inp.separate_accounting is Answer.YES or inp.pretax_balance is None or inp.after_tax_balance is None:
+        return None
+    whole = inp.pretax_balance + inp.after_tax_balance
+    return inp.after_tax_balance / whole if whole > 0 else None
+
+
+def pro_rata_amounts(withdrawn: Decimal, share: Decimal) -> dict[str, Decimal | None]:
+    """A withdrawal of ``withdrawn`` splits by the basis share: the after-tax part to the Roth IRA
+    (Notice 2014-54), the pre-tax part (earnings in it) to a traditional IRA."""
+    basis = cents(withdrawn * share)
+    return {"after_tax_basis": basis, "earnings": withdrawn - basis, "rolled_over": withdrawn,
+            "zero": ZERO}
+
+
 class Backdoor(NamedTuple):
     converted: Decimal
     balance: Decimal  # pre-tax IRA balance on December 31 (0 when not given, stated)
     taxable: Decimal  # the engine's backdoor_taxable_amount (Form 8606 line 18)
     ratio: Decimal  # line 10
+    prior_basis: Decimal  # line 2 (0 when not given, stated)
 
 
-def backdoor_figures(limits: Limits, converted: Decimal, balance: Decimal | None) -> Backdoor:
-    line6 = balance or ZERO
-    taxable = backdoor_taxable_amount(limits, converted=converted, pretax_ira_balance=line6)
-    return Backdoor(converted, line6, taxable,
-                    form_8606_ratio(converted, line6 + converted, limits.form_8606_ratio_places))
+def backdoor_figures(
+    limits: Limits, converted: Decimal, balance: Decimal | None, prior_basis: Decimal | None = None
+) -> Backdoor:
+    line6, line2 = balance or ZERO, prior_basis or ZERO
+    taxable = backdoor_taxable_amount(
+        limits, converted=converted, pretax_ira_balance=line6, prior_basis=line2
+    )
+    ratio = form_8606_ratio(converted + line2, line6 + converted, limits.form_8606_ratio_places)
+    return Backdoor(converted, line6, taxable, ratio, line2)
 
 
 def _backdoor_amounts(b: Backdoor) -> dict[str, Decimal | None]:
     nontaxable = b.converted - b.taxable
+    total_basis = b.converted + b.prior_basis  # line 3
     return {"ira_contribution": b.converted, "ira_converted": b.converted, "ira_balance": b.balance,
             "ira_total": b.balance + b.converted, "ira_ratio": b.ratio, "ira_nontaxable": nontaxable,
-            "ira_basis_left": b.converted - nontaxable, "ira_taxable": b.taxable, "zero": ZERO}
+            "ira_prior_basis": b.prior_basis, "ira_total_basis": total_basis,
+            "ira_basis_left": total_basis - nontaxable, "ira_taxable": b.taxable, "zero": ZERO}
 
 
 def _line(entry: dict[str, Any], amounts: dict[str, Decimal | None], age: int) -> TaxFormLine:
@@ -154,9 +189,16 @@ def _plan_notes(inp: AssessmentInput, route: Route) -> dict[str, tuple[str, ...]
 def plan_forms(inp: AssessmentInput, route: Route | None, room: Decimal) -> tuple[TaxForm, ...]:
     if route is None or room <= 0:
         return ()
-    amounts = _plan_amounts(PlanFigures(room, estimated_earnings(inp, room)))
+    figures = PlanFigures(room, estimated_earnings(inp, room))
+    amounts = _plan_amounts(figures)
+    keys = PLAN_FORMS[route]
+    share = basis_share(inp) if route is Route.IN_SERVICE_WITHDRAWAL else None
+    if share is not None and share < 1:
+        amounts = pro_rata_amounts(room + (figures.earnings or ZERO), share)
+        keys = PRO_RATA_FORMS
     notes = _plan_notes(inp, route)
-    return tuple(_form(key, amounts, inp.age, notes.get(key, ())) for key in PLAN_FORMS[route])
+    notes = {PRO_RATA_FORMS[0]: notes[PLAN_FORMS[route][0]]} if keys is PRO_RATA_FORMS else notes
+    return tuple(_form(key, amounts, inp.age, notes.get(key, ())) for key in keys)
 
 
 def backdoor_forms(
@@ -164,19 +206,24 @@ def backdoor_forms(
 ) -> tuple[TaxForm, ...]:
     if ira_route not in (IraRoute.BACKDOOR, IraRoute.PARTIAL_DIRECT) or converted <= 0:
         return ()
-    amounts = _backdoor_amounts(backdoor_figures(limits, converted, inp.pretax_ira_balance))
-    notes = () if inp.pretax_ira_balance is not None else (
+    amounts = _backdoor_amounts(
+        backdoor_figures(limits, converted, inp.pretax_ira_balance, inp.prior_ira_basis)
+    )
+    notes: tuple[str, ...] = () if inp.pretax_ira_balance is not None else (
         "Assumed: no pre-tax IRA balance on December 31 (not given); with one, line 6 holds it "
         "and part of the conversion is taxable.",)
+    if inp.prior_ira_basis is None:
+        notes += ("Assumed: no basis from earlier years' nondeductible contributions (line 2, "
+                  "last year's Form 8606 line 14; not given).",)
     return tuple(_form(key, amounts, inp.age, notes if key == "form_8606" else ()) for key in BACKDOOR_FORMS)
 
 
-def tax_forms_for(
-    inp: AssessmentInput, limits: Limits, *, route: Route | None, room: Decimal,
-    ira_route: IraRoute | None, converted: Decimal,
-) -> tuple[TaxForm, ...] | None:
+def tax_forms_for(request: FormsRequest) -> tuple[TaxForm, ...] | None:
     """The forms for this year's route and backdoor, in the order they arrive; None if none apply."""
-    forms = plan_forms(inp, route, room) + backdoor_forms(inp, limits, ira_route, converted)
+    inp, limits = request.inp, limits_for(request.tax_year)
+    forms = plan_forms(inp, request.route, request.room) + backdoor_forms(
+        inp, limits, request.ira_route, request.converted
+    )
     if not forms:
         return None
     first = forms[0]  # when Forms 1099-R arrive: said once, on the first

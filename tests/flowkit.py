@@ -5,13 +5,11 @@ from __future__ import annotations
 import json
 import random
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 
 from flows.interview import Event, Reply, load, new_conversation, step
-from flows.paycheck import Situation
-from flows.summary import result_lines
-from rules import assess_json
+from flows.summary import money
 from rules.models import PAY_PERIODS_PER_YEAR, PayFrequency
 
 TODAY = date(2026, 11, 22)
@@ -146,43 +144,91 @@ def engine_fields(profile: dict[str, Any]) -> dict[str, Any]:
     return fields
 
 
-def pay_stands_in_for_fica_wages(profile: dict[str, Any]) -> bool:
-    """From 2026, at 50+, with W-2 pay (not a sole proprietor) and after-tax money possible."""
-    sole_prop = profile["plan_type"] == "solo401k" and profile["business_type"] == "sole_prop"
-    return (profile["tax_year"] >= 2026 and profile["age"] >= 50 and not sole_prop
-            and "compensation" in engine_fields(profile))
+# IRS figures, from the notices (not from rules/data): 415(c) dollar limit, 402(g), catch-up at 50+
+# and at 60-63, Social Security wage base. 2024: Notice 2023-75; 2025: Notice 2024-80 and SSA
+# 2025 COLA fact sheet; 2026: Notice 2025-67 and SSA 2026 fact sheet.
+ANNUAL_ADDITIONS = {2024: 69_000, 2025: 70_000, 2026: 72_000}
+DEFERRAL_LIMIT = {2024: 23_000, 2025: 23_500, 2026: 24_500}
+CATCH_UP_50 = {2024: 7_500, 2025: 7_500, 2026: 8_000}
+CATCH_UP_60_63 = {2024: 7_500, 2025: 11_250, 2026: 11_250}
+WAGE_BASE = {2024: 168_600, 2025: 176_100, 2026: 184_500}
+ROUTE_WORDS = {"in_plan_conversion": "in-plan Roth conversion",
+               "in_service_withdrawal": "in-service withdrawal to a Roth IRA"}
+CENT = Decimal("0.01")
 
 
-PLAN_NAMES = {"401k": "401(k)", "403b": "403(b)", "solo401k": "solo 401(k)", "457b": "457(b)"}
+def headline(profile: dict[str, Any]) -> str:
+    """The verdict, worked from the answers: a 457(b) or 'no' is not available; 'unsure' about
+    after-tax money can't tell; a route 'yes' is available; 'unsure' about both can't tell."""
+    if profile["plan_type"] == "457b" or profile["after_tax_allowed"] == "no":
+        return "❌ Mega backdoor Roth: not available in this plan."
+    routes = (profile["in_plan_conversion"], profile["in_service_withdrawal"])
+    if profile["after_tax_allowed"] == "unsure" or ("yes" not in routes and "unsure" in routes):
+        return "❓ Mega backdoor Roth: can't tell yet; your plan administrator can."
+    if "yes" not in routes:
+        return "🟡 After-tax money is allowed, but reaches a Roth only when you leave this job."
+    route = "in_plan_conversion" if routes[0] == "yes" else "in_service_withdrawal"
+    return f"✅ Mega backdoor Roth: available, via {ROUTE_WORDS[route]}."
 
 
-def situation_for(profile: dict[str, Any]) -> Situation:
-    """What the result's words and paychecks depend on beyond the engine: the plan's name, pay,
-    deferrals and paychecks (no after-tax money in yet, no plan cap: the profile user's taps)."""
-    frequency = PayFrequency(profile["pay_frequency"])
-    return Situation(
-        plan_name=PLAN_NAMES[profile["plan_type"]],
-        sole_prop=profile["plan_type"] == "solo401k" and profile["business_type"] == "sole_prop",
-        pay=Decimal(profile["compensation"]), deferrals=Decimal(profile["employee_deferrals"]),
-        per_year=PAY_PERIODS_PER_YEAR[frequency], paychecks_left=profile["pay_periods_remaining"],
-        fica_proxy=pay_stands_in_for_fica_wages(profile), age=profile["age"],
-    )
+def _catch_up(year: int, age: int) -> Decimal:
+    if age < 50:
+        return Decimal(0)
+    return Decimal(CATCH_UP_60_63[year] if 60 <= age <= 63 else CATCH_UP_50[year])
+
+
+def _plan_pay(profile: dict[str, Any]) -> Decimal:
+    """415(c)(3) compensation: W-2 pay; a sole proprietor's net profit less half the Schedule SE
+    tax (12.4% up to the wage base, 2.9% on all, of 92.35% of profit) less the contribution."""
+    pay, year = Decimal(profile["compensation"]), profile["tax_year"]
+    if profile["plan_type"] != "solo401k" or profile["business_type"] != "sole_prop":
+        return pay
+    base = pay * Decimal("0.9235")
+    se_tax = min(base, Decimal(WAGE_BASE[year])) * Decimal("0.124") + base * Decimal("0.029")
+    return max(Decimal(0), pay - se_tax / 2 - Decimal(profile["employer_contributions"]))
+
+
+def room_by_hand(profile: dict[str, Any]) -> Decimal:
+    """415(c): the lesser of the dollar limit and 100% of pay, less deferrals counted (those above
+    415(c) less the employer money are catch-up, Treas. Reg. 1.414(v)-1(b)) and the employer money;
+    under a dollar is nothing."""
+    year, deferrals = profile["tax_year"], Decimal(profile["employee_deferrals"])
+    employer = Decimal(profile["employer_contributions"])
+    pay = _plan_pay(profile)
+    limit = min(Decimal(ANNUAL_ADDITIONS[year]), pay)
+    within = min(deferrals, Decimal(DEFERRAL_LIMIT[year]), max(Decimal(0), limit - employer))
+    catch_up = min(deferrals - within, _catch_up(year, profile["age"]), max(Decimal(0), pay - within))
+    room = max(Decimal(0), limit - (deferrals - catch_up) - employer)
+    return room if room >= 1 else Decimal(0)
+
+
+def paycheck_by_hand(profile: dict[str, Any], room: Decimal, paychecks: int) -> Decimal:
+    """The even split rounded down to the cent, or what a paycheck holds after its deferral."""
+    per_year = PAY_PERIODS_PER_YEAR[PayFrequency(profile["pay_frequency"])]
+    even = (room / paychecks).quantize(CENT, rounding=ROUND_FLOOR)
+    gross = Decimal(profile["compensation"]) / per_year
+    holds = max(Decimal(0), gross - Decimal(profile["employee_deferrals"]) / per_year)
+    return min(even, holds.quantize(CENT, rounding=ROUND_FLOOR))
 
 
 def expected_result_lines(profile: dict[str, Any]) -> list[str]:
-    """The result screen this profile should see, from the rules engine called directly (and, when
-    pay stands in for last year's FICA wages, the engine's Roth catch-up warning so worded)."""
-    fields = engine_fields(profile)
-    result = assess_json(fields)
-    if pay_stands_in_for_fica_wages(profile):
-        proxied = assess_json(fields | {"prior_year_fica_wages": profile["compensation"]})
-        roth = [w for w in proxied["warnings"] if w["code"] == "roth_catch_up_required"]
-        for w in roth:
-            w["message"] = w["message"].replace(
-                "Your prior-year FICA wages from this employer exceed",
-                "Your pay here (standing in for last year's FICA wages, not given) is above")
-        result["warnings"] = roth + result["warnings"]
-    return result_lines(result, situation_for(profile))
+    """Lines the first result screen must hold, worked by hand from the profile (not by the code
+    under test): the verdict, the year's after-tax room, and the per-paycheck dollars (the start of
+    that line; the whole-% election follows it)."""
+    lines = [headline(profile)]
+    if lines[0].startswith("❌"):
+        return lines
+    room = room_by_hand(profile)
+    provisional = " (provisional)" if lines[0].startswith("❓") else ""
+    lines.append(f"After-tax room for {profile['tax_year']}: {money(room)}{provisional}")
+    if room:
+        asked = {state for state, _ in steps_for(profile)}
+        per_year = PAY_PERIODS_PER_YEAR[PayFrequency(profile["pay_frequency"])]
+        paychecks = profile["pay_periods_remaining"] if "pay_periods_remaining" in asked else per_year
+        sole_prop = profile["plan_type"] == "solo401k" and profile["business_type"] == "sole_prop"
+        word = "Per contribution" if sole_prop else "Per paycheck"
+        lines.append(f"{word}: {money(paycheck_by_hand(profile, room, paychecks))}")
+    return lines
 
 
 def random_profile(rng: random.Random) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from tests.fakeapi import FakeBotAPI
 
 SIDE_BUSINESS = [("send", "/start"), ("tap", "Solo 401(k)"), ("tap", "Yes"), ("send", "yeah"),
                  ("tap", "See my numbers"), ("send", "this year"), ("send", "40"), ("send", "sole prop"),
-                 ("send", "$100k"), ("send", "24.5k at my day job"), ("tap", "The maximum"),
+                 ("send", "$100k"), ("send", "24.5k at my day job"), ("send", "skip"), ("tap", "The maximum"),
                  ("tap", "Monthly"), ("tap", "All 12 (whole year)"), ("tap", "No, show my result")]
 
 

@@ -21,6 +21,8 @@ def test_a_day_job_that_used_the_whole_limit_skips_the_deferral_question() -> No
     _solo_to_day_job(user)
     reply = user.tap("max")
     assert reply.answered == ("Day-job deferrals", "The maximum")
+    assert user.state == "day_job_ss_wages"  # a day job: its wages (Schedule SE)
+    user.tap("skip")  # not given: Schedule SE as if none
     assert user.state == "employer_contributions"  # nothing left to defer here: not asked
     user.taps("max", "monthly", "12", "no")
     assert user.last is not None
@@ -36,7 +38,8 @@ def test_a_day_job_that_used_the_whole_limit_skips_the_deferral_question() -> No
 def test_part_of_the_limit_used_elsewhere_the_deferral_question_gives_what_is_left() -> None:
     user = User()
     _solo_to_day_job(user)
-    reply = user.type("10k")
+    user.type("10k")
+    reply = user.tap("skip")  # the day job's Social Security wages: not given
     assert "Your limit here is $14,500 ($24,500 less $10,000 elsewhere)." in reply.lines[0]
     reply = user.type("20k")  # above what is left: asked back, with the figures
     assert "With $10,000 deferred elsewhere, this plan can take $14,500 more" in reply.lines[0]
@@ -82,7 +85,7 @@ def test_keep_the_match_and_the_backdoor_tax_on_the_first_screen() -> None:
     user = User()
     user.taps("401k", "yes", "yes", "continue", "2025")
     user.types("45", "450k", "max", "50% up to 6%", "no cap", "bi-weekly", "all", "yes", "single", "450k",
-               "93k", "none", "no", "20%", "automatically")
+               "93k", "0", "none", "no", "20%", "automatically")  # "0": no IRA basis from earlier years
     reply = user.last
     assert reply is not None
     assert "to estimate the tax on the backdoor conversion?" in reply.lines[0]  # asked for the backdoor
@@ -92,11 +95,13 @@ def test_keep_the_match_and_the_backdoor_tax_on_the_first_screen() -> None:
     first = text_of(user.last)
     assert ("Backdoor Roth IRA: $6,510 of $7,000 taxable (~$2,279 tax), unless the pre-tax IRA moves into "
             "the plan by Dec 31.") in first
-    assert ("⚠ Without a year-end true-up, defer 6% of each paycheck: it reaches your limit on the last one "
-            "and keeps the full match; at 20% you would lose $6,865; 401(a)(17) stops the match after "
-            "paycheck 21 of 26.") in first
+    # $450,000 / 26 = $17,307.69 a paycheck; 6% = $1,038.46; $23,500 / $1,038.46 = 22.6: paycheck 23
+    assert ("⚠ Without a year-end true-up, defer 6% of each paycheck: it reaches your limit on paycheck 23 "
+            "of 26; at 20% you would lose $6,865; 401(a)(17) stops the match after paycheck 21 of 26.") \
+        in first
     details = text_of(user.command("details"))
-    assert "• To keep the whole match, defer 6% of each paycheck (your limit on the last one)" in details
+    assert "• To keep the whole match, defer 6% of each paycheck (your limit on paycheck 23 of 26)" in details
     assert "• Front-loading without a year-end true-up would lose $6,865.38 of match" in details
+    assert "a plan that applies it per pay period instead matches less" in details
     assert "use the backdoor Roth IRA: $6,510 of its conversion taxable" in details
     assert "about $2,279 in tax: roll the pre-tax IRA into your 401(k) by December 31" in details

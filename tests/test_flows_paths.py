@@ -189,6 +189,7 @@ def test_extras_path_and_warnings() -> None:
     user.taps("skip", "biweekly", "26", "yes", "single")
     user.type("400k")
     user.type("20,000")
+    user.tap("0")            # no IRA basis from earlier years
     user.tap("0")            # no other job's plan
     user.tap("no")           # true-up
     user.type("20%")         # deferral % now: front-loaded

@@ -30,7 +30,7 @@ PEOPLE: dict[str, tuple[list[str], list[str]]] = {
     # deferral room here, but the business's own 415(c): 20% of ($100,000 - $7,064.775) = $18,587.05
     # (Pub 560), so $72,000 - $18,587.05 = $53,412.95 after-tax; the deferral question is skipped.
     "side_business": (["solo 401k", "yes", "yeah", "see my numbers", "this year", "40", "sole prop",
-                       "$100k net", "24.5k at my day job", "max", "monthly", "all", "no thanks"],
+                       "$100k net", "24.5k at my day job", "skip", "max", "monthly", "all", "no thanks"],
                       ["Day-job deferrals: $24,500 ✓", "After-tax room for 2026: $53,412.95",
                        "Deferral room here: $0 ($24,500 deferred elsewhere); "
                        "business's maximum: $18,587.05."]),

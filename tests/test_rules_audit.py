@@ -80,15 +80,15 @@ def test_3_hce_uses_the_look_back_years_threshold() -> None:
         "tax_year": 2025, "age": 40, "compensation": 150000, "employee_deferrals": 23500,
         "after_tax_allowed": "yes", "in_plan_conversion": "yes", "true_up": "yes",
     }
-    result = assess_cli(**base, prior_year_fica_wages=157000)
+    result = assess_cli(**base, prior_year_compensation=157000)
     details = warning(result, "hce_acp_testing")["details"]
     assert details == {"hce_threshold": 155000, "look_back_year": 2024, "pay_tested": 157000,
-                       "pay_is_proxy": False}
+                       "pay_is_proxy": False, "pay_basis": "compensation"}
     assert warning(result, "hce_acp_testing")["message"].startswith("Your 2024 pay was above $155,000:")
-    assert "hce_acp_testing" not in codes(assess_cli(**base, prior_year_fica_wages=155000))
+    assert "hce_acp_testing" not in codes(assess_cli(**base, prior_year_compensation=155000))
     # prior-year pay given and low: this year's higher pay does not make an HCE for this year
     assert "hce_acp_testing" not in codes(assess_cli(**{**base, "compensation": 200000},
-                                                     prior_year_fica_wages=100000))
+                                                     prior_year_compensation=100000))
 
 
 def test_3_without_prior_year_pay_this_years_pay_stands_in_and_says_so() -> None:

@@ -47,8 +47,14 @@ def transcription(
     dollar_catch_up = applicable_dollar_catch_up(year, age)
     catch_up_left = max(ZERO, dollar_catch_up - elsewhere_over_base)
     excess_elsewhere = max(ZERO, elsewhere_over_base - dollar_catch_up)
-    # (b)(1)(i): the statutory limits that apply to this participant's elective deferrals.
-    applicable = [base_left]
+    # 402(g)(1) with (1)(C): what this plan adds beyond the person's limit left after other plans
+    # is an excess deferral, refunded, so not an annual addition (Treas. Reg. 1.415(c)-1(b)(1)(ii)).
+    excess_here = max(ZERO, deferrals - base_left - catch_up_left)
+    kept = deferrals - excess_here
+    # (b)(1)(i): the statutory limits that apply to this plan: its own 402(g) limit (IRC
+    # 401(a)(30) applies 402(g) to the plans of one employer; an unrelated employer's plan is not
+    # one of them, (a)(1)) ...
+    applicable = [limits.elective_deferral_limit]
     additions_limit = None
     if subject_to_415:
         additions_limit = limits.annual_additions_limit  # 415(c)(1)(A) ...
@@ -57,17 +63,14 @@ def transcription(
         applicable.append(max(ZERO, additions_limit - employer))  # room left for deferrals
     # (a)(1): deferrals that exceed any applicable limit, i.e. the lowest one.
     lowest = min(applicable)
-    above = max(ZERO, deferrals - lowest)
+    above = max(ZERO, kept - lowest)
     # (c): the catch-up limit is the lesser of the dollar amount and compensation minus the
     # deferrals made without regard to catch-up.
-    cap = catch_up_left
+    cap = dollar_catch_up
     if pay is not None:
-        cap = min(cap, max(ZERO, pay - min(deferrals, lowest)))
+        cap = min(cap, max(ZERO, pay - min(kept, lowest)))
     catch_up = min(above, cap)
-    # (d): catch-up is disregarded for 402(g) and 415(c); what is still above 402(g) is an excess
-    # deferral, refunded and so not an annual addition (Treas. Reg. 1.415(c)-1(b)(1)(ii)).
-    excess_here = max(ZERO, deferrals - catch_up - base_left)
-    counted = deferrals - catch_up - excess_here
+    counted = kept - catch_up
     excess_deferrals = excess_here + excess_elsewhere
     excess_additions = ZERO
     if additions_limit is not None:

@@ -49,6 +49,7 @@ NOT_LAW: dict[tuple[str, Decimal], tuple[str, bool]] = {
     ("pitfalls.py", Decimal(7)): ("the seed articles' illustrative return, labelled as assumed", False),
     ("pitfalls.py", Decimal("0.0001")): ("a share shown to 0.01%", False),
     ("pitfalls.py", Decimal(100)): ("fraction to percent for display", False),
+    ("paycheck.py", Decimal("0.000001")): ("a share of pay to six places before a whole %", False),
     ("projection.py", Decimal(365)): ("days in a year (calendar)", False),
     ("projection.py", Decimal(24)): ("half a month is a 24th of a year", False),
     ("projection.py", Decimal(8)): ("half a quarter is an 8th of a year", False),

@@ -38,7 +38,10 @@ def test_excess_deferrals_count_the_other_plans() -> None:
     assert result.breakdown.counted_deferrals == Decimal(4500)  # the $5,500 is refunded
     at_55 = run(tax_year=2026, age=55, compensation=150000, employee_deferrals=10000,
                 deferrals_elsewhere=20000)
-    assert (at_55.excess_deferrals, at_55.breakdown.catch_up_deferrals) == (Decimal(0), Decimal(5500))
+    # the $10,000 here exceeds no limit of this plan ($24,500, IRC 401(a)(30)): not catch-up here
+    # (Treas. Reg. 1.414(v)-1(a)(1)), so all of it counts toward this plan's 415(c)
+    assert (at_55.excess_deferrals, at_55.breakdown.catch_up_deferrals) == (Decimal(0), Decimal(0))
+    assert at_55.breakdown.counted_deferrals == Decimal(10000)
     assert at_55.deferral_room == Decimal(2500)  # $24,500 + $8,000 - $30,000
 
 
