@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from flows.facts import Facts
 from rules.limits import limits_for
-from rules.models import Answer, Route
+from rules.models import PAY_PERIODS_PER_YEAR, Answer, PayFrequency, Route
 
 Condition = Callable[[Facts], bool]
 
@@ -76,10 +76,14 @@ def has_match_formula(facts: Facts) -> bool:
     return facts.has_match_formula
 
 
+def max_paychecks(facts: Facts) -> int:
+    """Paychecks in a whole year at the pay frequency given (weekly when not given yet)."""
+    raw = facts.value("pay_frequency")
+    return PAY_PERIODS_PER_YEAR[PayFrequency(raw)] if raw else 52
+
+
 def some_paychecks_passed(facts: Facts) -> bool:
     """The year is underway and not every paycheck is left: money may already be in."""
-    from flows.questions import max_paychecks  # the pay calendar lives with the questions
-
     left = facts.value("pay_periods_remaining")
     return facts.after_tax_possible and facts.year_underway and (left is None or left < max_paychecks(facts))
 

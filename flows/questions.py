@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from flows import conditions as c
+from flows.conditions import max_paychecks
 from flows.calendar import offers_next_year, planning_years
 from flows.facts import Facts, default_tax_year
 from rules.contributions import deferral_limit
@@ -193,11 +194,6 @@ def paychecks_left_from(facts: Facts, per_year: int) -> int:
     days_left = days_in_year - day_of_year + 1
     left = (2 * per_year * days_left + days_in_year) // (2 * days_in_year)  # to the nearest
     return max(1, left)
-
-
-def max_paychecks(facts: Facts) -> int:
-    raw = facts.value("pay_frequency")
-    return PAY_PERIODS_PER_YEAR[PayFrequency(raw)] if raw else 52
 
 
 

@@ -10,16 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import matplotlib
 from fpdf import FPDF
 
 PAGE_W, PAGE_H = 215.9, 279.4  # US Letter, mm
 MARGIN, GUTTER = 18.0, 8.0
 LINE_H = 4.6
 FONT_SIZE = 9.5
-# An embedded TrueType font (matplotlib's DejaVu Sans, a dependency already), as real SPDs embed theirs:
+# An embedded TrueType font (the bot's own DejaVu Sans, bot/fonts), as real SPDs embed theirs:
 # it carries every character of the real passages ("—", "…", "½", "☐").
-FONT = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans.ttf"
+FONT = Path(__file__).resolve().parents[1] / "bot" / "fonts" / "DejaVuSans.ttf"
 COLUMN_W = (PAGE_W - 2 * MARGIN - GUTTER) / 2
 
 

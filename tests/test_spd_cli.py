@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -71,3 +72,18 @@ def test_refusals_and_bad_files_give_one_line_and_no_traceback(tmp_path: Path) -
     stub = _run("-", stdin=b"Net pay $1,200.00 YTD $30,000.00")
     assert stub.returncode == 2
     assert "pay stub" in stub.stderr.decode()
+
+
+def test_a_reader_that_closed_the_pipe_gets_no_traceback(tmp_path: Path) -> None:
+    passage = tmp_path / "plan.txt"
+    passage.write_text("You may make after-tax contributions of 1% to 15% of your base pay. "
+                       "You may convert your after-tax account to Roth within the Plan at any time.")
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # like `| head` that has already gone: every write meets a closed pipe
+    try:
+        done = subprocess.run([sys.executable, "-m", "flows.spd", str(passage), "--json"], stdout=write_end,
+                              stderr=subprocess.PIPE, timeout=60, check=False)
+    finally:
+        os.close(write_end)
+    assert b"Traceback" not in done.stderr
+    assert done.returncode == 0

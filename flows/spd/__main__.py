@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 from flows.spd import errors
@@ -27,7 +28,18 @@ def main(argv: list[str] | None = None) -> int:
     except Exception:  # a reader bug must not reach the caller as a traceback
         _fail(args.json, "error", "The document could not be read; paste the after-tax section as text.")
         return EXIT_ERROR
-    print(json.dumps(reading.as_json(), ensure_ascii=False, indent=2) if args.json else plain(reading))
+    return _write(json.dumps(reading.as_json(), ensure_ascii=False, indent=2) if args.json else plain(reading))
+
+
+def _write(text: str) -> int:
+    """Print the reading; a reader that closed the pipe early (``| head``) ends it quietly."""
+    try:
+        print(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # nothing more reaches the closed pipe at exit
+        return 0
     return 0
 
 
