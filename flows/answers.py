@@ -9,6 +9,7 @@ from typing import Any
 
 from rapidfuzz.distance import DamerauLevenshtein
 
+from flows.conditions import max_paychecks
 from flows.facts import ELSEWHERE, Facts
 from flows.parse import (
     Confirm,
@@ -24,7 +25,7 @@ from flows.parse import (
     words_to_digits,
 )
 from flows.plausible import check_age, check_cap, check_money
-from flows.questions import Choice, Kind, Question, max_paychecks, paychecks_left_from
+from flows.questions import Choice, Kind, Question, paychecks_left_from
 from flows.summary import money
 from flows.understand import employer_parts, hedged, meant_for_another, own_part, pay_frequency_in, prepared
 from flows.vocabulary import (

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from flows import conditions as c
-from flows.conditions import max_paychecks
 from flows.calendar import offers_next_year, planning_years
 from flows.facts import Facts, default_tax_year
 from rules.contributions import deferral_limit

@@ -28,7 +28,8 @@ def main(argv: list[str] | None = None) -> int:
     except Exception:  # a reader bug must not reach the caller as a traceback
         _fail(args.json, "error", "The document could not be read; paste the after-tax section as text.")
         return EXIT_ERROR
-    return _write(json.dumps(reading.as_json(), ensure_ascii=False, indent=2) if args.json else plain(reading))
+    shown = json.dumps(reading.as_json(), ensure_ascii=False, indent=2) if args.json else plain(reading)
+    return _write(shown)
 
 
 def _write(text: str) -> int:
