@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from functools import cache
+from functools import cache, partial
 from typing import NamedTuple
 
 from rules import contributions as c
@@ -21,11 +21,12 @@ from rules.models import (
     Verdict,
 )
 from rules.money import ZERO, cents
-from rules.paycheck import binding_cap
+from rules.paycheck import binding_cap, paychecks
 from rules.pitfalls import Figures, fica_wages, roth_catch_up_applies, warnings_for
 from rules.projection import projected_value
 from rules.roth_ira import backdoor_taxable_amount, ira_dollar_limit, ira_route, roth_ira_direct_limit
 from rules.solo import sole_prop_plan_compensation, solo_employer_max
+from rules.tax_forms import tax_forms_for
 from rules.verdict import after_tax_possible, route, verdict
 
 ANNUAL_ADDITIONS_RULE = "IRC 415(c)(1): lesser of the dollar limit and 100% of compensation"
@@ -307,8 +308,7 @@ def assess(inp: AssessmentInput) -> Assessment:
         paychecks_per_year=match_plan and match_plan.paychecks,
         **_screen_figures(inp, limits, add, left),
     )
-    result._paycheck_request = (inp, add.room)  # the paycheck figures are worked when read
-    result._forms_request = FormsRequest(  # the tax-form lines are built when read
-        inp, inp.tax_year, the_route, add.room, ira.route, ira.converted
-    )
+    result._paycheck_work = partial(paychecks, inp, add.room)  # the paycheck figures, worked when read
+    result._forms_work = partial(tax_forms_for, FormsRequest(  # the tax-form lines, built when read
+        inp, inp.tax_year, the_route, add.room, ira.route, ira.converted))
     return result

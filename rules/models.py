@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from enum import StrEnum
 from functools import cached_property
@@ -298,6 +299,16 @@ class TaxForm(BaseModel):
     source: str
 
 
+class Paychecks(NamedTuple):
+    left: Decimal  # the room less what is already in
+    over: Decimal  # already in beyond the room (to be corrected)
+    per_paycheck: Decimal | None  # the even split of what is left, or what a paycheck can hold
+    percent: int | None  # a whole % of each gross paycheck, rounded down, within the plan's cap
+    percent_amount: Decimal | None  # what that whole % puts in a paycheck (cents, rounded down)
+    capacity: Decimal | None  # a paycheck after its deferral: the most it can hold
+    most_this_year: Decimal | None  # set when the even split does not fit in a paycheck
+
+
 class FormsRequest(NamedTuple):
     """What the tax-form lines are built from, kept so they are built only when read."""
 
@@ -355,17 +366,17 @@ class Assessment(BaseModel):
     plan_after_tax_cap: Amount | None = None  # the plan's % cap in dollars, when it binds
     plan_after_tax_cap_percent: Amount | None = None  # ... as the % of pay given
     room_without_plan_cap: Amount | None = None  # ... and the room the IRS limit alone leaves
-    _forms_request: FormsRequest | None = PrivateAttr(default=None)
-    _paycheck_request: tuple[AssessmentInput, Decimal] | None = PrivateAttr(default=None)
+    # The engine leaves the work for these two, done when first read (rules.paycheck and
+    # rules.tax_forms import this module, so it does not import them).
+    _forms_work: Callable[[], tuple[TaxForm, ...] | None] | None = PrivateAttr(default=None)
+    _paycheck_work: Callable[[], Paychecks] | None = PrivateAttr(default=None)
 
     # The paycheck figures: worked when first read (the JSON contract reads them), then kept.
     @cached_property
-    def _paychecks(self) -> Any:
-        from rules.paycheck import Paychecks, paychecks  # here: rules.paycheck imports this module
-
-        if self._paycheck_request is None:
+    def _paychecks(self) -> Paychecks:
+        if self._paycheck_work is None:
             return Paychecks(Decimal(0), Decimal(0), None, None, None, None, None)
-        return paychecks(*self._paycheck_request)
+        return self._paycheck_work()
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -421,9 +432,4 @@ class Assessment(BaseModel):
     def tax_forms(self) -> tuple[TaxForm, ...] | None:
         """Form 1099-R, 8606 and 1040 lines for the route: built on first read (about 30 cited
         lines; most callers never read them), then kept."""
-        request = self._forms_request
-        if request is None:
-            return None
-        from rules.tax_forms import tax_forms_for  # here: rules.tax_forms imports this module
-
-        return tax_forms_for(request)
+        return None if self._forms_work is None else self._forms_work()

@@ -9,22 +9,12 @@ from typing import NamedTuple
 
 from rules.contributions import after_tax_room, per_paycheck, plan_after_tax_cap
 from rules.limits import Limits
-from rules.models import PAY_PERIODS_PER_YEAR, AssessmentInput, BusinessType
+from rules.models import PAY_PERIODS_PER_YEAR, AssessmentInput, BusinessType, Paychecks
 from rules.money import CENT, HUNDRED, ZERO, cents_down, clamp_at_zero
 
 #: A share of pay worked to six places before it is cut to a whole %: Decimal division leaves
 #: 7.999...9 where the share is exactly 8% (not law: arithmetic precision).
 SHARE_PLACES = Decimal("0.000001")
-
-
-class Paychecks(NamedTuple):
-    left: Decimal  # the room less what is already in
-    over: Decimal  # already in beyond the room (to be corrected)
-    per_paycheck: Decimal | None  # the even split of what is left, or what a paycheck can hold
-    percent: int | None  # a whole % of each gross paycheck, rounded down, within the plan's cap
-    percent_amount: Decimal | None  # what that whole % puts in a paycheck (cents, rounded down)
-    capacity: Decimal | None  # a paycheck after its deferral: the most it can hold
-    most_this_year: Decimal | None  # set when the even split does not fit in a paycheck
 
 
 class Payroll(NamedTuple):

@@ -23,13 +23,17 @@ READERS = {
     "plausible.py": "asks back a typed figure that looks off ('4% of your pay ($8,000)?')",
 }
 COUNTS: dict[tuple[str, str], str] = {
-    ("machine.py", "index + 1"): "the next state in the machine's list",
+    ("calendar.py", "today.year + 1"): "next year's label: the calendar",
+    ("interview.py", "len(options) + 1"): "a menu option's number",
+    ("interview.py", "int(wanted) - 1"): "the menu option a typed number names",
+    ("questions.py", "facts.today.year + 1"): "next year's label",
+    ("questions.py", "year + 1"): "next year's label",
+    ("questions.py", "f.planned_year - 1"): "the look-back year named in a question",
     ("progress.py", "1 + sum(1 for q in stage[:index] if q.applies(facts))"): "a question's number",
     ("questions.py", "facts.today.year % 4"): "leap year: the calendar",
     ("questions.py", "days_in_year - day_of_year + 1"): "days left in the year: the calendar",
     ("questions.py", "(2 * per_year * days_left + days_in_year) // (2 * days_in_year)"):
         "paychecks left from today's date, offered as a button the person confirms",
-    ("questions.py", "f.tax_year - 1"): "the look-back year named in a question",
     ("reminders.py", "day.year + day.month // 12"): "the next month's date: the calendar",
     ("reminders.py", "day.month % 12 + 1"): "the next month's date: the calendar",
     ("reminders.py", "day.year + 1"): "next year's date: the calendar",
