@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import copy
 import re
 import sys
 from datetime import date
-from typing import TextIO
+from typing import Any, TextIO
 
 from flows.commands import command_in, commands_for, help_lines
 from flows.interview import Event, Reply, new_conversation, step, view
@@ -75,9 +76,22 @@ def run(stdin: TextIO, stdout: TextIO, today: date | None = None) -> int:
             print("\n".join(help_lines(conv, "terminal")), file=stdout)
             print(render(view(conv, clock)), file=stdout)
             continue
-        print(render(step(conv, event, clock)), file=stdout)
+        print(render(_step_safely(conv, event, clock)), file=stdout)
     print("Bye.", file=stdout)
     return 0
+
+
+def _step_safely(conv: dict[str, Any], event: Event, clock: date) -> Reply:
+    """One step; a fault in the flow is one line and the question again, never a traceback (the
+    conversation is restored as it was before the message)."""
+    before = copy.deepcopy(conv)
+    try:
+        return step(conv, event, clock)
+    except Exception:  # the terminal shows no traceback; a test finds the fault, not the person
+        conv.clear()
+        conv.update(before)
+        return view(conv, clock, notice="Sorry, I could not take that; your answers are kept. Try again, "
+                                        "or type /help.")
 
 
 def main() -> int:

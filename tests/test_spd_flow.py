@@ -178,3 +178,15 @@ def test_a_correction_while_a_proposal_waits_fills_no_proposal() -> None:
     assert user.conv["answers"].get("tax_year") == "2025"
     assert "after_tax_allowed" not in user.conv["answers"]
     assert "ask" not in user.conv["spd"]
+
+
+def test_a_passage_pasted_after_the_first_answer_is_confirmed_and_the_interview_goes_on() -> None:
+    user = User()
+    user.type("401(k)")
+    reply = user.type("You may make after-tax contributions of 1% to 15% of your base pay. You may convert "
+                      "your after-tax account to Roth within the Plan at any time.")
+    assert reply.title == "From your plan's document: After-tax (non-Roth) contributions"
+    user.type("1")
+    reply = user.type("1")
+    assert user.conv["answers"] == {"plan_type": "401k", "after_tax_allowed": "yes", "in_plan_conversion": "yes"}
+    assert user.state == "verdict", reply.title

@@ -284,7 +284,7 @@ def _proposal_reply(conv: dict[str, Any], facts: Facts, proposal: dict[str, Any]
 def _move_on(conv: dict[str, Any], today: date) -> None:
     """If the question on screen was just filled, go to the next one that is open."""
     if conv["state"] in ORDER and conv["state"] in conv["answers"]:
-        fire(Session(conv, today), "answer")
+        fire(Session(conv, today), "next")
 
 
 def _where_you_are(conv: dict[str, Any], today: date, notice: str) -> Reply:
