@@ -188,5 +188,6 @@ def test_a_passage_pasted_after_the_first_answer_is_confirmed_and_the_interview_
     assert reply.title == "From your plan's document: After-tax (non-Roth) contributions"
     user.type("1")
     reply = user.type("1")
-    assert user.conv["answers"] == {"plan_type": "401k", "after_tax_allowed": "yes", "in_plan_conversion": "yes"}
+    assert user.conv["answers"] == {"plan_type": "401k", "after_tax_allowed": "yes",
+                                    "in_plan_conversion": "yes"}
     assert user.state == "verdict", reply.title
