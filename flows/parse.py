@@ -98,7 +98,16 @@ _APPROXIMATE = re.compile(
 )
 _PER_YEAR = re.compile(r"(?:/\s*(?:yr|year|y|annum|a)\b|\b(?:per|a|an|each|every)\s+(?:year|yr|annum)\b|"
                        r"\b(?:annually|yearly|annual|pa)\b)\.?")
-_PER_MONTH = re.compile(r"(?:/\s*(?:mo|month|m)\b|\b(?:per|a|each|every)\s+month\b|\bmonthly\b)\.?")
+_PER_MONTH = re.compile(r"(?:/\s*(?:mo|month|m)\b|\b(?:per|a|each|every)\s+month\b|"
+                        r"\b(?:monthly|montly|monthy|mnthly|mothly)\b)\.?")
+# An amount per paycheck or per week ("1000 biweekly", "$800 per paycheck"): never taken as the year's
+# total. The year's total is asked for instead (how many paychecks make the year is the person's to say).
+_PER_PAYCHECK = re.compile(
+    r"/\s*(?:paycheck|check|pay ?period|week|wk|pp)\b|"
+    r"\b(?:per|a|each|every|every other)\s+(?:pay ?check|check|pay ?period|pay ?day|week|wk|two weeks|2 weeks|"
+    r"fortnight)\b|\b(?:bi-?weekly|biwkly|bi-?wkly|weekly|semi-?monthly|twice a month|fortnightly)\b")
+PER_PAYCHECK = ("That looks like an amount per paycheck (or per week); I need the total for the year, "
+                "e.g. 26,000 (1,000 on each of 26 paychecks).")
 _FORM_NAMES = re.compile(r"\b(?:w-?\s?2|1099|k-?1|schedule c|401\s?\(?k\)?|403\s?\(?b\)?)")
 _OTHER_WORDS = re.compile(r"\b(?!(?:k|m|mm)\b)[a-z][a-z'-]*")
 _DECIMAL_COMMA = re.compile(r"^\d+,\d{1,2}(?:k|m|mm)?$")  # 23,5k  23,50
@@ -250,6 +259,8 @@ def read_money(text: str) -> Amount:
         raise ParseError(f"I need a dollar amount, {EXAMPLE_MONEY}.")
     if "%" in cleaned or "percent" in cleaned:
         raise ParseError(f"That looks like a percentage; I need a dollar amount, {EXAMPLE_MONEY}.")
+    if _PER_PAYCHECK.search(cleaned):
+        raise ParseError(PER_PAYCHECK)
     try:
         compact, monthly = _money_text(cleaned)
     except ParseError:

@@ -57,3 +57,15 @@ def test_match_formulas(text: str, rate: int, cap: int) -> None:
     assert formula is not None
     assert (formula.match_percent, formula.up_to_percent) == (Decimal(rate), Decimal(cap))
     assert parse_match("5%") is None
+
+
+@pytest.mark.parametrize("typed", ["1000 biweekly", "$800 per paycheck", "1,000 every two weeks",
+                                   "$500/paycheck", "300 a week", "1k bi-weekly", "900 semi-monthly"])
+def test_an_amount_per_paycheck_is_never_taken_as_the_years_total(typed: str) -> None:
+    with pytest.raises(ParseError, match="per paycheck"):
+        read_money(typed)
+
+
+def test_a_misspelt_month_is_still_a_month() -> None:
+    amount = read_money("2000 montly")
+    assert (amount.value, amount.monthly, amount.ambiguous) == (Decimal(24000), True, True)
