@@ -105,7 +105,8 @@ _PER_MONTH = re.compile(r"(?:/\s*(?:mo|month|m)\b|\b(?:per|a|each|every)\s+month
 _PER_PAYCHECK = re.compile(
     r"/\s*(?:paycheck|check|pay ?period|week|wk|pp)\b|"
     r"\b(?:per|a|each|every|every other)\s+"
-    r"(?:pay ?check|check|pay ?period|pay ?day|week|wk|two weeks|2 weeks|fortnight)\b|\b(?:bi-?weekly|biwkly|bi-?wkly|weekly|semi-?monthly|twice a month|fortnightly)\b")
+    r"(?:pay ?check|check|pay ?period|pay ?day|week|wk|two weeks|2 weeks|fortnight)\b|"
+    r"\b(?:bi-?weekly|biwkly|bi-?wkly|weekly|semi-?monthly|twice a month|fortnightly)\b")
 PER_PAYCHECK = ("That looks like an amount per paycheck (or per week); I need the total for the year, "
                 "e.g. 26,000 (1,000 on each of 26 paychecks).")
 _FORM_NAMES = re.compile(r"\b(?:w-?\s?2|1099|k-?1|schedule c|401\s?\(?k\)?|403\s?\(?b\)?)")
