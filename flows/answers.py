@@ -447,6 +447,44 @@ def _read(question: Question, text: str, facts: Facts) -> Any:
         shown = find_phrase(text, CHOICE_PHRASES.get(question.id, {}))
     if shown is not None:  # a button typed: "No cap / not sure", "All 26 (whole year)", "7%"
         return _shown_choice(question, shown)
+    menu = _menu_number(question, text, facts)
+    if menu is not None:
+        return menu
+    return _typed_value(question, text, facts)
+
+
+def _menu_number(question: Question, text: str, facts: Facts) -> Any:
+    """A bare number that is also a menu option's number ("1" beside "1) No cap", "1) About 2"): the
+    option when the figure reads the same, else both readings offered, never one guessed."""
+    options = question.options(facts)
+    wanted = key(text)
+    if question.kind not in (Kind.PERCENT, Kind.WHOLE):  # money asks its own ("$1? $1,000?")
+        return None
+    if not wanted.isdigit() or not 1 <= int(wanted) <= len(options):
+        return None
+    option = options[int(wanted) - 1]
+    chosen = _shown_choice(question, option.value)
+    try:
+        literal = _typed_value(question, text, facts)
+    except Confirm as ask:  # the figure itself needs a second look (a 1% cap): offer it beside the option
+        literal = ask.options[0][0]
+    except ParseError:  # no figure reads so (out of range): the menu number is the one reading
+        return chosen
+    if literal == chosen:
+        return chosen
+    raise Confirm(f"Option {wanted} ({option.label}), or {_as_typed(question, literal)}?",
+                  ((chosen, option.label), (literal, _as_typed(question, literal))))
+
+
+def _as_typed(question: Question, value: Any) -> str:
+    if question.kind is Kind.PERCENT:
+        return f"{value}% of pay"
+    if question.kind is Kind.MONEY:
+        return money(value)
+    return f"{value} ({question.label.lower()})"
+
+
+def _typed_value(question: Question, text: str, facts: Facts) -> Any:
     if question.kind is Kind.MONEY:
         return _money(question, text, facts)
     if question.kind is Kind.PERCENT:

@@ -95,7 +95,7 @@ def answer_for(state: str, profile: dict[str, Any], pending: dict[str, Any] | No
 def _own_reading(pending: dict[str, Any], value: Any) -> str:
     """The button that keeps this figure, or Re-enter (asked about something else they typed)."""
     for index, (stored, _label) in enumerate(pending["options"]):
-        if stored in (str(value), {"dollars": str(value)}):
+        if stored in (value, str(value), {"dollars": str(value)}):
             return f"pick:{index}"
     return "reenter"
 
