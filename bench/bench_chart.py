@@ -12,7 +12,7 @@ import statistics
 import time
 
 from bot.chart import draw_chart, render_chart
-from flows.card import ChartSpec, chart_spec
+from flows.result_card import ChartSpec, chart_spec
 from rules import assess_json
 from tests.flowkit import engine_fields, random_profile
 

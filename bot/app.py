@@ -31,7 +31,7 @@ from bot.settings import Settings
 from bot.share import Share
 from bot.store import Store, off_loop, open_store
 from bot.transport import RetryingRequest
-from flows.commands import commands_for, flow_command_names
+from flows.interview import commands_for, flow_command_names
 
 # The menu: the one command list (flows/commands.py), as Telegram offers it.
 COMMANDS = [BotCommand(c.name, c.description) for c in commands_for("telegram")]

@@ -1,6 +1,6 @@
 """The result's chart, drawn for a phone: how the year's limit fills up, one row per part.
 
-What it says comes from flows.card.chart_spec; this module only draws it. The picture is 720 px
+What it says comes from flows.result_card.chart_spec; this module only draws it. The picture is 720 px
 wide, so on a phone (about 360 px for a photo) every text is at least 12 px tall from its
 capitals' top to its descenders' bottom: labels and amounts are set at 28 px in the file, notes
 at 26, the title at 34. Each row has its label and its amount above a
@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from flows.card import Bar, ChartSpec, chart_spec
+from flows.interview import Bar, ChartSpec, chart_spec
 
 WIDTH = 720
 MARGIN = 30

@@ -23,10 +23,7 @@ from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
-from flows.interview import Event, Reply
-from flows.spd import Refusal, read_file
-from flows.spd import errors as spd_errors
-from flows.spd.proposals import KIND, refused
+from flows.interview import KIND, Event, Refusal, Reply, read_file, refused, spd_errors
 
 log = logging.getLogger(__name__)
 Context = ContextTypes.DEFAULT_TYPE

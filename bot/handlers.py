@@ -22,12 +22,17 @@ from bot.groups import PRIVATE_ONLY
 from bot.render import action_keyboard, decode_action, decode_tap, encode_tap
 from bot.screen import Context, Outcome, Screens, chat_id_of, say, user_id_of
 from bot.store import Store, off_loop
-from flows.card import chart_spec, finished_result
-from flows.commands import help_lines, unknown_command_line
-from flows.interview import Event, view
-from flows.machine import LAST
-from flows.summary import limits_lines
-from rules.limits import supported_years
+from flows.interview import (
+    LAST,
+    Event,
+    chart_spec,
+    finished_result,
+    help_lines,
+    limits_lines,
+    supported_years,
+    unknown_command_line,
+    view,
+)
 
 log = logging.getLogger(__name__)
 WELCOME = (

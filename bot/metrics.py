@@ -19,7 +19,7 @@ from prometheus_client import CollectorRegistry, Counter, Histogram
 from telegram import Update
 
 from bot.ordering import PerUserOrder
-from flows.machine import LAST
+from flows.interview import LAST
 
 log = logging.getLogger("bot.updates")
 

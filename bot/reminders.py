@@ -29,7 +29,7 @@ from telegram.constants import ParseMode
 from telegram.error import Forbidden, TelegramError
 
 from bot.store import CLAIM_LEASE_SECONDS, ReminderRow, Store, off_loop
-from flows.reminders import CADENCES, following, next_due, reminder_text, when
+from flows.interview import CADENCES, following, next_due, reminder_text, when
 
 log = logging.getLogger(__name__)
 POLL_SECONDS = 60.0  # a reminder goes out within a minute of its time

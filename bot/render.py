@@ -10,9 +10,7 @@ from typing import Any
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, SwitchInlineQueryChosenChat
 from telegram.constants import MessageLimit
 
-from flows.interview import Reply
-from flows.machine import STATES
-from flows.questions import Choice
+from flows.interview import STATES, Choice, Reply
 
 CALLBACK_VERSION = "1"
 # Buttons the bot adds itself (not the flow's): "a|<action>", e.g. send the chart again.

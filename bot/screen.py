@@ -37,9 +37,17 @@ from bot import metrics
 from bot.chart import render_spec
 from bot.render import SAFE_LENGTH, answered_html, html_text, keyboard, question_html, split_message
 from bot.store import Store, Stored, off_loop
-from flows.card import chart_spec, result_fingerprint
-from flows.interview import Event, Reply, load, new_conversation, step, view
-from flows.machine import LAST
+from flows.interview import (
+    LAST,
+    Event,
+    Reply,
+    chart_spec,
+    load,
+    new_conversation,
+    result_fingerprint,
+    step,
+    view,
+)
 
 log = logging.getLogger(__name__)
 Context = ContextTypes.DEFAULT_TYPE

@@ -11,7 +11,7 @@ from telegram import InlineQueryResultArticle, InlineQueryResultsButton, InputTe
 
 from bot.screen import HTML, Context, conversation_of
 from bot.store import Store, off_loop
-from flows.card import share_card
+from flows.interview import share_card
 
 SHARE_WITHOUT, SHARE_WITH = "result", "result+profile"
 

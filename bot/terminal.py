@@ -8,8 +8,7 @@ import sys
 from datetime import date
 from typing import Any, TextIO
 
-from flows.commands import command_in, commands_for, help_lines
-from flows.interview import Event, Reply, new_conversation, step, view
+from flows.interview import Event, Reply, command_in, commands_for, help_lines, new_conversation, step, view
 
 QUIT = {"/quit", "/exit", "quit", "exit"}
 INTRO = (

@@ -11,6 +11,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from flows.conditions import max_paychecks
 from flows.facts import ELSEWHERE, Facts
+from flows.money_words import money
 from flows.parse import (
     Confirm,
     ParseError,
@@ -26,7 +27,6 @@ from flows.parse import (
 )
 from flows.plausible import check_age, check_cap, check_money
 from flows.questions import Choice, Kind, Question, paychecks_left_from
-from flows.summary import money
 from flows.understand import employer_parts, hedged, meant_for_another, own_part, pay_frequency_in, prepared
 from flows.vocabulary import (
     ALL_KEYS,

@@ -1,10 +1,17 @@
 """The flow API: load a conversation dict, advance it by one event, get the reply to show.
 
+The bot imports only this module from flows (tests/test_layout.py checks it): the step and the
+screens, and what the renderers need beside them (the command list, the chart spec and share
+card, the reminder schedule, the limits lines, reading a plan document and its refusals, the
+supported years) re-exported here.
+
 The pieces live in files named for what they hold: conversation.py (Event, Reply, storage
 format), questions.py (the questions), machine.py (the rulebook), vocabulary.py, parse.py,
 answers.py and plausible.py (what people type, and the questions back), screens.py and
-progress.py (what each state shows), summary.py and paycheck.py (the words of the verdict and
-the result, and what the room means per paycheck).
+progress.py (what each state shows), engine_input.py (the answers as the engine's input, and its
+answer), summary.py, money_words.py and paycheck.py (the words of the verdict and the result, and
+what the room means per paycheck), result_card.py (the chart spec, the share card, the finished
+result and its fingerprint).
 """
 
 from __future__ import annotations
@@ -17,10 +24,11 @@ from datetime import UTC, date, datetime, time
 from typing import Any, Literal
 
 from flows.answers import accept
-from flows.commands import command_in
+from flows.commands import command_in, commands_for, flow_command_names, help_lines, unknown_command_line
 from flows.conversation import VERSION, Event, Reply, load, new_conversation
+from flows.engine_input import compute
 from flows.facts import CHECKPOINT_DONE, Facts
-from flows.machine import LAST, REVIEW, Session, fire
+from flows.machine import LAST, REVIEW, STATES, Session, fire
 from flows.parse import Confirm, ParseError, is_unsure, normalize
 from flows.questions import (
     BY_ID,
@@ -33,13 +41,30 @@ from flows.questions import (
     paychecks_left_from,
     stale_after,
 )
-from flows.reminders import CADENCE_CHOICES, REMIND, confirmation, next_due, offers_reminder, reminder_request
-from flows.screens import RESULT_CHOICES, compute, describe_answer, result_reply, send_back_to_fix, view
+from flows.reminders import (
+    CADENCE_CHOICES,
+    CADENCES,
+    REMIND,
+    confirmation,
+    following,
+    next_due,
+    offers_reminder,
+    reminder_request,
+    reminder_text,
+    when,
+)
+from flows.result_card import Bar, ChartSpec, chart_spec, finished_result, result_fingerprint, share_card
+from flows.screens import RESULT_CHOICES, describe_answer, result_reply, send_back_to_fix, view
+from flows.spd import Refusal, read_file
+from flows.spd import errors as spd_errors
 from flows.spd import proposals as spd_proposals
+from flows.spd.proposals import KIND, refused
+from flows.summary import limits_lines
 from flows.taxes import TAXES_TITLE, tax_lines
 from flows.understand import Correction, Explanation, Stated, correction_in, question_in, stated_facts
 from flows.vocabulary import NO_KEYS, YES_KEYS, find_phrase, key
 from rules import InputError
+from rules.limits import supported_years
 from rules.models import PAY_PERIODS_PER_YEAR, PayFrequency
 
 CONFIRM_KEYS = frozenset(key(w) for w in ("keep", "keep it", "thats right", "right", "correct", "confirm"))
@@ -157,8 +182,8 @@ def _not_sure(conv: dict[str, Any], session: Session, question: Question, text: 
     if question.id == "pay_periods_remaining" and frequency:
         left = paychecks_left_from(facts, PAY_PERIODS_PER_YEAR[PayFrequency(frequency)])
         reply = _store(conv, session, question, left, ())
-        when = f"{session.today:%B} {session.today.day}"
-        return replace(reply, answered=(question.label, f"about {left} (estimated from today, {when})"))
+        said = f"{session.today:%B} {session.today.day}"
+        return replace(reply, answered=(question.label, f"about {left} (estimated from today, {said})"))
     return None
 
 
@@ -640,15 +665,41 @@ def typed(conv: dict[str, Any], text: str, today: date) -> Reply:
 
 
 __all__ = [
+    "CADENCES",
+    "KIND",
+    "LAST",
+    "STATES",
     "VERSION",
+    "Bar",
+    "ChartSpec",
+    "Choice",
     "Event",
+    "Refusal",
     "Reply",
+    "chart_spec",
     "command",
+    "command_in",
+    "commands_for",
     "compute",
     "describe_answer",
+    "finished_result",
+    "flow_command_names",
+    "following",
+    "help_lines",
+    "limits_lines",
     "load",
     "new_conversation",
+    "next_due",
+    "read_file",
+    "refused",
+    "reminder_text",
+    "result_fingerprint",
+    "share_card",
+    "spd_errors",
     "step",
+    "supported_years",
     "typed",
+    "unknown_command_line",
     "view",
+    "when",
 ]

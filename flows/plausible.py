@@ -6,8 +6,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from flows.facts import Facts
+from flows.money_words import money
 from flows.parse import Confirm, ParseError
-from flows.summary import money
 from rules.contributions import deferral_limit
 from rules.limits import limits_for
 

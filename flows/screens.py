@@ -7,15 +7,16 @@ from datetime import date
 from typing import Any
 
 from flows.conversation import Reply
+from flows.engine_input import applicable_answers, compute, engine_input
 from flows.facts import CHECKPOINT_DONE, Facts
-from flows.inputs import applicable_answers, engine_input
 from flows.machine import FIRST, LAST, REVIEW, Session, fire
+from flows.money_words import money
 from flows.paycheck import Situation
 from flows.progress import progress
 from flows.questions import BY_ID, QUESTIONS, Choice, Kind, Question
 from flows.reminders import REMIND, offers_reminder
-from flows.summary import detail_lines, money, result_lines, verdict_lines
-from rules import InputError, assess_json
+from flows.summary import detail_lines, result_lines, verdict_lines
+from rules import InputError
 from rules.contract import room_drop_per_employer_dollars
 from rules.models import Answer
 from rules.provisional import published_for
@@ -78,11 +79,6 @@ def situation_of(facts: Facts) -> Situation:
         sole_prop=facts.is_sole_prop, employer_max_chosen=facts.value("employer_contributions") == "max",
         admin_unknown=unknown_for_administrator(facts),
     )
-
-
-def compute(facts: Facts) -> dict[str, Any]:
-    """The rules engine's answer for these answers: the same JSON the CLI prints for the same input."""
-    return assess_json(engine_input(facts))
 
 
 def result_reply(facts: Facts, notice: str | None, detailed: bool = False) -> Reply:

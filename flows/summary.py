@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
+from flows.money_words import money
 from flows.paycheck import Situation
 from rules.limits import limits_for
 from rules.models import PlanType, Route, Verdict
@@ -24,11 +24,6 @@ WARNING_PRIORITY = ("excess_deferrals", "excess_annual_additions", "roth_catch_u
                     "no_true_up", "pro_rata_in_service", "hce_acp_testing")
 FIRST_SCREEN_CHARS = 600
 FIRST_SCREEN_LINES = 12
-
-
-def money(amount: Any) -> str:
-    value = Decimal(str(amount))
-    return f"${value:,.2f}" if value != value.to_integral_value() else f"${value:,.0f}"
 
 
 def verdict_headline(verdict: str, route: str | None) -> str:

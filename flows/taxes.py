@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flows.summary import money
+from flows.money_words import money
 from rules.models import Route, Verdict
 
 TAXES_TITLE = "Tax season"

@@ -9,7 +9,7 @@ from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 
 from flows.interview import Event, Reply, load, new_conversation, step
-from flows.summary import money
+from flows.money_words import money
 from rules.models import PAY_PERIODS_PER_YEAR, PayFrequency
 
 TODAY = date(2026, 11, 22)

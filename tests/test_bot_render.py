@@ -18,11 +18,11 @@ from bot.chart import render_chart
 from bot.render import MAX_CALLBACK_BYTES, decode_tap, encode_tap, html_text, keyboard, split_message
 from bot.settings import Settings
 from bot.store import SqliteStore
-from flows.card import chart_spec
 from flows.facts import Facts
 from flows.interview import Reply, new_conversation, view
+from flows.money_words import money
 from flows.questions import QUESTIONS, Choice
-from flows.summary import money
+from flows.result_card import chart_spec
 from rules import assess_json
 
 ALL_ANSWERED = Facts({"pay_frequency": "weekly", "plan_type": "solo401k"}, date(2026, 11, 22))

@@ -12,10 +12,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from flows.engine_input import engine_input
 from flows.facts import Facts
-from flows.inputs import engine_input
 from flows.interview import Event
-from flows.summary import money
+from flows.money_words import money
 from rules import assess_json
 from tests.flowkit import User, answer_for, random_profile, send
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from flows.engine_input import engine_input
 from flows.facts import Facts
-from flows.inputs import engine_input
 from tests.flowkit import User
 
 TAPS = {"after_tax_cap_percent": "skip", "pay_frequency": "biweekly", "pay_periods_remaining": "26",

@@ -63,7 +63,7 @@ def _descendants(node: ast.AST) -> set[int]:
 
 
 def _in_money_format(tree: ast.Module) -> set[int]:
-    """summary.money: Decimal's own to_integral_value decides "$5" or "$5.25" (formatting)."""
+    """money_words.money: Decimal's own to_integral_value decides "$5" or "$5.25" (formatting)."""
     return {id(n) for f in tree.body if isinstance(f, ast.FunctionDef) and f.name == "money"
             for n in ast.walk(f)}
 

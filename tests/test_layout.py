@@ -1,5 +1,6 @@
-"""The layout holds: imports point one way (bot -> flows -> rules) with no circle, read from every
-module's syntax tree (deferred and typing-only imports included); the chart's fonts ship with
+"""The layout holds: imports point one way (bot -> flows -> rules) with no circle, and the bot
+imports from flows only the flow's API (flows.interview), read from every module's syntax tree
+(deferred and typing-only imports included); the chart's fonts ship with
 their licence as package data."""
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ def project_modules() -> dict[str, Path]:
 
 def project_imports(module: str, path: Path, modules: set[str], source: str | None = None) -> set[str]:
     """The project's modules this module imports, relative imports made absolute: `from flows import
-    card` is flows.card, `from flows import Reply` is flows (its __init__)."""
+    summary` is flows.summary, `from flows import Reply` is flows (its __init__)."""
     tree = ast.parse(path.read_text() if source is None else source, str(path))
     package = module if path.name == "__init__.py" else module.rpartition(".")[0]
     names: set[str] = set()
@@ -103,6 +104,34 @@ def test_the_checker_reads_the_real_modules() -> None:
 
 def test_imports_point_one_way_bot_flows_rules() -> None:
     assert upward_imports(import_graph()) == []
+
+
+FLOW_API = "flows.interview"  # the one flows module the bot imports
+
+
+def bot_reaches_past_the_flow_api(graph: dict[str, set[str]]) -> list[str]:
+    """Imports from bot/ of any flows module but the flow's API, or of any rules module."""
+    return sorted(f"{module} imports {target}" for module, targets in graph.items() if layer(module) == 2
+                  for target in targets if layer(target) < 2 and target != FLOW_API)
+
+
+def test_the_bot_imports_only_the_flow_api() -> None:
+    graph = import_graph()
+    assert any(FLOW_API in targets for module, targets in graph.items() if layer(module) == 2)
+    assert bot_reaches_past_the_flow_api(graph) == []
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("from flows.summary import money", "bot.share imports flows.summary"),
+    ("from flows import machine", "bot.share imports flows.machine"),
+    ("import flows", "bot.share imports flows"),
+    ("from rules.limits import supported_years", "bot.share imports rules.limits"),
+    ("def later() -> None:\n    from rules import assess_json", "bot.share imports rules"),
+])
+def test_a_bot_import_past_the_flow_api_is_caught(line: str, expected: str) -> None:
+    path = project_modules()["bot.share"]
+    graph = import_graph({"bot.share": path.read_text() + "\n" + line + "\n"})
+    assert expected in bot_reaches_past_the_flow_api(graph)
 
 
 # Circles accepted by name (none today); one that disappears must be deleted here (the test says so).

@@ -1,4 +1,5 @@
-"""From the answers that apply to the rules engine's input (the same dict the JSON CLI takes)."""
+"""From the answers that apply to the rules engine's input (the same dict the JSON CLI takes), and
+the engine's answer for them (``compute``)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from typing import Any
 
 from flows.facts import ELSEWHERE, Facts
 from flows.questions import QUESTIONS, Kind
+from rules import assess_json
 
 DIRECT = {
     "plan_type", "after_tax_allowed", "in_plan_conversion", "in_service_withdrawal", "age",
@@ -74,3 +76,8 @@ def employer_formula(answer: dict[str, str]) -> dict[str, Any]:
     elif "match" in answer:
         fields |= {"match_percent": answer["match"], "match_up_to_percent": answer["up_to"]}
     return fields
+
+
+def compute(facts: Facts) -> dict[str, Any]:
+    """The rules engine's answer for these answers: the same JSON the CLI prints for the same input."""
+    return assess_json(engine_input(facts))

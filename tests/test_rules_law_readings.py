@@ -1,5 +1,7 @@
-"""Regression tests for the external audit's six findings (issue 12), each through the real
-`python -m rules assess -` process. The expected figures were worked by hand from the cited law."""
+"""How the engine reads six points of law (catch-up against the 415(c) pay limit, the Roth IRA
+phase-out, the HCE look-back, the Roth catch-up mandate, separate accounting, HSA and Medicare),
+each through the real `python -m rules assess -` process. The expected figures were worked by hand
+from the cited law."""
 
 from __future__ import annotations
 

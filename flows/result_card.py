@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
+from flows.engine_input import compute
 from flows.facts import Facts
-from flows.interview import compute
 from flows.machine import LAST
-from flows.summary import ROUTE_NAMES, money
+from flows.money_words import money
+from flows.summary import ROUTE_NAMES
 from rules import InputError
 from rules.models import Verdict
 

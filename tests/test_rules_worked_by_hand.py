@@ -1,5 +1,5 @@
-"""Regression tests for the second audit (issue 19), each through the real `python -m rules
-assess -` process. The expected figures were worked by hand from the cited IRS texts."""
+"""Cases worked by hand (two employers, tax forms, HCE, match formulas), each through the real
+`python -m rules assess -` process. The expected figures were worked by hand from the cited IRS texts."""
 
 from __future__ import annotations
 

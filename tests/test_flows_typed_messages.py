@@ -1,4 +1,4 @@
-"""Issue 20, typed into real conversations (the flow as both chats drive it, and the terminal chat):
+"""What people type, in real conversations (the flow as both chats drive it, and the terminal chat):
 a whole situation in one message, corrections from anywhere, questions instead of answers, menu
 numbers, "not sure", next year in December, and the words of echoes. Figures are worked by hand
 from the 2026 limits (annual additions $72,000, deferrals $24,500) in the comments."""

@@ -1,4 +1,4 @@
-"""Issue 20 in Telegram (the real bot against the local fake Bot API): typed commands in a person's
+"""What people type, in Telegram (the real bot against the local fake Bot API): typed commands in a person's
 words, a whole situation in one message, corrections, questions and menu numbers."""
 
 from __future__ import annotations
