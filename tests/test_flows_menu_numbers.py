@@ -46,3 +46,14 @@ def test_a_number_past_the_menu_is_the_figure() -> None:
     user = _at_the_cap_question()
     user.type("10")
     assert user.conv["answers"]["after_tax_cap_percent"] == "10"
+
+
+def test_a_number_past_the_verdicts_one_option_is_refused_not_typed_ahead() -> None:
+    user = User(DECEMBER)
+    user.types("solo 401k", "yes", "yes")
+    assert user.state == "verdict"
+    reply = user.type("2")  # not "2) 2027" of the tax-year menu, which is not on the screen
+    assert user.state == "verdict"
+    assert "tax_year" not in user.conv["answers"]
+    assert reply.notice is not None
+    assert "See my numbers" in reply.notice
