@@ -109,7 +109,7 @@ def _typed_ahead(conv: dict[str, Any], text: str, today: date) -> Reply | None:
     """On the verdict screen, an answer to the next question ("2025", "this year") means "go on":
     taken when the next question accepts it, otherwise nothing changes. A bare menu number is the
     verdict's own menu (the next question's numbers are not on the screen), never typed ahead."""
-    if conv["state"] != "verdict" or key(text).isdigit() and len(key(text)) < 3:
+    if conv["state"] != "verdict" or (key(text).isdigit() and len(key(text)) < 3):
         return None
     trial = copy.deepcopy(conv)
     _store(trial, Session(trial, today), BY_ID["verdict"], CHECKPOINT_DONE, ())
