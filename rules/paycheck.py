@@ -37,9 +37,14 @@ def payroll_of(inp: AssessmentInput) -> Payroll | None:
 
 
 def _exact_capacity(payroll: Payroll) -> Decimal | None:
+    """The most one paycheck can take in after-tax money: what is left of it after its deferral, and
+    no more than the plan's % cap of that paycheck (an election is a % of each paycheck)."""
     if payroll.gross is None:
         return None
-    return clamp_at_zero(payroll.gross - payroll.deferrals / payroll.per_year)
+    after_deferral = clamp_at_zero(payroll.gross - payroll.deferrals / payroll.per_year)
+    if payroll.cap_percent is None or not payroll.has_payroll:
+        return after_deferral
+    return min(after_deferral, payroll.gross * payroll.cap_percent / HUNDRED)
 
 
 def whole_percent(amount: Decimal, payroll: Payroll) -> int | None:

@@ -67,6 +67,22 @@ def test_a_paycheck_cannot_hold_the_even_split() -> None:
     assert (over["after_tax_left"], over["after_tax_over"]) == (0, 3500)
 
 
+def test_a_paycheck_holds_no_more_than_the_plans_percent_cap_of_it() -> None:
+    """2025, age 45, pay $450,000 biweekly ($17,307.69), deferrals $23,500, match 50% up to 6% ($10,500
+    on the $350,000 401(a)(17) pay), plan cap 10% of pay, 2 paychecks left. The cap, 10% of $350,000 =
+    $35,000, is the room (IRC 415(c): $70,000 - $23,500 - $10,500 = $36,000 is more). An election is a
+    % of each paycheck: 10% of $17,307.69 = $1,730.769 -> $1,730.76 a paycheck, not the even split
+    $17,500 (a whole paycheck and more), and at most $1,730.76 x 2 = $3,461.52 this year."""
+    result = assess_cli(tax_year=2025, age=45, compensation=450000, employee_deferrals=23500,
+                        match_percent=50, match_up_to_percent=6, after_tax_allowed="yes",
+                        in_plan_conversion="yes", after_tax_cap_percent=10, pay_frequency="biweekly",
+                        pay_periods_remaining=2)
+    assert result["after_tax_room"] == 35000
+    assert (result["paycheck_after_tax"], result["paycheck_capacity"]) == (1730.76, 1730.76)
+    assert (result["paycheck_percent"], result["paycheck_percent_amount"]) == (10, 1730.76)
+    assert result["after_tax_most_this_year"] == 3461.52
+
+
 def test_the_maximum_deferrals_and_pay_standing_in_for_fica_wages() -> None:
     """2026, age 55, $10,000 deferred elsewhere: 'the maximum' here is $24,500 + $8,000 - $10,000 =
     $22,500 (402(g)(1), one limit per person). Pay $200,000 standing in for last year's FICA wages is
