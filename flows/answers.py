@@ -433,8 +433,8 @@ def _hedged(question: Question, text: str, facts: Facts) -> Any:
     from flows.screens import describe_answer
 
     shown = describe_answer(question, Facts({**facts.answers, question.id: value}, facts.today))
-    raise Confirm(f"Just to check, {question.label.lower()}: {shown}?", ((value, f"Yes, {shown}"),),
-                  hedged=True)
+    keep = "Yes" if key(shown) in YES_KEYS else f"Yes, {shown}"  # never "Yes, Yes"
+    raise Confirm(f"Just to check, {question.label.lower()}: {shown}?", ((value, keep),), hedged=True)
 
 
 def _read(question: Question, text: str, facts: Facts) -> Any:
