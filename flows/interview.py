@@ -100,7 +100,7 @@ def _answer(conv: dict[str, Any], text: str, today: date) -> Reply:
         _ask_back(conv, state, ask)
         return view(conv, today, facts=session.facts)
     except ParseError as exc:
-        return _typed_ahead(conv, text, today) or view(conv, today, notice=str(exc))
+        return _typed_ahead(conv, text, today) or view(conv, today, notice=_refusal(conv, exc))
     conv.pop("pending", None)
     return _store(conv, session, question, value, ())
 
@@ -120,6 +120,15 @@ def _typed_ahead(conv: dict[str, Any], text: str, today: date) -> Reply | None:
     conv.clear()
     conv.update(trial)
     return reply
+
+
+def _refusal(conv: dict[str, Any], exc: ParseError) -> str:
+    """Why an answer was refused; while "Did you mean ...?" waits, the choices on screen are named."""
+    pending = conv.get("pending")
+    if pending is None or not str(exc).startswith("Please tap a button or type one of"):
+        return str(exc)
+    labels = ", ".join(label for _value, label in pending["options"])
+    return f"Please type one of: {labels}, or Re-enter."
 
 
 def _resolve_pending(conv: dict[str, Any], session: Session, question: Question, text: str) -> Reply | None:

@@ -57,3 +57,10 @@ def test_a_number_past_the_verdicts_one_option_is_refused_not_typed_ahead() -> N
     assert "tax_year" not in user.conv["answers"]
     assert reply.notice is not None
     assert "See my numbers" in reply.notice
+
+
+def test_a_refusal_while_did_you_mean_waits_names_the_choices_on_screen() -> None:
+    user = User(DECEMBER)
+    user.types("401k", "I think so")
+    reply = user.type("blah")
+    assert reply.notice == "Please type one of: Yes, or Re-enter."
