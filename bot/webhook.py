@@ -164,9 +164,9 @@ async def serve_webhook(app: App, *, listen: str, port: int, url: str, secret: s
     async with app:
         if app.post_init is not None:
             await app.post_init(app)
-        await app.bot.set_webhook(url=url, secret_token=secret, allowed_updates=allowed_updates)
-        server.listen(port, address=listen)
         await app.start()
+        server.listen(port, address=listen)  # listening before Telegram is told where to deliver
+        await app.bot.set_webhook(url=url, secret_token=secret, allowed_updates=allowed_updates)
         log.info("webhook: listening on %s:%d%s", listen, port, PATH)
         await stop.wait()
         await _drain(server, in_flight)
