@@ -119,6 +119,9 @@ class AssessmentInput(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     tax_year: int
+    # The year planned when its limits are not yet published and ``tax_year``'s stand in (open
+    # enrollment for next year): the warnings name it and its look-back year. None: tax_year.
+    planned_year: int | None = None
     age: Annotated[int, Field(ge=14, le=110)]
     plan_type: PlanType = PlanType.K401
     business_type: BusinessType | None = None

@@ -120,7 +120,7 @@ def roth_catch_up_required(inp: AssessmentInput, limits: Limits) -> PlanWarning 
         code="roth_catch_up_required",
         message=(
             f"{whose} ${int(threshold):,}, so from "
-            f"{inp.tax_year} your catch-up contributions must be Roth, not pre-tax."
+            f"{inp.planned_year or inp.tax_year} your catch-up contributions must be Roth, not pre-tax."
         ),
         details={"threshold": _money(threshold), "prior_year_fica_wages": _money(wages),
                  "wages_are_proxy": proxy},
@@ -150,12 +150,12 @@ def hce_acp_testing(inp: AssessmentInput, limits: Limits, fig: Figures) -> PlanW
     """An HCE for year Y was paid more than the threshold in force for Y-1 in Y-1."""
     if inp.is_solo or fig.after_tax_room <= 0:
         return None
-    look_back = inp.tax_year - 1
+    look_back = (inp.planned_year or inp.tax_year) - 1
     pay = _hce_pay(inp, look_back)
     threshold = limits.hce_look_back_threshold
     if pay.amount <= threshold:
         return None
-    hce = f"likely a highly compensated employee for {inp.tax_year}"
+    hce = f"likely a highly compensated employee for {inp.planned_year or inp.tax_year}"
     verdict_text = {
         "compensation": f"Your {look_back} pay was above ${int(threshold):,}: you are {hce}",
         # 414(q) pay adds pre-tax benefit deductions to FICA wages: it is at least as high

@@ -101,3 +101,15 @@ def test_the_maximum_deferrals_and_pay_standing_in_for_fica_wages() -> None:
     given = assess_cli(tax_year=2026, age=55, compensation=200000, prior_year_fica_wages=140000,
                        fica_wages_from_pay=True, after_tax_allowed="yes", in_plan_conversion="yes")
     assert "roth_catch_up_required" not in [w["code"] for w in given["warnings"]]
+
+
+def test_next_year_on_this_years_limits_names_the_year_planned_in_the_hce_warning() -> None:
+    """Planning 2027 in December 2026, before the IRS publishes 2027's limits: 2026's stand in
+    (`tax_year` 2026, `planned_year` 2027). IRC 414(q)(1)(B): an HCE for 2027 is one paid more in
+    2026 than the threshold for 2026, $160,000 (IRS Notice 2025-67); $450,000 is above it."""
+    result = assess_cli(tax_year=2026, planned_year=2027, age=59, compensation=450000,
+                        employee_deferrals=24500, employer_contributions=10800, after_tax_allowed="yes",
+                        in_plan_conversion="yes")
+    hce = next(w["message"] for w in result["warnings"] if w["code"] == "hce_acp_testing")
+    assert "If your 2026 pay was above $160,000" in hce
+    assert "highly compensated employee for 2027" in hce
