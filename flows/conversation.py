@@ -76,6 +76,7 @@ def _pending_ok(pending: Any, conv: dict[str, Any]) -> bool:
         and isinstance(pending.get("ask"), str) and isinstance(pending.get("options"), list)
         and all(isinstance(o, list) and len(o) == 2 and isinstance(o[1], str) for o in pending["options"])
         and isinstance(pending.get("drop", []), list)
+        and ("requeue" not in pending or _queue_ok([pending["requeue"]], conv))
     )
 
 

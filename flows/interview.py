@@ -346,6 +346,9 @@ def _changed(conv: dict[str, Any], session: Session, question: Question, value: 
     """Keep the changed answer, drop what was given on its strength, go on to the first open
     question (so only what depends on it is asked again)."""
     before = Facts(dict(conv["answers"]), session.today)
+    waiting = conv.pop("pending", {}).get("requeue")  # a fact said earlier, not yet confirmed
+    if waiting is not None and waiting[0] != question.id:
+        conv["queue"] = [waiting, *conv.get("queue", [])]
     _keep(conv, session, question.id, value)
     for stale in stale_after(question.id, before, session.facts):
         conv["answers"].pop(stale, None)
@@ -422,6 +425,7 @@ def _confirm_next(conv: dict[str, Any], session: Session) -> None:
         shown = describe_answer(question, Facts({**conv["answers"], qid: value}, session.today))
         _ask_back(conv, qid, Confirm(f"You said \"{said}\": {question.label}: {shown}, right?",
                                       ((value, f"Yes, {shown}"),)))
+        conv["pending"]["requeue"] = [qid, text, said]  # asked again if a correction comes first
         break
     if queue:
         conv["queue"] = queue

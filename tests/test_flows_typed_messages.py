@@ -273,3 +273,16 @@ def test_terminal_chat_serves_the_whole_situation_and_never_says_tap() -> None:
     assert "== Pick one: 1 Details & sources, 2 Tax forms, 3 Review answers, 4 Start over" in text
     assert " tap" not in text.lower()
     assert "Tap " not in text
+
+
+def test_a_correction_before_an_inferred_fact_is_confirmed_keeps_that_fact_to_confirm() -> None:
+    user = User()
+    user.type("I'm 45, make about half a million a year, maxing my 401k, employer adds 22.5k, "
+              "plan allows after-tax and in-plan conversion")
+    assert user.conv["pending"]["q"] == "employee_deferrals"  # "maxing my 401k": inferred, confirmed
+    reply = user.type("wait, I meant 2025")
+    assert user.conv["answers"]["tax_year"] == "2025"
+    assert reply.notice == "Changed: Tax year: 2025."
+    assert reply.lines[0] == 'You said "maxing my 401k": Your deferrals: The maximum, right?'
+    user.type("yes")
+    assert user.conv["answers"]["employee_deferrals"] == "max"
