@@ -109,6 +109,9 @@ async def _say(update: Update, context: Context, text: str) -> None:
 
 def terminal_document(conv: dict[str, Any], path: str, today: date, step: Callable[..., Reply]) -> Reply:
     """``/spd PATH`` in the terminal chat: the same reading and proposals as in Telegram."""
+    if not path:
+        return refused(conv, "Type /spd and the plan document's path, e.g. /spd ~/Downloads/spd.pdf "
+                             "(a PDF or .txt), or paste the after-tax section as text.", today)
     try:
         data = Path(path).expanduser().read_bytes()
         if len(data) > MAX_BYTES:

@@ -27,3 +27,12 @@ def test_a_fault_in_the_flow_is_one_line_and_the_answers_are_kept(monkeypatch: p
     assert "Traceback" not in shown
     assert "Sorry, I could not take that; your answers are kept." in shown
     assert "After-tax contributions: Yes ✓" in shown  # the interview went on where it was
+
+
+def test_spd_without_a_path_says_how_to_use_it() -> None:
+    out = io.StringIO()
+    terminal.run(io.StringIO("/spd\n"), out, today=date(2026, 12, 4))
+    shown = out.getvalue()
+    assert "Type /spd and the plan document's path" in shown
+    assert "Is a directory" not in shown
+    assert "Which plan is it" in shown.split("/spd")[-1]  # the interview where it was
