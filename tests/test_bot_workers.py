@@ -68,8 +68,10 @@ async def test_two_workers_serve_users_alternately_each_answer_once_and_in_order
         text = telegram.api.replies_to(user_id)[-1].text
         for line in expected_result_lines(profile):
             assert line in text, (n, line)
-    # the doubly delivered answer: one reply moved on, the other showed where the user already was
-    assert len(telegram.api.replies_to(twice)) == len(steps[3]) + 2
+    # the doubly delivered answer: one worker applied it and replied; the other, if the reply was not
+    # yet recorded as sent when it looked, showed where the user already was (reply at least once,
+    # never a second application): one or two replies for it, by the race, and never none
+    assert len(telegram.api.replies_to(twice)) in (len(steps[3]) + 1, len(steps[3]) + 2)
     shown = [await metrics(telegram.http, w) for w in telegram.workers]
     results = sum(counter(text, f'megaroth_results_total{{verdict="{verdict}"}}') for text in shown
                   for verdict in ("available", "after_separation_only", "not_available", "unknown"))
