@@ -76,6 +76,18 @@ def has_match_formula(facts: Facts) -> bool:
     return facts.has_match_formula
 
 
+def sole_prop_with_day_job(facts: Facts) -> bool:
+    """A sole proprietor with after-tax room who defers at a day job: its Social Security wages
+    change the business's self-employment tax (Schedule SE)."""
+    return (facts.is_solo and facts.is_sole_prop and facts.after_tax_possible
+            and facts.value("day_job_deferrals") not in (None, "0"))
+
+
+def has_pretax_ira_balance(facts: Facts) -> bool:
+    """A pre-tax IRA balance was given: basis from earlier years may lower the backdoor's tax."""
+    return facts.wants_extras and facts.value("pretax_ira_balance") not in (None, "0")
+
+
 def max_paychecks(facts: Facts) -> int:
     """Paychecks in a whole year at the pay frequency given (weekly when not given yet)."""
     raw = facts.value("pay_frequency")

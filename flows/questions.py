@@ -292,8 +292,7 @@ QUESTIONS: tuple[Question, ...] = (
         why="Social Security tax on your business stops at the wage base less your day-job wages "
         "(Schedule SE), which raises what the business can contribute.",
         choices=(SKIP,), skippable=True,
-        applies=lambda f: f.is_solo and f.is_sole_prop and f.after_tax_possible
-        and f.value("day_job_deferrals") not in (None, "0"),
+        applies=c.sole_prop_with_day_job,
     ),
     Question(
         "employee_deferrals", "Your deferrals", Stage.ROOM, Kind.MONEY, _deferral_prompt,
@@ -374,7 +373,7 @@ QUESTIONS: tuple[Question, ...] = (
         hint="A dollar amount, or 0.",
         why="Basis from earlier years makes more of the backdoor conversion tax-free (Form 8606 line 2).",
         choices=(Choice("0", "None"), SKIP), skippable=True,
-        applies=lambda f: f.wants_extras and f.value("pretax_ira_balance") not in (None, "0"),
+        applies=c.has_pretax_ira_balance,
     ),
     Question(
         "other_plan_deferrals", "Other plans' deferrals", Stage.EXTRAS, Kind.MONEY,
