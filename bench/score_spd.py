@@ -1,7 +1,9 @@
 """Label accuracy of the SPD reader over labelled real passages.
 
-``python -m bench.score_spd [dev|heldback]`` prints per-passage misses and the score; the held-back
-set is scored, never tuned to.
+``python -m bench.score_spd [dev|heldback|found|found2|unseen]`` prints per-passage misses and the score;
+``python -m bench.score_spd documents`` and ``… unseen-documents`` score whole documents. The unseen
+sets (``passages-unseen.jsonl``, ``documents-unseen/``) were collected and labelled by someone who never
+read the rules, and are scored, never tuned to.
 """
 
 from __future__ import annotations
@@ -106,7 +108,109 @@ def score_documents() -> list[DocumentScore]:
     return out
 
 
+UNSEEN = DATA / "documents-unseen"
+WORDS_PER_PDF_PAGE = 520  # two columns of the test layout hold about 600 words
+
+
+@dataclass(frozen=True)
+class UnseenDocument:
+    file: str
+    expected: dict[str, str]
+    proof: dict[str, list[str]]
+
+
+def unseen_documents() -> list[UnseenDocument]:
+    """The held-back whole documents and what their collector read in them (manifest.json)."""
+    manifest = json.loads((UNSEEN / "manifest.json").read_text(encoding="utf-8"))
+    entries = manifest["documents"] if isinstance(manifest, dict) else manifest
+    return [UnseenDocument(e["file"], e["expected"], _proof(e)) for e in entries]
+
+
+def _proof(entry: dict[str, object]) -> dict[str, list[str]]:
+    raw = entry.get("proof") or entry.get("proving_sentences") or entry.get("evidence") or {}
+    assert isinstance(raw, dict)
+    return {k: [v] if isinstance(v, str) else list(v) for k, v in raw.items()}
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.replace("\ufffe", "").replace("\u2019", "'").split()).lower()
+
+
+def _pdf_pages_of(text_pages: list[str]) -> list[list[str]]:
+    """Each text page as PDF pages of the test layout: paragraphs (blank-line separated) kept whole
+    where they fit, a page never holding more than the layout can draw."""
+    pages: list[list[str]] = []
+    for text in text_pages:
+        paragraphs = [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
+        page: list[str] = []
+        for paragraph in paragraphs:
+            for piece in _pieces(paragraph):
+                if page and sum(len(p.split()) for p in [*page, piece]) > WORDS_PER_PDF_PAGE:
+                    pages.append(page)
+                    page = []
+                page.append(piece)
+        if page:
+            pages.append(page)
+    return pages
+
+
+def _pieces(paragraph: str) -> list[str]:
+    """A paragraph longer than a page, cut between sentences."""
+    words = paragraph.split()
+    if len(words) <= WORDS_PER_PDF_PAGE:
+        return [paragraph]
+    out, piece = [], ""
+    for sentence in paragraph.replace(". ", ".\n").split("\n"):
+        if piece and len((piece + " " + sentence).split()) > WORDS_PER_PDF_PAGE:
+            out.append(piece)
+            piece = ""
+        piece = f"{piece} {sentence}".strip()
+    return [*out, piece] if piece else out
+
+
+def score_unseen_documents(form: str = "pdf") -> list[DocumentScore]:
+    """Each held-back document read as a two-column PDF (``form="pdf"``) or as its text."""
+    from flows.spd import read_pdf
+    from flows.spd.extract import pdf_pages
+    from tests.spdkit import Spd, build
+
+    out = []
+    for doc in unseen_documents():
+        text_pages = (UNSEEN / doc.file).read_text(encoding="utf-8").split("\f")
+        if form == "pdf":
+            data = build(Spd(Path(doc.file).stem, _pdf_pages_of(text_pages), toc=False))
+            texts = [_normal(t) for t in pdf_pages(data)]
+            reading = read_pdf(data)
+        else:
+            texts = [_normal(t) for t in text_pages]
+            reading = read_text("\f".join(text_pages))
+        for question, answer in doc.expected.items():
+            evidence = reading.answers[question].evidence
+            proof = [_normal(s) for s in doc.proof.get(question, [])]
+            on_page = all(e.page is not None and _normal(e.quote.removesuffix(" …"))[:60] in texts[e.page - 1]
+                          for e in evidence)
+            from_proof = all(any(_normal(e.quote)[:40] in s for s in proof) for e in evidence)
+            got = reading.answers[question].answer
+            out.append(DocumentScore(f"{doc.file} ({form})", question, answer, got, on_page, from_proof))
+    return out
+
+
+def _print_documents(scores: list[DocumentScore]) -> None:
+    for d in scores:
+        print(f"{d.name} {d.question}: expected {d.expected}, got {d.got}; quotes on their page: "
+              f"{d.quotes_on_their_page}; from deciding sentences: {d.quotes_from_deciding_passages}")
+    right = sum(d.expected == d.got for d in scores)
+    whole = sum(d.expected == d.got and d.quotes_on_their_page and d.quotes_from_deciding_passages
+                for d in scores)
+    false_yes = sum(d.got == "yes" and d.expected != "yes" for d in scores)
+    print(f"answers right: {right}/{len(scores)}; right with proving quotes on their page: "
+          f"{whole}/{len(scores)}; false yes: {false_yes}")
+
+
 def main() -> None:
+    if sys.argv[1:] == ["unseen-documents"]:
+        _print_documents(score_unseen_documents("pdf") + score_unseen_documents("text"))
+        return
     if sys.argv[1:] == ["documents"]:
         for d in score_documents():
             print(f"{d.name} {d.question}: expected {d.expected}, got {d.got}; quotes on their page: "
