@@ -108,7 +108,7 @@ def score_documents() -> list[DocumentScore]:
     return out
 
 
-UNSEEN = DATA / "documents-unseen"
+UNSEEN_SETS = ("documents-unseen", "documents-unseen2")
 WORDS_PER_PDF_PAGE = 520  # two columns of the test layout hold about 600 words
 
 
@@ -119,9 +119,9 @@ class UnseenDocument:
     proof: dict[str, list[str]]
 
 
-def unseen_documents() -> list[UnseenDocument]:
+def unseen_documents(folder: Path) -> list[UnseenDocument]:
     """The held-back whole documents and what their collector read in them (manifest.json)."""
-    manifest = json.loads((UNSEEN / "manifest.json").read_text(encoding="utf-8"))
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     entries = manifest["documents"] if isinstance(manifest, dict) else manifest
     return [UnseenDocument(e["file"], e["expected"], _proof(e)) for e in entries]
 
@@ -168,15 +168,15 @@ def _pieces(paragraph: str) -> list[str]:
     return [*out, piece] if piece else out
 
 
-def score_unseen_documents(form: str = "pdf") -> list[DocumentScore]:
+def score_unseen_documents(folder: Path, form: str = "pdf") -> list[DocumentScore]:
     """Each held-back document read as a two-column PDF (``form="pdf"``) or as its text."""
     from flows.spd import read_pdf
     from flows.spd.extract import pdf_pages
     from tests.spdkit import Spd, build
 
     out = []
-    for doc in unseen_documents():
-        text_pages = (UNSEEN / doc.file).read_text(encoding="utf-8").split("\f")
+    for doc in unseen_documents(folder):
+        text_pages = (folder / doc.file).read_text(encoding="utf-8").split("\f")
         if form == "pdf":
             data = build(Spd(Path(doc.file).stem, _pdf_pages_of(text_pages), toc=False))
             texts = [_normal(t) for t in pdf_pages(data)]
@@ -209,7 +209,8 @@ def _print_documents(scores: list[DocumentScore]) -> None:
 
 def main() -> None:
     if sys.argv[1:] == ["unseen-documents"]:
-        _print_documents(score_unseen_documents("pdf") + score_unseen_documents("text"))
+        folders = [DATA / name for name in UNSEEN_SETS if (DATA / name / "manifest.json").exists()]
+        _print_documents([s for f in folders for form in ("pdf", "text") for s in score_unseen_documents(f, form)])
         return
     if sys.argv[1:] == ["documents"]:
         for d in score_documents():
