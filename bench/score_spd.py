@@ -210,7 +210,8 @@ def _print_documents(scores: list[DocumentScore]) -> None:
 def main() -> None:
     if sys.argv[1:] == ["unseen-documents"]:
         folders = [DATA / name for name in UNSEEN_SETS if (DATA / name / "manifest.json").exists()]
-        _print_documents([s for f in folders for form in ("pdf", "text") for s in score_unseen_documents(f, form)])
+        _print_documents([d for folder in folders for form in ("pdf", "text")
+                          for d in score_unseen_documents(folder, form)])
         return
     if sys.argv[1:] == ["documents"]:
         for d in score_documents():
