@@ -70,6 +70,11 @@ class DocumentScore:
     got: str
     quotes_on_their_page: bool
     quotes_from_deciding_passages: bool
+    also: tuple[str, ...] = ()  # other answers the collector judged defensible
+
+    @property
+    def right(self) -> bool:
+        return self.got == self.expected or self.got in self.also
 
 
 def _document_pdf(name: str, ids: tuple[str, ...], by_id: dict[str, dict[str, str]]) -> bytes:
@@ -117,19 +122,32 @@ class UnseenDocument:
     file: str
     expected: dict[str, str]
     proof: dict[str, list[str]]
+    also: dict[str, tuple[str, ...]]
 
 
 def unseen_documents(folder: Path) -> list[UnseenDocument]:
     """The held-back whole documents and what their collector read in them (manifest.json)."""
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     entries = manifest["documents"] if isinstance(manifest, dict) else manifest
-    return [UnseenDocument(e["file"], e["expected"], _proof(e)) for e in entries]
+    return [UnseenDocument(e["file"], e["expected"], _proof(e), _also(e)) for e in entries]
+
+
+def _also(entry: dict[str, object]) -> dict[str, tuple[str, ...]]:
+    """Other defensible answers, with the sentence that would prove them (added to the proof)."""
+    raw = entry.get("also_acceptable") or {}
+    assert isinstance(raw, dict)
+    return {q: (a["answer"],) for q, a in raw.items()}
 
 
 def _proof(entry: dict[str, object]) -> dict[str, list[str]]:
     raw = entry.get("proof") or entry.get("proving_sentences") or entry.get("evidence") or {}
     assert isinstance(raw, dict)
-    return {k: [v] if isinstance(v, str) else list(v) for k, v in raw.items()}
+    proof = {k: [v] if isinstance(v, str) else list(v) for k, v in raw.items()}
+    also = entry.get("also_acceptable") or {}
+    assert isinstance(also, dict)
+    for question, alternative in also.items():
+        proof.setdefault(question, []).append(alternative["sentence"])
+    return proof
 
 
 def _normal(text: str) -> str:
@@ -191,18 +209,19 @@ def score_unseen_documents(folder: Path, form: str = "pdf") -> list[DocumentScor
                           for e in evidence)
             from_proof = all(any(_normal(e.quote)[:40] in s for s in proof) for e in evidence)
             got = reading.answers[question].answer
-            out.append(DocumentScore(f"{doc.file} ({form})", question, answer, got, on_page, from_proof))
+            out.append(DocumentScore(f"{doc.file} ({form})", question, answer, got, on_page, from_proof,
+                                     doc.also.get(question, ())))
     return out
 
 
 def _print_documents(scores: list[DocumentScore]) -> None:
     for d in scores:
-        print(f"{d.name} {d.question}: expected {d.expected}, got {d.got}; quotes on their page: "
+        also = f" (or {', '.join(d.also)})" if d.also else ""
+        print(f"{d.name} {d.question}: expected {d.expected}{also}, got {d.got}; quotes on their page: "
               f"{d.quotes_on_their_page}; from deciding sentences: {d.quotes_from_deciding_passages}")
-    right = sum(d.expected == d.got for d in scores)
-    whole = sum(d.expected == d.got and d.quotes_on_their_page and d.quotes_from_deciding_passages
-                for d in scores)
-    false_yes = sum(d.got == "yes" and d.expected != "yes" for d in scores)
+    right = sum(d.right for d in scores)
+    whole = sum(d.right and d.quotes_on_their_page and d.quotes_from_deciding_passages for d in scores)
+    false_yes = sum(d.got == "yes" and d.expected != "yes" and "yes" not in d.also for d in scores)
     print(f"answers right: {right}/{len(scores)}; right with proving quotes on their page: "
           f"{whole}/{len(scores)}; false yes: {false_yes}")
 
@@ -215,7 +234,8 @@ def main() -> None:
         return
     if sys.argv[1:] == ["documents"]:
         for d in score_documents():
-            print(f"{d.name} {d.question}: expected {d.expected}, got {d.got}; quotes on their page: "
+            also = f" (or {', '.join(d.also)})" if d.also else ""
+        print(f"{d.name} {d.question}: expected {d.expected}{also}, got {d.got}; quotes on their page: "
                   f"{d.quotes_on_their_page}; from deciding passages: {d.quotes_from_deciding_passages}")
         return
     for name in sys.argv[1:] or ["dev"]:
