@@ -116,9 +116,12 @@ class ChildReaders:
 
     async def read(self, name: str, data: bytes) -> dict[str, Any]:
         try:
-            child = await asyncio.wait_for(self._idle.get(), self.seconds)
-        except TimeoutError:
-            raise busy() from None
+            child = self._idle.get_nowait()
+        except asyncio.QueueEmpty:
+            try:
+                child = await asyncio.wait_for(self._idle.get(), self.seconds)
+            except TimeoutError:
+                raise busy() from None
         try:
             return await child.read(self.task, name, data, self.seconds)
         finally:

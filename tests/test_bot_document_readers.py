@@ -6,13 +6,12 @@ fresh child."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from bot.app import build_application
 from bot.readers import ChildReaders
 from tests.botkit import TODAY, TgUser, settings_for, start_app, start_bot, stop_bot
 from tests.fakeapi import Call, FakeBotAPI
-from tests.spd_seams import read_when_released
+from tests.spd_seams import read_when_released, reading_marker
 from tests.spdkit import build, crowded_page
 from tests.test_spd_documents import MEGA
 
@@ -71,7 +70,8 @@ async def test_a_reader_out_of_memory_gets_one_line_and_a_fresh_child_reads_the_
 
 async def test_other_users_are_answered_while_a_document_is_read(api: FakeBotAPI, tmp_path: Path) -> None:
     """A's reading is held open in its child until B has had a reply: B's reply cannot depend on
-    A's reading ending, because A's reading ends only after the test has seen B's reply."""
+    A's reading ending, because A's reading ends only after the test has seen B's reply. B writes
+    only once A's child has begun reading (downloading and starting the child are awaited too)."""
     release = tmp_path / "release"
     readers = ChildReaders(children=1, seconds=60, memory_mib=512, task=read_when_released)
     app = await start_app(build_application(settings_for(api, tmp_path / "bot.sqlite3"),
@@ -81,6 +81,7 @@ async def test_other_users_are_answered_while_a_document_is_read(api: FakeBotAPI
         await a.send("/start")
         before = len(a.messages())
         api.document(a.id, str(release).encode() + b"\n" + AFTER_TAX, "plan.txt", "text/plain")
+        await api.wait_for(reading_marker(release).exists, timeout=30)
         await b.send("/start")
         reply = await b.send("401k")  # typed answer to the first question
         assert "after-tax" in reply.text.lower()
