@@ -8,6 +8,7 @@ JSON anyway, so ``read`` returns ``{"reading": {...}}`` or ``{"refusal": KIND, "
 from __future__ import annotations
 
 import resource
+import signal
 from typing import Any
 
 from flows.spd import errors, reader
@@ -17,7 +18,13 @@ Outcome = dict[str, Any]
 
 def prepare(memory_bytes: int) -> None:
     """Cap this process's address space (PDFium's allocations included), after the reader's own
-    imports, so the cap is what a document may take. Lowering the hard limit cannot be undone."""
+    imports, so the cap is what a document may take. Lowering the hard limit cannot be undone.
+
+    Ctrl-C and SIGTERM sent to the whole process group (a terminal, systemd, a platform stopping
+    the bot) are left to the parent, which ends its children itself: a reading in flight finishes
+    while the bot drains, and no child prints a KeyboardInterrupt traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
     cap = memory_bytes if hard == resource.RLIM_INFINITY else min(memory_bytes, hard)
     resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
