@@ -100,6 +100,7 @@ async def measure(rounds: int = ROUNDS) -> dict[str, float]:
                 for name in ("thread", "child"):
                     readers.current = readers.thread if name == "thread" else readers.child
                     seen[name].append(await _one(api, 980_001 + 2 * n + (name == "child"), data))
+            child_peak = _peak_mib(readers.child.children[0].pid)
         finally:
             await stop_bot(app)
     await api.stop()
@@ -107,7 +108,14 @@ async def measure(rounds: int = ROUNDS) -> dict[str, float]:
     cpu = {name: statistics.median(c for _, c in runs) for name, runs in seen.items()}
     return {"thread_s": wall["thread"], "child_s": wall["child"], "first_s": first,
             "ratio": wall["child"] / wall["thread"], "extra_s": wall["child"] - wall["thread"],
-            "thread_cpu_s": cpu["thread"], "child_cpu_s": cpu["child"]}
+            "thread_cpu_s": cpu["thread"], "child_cpu_s": cpu["child"], "child_peak_mib": child_peak}
+
+
+def _peak_mib(pid: int) -> float:
+    """A process's peak resident memory (Linux's VmHWM), in MiB."""
+    with open(f"/proc/{pid}/status") as status:
+        line = next(line for line in status if line.startswith("VmHWM:"))
+    return int(line.split()[1]) / 1024
 
 
 def rows() -> list[tuple[str, float, str]]:
@@ -120,6 +128,7 @@ def rows() -> list[tuple[str, float, str]]:
         ("documents: first document after start, its child starting (s)", found["first_s"], ""),
         ("documents: CPU per document, thread, bot + fake API (s)", found["thread_cpu_s"], "< 1 s"),
         ("documents: CPU per document, child, bot + fake API + child (s)", found["child_cpu_s"], "< 1 s"),
+        ("documents: a reader child's peak RSS after the run (MiB)", found["child_peak_mib"], "< 512"),
     ]
 
 
