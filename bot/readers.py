@@ -103,11 +103,13 @@ class Child:
 
 class ChildReaders:
     """Up to ``children`` documents read at once, each in its own child; a document waits for a
-    free child at most ``seconds`` (then BUSY), and is read within ``seconds`` (then too_slow)."""
+    free child at most ``wait_seconds`` (by default ``seconds``; then busy), and is read within
+    ``seconds`` (then too_slow)."""
 
     def __init__(self, *, children: int, seconds: float, memory_mib: int,
-                 task: Task = spd_child.read) -> None:
+                 task: Task = spd_child.read, wait_seconds: float | None = None) -> None:
         self.seconds = seconds
+        self.wait_seconds = seconds if wait_seconds is None else wait_seconds
         self.task = task
         self.children = [Child(memory_mib * 2**20) for _ in range(children)]
         self._idle: asyncio.Queue[Child] = asyncio.Queue()
@@ -119,7 +121,7 @@ class ChildReaders:
             child = self._idle.get_nowait()
         except asyncio.QueueEmpty:
             try:
-                child = await asyncio.wait_for(self._idle.get(), self.seconds)
+                child = await asyncio.wait_for(self._idle.get(), self.wait_seconds)
             except TimeoutError:
                 raise busy() from None
         try:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.app import build_application
-from bot.readers import ChildReaders
+from bot.readers import ChildReaders, busy
 from tests.botkit import TODAY, TgUser, settings_for, start_app, start_bot, stop_bot
 from tests.fakeapi import Call, FakeBotAPI
 from tests.spd_seams import read_when_released, reading_marker
@@ -92,3 +92,31 @@ async def test_other_users_are_answered_while_a_document_is_read(api: FakeBotAPI
     finally:
         await stop_bot(app)
 
+
+
+async def test_a_document_waits_for_a_free_reader_at_most_its_limit(api: FakeBotAPI, tmp_path: Path) -> None:
+    """The one child holds A's reading (until the test releases it): B's document is answered with
+    one line instead of waiting behind it; once A's reading is done, B's next one is read."""
+    release = tmp_path / "release"
+    readers = ChildReaders(children=1, seconds=60, memory_mib=512, task=read_when_released,
+                           wait_seconds=0.05)
+    app = await start_app(build_application(settings_for(api, tmp_path / "bot.sqlite3"),
+                                            today=lambda: TODAY, readers=readers))
+    try:
+        a, b = TgUser(api, 3401), TgUser(api, 3402)
+        await a.send("/start")
+        await b.send("/start")
+        before = len(a.messages())
+        document = str(release).encode() + b"\n" + AFTER_TAX
+        api.document(a.id, document, "plan.txt", "text/plain")
+        await api.wait_for(reading_marker(release).exists, timeout=30)
+        line = await _send_file(b, document, "plan.txt", "text/plain")
+        assert line.text == busy().line
+        assert b.live_button("401(k)") is not None  # B's question stays
+        assert len(a.messages()) == before
+        release.touch()
+        await api.wait_chat(a.id, lambda _: len(a.messages()) > before, timeout=30)
+        assert PROPOSAL in a.messages()[-1].text
+        assert PROPOSAL in (await _send_file(b, document, "plan.txt", "text/plain")).text
+    finally:
+        await stop_bot(app)
