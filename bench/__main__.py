@@ -10,9 +10,11 @@ from bench import (
     bench_bot,
     bench_chart,
     bench_cost,
+    bench_documents,
     bench_flows,
     bench_loopback,
     bench_rules,
+    bench_spd,
     bench_storage,
     bench_workers,
     unit_for,
@@ -32,6 +34,8 @@ def main() -> None:
                                  *bench_chart.rows()]:
         unit = unit_for(name)
         print(f"| {name:<58} | {value:9.1f} {unit} | {target} |")
+    for name, value, target in [*bench_spd.rows(), *bench_documents.rows()]:  # each name says its unit
+        print(f"| {name:<58} | {value:12.3f} | {target} |")
 
 
 if __name__ == "__main__":

@@ -26,6 +26,7 @@ from bot.groups import group
 from bot.handlers import Handlers
 from bot.metrics import MeasuredOrder, count_error
 from bot.pacing import SharedPacing
+from bot.readers import ChildReaders, DocumentReader
 from bot.reminders import remind_forever
 from bot.settings import Settings
 from bot.share import Share
@@ -66,21 +67,26 @@ def build_application(
     today: Callable[[], date] = date.today,
     store: Store | None = None,
     request: BaseRequest | None = None,
+    readers: DocumentReader | None = None,
 ) -> Application[Any, Any, Any, Any, Any, Any]:
-    """The bot. ``request`` replaces the HTTP client (benchmarks answer locally, without sockets)."""
+    """The bot. ``request`` replaces the HTTP client (benchmarks answer locally, without sockets);
+    ``readers`` the plan documents' readers (by default child processes as the settings say)."""
     if settings.telegram_bot_token is None:
         raise ValueError("TELEGRAM_BOT_TOKEN is required for Telegram mode")
     if store is None:
         url = settings.database_url.get_secret_value() if settings.database_url else None
         store = open_store(url, settings.database_path)
     handlers = Handlers(store, settings.retention_days, today, charts=settings.send_chart)
+    if readers is None:
+        readers = ChildReaders(children=settings.spd_readers, seconds=settings.spd_read_seconds,
+                               memory_mib=settings.spd_memory_mib)
     errors = Errors(handlers.screens, redelivered_on_store_error=bool(settings.webhook_url))
     builder = (
         Application.builder()
         .token(settings.telegram_bot_token.get_secret_value())
         .concurrent_updates(MeasuredOrder())
         .post_init(_post_init(store, settings))
-        .post_shutdown(_post_shutdown(store))
+        .post_shutdown(_post_shutdown(store, readers))
     )
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
@@ -93,7 +99,7 @@ def build_application(
     if settings.rate_limiter:  # BOT_WORKERS processes share the bot's limit (bot/pacing.py)
         builder = builder.rate_limiter(SharedPacing(settings.bot_workers, MESSAGES_PER_SECOND))
     app = builder.build()
-    _add_handlers(app, handlers, Share(store, today))
+    _add_handlers(app, handlers, Share(store, today), Documents(handlers._advance, readers))
     app.add_error_handler(count_error)
     app.add_error_handler(errors.error)
     app.bot_data["store"] = store
@@ -112,7 +118,8 @@ def _retrying_request(timeout: float) -> RetryingRequest:
                            media_write_timeout=timeout * 3)
 
 
-def _add_handlers(app: Application[Any, Any, Any, Any, Any, Any], h: Handlers, share: Share) -> None:
+def _add_handlers(app: Application[Any, Any, Any, Any, Any, Any], h: Handlers, share: Share,
+                  documents: Documents) -> None:
     private = filters.ChatType.PRIVATE
     groups = filters.ChatType.GROUPS
     # Taps are most updates: their handler goes first so PTB does not test ten others each time.
@@ -128,7 +135,6 @@ def _add_handlers(app: Application[Any, Any, Any, Any, Any, Any], h: Handlers, s
     app.add_handler(CommandHandler(FLOW_COMMANDS, h.command, filters=private))
     app.add_handler(MessageHandler(private & filters.COMMAND, h.unknown))
     app.add_handler(MessageHandler(private & filters.UpdateType.MESSAGE & filters.TEXT, h.text))
-    documents = Documents(h._advance)  # the plan's document (bot/documents.py)
     message = private & filters.UpdateType.MESSAGE
     app.add_handler(MessageHandler(message & filters.Document.ALL, documents.document))
     app.add_handler(MessageHandler(message & filters.PHOTO, documents.photo))
@@ -170,7 +176,7 @@ async def _purge_forever(store: Store, retention_seconds: float) -> None:
             logging.getLogger(__name__).warning("purge: %s", type(exc).__name__)
 
 
-def _post_shutdown(store: Store) -> Callable[[Application[Any, Any, Any, Any, Any, Any]], Any]:
+def _post_shutdown(store: Store, readers: DocumentReader) -> Callable[[AnyApp], Any]:
     async def post_shutdown(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         for name in ("purger", "reminder"):
             task = app.bot_data.get(name)
@@ -178,6 +184,7 @@ def _post_shutdown(store: Store) -> Callable[[Application[Any, Any, Any, Any, An
                 task.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await task
+        readers.close()  # the plan documents' child processes
         store.close()
 
     return post_shutdown

@@ -1,15 +1,15 @@
-"""The plan's document sent in Telegram (a PDF or a .txt): downloaded, read in a worker thread, and
-handed to the flow as one event; and ``/spd PATH`` in the terminal chat.
+"""The plan's document sent in Telegram (a PDF or a .txt): downloaded, read in a child process, and
+handed to the flow as one event; and ``/spd PATH`` in the terminal chat (read in-process).
 
 The file is downloaded into memory through the Bot API's getFile (the file URL honours
 TELEGRAM_API_FILE_URL / TELEGRAM_API_BASE_URL for a self-hosted server), read by ``flows.spd`` in a
-thread under a time limit (the event loop keeps serving other users), and dropped: never written
-to disk, never logged. Only the reading (three proposals and their quotes) reaches the flow.
+child process under a time limit and a memory cap (bot/readers.py; the event loop keeps serving
+other users meanwhile), and dropped: never written to disk, never logged. Only the reading (three
+proposals and their quotes) reaches the flow.
 """
 
 from __future__ import annotations
 
-import asyncio
 import html
 import json
 import logging
@@ -23,20 +23,18 @@ from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
+from bot.readers import DocumentReader
 from flows.interview import KIND, Event, Refusal, Reply, read_file, refused, spd_errors
 
 log = logging.getLogger(__name__)
 Context = ContextTypes.DEFAULT_TYPE
 
 MAX_BYTES = spd_errors.MAX_BYTES  # the Bot API's getFile limit
-PARSE_SECONDS = 8.0  # PDFium's own page-by-page limit; the thread's result is awaited a little longer
-WAIT_SECONDS = PARSE_SECONDS + 4.0
 READABLE = (".pdf", ".txt")
 PHOTO = ("I read the plan's document as a PDF or .txt file, not a photo: send the PDF, or paste the "
          "after-tax section as text.")
 NOT_DOWNLOADED = "I could not download that file; please send it again."
 NOT_READ = "I could not read that document; paste the after-tax section as text."
-TOO_SLOW = spd_errors.too_slow().line
 
 Advance = Callable[[Update, Context, Event], Any]
 
@@ -45,9 +43,9 @@ class Documents:
     """Telegram callbacks for documents and photos; ``advance`` applies a flow event and shows the reply
     (the handlers' own plumbing: one save per update, the previous screen retired)."""
 
-    def __init__(self, advance: Advance, *, parse_seconds: float = PARSE_SECONDS) -> None:
+    def __init__(self, advance: Advance, readers: DocumentReader) -> None:
         self.advance = advance
-        self.parse_seconds = parse_seconds
+        self.readers = readers
 
     async def document(self, update: Update, context: Context) -> None:
         message = update.effective_message
@@ -79,16 +77,13 @@ class Documents:
     async def _read(self, name: str, data: bytes) -> Event | str:
         """The reading as a flow event, or the one line that says why the document is not read."""
         try:
-            reading = await asyncio.wait_for(
-                asyncio.to_thread(read_file, name, data, time_limit=self.parse_seconds), WAIT_SECONDS)
+            reading = await self.readers.read(name, data)
         except Refusal as refusal:
             return refusal.line
-        except TimeoutError:
-            return TOO_SLOW
         except Exception as exc:  # a reader fault: logged by type only, never the document's text
             log.warning("plan document not read: %s", type(exc).__name__)
             return NOT_READ
-        return Event(KIND, json.dumps(reading.as_json()))
+        return Event(KIND, json.dumps(reading))
 
 
 async def _download(context: Context, file_id: str) -> bytes | None:

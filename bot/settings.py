@@ -43,6 +43,11 @@ class Settings(BaseSettings):
     metrics_listen: str = "127.0.0.1"
     # If set, /metrics asks for "Authorization: Bearer <METRICS_TOKEN>" (it holds no user data).
     metrics_token: SecretStr | None = None
+    # Plan documents (PDF/.txt) are read in child processes (bot/readers.py): this many at once,
+    # each within this many seconds and this much address space.
+    spd_readers: int = Field(default=2, ge=1, le=16)
+    spd_read_seconds: float = Field(default=8.0, gt=0, le=120)
+    spd_memory_mib: int = Field(default=512, ge=64, le=65536)
 
     @field_validator("telegram_bot_token")
     @classmethod

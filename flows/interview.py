@@ -56,6 +56,7 @@ from flows.reminders import (
 from flows.result_card import Bar, ChartSpec, chart_spec, finished_result, result_fingerprint, share_card
 from flows.screens import RESULT_CHOICES, describe_answer, result_reply, send_back_to_fix, view
 from flows.spd import Refusal, read_file
+from flows.spd import child as spd_child
 from flows.spd import errors as spd_errors
 from flows.spd import proposals as spd_proposals
 from flows.spd.proposals import KIND, refused
@@ -709,6 +710,7 @@ __all__ = [
     "reminder_text",
     "result_fingerprint",
     "share_card",
+    "spd_child",
     "spd_errors",
     "step",
     "supported_years",

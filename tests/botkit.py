@@ -17,6 +17,7 @@ from bot.settings import Settings
 from tests.fakeapi import TOKEN, Call, FakeBotAPI
 
 TODAY = date(2026, 11, 22)
+AnyApp = Application[Any, Any, Any, Any, Any, Any]
 
 # The seeds' worked examples as a Telegram user has them: ("send", text) or ("tap", label).
 DR_CHEN = [("send", "/start"), ("tap", "401(k)"), ("tap", "Yes"), ("tap", "Yes"),
@@ -58,7 +59,12 @@ def settings_for(api: FakeBotAPI, db: Path, **extra: Any) -> Settings:
 
 
 async def start_bot(api: FakeBotAPI, db: Path, **extra: Any) -> Application[Any, Any, Any, Any, Any, Any]:
-    app = build_application(settings_for(api, db, **extra), today=lambda: TODAY)
+    return await start_app(build_application(settings_for(api, db, **extra), today=lambda: TODAY))
+
+
+async def start_app(app: AnyApp) -> AnyApp:
+    """Start a built application as run_polling does (a test that builds its own, e.g. with other
+    document readers)."""
     await app.initialize()
     if app.post_init is not None:  # as run_polling / run_webhook do
         await app.post_init(app)

@@ -7,6 +7,7 @@ word wrapper that breaks long words with a hyphen, and drawn one by one: column 
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -132,3 +133,30 @@ def filler(topic: str, turn: int = 0) -> str:
 
 def filler_page(topic: str, paragraphs: int = 3) -> list[str]:
     return [topic, *(filler(topic, turn) for turn in range(paragraphs))]
+
+
+def crowded_page(objects: int) -> bytes:
+    """A legitimate one-page PDF whose content stream draws ``objects`` tiny text objects, one
+    letter each, compressed: a few hundred kilobytes that take PDFium long and much memory to read
+    (about 1 s and 450 MB for 400,000 on this machine), all inside a single page."""
+    content = b"".join(b"BT /F1 2 Tf %d %d Td (%c) Tj ET\n" % (i % 300 * 2, i // 300 % 390 * 2, 97 + i % 26)
+                       for i in range(objects))
+    stream = zlib.compress(content, 6)
+    bodies = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> "
+        b"/Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(stream), stream),
+    ]
+    pdf = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(bodies, 1):
+        offsets.append(len(pdf))
+        pdf += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(pdf)
+    pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(bodies) + 1)
+    pdf += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(bodies) + 1, xref)
+    return bytes(pdf)

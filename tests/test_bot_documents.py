@@ -12,6 +12,7 @@ import pytest
 from fpdf import FPDF
 
 from bot.documents import PHOTO, Documents
+from bot.readers import ChildReaders
 from flows.spd.errors import TIME_LIMIT_S
 from tests.botkit import TgUser, start_bot, stop_bot
 from tests.fakeapi import Call, FakeBotAPI
@@ -126,9 +127,12 @@ async def test_a_slow_document_is_refused_by_its_time_limit() -> None:
     async def never(*_: Any) -> None:
         raise AssertionError("a refused document reaches the flow")
 
-    documents = Documents(never, parse_seconds=-1.0)
-    assert await documents._read("plan.pdf", build(MEGA)) == "This PDF takes too long to read; paste the " \
-        "after-tax section as text."
+    readers = ChildReaders(children=1, seconds=1e-6, memory_mib=512)  # no document is read that fast
+    try:
+        assert await Documents(never, readers)._read("plan.pdf", build(MEGA)) == "This PDF takes too " \
+            "long to read; paste the after-tax section as text."
+    finally:
+        readers.close()
     assert TIME_LIMIT_S > 0
 
 

@@ -74,3 +74,10 @@ def not_a_document() -> Refusal:
 
 def empty() -> Refusal:
     return Refusal("empty", "There is no text in this document to read.")
+
+
+def too_complex() -> Refusal:
+    """The reader ran out of its memory or stopped abruptly (PDFium aborts when memory runs out)."""
+    return Refusal(
+        "too_complex", "This PDF could not be read (it is too complex); paste the after-tax section as text."
+    )
