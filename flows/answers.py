@@ -26,7 +26,7 @@ from flows.parse import (
     words_to_digits,
 )
 from flows.plausible import check_age, check_cap, check_money
-from flows.questions import Choice, Kind, Question, paychecks_left_from
+from flows.questions import Choice, Kind, Question, paychecks_left_from, paychecks_out_of_range
 from flows.understand import employer_parts, hedged, meant_for_another, own_part, pay_frequency_in, prepared
 from flows.vocabulary import (
     ALL_KEYS,
@@ -246,8 +246,9 @@ def _whole(question: Question, text: str, facts: Facts) -> int | None:
     born = re.search(r"\bborn (?:in )?((?:19|20)\d\d)\b", words_to_digits(normalize(text)))
     if question.id == "age" and born:
         text = str(facts.tax_year - int(born[1]))
-    high = max_paychecks(facts) if question.id == "pay_periods_remaining" else question.high
-    what = "your age" if question.id == "age" else question.label.lower()
+    if question.id == "pay_periods_remaining":
+        return _paychecks_typed(question, text, facts)
+    what = "your age" if question.id == "age" else question.name(facts).lower()
     if question.id == "age":
         try:  # a wide range first, so that a birth year typed as the age can be offered as an age
             typed = parse_whole(text, low=0, high=9999, what=what)
@@ -255,7 +256,17 @@ def _whole(question: Question, text: str, facts: Facts) -> int | None:
             parse_whole(text, low=question.low, high=question.high, what=what)
             raise
         check_age(typed, facts)
-    return parse_whole(text, low=question.low, high=high, what=what)
+    return parse_whole(text, low=question.low, high=question.high, what=what)
+
+
+def _paychecks_typed(question: Question, text: str, facts: Facts) -> int:
+    """A count of paychecks (a sole proprietor's contributions) within what the schedule chosen
+    holds in a year; beyond it, the bound in the person's own terms."""
+    what = question.name(facts).lower()
+    value = parse_whole(text, low=0, high=9999, what=what)
+    if not question.low <= value <= max_paychecks(facts):
+        raise ParseError(paychecks_out_of_range(facts))
+    return value
 
 
 _NO_EMPLOYER_MONEY = frozenset(key(w) for w in (
@@ -434,7 +445,7 @@ def _hedged(question: Question, text: str, facts: Facts) -> Any:
 
     shown = describe_answer(question, Facts({**facts.answers, question.id: value}, facts.today))
     keep = "Yes" if key(shown) in YES_KEYS else f"Yes, {shown}"  # never "Yes, Yes"
-    raise Confirm(f"Just to check, {question.label.lower()}: {shown}?", ((value, keep),), hedged=True)
+    raise Confirm(f"Just to check, {question.name(facts).lower()}: {shown}?", ((value, keep),), hedged=True)
 
 
 def _read(question: Question, text: str, facts: Facts) -> Any:

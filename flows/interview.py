@@ -175,7 +175,7 @@ def _store(
     fire(session, "next")
     _confirm_next(conv, session)
     reply = view(conv, today=session.today, facts=session.facts)
-    return replace(reply, answered=(question.label, describe_answer(question, session.facts)))
+    return replace(reply, answered=(question.name(session.facts), describe_answer(question, session.facts)))
 
 
 def _not_sure(conv: dict[str, Any], session: Session, question: Question, text: str) -> Reply | None:
@@ -193,7 +193,7 @@ def _not_sure(conv: dict[str, Any], session: Session, question: Question, text: 
         left = paychecks_left_from(facts, PAY_PERIODS_PER_YEAR[PayFrequency(frequency)])
         reply = _store(conv, session, question, left, ())
         said = f"{session.today:%B} {session.today.day}"
-        return replace(reply, answered=(question.label, f"about {left} (estimated from today, {said})"))
+        return replace(reply, answered=(question.name(facts), f"about {left} (estimated from today, {said})"))
     return None
 
 
@@ -356,7 +356,7 @@ def _changed(conv: dict[str, Any], session: Session, question: Question, value: 
     session.answers_changed()
     fire(session, "next")
     _confirm_next(conv, session)
-    notice = f"Changed: {question.label}: {describe_answer(question, session.facts)}."
+    notice = f"Changed: {question.name(session.facts)}: {describe_answer(question, session.facts)}."
     return view(conv, session.today, notice=notice, facts=session.facts)
 
 
@@ -398,11 +398,12 @@ def _take_all(conv: dict[str, Any], session: Session, question: Question, stated
     conv.pop("editing", None)
     fire(session, "next")
     _confirm_next(conv, session)
-    echo = " · ".join(f"{q.label}: {describe_answer(q, session.facts)}" for q in taken)
+    echo = " · ".join(f"{q.name(session.facts)}: {describe_answer(q, session.facts)}" for q in taken)
     others = [q for q in taken if q is not question]  # the question asked alone is echoed as its answer
     reply = view(conv, session.today, notice=f"Got it: {echo}." if others else None, facts=session.facts)
     if question in taken:
-        return replace(reply, answered=(question.label, describe_answer(question, session.facts)))
+        facts = session.facts
+        return replace(reply, answered=(question.name(facts), describe_answer(question, facts)))
     return reply
 
 
@@ -423,7 +424,7 @@ def _confirm_next(conv: dict[str, Any], session: Session) -> None:
             continue
         fire(session, "go_to", qid)
         shown = describe_answer(question, Facts({**conv["answers"], qid: value}, session.today))
-        _ask_back(conv, qid, Confirm(f"You said \"{said}\": {question.label}: {shown}, right?",
+        _ask_back(conv, qid, Confirm(f"You said \"{said}\": {question.name(session.facts)}: {shown}, right?",
                                       ((value, f"Yes, {shown}"),)))
         conv["pending"]["requeue"] = [qid, text, said]  # asked again if a correction comes first
         break

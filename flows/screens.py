@@ -142,8 +142,8 @@ def _review_reply(facts: Facts, notice: str | None) -> Reply:
     for q in QUESTIONS:
         if q.kind is Kind.CHECKPOINT or not facts.answered(q.id) or not q.applies(facts):
             continue
-        rows.append(f"• {q.label}: {describe_answer(q, facts)}")
-        choices.append(Choice(f"edit:{q.id}", q.label))
+        rows.append(f"• {q.name(facts)}: {describe_answer(q, facts)}")
+        choices.append(Choice(f"edit:{q.id}", q.name(facts)))
     lines = ("Choose an answer to change it; nothing else is lost.", *rows) if rows else (
         "No answers yet.",)
     return Reply(state=REVIEW, title="Review your answers", lines=lines,

@@ -1,0 +1,45 @@
+"""What a person types on a phone at the questions and screens where the words used to miss: a sole
+proprietor's count of contributions, the menus of every result screen, a correction typed on the
+result, the verdict's one button. Figures are worked by hand from the 2026 limits (annual
+additions $72,000, IRC 415(c)(1)(A) as indexed by Notice 2025-67; deferrals $24,500, 402(g))."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.flowkit import User
+
+DECEMBER = date(2026, 12, 4)
+
+
+def sole_prop_at_contributions_left(user: User) -> None:
+    user.types("solo 401k", "yes", "yes", "see my numbers", "2026", "40", "sole prop", "$100k net",
+               "none", "max", "max", "monthly")
+    assert user.state == "pay_periods_remaining"
+
+
+def test_a_sole_proprietor_is_asked_contributions_not_paychecks_and_told_the_bound_in_those_words() -> None:
+    user = User(today=DECEMBER)
+    sole_prop_at_contributions_left(user)
+    asked = user.last
+    assert asked is not None
+    assert "paycheck" not in " ".join(asked.lines).lower()
+    assert asked.hint is not None
+    assert "up to 12" in asked.hint
+    refused = user.type("20")
+    assert user.state == "pay_periods_remaining"
+    assert "pay_periods_remaining" not in user.answers()
+    assert refused.notice is not None
+    assert "paycheck" not in refused.notice.lower()
+    assert "at most 12 contributions a year" in refused.notice
+    kept = user.type("12")
+    assert kept.answered == ("Contributions left", "12")
+
+
+def test_an_employee_over_the_paychecks_a_payroll_holds_is_told_the_payroll_bound() -> None:
+    user = User(today=DECEMBER)
+    user.types("401k", "yes", "yes", "see my numbers", "2026", "45", "200k", "20k", "none", "no cap",
+               "monthly")
+    refused = user.type("20")
+    assert refused.notice == ("A payroll paid monthly has at most 12 paychecks a year: "
+                              "type a number between 1 and 12.")
