@@ -54,7 +54,14 @@ from flows.reminders import (
     when,
 )
 from flows.result_card import Bar, ChartSpec, chart_spec, finished_result, result_fingerprint, share_card
-from flows.screens import RESULT_CHOICES, describe_answer, result_reply, send_back_to_fix, view
+from flows.screens import (
+    RESULT_CHOICES,
+    describe_answer,
+    result_menu,
+    result_reply,
+    send_back_to_fix,
+    view,
+)
 from flows.spd import Refusal, read_file
 from flows.spd import errors as spd_errors
 from flows.spd import proposals as spd_proposals
@@ -637,7 +644,8 @@ def _taxes(conv: dict[str, Any], today: date) -> Reply:
     except InputError as exc:
         return send_back_to_fix(conv, today, str(exc))
     return Reply(state=conv["state"], title=f"{TAXES_TITLE}: your forms for {result['tax_year']}",
-                 lines=tuple(tax_lines(result)), choices=RESULT_CHOICES if conv["state"] == LAST else (),
+                 lines=tuple(tax_lines(result)),
+                 choices=result_menu(result, facts) if conv["state"] == LAST else (),
                  result=result)
 
 

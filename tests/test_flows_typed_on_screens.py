@@ -43,3 +43,23 @@ def test_an_employee_over_the_paychecks_a_payroll_holds_is_told_the_payroll_boun
     refused = user.type("20")
     assert refused.notice == ("A payroll paid monthly has at most 12 paychecks a year: "
                               "type a number between 1 and 12.")
+
+
+def at_a_result_with_a_reminder(user: User) -> None:
+    """An in-service withdrawal is rolled over by hand: its result offers "Remind me to convert"."""
+    user.types("401k", "yes", "no", "yes", "see my numbers", "2026", "45", "200k", "20k", "10k", "no cap",
+               "monthly", "all", "no")
+    assert user.state == "result"
+
+
+def test_every_result_screen_offers_the_same_menu_with_remind_me_to_convert() -> None:
+    user = User(today=DECEMBER)
+    at_a_result_with_a_reminder(user)
+    menus = {}
+    for typed in ("/summary", "details", "tax forms"):
+        reply = user.command(typed[1:]) if typed.startswith("/") else user.type(typed)
+        menus[typed] = [choice.label for choice in reply.choices]
+    assert menus["tax forms"] == menus["details"] == menus["/summary"]
+    assert menus["tax forms"][-1] == "Remind me to convert"
+    asked = user.type(str(len(menus["tax forms"])))  # its number, typed on the Tax forms screen
+    assert asked.title == "Remind me to convert"
