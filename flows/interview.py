@@ -496,7 +496,11 @@ def _review_choice(conv: dict[str, Any], session: Session, text: str, today: dat
 
 def _result_choice(conv: dict[str, Any], session: Session, text: str, today: date) -> Reply:
     menu = CADENCE_CHOICES if conv.pop("menu", None) == "remind" else _result_menu(session.facts)
-    chosen = _numbered(menu, text) or RESULT_WORDS.get(key(text)) or find_phrase(text, RESULT_PHRASES)
+    chosen = _numbered(menu, text) or RESULT_WORDS.get(key(text))
+    correction = correction_in(text, session.facts) if chosen is None else None
+    if correction is not None and correction.question is not None:  # "change my age to 60": not Review
+        return _correct(conv, session, correction)
+    chosen = chosen or find_phrase(text, RESULT_PHRASES)
     if chosen is not None and chosen.startswith("remind"):
         return _remind(conv, today, chosen.partition(":")[2] or None)
     if chosen is not None:

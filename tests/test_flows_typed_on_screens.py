@@ -63,3 +63,32 @@ def test_every_result_screen_offers_the_same_menu_with_remind_me_to_convert() ->
     assert menus["tax forms"][-1] == "Remind me to convert"
     asked = user.type(str(len(menus["tax forms"])))  # its number, typed on the Tax forms screen
     assert asked.title == "Remind me to convert"
+
+
+def test_a_correction_typed_on_the_result_changes_that_answer_and_shows_the_new_result() -> None:
+    user = User(today=DECEMBER)
+    user.types("401(k)", "yeah", "yes", "see my numbers", "2026", "45", "$150k", "max", "10k", "no cap",
+               "monthly", "all", "nah")
+    before = user.last
+    assert before is not None
+    assert before.result is not None
+    assert before.result["catch_up_limit"] == 0
+    changed = user.type("change my age to 60")
+    assert changed.notice == "Changed: Age on Dec 31: 60."
+    assert user.state == "result"
+    assert user.answers()["age"] == 60
+    # 60 on Dec 31, 2026: the 60-63 catch-up of 414(v)(2)(E)(ii), $11,250 (Notice 2025-67), on top
+    assert changed.result is not None
+    assert "Catch-up on top: $11,250 (total $83,250)" in changed.lines
+
+
+def test_a_correction_on_the_result_that_reads_two_ways_is_asked_back() -> None:
+    user = User(today=DECEMBER)
+    user.types("401(k)", "yeah", "yes", "see my numbers", "2026", "45", "$150k", "max", "10k", "no cap",
+               "monthly", "all", "nah")
+    asked = user.type("change my pay to 45")
+    assert user.answers()["compensation"] == "150000"  # nothing taken yet
+    assert "Did you mean $45,000?" in " ".join(asked.lines)
+    done = user.type("1")
+    assert user.answers()["compensation"] == "45000"
+    assert done.state == "result"
