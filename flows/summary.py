@@ -105,7 +105,7 @@ def _breakdown_lines(result: dict[str, Any]) -> list[str]:
         + (" (the maximum, assumed)" if b["employer_assumed_max"] else ""),
         f"• After-tax room: {money(result['after_tax_room'])}",
     ]
-    if result["catch_up_limit"]:
+    if shows_catch_up(result):
         lines.append(f"• {catch_up_text(result)}")
     return lines
 
@@ -121,13 +121,22 @@ def _percent_election(result: dict[str, Any]) -> str:
     return f" (as a whole %: {percent}% of pay, {money(in_dollars)})"
 
 
+def shows_catch_up(result: dict[str, Any]) -> bool:
+    """A catch-up to speak of: 50+, and (where pay bounds it) one the pay still allows."""
+    return bool(result["catch_up_limit"]) and (
+        not result["pay_bounds_catch_up"] or bool(result["catch_up_pay_allows"]))
+
+
 def catch_up_text(result: dict[str, Any]) -> str:
     """The catch-up on top of the annual additions limit, with the total only where pay allows it:
-    when 100% of pay is the limit, pay (not the sum) bounds what can go in."""
-    catch_up = money(result["catch_up_limit"])
-    if result["pay_bounds_catch_up"]:
-        return f"Catch-up on top: up to {catch_up}, as far as your pay allows"
-    return f"Catch-up on top: {catch_up} (total {money(result['total_limit'])})"
+    when 100% of pay is the limit, pay (not the sum) bounds what can go in, and the engine's
+    catch-up within pay is offered, or said to be in the deferrals already ("the maximum")."""
+    if not result["pay_bounds_catch_up"]:
+        return f"Catch-up on top: {money(result['catch_up_limit'])} (total {money(result['total_limit'])})"
+    allowed, made = result["catch_up_pay_allows"], result["breakdown"]["catch_up_deferrals"]
+    if made and made >= allowed:
+        return f"Catch-up: {money(made)}, already in your deferrals (the most your pay allows)"
+    return f"Catch-up on top: up to {money(allowed)}, as far as your pay allows"
 
 
 def _match_lines(result: dict[str, Any]) -> list[str]:
@@ -306,7 +315,7 @@ def result_lines(result: dict[str, Any], situation: Situation | None = None) -> 
     optional = []
     backdoor = backdoor_line(result)
     optional += [backdoor] if backdoor else []
-    if result["catch_up_limit"] and result["after_tax_room"]:
+    if shows_catch_up(result) and result["after_tax_room"]:
         optional.append(catch_up_text(result))
     return _fit(core, optional, tail)
 

@@ -234,6 +234,22 @@ def _with_the_maximum(inp: AssessmentInput, left: c.LeftAfterElsewhere) -> Asses
     return inp.model_copy(update={"employee_deferrals": most})
 
 
+def catch_up_pay_allows(
+    inp: AssessmentInput, limits: Limits, add: Additions, left: c.LeftAfterElsewhere
+) -> Decimal:
+    """The catch-up this plan can still take this year within pay: what "the maximum" deferrals
+    (402(g) plus catch-up left, within pay) make catch-up here. A catch-up is at most pay less the
+    other elective deferrals (IRC 414(v)(2)(A)(ii); Treas. Reg. 1.414(v)-1(c)(1)), so with pay below
+    the base limit plus the catch-up, pay bounds it, not the dollar limit."""
+    pay = plan_compensation(inp, limits, add.employer.amount)
+    most = left.base + left.catch_up
+    if pay is not None:
+        most = min(most, pay)
+    return c.treat_deferrals(
+        left, deferrals=most, additions_limit=add.limit, employer=add.employer.amount, pay=pay,
+    ).catch_up
+
+
 def _screen_figures(
     inp: AssessmentInput, limits: Limits, add: Additions, left: c.LeftAfterElsewhere
 ) -> dict[str, object]:
@@ -246,6 +262,7 @@ def _screen_figures(
         "after_tax_so_far": inp.after_tax_so_far or ZERO,
         "ira_limit": ira_dollar_limit(limits, inp.age),
         "pay_bounds_catch_up": add.limit is not None and add.limit < limits.annual_additions_limit,
+        "catch_up_pay_allows": catch_up_pay_allows(inp, limits, add, left),
         "plan_after_tax_cap": cap and cap.cap, "room_without_plan_cap": cap and cap.without,
         "plan_after_tax_cap_percent": cap and inp.after_tax_cap_percent,
     }

@@ -363,6 +363,7 @@ class Assessment(BaseModel):
     employee_deferrals: Amount = Decimal(0)  # as used ("the maximum" worked out)
     ira_limit: Amount = Decimal(0)  # the IRA dollar limit with the 50+ catch-up
     pay_bounds_catch_up: bool = False  # 100% of pay is the 415(c) limit: pay, not the sum, bounds it
+    catch_up_pay_allows: Amount = Decimal(0)  # the catch-up this plan can take within pay (414(v)(2)(A))
     deferral_room_here: Amount = Decimal(0)  # what this plan can take after other plans, before its own
     deferrals_elsewhere: Amount = Decimal(0)  # as given (402(g) is one limit per person)
     after_tax_so_far: Amount = Decimal(0)  # as given

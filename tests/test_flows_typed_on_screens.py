@@ -92,3 +92,22 @@ def test_a_correction_on_the_result_that_reads_two_ways_is_asked_back() -> None:
     done = user.type("1")
     assert user.answers()["compensation"] == "45000"
     assert done.state == "result"
+
+
+def test_the_maximum_at_61_on_low_pay_offers_no_catch_up_beyond_what_pay_allows() -> None:
+    """2026, 61 on Dec 31, pay $30,000, "max": 402(g) $24,500 and a catch-up of at most pay less
+    that, $5,500 (IRC 414(v)(2)(A)(ii)), which "the maximum" already holds; never "up to $11,250"."""
+    user = User(today=DECEMBER)
+    result = user.types("401(k)", "yeah", "yes", "see my numbers", "2026", "61", "$30k", "max", "none",
+                        "no cap", "monthly", "all", "nah")
+    assert user.state == "result"
+    assert "Catch-up: $5,500, already in your deferrals (the most your pay allows)" in result.lines
+    assert not any("$11,250" in line for line in result.lines)
+
+
+def test_deferrals_below_the_limit_at_61_on_low_pay_are_offered_the_catch_up_pay_allows() -> None:
+    """2026, 61, pay $30,000, $10,000 deferred: the catch-up pay allows is $30,000 - $24,500 = $5,500."""
+    user = User(today=DECEMBER)
+    result = user.types("401(k)", "yeah", "yes", "see my numbers", "2026", "61", "$30k", "10k", "none",
+                        "no cap", "monthly", "all", "nah")
+    assert "Catch-up on top: up to $5,500, as far as your pay allows" in result.lines

@@ -231,3 +231,36 @@ def test_7_room_under_a_dollar_is_zero() -> None:
     assert result["solo_employer_max"] == 4786.87
     assert result["after_tax_room"] == 0
     assert result["per_paycheck"] is None
+
+
+def test_the_catch_up_pay_allows_is_pay_less_the_base_deferrals_at_60_to_63() -> None:
+    """2026, age 61 on December 31, pay $30,000, "the maximum" deferrals, no employer money.
+    402(g): $24,500; the 60-63 catch-up: $11,250 (IRC 414(v)(2)(E)(ii); Notice 2025-67). A
+    catch-up is at most pay less the other elective deferrals (IRC 414(v)(2)(A)(ii), Treas. Reg.
+    1.414(v)-1(c)(1)): $30,000 - $24,500 = $5,500, not $11,250. The maximum within pay is
+    $30,000 = $24,500 + $5,500, so the whole $5,500 is in the deferrals."""
+    result = assess_cli(
+        tax_year=2026, age=61, compensation=30000, employee_deferrals_max=True, employer_contributions=0,
+        after_tax_allowed="yes", in_plan_conversion="yes",
+    )
+    assert result["catch_up_limit"] == 11250
+    assert result["catch_up_pay_allows"] == 5500
+    assert result["employee_deferrals"] == 30000
+    assert result["breakdown"]["catch_up_deferrals"] == 5500
+
+
+def test_the_catch_up_pay_allows_counts_the_base_limit_first_whatever_is_deferred_now() -> None:
+    """2026, age 61, pay $30,000, $10,000 deferred: a catch-up comes only above the $24,500 base
+    limit, so the pay leaves room for $30,000 - $24,500 = $5,500 of it (414(v)(2)(A)(ii)); pay
+    $40,000 leaves $15,500, more than the $11,250 dollar limit, which then binds."""
+    low = assess_cli(
+        tax_year=2026, age=61, compensation=30000, employee_deferrals=10000, employer_contributions=0,
+        after_tax_allowed="yes", in_plan_conversion="yes",
+    )
+    assert low["catch_up_pay_allows"] == 5500
+    assert low["breakdown"]["catch_up_deferrals"] == 0
+    higher = assess_cli(
+        tax_year=2026, age=61, compensation=40000, employee_deferrals=10000, employer_contributions=0,
+        after_tax_allowed="yes", in_plan_conversion="yes",
+    )
+    assert higher["catch_up_pay_allows"] == 11250
