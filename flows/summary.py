@@ -350,6 +350,27 @@ DETAIL_FIGURES = (
 )
 
 
+def per_paycheck_figure(result: dict[str, Any]) -> Any:
+    """The engine's per paycheck left: the even split of what is left, or what a paycheck holds
+    after its deferral when the split does not fit (``per_paycheck`` only where paychecks are not
+    worked out)."""
+    figure = result.get("paycheck_after_tax")
+    return figure if figure is not None else result.get("per_paycheck")
+
+
+def _even_split_lines(result: dict[str, Any]) -> list[str]:
+    """Details' per paycheck: the same capped figure as the first screen, never a split a
+    paycheck cannot hold."""
+    figure = per_paycheck_figure(result)
+    if figure is None:
+        return []
+    most = result.get("after_tax_most_this_year")
+    if most is None:
+        return [f"• Even split over the paychecks left: {money(figure)}"]
+    return [f"• Per paycheck left: {money(figure)}, all a paycheck holds after its deferral (an even "
+            f"split does not fit); at most {money(most)} more this year"]
+
+
 def detail_lines(result: dict[str, Any], situation: Situation | None = None) -> list[str]:
     """Everything behind the first message: the breakdown, every warning, the next steps, every
     figure with its IRS source, every assumption."""
@@ -373,6 +394,9 @@ def detail_lines(result: dict[str, Any], situation: Situation | None = None) -> 
     lines.append(f"Tax year {result['tax_year']}: every figure and its source")
     sources = result["sources"]
     for key, label in DETAIL_FIGURES:
+        if key == "per_paycheck":
+            lines.extend(_even_split_lines(result))
+            continue
         if result.get(key) is None:
             continue
         source = sources.get(key)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from flows.result_card import key_figures
 from tests.flowkit import User
 
 DECEMBER = date(2026, 12, 4)
@@ -111,3 +112,19 @@ def test_deferrals_below_the_limit_at_61_on_low_pay_are_offered_the_catch_up_pay
     result = user.types("401(k)", "yeah", "yes", "see my numbers", "2026", "61", "$30k", "10k", "none",
                         "no cap", "monthly", "all", "nah")
     assert "Catch-up on top: up to $5,500, as far as your pay allows" in result.lines
+
+
+def test_details_per_paycheck_is_the_first_screens_never_more_than_a_paycheck_holds() -> None:
+    """2026, 61, $40,000 monthly, 12 paychecks, "max": the room, $15,500, split 12 ways is $1,291.66,
+    but a paycheck holds only $40,000 / 12 - $35,750 / 12 = $354.16 after its deferral; 12 of them
+    are $4,249.92 (worked by hand in tests/test_rules_worked_by_hand.py)."""
+    user = User(today=DECEMBER)
+    first = user.types("401(k)", "yeah", "yes", "see my numbers", "2026", "61", "$40k", "max", "none",
+                       "no cap", "monthly", "all", "nah")
+    assert any(line.startswith("Per paycheck: $354.16") for line in first.lines)
+    assert first.result is not None
+    assert "Per paycheck: $354.16" in key_figures(first.result)  # the chart's caption says the same
+    details = "\n".join(user.type("details").lines)
+    assert "$1,291.66" not in details
+    assert ("• Per paycheck left: $354.16, all a paycheck holds after its deferral (an even split does "
+            "not fit); at most $4,249.92 more this year") in details

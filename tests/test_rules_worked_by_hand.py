@@ -264,3 +264,19 @@ def test_the_catch_up_pay_allows_counts_the_base_limit_first_whatever_is_deferre
         after_tax_allowed="yes", in_plan_conversion="yes",
     )
     assert higher["catch_up_pay_allows"] == 11250
+
+
+def test_per_paycheck_is_what_a_paycheck_holds_when_the_even_split_does_not_fit() -> None:
+    """2026, age 61, pay $40,000 monthly, 12 paychecks left, "the maximum": deferrals $24,500 +
+    $11,250 = $35,750 (402(g)(1), 414(v)(2)(E)(ii); Notice 2025-67); 415(c) is 100% of pay, $40,000
+    (415(c)(1)(B)), so the after-tax room is $40,000 - $24,500 = $15,500. Its even split, $15,500 / 12
+    = $1,291.66, is more than a paycheck holds after its deferral: $40,000 / 12 - $35,750 / 12 =
+    $3,333.33... - $2,979.16... = $354.166..., $354.16 rounded down; 12 of them: $4,249.92."""
+    result = assess_cli(
+        tax_year=2026, age=61, compensation=40000, employee_deferrals_max=True, employer_contributions=0,
+        after_tax_allowed="yes", in_plan_conversion="yes", pay_frequency="monthly", pay_periods_remaining=12,
+    )
+    assert result["after_tax_room"] == 15500
+    assert result["paycheck_capacity"] == 354.16
+    assert result["paycheck_after_tax"] == 354.16
+    assert result["after_tax_most_this_year"] == 4249.92
