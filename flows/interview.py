@@ -60,6 +60,7 @@ from flows.screens import (
     result_menu,
     result_reply,
     send_back_to_fix,
+    verdict_button,
     view,
 )
 from flows.spd import Refusal, read_file
@@ -69,7 +70,7 @@ from flows.spd.proposals import KIND, refused
 from flows.summary import limits_lines
 from flows.taxes import TAXES_TITLE, tax_lines
 from flows.understand import Correction, Explanation, Stated, correction_in, question_in, stated_facts
-from flows.vocabulary import NO_KEYS, YES_KEYS, find_phrase, key
+from flows.vocabulary import NO_KEYS, UNSURE_KEYS, YES_KEYS, find_phrase, key
 from rules import InputError
 from rules.limits import supported_years
 from rules.models import PAY_PERIODS_PER_YEAR, PayFrequency
@@ -107,9 +108,37 @@ def _answer(conv: dict[str, Any], text: str, today: date) -> Reply:
         _ask_back(conv, state, ask)
         return view(conv, today, facts=session.facts)
     except ParseError as exc:
-        return _typed_ahead(conv, text, today) or view(conv, today, notice=_refusal(conv, exc))
+        return (_typed_ahead(conv, text, today) or _on_verdict(conv, session, text)
+                or view(conv, today, notice=_refusal(conv, exc)))
     conv.pop("pending", None)
     return _store(conv, session, question, value, ())
+
+
+def _on_verdict(conv: dict[str, Any], session: Session, text: str) -> Reply | None:
+    """On the verdict screen, a yes / no / not sure that is not its button answers the plan's
+    question asked last (the one the verdict rests on): a change, asked back before it is kept.
+    Anything else is told what this screen takes, by the button it shows."""
+    if conv["state"] != "verdict":
+        return None
+    asked = [h for h in conv["history"] if BY_ID[h].stage is Stage.VERDICT and BY_ID[h].kind is Kind.CHOICE]
+    wanted = key(text)
+    if asked and wanted in YES_KEYS | NO_KEYS | UNSURE_KEYS:
+        question = BY_ID[asked[-1]]
+        value = accept(question, text, session.facts)
+        old = session.facts.value(question.id)
+        if value != old:
+            shown = describe_answer(question, Facts({**conv["answers"], question.id: value}, session.today))
+            kept = describe_answer(question, session.facts)
+            fire(session, "go_to", question.id)
+            _ask_back(conv, question.id, Confirm(
+                f"You said \"{text.strip()}\" on the verdict: change {question.name(session.facts)} from "
+                f"{kept} to {shown}?", ((value, f"Change to {shown}"), (old, f"Keep {kept}")),
+                drop=("verdict",)))
+            return view(conv, session.today, facts=session.facts)
+    button = verdict_button(session.facts)
+    notice = (f"This screen is the verdict: type 1 or \"{button.label}\" to go on; to change an answer, "
+              "type back, or review to see them all.")
+    return view(conv, session.today, notice=notice, facts=session.facts)
 
 
 def _typed_ahead(conv: dict[str, Any], text: str, today: date) -> Reply | None:

@@ -128,3 +128,30 @@ def test_details_per_paycheck_is_the_first_screens_never_more_than_a_paycheck_ho
     assert "$1,291.66" not in details
     assert ("• Per paycheck left: $354.16, all a paycheck holds after its deferral (an even split does "
             "not fit); at most $4,249.92 more this year") in details
+
+
+def test_a_word_the_verdict_does_not_take_is_told_what_this_screen_takes_by_its_own_button() -> None:
+    user = User(today=DECEMBER)
+    user.types("401(k)", "not sure")
+    assert user.state == "verdict"
+    refused = user.type("all")
+    assert user.state == "verdict"
+    assert refused.notice == ('This screen is the verdict: type 1 or "Continue with provisional numbers" '
+                              "to go on; to change an answer, type back, or review to see them all.")
+
+
+def test_no_on_the_verdict_is_read_as_a_change_to_the_plans_last_answer_and_asked_back() -> None:
+    user = User(today=DECEMBER)
+    user.types("401(k)", "yeah", "yes")
+    assert user.state == "verdict"
+    asked = user.type("no")
+    assert user.answers()["in_plan_conversion"] == "yes"  # nothing taken yet
+    assert asked.lines == ('You said "no" on the verdict: change In-plan Roth conversion from Yes to No?',)
+    assert [c.label for c in asked.choices] == ["Change to No", "Keep Yes", "Re-enter"]
+    kept = user.type("2")
+    assert user.answers()["in_plan_conversion"] == "yes"
+    assert kept.state == "verdict"
+    user.type("no")
+    changed = user.type("change to no")
+    assert user.answers()["in_plan_conversion"] == "no"
+    assert changed.state == "in_service_withdrawal"  # the other route, now asked
