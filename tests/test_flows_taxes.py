@@ -1,4 +1,4 @@
-"""Issue 16, point 6 in the interview: /taxes (and the result's "Tax forms" button, or typing
+"""Tax season in the interview: /taxes (and the result's "Tax forms" button, or typing
 "1099" at the result) shows this person's Form 1099-R, Form 8606 and Form 1040 lines, each cited."""
 
 from __future__ import annotations
