@@ -45,6 +45,8 @@ from flows.vocabulary import (
     key,
     words_of,
 )
+from rules.contributions import deferrals_for_percent
+from rules.limits import limits_for
 from rules.models import PAY_PERIODS_PER_YEAR, PayFrequency
 
 SKIPPED = None
@@ -201,6 +203,8 @@ def _money(question: Question, text: str, facts: Facts) -> str | None:
                          "or 'the maximum'.")
     if is_unsure(text) or is_skip(text):
         raise ParseError("I need this one to work out your room; an estimate is fine, e.g. 23,500.")
+    if question.id == "employee_deferrals":
+        _deferral_percent(text, facts)
     amount = read_money(text)
     if amount.ambiguous:
         per = f" ({money(amount.value / 12)} a month × 12)" if amount.monthly else ""
@@ -208,6 +212,40 @@ def _money(question: Question, text: str, facts: Facts) -> str | None:
                       ((str(amount.value), f"Yes, {money(amount.value)}"),))
     check_money(question.id, amount.value, facts)
     return str(amount.value)
+
+
+_PERCENT_OF_PAY = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|percent\b)")
+
+
+def _deferral_percent(text: str, facts: Facts) -> None:
+    """Deferrals typed as a % of pay ("10%", "10 percent of pay"): the engine's dollars for that %
+    of pay (capped at 401(a)(17)), asked back before they are kept; without pay (or payroll) yet,
+    the dollars are asked for."""
+    cleaned = words_to_digits(normalize(text))
+    found = _PERCENT_OF_PAY.findall(cleaned)
+    if not found or "$" in cleaned:
+        return
+    if len(found) > 1:
+        raise ParseError("Two percentages: which one do you defer? One, e.g. 10%, or the dollars.")
+    if facts.is_sole_prop:
+        raise ParseError("With no payroll to elect a % on, I need the dollars you'll defer for the year, "
+                         "e.g. 20,000.")
+    pay = facts.pay
+    if pay is None:
+        raise ParseError("A % of pay needs your pay, which I don't have yet: type your deferrals in dollars "
+                         "for the year, e.g. 20,000.")
+    rate = parse_percent(found[0] + "%")
+    limits = limits_for(facts.tax_year)
+    dollars = deferrals_for_percent(limits, pay, rate)
+    counted = f"your pay up to the 401(a)(17) limit, {money(limits.compensation_limit)}" \
+        if pay > limits.compensation_limit else f"your {money(pay)} pay"
+    said = f"{rate:g}% of {counted} is {money(dollars)} for {facts.planned_year}"
+    room = facts.deferral_room_here
+    if dollars > room:
+        raise Confirm(f"{said}, above your {money(room)} deferral limit; payroll usually stops there. "
+                      f"Use {money(room)}?", ((str(room), f"Yes, {money(room)}"),
+                                              (str(dollars), f"No, {money(dollars)}")))
+    raise Confirm(f"{said}. Right?", ((str(dollars), f"Yes, {money(dollars)}"),))
 
 
 def _percent(question: Question, text: str, facts: Facts) -> str | None:

@@ -224,6 +224,14 @@ def _ira(inp: AssessmentInput, limits: Limits) -> Ira:
     return Ira(direct, the_route, converted, _backdoor_taxable(inp, limits, converted, the_route))
 
 
+def _with_the_percent(inp: AssessmentInput, limits: Limits) -> AssessmentInput:
+    """Deferrals as a % of pay: the dollars that % of pay (capped at 401(a)(17)) comes to."""
+    if inp.employee_deferrals_percent is None or inp.compensation is None:
+        return inp
+    dollars = c.deferrals_for_percent(limits, inp.compensation, inp.employee_deferrals_percent)
+    return inp.model_copy(update={"employee_deferrals": dollars})
+
+
 def _with_the_maximum(inp: AssessmentInput, left: c.LeftAfterElsewhere) -> AssessmentInput:
     """"The maximum" deferrals: what this plan can still take after other plans, within pay."""
     if not inp.employee_deferrals_max:
@@ -276,7 +284,7 @@ def assess(inp: AssessmentInput) -> Assessment:
     )
     the_route = route(the_verdict, inp.in_plan_conversion, inp.in_service_withdrawal)
     left = c.left_after_elsewhere(limits, inp.age, inp.deferrals_elsewhere)
-    inp = _with_the_maximum(inp, left)
+    inp = _with_the_maximum(_with_the_percent(inp, limits), left)
     add = _additions(inp, limits, left)
     ira = _ira(inp, limits)
     match_plan = keep_the_match(limits, inp, left)

@@ -155,3 +155,37 @@ def test_no_on_the_verdict_is_read_as_a_change_to_the_plans_last_answer_and_aske
     changed = user.type("change to no")
     assert user.answers()["in_plan_conversion"] == "no"
     assert changed.state == "in_service_withdrawal"  # the other route, now asked
+
+
+def test_deferrals_typed_as_a_percent_of_pay_are_the_engines_dollars_asked_back() -> None:
+    """2026, pay $200,000: 10% is $20,000 (worked by hand in tests/test_rules_worked_by_hand.py);
+    the room is $72,000 - $20,000 - $10,000 of employer money = $42,000."""
+    user = User(today=DECEMBER)
+    user.types("401k", "yes", "yes", "see my numbers", "2026", "45", "200k")
+    asked = user.type("10 percent of pay")
+    assert user.state == "employee_deferrals"
+    assert "employee_deferrals" not in user.answers()
+    assert asked.lines == ("10% of your $200,000 pay is $20,000 for 2026. Right?",)
+    kept = user.type("yes")
+    assert kept.answered == ("Your deferrals", "$20,000")
+    result = user.types("10k", "no cap", "monthly", "all", "no")
+    assert "After-tax room for 2026: $42,000" in result.lines
+
+
+def test_a_percent_above_the_deferral_limit_offers_the_limit() -> None:
+    user = User(today=DECEMBER)
+    user.types("401k", "yes", "yes", "see my numbers", "2026", "45", "200k")
+    asked = user.type("15%")  # 15% of $200,000 = $30,000, above the $24,500 402(g) limit of 2026
+    assert asked.lines == ("15% of your $200,000 pay is $30,000 for 2026, above your $24,500 deferral "
+                           "limit; payroll usually stops there. Use $24,500?",)
+    user.type("1")
+    assert user.answers()["employee_deferrals"] == "24500"
+
+
+def test_a_percent_before_the_pay_is_known_asks_for_dollars() -> None:
+    user = User(today=DECEMBER)
+    user.types("401k", "yes", "yes", "see my numbers", "2026")
+    refused = user.type("change my deferrals to 10%")  # at the age question: pay not asked yet
+    assert "employee_deferrals" not in user.answers()
+    assert refused.notice == ("A % of pay needs your pay, which I don't have yet: type your deferrals in "
+                              "dollars for the year, e.g. 20,000.")

@@ -280,3 +280,17 @@ def test_per_paycheck_is_what_a_paycheck_holds_when_the_even_split_does_not_fit(
     assert result["paycheck_capacity"] == 354.16
     assert result["paycheck_after_tax"] == 354.16
     assert result["after_tax_most_this_year"] == 4249.92
+
+
+def test_deferrals_as_a_percent_of_pay_are_worked_out_on_pay_capped_at_401a17() -> None:
+    """"10% of pay": 2026, pay $200,000: 10% x $200,000 = $20,000 deferred; 415(c) $72,000 (Notice
+    2025-67) less $20,000 = $52,000 after-tax room. 2025, pay $450,000, 6.5%: pay taken into account
+    is capped at the 401(a)(17) limit, $350,000 (Notice 2024-80): 6.5% x $350,000 = $22,750, and
+    $70,000 - $22,750 = $47,250."""
+    common = {"employer_contributions": 0, "after_tax_allowed": "yes", "in_plan_conversion": "yes"}
+    ten = assess_cli(tax_year=2026, age=45, compensation=200000, employee_deferrals_percent=10, **common)
+    assert ten["employee_deferrals"] == 20000
+    assert ten["after_tax_room"] == 52000
+    capped = assess_cli(tax_year=2025, age=45, compensation=450000, employee_deferrals_percent=6.5, **common)
+    assert capped["employee_deferrals"] == 22750
+    assert capped["after_tax_room"] == 47250
