@@ -26,7 +26,7 @@ from flows.parse import (
     words_to_digits,
 )
 from flows.plausible import check_age, check_cap, check_money
-from flows.questions import Choice, Kind, Question, paychecks_left_from
+from flows.questions import Choice, Kind, Question, paychecks_left_from, paychecks_out_of_range
 from flows.understand import employer_parts, hedged, meant_for_another, own_part, pay_frequency_in, prepared
 from flows.vocabulary import (
     ALL_KEYS,
@@ -45,6 +45,8 @@ from flows.vocabulary import (
     key,
     words_of,
 )
+from rules.contributions import deferrals_for_percent
+from rules.limits import limits_for
 from rules.models import PAY_PERIODS_PER_YEAR, PayFrequency
 
 SKIPPED = None
@@ -201,6 +203,8 @@ def _money(question: Question, text: str, facts: Facts) -> str | None:
                          "or 'the maximum'.")
     if is_unsure(text) or is_skip(text):
         raise ParseError("I need this one to work out your room; an estimate is fine, e.g. 23,500.")
+    if question.id == "employee_deferrals":
+        _deferral_percent(text, facts)
     amount = read_money(text)
     if amount.ambiguous:
         per = f" ({money(amount.value / 12)} a month × 12)" if amount.monthly else ""
@@ -208,6 +212,40 @@ def _money(question: Question, text: str, facts: Facts) -> str | None:
                       ((str(amount.value), f"Yes, {money(amount.value)}"),))
     check_money(question.id, amount.value, facts)
     return str(amount.value)
+
+
+_PERCENT_OF_PAY = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|percent\b)")
+
+
+def _deferral_percent(text: str, facts: Facts) -> None:
+    """Deferrals typed as a % of pay ("10%", "10 percent of pay"): the engine's dollars for that %
+    of pay (capped at 401(a)(17)), asked back before they are kept; without pay (or payroll) yet,
+    the dollars are asked for."""
+    cleaned = words_to_digits(normalize(text))
+    found = _PERCENT_OF_PAY.findall(cleaned)
+    if not found or "$" in cleaned:
+        return
+    if len(found) > 1:
+        raise ParseError("Two percentages: which one do you defer? One, e.g. 10%, or the dollars.")
+    if facts.is_sole_prop:
+        raise ParseError("With no payroll to elect a % on, I need the dollars you'll defer for the year, "
+                         "e.g. 20,000.")
+    pay = facts.pay
+    if pay is None:
+        raise ParseError("A % of pay needs your pay, which I don't have yet: type your deferrals in dollars "
+                         "for the year, e.g. 20,000.")
+    rate = parse_percent(found[0] + "%")
+    limits = limits_for(facts.tax_year)
+    dollars = deferrals_for_percent(limits, pay, rate)
+    counted = f"your pay up to the 401(a)(17) limit, {money(limits.compensation_limit)}" \
+        if pay > limits.compensation_limit else f"your {money(pay)} pay"
+    said = f"{rate:g}% of {counted} is {money(dollars)} for {facts.planned_year}"
+    room = facts.deferral_room_here
+    if dollars > room:
+        raise Confirm(f"{said}, above your {money(room)} deferral limit; payroll usually stops there. "
+                      f"Use {money(room)}?", ((str(room), f"Yes, {money(room)}"),
+                                              (str(dollars), f"No, {money(dollars)}")))
+    raise Confirm(f"{said}. Right?", ((str(dollars), f"Yes, {money(dollars)}"),))
 
 
 def _percent(question: Question, text: str, facts: Facts) -> str | None:
@@ -246,8 +284,9 @@ def _whole(question: Question, text: str, facts: Facts) -> int | None:
     born = re.search(r"\bborn (?:in )?((?:19|20)\d\d)\b", words_to_digits(normalize(text)))
     if question.id == "age" and born:
         text = str(facts.tax_year - int(born[1]))
-    high = max_paychecks(facts) if question.id == "pay_periods_remaining" else question.high
-    what = "your age" if question.id == "age" else question.label.lower()
+    if question.id == "pay_periods_remaining":
+        return _paychecks_typed(question, text, facts)
+    what = "your age" if question.id == "age" else question.name(facts).lower()
     if question.id == "age":
         try:  # a wide range first, so that a birth year typed as the age can be offered as an age
             typed = parse_whole(text, low=0, high=9999, what=what)
@@ -255,7 +294,17 @@ def _whole(question: Question, text: str, facts: Facts) -> int | None:
             parse_whole(text, low=question.low, high=question.high, what=what)
             raise
         check_age(typed, facts)
-    return parse_whole(text, low=question.low, high=high, what=what)
+    return parse_whole(text, low=question.low, high=question.high, what=what)
+
+
+def _paychecks_typed(question: Question, text: str, facts: Facts) -> int:
+    """A count of paychecks (a sole proprietor's contributions) within what the schedule chosen
+    holds in a year; beyond it, the bound in the person's own terms."""
+    what = question.name(facts).lower()
+    value = parse_whole(text, low=0, high=9999, what=what)
+    if not question.low <= value <= max_paychecks(facts):
+        raise ParseError(paychecks_out_of_range(facts))
+    return value
 
 
 _NO_EMPLOYER_MONEY = frozenset(key(w) for w in (
@@ -434,7 +483,7 @@ def _hedged(question: Question, text: str, facts: Facts) -> Any:
 
     shown = describe_answer(question, Facts({**facts.answers, question.id: value}, facts.today))
     keep = "Yes" if key(shown) in YES_KEYS else f"Yes, {shown}"  # never "Yes, Yes"
-    raise Confirm(f"Just to check, {question.label.lower()}: {shown}?", ((value, keep),), hedged=True)
+    raise Confirm(f"Just to check, {question.name(facts).lower()}: {shown}?", ((value, keep),), hedged=True)
 
 
 def _read(question: Question, text: str, facts: Facts) -> Any:

@@ -54,7 +54,15 @@ from flows.reminders import (
     when,
 )
 from flows.result_card import Bar, ChartSpec, chart_spec, finished_result, result_fingerprint, share_card
-from flows.screens import RESULT_CHOICES, describe_answer, result_reply, send_back_to_fix, view
+from flows.screens import (
+    RESULT_CHOICES,
+    describe_answer,
+    result_menu,
+    result_reply,
+    send_back_to_fix,
+    verdict_button,
+    view,
+)
 from flows.spd import Refusal, read_file
 from flows.spd import child as spd_child
 from flows.spd import errors as spd_errors
@@ -63,7 +71,7 @@ from flows.spd.proposals import KIND, refused
 from flows.summary import limits_lines
 from flows.taxes import TAXES_TITLE, tax_lines
 from flows.understand import Correction, Explanation, Stated, correction_in, question_in, stated_facts
-from flows.vocabulary import NO_KEYS, YES_KEYS, find_phrase, key
+from flows.vocabulary import NO_KEYS, UNSURE_KEYS, YES_KEYS, find_phrase, key
 from rules import InputError
 from rules.limits import supported_years
 from rules.models import PAY_PERIODS_PER_YEAR, PayFrequency
@@ -101,9 +109,37 @@ def _answer(conv: dict[str, Any], text: str, today: date) -> Reply:
         _ask_back(conv, state, ask)
         return view(conv, today, facts=session.facts)
     except ParseError as exc:
-        return _typed_ahead(conv, text, today) or view(conv, today, notice=_refusal(conv, exc))
+        return (_typed_ahead(conv, text, today) or _on_verdict(conv, session, text)
+                or view(conv, today, notice=_refusal(conv, exc)))
     conv.pop("pending", None)
     return _store(conv, session, question, value, ())
+
+
+def _on_verdict(conv: dict[str, Any], session: Session, text: str) -> Reply | None:
+    """On the verdict screen, a yes / no / not sure that is not its button answers the plan's
+    question asked last (the one the verdict rests on): a change, asked back before it is kept.
+    Anything else is told what this screen takes, by the button it shows."""
+    if conv["state"] != "verdict":
+        return None
+    asked = [h for h in conv["history"] if BY_ID[h].stage is Stage.VERDICT and BY_ID[h].kind is Kind.CHOICE]
+    wanted = key(text)
+    if asked and wanted in YES_KEYS | NO_KEYS | UNSURE_KEYS:
+        question = BY_ID[asked[-1]]
+        value = accept(question, text, session.facts)
+        old = session.facts.value(question.id)
+        if value != old:
+            shown = describe_answer(question, Facts({**conv["answers"], question.id: value}, session.today))
+            kept = describe_answer(question, session.facts)
+            fire(session, "go_to", question.id)
+            _ask_back(conv, question.id, Confirm(
+                f"You said \"{text.strip()}\" on the verdict: change {question.name(session.facts)} from "
+                f"{kept} to {shown}?", ((value, f"Change to {shown}"), (old, f"Keep {kept}")),
+                drop=("verdict",)))
+            return view(conv, session.today, facts=session.facts)
+    button = verdict_button(session.facts)
+    notice = (f"This screen is the verdict: type 1 or \"{button.label}\" to go on; to change an answer, "
+              "type back, or review to see them all.")
+    return view(conv, session.today, notice=notice, facts=session.facts)
 
 
 def _typed_ahead(conv: dict[str, Any], text: str, today: date) -> Reply | None:
@@ -176,7 +212,7 @@ def _store(
     fire(session, "next")
     _confirm_next(conv, session)
     reply = view(conv, today=session.today, facts=session.facts)
-    return replace(reply, answered=(question.label, describe_answer(question, session.facts)))
+    return replace(reply, answered=(question.name(session.facts), describe_answer(question, session.facts)))
 
 
 def _not_sure(conv: dict[str, Any], session: Session, question: Question, text: str) -> Reply | None:
@@ -194,7 +230,7 @@ def _not_sure(conv: dict[str, Any], session: Session, question: Question, text: 
         left = paychecks_left_from(facts, PAY_PERIODS_PER_YEAR[PayFrequency(frequency)])
         reply = _store(conv, session, question, left, ())
         said = f"{session.today:%B} {session.today.day}"
-        return replace(reply, answered=(question.label, f"about {left} (estimated from today, {said})"))
+        return replace(reply, answered=(question.name(facts), f"about {left} (estimated from today, {said})"))
     return None
 
 
@@ -357,7 +393,7 @@ def _changed(conv: dict[str, Any], session: Session, question: Question, value: 
     session.answers_changed()
     fire(session, "next")
     _confirm_next(conv, session)
-    notice = f"Changed: {question.label}: {describe_answer(question, session.facts)}."
+    notice = f"Changed: {question.name(session.facts)}: {describe_answer(question, session.facts)}."
     return view(conv, session.today, notice=notice, facts=session.facts)
 
 
@@ -399,11 +435,12 @@ def _take_all(conv: dict[str, Any], session: Session, question: Question, stated
     conv.pop("editing", None)
     fire(session, "next")
     _confirm_next(conv, session)
-    echo = " · ".join(f"{q.label}: {describe_answer(q, session.facts)}" for q in taken)
+    echo = " · ".join(f"{q.name(session.facts)}: {describe_answer(q, session.facts)}" for q in taken)
     others = [q for q in taken if q is not question]  # the question asked alone is echoed as its answer
     reply = view(conv, session.today, notice=f"Got it: {echo}." if others else None, facts=session.facts)
     if question in taken:
-        return replace(reply, answered=(question.label, describe_answer(question, session.facts)))
+        facts = session.facts
+        return replace(reply, answered=(question.name(facts), describe_answer(question, facts)))
     return reply
 
 
@@ -424,7 +461,7 @@ def _confirm_next(conv: dict[str, Any], session: Session) -> None:
             continue
         fire(session, "go_to", qid)
         shown = describe_answer(question, Facts({**conv["answers"], qid: value}, session.today))
-        _ask_back(conv, qid, Confirm(f"You said \"{said}\": {question.label}: {shown}, right?",
+        _ask_back(conv, qid, Confirm(f"You said \"{said}\": {question.name(session.facts)}: {shown}, right?",
                                       ((value, f"Yes, {shown}"),)))
         conv["pending"]["requeue"] = [qid, text, said]  # asked again if a correction comes first
         break
@@ -489,7 +526,11 @@ def _review_choice(conv: dict[str, Any], session: Session, text: str, today: dat
 
 def _result_choice(conv: dict[str, Any], session: Session, text: str, today: date) -> Reply:
     menu = CADENCE_CHOICES if conv.pop("menu", None) == "remind" else _result_menu(session.facts)
-    chosen = _numbered(menu, text) or RESULT_WORDS.get(key(text)) or find_phrase(text, RESULT_PHRASES)
+    chosen = _numbered(menu, text) or RESULT_WORDS.get(key(text))
+    correction = correction_in(text, session.facts) if chosen is None else None
+    if correction is not None and correction.question is not None:  # "change my age to 60": not Review
+        return _correct(conv, session, correction)
+    chosen = chosen or find_phrase(text, RESULT_PHRASES)
     if chosen is not None and chosen.startswith("remind"):
         return _remind(conv, today, chosen.partition(":")[2] or None)
     if chosen is not None:
@@ -637,7 +678,8 @@ def _taxes(conv: dict[str, Any], today: date) -> Reply:
     except InputError as exc:
         return send_back_to_fix(conv, today, str(exc))
     return Reply(state=conv["state"], title=f"{TAXES_TITLE}: your forms for {result['tax_year']}",
-                 lines=tuple(tax_lines(result)), choices=RESULT_CHOICES if conv["state"] == LAST else (),
+                 lines=tuple(tax_lines(result)),
+                 choices=result_menu(result, facts) if conv["state"] == LAST else (),
                  result=result)
 
 

@@ -57,6 +57,11 @@ class Question:
     skippable: bool = False
     low: int = 0
     high: int = 0
+    sole_prop_label: str = ""
+
+    def name(self, facts: Facts) -> str:
+        """The question's label as this person reads it (a sole proprietor has no paychecks)."""
+        return self.sole_prop_label if self.sole_prop_label and facts.is_sole_prop else self.label
 
     def text(self, facts: Facts) -> str:
         return self.prompt(facts) if callable(self.prompt) else self.prompt
@@ -157,6 +162,33 @@ def _paychecks_prompt(facts: Facts) -> str:
     if facts.is_sole_prop:
         return f"How many contributions are left in {facts.planned_year}?"
     return f"How many paychecks are left in {facts.planned_year} for after-tax contributions?"
+
+
+def _paychecks_hint(facts: Facts) -> str:
+    """The bound the answer must keep, in the person's own terms: a payroll's paychecks in a year,
+    or as many contributions as the schedule they chose (weekly: 52)."""
+    raw = facts.value("pay_frequency")
+    if raw is None:
+        return "A whole number, or pick one below."
+    most = PAY_PERIODS_PER_YEAR[PayFrequency(raw)]
+    if facts.is_sole_prop:
+        return f"A whole number up to {most}, as you put money in {_SCHEDULE[raw]}; or pick one below."
+    return f"A whole number up to {most}, or pick one below."
+
+
+_SCHEDULE = {"weekly": "weekly", "biweekly": "every 2 weeks", "semimonthly": "twice a month",
+             "monthly": "monthly"}
+
+
+def paychecks_out_of_range(facts: Facts) -> str:
+    """Why a count of paychecks (or of a sole proprietor's contributions) is refused, and what to type."""
+    raw = facts.value("pay_frequency") or "weekly"
+    most = PAY_PERIODS_PER_YEAR[PayFrequency(raw)]
+    if facts.is_sole_prop:
+        return (f"You put money in {_SCHEDULE[raw]}: at most {most} contributions a year. Type a number "
+                f"between 1 and {most}, or change how often (e.g. 'change my pay frequency to weekly').")
+    return (f"A payroll paid {_SCHEDULE[raw]} has at most {most} paychecks a year: "
+            f"type a number between 1 and {most}.")
 
 
 
@@ -325,9 +357,9 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "pay_periods_remaining", "Paychecks left", Stage.ROOM, Kind.WHOLE,
         _paychecks_prompt,
-        hint="A whole number, or pick one below.",
+        hint=_paychecks_hint,
         why="The room is spread over the paychecks that remain.",
-        choices=_paycheck_choices, low=1, high=52,
+        choices=_paycheck_choices, low=1, high=52, sole_prop_label="Contributions left",
         applies=c.after_tax_possible,
     ),
     Question(

@@ -17,7 +17,7 @@ from flows.engine_input import compute
 from flows.facts import Facts
 from flows.machine import LAST
 from flows.money_words import money
-from flows.summary import ROUTE_NAMES
+from flows.summary import ROUTE_NAMES, per_paycheck_figure
 from rules import InputError
 from rules.models import Verdict
 
@@ -73,7 +73,7 @@ def chart_spec(result: dict[str, Any]) -> ChartSpec | None:
 def key_figures(result: dict[str, Any]) -> list[str]:
     """The three figures that matter: the year's room, per paycheck, and the limit it sits in."""
     lines = [f"After-tax room for {result['tax_year']}: {money(result['after_tax_room'])}"]
-    per_paycheck = result.get("per_paycheck")
+    per_paycheck = per_paycheck_figure(result)
     lines.append(f"Per paycheck: {money(per_paycheck)}" if per_paycheck is not None
                  else "Per paycheck: not worked out (pay schedule skipped)")
     if result["annual_additions_limit"] is not None:
@@ -117,8 +117,8 @@ def share_card(conv: dict[str, Any], today: date, *, with_profile: bool = False)
         lines.append("❓ Not known yet: the plan administrator can tell")
     provisional = " (provisional)" if result["provisional"] else ""
     lines.append(f"After-tax room for {year}: {money(result['after_tax_room'])}{provisional}")
-    if result.get("per_paycheck") is not None and result["after_tax_room"]:
-        lines.append(f"Per paycheck: {money(result['per_paycheck'])}")
+    if per_paycheck_figure(result) is not None and result["after_tax_room"]:
+        lines.append(f"Per paycheck: {money(per_paycheck_figure(result))}")
     if with_profile:
         facts = Facts(conv["answers"], today)
         pay = conv["answers"].get("compensation")

@@ -88,7 +88,7 @@ def result_reply(facts: Facts, notice: str | None, detailed: bool = False) -> Re
     lines = detail_lines(result, situation) if detailed else result_lines(result, situation)
     chart = (not detailed and result["annual_additions_limit"] is not None
              and result["verdict"] != "not_available")
-    choices = (*RESULT_CHOICES, REMIND) if offers_reminder(result, dict(facts.answers)) else RESULT_CHOICES
+    choices = result_menu(result, facts)
     title = "Your result"
     moves = employer_unknown_line(facts, result)
     lines = [*lines, moves] if moves and not detailed and lines else lines
@@ -97,6 +97,12 @@ def result_reply(facts: Facts, notice: str | None, detailed: bool = False) -> Re
         title = f"Your result for {facts.planned_year} (provisional)"
     return Reply(state=LAST, title=title, lines=tuple(lines), choices=choices,
                  notice=notice, result=result, chart=chart)
+
+
+def result_menu(result: dict[str, Any], facts: Facts) -> tuple[Choice, ...]:
+    """The menu under every result screen (the result, Details, Tax forms): the same choices, with
+    "Remind me to convert" wherever the route needs a hand."""
+    return (*RESULT_CHOICES, REMIND) if offers_reminder(result, dict(facts.answers)) else RESULT_CHOICES
 
 
 def employer_unknown_line(facts: Facts, result: dict[str, Any]) -> str | None:
@@ -142,8 +148,8 @@ def _review_reply(facts: Facts, notice: str | None) -> Reply:
     for q in QUESTIONS:
         if q.kind is Kind.CHECKPOINT or not facts.answered(q.id) or not q.applies(facts):
             continue
-        rows.append(f"• {q.label}: {describe_answer(q, facts)}")
-        choices.append(Choice(f"edit:{q.id}", q.label))
+        rows.append(f"• {q.name(facts)}: {describe_answer(q, facts)}")
+        choices.append(Choice(f"edit:{q.id}", q.name(facts)))
     lines = ("Choose an answer to change it; nothing else is lost.", *rows) if rows else (
         "No answers yet.",)
     return Reply(state=REVIEW, title="Review your answers", lines=lines,

@@ -105,7 +105,7 @@ def _breakdown_lines(result: dict[str, Any]) -> list[str]:
         + (" (the maximum, assumed)" if b["employer_assumed_max"] else ""),
         f"• After-tax room: {money(result['after_tax_room'])}",
     ]
-    if result["catch_up_limit"]:
+    if shows_catch_up(result):
         lines.append(f"• {catch_up_text(result)}")
     return lines
 
@@ -121,13 +121,22 @@ def _percent_election(result: dict[str, Any]) -> str:
     return f" (as a whole %: {percent}% of pay, {money(in_dollars)})"
 
 
+def shows_catch_up(result: dict[str, Any]) -> bool:
+    """A catch-up to speak of: 50+, and (where pay bounds it) one the pay still allows."""
+    return bool(result["catch_up_limit"]) and (
+        not result["pay_bounds_catch_up"] or bool(result["catch_up_pay_allows"]))
+
+
 def catch_up_text(result: dict[str, Any]) -> str:
     """The catch-up on top of the annual additions limit, with the total only where pay allows it:
-    when 100% of pay is the limit, pay (not the sum) bounds what can go in."""
-    catch_up = money(result["catch_up_limit"])
-    if result["pay_bounds_catch_up"]:
-        return f"Catch-up on top: up to {catch_up}, as far as your pay allows"
-    return f"Catch-up on top: {catch_up} (total {money(result['total_limit'])})"
+    when 100% of pay is the limit, pay (not the sum) bounds what can go in, and the engine's
+    catch-up within pay is offered, or said to be in the deferrals already ("the maximum")."""
+    if not result["pay_bounds_catch_up"]:
+        return f"Catch-up on top: {money(result['catch_up_limit'])} (total {money(result['total_limit'])})"
+    allowed, made = result["catch_up_pay_allows"], result["breakdown"]["catch_up_deferrals"]
+    if made and made >= allowed:
+        return f"Catch-up: {money(made)}, already in your deferrals (the most your pay allows)"
+    return f"Catch-up on top: up to {money(allowed)}, as far as your pay allows"
 
 
 def _match_lines(result: dict[str, Any]) -> list[str]:
@@ -306,7 +315,7 @@ def result_lines(result: dict[str, Any], situation: Situation | None = None) -> 
     optional = []
     backdoor = backdoor_line(result)
     optional += [backdoor] if backdoor else []
-    if result["catch_up_limit"] and result["after_tax_room"]:
+    if shows_catch_up(result) and result["after_tax_room"]:
         optional.append(catch_up_text(result))
     return _fit(core, optional, tail)
 
@@ -341,6 +350,27 @@ DETAIL_FIGURES = (
 )
 
 
+def per_paycheck_figure(result: dict[str, Any]) -> Any:
+    """The engine's per paycheck left: the even split of what is left, or what a paycheck holds
+    after its deferral when the split does not fit (``per_paycheck`` only where paychecks are not
+    worked out)."""
+    figure = result.get("paycheck_after_tax")
+    return figure if figure is not None else result.get("per_paycheck")
+
+
+def _even_split_lines(result: dict[str, Any]) -> list[str]:
+    """Details' per paycheck: the same capped figure as the first screen, never a split a
+    paycheck cannot hold."""
+    figure = per_paycheck_figure(result)
+    if figure is None:
+        return []
+    most = result.get("after_tax_most_this_year")
+    if most is None:
+        return [f"• Even split over the paychecks left: {money(figure)}"]
+    return [f"• Per paycheck left: {money(figure)}, all a paycheck holds after its deferral (an even "
+            f"split does not fit); at most {money(most)} more this year"]
+
+
 def detail_lines(result: dict[str, Any], situation: Situation | None = None) -> list[str]:
     """Everything behind the first message: the breakdown, every warning, the next steps, every
     figure with its IRS source, every assumption."""
@@ -364,6 +394,9 @@ def detail_lines(result: dict[str, Any], situation: Situation | None = None) -> 
     lines.append(f"Tax year {result['tax_year']}: every figure and its source")
     sources = result["sources"]
     for key, label in DETAIL_FIGURES:
+        if key == "per_paycheck":
+            lines.extend(_even_split_lines(result))
+            continue
         if result.get(key) is None:
             continue
         source = sources.get(key)

@@ -120,6 +120,12 @@ def annual_additions_limit(limits: Limits, compensation: Decimal | None) -> Deci
     return min(limits.annual_additions_limit, compensation)
 
 
+def deferrals_for_percent(limits: Limits, compensation: Decimal, rate_percent: Decimal) -> Decimal:
+    """Deferrals elected as a % of pay: that % of pay capped at the 401(a)(17) limit (compensation
+    taken into account under the plan), rounded down to the cent."""
+    return cents_down(percent(rate_percent) * min(compensation, limits.compensation_limit))
+
+
 def plan_after_tax_cap(limits: Limits, compensation: Decimal, cap_percent: Decimal) -> Decimal:
     """The plan's own cap: a % of pay, with pay capped at the 401(a)(17) limit."""
     return percent(cap_percent) * min(compensation, limits.compensation_limit)

@@ -224,6 +224,14 @@ def _ira(inp: AssessmentInput, limits: Limits) -> Ira:
     return Ira(direct, the_route, converted, _backdoor_taxable(inp, limits, converted, the_route))
 
 
+def _with_the_percent(inp: AssessmentInput, limits: Limits) -> AssessmentInput:
+    """Deferrals as a % of pay: the dollars that % of pay (capped at 401(a)(17)) comes to."""
+    if inp.employee_deferrals_percent is None or inp.compensation is None:
+        return inp
+    dollars = c.deferrals_for_percent(limits, inp.compensation, inp.employee_deferrals_percent)
+    return inp.model_copy(update={"employee_deferrals": dollars})
+
+
 def _with_the_maximum(inp: AssessmentInput, left: c.LeftAfterElsewhere) -> AssessmentInput:
     """"The maximum" deferrals: what this plan can still take after other plans, within pay."""
     if not inp.employee_deferrals_max:
@@ -232,6 +240,22 @@ def _with_the_maximum(inp: AssessmentInput, left: c.LeftAfterElsewhere) -> Asses
     if inp.compensation is not None:
         most = min(most, inp.compensation)
     return inp.model_copy(update={"employee_deferrals": most})
+
+
+def catch_up_pay_allows(
+    inp: AssessmentInput, limits: Limits, add: Additions, left: c.LeftAfterElsewhere
+) -> Decimal:
+    """The catch-up this plan can still take this year within pay: what "the maximum" deferrals
+    (402(g) plus catch-up left, within pay) make catch-up here. A catch-up is at most pay less the
+    other elective deferrals (IRC 414(v)(2)(A)(ii); Treas. Reg. 1.414(v)-1(c)(1)), so with pay below
+    the base limit plus the catch-up, pay bounds it, not the dollar limit."""
+    pay = plan_compensation(inp, limits, add.employer.amount)
+    most = left.base + left.catch_up
+    if pay is not None:
+        most = min(most, pay)
+    return c.treat_deferrals(
+        left, deferrals=most, additions_limit=add.limit, employer=add.employer.amount, pay=pay,
+    ).catch_up
 
 
 def _screen_figures(
@@ -246,6 +270,7 @@ def _screen_figures(
         "after_tax_so_far": inp.after_tax_so_far or ZERO,
         "ira_limit": ira_dollar_limit(limits, inp.age),
         "pay_bounds_catch_up": add.limit is not None and add.limit < limits.annual_additions_limit,
+        "catch_up_pay_allows": catch_up_pay_allows(inp, limits, add, left),
         "plan_after_tax_cap": cap and cap.cap, "room_without_plan_cap": cap and cap.without,
         "plan_after_tax_cap_percent": cap and inp.after_tax_cap_percent,
     }
@@ -259,7 +284,7 @@ def assess(inp: AssessmentInput) -> Assessment:
     )
     the_route = route(the_verdict, inp.in_plan_conversion, inp.in_service_withdrawal)
     left = c.left_after_elsewhere(limits, inp.age, inp.deferrals_elsewhere)
-    inp = _with_the_maximum(inp, left)
+    inp = _with_the_maximum(_with_the_percent(inp, limits), left)
     add = _additions(inp, limits, left)
     ira = _ira(inp, limits)
     match_plan = keep_the_match(limits, inp, left)

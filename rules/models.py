@@ -129,6 +129,9 @@ class AssessmentInput(BaseModel):
     employee_deferrals: Money = Decimal(0)
     # "the maximum": deferrals are what this plan can still take (402(g) + catch-up left), within pay
     employee_deferrals_max: bool = False
+    # deferrals elected as a % of pay ("10% of pay"): the dollars are that % of pay capped at
+    # 401(a)(17), rounded down to the cent (employee_deferrals in the output)
+    employee_deferrals_percent: Percent | None = None
     deferrals_elsewhere: Money = Decimal(0)  # to other employers' plans this year (402(g) is per person)
     # a sole proprietor's Social Security wages from a day job this year (Schedule SE line 8a)
     social_security_wages_elsewhere: Money | None = None
@@ -216,10 +219,21 @@ def _consistency_problems(inp: AssessmentInput) -> list[str]:
         )
     if inp.employee_deferrals_max and inp.employee_deferrals:
         problems.append("employee_deferrals: give either employee_deferrals or employee_deferrals_max")
+    if inp.employee_deferrals_percent is not None:
+        problems.extend(_percent_deferral_problems(inp))
     if inp.after_tax_cap_percent is not None and inp.compensation is None:
         problems.append("compensation: is required when after_tax_cap_percent is given")
     problems.extend(_match_problems(inp))
     return problems
+
+
+def _percent_deferral_problems(inp: AssessmentInput) -> list[str]:
+    if inp.compensation is None:
+        return ["compensation: is required when employee_deferrals_percent is given"]
+    if inp.employee_deferrals or inp.employee_deferrals_max:
+        return ["employee_deferrals_percent: give one of employee_deferrals, employee_deferrals_max "
+                "or employee_deferrals_percent"]
+    return []
 
 
 def _tier_problems(inp: AssessmentInput) -> list[str]:
@@ -363,6 +377,7 @@ class Assessment(BaseModel):
     employee_deferrals: Amount = Decimal(0)  # as used ("the maximum" worked out)
     ira_limit: Amount = Decimal(0)  # the IRA dollar limit with the 50+ catch-up
     pay_bounds_catch_up: bool = False  # 100% of pay is the 415(c) limit: pay, not the sum, bounds it
+    catch_up_pay_allows: Amount = Decimal(0)  # the catch-up this plan can take within pay (414(v)(2)(A))
     deferral_room_here: Amount = Decimal(0)  # what this plan can take after other plans, before its own
     deferrals_elsewhere: Amount = Decimal(0)  # as given (402(g) is one limit per person)
     after_tax_so_far: Amount = Decimal(0)  # as given

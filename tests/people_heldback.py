@@ -1,5 +1,6 @@
-"""The held-back people of issue 20, scored: `python -m tests.people_heldback` prints each and the
-score. A person reaches their figure when the result's room and year are the ones worked by hand;
+"""The held-back people (written before the reading was tuned, never tuned to), scored:
+`python -m tests.people_heldback` prints each and the score. A person reaches their figure when
+the result's room and year are the ones worked by hand;
 a message that changes nothing (no answer, no question back, no move) and is not a question is
 counted as refused."""
 

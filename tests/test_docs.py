@@ -182,3 +182,13 @@ def test_the_contract_bad_input_example_is_a_real_run() -> None:
                           input='{"tax_year": 2027, "age": 45}', cwd=ROOT, timeout=60, check=False)
     assert proc.returncode == 2
     assert proc.stderr.strip() == quoted.group(1)
+
+
+def test_code_and_tests_describe_behaviour_not_the_issue_that_brought_it() -> None:
+    """Docstrings, comments and test data say what the product does, never "(issue 19)"."""
+    told = [path.relative_to(ROOT).as_posix()
+            for folder in ("bot", "flows", "rules", "tests", "bench")
+            for path in sorted((ROOT / folder).rglob("*")) if path.suffix in (".py", ".json", ".md", ".tsv")
+            and re.search(r"\bissue \d+\b", path.read_text(encoding="utf-8", errors="replace"), re.IGNORECASE)
+            and path.name != "test_docs.py"]
+    assert told == []

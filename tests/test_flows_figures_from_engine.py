@@ -1,4 +1,4 @@
-"""Every figure on a first result screen is the engine's (issue 19): 300 random people walk the
+"""Every figure on a first result screen is the engine's: 300 random people walk the
 interview, and each dollar figure and % on their first result screen is found in what the engine
 returned for their answers (the JSON `python -m rules assess` prints for the same input)."""
 

@@ -1,4 +1,4 @@
-"""The held-back people of issue 20 (tests/data/people_heldback.json, written before tuning and
+"""The held-back people (tests/data/people_heldback.json, written before tuning and
 never tuned to): nobody reaches a wrong figure, and the share that reaches theirs does not fall.
 `python -m tests.people_heldback` prints each person and the score."""
 

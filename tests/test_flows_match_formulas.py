@@ -1,4 +1,4 @@
-"""The match formulas people have, typed into the interview (issue 19, fix 3): the answer reaches the
+"""The match formulas people have, typed into the interview: the answer reaches the
 engine as its formula fields and the result's room is the one worked by hand from the formula."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""flows/ turns the engine's figures into words and computes none (issue 19), like the test that
+"""flows/ turns the engine's figures into words and computes none, like the test that
 keeps legal numbers out of rules/ code.
 
 What it checks, by reading the code (AST), in every flows/ module except the readers of what a

@@ -1,4 +1,4 @@
-"""Property (issue 20): at every question, a message that states a fact for another question is
+"""Property: at every question, a message that states a fact for another question is
 never taken as this question's answer, and every figure kept is what was typed or is confirmed
 first. Each fact sentence names its question by its words ("I'm 45", "employer adds 9k");
 hypothesis picks the question asked, the sentence and how it is dressed (case, punctuation,

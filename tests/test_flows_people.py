@@ -26,7 +26,7 @@ PEOPLE: dict[str, tuple[list[str], list[str]]] = {
     "maria": (["solo 401k", "yes", "yep", "ok", "2025", "fifty two", "sole prop", "300 thousand",
                "no day job", "31k", "30,000", "once a month", "twelve", "no thanks"],
               ["After-tax room for 2025: $16,500", "Per contribution: $1,375"]),
-    # Issue 16: a side business next to a day job that used the whole 2026 402(g) ($24,500): no
+    # A side business next to a day job that used the whole 2026 402(g) ($24,500): no
     # deferral room here, but the business's own 415(c): 20% of ($100,000 - $7,064.775) = $18,587.05
     # (Pub 560), so $72,000 - $18,587.05 = $53,412.95 after-tax; the deferral question is skipped.
     "side_business": (["solo 401k", "yes", "yeah", "see my numbers", "this year", "40", "sole prop",

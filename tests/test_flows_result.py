@@ -327,7 +327,9 @@ def test_the_catch_up_total_is_not_promised_beyond_pay() -> None:
     low_pay = {"tax_year": 2025, "age": 55, "compensation": 25000, "employee_deferrals": 25000,
                "employer_contributions": 3000, "after_tax_allowed": "yes", "in_plan_conversion": "yes"}
     details = "\n".join(detail_lines(assess_json(low_pay)))
-    assert "Catch-up on top: up to $7,500, as far as your pay allows" in details
+    # 415(c) less the employer money, $22,000, is the lowest limit; the catch-up is at most pay less
+    # that, $3,000 (IRC 414(v)(2)(A)(ii)), and the $25,000 deferred already holds it: not "up to $7,500"
+    assert "Catch-up: $3,000, already in your deferrals (the most your pay allows)" in details
     assert "(total $32,500)" not in details  # $25,000 limit + $7,500 is more than the $25,000 of pay
     high_pay = "\n".join(detail_lines(assess_json(low_pay | {"compensation": 450000})))
     assert "Catch-up on top: $7,500 (total $77,500)" in high_pay

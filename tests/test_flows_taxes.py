@@ -1,4 +1,4 @@
-"""Issue 16, point 6 in the interview: /taxes (and the result's "Tax forms" button, or typing
+"""Tax season in the interview: /taxes (and the result's "Tax forms" button, or typing
 "1099" at the result) shows this person's Form 1099-R, Form 8606 and Form 1040 lines, each cited."""
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ def test_dr_chen_taxes_after_the_result() -> None:
     assert "Form 8606" not in text  # no Roth IRA answers: no backdoor
     _cited(text)
     assert user.state == "result"  # nothing moved
-    assert [c.value for c in reply.choices] == ["details", "taxes", "review", "restart"]
+    assert [c.value for c in reply.choices] == ["details", "taxes", "review", "restart", "remind"]
 
 
 def test_the_button_and_typed_words_reach_it() -> None:

@@ -1,5 +1,5 @@
 """From January 1 of a year whose IRS limits are not on file, the interview still works: one line
-says so at the tax-year question, and it works on the latest year on file (issue 12)."""
+says so at the tax-year question, and it works on the latest year on file."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Issue 16, point 4: the backdoor's pro-rata tax in dollars, the way Form 8606 computes it."""
+"""The backdoor's pro-rata tax in dollars, the way Form 8606 computes it."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Issue 16, points 2 and 3: the match formula in the engine, and keeping the match per paycheck."""
+"""The match formula in the engine, and keeping the match per paycheck."""
 
 from __future__ import annotations
 

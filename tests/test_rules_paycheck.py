@@ -1,4 +1,4 @@
-"""The paycheck figures the engine owns (moved from flows/paycheck.py, issue 19): the whole-%
+"""The paycheck figures the engine owns (flows/ only words them): the whole-%
 election, what a paycheck can hold, the room left after money already in, the binding plan cap."""
 
 from __future__ import annotations

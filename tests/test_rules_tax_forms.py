@@ -1,4 +1,4 @@
-"""Issue 16, point 6: tax season. What Form 1099-R shows for the route (in-plan conversion: code
+"""Tax season. What Form 1099-R shows for the route (in-plan conversion: code
 G, basis in box 5, earnings taxable; in-service withdrawal: the split rollover of Notice 2014-54)
 and the Form 8606 lines of a backdoor, every box and line cited, through `python -m rules assess`."""
 

@@ -1,4 +1,4 @@
-"""Issue 16, point 1: 402(g) and the catch-up are one limit per person across every plan; 415(c)
+"""402(g) and the catch-up are one limit per person across every plan; 415(c)
 is per unrelated employer (a solo 401(k) next to a day job keeps its own)."""
 
 from __future__ import annotations

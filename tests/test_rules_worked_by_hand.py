@@ -231,3 +231,66 @@ def test_7_room_under_a_dollar_is_zero() -> None:
     assert result["solo_employer_max"] == 4786.87
     assert result["after_tax_room"] == 0
     assert result["per_paycheck"] is None
+
+
+def test_the_catch_up_pay_allows_is_pay_less_the_base_deferrals_at_60_to_63() -> None:
+    """2026, age 61 on December 31, pay $30,000, "the maximum" deferrals, no employer money.
+    402(g): $24,500; the 60-63 catch-up: $11,250 (IRC 414(v)(2)(E)(ii); Notice 2025-67). A
+    catch-up is at most pay less the other elective deferrals (IRC 414(v)(2)(A)(ii), Treas. Reg.
+    1.414(v)-1(c)(1)): $30,000 - $24,500 = $5,500, not $11,250. The maximum within pay is
+    $30,000 = $24,500 + $5,500, so the whole $5,500 is in the deferrals."""
+    result = assess_cli(
+        tax_year=2026, age=61, compensation=30000, employee_deferrals_max=True, employer_contributions=0,
+        after_tax_allowed="yes", in_plan_conversion="yes",
+    )
+    assert result["catch_up_limit"] == 11250
+    assert result["catch_up_pay_allows"] == 5500
+    assert result["employee_deferrals"] == 30000
+    assert result["breakdown"]["catch_up_deferrals"] == 5500
+
+
+def test_the_catch_up_pay_allows_counts_the_base_limit_first_whatever_is_deferred_now() -> None:
+    """2026, age 61, pay $30,000, $10,000 deferred: a catch-up comes only above the $24,500 base
+    limit, so the pay leaves room for $30,000 - $24,500 = $5,500 of it (414(v)(2)(A)(ii)); pay
+    $40,000 leaves $15,500, more than the $11,250 dollar limit, which then binds."""
+    low = assess_cli(
+        tax_year=2026, age=61, compensation=30000, employee_deferrals=10000, employer_contributions=0,
+        after_tax_allowed="yes", in_plan_conversion="yes",
+    )
+    assert low["catch_up_pay_allows"] == 5500
+    assert low["breakdown"]["catch_up_deferrals"] == 0
+    higher = assess_cli(
+        tax_year=2026, age=61, compensation=40000, employee_deferrals=10000, employer_contributions=0,
+        after_tax_allowed="yes", in_plan_conversion="yes",
+    )
+    assert higher["catch_up_pay_allows"] == 11250
+
+
+def test_per_paycheck_is_what_a_paycheck_holds_when_the_even_split_does_not_fit() -> None:
+    """2026, age 61, pay $40,000 monthly, 12 paychecks left, "the maximum": deferrals $24,500 +
+    $11,250 = $35,750 (402(g)(1), 414(v)(2)(E)(ii); Notice 2025-67); 415(c) is 100% of pay, $40,000
+    (415(c)(1)(B)), so the after-tax room is $40,000 - $24,500 = $15,500. Its even split, $15,500 / 12
+    = $1,291.66, is more than a paycheck holds after its deferral: $40,000 / 12 - $35,750 / 12 =
+    $3,333.33... - $2,979.16... = $354.166..., $354.16 rounded down; 12 of them: $4,249.92."""
+    result = assess_cli(
+        tax_year=2026, age=61, compensation=40000, employee_deferrals_max=True, employer_contributions=0,
+        after_tax_allowed="yes", in_plan_conversion="yes", pay_frequency="monthly", pay_periods_remaining=12,
+    )
+    assert result["after_tax_room"] == 15500
+    assert result["paycheck_capacity"] == 354.16
+    assert result["paycheck_after_tax"] == 354.16
+    assert result["after_tax_most_this_year"] == 4249.92
+
+
+def test_deferrals_as_a_percent_of_pay_are_worked_out_on_pay_capped_at_401a17() -> None:
+    """"10% of pay": 2026, pay $200,000: 10% x $200,000 = $20,000 deferred; 415(c) $72,000 (Notice
+    2025-67) less $20,000 = $52,000 after-tax room. 2025, pay $450,000, 6.5%: pay taken into account
+    is capped at the 401(a)(17) limit, $350,000 (Notice 2024-80): 6.5% x $350,000 = $22,750, and
+    $70,000 - $22,750 = $47,250."""
+    common = {"employer_contributions": 0, "after_tax_allowed": "yes", "in_plan_conversion": "yes"}
+    ten = assess_cli(tax_year=2026, age=45, compensation=200000, employee_deferrals_percent=10, **common)
+    assert ten["employee_deferrals"] == 20000
+    assert ten["after_tax_room"] == 52000
+    capped = assess_cli(tax_year=2025, age=45, compensation=450000, employee_deferrals_percent=6.5, **common)
+    assert capped["employee_deferrals"] == 22750
+    assert capped["after_tax_room"] == 47250
