@@ -301,7 +301,11 @@ def _paychecks_typed(question: Question, text: str, facts: Facts) -> int:
     """A count of paychecks (a sole proprietor's contributions) within what the schedule chosen
     holds in a year; beyond it, the bound in the person's own terms."""
     what = question.name(facts).lower()
-    value = parse_whole(text, low=0, high=9999, what=what)
+    try:  # a wide range first, so that a count beyond the schedule is told in the person's terms
+        value = parse_whole(text, low=0, high=9999, what=what)
+    except ParseError:  # unreadable: its example from this question's own range, not 0-9999
+        parse_whole(text, low=question.low, high=max_paychecks(facts), what=what)
+        raise
     if not question.low <= value <= max_paychecks(facts):
         raise ParseError(paychecks_out_of_range(facts))
     return value
@@ -490,6 +494,10 @@ def _read(question: Question, text: str, facts: Facts) -> Any:
     if question.kind in (Kind.CHOICE, Kind.CHECKPOINT):
         return _choice(question, text, facts)
     wanted = key(text)
+    if wanted.isdigit():  # "2" beside "1) About 2 / 2) All 26": a menu number first, both readings offered
+        menu = _menu_number(question, text, facts)
+        if menu is not None:
+            return menu
     shown = _by_label(question.options(facts), wanted, numbered=False)
     shown = shown if shown is not None else CHOICE_KEYS.get(question.id, {}).get(wanted)
     if shown is None and not re.search(r"\d", text):  # "there is no cap", "none yet, I think"

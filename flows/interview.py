@@ -709,7 +709,17 @@ def _step(conv: dict[str, Any], event: Event, today: date) -> Reply:
         return view(conv, today, notice="That button is from an earlier question; here is where you are.")
     if event.kind == "text":
         return typed(conv, event.value, today)
-    return _answer(conv, event.value, today)
+    return _answer(conv, _tapped(conv, event.value, today), today)
+
+
+def _tapped(conv: dict[str, Any], value: str, today: date) -> str:
+    """A tapped option of a number question, read by its label: a typed "2" beside "1) About 2 /
+    2) All 26" may be a menu number (both readings are offered), a tap on "About 2" is not."""
+    question = BY_ID.get(conv["state"])
+    if conv.get("pending") or question is None or question.kind not in (Kind.PERCENT, Kind.WHOLE):
+        return value
+    facts = Session(conv, today).facts
+    return next((o.label for o in question.options(facts) if o.value == value), value)
 
 
 def typed(conv: dict[str, Any], text: str, today: date) -> Reply:

@@ -64,3 +64,30 @@ def test_a_refusal_while_did_you_mean_waits_names_the_choices_on_screen() -> Non
     user.types("401k", "I think so")
     reply = user.type("blah")
     assert reply.notice == "Please type one of: Yes, or Re-enter."
+
+
+def test_two_beside_about_two_and_all_twenty_six_is_asked_back() -> None:
+    """'2' is both option 2 (all 26) and the figure of option 1 (about 2): never one guessed."""
+    user = _at_the_cap_question()
+    user.types("no cap", "biweekly")
+    reply = user.type("2")
+    assert "pay_periods_remaining" not in user.conv["answers"]
+    assert reply.lines[0] == "Option 2 (All 26 (whole year)), or 2 (paychecks left)?"
+    user.type("1")
+    assert user.conv["answers"]["pay_periods_remaining"] == 26
+
+
+def test_tapping_about_two_takes_two_without_asking() -> None:
+    """A tapped button is not a menu number: its value is taken as it is."""
+    user = _at_the_cap_question()
+    user.types("no cap", "biweekly")
+    user.tap("2")
+    assert user.conv["answers"]["pay_periods_remaining"] == 2
+
+
+def test_an_unreadable_count_of_paychecks_is_told_with_an_example_in_range() -> None:
+    user = _at_the_cap_question()
+    user.types("no cap", "biweekly")
+    reply = user.type("a few")
+    assert reply.notice is not None
+    assert "e.g. 9." in reply.notice  # one third into 1-26, never into 0-9999
