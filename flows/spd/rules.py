@@ -72,8 +72,8 @@ def after_tax_allowed(window: Window) -> Finding | None:
     low = window.low
     if not t.AFTER_TAX.search(low) and not t.NON_ROTH.search(low):
         return None
-    if t.WITHDRAWAL.search(low) and not t.CONTRIBUTE.search(low):
-        return None
+    if t.WITHDRAWAL.search(low) and not t.CONTRIBUTE_ACT.search(low):
+        return None  # taking after-tax money out says it exists, not that new contributions are allowed
     if len(window.text.split()) < 7 and not t.PERMISSION.search(low):
         return None  # a heading names the subject; it decides nothing
     for rule in _Q1_RULES:
@@ -142,7 +142,7 @@ def q1_closed_by_date(window: Window) -> Finding | None:
 
 def q1_negated(window: Window) -> Finding | None:
     low = window.low
-    if not t.NEG_PERMIT.search(low) or t.HYPOTHETICAL.search(low):
+    if not t.NEG_PERMIT.search(low) or t.HYPOTHETICAL.search(low) or t.SUSPENSION.search(low):
         return None
     if t.NON_ROTH.search(low) or t.AFTER_TAX.search(t.ROTH_BOUND.sub("", low)):
         return _q1(
@@ -330,6 +330,8 @@ def q3_not_a_plan_term(window: Window) -> Finding | None:
         if t.AFTER_TAX.search(window.low) or "in-service" in window.low:
             return _q3(window, "aside", HINT, "question", "a question, not a plan term")
         return None
+    if t.COMMENTARY.search(window.low):
+        return _q3(window, "aside", HINT, "commentary", "general commentary, not this plan's terms")
     if _source(window.low) == "other":
         return _q3(
             window,
@@ -360,6 +362,10 @@ def q3_checkbox_or_template(window: Window) -> Finding | None:
             "template",
             "it depends on what the employer elected (Adoption Agreement)",
         )
+    return None
+
+
+def q3_discretion(window: Window) -> Finding | None:
     if t.DISCRETION.search(window.low):
         strength = SPECIFIC if _source(window.low) == "after_tax" else GENERAL
         return _q3(
@@ -368,11 +374,35 @@ def q3_checkbox_or_template(window: Window) -> Finding | None:
     return None
 
 
+LIST_REACH = 3  # the sentences after a list's opening that are read as its items
+
+
+def _list_opening(window: Window) -> int | None:
+    """How many sentences back the plan's list of withdrawal types opens (0: this sentence)."""
+    for back, sentence in enumerate((window.this, *reversed(window.before))):
+        if back <= LIST_REACH and t.TYPES_OF_WITHDRAWAL.search(sentence.text):
+            return back
+    return None
+
+
+def _closed_list_text(window: Window, back: int) -> str:
+    """The list's own words: from its opening (``back`` sentences before this one) through its items."""
+    sentences = (*window.before, window.this, *window.after)
+    opening = len(window.before) - back
+    match = t.TYPES_OF_WITHDRAWAL.search(sentences[opening].text)
+    rest = sentences[opening].text[match.end() :] if match else ""
+    items = sentences[opening + 1 : opening + 1 + LIST_REACH]
+    return " ".join((rest, *(s.text for s in items))).lower()
+
+
+def _lists_after_tax(text: str) -> bool:
+    return bool(t.AFTER_TAX_SOURCE.search(t.ROTH_BOUND.sub(" roth ", text)))
+
+
 def q3_closed_list(window: Window) -> Finding | None:
-    if not t.TYPES_OF_WITHDRAWAL.search(window.low):
-        return None
-    listed = " ".join(s.text for s in window.after[:6]).lower()
-    if t.AFTER_TAX_SOURCE.search(listed):
+    """The plan's whole list of in-service withdrawal types, with no after-tax type in it, means after-tax
+    money cannot be withdrawn freely while employed."""
+    if _list_opening(window) != 0 or _lists_after_tax(_closed_list_text(window, 0)):
         return None
     return _q3(
         window,
@@ -383,11 +413,30 @@ def q3_closed_list(window: Window) -> Finding | None:
     )
 
 
+def q3_list_item(window: Window) -> Finding | None:
+    """One item of that closed list (e.g. age-59½ withdrawals) is decided by the list, not on its own."""
+    back = _list_opening(window)
+    if not back or _lists_after_tax(_closed_list_text(window, back)):
+        return None
+    return _q3(
+        window, "aside", HINT, "list_item", "an item of the plan's list of withdrawal types; the list decides"
+    )
+
+
 def q3_hardship_only(window: Window) -> Finding | None:
-    if t.HARDSHIP_ONLY.search(window.low):
-        strength = SPECIFIC if _source(window.low) == "after_tax" else GENERAL
-        return _q3(window, "no", strength, "hardship_only", "in-service withdrawals only for hardship")
-    return None
+    """Withdrawals while employed only for hardship: after-tax money cannot come out at will. A clause
+    about other money ("pre-tax contributions only for hardship") decides nothing about after-tax money."""
+    match = t.HARDSHIP_ONLY.search(window.low)
+    if match is None or _source(_clause(window.low, match.start())) == "other":
+        return None
+    strength = SPECIFIC if _source(window.low) == "after_tax" else GENERAL
+    return _q3(window, "no", strength, "hardship_only", "in-service withdrawals only for hardship")
+
+
+def _clause(text: str, at: int) -> str:
+    start = text.rfind(";", 0, at) + 1
+    end = text.find(";", at)
+    return text[start:] if end < 0 else text[start:end]
 
 
 def q3_negated(window: Window) -> Finding | None:
@@ -430,7 +479,9 @@ _Q3_RULES = (
     q3_not_a_plan_term,
     q3_checkbox_or_template,
     q3_closed_list,
+    q3_list_item,
     q3_hardship_only,
+    q3_discretion,
     q3_negated,
     q3_age_gated,
     q3_positive,

@@ -10,27 +10,38 @@ def _r(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
 
 
 AT = r"(?:after|post)[\s-]?tax|aftertax"
+# "Roth" that is not "non-Roth": an explicit "non-Roth" is never Roth money.
+ROTH = r"(?<!non-)(?<!non )(?<!non)\broth\b"
 AFTER_TAX = _r(AT)
 # An after-tax contribution that is not Roth, named as such.
 NON_ROTH = _r(
     rf"\b(?:regular|traditional|voluntary|supplemental|unmatched)\s+(?:{AT})"
-    rf"|(?:{AT})\s+(?:spillover|non[\s-]?roth)|\bnon[\s-]?roth\s+(?:or\s+voluntary\s+)?(?:{AT})"
+    rf"|(?:{AT})\s+spillover|(?:{AT})\s*[(,\u2013\u2014-]?\s*(?:non[\s-]?roth|not roth|other than roth)"
+    rf"|\bnon[\s-]?roth\)?\s+(?:or\s+voluntary\s+)?(?:{AT})"
     rf"|regular "
     rf"savings|(?:{AT})\s+(?:employee\s+)?contributions?\s+(?:sub-?)?account|(?:{AT})\s+(?:sub-?)?account"
 )
 # Capitalised defined term, as plan documents write it (case-sensitive).
 AFTER_TAX_TERM = re.compile(r"After-?\s?[Tt]ax (?:Employee )?Contributions?|after[\s-]tax contributions")
-ROTH_WORD = _r(r"\broth\b|\bxxxx\b")
+ROTH_WORD = _r(rf"{ROTH}|\bxxxx\b")
 # "Roth after-tax", "after-tax Roth", "after-tax (Roth 401(k))", "Roth post-tax", "Roth 401(k) ... after-tax"
 ROTH_BOUND = _r(
-    rf"roth\s+(?:401\(k\)\s+)?(?:{AT})|(?:{AT})\s*\(?\s*roth|(?:{AT})\s+contributions?\s*\(roth\)"
-    rf"|roth\b[^.;,]{{0,80}}?(?:{AT})|(?:{AT})[^.;,]{{0,60}}?\broth\b"
+    rf"{ROTH}\s+(?:401\(k\)\s+)?(?:{AT})|(?:{AT})\s*\(?\s*{ROTH}|(?:{AT})\s+contributions?\s*\(roth\)"
+    rf"|{ROTH}[^.;,]{{0,80}}?(?:{AT})|(?:{AT})[^.;,]{{0,60}}?{ROTH}"
 )
 PRE_TAX = _r(r"\b(?:pre|before)[\s-]?tax|tax[\s-]deferred|traditional 401\(k\)")
 CHOICE = _r(r"\bor\b|\btwo (?:ways|options|types)\b|choice between|combination")
 CONTRIBUTE = _r(r"contribut|\bsav(?:e|ings)\b|deduct|election|elect\b")
+# Putting money in (a verb, not the noun "contributions" that names whose money is withdrawn).
+CONTRIBUTE_ACT = _r(
+    r"\bcontribut(?:e|es|ing)\b|\bmak(?:e|es|ing)\b[^.;]{0,40}\bcontributions?\b|\bsave\b|deduct|election"
+    r"|\belect to (?:make|contribute|save)"
+)
+# A stop for a time after a withdrawal ("you may not make contributions for 6 months") is not a ban.
+SUSPENSION = _r(r"\bsuspen|\bfor (?:a period of )?(?:\d{1,2}|one|two|three|six|twelve) (?:full )?months?\b")
 PERMISSION = _r(
-    r"\b(?:may|can|could|allowed to|able to|eligible to|permitted to|will be able)\b(?:\s+\w+){0,3}\s+"
+    r"\b(?:may|can|could|allowed to|able to|eligible to|permitted to|will be able)\b(?!\s+not\b)"
+    r"(?:\s+\w+){0,3}\s+"
     r"(?:make|contribute|elect|save|withdraw|request|remove|receive|take|convert|be made|choose|decide)"
     r"|\bis available\b|\bare available\b|\ballows? (?:you|participants|employees)\b|\bpermits? (?:you|a "
     r"participant)"
@@ -43,7 +54,12 @@ HISTORY = _r(
 )
 PENSION = _r(r"\bmember contributions\b|defined benefit|\bpension\b")
 ROLLED_IN = _r(r"\brolled?[\s-]?(?:in|over)\b|prior plan|transferred (?:from|to)")
-COMMENTARY = _r(r"\b(?:many|most|some) plans\b|not all (?:401\(k\) )?plans")
+# Advice about plans in general ("if your plan offers ...", "depending on your plan"), not a plan's terms.
+COMMENTARY = _r(
+    r"\b(?:many|most|some) plans\b|not all (?:401\(k\) )?plans"
+    r"|\bif (?:your|the|a) (?:401\(k\) |403\(b\) )?plan (?:offers|allows|permits|has|accepts)\b"
+    r"|\bdepending on (?:your|the) plan\b|\bcheck (?:with )?your (?:plan|employer)\b"
+)
 FROZEN = _r(
     r"\b(?:could|were|was)\b.*\b(?:prior to|before)\s+(?:\w+\s+\d{1,2},\s+)?(?:19|20)\d\d"
     r"|\b(?:prior to|before)\s+(?:\w+\s+\d{1,2},\s+)?(?:19|20)\d\d\b.*\bcould\b"
@@ -90,7 +106,17 @@ DISTRIBUTABLE_ONLY = _r(
 )
 
 WITHDRAWAL = _r(r"\bwithdraw|\bin[\s-]?service distribution|\bdistributed\b|\bdistribution\b|\bremove\b")
-TYPES_OF_WITHDRAWAL = _r(r"\b(?:two|three|four|five) (?:types|kinds) of (?:in-service )?withdrawals?")
+# The plan's whole list of withdrawals while employed ("There are three types of withdrawals while you
+# remain employed", "The following in-service withdrawals are available:", "In-service withdrawals are
+# limited to the following").
+TYPES_OF_WITHDRAWAL = _r(
+    r"\b(?:two|three|four|five|six|several|the following) (?:types|kinds|forms) of (?:in[\s-]?service )?"
+    r"(?:withdrawals?|distributions?)"
+    r"|\bthe following (?:in[\s-]?service )?(?:withdrawals?|distributions?)\b(?! (?:of|from))"
+    r"|\bin[\s-]?service (?:withdrawals?|distributions?) (?:are|is) (?:available|permitted|allowed) only\b"
+    r"|\b(?:withdrawals?|distributions?) (?:while (?:you are |you remain )?employed|in[\s-]?service)"
+    r"[^.]{0,20}\b(?:are|is) limited to\b"
+)
 TAX_TALK = _r(r"\btaxed\b|\btaxable\b|tax[\s-]free|subject to (?:ordinary )?income tax|penalt")
 AFTER_TAX_SOURCE = _r(rf"(?:{AT})(?![^.]{{0,3}}roth)|\bvoluntary contributions\b|regular savings")
 GENERAL_SOURCE = _r(
@@ -100,12 +126,20 @@ GENERAL_SOURCE = _r(
     r"(?:are|is|may)"
 )
 OTHER_SOURCE = _r(
-    r"rollover|\broth\b|match|employer contributions|\bpre[\s-]?tax|before[\s-]tax|deferral|safe harbor"
+    rf"rollover|{ROTH}|match|employer contributions|\bpre[\s-]?tax|before[\s-]tax|deferral|safe harbor"
 )
 SELECT = _r(r"select one or more|select all")
 DISCRETION = _r(r"\b(?:employer|board|administrator|committee) may (?:elect to )?(?:permit|allow)")
+# Withdrawals while employed only for hardship (financial need): after-tax money cannot come out freely.
+HARDSHIP = r"(?:financial )?hardship|financial need|immediate and heavy"
 HARDSHIP_ONLY = _r(
-    r"\bonly (?:in (?:the )?cases? of|for|in the case of|upon)\b[^.]{0,30}\b(?:hardship|financial need)"
+    r"\bonly (?:in (?:the )?cases? of|for|in the case of|upon|on account of|in the event of|because of|due to"
+    rf"|if you (?:have|suffer|experience|incur|demonstrate|can show))\b[^.;]{{0,30}}\b(?:{HARDSHIP})"
+    rf"|\b(?:the )?only (?:type of |kind of )?(?:in[\s-]?service )?(?:withdrawal|distribution)s?\b"
+    rf"[^.;]{{0,50}}\b(?:{HARDSHIP})|\b(?:{HARDSHIP}) withdrawals? (?:is|are) the only\b"
+    rf"|\blimited to (?:a )?(?:{HARDSHIP})"
+    rf"|\b(?:except|other than)\b[^.;]{{0,30}}\b(?:{HARDSHIP})(?![^.;]{{0,60}}\b(?:or|and)\b[^.;]{{0,30}}"
+    rf"\b(?:after[\s-]?tax|any reason|any time)\b)"
 )
 NEG_WITHDRAW = _r(
     r"\bdistributions? (?:of funds )?only upon (?:retirement|termination|separation)"
