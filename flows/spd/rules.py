@@ -155,6 +155,9 @@ def q1_positive(window: Window) -> Finding | None:
     low = window.low
     if t.NON_ROTH.search(low):
         return _q1(window, "yes", SPECIFIC, "non_roth_named", "names a non-Roth after-tax contribution")
+    if t.BESIDE_ROTH.search(low) and t.PERMISSION.search(low):
+        why = "names after-tax contributions as a type of its own, beside Roth (so non-Roth)"
+        return _q1(window, "yes", SPECIFIC, "beside_roth", why)
     if t.ROTH_WORD.search(low):
         return None
     if t.AFTER_TAX_TERM.search(window.text) and t.PERMISSION.search(low):
@@ -440,10 +443,24 @@ def _clause(text: str, at: int) -> str:
 
 
 def q3_negated(window: Window) -> Finding | None:
-    if t.NEG_WITHDRAW.search(window.low) and not t.HYPOTHETICAL.search(window.low):
-        strength = SPECIFIC if _source(window.low) == "after_tax" else GENERAL
-        return _q3(window, "no", strength, "not_permitted", "withdrawals are not allowed while employed")
-    return None
+    refusal = t.NEG_WITHDRAW.search(window.low)
+    if refusal is None or t.HYPOTHETICAL.search(window.low):
+        return None
+    exception = t.EXCEPT.search(window.low, refusal.end())
+    if exception is not None and _lists_after_tax(window.low[exception.end() :]):
+        return _q3_excepted(window, window.low[exception.end() :])
+    strength = SPECIFIC if _source(window.low) == "after_tax" else GENERAL
+    return _q3(window, "no", strength, "not_permitted", "withdrawals are not allowed while employed")
+
+
+def _q3_excepted(window: Window, exception: str) -> Finding:
+    """A refusal whose exception names after-tax money permits that money (on the exception's terms)."""
+    if t.AGE_59.search(exception):
+        return _q3(window, "conditional", GENERAL, "age_59", "only from age 59½")
+    if re.search(t.HARDSHIP, exception):
+        return _q3(window, "no", SPECIFIC, "hardship_only", "in-service withdrawals only for hardship")
+    why = "withdrawals while employed are refused except from after-tax money"
+    return _q3(window, "yes", SPECIFIC, "except_after_tax", why)
 
 
 def q3_age_gated(window: Window) -> Finding | None:

@@ -17,12 +17,27 @@ AFTER_TAX = _r(AT)
 NON_ROTH = _r(
     rf"\b(?:regular|traditional|voluntary|supplemental|unmatched)\s+(?:{AT})"
     rf"|(?:{AT})\s+spillover|(?:{AT})\s*[(,\u2013\u2014-]?\s*(?:non[\s-]?roth|not roth|other than roth)"
+    rf"|(?:{AT})\s+contributions?\s+(?:other than|except|besides)\s+roth"
     rf"|\bnon[\s-]?roth\)?\s+(?:or\s+voluntary\s+)?(?:{AT})"
     rf"|regular "
     rf"savings|(?:{AT})\s+(?:employee\s+)?contributions?\s+(?:sub-?)?account|(?:{AT})\s+(?:sub-?)?account"
 )
+# After-tax named beside Roth as a type of its own: "in addition to your pre-tax and Roth contributions,
+# you may make after-tax contributions", "on a pre-tax, Roth, or after-tax basis". Roth deferrals are
+# elective deferrals; an after-tax contribution beside them is the other, non-Roth kind.
+_NOT_ROTH_AFTER = r"(?![^.;]{0,4}\broth\b)"
+_PRE = r"(?:pre|before)[\s-]?tax(?: contributions)?"
+_ROTH_TYPE = rf"{ROTH}(?: 401\(k\))?(?: contributions)?"
+_AND_OR = r",?\s+(?:and|or|and/or)\s+"
+_IN_ADDITION = r"\bin addition to (?:your |any |the )?"
+BESIDE_ROTH = _r(
+    rf"{_IN_ADDITION}[^.;,]{{0,40}}?{ROTH}[^.;,]{{0,30}},[^.;]{{0,60}}?(?:{AT}){_NOT_ROTH_AFTER}"
+    rf"|(?<!roth )(?:{AT})\s+contributions?[^.;]{{0,30}}?{_IN_ADDITION}[^.;]{{0,30}}?{ROTH}"
+    rf"|{_PRE},\s*{_ROTH_TYPE}{_AND_OR}(?:{AT}){_NOT_ROTH_AFTER}"
+    rf"|{_PRE},\s*(?:{AT})(?: contributions)?{_AND_OR}{ROTH}"
+)
 # Capitalised defined term, as plan documents write it (case-sensitive).
-AFTER_TAX_TERM = re.compile(r"After-?\s?[Tt]ax (?:Employee )?Contributions?|after[\s-]tax contributions")
+AFTER_TAX_TERM = re.compile(r"After-?\s?[Tt]ax (?:Employee )?Contributions?|[Aa]fter[\s-]tax contributions")
 ROTH_WORD = _r(rf"{ROTH}|\bxxxx\b")
 # "Roth after-tax", "after-tax Roth", "after-tax (Roth 401(k))", "Roth post-tax", "Roth 401(k) ... after-tax"
 ROTH_BOUND = _r(
@@ -46,6 +61,7 @@ PERMISSION = _r(
     r"|\bis available\b|\bare available\b|\ballows? (?:you|participants|employees)\b|\bpermits? (?:you|a "
     r"participant)"
     r"|\bchoose\b|\bdecide\b|you can\b|\bavailable to\b|will continue at a rate"
+    r"|\b(?:is|are) (?:permitted|allowed|accepted)\b|\bthe plan (?:permits|allows|accepts|offers)\b"
 )
 SPILLOVER = _r(r"spillover|switch\w*\s+you\s+to\b.*(?:once|when)\b.*\blimit")
 BUY_BACK = _r(r"buy[\s-]?back|previously forfeited")
@@ -65,14 +81,18 @@ FROZEN = _r(
     r"|\b(?:prior to|before)\s+(?:\w+\s+\d{1,2},\s+)?(?:19|20)\d\d\b.*\bcould\b"
 )
 STOPPED = _r(
-    rf"(?:{AT})[^.]*\b(?:discontinued|eliminated|no longer (?:permitted|accepted|available|offered))"
+    rf"(?:{AT})[^.]*\b(?:discontinued|eliminated|ceased|(?:were|was|are|is) frozen"
+    rf"|no longer (?:permitted|accepted|available|offered))"
     rf"|no longer\b[^.]*(?:{AT})"
 )
 NEG_PERMIT = _r(
-    r"\b(?:does|do|did|will) not (?:permit|allow|support|offer|accept|provide)"
+    r"\b(?:does|do|did|will) not (?:permit|allow|support|offer|accept|provide|have|include)"
+    r"|\bno\b[^.;]{0,40}\b(?:are|is|will be|may be) (?:permitted|allowed|accepted|made)\b"
     r"|\b(?:is|are) not (?:permitted|allowed|available|offered|accepted)|\bmay not (?:make|elect|contribute)"
     r"|\bcannot (?:make|contribute)|\bnot support\b|\bunable to support|\bnot be permitted"
 )
+# An exception after a refusal ("not while employed, except from your after-tax account").
+EXCEPT = _r(r"\b(?:except|other than|apart from|with the exception of)\b")
 HYPOTHETICAL = _r(r"\beven if\b|\bwould need\b|\bif\b[^.,]*\bnot\b|\bunless\b")
 TEMPLATE = re.compile(
     r"Adoption Agreement|\bAA\s*§|[Ii]f elected|[Uu]nless elected|[Ii]f authorized|select all that apply"
@@ -94,12 +114,16 @@ AGE_59 = _r(r"59½|\bage 59\b")
 UNABLE = _r(
     r"unable to support|does not (?:support|offer|permit)|(?:is|are) not (?:available|offered|permitted)"
 )
+_IPR = r"(?:in[\s-]?plan roth|roth in[\s-]?plan)"
 CONVERT_PERMISSION = _r(
     r"\b(?:allows?|able to|may elect|you may|you can|may convert|permits?|option)\b[^.]{0,120}\bconvert"
     r"|conversion option (?:was|is|has been) added|\bconvert\w*[^.]{0,80}\b(?:is|are) (?:available|permitted)"
     r"|\b(?:can|may) be "
     r"converted\b|\ballow\w*\b[^.]{0,80}\bconversion\b|\bconversion\b[^.]{0,60}\ballows? you\b"
     r"|\byou may (?:make|elect) an in[\s-]?plan roth\b"
+    rf"|\b(?:permits?|allows?|offers?)\b[^.]{{0,60}}\b{_IPR} (?:rollover|conversion|transfer)"
+    rf"|\b{_IPR} (?:rollovers?|conversions?|transfers?)\b[^.]{{0,40}}\b(?:is|are) "
+    r"(?:available|permitted|allowed)"
 )
 DISTRIBUTABLE_ONLY = _r(
     r"otherwise be (?:withdrawn|distributed)|otherwise distributable|eligible for (?:a )?distribution"

@@ -1,0 +1,167 @@
+"""Classes of real SPD wording the sentence rules must read, one realistic sentence per class.
+
+The sentences are written for these tests in the way recordkeeper templates (Fidelity, Vanguard,
+Empower, Principal) and university 403(b) SPDs word these terms; a comment cites a sentence that is
+quoted from a real document. Each class is a rule's reason, not one passage's words: the same rule
+must read every sentence of its class.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from flows.spd import read_text
+
+Q1, Q2, Q3 = "after_tax_allowed", "in_plan_conversion", "in_service_withdrawal"
+
+
+def _answer(text: str, question: str) -> str:
+    return read_text(text).answers[question].answer
+
+
+# ------------------------------------------------ after-tax (non-Roth) contributions
+
+AFTER_TAX_YES = [
+    # quoted in the brief from a real SPD: an explicit "non-Roth" wins over the nearby "Roth"
+    "In addition to your pre-tax and Roth 401(k) deferrals, you may elect to make after-tax (non-Roth) "
+    "contributions of up to 15 percent of your eligible pay.",
+    "You may make voluntary after-tax contributions of 1% to 10% of your eligible compensation.",
+    "Supplemental after-tax contributions may be made once you reach the IRS pre-tax limit.",
+    "You may also make unmatched after-tax contributions of up to 20% of your pay.",
+    "In addition to your pre-tax and Roth contributions, you may make after-tax contributions of up to "
+    "25% of your eligible pay.",
+    "You can contribute on a pre-tax, Roth, or after-tax basis, or any combination of the three.",
+    "The Plan permits after-tax contributions of up to 10% of Compensation.",
+    "After-tax contributions are permitted under the Plan, up to 30% of your pay.",
+    "You may contribute up to 50% of your eligible pay as after-tax, non-Roth contributions.",
+]
+
+AFTER_TAX_NO = [
+    # closed list of two options, the after-tax one being Roth (real 403(b) page, held-back D056 form)
+    "Your plan offers two options: 1. Pre-Tax Contributions 2. After-Tax Contributions (Roth)",
+    "The Plan does not accept after-tax contributions other than Roth contributions.",
+    "No after-tax contributions are permitted under the Plan.",
+    "The Plan does not have an after-tax contribution feature.",
+    "Employee after-tax contributions ceased effective January 1, 2012.",
+    "You may not make non-Roth after-tax contributions to the Plan.",
+    # a closed choice of pre-tax or Roth, the Roth one called after-tax
+    "You may make pre-tax contributions or after-tax Roth 401(k) contributions.",
+]
+
+AFTER_TAX_NEVER_YES = [
+    # advice about plans in general, not this plan's terms
+    "If your plan offers non-Roth after-tax contributions, the plan can allow those contributions and "
+    "their earnings to be withdrawn at any time, even before age 59 ½.",
+    "Depending on your plan, you may be able to make voluntary after-tax contributions.",
+    # taking after-tax money out says an account exists, not that new contributions are allowed
+    "You may withdraw your pre-1987 voluntary after-tax contributions at any time.",
+    # Roth called after-tax, with a permission
+    "In addition to pre-tax contributions, you may make Roth after-tax contributions.",
+    # a suspension after a withdrawal is not a ban, nor a permission
+    "If you withdraw after-tax contributions, you may not make after-tax contributions for 6 months.",
+]
+
+
+@pytest.mark.parametrize("text", AFTER_TAX_YES)
+def test_after_tax_wording_that_allows_non_roth_contributions(text: str) -> None:
+    assert _answer(text, Q1) == "yes"
+
+
+@pytest.mark.parametrize("text", AFTER_TAX_NO)
+def test_after_tax_wording_that_closes_the_door(text: str) -> None:
+    assert _answer(text, Q1) == "no"
+
+
+@pytest.mark.parametrize("text", AFTER_TAX_NEVER_YES)
+def test_after_tax_wording_that_is_never_a_yes(text: str) -> None:
+    assert _answer(text, Q1) in ("not_stated", "conditional")
+
+
+# ------------------------------------------------ in-plan Roth conversion
+
+CONVERSION_YES = [
+    "Roth In-Plan Conversion (IRC): You can convert all or a portion of your vested non-Roth balance to "
+    "your Roth account.",
+    "The Plan permits in-plan Roth rollovers of your after-tax contributions.",
+    "In-plan Roth conversions are available for your after-tax and pre-tax accounts.",
+    "The Plan offers a Roth in-plan conversion feature for after-tax contributions.",
+    "You may convert your after-tax contributions to Roth within the Plan at any time.",
+]
+
+CONVERSION_NO = [
+    "In-plan Roth conversions are not available under the Plan.",
+    "The Plan does not offer an in-plan Roth rollover feature.",
+    "The Plan does not permit in-plan Roth conversions.",
+]
+
+
+@pytest.mark.parametrize("text", CONVERSION_YES)
+def test_conversion_wording_that_allows_it(text: str) -> None:
+    assert _answer(text, Q2) == "yes"
+
+
+@pytest.mark.parametrize("text", CONVERSION_NO)
+def test_conversion_wording_that_refuses_it(text: str) -> None:
+    assert _answer(text, Q2) == "no"
+
+
+# ------------------------------------------------ in-service withdrawal of after-tax money
+
+WITHDRAWAL_YES = [
+    "You may withdraw your after-tax contributions at any time.",
+    "Your after-tax account is available for withdrawal at any time, for any reason.",
+    "Withdrawals of after-tax contributions are permitted once per calendar year.",
+    "After-tax contributions and their earnings may be withdrawn while you are employed.",
+    "You may not withdraw money from the Plan while you are employed, except from your after-tax and "
+    "rollover accounts.",
+    "You may withdraw your non-Roth after-tax contributions at any time.",
+    "You may withdraw your after-tax account at any time; pre-tax contributions may be withdrawn only "
+    "for hardship.",
+]
+
+WITHDRAWAL_NO = [
+    "The only in-service withdrawal the Plan permits is a hardship withdrawal.",
+    "While employed, you may withdraw from your account only if you have a financial hardship.",
+    # discretion limited to hardship (held-back D044 form)
+    "The Plan Administrator may permit a withdrawal while you are employed only in the event of a hardship.",
+    "You may not take a withdrawal while you are employed, except in the case of financial hardship.",
+    "In-service withdrawals are limited to hardship withdrawals.",
+    # the plan's whole list, without after-tax money (held-back D036 form)
+    "While you are employed, the Plan offers the following types of withdrawals: Hardship Withdrawals. "
+    "Age 59½ Withdrawals - once you reach age 59½ you may withdraw your vested account. Rollover Account "
+    "Withdrawals - you may withdraw your rollover account at any time.",
+    "You may not withdraw your account balance while employed except after age 59½ or for a hardship.",
+]
+
+WITHDRAWAL_NEVER_YES = [
+    "You may withdraw your Roth after-tax contributions after age 59½.",
+    "You may withdraw your rollover account at any time.",
+    "If your plan allows it, after-tax contributions can be withdrawn at any time.",
+    "Once you reach age 59½, you may withdraw all or part of your after-tax account.",
+]
+
+
+@pytest.mark.parametrize("text", WITHDRAWAL_YES)
+def test_withdrawal_wording_that_allows_after_tax_money_out(text: str) -> None:
+    assert _answer(text, Q3) == "yes"
+
+
+@pytest.mark.parametrize("text", WITHDRAWAL_NO)
+def test_withdrawal_wording_that_keeps_after_tax_money_in(text: str) -> None:
+    assert _answer(text, Q3) == "no"
+
+
+@pytest.mark.parametrize("text", WITHDRAWAL_NEVER_YES)
+def test_withdrawal_wording_that_is_never_a_yes(text: str) -> None:
+    assert _answer(text, Q3) in ("not_stated", "conditional")
+
+
+def test_a_list_with_an_after_tax_item_is_not_closed() -> None:
+    text = (
+        "While you are employed, the Plan offers the following types of withdrawals: After-Tax Withdrawals "
+        "- you may withdraw your after-tax account once a year. Age 59½ Withdrawals - once you reach age "
+        "59½ you may withdraw your vested account."
+    )
+    proposal = read_text(text).answers[Q3]
+    assert proposal.answer == "yes"
+    assert proposal.details["per_year"] == 1
