@@ -34,6 +34,9 @@ AFTER_TAX_YES = [
     "The Plan permits after-tax contributions of up to 10% of Compensation.",
     "After-tax contributions are permitted under the Plan, up to 30% of your pay.",
     "You may contribute up to 50% of your eligible pay as after-tax, non-Roth contributions.",
+    "You may contribute up to 75% of pay, on a before-tax basis, an after-tax basis, or a Roth basis.",
+    "You may contribute to the plan with pre-tax dollars, Roth dollars, or after-tax dollars.",
+    "You may also make after-tax (nonRoth) contributions.",
 ]
 
 AFTER_TAX_NO = [
@@ -44,6 +47,9 @@ AFTER_TAX_NO = [
     "The Plan does not have an after-tax contribution feature.",
     "Employee after-tax contributions ceased effective January 1, 2012.",
     "You may not make non-Roth after-tax contributions to the Plan.",
+    "The Plan does not permit after-tax contributions (other than Roth).",
+    "You may not contribute on an after-tax basis except through Roth contributions.",
+    "You may contribute on a before-tax basis, an after-tax (Roth) basis, or both.",
     # a closed choice of pre-tax or Roth, the Roth one called after-tax
     "You may make pre-tax contributions or after-tax Roth 401(k) contributions.",
 ]
@@ -62,6 +68,14 @@ AFTER_TAX_NEVER_YES = [
 ]
 
 
+AFTER_TAX_DEPENDS = [
+    # a limit aimed at highly compensated employees: it depends on the reader's pay
+    "Highly compensated employees may not make after-tax contributions.",
+    "After-tax contributions are not available to highly compensated employees.",
+    "You may make after-tax contributions only if you are not a highly compensated employee.",
+]
+
+
 @pytest.mark.parametrize("text", AFTER_TAX_YES)
 def test_after_tax_wording_that_allows_non_roth_contributions(text: str) -> None:
     assert _answer(text, Q1) == "yes"
@@ -70,6 +84,11 @@ def test_after_tax_wording_that_allows_non_roth_contributions(text: str) -> None
 @pytest.mark.parametrize("text", AFTER_TAX_NO)
 def test_after_tax_wording_that_closes_the_door(text: str) -> None:
     assert _answer(text, Q1) == "no"
+
+
+@pytest.mark.parametrize("text", AFTER_TAX_DEPENDS)
+def test_after_tax_wording_limited_for_highly_compensated_employees(text: str) -> None:
+    assert _answer(text, Q1) == "conditional"
 
 
 @pytest.mark.parametrize("text", AFTER_TAX_NEVER_YES)
@@ -86,12 +105,23 @@ CONVERSION_YES = [
     "In-plan Roth conversions are available for your after-tax and pre-tax accounts.",
     "The Plan offers a Roth in-plan conversion feature for after-tax contributions.",
     "You may convert your after-tax contributions to Roth within the Plan at any time.",
+    # a rollover to the plan's designated Roth account is the in-plan rollover (IRC 402A(c)(4))
+    "In-Plan Roth Rollovers. The Plan permits you to roll over eligible amounts to a designated Roth account.",
+    "The plan's in-plan Roth conversion feature lets you convert after-tax savings to Roth.",
 ]
 
 CONVERSION_NO = [
     "In-plan Roth conversions are not available under the Plan.",
     "The Plan does not offer an in-plan Roth rollover feature.",
     "The Plan does not permit in-plan Roth conversions.",
+    "You cannot convert your after-tax contributions to Roth within the Plan.",
+    "A conversion to Roth is not available.",
+]
+
+CONVERSION_NEVER_YES = [
+    # a Roth IRA is outside the plan: a rollover there is not an in-plan conversion
+    "You may roll over your after-tax account to a Roth IRA.",
+    "You may convert your pre-tax account to a Roth IRA after you leave.",
 ]
 
 
@@ -103,6 +133,11 @@ def test_conversion_wording_that_allows_it(text: str) -> None:
 @pytest.mark.parametrize("text", CONVERSION_NO)
 def test_conversion_wording_that_refuses_it(text: str) -> None:
     assert _answer(text, Q2) == "no"
+
+
+@pytest.mark.parametrize("text", CONVERSION_NEVER_YES)
+def test_conversion_wording_that_is_never_a_yes(text: str) -> None:
+    assert _answer(text, Q2) == "not_stated"
 
 
 # ------------------------------------------------ in-service withdrawal of after-tax money
@@ -117,6 +152,10 @@ WITHDRAWAL_YES = [
     "You may withdraw your non-Roth after-tax contributions at any time.",
     "You may withdraw your after-tax account at any time; pre-tax contributions may be withdrawn only "
     "for hardship.",
+    "Withdrawals from your After-Tax Account are limited to one per Plan Year.",
+    "You may withdraw your after-tax account at any time before you retire.",
+    "Generally, you may not withdraw money while you are still employed. However, you may withdraw your "
+    "after-tax contributions.",
 ]
 
 WITHDRAWAL_NO = [
@@ -131,6 +170,9 @@ WITHDRAWAL_NO = [
     "Age 59½ Withdrawals - once you reach age 59½ you may withdraw your vested account. Rollover Account "
     "Withdrawals - you may withdraw your rollover account at any time.",
     "You may not withdraw your account balance while employed except after age 59½ or for a hardship.",
+    # only at the end of work: not while employed
+    "Your after-tax contributions may be withdrawn only upon termination of employment.",
+    "You may withdraw your after-tax account only when you retire or terminate employment.",
 ]
 
 WITHDRAWAL_NEVER_YES = [
@@ -138,6 +180,16 @@ WITHDRAWAL_NEVER_YES = [
     "You may withdraw your rollover account at any time.",
     "If your plan allows it, after-tax contributions can be withdrawn at any time.",
     "Once you reach age 59½, you may withdraw all or part of your after-tax account.",
+    # money paid on leaving, at death or disability is not an in-service withdrawal
+    "You may withdraw your after-tax contributions upon separation from service.",
+    "You may request a distribution of your after-tax account after your employment ends.",
+    "If you become disabled you may withdraw your after-tax account.",
+    "Upon your death, your beneficiary may withdraw your after-tax account.",
+    # other gates: an age other than 59½, years in the plan
+    "You may withdraw your after-tax contributions if you are at least age 55.",
+    "Once you have five years of participation, you may withdraw your after-tax account.",
+    # a loan is not a withdrawal
+    "You may take a loan from your after-tax contributions at any time.",
 ]
 
 

@@ -140,11 +140,23 @@ def q1_closed_by_date(window: Window) -> Finding | None:
     return None
 
 
+def q1_highly_compensated(window: Window) -> Finding | None:
+    """After-tax contributions refused to (or allowed only outside) highly compensated employees: the
+    answer depends on whether the reader is one."""
+    low = window.low
+    limited = t.NEG_PERMIT.search(low) or t.CONDITIONS.search(low) or "non-highly" in low
+    if not t.HCE.search(low) or not limited or not t.AFTER_TAX.search(t.ROTH_BOUND.sub("", low)):
+        return None
+    why = "the plan limits after-tax contributions for highly compensated employees: it depends on your pay"
+    return _q1(window, "conditional", GENERAL, "highly_compensated", why)
+
+
 def q1_negated(window: Window) -> Finding | None:
     low = window.low
     if not t.NEG_PERMIT.search(low) or t.HYPOTHETICAL.search(low) or t.SUSPENSION.search(low):
         return None
-    if t.NON_ROTH.search(low) or t.AFTER_TAX.search(t.ROTH_BOUND.sub("", low)):
+    unmarked = t.AFTER_TAX.search(t.ROTH_BOUND.sub("", low))
+    if t.NON_ROTH.search(low) or unmarked or t.ROTH_EXCEPTED.search(low):
         return _q1(
             window, "no", SPECIFIC, "not_permitted", "the plan says it does not permit non-Roth after-tax"
         )
@@ -207,6 +219,7 @@ _Q1_RULES = (
     q1_not_a_plan_term,
     q1_checkbox_or_template,
     q1_closed_by_date,
+    q1_highly_compensated,
     q1_negated,
     q1_positive,
     q1_roth_only,
@@ -236,6 +249,9 @@ def q2_not_a_plan_term(window: Window) -> Finding | None:
         return _q2(window, "aside", HINT, "question", "a question, not a plan term")
     if t.BENEFICIARY.search(window.low):
         return _q2(window, "aside", HINT, "beneficiary", "this is about beneficiaries, not participants")
+    if t.ROTH_IRA.search(window.low) and not t.WITHIN_PLAN.search(window.low):
+        why = "a rollover to a Roth IRA leaves the plan; it is not an in-plan conversion"
+        return _q2(window, "aside", HINT, "roth_ira", why)
     return None
 
 
@@ -472,9 +488,29 @@ def q3_age_gated(window: Window) -> Finding | None:
     return None
 
 
+def q3_after_leaving(window: Window) -> Finding | None:
+    """Money paid on leaving work, retiring, death or disability is not a withdrawal while employed."""
+    if t.AFTER_LEAVING.search(window.low) and not t.IN_SERVICE.search(window.low):
+        why = "about money paid after leaving work (or at death or disability), not while employed"
+        return _q3(window, "aside", HINT, "after_leaving", why)
+    return None
+
+
+def q3_other_gate(window: Window) -> Finding | None:
+    """Allowed only from an age (other than 59½) or after years in the plan: it depends on the reader."""
+    if t.OTHER_GATE.search(window.low) and _permits(window.low):
+        why = "only from a certain age or after years in the plan"
+        return _q3(window, "conditional", GENERAL, "other_gate", why)
+    return None
+
+
+def _permits(low: str) -> bool:
+    return bool(t.PERMISSION.search(low) or t.MAY_BE_REQUESTED.search(low) or t.FREQUENCY_LIMIT.search(low))
+
+
 def q3_positive(window: Window) -> Finding | None:
     low = window.low
-    if not t.PERMISSION.search(low) and not t.MAY_BE_REQUESTED.search(low):
+    if not _permits(low):
         return None
     source = _source(low)
     if source == "after_tax":
@@ -501,6 +537,8 @@ _Q3_RULES = (
     q3_discretion,
     q3_negated,
     q3_age_gated,
+    q3_after_leaving,
+    q3_other_gate,
     q3_positive,
 )
 

@@ -28,6 +28,7 @@ NON_ROTH = _r(
 _NOT_ROTH_AFTER = r"(?![^.;]{0,4}\broth\b)"
 _PRE = r"(?:pre|before)[\s-]?tax(?: contributions)?"
 _ROTH_TYPE = rf"{ROTH}(?: 401\(k\))?(?: contributions)?"
+_PRE_ITEM = r"(?:pre|before)[\s-]?tax(?: basis| dollars| contributions)?"
 _AND_OR = r",?\s+(?:and|or|and/or)\s+"
 _IN_ADDITION = r"\bin addition to (?:your |any |the )?"
 BESIDE_ROTH = _r(
@@ -35,7 +36,13 @@ BESIDE_ROTH = _r(
     rf"|(?<!roth )(?:{AT})\s+contributions?[^.;]{{0,30}}?{_IN_ADDITION}[^.;]{{0,30}}?{ROTH}"
     rf"|{_PRE},\s*{_ROTH_TYPE}{_AND_OR}(?:{AT}){_NOT_ROTH_AFTER}"
     rf"|{_PRE},\s*(?:{AT})(?: contributions)?{_AND_OR}{ROTH}"
+    rf"|{_PRE_ITEM},\s*(?:an? )?{ROTH}[^,.;]{{0,25}}{_AND_OR}(?:an? )?(?:{AT}){_NOT_ROTH_AFTER}"
+    rf"|{_PRE_ITEM},\s*(?:an? )?(?:{AT})(?![^,.;]{{0,8}}\broth\b)[^,.;]{{0,25}}{_AND_OR}(?:an? )?{ROTH}"
 )
+# Roth is the only after-tax kind: "except through Roth contributions", "(other than Roth)".
+ROTH_EXCEPTED = _r(rf"\b(?:except|other than|besides)\b[^.;]{{0,30}}{ROTH}")
+# A limit aimed at highly compensated employees: it depends on whether the reader is one.
+HCE = _r(r"\bhighly[\s-]compensated\b|\bhces?\b|\bkey employees?\b")
 # Capitalised defined term, as plan documents write it (case-sensitive).
 AFTER_TAX_TERM = re.compile(r"After-?\s?[Tt]ax (?:Employee )?Contributions?|[Aa]fter[\s-]tax contributions")
 ROTH_WORD = _r(rf"{ROTH}|\bxxxx\b")
@@ -87,6 +94,7 @@ STOPPED = _r(
 )
 NEG_PERMIT = _r(
     r"\b(?:does|do|did|will) not (?:permit|allow|support|offer|accept|provide|have|include)"
+    r"|\b(?:cannot|can not|may not|are not able to|not be able to) convert"
     r"|\bno\b[^.;]{0,40}\b(?:are|is|will be|may be) (?:permitted|allowed|accepted|made)\b"
     r"|\b(?:is|are) not (?:permitted|allowed|available|offered|accepted)|\bmay not (?:make|elect|contribute)"
     r"|\bcannot (?:make|contribute)|\bnot support\b|\bunable to support|\bnot be permitted"
@@ -103,7 +111,14 @@ CHECKED_LEAD = _r(r"^\s*(?:\[\s*[x✓✔]\s*\]|[\u2611\u2612]|x(?=\s+\(?[0-9a-z]
 UNCHECKED_LEAD = _r(r"^\s*(?:\[\s*\]|[\u2610\u25a1\u00a8\U0001f78e])")
 UNCHECKED_INSIDE = _r(r"[\u2610\u25a1\u00a8\U0001f78e]\s*\(?[0-9a-z]{1,2}[.)]")
 
+# A rollover inside the plan to its designated Roth account (IRC 402A(c)(4)); a Roth IRA is outside it.
+TO_DESIGNATED_ROTH = (
+    r"roll\w*\s+over[^.]{0,80}\b(?:to|into) (?:a |your |the )?designated roth (?:account|source)"
+)
+ROTH_IRA = _r(r"\broth ira\b|individual retirement")
+WITHIN_PLAN = _r(r"within the plan|in[\s-]?plan\b|inside the plan|designated roth")
 CONVERSION = _r(
+    rf"{TO_DESIGNATED_ROTH}|\bconversions? to (?:a )?roth\b|"
     r"in[\s-]?plan\s+(?:roth|xxxx)\s+(?:rollover|conversion|convert)|\birr\b|roth\s+in[\s-]?plan\s+conversion"
     r"|\bconvert\w*\b[^.]{0,160}\broth\b|in[\s-]?plan\s+conversion|roll\s+over[^.]{0,80}into your roth"
     r"|roth conversion option|in[\s-]?plan\s+roth\s+transfer|in[\s-]?plan\s+roth\s+conversions?"
@@ -120,7 +135,8 @@ CONVERT_PERMISSION = _r(
     r"|conversion option (?:was|is|has been) added|\bconvert\w*[^.]{0,80}\b(?:is|are) (?:available|permitted)"
     r"|\b(?:can|may) be "
     r"converted\b|\ballow\w*\b[^.]{0,80}\bconversion\b|\bconversion\b[^.]{0,60}\ballows? you\b"
-    r"|\byou may (?:make|elect) an in[\s-]?plan roth\b"
+    r"|\byou may (?:make|elect) an in[\s-]?plan roth\b|\blets? you\b[^.]{0,40}\bconvert"
+    rf"|\b(?:may|can|permits? you to|allows? you to)\b[^.]{{0,40}}{TO_DESIGNATED_ROTH}"
     rf"|\b(?:permits?|allows?|offers?)\b[^.]{{0,60}}\b{_IPR} (?:rollover|conversion|transfer)"
     rf"|\b{_IPR} (?:rollovers?|conversions?|transfers?)\b[^.]{{0,40}}\b(?:is|are) "
     r"(?:available|permitted|allowed)"
@@ -165,8 +181,19 @@ HARDSHIP_ONLY = _r(
     rf"|\b(?:except|other than)\b[^.;]{{0,30}}\b(?:{HARDSHIP})(?![^.;]{{0,60}}\b(?:or|and)\b[^.;]{{0,30}}"
     rf"\b(?:after[\s-]?tax|any reason|any time)\b)"
 )
+# Events at or after the end of work (or death, disability): money paid then is not an in-service withdrawal.
+LEAVING = (
+    r"terminat\w*|separat\w*|retire\w*|leav(?:e|es|ing)|left|(?:your )?employment ends|death|dies?\b|disab\w*"
+    r"|beneficiar\w*|stop working"
+)
+AFTER_LEAVING = _r(
+    r"\b(?:upon|after|when|once|following|at|on|in the event of|if)\s+"
+    r"(?:(?:your|you|the|a|of|are|become|becomes|have|his|her|their|employment|service|participant'?s?|member)\s+){0,3}"
+    rf"(?:{LEAVING})"
+)
 NEG_WITHDRAW = _r(
     r"\bdistributions? (?:of funds )?only upon (?:retirement|termination|separation)"
+    rf"|\bonly (?:upon|after|when|if|at|on|following|in the event of)\b[^.;]{{0,30}}\b(?:{LEAVING})"
     r"|\bwithdrawals? before (?:age )?59½ (?:are|is) (?:restricted|prohibited)|"
     r"\bcan ?not (?:be )?withdraw|\bcannot withdraw|\bmay not (?:be )?withdraw|\bnot (?:be )?allowed\b"
     r"|\bnot permitted\b|\bno in-service\b|\bcan not be withdrawn"
@@ -175,11 +202,24 @@ AGE_59_GATE = _r(
     r"(?:reach(?:ed|ing)?|attain(?:ed)?|after|over|\bat|once you (?:are|reach)|until)\s+(?:the\s+)?"
     r"(?:age\s+(?:of\s+)?)?59½"
 )
+# Other conditions of a withdrawal while employed: an age other than 59½, years in the plan.
+_COUNT = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
+OTHER_GATE = _r(
+    r"(?:reach(?:ed|ing)?|attain(?:ed)?|after|over|at least|once you (?:are|reach)|until)\s+(?:the\s+)?"
+    r"age\s+(?:of\s+)?\d{2}"
+    rf"|\b{_COUNT}\s+(?:or more\s+)?years? of (?:plan )?(?:participation|service|membership)"
+    rf"|\bparticipated\b[^.;]{{0,40}}\b{_COUNT} (?:or more )?years"
+)
+# "Withdrawals from your after-tax account are limited to one per Plan Year": allowed, that often.
+FREQUENCY_LIMIT = _r(
+    rf"\b(?:withdrawals?|distributions?)\b[^.;]{{0,60}}\b(?:are|is) limited to {_COUNT} "
+    r"(?:per|each|a|in any)\b"
+)
 THIS_AGE = _r(r"\bthis age\b")
 MAY_BE_REQUESTED = _r(r"\bmay be (?:requested|made|withdrawn)\b")
 IN_SERVICE = _r(
     r"in[\s-]?service|while (?:employed|working|you (?:are|remain) employed)|prior to (?:your )?termination"
-    r"|before termination"
+    r"|before termination|before (?:you |your )?(?:retire|leave|terminat|separat)"
 )
 ANY_REASON = _r(r"for any reason|at any time")
 CONDITIONS = _r(r"certain conditions|\bif you satisfy|only if\b")
