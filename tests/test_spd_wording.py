@@ -50,6 +50,8 @@ AFTER_TAX_NO = [
     "The Plan does not permit after-tax contributions (other than Roth).",
     "You may not contribute on an after-tax basis except through Roth contributions.",
     "You may contribute on a before-tax basis, an after-tax (Roth) basis, or both.",
+    # a plan-highlights label and its value
+    "Employee voluntary after-tax contributions: Not permitted.",
     # a closed choice of pre-tax or Roth, the Roth one called after-tax
     "You may make pre-tax contributions or after-tax Roth 401(k) contributions.",
 ]
@@ -106,8 +108,10 @@ CONVERSION_YES = [
     "The Plan offers a Roth in-plan conversion feature for after-tax contributions.",
     "You may convert your after-tax contributions to Roth within the Plan at any time.",
     # a rollover to the plan's designated Roth account is the in-plan rollover (IRC 402A(c)(4))
-    "In-Plan Roth Rollovers. The Plan permits you to roll over eligible amounts to a designated Roth account.",
+    "In-Plan Roth Rollovers. The Plan permits you to roll over eligible amounts to a designated Roth "
+    "account.",
     "The plan's in-plan Roth conversion feature lets you convert after-tax savings to Roth.",
+    "Roth conversions within the plan are allowed once per quarter.",
 ]
 
 CONVERSION_NO = [
@@ -116,12 +120,16 @@ CONVERSION_NO = [
     "The Plan does not permit in-plan Roth conversions.",
     "You cannot convert your after-tax contributions to Roth within the Plan.",
     "A conversion to Roth is not available.",
+    "The Plan does not currently offer in-plan Roth conversions, but may add this feature in the future.",
 ]
 
 CONVERSION_NEVER_YES = [
     # a Roth IRA is outside the plan: a rollover there is not an in-plan conversion
     "You may roll over your after-tax account to a Roth IRA.",
     "You may convert your pre-tax account to a Roth IRA after you leave.",
+    # advice about plans in general
+    "Many plans now allow in-plan Roth conversions.",
+    "If your plan allows in-plan Roth conversions, you can convert after-tax money to Roth.",
 ]
 
 
@@ -173,6 +181,10 @@ WITHDRAWAL_NO = [
     # only at the end of work: not while employed
     "Your after-tax contributions may be withdrawn only upon termination of employment.",
     "You may withdraw your after-tax account only when you retire or terminate employment.",
+    "In-service withdrawals are not available from your after-tax account.",
+    "You are not eligible to take an in-service withdrawal.",
+    "You may not take a withdrawal while you are employed.",
+    "The Plan does not provide for in-service withdrawals.",
 ]
 
 WITHDRAWAL_NEVER_YES = [

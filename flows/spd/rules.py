@@ -74,7 +74,7 @@ def after_tax_allowed(window: Window) -> Finding | None:
         return None
     if t.WITHDRAWAL.search(low) and not t.CONTRIBUTE_ACT.search(low):
         return None  # taking after-tax money out says it exists, not that new contributions are allowed
-    if len(window.text.split()) < 7 and not t.PERMISSION.search(low):
+    if len(window.text.split()) < 7 and not t.PERMISSION.search(low) and not _labelled_no(window):
         return None  # a heading names the subject; it decides nothing
     for rule in _Q1_RULES:
         found = rule(window)
@@ -105,6 +105,18 @@ def q1_not_a_plan_term(window: Window) -> Finding | None:
     if t.ROLLED_IN.search(window.low) and not t.PERMISSION.search(window.low):
         why = "after-tax money rolled in from an old plan is not after-tax contributions"
         return _q1(window, "aside", HINT, "rolled_in", why)
+    return None
+
+
+def _labelled_no(window: Window) -> bool:
+    return bool(t.LABEL_NOT_PERMITTED.search(window.text.strip())) and not t.ROTH_WORD.search(window.low)
+
+
+def q1_labelled_not_permitted(window: Window) -> Finding | None:
+    """A summary's label and value ("Voluntary after-tax contributions: Not permitted")."""
+    if _labelled_no(window):
+        why = "the plan's summary lists after-tax contributions as not permitted"
+        return _q1(window, "no", SPECIFIC, "labelled_not_permitted", why)
     return None
 
 
@@ -217,6 +229,7 @@ def q1_ambiguous(window: Window) -> Finding | None:
 
 _Q1_RULES = (
     q1_not_a_plan_term,
+    q1_labelled_not_permitted,
     q1_checkbox_or_template,
     q1_closed_by_date,
     q1_highly_compensated,
@@ -247,6 +260,8 @@ def _q2(window: Window, answer: Answer, strength: int, rule: str, why: str) -> F
 def q2_not_a_plan_term(window: Window) -> Finding | None:
     if window.text.rstrip().endswith("?"):
         return _q2(window, "aside", HINT, "question", "a question, not a plan term")
+    if t.COMMENTARY.search(window.low):
+        return _q2(window, "aside", HINT, "commentary", "general commentary, not this plan's terms")
     if t.BENEFICIARY.search(window.low):
         return _q2(window, "aside", HINT, "beneficiary", "this is about beneficiaries, not participants")
     if t.ROTH_IRA.search(window.low) and not t.WITHIN_PLAN.search(window.low):

@@ -43,6 +43,11 @@ BESIDE_ROTH = _r(
 ROTH_EXCEPTED = _r(rf"\b(?:except|other than|besides)\b[^.;]{{0,30}}{ROTH}")
 # A limit aimed at highly compensated employees: it depends on whether the reader is one.
 HCE = _r(r"\bhighly[\s-]compensated\b|\bhces?\b|\bkey employees?\b")
+# A label and its value, as plan highlights print them: "Voluntary after-tax contributions: Not permitted".
+LABEL_NOT_PERMITTED = _r(
+    rf"^[^:.;]{{0,40}}(?:{AT})[^:.;]{{0,30}}:\s*"
+    r"(?:not permitted|not allowed|not available|not offered|none|no)\.?$"
+)
 # Capitalised defined term, as plan documents write it (case-sensitive).
 AFTER_TAX_TERM = re.compile(r"After-?\s?[Tt]ax (?:Employee )?Contributions?|[Aa]fter[\s-]tax contributions")
 ROTH_WORD = _r(rf"{ROTH}|\bxxxx\b")
@@ -62,7 +67,8 @@ CONTRIBUTE_ACT = _r(
 # A stop for a time after a withdrawal ("you may not make contributions for 6 months") is not a ban.
 SUSPENSION = _r(r"\bsuspen|\bfor (?:a period of )?(?:\d{1,2}|one|two|three|six|twelve) (?:full )?months?\b")
 PERMISSION = _r(
-    r"\b(?:may|can|could|allowed to|able to|eligible to|permitted to|will be able)\b(?!\s+not\b)"
+    r"(?<!not )(?<!never )\b(?:may|can|could|allowed to|able to|eligible to|permitted to|will be able)\b"
+    r"(?!\s+not\b)"
     r"(?:\s+\w+){0,3}\s+"
     r"(?:make|contribute|elect|save|withdraw|request|remove|receive|take|convert|be made|choose|decide)"
     r"|\bis available\b|\bare available\b|\ballows? (?:you|participants|employees)\b|\bpermits? (?:you|a "
@@ -93,7 +99,8 @@ STOPPED = _r(
     rf"|no longer\b[^.]*(?:{AT})"
 )
 NEG_PERMIT = _r(
-    r"\b(?:does|do|did|will) not (?:permit|allow|support|offer|accept|provide|have|include)"
+    r"\b(?:does|do|did|will) not (?:currently |presently |yet )?"
+    r"(?:permit|allow|support|offer|accept|provide|have|include)"
     r"|\b(?:cannot|can not|may not|are not able to|not be able to) convert"
     r"|\bno\b[^.;]{0,40}\b(?:are|is|will be|may be) (?:permitted|allowed|accepted|made)\b"
     r"|\b(?:is|are) not (?:permitted|allowed|available|offered|accepted)|\bmay not (?:make|elect|contribute)"
@@ -121,7 +128,8 @@ CONVERSION = _r(
     rf"{TO_DESIGNATED_ROTH}|\bconversions? to (?:a )?roth\b|"
     r"in[\s-]?plan\s+(?:roth|xxxx)\s+(?:rollover|conversion|convert)|\birr\b|roth\s+in[\s-]?plan\s+conversion"
     r"|\bconvert\w*\b[^.]{0,160}\broth\b|in[\s-]?plan\s+conversion|roll\s+over[^.]{0,80}into your roth"
-    r"|roth conversion option|in[\s-]?plan\s+roth\s+transfer|in[\s-]?plan\s+roth\s+conversions?"
+    r"|\broth conversions?\b[^.]{0,30}\b(?:within|inside) the plan|roth conversion option"
+    r"|in[\s-]?plan\s+roth\s+transfer|in[\s-]?plan\s+roth\s+conversions?"
 )
 BENEFICIARY = _r(r"\bbeneficiar")
 MAY_PERMIT = _r(r"\bmay permit\b|check your summary plan description|if permitted by (?:your|the) plan")
@@ -135,6 +143,7 @@ CONVERT_PERMISSION = _r(
     r"|conversion option (?:was|is|has been) added|\bconvert\w*[^.]{0,80}\b(?:is|are) (?:available|permitted)"
     r"|\b(?:can|may) be "
     r"converted\b|\ballow\w*\b[^.]{0,80}\bconversion\b|\bconversion\b[^.]{0,60}\ballows? you\b"
+    r"|\bconversions?\b[^.]{0,60}\b(?:is|are) (?:allowed|permitted|available)\b"
     r"|\byou may (?:make|elect) an in[\s-]?plan roth\b|\blets? you\b[^.]{0,40}\bconvert"
     rf"|\b(?:may|can|permits? you to|allows? you to)\b[^.]{{0,40}}{TO_DESIGNATED_ROTH}"
     rf"|\b(?:permits?|allows?|offers?)\b[^.]{{0,60}}\b{_IPR} (?:rollover|conversion|transfer)"
@@ -195,8 +204,13 @@ NEG_WITHDRAW = _r(
     r"\bdistributions? (?:of funds )?only upon (?:retirement|termination|separation)"
     rf"|\bonly (?:upon|after|when|if|at|on|following|in the event of)\b[^.;]{{0,30}}\b(?:{LEAVING})"
     r"|\bwithdrawals? before (?:age )?59½ (?:are|is) (?:restricted|prohibited)|"
-    r"\bcan ?not (?:be )?withdraw|\bcannot withdraw|\bmay not (?:be )?withdraw|\bnot (?:be )?allowed\b"
-    r"|\bnot permitted\b|\bno in-service\b|\bcan not be withdrawn"
+    r"\bcan ?not (?:be )?withdraw|\bcannot withdraw|\bmay not (?:be )?withdraw"
+    r"|\bnot (?:be )?allowed\b|\bnot permitted\b|\bno in-service\b|\bcan not be withdrawn"
+    r"|\b(?:is|are) not available\b|\bno provision for\b|\bnot eligible to withdraw"
+    r"|\b(?:may not|cannot|can not|are not able to|not eligible to) (?:take|make|request|receive)\b"
+    r"[^.;]{0,25}\b(?:withdrawal|distribution)"
+    r"|\b(?:does|do|will) not (?:currently )?(?:permit|allow|provide for|offer)\b[^.;]{0,30}"
+    r"\b(?:withdrawal|distribution)"
 )
 AGE_59_GATE = _r(
     r"(?:reach(?:ed|ing)?|attain(?:ed)?|after|over|\bat|once you (?:are|reach)|until)\s+(?:the\s+)?"
