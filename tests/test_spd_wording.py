@@ -65,6 +65,13 @@ AFTER_TAX_NEVER_YES = [
     "You may withdraw your pre-1987 voluntary after-tax contributions at any time.",
     # Roth called after-tax, with a permission
     "In addition to pre-tax contributions, you may make Roth after-tax contributions.",
+    # an account or old money named, not new contributions allowed
+    "A Participant shall at all times be fully vested in the balance of his After-Tax Account, Tax "
+    "Deductible Contribution Account, and Rollover Account.",
+    "The Plan shall separately account for pre-1987 Voluntary After-Tax Contributions.",
+    # a conversion sentence lists what may be converted, not which contributions the plan takes
+    "This option allows you to convert all or a portion of your pre-tax contributions and non-Roth assets "
+    "(including after-tax contributions) to Roth assets within the Plan.",
     # a suspension after a withdrawal is not a ban, nor a permission
     "If you withdraw after-tax contributions, you may not make after-tax contributions for 6 months.",
 ]

@@ -99,6 +99,9 @@ _Q1_ASIDE = (
 def q1_not_a_plan_term(window: Window) -> Finding | None:
     if window.text.rstrip().endswith("?"):
         return _q1(window, "aside", HINT, "question", "a question, not a plan term")
+    if t.VINTAGE.search(window.low):
+        why = "after-tax money from past years (grandfathered), not today's contributions"
+        return _q1(window, "aside", HINT, "vintage", why)
     for pattern, rule, why in _Q1_ASIDE:
         if pattern.search(window.low):
             return _q1(window, "aside", HINT, rule, why)
@@ -175,10 +178,18 @@ def q1_negated(window: Window) -> Finding | None:
     return None
 
 
+def q1_non_roth_named(window: Window) -> Finding | None:
+    low = window.low
+    if not t.NON_ROTH.search(low):
+        return None
+    if t.PERMISSION.search(low) or t.CONTRIBUTE_ACT.search(low):
+        return _q1(window, "yes", SPECIFIC, "non_roth_named", "names a non-Roth after-tax contribution")
+    why = "names a non-Roth after-tax account, not that new contributions are allowed"
+    return _q1(window, "aside", HINT, "account_named", why)
+
+
 def q1_positive(window: Window) -> Finding | None:
     low = window.low
-    if t.NON_ROTH.search(low):
-        return _q1(window, "yes", SPECIFIC, "non_roth_named", "names a non-Roth after-tax contribution")
     if t.BESIDE_ROTH.search(low) and t.PERMISSION.search(low):
         why = "names after-tax contributions as a type of its own, beside Roth (so non-Roth)"
         return _q1(window, "yes", SPECIFIC, "beside_roth", why)
@@ -195,6 +206,9 @@ def q1_positive(window: Window) -> Finding | None:
 
 def q1_roth_only(window: Window) -> Finding | None:
     low = window.low
+    if t.CONVERSION.search(window.text):
+        why = "about converting money to Roth, not which contributions the plan takes"
+        return _q1(window, "aside", HINT, "conversion", why)
     unmarked = t.AFTER_TAX.search(t.ROTH_BOUND.sub("", low))
     roth_here = bool(t.ROTH_WORD.search(low))
     if not roth_here and not (
@@ -234,6 +248,7 @@ _Q1_RULES = (
     q1_closed_by_date,
     q1_highly_compensated,
     q1_negated,
+    q1_non_roth_named,
     q1_positive,
     q1_roth_only,
     q1_ambiguous,

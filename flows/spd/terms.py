@@ -61,8 +61,8 @@ CHOICE = _r(r"\bor\b|\btwo (?:ways|options|types)\b|choice between|combination")
 CONTRIBUTE = _r(r"contribut|\bsav(?:e|ings)\b|deduct|election|elect\b")
 # Putting money in (a verb, not the noun "contributions" that names whose money is withdrawn).
 CONTRIBUTE_ACT = _r(
-    r"\bcontribut(?:e|es|ing)\b|\bmak(?:e|es|ing)\b[^.;]{0,40}\bcontributions?\b|\bsave\b|deduct|election"
-    r"|\belect to (?:make|contribute|save)"
+    r"\bcontribut(?:e|es|ing)\b|\bmak(?:e|es|ing)\b[^.;]{0,40}\bcontributions?\b|\bsave\b|election"
+    r"|\bdeduct(?:s|ed|ions?)?\b|\belect to (?:make|contribute|save)"
 )
 # A stop for a time after a withdrawal ("you may not make contributions for 6 months") is not a ban.
 SUSPENSION = _r(r"\bsuspen|\bfor (?:a period of )?(?:\d{1,2}|one|two|three|six|twelve) (?:full )?months?\b")
@@ -80,6 +80,10 @@ SPILLOVER = _r(r"spillover|switch\w*\s+you\s+to\b.*(?:once|when)\b.*\blimit")
 BUY_BACK = _r(r"buy[\s-]?back|previously forfeited")
 HISTORY = _r(
     r"\b(?:created|established|founded)\b.*\b(?:19|20)\d\d\b|\b(?:19|20)\d\d\b.*\b(?:created|established)\b"
+)
+# Money of a past vintage: "pre-1987 Voluntary After-Tax Contributions", "made before January 1, 1987".
+VINTAGE = _r(
+    r"\bpre-(?:19|20)\d\d\b|\b(?:made|contributed) (?:before|prior to) (?:\w+ \d{1,2}, )?(?:19|20)\d\d"
 )
 PENSION = _r(r"\bmember contributions\b|defined benefit|\bpension\b")
 ROLLED_IN = _r(r"\brolled?[\s-]?(?:in|over)\b|prior plan|transferred (?:from|to)")
