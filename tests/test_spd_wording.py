@@ -50,6 +50,8 @@ AFTER_TAX_NO = [
     "The Plan does not permit after-tax contributions (other than Roth).",
     "You may not contribute on an after-tax basis except through Roth contributions.",
     "You may contribute on a before-tax basis, an after-tax (Roth) basis, or both.",
+    # the plan's own Q&A answering no
+    "Can I make after-tax contributions to the Plan? No.",
     # a plan-highlights label and its value
     "Employee voluntary after-tax contributions: Not permitted.",
     # a closed choice of pre-tax or Roth, the Roth one called after-tax
@@ -72,6 +74,8 @@ AFTER_TAX_NEVER_YES = [
     # a conversion sentence lists what may be converted, not which contributions the plan takes
     "This option allows you to convert all or a portion of your pre-tax contributions and non-Roth assets "
     "(including after-tax contributions) to Roth assets within the Plan.",
+    # after-tax money rolled in from another plan is not after-tax contributions
+    "The Plan accepts rollovers of after-tax contributions from other qualified plans.",
     # a suspension after a withdrawal is not a ban, nor a permission
     "If you withdraw after-tax contributions, you may not make after-tax contributions for 6 months.",
 ]
@@ -127,6 +131,7 @@ CONVERSION_NO = [
     "The Plan does not permit in-plan Roth conversions.",
     "You cannot convert your after-tax contributions to Roth within the Plan.",
     "A conversion to Roth is not available.",
+    "Does the Plan allow in-plan Roth conversions? No.",
     "The Plan does not currently offer in-plan Roth conversions, but may add this feature in the future.",
 ]
 
@@ -192,6 +197,8 @@ WITHDRAWAL_NO = [
     "You are not eligible to take an in-service withdrawal.",
     "You may not take a withdrawal while you are employed.",
     "The Plan does not provide for in-service withdrawals.",
+    "Can I withdraw money from my account while I am still working? No, except in the case of a hardship.",
+    "Can I take money out of my after-tax account while I am employed? No.",
 ]
 
 WITHDRAWAL_NEVER_YES = [
@@ -209,6 +216,7 @@ WITHDRAWAL_NEVER_YES = [
     "Once you have five years of participation, you may withdraw your after-tax account.",
     # a loan is not a withdrawal
     "You may take a loan from your after-tax contributions at any time.",
+    "You may take out a loan from your after-tax account.",
 ]
 
 

@@ -96,8 +96,28 @@ _Q1_ASIDE = (
 )
 
 
+def _question(window: Window) -> bool:
+    return window.text.rstrip().endswith("?")
+
+
+def _answered_no(window: Window) -> bool:
+    """A question in the plan's own Q&A whose answer is "No" ("Can I ...? No, except for hardship.")."""
+    if not _question(window) or not window.after:
+        return False
+    answer = window.after[0].text.lower()
+    exception = t.EXCEPT.search(answer)
+    return bool(t.ANSWER_NO.match(answer)) and not (exception and _lists_after_tax(answer[exception.end() :]))
+
+
+_QA_NO = "the plan's own Q&A answers this question no"
+
+
 def q1_not_a_plan_term(window: Window) -> Finding | None:
-    if window.text.rstrip().endswith("?"):
+    if _question(window):
+        if _answered_no(window) and (
+            t.NON_ROTH.search(window.low) or t.AFTER_TAX.search(t.ROTH_BOUND.sub("", window.low))
+        ):
+            return _q1(window, "no", GENERAL, "answered_no", _QA_NO)
         return _q1(window, "aside", HINT, "question", "a question, not a plan term")
     if t.VINTAGE.search(window.low):
         why = "after-tax money from past years (grandfathered), not today's contributions"
@@ -105,7 +125,8 @@ def q1_not_a_plan_term(window: Window) -> Finding | None:
     for pattern, rule, why in _Q1_ASIDE:
         if pattern.search(window.low):
             return _q1(window, "aside", HINT, rule, why)
-    if t.ROLLED_IN.search(window.low) and not t.PERMISSION.search(window.low):
+    rolled_in = t.ROLLED_IN.search(window.low) and not t.PERMISSION.search(window.low)
+    if rolled_in or t.ROLLOVER_OF_AFTER_TAX.search(window.low):
         why = "after-tax money rolled in from an old plan is not after-tax contributions"
         return _q1(window, "aside", HINT, "rolled_in", why)
     return None
@@ -273,7 +294,9 @@ def _q2(window: Window, answer: Answer, strength: int, rule: str, why: str) -> F
 
 
 def q2_not_a_plan_term(window: Window) -> Finding | None:
-    if window.text.rstrip().endswith("?"):
+    if _question(window):
+        if _answered_no(window):
+            return _q2(window, "no", GENERAL, "answered_no", _QA_NO)
         return _q2(window, "aside", HINT, "question", "a question, not a plan term")
     if t.COMMENTARY.search(window.low):
         return _q2(window, "aside", HINT, "commentary", "general commentary, not this plan's terms")
@@ -374,13 +397,32 @@ def _source(low: str) -> Literal["after_tax", "other", "general"]:
     return "other" if t.OTHER_SOURCE.search(low) else "general"
 
 
-def q3_not_a_plan_term(window: Window) -> Finding | None:
-    if window.text.rstrip().endswith("?"):
-        if t.AFTER_TAX.search(window.low) or "in-service" in window.low:
-            return _q3(window, "aside", HINT, "question", "a question, not a plan term")
+def q3_question(window: Window) -> Finding | None:
+    """A question decides nothing, unless the plan's own Q&A answers it "No"."""
+    if not _question(window):
         return None
-    if t.COMMENTARY.search(window.low):
-        return _q3(window, "aside", HINT, "commentary", "general commentary, not this plan's terms")
+    source = _source(window.low)
+    about = source == "after_tax" or (source == "general" and t.IN_SERVICE.search(window.low))
+    if _answered_no(window) and about:
+        return _q3(window, "no", GENERAL, "answered_no", _QA_NO)
+    if t.AFTER_TAX.search(window.low) or "in-service" in window.low:
+        return _q3(window, "aside", HINT, "question", "a question, not a plan term")
+    return None
+
+
+# Sentences about withdrawals that are not about taking after-tax money out while employed.
+_Q3_ASIDE = (
+    (t.COMMENTARY, "commentary", "general commentary, not this plan's terms"),
+    (t.LOAN_ONLY, "loan", "a loan is repaid; it is not a withdrawal"),
+)
+
+
+def q3_not_a_plan_term(window: Window) -> Finding | None:
+    if _question(window):
+        return None
+    for pattern, rule, why in _Q3_ASIDE:
+        if pattern.search(window.low):
+            return _q3(window, "aside", HINT, rule, why)
     if _source(window.low) == "other":
         return _q3(
             window,
@@ -559,6 +601,7 @@ def q3_positive(window: Window) -> Finding | None:
 
 
 _Q3_RULES = (
+    q3_question,
     q3_not_a_plan_term,
     q3_checkbox_or_template,
     q3_closed_list,

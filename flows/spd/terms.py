@@ -87,6 +87,8 @@ VINTAGE = _r(
 )
 PENSION = _r(r"\bmember contributions\b|defined benefit|\bpension\b")
 ROLLED_IN = _r(r"\brolled?[\s-]?(?:in|over)\b|prior plan|transferred (?:from|to)")
+# After-tax money as the thing rolled over ("accepts rollovers of after-tax contributions").
+ROLLOVER_OF_AFTER_TAX = _r(rf"\brollovers? (?:contributions? )?of (?:your |any )?(?:{AT})")
 # Advice about plans in general ("if your plan offers ...", "depending on your plan"), not a plan's terms.
 COMMENTARY = _r(
     r"\b(?:many|most|some) plans\b|not all (?:401\(k\) )?plans"
@@ -158,7 +160,12 @@ DISTRIBUTABLE_ONLY = _r(
     r"otherwise be (?:withdrawn|distributed)|otherwise distributable|eligible for (?:a )?distribution"
 )
 
-WITHDRAWAL = _r(r"\bwithdraw|\bin[\s-]?service distribution|\bdistributed\b|\bdistribution\b|\bremove\b")
+# A loan named without a withdrawal or distribution.
+LOAN_ONLY = _r(r"^(?!.*\b(?:withdraw|distribut)).*\bloans?\b")
+WITHDRAWAL = _r(
+    r"\bwithdraw|\btak(?:e|ing) (?:\w+ ){0,2}out\b|\bin[\s-]?service distribution|\bdistributed\b"
+    r"|\bdistribution\b|\bremove\b"
+)
 # The plan's whole list of withdrawals while employed ("There are three types of withdrawals while you
 # remain employed", "The following in-service withdrawals are available:", "In-service withdrawals are
 # limited to the following").
@@ -235,8 +242,10 @@ FREQUENCY_LIMIT = _r(
 )
 THIS_AGE = _r(r"\bthis age\b")
 MAY_BE_REQUESTED = _r(r"\bmay be (?:requested|made|withdrawn)\b")
+ANSWER_NO = _r(r"no\b(?!\s+\w+\s+(?:is|are)\b)")
 IN_SERVICE = _r(
-    r"in[\s-]?service|while (?:employed|working|you (?:are|remain) employed)|prior to (?:your )?termination"
+    r"in[\s-]?service|while (?:i am |you are |you remain |you're |i'm )?(?:still )?(?:employed|working)"
+    r"|while (?:employed|working|you (?:are|remain) employed)|prior to (?:your )?termination"
     r"|before termination|before (?:you |your )?(?:retire|leave|terminat|separat)"
 )
 ANY_REASON = _r(r"for any reason|at any time")
