@@ -50,6 +50,9 @@ AFTER_TAX_NO = [
     "The Plan does not permit after-tax contributions (other than Roth).",
     "You may not contribute on an after-tax basis except through Roth contributions.",
     "You may contribute on a before-tax basis, an after-tax (Roth) basis, or both.",
+    # only pre-tax and Roth contributions: no non-Roth kind, though "after-tax" is never written
+    "The Plan only accepts pre-tax and Roth contributions.",
+    "Only pre-tax and Roth contributions are permitted.",
     # the plan's own Q&A answering no
     "Can I make after-tax contributions to the Plan? No.",
     # a plan-highlights label and its value
@@ -74,6 +77,8 @@ AFTER_TAX_NEVER_YES = [
     # a conversion sentence lists what may be converted, not which contributions the plan takes
     "This option allows you to convert all or a portion of your pre-tax contributions and non-Roth assets "
     "(including after-tax contributions) to Roth assets within the Plan.",
+    # a match rule names contribution types, not the only ones the plan takes
+    "The Company matches only pre-tax and Roth contributions.",
     # after-tax money rolled in from another plan is not after-tax contributions
     "The Plan accepts rollovers of after-tax contributions from other qualified plans.",
     # a suspension after a withdrawal is not a ban, nor a permission

@@ -70,7 +70,7 @@ def after_tax_allowed(window: Window) -> Finding | None:
     if t.DEFINITION.search(window.text):
         return None  # a definition says what a word means, not what the plan allows
     low = window.low
-    if not t.AFTER_TAX.search(low) and not t.NON_ROTH.search(low):
+    if not t.AFTER_TAX.search(low) and not t.NON_ROTH.search(low) and not t.ONLY_PRE_AND_ROTH.search(low):
         return None
     if t.WITHDRAWAL.search(low) and not t.CONTRIBUTE_ACT.search(low):
         return None  # taking after-tax money out says it exists, not that new contributions are allowed
@@ -141,6 +141,14 @@ def q1_labelled_not_permitted(window: Window) -> Finding | None:
     if _labelled_no(window):
         why = "the plan's summary lists after-tax contributions as not permitted"
         return _q1(window, "no", SPECIFIC, "labelled_not_permitted", why)
+    return None
+
+
+def q1_only_pre_tax_and_roth(window: Window) -> Finding | None:
+    """The plan takes only pre-tax and Roth contributions: no non-Roth after-tax kind."""
+    if t.ONLY_PRE_AND_ROTH.search(window.low):
+        why = "the plan takes only pre-tax and Roth contributions"
+        return _q1(window, "no", GENERAL, "only_pre_tax_and_roth", why)
     return None
 
 
@@ -265,6 +273,7 @@ def q1_ambiguous(window: Window) -> Finding | None:
 _Q1_RULES = (
     q1_not_a_plan_term,
     q1_labelled_not_permitted,
+    q1_only_pre_tax_and_roth,
     q1_checkbox_or_template,
     q1_closed_by_date,
     q1_highly_compensated,

@@ -39,6 +39,14 @@ BESIDE_ROTH = _r(
     rf"|{_PRE_ITEM},\s*(?:an? )?{ROTH}[^,.;]{{0,25}}{_AND_OR}(?:an? )?(?:{AT}){_NOT_ROTH_AFTER}"
     rf"|{_PRE_ITEM},\s*(?:an? )?(?:{AT})(?![^,.;]{{0,8}}\broth\b)[^,.;]{{0,25}}{_AND_OR}(?:an? )?{ROTH}"
 )
+# The plan's only contribution types are pre-tax and Roth ("The Plan only accepts pre-tax and Roth
+# contributions"): no after-tax kind beyond Roth.
+_PRE_AND_ROTH = rf"{_PRE_ITEM}(?: and| or|,)+ (?:designated )?roth\b(?![^.;]{{0,30}}(?:{AT}))"
+ONLY_PRE_AND_ROTH = _r(
+    rf"\b(?:accepts|permits|allows|offers|provides for|make|contribute)\s+only\s+{_PRE_AND_ROTH}"
+    rf"|\bonly (?:accepts|permits|allows|offers|provides for)\s+{_PRE_AND_ROTH}"
+    rf"|^only\s+{_PRE_AND_ROTH}[^.;]{{0,30}}\b(?:are|is|may be) (?:permitted|accepted|allowed)"
+)
 # Roth is the only after-tax kind: "except through Roth contributions", "(other than Roth)".
 ROTH_EXCEPTED = _r(rf"\b(?:except|other than|besides)\b[^.;]{{0,30}}{ROTH}")
 # A limit aimed at highly compensated employees: it depends on whether the reader is one.
