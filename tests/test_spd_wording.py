@@ -37,6 +37,12 @@ AFTER_TAX_YES = [
     "You may contribute up to 75% of pay, on a before-tax basis, an after-tax basis, or a Roth basis.",
     "You may contribute to the plan with pre-tax dollars, Roth dollars, or after-tax dollars.",
     "You may also make after-tax (nonRoth) contributions.",
+    # beyond the IRS deferral limit, which Roth contributions count toward
+    "After you reach the IRS limit on pre-tax and Roth contributions, you may continue to contribute on an "
+    "after-tax basis.",
+    # a plan-highlights label and its value
+    "Voluntary After-Tax Contributions: Permitted",
+    "After-tax contributions: Yes, 1% to 10% of eligible pay",
 ]
 
 AFTER_TAX_NO = [
@@ -57,6 +63,7 @@ AFTER_TAX_NO = [
     "Can I make after-tax contributions to the Plan? No.",
     # a plan-highlights label and its value
     "Employee voluntary after-tax contributions: Not permitted.",
+    "After-tax contributions: Not available",
     # a closed choice of pre-tax or Roth, the Roth one called after-tax
     "You may make pre-tax contributions or after-tax Roth 401(k) contributions.",
 ]
@@ -69,6 +76,7 @@ AFTER_TAX_NEVER_YES = [
     # taking after-tax money out says an account exists, not that new contributions are allowed
     "You may withdraw your pre-1987 voluntary after-tax contributions at any time.",
     # Roth called after-tax, with a permission
+    "Roth after-tax contributions: Yes",
     "In addition to pre-tax contributions, you may make Roth after-tax contributions.",
     # an account or old money named, not new contributions allowed
     "A Participant shall at all times be fully vested in the balance of his After-Tax Account, Tax "
@@ -91,6 +99,8 @@ AFTER_TAX_DEPENDS = [
     "Highly compensated employees may not make after-tax contributions.",
     "After-tax contributions are not available to highly compensated employees.",
     "You may make after-tax contributions only if you are not a highly compensated employee.",
+    # a label whose yes waits on the employer's election
+    "After-tax contributions: Yes, if elected by your employer",
 ]
 
 
@@ -105,7 +115,7 @@ def test_after_tax_wording_that_closes_the_door(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", AFTER_TAX_DEPENDS)
-def test_after_tax_wording_limited_for_highly_compensated_employees(text: str) -> None:
+def test_after_tax_wording_that_depends_on_the_reader_or_the_employer(text: str) -> None:
     assert _answer(text, Q1) == "conditional"
 
 
@@ -128,6 +138,9 @@ CONVERSION_YES = [
     "account.",
     "The plan's in-plan Roth conversion feature lets you convert after-tax savings to Roth.",
     "Roth conversions within the plan are allowed once per quarter.",
+    "In-Plan Roth Conversions: If you'd like to convert eligible non-Roth vested balances to Roth, you can "
+    "make an in-plan Roth conversion.",
+    "In-plan Roth conversions: Available",
 ]
 
 CONVERSION_NO = [
@@ -137,6 +150,7 @@ CONVERSION_NO = [
     "You cannot convert your after-tax contributions to Roth within the Plan.",
     "A conversion to Roth is not available.",
     "Does the Plan allow in-plan Roth conversions? No.",
+    "In-Plan Roth Rollover: No",
     "The Plan does not currently offer in-plan Roth conversions, but may add this feature in the future.",
 ]
 
@@ -181,6 +195,7 @@ WITHDRAWAL_YES = [
     "You may withdraw your after-tax account at any time before you retire.",
     "Generally, you may not withdraw money while you are still employed. However, you may withdraw your "
     "after-tax contributions.",
+    "After-tax withdrawals: Available at any time, up to twice per year",
 ]
 
 WITHDRAWAL_NO = [
@@ -204,6 +219,7 @@ WITHDRAWAL_NO = [
     "The Plan does not provide for in-service withdrawals.",
     "Can I withdraw money from my account while I am still working? No, except in the case of a hardship.",
     "Can I take money out of my after-tax account while I am employed? No.",
+    "In-service withdrawals: None",
 ]
 
 WITHDRAWAL_NEVER_YES = [
@@ -219,6 +235,8 @@ WITHDRAWAL_NEVER_YES = [
     # other gates: an age other than 59½, years in the plan
     "You may withdraw your after-tax contributions if you are at least age 55.",
     "Once you have five years of participation, you may withdraw your after-tax account.",
+    # a label whose value has a gate is not a plain yes
+    "After-tax withdrawals: Available at age 59½",
     # a loan is not a withdrawal
     "You may take a loan from your after-tax contributions at any time.",
     "You may take out a loan from your after-tax account.",

@@ -74,7 +74,7 @@ def after_tax_allowed(window: Window) -> Finding | None:
         return None
     if t.WITHDRAWAL.search(low) and not t.CONTRIBUTE_ACT.search(low):
         return None  # taking after-tax money out says it exists, not that new contributions are allowed
-    if len(window.text.split()) < 7 and not t.PERMISSION.search(low) and not _labelled_no(window):
+    if len(window.text.split()) < 7 and not t.PERMISSION.search(low) and _labelled_q1(window) is None:
         return None  # a heading names the subject; it decides nothing
     for rule in _Q1_RULES:
         found = rule(window)
@@ -132,16 +132,38 @@ def q1_not_a_plan_term(window: Window) -> Finding | None:
     return None
 
 
-def _labelled_no(window: Window) -> bool:
-    return bool(t.LABEL_NOT_PERMITTED.search(window.text.strip())) and not t.ROTH_WORD.search(window.low)
-
-
-def q1_labelled_not_permitted(window: Window) -> Finding | None:
-    """A summary's label and value ("Voluntary after-tax contributions: Not permitted")."""
-    if _labelled_no(window):
-        why = "the plan's summary lists after-tax contributions as not permitted"
-        return _q1(window, "no", SPECIFIC, "labelled_not_permitted", why)
+def _labelled(window: Window) -> tuple[str, Literal["yes", "no"]] | None:
+    """A summary's label and its value ("Voluntary after-tax contributions: Not permitted")."""
+    match = t.LABEL.match(window.text.strip())
+    if match is None:
+        return None
+    value = match["value"].strip().lower()
+    if t.LABEL_NO.match(value):
+        return match["label"].lower(), "no"
+    if t.LABEL_YES.match(value):
+        return match["label"].lower(), "yes"
     return None
+
+
+_LISTED = {"yes": "available", "no": "not available"}
+
+
+def _labelled_q1(window: Window) -> Literal["yes", "no"] | None:
+    found = _labelled(window)
+    if found is None:
+        return None
+    label, value = found
+    about = t.AFTER_TAX.search(label) and not t.ROTH_WORD.search(label)
+    return value if about and not t.WITHDRAWAL.search(label) and not t.CONVERSION.search(label) else None
+
+
+def q1_labelled(window: Window) -> Finding | None:
+    """A summary's label and value ("Voluntary after-tax contributions: Not permitted")."""
+    value = _labelled_q1(window)
+    if value is None:
+        return None
+    why = f"the plan's summary lists after-tax contributions as {_LISTED[value]}"
+    return _q1(window, value, GENERAL if value == "yes" else SPECIFIC, "labelled", why)
 
 
 def q1_only_pre_tax_and_roth(window: Window) -> Finding | None:
@@ -272,7 +294,7 @@ def q1_ambiguous(window: Window) -> Finding | None:
 
 _Q1_RULES = (
     q1_not_a_plan_term,
-    q1_labelled_not_permitted,
+    q1_labelled,
     q1_only_pre_tax_and_roth,
     q1_checkbox_or_template,
     q1_closed_by_date,
@@ -315,6 +337,16 @@ def q2_not_a_plan_term(window: Window) -> Finding | None:
         why = "a rollover to a Roth IRA leaves the plan; it is not an in-plan conversion"
         return _q2(window, "aside", HINT, "roth_ira", why)
     return None
+
+
+def q2_labelled(window: Window) -> Finding | None:
+    """A summary's label and value ("In-plan Roth conversions: Available")."""
+    found = _labelled(window)
+    if found is None or not t.CONVERSION.search(found[0]):
+        return None
+    value = found[1]
+    why = f"the plan's summary lists in-plan Roth conversions as {_LISTED[value]}"
+    return _q2(window, value, GENERAL if value == "yes" else SPECIFIC, "labelled", why)
 
 
 def q2_checkbox_or_template(window: Window) -> Finding | None:
@@ -372,7 +404,14 @@ def q2_positive(window: Window) -> Finding | None:
     return None
 
 
-_Q2_RULES = (q2_not_a_plan_term, q2_checkbox_or_template, q2_age_gated, q2_negated_next, q2_positive)
+_Q2_RULES = (
+    q2_not_a_plan_term,
+    q2_labelled,
+    q2_checkbox_or_template,
+    q2_age_gated,
+    q2_negated_next,
+    q2_positive,
+)
 
 
 # ---------------------------------------------------------------- in-service withdrawal (Q3)
@@ -443,6 +482,20 @@ def q3_not_a_plan_term(window: Window) -> Finding | None:
     if t.CONVERSION.search(window.text) and not t.AFTER_TAX_SOURCE.search(window.low):
         return _q3(window, "aside", HINT, "conversion", "about conversions, not withdrawals")
     return None
+
+
+def q3_labelled(window: Window) -> Finding | None:
+    """A summary's label and value ("After-tax withdrawals: Available", "In-service withdrawals: None")."""
+    found = _labelled(window)
+    if found is None:
+        return None
+    label, value = found
+    source = _source(label)
+    if source == "other" or not (source == "after_tax" or t.IN_SERVICE.search(label)):
+        return None
+    strength = SPECIFIC if source == "after_tax" or value == "no" else GENERAL
+    why = f"the plan's summary lists these withdrawals as {_LISTED[value]}"
+    return _q3(window, value, strength, "labelled", why)
 
 
 def q3_checkbox_or_template(window: Window) -> Finding | None:
@@ -612,6 +665,7 @@ def q3_positive(window: Window) -> Finding | None:
 _Q3_RULES = (
     q3_question,
     q3_not_a_plan_term,
+    q3_labelled,
     q3_checkbox_or_template,
     q3_closed_list,
     q3_list_item,

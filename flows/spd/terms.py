@@ -38,6 +38,9 @@ BESIDE_ROTH = _r(
     rf"|{_PRE},\s*(?:{AT})(?: contributions)?{_AND_OR}{ROTH}"
     rf"|{_PRE_ITEM},\s*(?:an? )?{ROTH}[^,.;]{{0,25}}{_AND_OR}(?:an? )?(?:{AT}){_NOT_ROTH_AFTER}"
     rf"|{_PRE_ITEM},\s*(?:an? )?(?:{AT})(?![^,.;]{{0,8}}\broth\b)[^,.;]{{0,25}}{_AND_OR}(?:an? )?{ROTH}"
+    # beyond the IRS deferral limit, which Roth contributions count toward
+    rf"|\b(?:once|when|after) you (?:reach|hit|exceed|meet)\b[^.;]{{0,60}}\blimits?\b[^.;]{{0,80}}(?:{AT})"
+    rf"{_NOT_ROTH_AFTER}"
 )
 # The plan's only contribution types are pre-tax and Roth ("The Plan only accepts pre-tax and Roth
 # contributions"): no after-tax kind beyond Roth.
@@ -51,10 +54,14 @@ ONLY_PRE_AND_ROTH = _r(
 ROTH_EXCEPTED = _r(rf"\b(?:except|other than|besides)\b[^.;]{{0,30}}{ROTH}")
 # A limit aimed at highly compensated employees: it depends on whether the reader is one.
 HCE = _r(r"\bhighly[\s-]compensated\b|\bhces?\b|\bkey employees?\b")
-# A label and its value, as plan highlights print them: "Voluntary after-tax contributions: Not permitted".
-LABEL_NOT_PERMITTED = _r(
-    rf"^[^:.;]{{0,40}}(?:{AT})[^:.;]{{0,30}}:\s*"
-    r"(?:not permitted|not allowed|not available|not offered|none|no)\.?$"
+# A label and its value, as plan highlights print them: "Voluntary after-tax contributions: Not permitted",
+# "In-plan Roth conversions: Available".
+LABEL = _r(r"^(?P<label>[^:.;?]{3,70}):\s*(?P<value>[^:]{0,100})$")
+LABEL_NO = _r(r"^(?:not permitted|not allowed|not available|not offered|none|no|n/a)\.?$")
+# A yes with a gate after it ("Available at age 59½", "Yes, if elected") is not a plain yes.
+LABEL_YES = _r(
+    r"^(?:yes|permitted|allowed|available|offered)\b(?![^;]{0,80}\b(?:if|only|unless|age|59|after|upon|when"
+    r"|once you|terminat\w*|separat\w*|retire\w*|hardship|disab\w*|elected|employer)\b)"
 )
 # Capitalised defined term, as plan documents write it (case-sensitive).
 AFTER_TAX_TERM = re.compile(r"After-?\s?[Tt]ax (?:Employee )?Contributions?|[Aa]fter[\s-]tax contributions")
@@ -158,7 +165,8 @@ CONVERT_PERMISSION = _r(
     r"|\b(?:can|may) be "
     r"converted\b|\ballow\w*\b[^.]{0,80}\bconversion\b|\bconversion\b[^.]{0,60}\ballows? you\b"
     r"|\bconversions?\b[^.]{0,60}\b(?:is|are) (?:allowed|permitted|available)\b"
-    r"|\byou may (?:make|elect) an in[\s-]?plan roth\b|\blets? you\b[^.]{0,40}\bconvert"
+    r"|\byou (?:may|can) (?:make|elect|request) an? (?:in[\s-]?plan roth|roth in[\s-]?plan)\b"
+    r"|\blets? you\b[^.]{0,40}\bconvert"
     rf"|\b(?:may|can|permits? you to|allows? you to)\b[^.]{{0,40}}{TO_DESIGNATED_ROTH}"
     rf"|\b(?:permits?|allows?|offers?)\b[^.]{{0,60}}\b{_IPR} (?:rollover|conversion|transfer)"
     rf"|\b{_IPR} (?:rollovers?|conversions?|transfers?)\b[^.]{{0,40}}\b(?:is|are) "
