@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 from flows.spd import terms as t
@@ -46,7 +47,7 @@ class Window:
     def text(self) -> str:
         return self.this.text
 
-    @property
+    @cached_property
     def low(self) -> str:
         return self.this.text.lower()
 
@@ -66,21 +67,33 @@ def _box(window: Window) -> Literal["checked", "unchecked", None]:
 # ---------------------------------------------------------------- after-tax contributions (Q1)
 
 
+def _mentions(low: str, words: tuple[str, ...]) -> bool:
+    """A quick look for the words every pattern of a question needs, before any pattern runs."""
+    return any(word in low for word in words)
+
+
 def after_tax_allowed(window: Window) -> Finding | None:
-    if t.DEFINITION.search(window.text):
-        return None  # a definition says what a word means, not what the plan allows
-    low = window.low
-    if not t.AFTER_TAX.search(low) and not t.NON_ROTH.search(low) and not t.ONLY_PRE_AND_ROTH.search(low):
+    if not _about_after_tax_contributions(window):
         return None
-    if t.WITHDRAWAL.search(low) and not t.CONTRIBUTE_ACT.search(low):
-        return None  # taking after-tax money out says it exists, not that new contributions are allowed
-    if len(window.text.split()) < 7 and not t.PERMISSION.search(low) and _labelled_q1(window) is None:
-        return None  # a heading names the subject; it decides nothing
     for rule in _Q1_RULES:
         found = rule(window)
         if found is not None:
             return found
     return None
+
+
+def _about_after_tax_contributions(window: Window) -> bool:
+    low = window.low
+    if not _mentions(low, t.Q1_WORDS):
+        return False
+    if not t.AFTER_TAX.search(low) and not t.NON_ROTH.search(low) and not t.ONLY_PRE_AND_ROTH.search(low):
+        return False
+    if t.DEFINITION.search(window.text):
+        return False  # a definition says what a word means, not what the plan allows
+    if t.WITHDRAWAL.search(low) and not t.CONTRIBUTE_ACT.search(low):
+        return False  # taking after-tax money out says it exists, not that new contributions are allowed
+    # a heading names the subject; it decides nothing
+    return len(window.text.split()) >= 7 or bool(t.PERMISSION.search(low)) or _labelled_q1(window) is not None
 
 
 def _q1(window: Window, answer: Answer, strength: int, rule: str, why: str) -> Finding:
@@ -311,6 +324,8 @@ _Q1_RULES = (
 
 
 def in_plan_conversion(window: Window) -> Finding | None:
+    if not _mentions(window.low, t.Q2_WORDS):
+        return None
     if not t.CONVERSION.search(window.text) or t.DEFINITION.search(window.text):
         return None
     for rule in _Q2_RULES:
@@ -418,10 +433,12 @@ _Q2_RULES = (
 
 
 def in_service_withdrawal(window: Window) -> Finding | None:
-    if t.DEFINITION.search(window.text):
-        return None
     low = window.low
+    if not _mentions(low, t.Q3_WORDS):
+        return None
     if not t.WITHDRAWAL.search(low) and not t.TYPES_OF_WITHDRAWAL.search(low):
+        return None
+    if t.DEFINITION.search(window.text):
         return None
     if t.TAX_TALK.search(low) and not t.PERMISSION.search(low) and not t.NEG_WITHDRAW.search(low):
         return None

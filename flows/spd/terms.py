@@ -10,6 +10,10 @@ def _r(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
 
 
 AT = r"(?:after|post)[\s-]?tax|aftertax"
+# Words each question's patterns all need (lower case): a sentence without any of them is skipped.
+Q1_WORDS = ("tax", "regular savings")
+Q2_WORDS = ("roth", "xxxx", "irr", "conver")
+Q3_WORDS = ("withdraw", "distribut", "remove", "take", "taking")
 # "Roth" that is not "non-Roth": an explicit "non-Roth" is never Roth money.
 ROTH = r"(?<!non-)(?<!non )(?<!non)\broth\b"
 AFTER_TAX = _r(AT)
