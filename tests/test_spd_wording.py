@@ -227,6 +227,7 @@ WITHDRAWAL_NEVER_YES = [
     "You may withdraw your rollover account at any time.",
     "If your plan allows it, after-tax contributions can be withdrawn at any time.",
     "Once you reach age 59½, you may withdraw all or part of your after-tax account.",
+    "Once you reach age fifty-nine and one-half, you may withdraw all or part of your after-tax account.",
     # money paid on leaving, at death or disability is not an in-service withdrawal
     "You may withdraw your after-tax contributions upon separation from service.",
     "You may request a distribution of your after-tax account after your employment ends.",

@@ -2,7 +2,7 @@
 
 - PDFium marks a line-end hyphen with U+FFFE; ``-`` at a line end is joined too ("contri-/butions"),
   keeping the hyphen of compounds ("after-/tax" -> "after-tax").
-- "59?", "591/2", "59 1/2" and "59 ½" become "59½".
+- "59?", "591/2", "59 1/2", "59 ½" and "fifty-nine and one-half" become "59½".
 - Running headers and footers (a line at the top or bottom of at least half the pages, digits
   ignored) and table-of-contents lines (dot leaders and a page number) are dropped.
 - Lines are joined into running text; a blank line, a bullet or a checkbox starts a new piece.
@@ -44,6 +44,7 @@ _KEEP_HYPHEN = frozenset(
 )
 _HALF = re.compile(r"\b59\s*(?:\?|1\s*/\s*2|\u00bd)")
 _HALF_NFKC = re.compile(r"\b59\s*(?:\?|1\s*[/\u2044]\s*2|\u00bd)")
+_HALF_WORDS = re.compile(r"\bfifty[\s-]nine(?:\s+and\s+(?:one[\s-]half|a\s+half|1/2))", re.IGNORECASE)
 _TOC = re.compile(r"(?:\.\s*){4,}\s*\d{1,3}\s*$|\s{3,}\d{1,3}\s*$")
 _DIGITS = re.compile(r"\d+")
 _SPACE = re.compile(r"[ \t\u00a0]+")
@@ -64,6 +65,7 @@ def _lines(page: str) -> list[str]:
     text = _HALF.sub("59½", text)
     text = unicodedata.normalize("NFKC", text)
     text = _HALF_NFKC.sub("59½", text)
+    text = _HALF_WORDS.sub("59½", text)
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
     text = text.replace("\u2013", "-").replace("\u2014", " - ").replace("\u2010", "-").replace("\u2011", "-")
     text = _LINE_HYPHEN.sub(_dehyphenate, text)
