@@ -87,6 +87,12 @@ AFTER_TAX_NEVER_YES = [
     "(including after-tax contributions) to Roth assets within the Plan.",
     # a match rule names contribution types, not the only ones the plan takes
     "The Company matches only pre-tax and Roth contributions.",
+    # a possibility for the future, or an employer's choice, is not today's terms
+    "Your employer may choose to permit after-tax contributions in a future plan year.",
+    "If after-tax contributions are permitted under the Plan, you may make them by payroll deduction.",
+    # contributions to another plan
+    "You may make after-tax contributions to an IRA outside the plan.",
+    "Employees may elect to make after-tax contributions to the Employee Stock Purchase Plan.",
     # after-tax money rolled in from another plan is not after-tax contributions
     "The Plan accepts rollovers of after-tax contributions from other qualified plans.",
     # a suspension after a withdrawal is not a ban, nor a permission
@@ -161,6 +167,7 @@ CONVERSION_NEVER_YES = [
     # advice about plans in general
     "Many plans now allow in-plan Roth conversions.",
     "If your plan allows in-plan Roth conversions, you can convert after-tax money to Roth.",
+    "The Plan may permit in-plan Roth rollovers in the future.",
 ]
 
 
@@ -238,6 +245,13 @@ WITHDRAWAL_NEVER_YES = [
     "Once you have five years of participation, you may withdraw your after-tax account.",
     # a label whose value has a gate is not a plain yes
     "After-tax withdrawals: Available at age 59½",
+    # a possibility for the future; another plan's money
+    "The Plan may permit withdrawals of after-tax contributions in the future.",
+    "You may withdraw after-tax contributions from an IRA at any time.",
+    # for hardship, or with someone's approval: not at will
+    "You may withdraw your after-tax account for a hardship.",
+    "Withdrawals of after-tax contributions are allowed if your employer approves.",
+    "At the Committee's discretion, you may withdraw your after-tax account.",
     # a loan is not a withdrawal
     "You may take a loan from your after-tax contributions at any time.",
     "You may take out a loan from your after-tax account.",

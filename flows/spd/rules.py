@@ -101,7 +101,10 @@ def _q1(window: Window, answer: Answer, strength: int, rule: str, why: str) -> F
 
 
 # Sentences that mention after-tax money but are not a plan term about contributing it.
+_FUTURE = "a possibility for the future, not today's terms"
 _Q1_ASIDE = (
+    (t.FUTURE, "future", _FUTURE),
+    (t.INTO_OTHER_PLAN, "other_plan", "contributions to another plan (IRA, HSA, stock plan), not this one"),
     (t.BUY_BACK, "buy_back", "after-tax dollars here only buy back forfeited money"),
     (t.HISTORY, "history", "plan history, not today's contributions"),
     (t.PENSION, "pension", "pension member contributions, not a 401(k) after-tax option"),
@@ -202,7 +205,7 @@ def q1_checkbox_or_template(window: Window) -> Finding | None:
         return _q1(
             window, "no" if negative else "yes", CLOSED, "checked_box", "a ticked option on the plan's form"
         )
-    if t.TEMPLATE.search(window.text):
+    if t.TEMPLATE.search(window.text) or t.IF_PERMITTED.search(window.low):
         return _q1(
             window,
             "conditional",
@@ -339,15 +342,21 @@ def _q2(window: Window, answer: Answer, strength: int, rule: str, why: str) -> F
     return Finding("in_plan_conversion", answer, strength, rule, why, window.this)
 
 
+_Q2_ASIDE = (
+    (t.COMMENTARY, "commentary", "general commentary, not this plan's terms"),
+    (t.FUTURE, "future", _FUTURE),
+    (t.BENEFICIARY, "beneficiary", "this is about beneficiaries, not participants"),
+)
+
+
 def q2_not_a_plan_term(window: Window) -> Finding | None:
     if _question(window):
         if _answered_no(window):
             return _q2(window, "no", GENERAL, "answered_no", _QA_NO)
         return _q2(window, "aside", HINT, "question", "a question, not a plan term")
-    if t.COMMENTARY.search(window.low):
-        return _q2(window, "aside", HINT, "commentary", "general commentary, not this plan's terms")
-    if t.BENEFICIARY.search(window.low):
-        return _q2(window, "aside", HINT, "beneficiary", "this is about beneficiaries, not participants")
+    for pattern, rule, why in _Q2_ASIDE:
+        if pattern.search(window.low):
+            return _q2(window, "aside", HINT, rule, why)
     if t.ROTH_IRA.search(window.low) and not t.WITHIN_PLAN.search(window.low):
         why = "a rollover to a Roth IRA leaves the plan; it is not an in-plan conversion"
         return _q2(window, "aside", HINT, "roth_ira", why)
@@ -478,6 +487,8 @@ def q3_question(window: Window) -> Finding | None:
 # Sentences about withdrawals that are not about taking after-tax money out while employed.
 _Q3_ASIDE = (
     (t.COMMENTARY, "commentary", "general commentary, not this plan's terms"),
+    (t.FUTURE, "future", _FUTURE),
+    (t.FROM_OTHER_PLAN, "other_plan", "withdrawals from another plan (an IRA), not this one"),
     (t.LOAN_ONLY, "loan", "a loan is repaid; it is not a withdrawal"),
 )
 
@@ -535,12 +546,22 @@ def q3_checkbox_or_template(window: Window) -> Finding | None:
     return None
 
 
+def q3_for_hardship(window: Window) -> Finding | None:
+    """A withdrawal permitted for hardship is not a withdrawal at will."""
+    if t.FOR_HARDSHIP.search(window.low) and not t.ANY_REASON.search(window.low):
+        why = "allowed for hardship, not at will"
+        return _q3(window, "conditional", GENERAL, "for_hardship", why)
+    return None
+
+
 def q3_discretion(window: Window) -> Finding | None:
     if t.DISCRETION.search(window.low):
         strength = SPECIFIC if _source(window.low) == "after_tax" else GENERAL
         return _q3(
             window, "conditional", strength, "discretion", "the employer or board may allow it, on its terms"
         )
+    if t.APPROVAL.search(window.low) and _permits(window.low):
+        return _q3(window, "conditional", HINT, "approval", "allowed with someone's approval, on their terms")
     return None
 
 
@@ -687,6 +708,7 @@ _Q3_RULES = (
     q3_closed_list,
     q3_list_item,
     q3_hardship_only,
+    q3_for_hardship,
     q3_discretion,
     q3_negated,
     q3_age_gated,

@@ -109,6 +109,25 @@ ROLLED_IN = _r(r"\brolled?[\s-]?(?:in|over)\b|prior plan|transferred (?:from|to)
 # After-tax money as the thing rolled over ("accepts rollovers of after-tax contributions").
 ROLLOVER_OF_AFTER_TAX = _r(rf"\brollovers? (?:contributions? )?of (?:your |any )?(?:{AT})")
 # Advice about plans in general ("if your plan offers ...", "depending on your plan"), not a plan's terms.
+# Not today's terms: a possibility for the future ("may permit ... in the future", "reserves the right").
+# A refusal today ("does not currently offer ..., but may in the future") is still a refusal.
+FUTURE = _r(
+    r"^(?!.*\b(?:not|no longer)\b).*(?:\bin the future\b|\bfuture (?:plan )?years?\b|\breserves? the right\b)"
+)
+# A plan other than this one: money put into, or taken from, an IRA, HSA or stock purchase plan.
+OTHER_PLAN = (
+    r"(?:roth |traditional )?ira\b|individual retirement|health savings|\bhsa\b|(?:employee )?stock purchase"
+    r"|\bespp\b"
+)
+INTO_OTHER_PLAN = _r(rf"\b(?:contribut\w*|make|made)\b[^.;]{{0,60}}\bto (?:an? |your |the )?(?:{OTHER_PLAN})")
+FROM_OTHER_PLAN = _r(rf"\bfrom (?:an? |your |the )?(?:{OTHER_PLAN})")
+# "If after-tax contributions are permitted under the Plan, ...": it depends on the plan.
+IF_PERMITTED = _r(
+    r"\bif (?:the plan|your plan|the employer|your employer|[^.,;]{0,60}\b(?:are|is)) "
+    r"(?:permit|allow|offer|accept)\w*"
+    r"|\b(?:employer|company|plan sponsor|board|committee) may (?:choose |elect |decide )?(?:to )?"
+    r"(?:permit|allow|offer)"
+)
 COMMENTARY = _r(
     r"\b(?:many|most|some) plans\b|not all (?:401\(k\) )?plans"
     r"|\bif (?:your|the|a) (?:401\(k\) |403\(b\) )?plan (?:offers|allows|permits|has|accepts)\b"
@@ -128,7 +147,8 @@ NEG_PERMIT = _r(
     r"(?:permit|allow|support|offer|accept|provide|have|include)"
     r"|\b(?:cannot|can not|may not|are not able to|not be able to) convert"
     r"|\bno\b[^.;]{0,40}\b(?:are|is|will be|may be) (?:permitted|allowed|accepted|made)\b"
-    r"|\b(?:is|are) not (?:permitted|allowed|available|offered|accepted)|\bmay not (?:make|elect|contribute)"
+    r"|\b(?:is|are) not (?:currently |presently |yet )?(?:permitted|allowed|available|offered|accepted)"
+    r"|\bmay not (?:make|elect|contribute)"
     r"|\bcannot (?:make|contribute)|\bnot support\b|\bunable to support|\bnot be permitted"
 )
 # An exception after a refusal ("not while employed, except from your after-tax account").
@@ -209,9 +229,15 @@ OTHER_SOURCE = _r(
     rf"rollover|{ROTH}|match|employer contributions|\bpre[\s-]?tax|before[\s-]tax|deferral|safe harbor"
 )
 SELECT = _r(r"select one or more|select all")
-DISCRETION = _r(r"\b(?:employer|board|administrator|committee) may (?:elect to )?(?:permit|allow)")
 # Withdrawals while employed only for hardship (financial need): after-tax money cannot come out freely.
 HARDSHIP = r"(?:financial )?hardship|financial need|immediate and heavy"
+DISCRETION = _r(r"\b(?:employer|board|administrator|committee) may (?:elect to )?(?:permit|allow)")
+# Someone else's approval: it depends on that approval.
+APPROVAL = _r(r"\b(?:discretion|approv\w*|consent)\b")
+# A permission for hardship (not at will): "you may withdraw your after-tax account for a hardship".
+FOR_HARDSHIP = _r(
+    rf"\b(?:for|in the event of|on account of|due to|because of|in case of)\s+(?:an?\s+)?(?:{HARDSHIP})"
+)
 HARDSHIP_ONLY = _r(
     r"\bonly (?:in (?:the )?cases? of|for|in the case of|upon|on account of|in the event of|because of|due to"
     rf"|if you (?:have|suffer|experience|incur|demonstrate|can show))\b[^.;]{{0,30}}\b(?:{HARDSHIP})"
