@@ -37,7 +37,15 @@ AFTER_TAX_YES = [
     "You may contribute up to 75% of pay, on a before-tax basis, an after-tax basis, or a Roth basis.",
     "You may contribute to the plan with pre-tax dollars, Roth dollars, or after-tax dollars.",
     "You may also make after-tax (nonRoth) contributions.",
+    "The Plan accepts after-tax employee contributions.",
+    "You may make Employee Contributions (after-tax) of up to 10% of Compensation.",
+    # the older plan-document name for after-tax contributions
+    "Participants may make voluntary nondeductible employee contributions.",
+    "You may elect to contribute a percentage of your pay to the Plan on an after-tax basis (separate from "
+    "Roth).",
+    "Your contributions can be pre-tax, Roth, after-tax, or a combination.",
     # beyond the IRS deferral limit, which Roth contributions count toward
+    "Employees can contribute after-tax dollars above the 402(g) limit.",
     "After you reach the IRS limit on pre-tax and Roth contributions, you may continue to contribute on an "
     "after-tax basis.",
     # a plan-highlights label and its value
@@ -147,6 +155,11 @@ CONVERSION_YES = [
     "In-Plan Roth Conversions: If you'd like to convert eligible non-Roth vested balances to Roth, you can "
     "make an in-plan Roth conversion.",
     "In-plan Roth conversions: Available",
+    "Participants may transfer after-tax balances to their Roth account within the Plan.",
+    "The Plan includes an in-plan Roth conversion feature.",
+    "The Plan provides for In-Plan Roth Rollovers.",
+    "After-tax contributions can be automatically converted to Roth through the Plan's automatic Roth in-plan "
+    "conversion feature.",
 ]
 
 CONVERSION_NO = [
@@ -164,6 +177,7 @@ CONVERSION_NEVER_YES = [
     # a Roth IRA is outside the plan: a rollover there is not an in-plan conversion
     "You may roll over your after-tax account to a Roth IRA.",
     "You may convert your pre-tax account to a Roth IRA after you leave.",
+    "You may transfer your Roth account to a Roth IRA.",
     # advice about plans in general
     "Many plans now allow in-plan Roth conversions.",
     "If your plan allows in-plan Roth conversions, you can convert after-tax money to Roth.",
@@ -203,6 +217,7 @@ WITHDRAWAL_YES = [
     "Generally, you may not withdraw money while you are still employed. However, you may withdraw your "
     "after-tax contributions.",
     "After-tax withdrawals: Available at any time, up to twice per year",
+    "Your after-tax account may be distributed to you at any time upon your request.",
 ]
 
 WITHDRAWAL_NO = [

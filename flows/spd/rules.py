@@ -257,7 +257,9 @@ def q1_non_roth_named(window: Window) -> Finding | None:
 
 def q1_positive(window: Window) -> Finding | None:
     low = window.low
-    if t.BESIDE_ROTH.search(low) and t.PERMISSION.search(low):
+    if t.BESIDE_ROTH.search(low) and (
+        t.PERMISSION.search(low) or t.CONTRIBUTE_ACT.search(low) or t.CONTRIBUTIONS_CAN_BE.search(low)
+    ):
         why = "names after-tax contributions as a type of its own, beside Roth (so non-Roth)"
         return _q1(window, "yes", SPECIFIC, "beside_roth", why)
     if t.ROTH_WORD.search(low):
@@ -283,7 +285,7 @@ def q1_roth_only(window: Window) -> Finding | None:
     ):
         return None
     listed = window.near(t.LIST_INTRO, back=3, ahead=0) and not t.ALSO.search(low)
-    if (t.PRE_TAX.search(low) and t.CHOICE.search(low)) or listed:
+    if ((t.PRE_TAX.search(low) and t.CHOICE.search(low)) or listed) and not t.BESIDE_ROTH.search(low):
         return _q1(
             window,
             "no",

@@ -11,7 +11,7 @@ def _r(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
 
 AT = r"(?:after|post)[\s-]?tax|aftertax"
 # Words each question's patterns all need (lower case): a sentence without any of them is skipped.
-Q1_WORDS = ("tax", "regular savings")
+Q1_WORDS = ("tax", "regular savings", "deductible")
 Q2_WORDS = ("roth", "xxxx", "irr", "conver")
 Q3_WORDS = ("withdraw", "distribut", "remove", "take", "taking")
 # "Roth" that is not "non-Roth": an explicit "non-Roth" is never Roth money.
@@ -23,6 +23,7 @@ NON_ROTH = _r(
     rf"|(?:{AT})\s+spillover|(?:{AT})\s*[(,\u2013\u2014-]?\s*(?:non[\s-]?roth|not roth|other than roth)"
     rf"|(?:{AT})\s+contributions?\s+(?:other than|except|besides)\s+roth"
     rf"|\bnon[\s-]?roth\)?\s+(?:or\s+voluntary\s+)?(?:{AT})"
+    r"|\bnon-?deductible (?:voluntary |employee )*contributions|\bvoluntary non-?deductible"
     rf"|regular "
     rf"savings|(?:{AT})\s+(?:employee\s+)?contributions?\s+(?:sub-?)?account|(?:{AT})\s+(?:sub-?)?account"
 )
@@ -34,17 +35,23 @@ _PRE = r"(?:pre|before)[\s-]?tax(?: contributions)?"
 _ROTH_TYPE = rf"{ROTH}(?: 401\(k\))?(?: contributions)?"
 _PRE_ITEM = r"(?:pre|before)[\s-]?tax(?: basis| dollars| contributions)?"
 _AND_OR = r",?\s+(?:and|or|and/or)\s+"
+# Items of a list: "pre-tax, Roth, after-tax, or ...", "pre-tax, Roth and after-tax".
+_SEP = r"(?:,\s*(?:and/or\s+|and\s+|or\s+)?|\s+(?:and|or|and/or)\s+)"
 _IN_ADDITION = r"\bin addition to (?:your |any |the )?"
 BESIDE_ROTH = _r(
     rf"{_IN_ADDITION}[^.;,]{{0,40}}?{ROTH}[^.;,]{{0,30}},[^.;]{{0,60}}?(?:{AT}){_NOT_ROTH_AFTER}"
     rf"|(?<!roth )(?:{AT})\s+contributions?[^.;]{{0,30}}?{_IN_ADDITION}[^.;]{{0,30}}?{ROTH}"
     rf"|{_PRE},\s*{_ROTH_TYPE}{_AND_OR}(?:{AT}){_NOT_ROTH_AFTER}"
     rf"|{_PRE},\s*(?:{AT})(?: contributions)?{_AND_OR}{ROTH}"
-    rf"|{_PRE_ITEM},\s*(?:an? )?{ROTH}[^,.;]{{0,25}}{_AND_OR}(?:an? )?(?:{AT}){_NOT_ROTH_AFTER}"
-    rf"|{_PRE_ITEM},\s*(?:an? )?(?:{AT})(?![^,.;]{{0,8}}\broth\b)[^,.;]{{0,25}}{_AND_OR}(?:an? )?{ROTH}"
+    rf"|{_PRE_ITEM}{_SEP}(?:an? )?{ROTH}[^,.;]{{0,25}}?{_SEP}(?:an? )?(?:{AT}){_NOT_ROTH_AFTER}"
+    rf"|{_PRE_ITEM}{_SEP}(?:an? )?(?:{AT})(?![^,.;]{{0,8}}\broth\b)[^,.;]{{0,25}}?{_SEP}(?:an? )?{ROTH}"
+    rf"|(?:{AT}){_NOT_ROTH_AFTER}[^.;]{{0,20}}\(?(?:separate from|apart from|distinct from|in addition to) "
+    rf"(?:your |any )?{ROTH}"
     # beyond the IRS deferral limit, which Roth contributions count toward
     rf"|\b(?:once|when|after) you (?:reach|hit|exceed|meet)\b[^.;]{{0,60}}\blimits?\b[^.;]{{0,80}}(?:{AT})"
     rf"{_NOT_ROTH_AFTER}"
+    rf"|(?:{AT}){_NOT_ROTH_AFTER}[^.;]{{0,30}}\b(?:above|beyond|over|in excess of)\s+(?:the\s+)?"
+    r"(?:irs |402\(g\) |annual |pre-tax |deferral |elective )*(?:deferral )?limits?\b"
 )
 # The plan's only contribution types are pre-tax and Roth ("The Plan only accepts pre-tax and Roth
 # contributions"): no after-tax kind beyond Roth.
@@ -67,8 +74,12 @@ LABEL_YES = _r(
     r"^(?:yes|permitted|allowed|available|offered)\b(?![^;]{0,80}\b(?:if|only|unless|age|59|after|upon|when"
     r"|once you|terminat\w*|separat\w*|retire\w*|hardship|disab\w*|elected|employer)\b)"
 )
+CONTRIBUTIONS_CAN_BE = _r(r"\bcontributions? (?:can|may) be\b")
 # Capitalised defined term, as plan documents write it (case-sensitive).
-AFTER_TAX_TERM = re.compile(r"After-?\s?[Tt]ax (?:Employee )?Contributions?|[Aa]fter[\s-]tax contributions")
+AFTER_TAX_TERM = re.compile(
+    r"[Aa]fter-?\s?[Tt]ax (?:[Ee]mployee )?[Cc]ontributions?\b(?! (?:rate|election|account))"
+    r"|[Aa]fter[\s-]tax contribution (?:feature|option|program)|[Cc]ontributions? \((?:after|post)[\s-]tax\)"
+)
 ROTH_WORD = _r(rf"{ROTH}|\bxxxx\b")
 # "Roth after-tax", "after-tax Roth", "after-tax (Roth 401(k))", "Roth post-tax", "Roth 401(k) ... after-tax"
 ROTH_BOUND = _r(
@@ -169,8 +180,14 @@ TO_DESIGNATED_ROTH = (
 )
 ROTH_IRA = _r(r"\broth ira\b|individual retirement")
 WITHIN_PLAN = _r(r"within the plan|in[\s-]?plan\b|inside the plan|designated roth")
+# Moving money to the Roth account of this plan ("transfer after-tax balances to their Roth account within
+# the Plan").
+TO_ROTH_IN_PLAN = (
+    r"\b(?:roll\w*\s+over|transfer\w*|mov\w*)\b[^.]{0,80}\b(?:to|into) (?:a |your |their |the )?roth "
+    r"(?:account|source|subaccount)s?\b[^.]{0,10}\b(?:within|in|inside|under) (?:the|this) plan"
+)
 CONVERSION = _r(
-    rf"{TO_DESIGNATED_ROTH}|\bconversions? to (?:a )?roth\b|"
+    rf"{TO_DESIGNATED_ROTH}|{TO_ROTH_IN_PLAN}|\bconversions? to (?:a )?roth\b|"
     r"in[\s-]?plan\s+(?:roth|xxxx)\s+(?:rollover|conversion|convert)|\birr\b|roth\s+in[\s-]?plan\s+conversion"
     r"|\bconvert\w*\b[^.]{0,160}\broth\b|in[\s-]?plan\s+conversion|roll\s+over[^.]{0,80}into your roth"
     r"|\broth conversions?\b[^.]{0,30}\b(?:within|inside) the plan|roth conversion option"
@@ -186,13 +203,14 @@ _IPR = r"(?:in[\s-]?plan roth|roth in[\s-]?plan)"
 CONVERT_PERMISSION = _r(
     r"\b(?:allows?|able to|may elect|you may|you can|may convert|permits?|option)\b[^.]{0,120}\bconvert"
     r"|conversion option (?:was|is|has been) added|\bconvert\w*[^.]{0,80}\b(?:is|are) (?:available|permitted)"
-    r"|\b(?:can|may) be "
+    r"|\b(?:can|may) be (?:\w+ )?"
     r"converted\b|\ballow\w*\b[^.]{0,80}\bconversion\b|\bconversion\b[^.]{0,60}\ballows? you\b"
     r"|\bconversions?\b[^.]{0,60}\b(?:is|are) (?:allowed|permitted|available)\b"
     r"|\byou (?:may|can) (?:make|elect|request) an? (?:in[\s-]?plan roth|roth in[\s-]?plan)\b"
     r"|\blets? you\b[^.]{0,40}\bconvert"
-    rf"|\b(?:may|can|permits? you to|allows? you to)\b[^.]{{0,40}}{TO_DESIGNATED_ROTH}"
-    rf"|\b(?:permits?|allows?|offers?)\b[^.]{{0,60}}\b{_IPR} (?:rollover|conversion|transfer)"
+    rf"|\b(?:may|can|permits? you to|allows? you to)\b[^.]{{0,40}}(?:{TO_DESIGNATED_ROTH}|{TO_ROTH_IN_PLAN})"
+    rf"|\b(?:permits?|allows?|offers?|includes?|provides? for|features?)\b[^.]{{0,60}}\b{_IPR} "
+    r"(?:rollover|conversion|transfer)"
     rf"|\b{_IPR} (?:rollovers?|conversions?|transfers?)\b[^.]{{0,40}}\b(?:is|are) "
     r"(?:available|permitted|allowed)"
 )
@@ -287,7 +305,7 @@ FREQUENCY_LIMIT = _r(
     r"(?:per|each|a|in any)\b"
 )
 THIS_AGE = _r(r"\bthis age\b")
-MAY_BE_REQUESTED = _r(r"\bmay be (?:requested|made|withdrawn)\b")
+MAY_BE_REQUESTED = _r(r"\b(?:may|can) be (?:requested|made|withdrawn|distributed|paid)\b")
 ANSWER_NO = _r(r"no\b(?!\s+\w+\s+(?:is|are)\b)")
 IN_SERVICE = _r(
     r"in[\s-]?service|while (?:i am |you are |you remain |you're |i'm )?(?:still )?(?:employed|working)"
