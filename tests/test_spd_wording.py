@@ -158,8 +158,8 @@ CONVERSION_YES = [
     "Participants may transfer after-tax balances to their Roth account within the Plan.",
     "The Plan includes an in-plan Roth conversion feature.",
     "The Plan provides for In-Plan Roth Rollovers.",
-    "After-tax contributions can be automatically converted to Roth through the Plan's automatic Roth in-plan "
-    "conversion feature.",
+    "After-tax contributions can be automatically converted to Roth through the Plan's automatic Roth "
+    "in-plan conversion feature.",
 ]
 
 CONVERSION_NO = [
