@@ -232,6 +232,9 @@ WITHDRAWAL_NO = [
     "Age 59½ Withdrawals - once you reach age 59½ you may withdraw your vested account. Rollover Account "
     "Withdrawals - you may withdraw your rollover account at any time.",
     "You may not withdraw your account balance while employed except after age 59½ or for a hardship.",
+    # for hardship: not at will
+    "You may withdraw your after-tax account for a hardship.",
+    "Hardship withdrawals may be taken from your after-tax account.",
     # only at the end of work: not while employed
     "Your after-tax contributions may be withdrawn only upon termination of employment.",
     "You may withdraw your after-tax account only when you retire or terminate employment.",
@@ -250,6 +253,7 @@ WITHDRAWAL_NEVER_YES = [
     "If your plan allows it, after-tax contributions can be withdrawn at any time.",
     "Once you reach age 59½, you may withdraw all or part of your after-tax account.",
     "Once you reach age fifty-nine and one-half, you may withdraw all or part of your after-tax account.",
+    "Once you turn 59½, you may withdraw your after-tax contributions at any time.",
     # money paid on leaving, at death or disability is not an in-service withdrawal
     "You may withdraw your after-tax contributions upon separation from service.",
     "You may request a distribution of your after-tax account after your employment ends.",
@@ -263,8 +267,7 @@ WITHDRAWAL_NEVER_YES = [
     # a possibility for the future; another plan's money
     "The Plan may permit withdrawals of after-tax contributions in the future.",
     "You may withdraw after-tax contributions from an IRA at any time.",
-    # for hardship, or with someone's approval: not at will
-    "You may withdraw your after-tax account for a hardship.",
+    # with someone's approval: not at will
     "Withdrawals of after-tax contributions are allowed if your employer approves.",
     "At the Committee's discretion, you may withdraw your after-tax account.",
     # a loan is not a withdrawal

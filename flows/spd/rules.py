@@ -549,10 +549,13 @@ def q3_checkbox_or_template(window: Window) -> Finding | None:
 
 
 def q3_for_hardship(window: Window) -> Finding | None:
-    """A withdrawal permitted for hardship is not a withdrawal at will."""
-    if t.FOR_HARDSHIP.search(window.low) and not t.ANY_REASON.search(window.low):
-        why = "allowed for hardship, not at will"
-        return _q3(window, "conditional", GENERAL, "for_hardship", why)
+    """A withdrawal of after-tax money permitted for hardship is not a withdrawal at will."""
+    low = window.low
+    hardship = t.FOR_HARDSHIP.search(low) or (
+        t.HARDSHIP_WITHDRAWALS.search(low) and _source(low) == "after_tax"
+    )
+    if hardship and not t.ANY_REASON.search(low):
+        return _q3(window, "no", GENERAL, "for_hardship", "allowed for hardship, not at will")
     return None
 
 

@@ -256,6 +256,7 @@ APPROVAL = _r(r"\b(?:discretion|approv\w*|consent)\b")
 FOR_HARDSHIP = _r(
     rf"\b(?:for|in the event of|on account of|due to|because of|in case of)\s+(?:an?\s+)?(?:{HARDSHIP})"
 )
+HARDSHIP_WITHDRAWALS = _r(rf"\b(?:{HARDSHIP}) (?:withdrawals?|distributions?)\b")
 HARDSHIP_ONLY = _r(
     r"\bonly (?:in (?:the )?cases? of|for|in the case of|upon|on account of|in the event of|because of|due to"
     rf"|if you (?:have|suffer|experience|incur|demonstrate|can show))\b[^.;]{{0,30}}\b(?:{HARDSHIP})"
@@ -288,14 +289,14 @@ NEG_WITHDRAW = _r(
     r"\b(?:withdrawal|distribution)"
 )
 AGE_59_GATE = _r(
-    r"(?:reach(?:ed|ing)?|attain(?:ed)?|after|over|\bat|once you (?:are|reach)|until)\s+(?:the\s+)?"
-    r"(?:age\s+(?:of\s+)?)?59½"
+    r"(?:reach(?:ed|ing)?|attain(?:ed)?|after|over|\bat|once you (?:are|reach)|until|turn(?:s|ed)?)\s+"
+    r"(?:the\s+)?(?:age\s+(?:of\s+)?)?59½"
 )
 # Other conditions of a withdrawal while employed: an age other than 59½, years in the plan.
 _COUNT = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
 OTHER_GATE = _r(
-    r"(?:reach(?:ed|ing)?|attain(?:ed)?|after|over|at least|once you (?:are|reach)|until)\s+(?:the\s+)?"
-    r"age\s+(?:of\s+)?\d{2}"
+    r"(?:reach(?:ed|ing)?|attain(?:ed)?|after|over|at least|once you (?:are|reach)|until|turn(?:s|ed)?)\s+"
+    r"(?:the\s+)?(?:age\s+(?:of\s+)?)?\d{2}\b"
     rf"|\b{_COUNT}\s+(?:or more\s+)?years? of (?:plan )?(?:participation|service|membership)"
     rf"|\bparticipated\b[^.;]{{0,40}}\b{_COUNT} (?:or more )?years"
 )
