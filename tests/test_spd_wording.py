@@ -95,6 +95,10 @@ AFTER_TAX_NEVER_YES = [
     "(including after-tax contributions) to Roth assets within the Plan.",
     # a match rule names contribution types, not the only ones the plan takes
     "The Company matches only pre-tax and Roth contributions.",
+    # commentary about 401(k) plans in general (real sentence, employment-lawexperts.com)
+    "Plan sponsors seeking to provide employees with the ability to make after-tax contributions to a 401(k) "
+    "plan may be interested in adding, along with the common Roth contribution feature, non-Roth after-tax "
+    "contribution and in-plan Roth rollover features to their 401(k) plans.",
     # a possibility for the future, or an employer's choice, is not today's terms
     "Your employer may choose to permit after-tax contributions in a future plan year.",
     "If after-tax contributions are permitted under the Plan, you may make them by payroll deduction.",
@@ -156,6 +160,11 @@ CONVERSION_YES = [
     "make an in-plan Roth conversion.",
     "In-plan Roth conversions: Available",
     "Participants may transfer after-tax balances to their Roth account within the Plan.",
+    # real sentences (MMC benefits handbook)
+    "An in-plan Roth conversion allows you to convert after-tax account balances into in-plan Roth conversion "
+    "accounts.",
+    "You can make an in-plan Roth conversion if you are an active or terminated employee (including if you are "
+    "on leave of absence or long term disability) with after-tax accounts.",
     "The Plan includes an in-plan Roth conversion feature.",
     "The Plan provides for In-Plan Roth Rollovers.",
     "After-tax contributions can be automatically converted to Roth through the Plan's automatic Roth "
@@ -182,6 +191,10 @@ CONVERSION_NEVER_YES = [
     "Many plans now allow in-plan Roth conversions.",
     "If your plan allows in-plan Roth conversions, you can convert after-tax money to Roth.",
     "The Plan may permit in-plan Roth rollovers in the future.",
+    # real sentence (porteval.com): a feature that may be added
+    "If Roth Elective Deferrals are allowed, a Roth In-Plan conversion feature may also be added, which allows "
+    "participants to convert their existing pre-tax contributions and employer contributions as well as "
+    "after-tax deferrals to a Roth Source Account.",
 ]
 
 
@@ -270,6 +283,9 @@ WITHDRAWAL_NEVER_YES = [
     # with someone's approval: not at will
     "Withdrawals of after-tax contributions are allowed if your employer approves.",
     "At the Committee's discretion, you may withdraw your after-tax account.",
+    # real sentence (lawinsider.com): hardship needs after-tax money taken first; it permits nothing here
+    "To be eligible for a hardship distribution, an employee must have exhausted all other financial "
+    "resources - including a distribution of any money in the DC Plan After-Tax Account.",
     # a loan is not a withdrawal
     "You may take a loan from your after-tax contributions at any time.",
     "You may take out a loan from your after-tax account.",

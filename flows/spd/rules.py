@@ -386,7 +386,11 @@ def q2_checkbox_or_template(window: Window) -> Finding | None:
         return _q2(
             window, "no", SPECIFIC, "not_permitted", "the plan says it does not permit in-plan conversions"
         )
-    template = t.TEMPLATE.search(window.text) or window.near(t.TEMPLATE, back=0, ahead=1)
+    template = (
+        t.TEMPLATE.search(window.text)
+        or window.near(t.TEMPLATE, back=0, ahead=1)
+        or t.IF_PERMITTED.search(window.low)
+    )
     if box == "unchecked" or template or t.MAY_PERMIT.search(window.low):
         return _q2(
             window,
@@ -554,7 +558,7 @@ def q3_for_hardship(window: Window) -> Finding | None:
     hardship = t.FOR_HARDSHIP.search(low) or (
         t.HARDSHIP_WITHDRAWALS.search(low) and _source(low) == "after_tax"
     )
-    if hardship and not t.ANY_REASON.search(low):
+    if hardship and _permits(low) and not t.ANY_REASON.search(low):
         return _q3(window, "no", GENERAL, "for_hardship", "allowed for hardship, not at will")
     return None
 

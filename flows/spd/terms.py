@@ -123,7 +123,8 @@ ROLLOVER_OF_AFTER_TAX = _r(rf"\brollovers? (?:contributions? )?of (?:your |any )
 # Not today's terms: a possibility for the future ("may permit ... in the future", "reserves the right").
 # A refusal today ("does not currently offer ..., but may in the future") is still a refusal.
 FUTURE = _r(
-    r"^(?!.*\b(?:not|no longer)\b).*(?:\bin the future\b|\bfuture (?:plan )?years?\b|\breserves? the right\b)"
+    r"^(?!.*\b(?:not|no longer)\b).*(?:\bin the future\b|\bfuture (?:plan )?years?\b|\breserves? the right\b"
+    r"|\b(?:may|could|can) (?:also )?be added\b)"
 )
 # A plan other than this one: money put into, or taken from, an IRA, HSA or stock purchase plan.
 OTHER_PLAN = (
@@ -142,6 +143,8 @@ IF_PERMITTED = _r(
 COMMENTARY = _r(
     r"\b(?:many|most|some) plans\b|not all (?:401\(k\) )?plans"
     r"|\bif (?:your|the|a) (?:401\(k\) |403\(b\) )?plan (?:offers|allows|permits|has|accepts)\b"
+    r"|\bplan sponsors\b|(?<!the )(?<!this )(?<!your )\b(?:401\(k\) |403\(b\) |retirement |qualified )?plans "
+    r"(?:may|can|that|are allowed)\b"
     r"|\bdepending on (?:your|the) plan\b|\bcheck (?:with )?your (?:plan|employer)\b"
 )
 FROZEN = _r(
@@ -306,7 +309,7 @@ FREQUENCY_LIMIT = _r(
     r"(?:per|each|a|in any)\b"
 )
 THIS_AGE = _r(r"\bthis age\b")
-MAY_BE_REQUESTED = _r(r"\b(?:may|can) be (?:requested|made|withdrawn|distributed|paid)\b")
+MAY_BE_REQUESTED = _r(r"\b(?:may|can) be (?:requested|made|withdrawn|distributed|paid|taken)\b")
 ANSWER_NO = _r(r"no\b(?!\s+\w+\s+(?:is|are)\b)")
 IN_SERVICE = _r(
     r"in[\s-]?service|while (?:i am |you are |you remain |you're |i'm )?(?:still )?(?:employed|working)"
