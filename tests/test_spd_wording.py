@@ -161,10 +161,10 @@ CONVERSION_YES = [
     "In-plan Roth conversions: Available",
     "Participants may transfer after-tax balances to their Roth account within the Plan.",
     # real sentences (MMC benefits handbook)
-    "An in-plan Roth conversion allows you to convert after-tax account balances into in-plan Roth conversion "
-    "accounts.",
-    "You can make an in-plan Roth conversion if you are an active or terminated employee (including if you are "
-    "on leave of absence or long term disability) with after-tax accounts.",
+    "An in-plan Roth conversion allows you to convert after-tax account balances into in-plan Roth "
+    "conversion accounts.",
+    "You can make an in-plan Roth conversion if you are an active or terminated employee (including if you "
+    "are on leave of absence or long term disability) with after-tax accounts.",
     "The Plan includes an in-plan Roth conversion feature.",
     "The Plan provides for In-Plan Roth Rollovers.",
     "After-tax contributions can be automatically converted to Roth through the Plan's automatic Roth "
@@ -192,8 +192,8 @@ CONVERSION_NEVER_YES = [
     "If your plan allows in-plan Roth conversions, you can convert after-tax money to Roth.",
     "The Plan may permit in-plan Roth rollovers in the future.",
     # real sentence (porteval.com): a feature that may be added
-    "If Roth Elective Deferrals are allowed, a Roth In-Plan conversion feature may also be added, which allows "
-    "participants to convert their existing pre-tax contributions and employer contributions as well as "
+    "If Roth Elective Deferrals are allowed, a Roth In-Plan conversion feature may also be added, which "
+    "allows participants to convert their existing pre-tax contributions and employer contributions as well as "
     "after-tax deferrals to a Roth Source Account.",
 ]
 
