@@ -193,8 +193,8 @@ CONVERSION_NEVER_YES = [
     "The Plan may permit in-plan Roth rollovers in the future.",
     # real sentence (porteval.com): a feature that may be added
     "If Roth Elective Deferrals are allowed, a Roth In-Plan conversion feature may also be added, which "
-    "allows participants to convert their existing pre-tax contributions and employer contributions as well as "
-    "after-tax deferrals to a Roth Source Account.",
+    "allows participants to convert their existing pre-tax contributions and employer contributions as well "
+    "as after-tax deferrals to a Roth Source Account.",
 ]
 
 
