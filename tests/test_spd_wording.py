@@ -316,3 +316,38 @@ def test_a_list_with_an_after_tax_item_is_not_closed() -> None:
     proposal = read_text(text).answers[Q3]
     assert proposal.answer == "yes"
     assert proposal.details["per_year"] == 1
+
+
+# Sentences every SPD carries around the three answers (taxes, payment, leaving work, hardship rules,
+# ages): in a whole document none of them may say yes to any question.
+BOILERPLATE = [
+    "You may withdraw your vested account balance while employed if you are at least age 59½.",
+    "If you are age 59½ or older, you may withdraw your after-tax account.",
+    "Make withdrawals while you are working if you are at least age 59½, or in the case of serious financial "
+    "hardship.",
+    "If you are facing a financial hardship, you can make a withdrawal with the consent of your employer and "
+    "plan administrator.",
+    "You may receive a distribution of the vested portion of some or all of your accounts in the Plan when "
+    "you terminate employment with the Employer.",
+    "As to the possibility of receiving a distribution while you are still employed with the Employer, see "
+    'the Article in this SPD entitled "Distributions Prior to Termination of Employment."',
+    "You may withdraw money for financial hardship if you satisfy certain conditions.",
+    "In the event of your death, your beneficiary is entitled to receive the balance in your Account.",
+    "If you withdraw your after-tax contributions, you will be taxed on the earnings.",
+    "You can request a withdrawal online or by calling the Service Center.",
+    "You may withdraw money from the plan at any time after you terminate employment.",
+    "The annual additions limit includes your pre-tax, Roth and after-tax contributions as well as employer "
+    "contributions.",
+    "Roth contributions are taxed now, and after-tax contributions are not taxed again when withdrawn.",
+    "Catch-up contributions may be made on a pre-tax or Roth basis.",
+    "You may roll over your account to an IRA or another employer's plan.",
+    "A direct rollover to a Roth IRA is taxable.",
+    "Amounts converted to Roth in an in-plan Roth rollover are subject to income tax.",
+    "Required minimum distributions from your after-tax account begin at age 73.",
+]
+
+
+@pytest.mark.parametrize("text", BOILERPLATE)
+def test_boilerplate_never_says_yes(text: str) -> None:
+    answers = read_text(text).answers
+    assert [q for q, p in answers.items() if p.answer == "yes"] == []

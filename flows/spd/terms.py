@@ -292,8 +292,8 @@ NEG_WITHDRAW = _r(
     r"\b(?:withdrawal|distribution)"
 )
 AGE_59_GATE = _r(
-    r"(?:reach(?:ed|ing)?|attain(?:ed)?|after|over|\bat|once you (?:are|reach)|until|turn(?:s|ed)?)\s+"
-    r"(?:the\s+)?(?:age\s+(?:of\s+)?)?59½"
+    r"(?:reach(?:ed|ing)?|attain(?:ed)?|after|over|\bat(?: least)?|once you (?:are|reach)|until|turn(?:s|ed)?"
+    r"|\b(?:are|is|be))\s+(?:the\s+)?(?:age\s+(?:of\s+)?)?59½|59½ (?:or|and) (?:older|over|later)"
 )
 # Other conditions of a withdrawal while employed: an age other than 59½, years in the plan.
 _COUNT = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
