@@ -97,7 +97,8 @@ CONTRIBUTE_ACT = _r(
 # A stop for a time after a withdrawal ("you may not make contributions for 6 months") is not a ban.
 SUSPENSION = _r(r"\bsuspen|\bfor (?:a period of )?(?:\d{1,2}|one|two|three|six|twelve) (?:full )?months?\b")
 PERMISSION = _r(
-    r"(?<!not )(?<!never )\b(?:may|can|could|allowed to|able to|eligible to|permitted to|will be able)\b"
+    r"(?<!not )(?<!never )(?<!not be )(?<!n't be )(?<!never be )"
+    r"\b(?:may|can|could|allowed to|able to|eligible to|permitted to|will be able)\b"
     r"(?!\s+not\b)"
     r"(?:\s+\w+){0,3}\s+"
     r"(?:make|contribute|elect|save|withdraw|request|remove|receive|take|convert|be made|choose|decide)"
@@ -160,6 +161,7 @@ NEG_PERMIT = _r(
     r"\b(?:does|do|did|will) not (?:currently |presently |yet )?"
     r"(?:permit|allow|support|offer|accept|provide|have|include)"
     r"|\b(?:cannot|can not|may not|are not able to|not be able to) convert"
+    r"|(?:\bnot|n't|\bnever) be able to (?:make|contribute|elect|save)"
     r"|\bno\b[^.;]{0,40}\b(?:are|is|will be|may be) (?:permitted|allowed|accepted|made)\b"
     r"|\b(?:is|are) not (?:currently |presently |yet )?(?:permitted|allowed|available|offered|accepted)"
     r"|\bmay not (?:make|elect|contribute)"
@@ -284,6 +286,7 @@ NEG_WITHDRAW = _r(
     rf"|\bonly (?:upon|after|when|if|at|on|following|in the event of)\b[^.;]{{0,30}}\b(?:{LEAVING})"
     r"|\bwithdrawals? before (?:age )?59½ (?:are|is) (?:restricted|prohibited)|"
     r"\bcan ?not (?:be )?withdraw|\bcannot withdraw|\bmay not (?:be )?withdraw"
+    r"|(?:\bnot|n't|\bnever) be able to (?:withdraw|take|receive|request)"
     r"|\bnot (?:be )?allowed\b|\bnot permitted\b|\bno in-service\b|\bcan not be withdrawn"
     r"|\b(?:is|are) not available\b|\bno provision for\b|\bnot eligible to withdraw"
     r"|\b(?:may not|cannot|can not|are not able to|not eligible to) (?:take|make|request|receive)\b"
