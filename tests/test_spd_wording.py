@@ -309,6 +309,16 @@ def test_withdrawal_wording_that_is_never_a_yes(text: str) -> None:
     assert _answer(text, Q3) in ("not_stated", "conditional")
 
 
+def test_a_bulleted_list_is_read_to_its_last_item() -> None:
+    items = ["Hardship withdrawals", "Age 59½ withdrawals of your vested account", "Rollover account withdrawals",
+             "Withdrawals of qualified reservist distributions"]
+    opening = "While you are employed, you may make the following withdrawals: "
+    closed = opening + " ".join(f"• {item}" for item in items)
+    assert _answer(closed, Q3) == "no"
+    open_ = closed + " • After-tax account withdrawals at any time"
+    assert _answer(open_, Q3) == "yes"
+
+
 def test_a_list_with_an_after_tax_item_is_not_closed() -> None:
     text = (
         "While you are employed, the Plan offers the following types of withdrawals: After-Tax Withdrawals "

@@ -22,6 +22,7 @@ Question = Literal["after_tax_allowed", "in_plan_conversion", "in_service_withdr
 # How much a sentence decides: a named checkbox or a closing date (4) beats a specific statement
 # about after-tax money (3), which beats a general statement (2), which beats a hint (1).
 CLOSED, SPECIFIC, GENERAL, HINT = 4, 3, 2, 1
+NEIGHBOURS = 6  # sentences a rule may see on each side (a list's items, a heading's sentences)
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ class Finding:
 
 @dataclass(frozen=True)
 class Window:
-    """A sentence and its neighbours (three before, three after) in reading order."""
+    """A sentence and its neighbours (up to NEIGHBOURS before and after) in reading order."""
 
     before: tuple[Sentence, ...]
     this: Sentence
@@ -574,7 +575,7 @@ def q3_discretion(window: Window) -> Finding | None:
     return None
 
 
-LIST_REACH = 3  # the sentences after a list's opening that are read as its items
+LIST_REACH = NEIGHBOURS  # the sentences after a list's opening that are read as its items
 
 
 def _list_opening(window: Window) -> int | None:
