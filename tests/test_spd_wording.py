@@ -310,8 +310,12 @@ def test_withdrawal_wording_that_is_never_a_yes(text: str) -> None:
 
 
 def test_a_bulleted_list_is_read_to_its_last_item() -> None:
-    items = ["Hardship withdrawals", "Age 59½ withdrawals of your vested account", "Rollover account withdrawals",
-             "Withdrawals of qualified reservist distributions"]
+    items = [
+        "Hardship withdrawals",
+        "Age 59½ withdrawals of your vested account",
+        "Rollover account withdrawals",
+        "Withdrawals of qualified reservist distributions",
+    ]
     opening = "While you are employed, you may make the following withdrawals: "
     closed = opening + " ".join(f"• {item}" for item in items)
     assert _answer(closed, Q3) == "no"
