@@ -58,11 +58,19 @@ class Window:
 
 
 def _box(window: Window) -> Literal["checked", "unchecked", None]:
-    if t.CHECKED_LEAD.match(window.text):
+    if t.CHECKED_LEAD.match(window.text) or t.INLINE_CHOICE.search(window.low):
         return "checked"
     if t.UNCHECKED_LEAD.match(window.text) or t.UNCHECKED_INSIDE.search(window.text):
         return "unchecked"
     return None
+
+
+def _ticked_no(window: Window) -> bool:
+    """The ticked option refuses: "X does not" in an inline choice ("□ does / X does not"), else a
+    refusal in the ticked sentence."""
+    if t.INLINE_CHOICE.search(window.low):
+        return bool(t.INLINE_X_NOT.search(window.low))
+    return bool(t.NEG_PERMIT.search(window.low))
 
 
 # ---------------------------------------------------------------- after-tax contributions (Q1)
@@ -89,8 +97,8 @@ def _about_after_tax_contributions(window: Window) -> bool:
         return False
     if not t.AFTER_TAX.search(low) and not t.NON_ROTH.search(low) and not t.ONLY_PRE_AND_ROTH.search(low):
         return False
-    if t.DEFINITION.search(window.text):
-        return False  # a definition says what a word means, not what the plan allows
+    if t.DEFINITION.search(window.text) and not t.GROUP.search(low):
+        return False  # a definition says what a word means (unless it names a group that may use it)
     if t.WITHDRAWAL.search(low) and not t.CONTRIBUTE_ACT.search(low):
         return False  # taking after-tax money out says it exists, not that new contributions are allowed
     # a heading names the subject; it decides nothing
@@ -202,7 +210,7 @@ def q1_checkbox_or_template(window: Window) -> Finding | None:
             "a form option that is not ticked: it depends on the employer's election",
         )
     if box == "checked":
-        negative = bool(t.NEG_PERMIT.search(window.low))
+        negative = _ticked_no(window)
         return _q1(
             window, "no" if negative else "yes", CLOSED, "checked_box", "a ticked option on the plan's form"
         )
@@ -214,6 +222,16 @@ def q1_checkbox_or_template(window: Window) -> Finding | None:
             "template",
             "template wording: it depends on what the employer elected (Adoption Agreement)",
         )
+    return None
+
+
+def q1_only_some_employees(window: Window) -> Finding | None:
+    """Allowed only to those who contributed before a date (grandfathered) or to a named group: it depends
+    on who the reader is."""
+    low = window.low
+    if t.GRANDFATHERED.search(low) or (t.GROUP.search(low) and not t.NEG_PERMIT.search(low)):
+        why = "only some employees may make after-tax contributions (grandfathered, or a named group)"
+        return _q1(window, "conditional", SPECIFIC, "only_some_employees", why)
     return None
 
 
@@ -316,6 +334,7 @@ _Q1_RULES = (
     q1_labelled,
     q1_only_pre_tax_and_roth,
     q1_checkbox_or_template,
+    q1_only_some_employees,
     q1_closed_by_date,
     q1_highly_compensated,
     q1_negated,
@@ -378,8 +397,11 @@ def q2_labelled(window: Window) -> Finding | None:
 
 def q2_checkbox_or_template(window: Window) -> Finding | None:
     box = _box(window)
+    if box == "checked" and _ticked_no(window) and t.NONDISTRIBUTABLE.search(window.low):
+        why = "the form refuses conversions only of money that could not be withdrawn; the rest depends"
+        return _q2(window, "conditional", GENERAL, "nondistributable_refused", why)
     if box == "checked":
-        negative = bool(t.NEG_PERMIT.search(window.low))
+        negative = _ticked_no(window)
         return _q2(
             window, "no" if negative else "yes", CLOSED, "checked_box", "a ticked option on the plan's form"
         )
@@ -406,6 +428,10 @@ def q2_checkbox_or_template(window: Window) -> Finding | None:
 def q2_age_gated(window: Window) -> Finding | None:
     if t.AGE_59.search(window.text):
         return _q2(window, "conditional", SPECIFIC, "age_59", "only for amounts withdrawn at age 59½")
+    gated = window.near(t.AGE_59_GATE, back=0, ahead=3) or window.near(t.OTHER_GATE, back=0, ahead=3)
+    if t.WITH_DISTRIBUTION.search(window.low) and gated:
+        why = "only together with a distribution, which an active employee may take only from a certain age"
+        return _q2(window, "conditional", SPECIFIC, "with_distribution", why)
     return None
 
 
@@ -536,7 +562,7 @@ def q3_labelled(window: Window) -> Finding | None:
 def q3_checkbox_or_template(window: Window) -> Finding | None:
     box = _box(window)
     if box == "checked":
-        negative = bool(t.NEG_PERMIT.search(window.low))
+        negative = _ticked_no(window)
         return _q3(
             window, "no" if negative else "yes", CLOSED, "checked_box", "a ticked option on the plan's form"
         )

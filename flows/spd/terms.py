@@ -15,13 +15,15 @@ Q1_WORDS = ("tax", "regular savings", "deductible")
 Q2_WORDS = ("roth", "xxxx", "irr", "conver")
 Q3_WORDS = ("withdraw", "distribut", "remove", "take", "taking")
 # "Roth" that is not "non-Roth": an explicit "non-Roth" is never Roth money.
-ROTH = r"(?<!non-)(?<!non )(?<!non)\broth\b"
+ROTH = r"(?<!non-)(?<!non )(?<!non)\b(?:roth|xxxx)\b"
 AFTER_TAX = _r(AT)
 # An after-tax contribution that is not Roth, named as such.
 NON_ROTH = _r(
     rf"\b(?:regular|traditional|voluntary|supplemental|unmatched)\s+(?:{AT})"
     rf"|(?:{AT})\s+spillover|(?:{AT})\s*[(,\u2013\u2014-]?\s*(?:non[\s-]?roth|not roth|other than roth)"
-    rf"|(?:{AT})\s+contributions?\s+(?:other than|except|besides)\s+roth"
+    rf"|(?:{AT})\s+contributions?\s+\(?(?:other than|except|besides)\s+roth"
+    # "an after-tax basis (including Roth contributions)": after-tax is wider than Roth here
+    rf"|(?:{AT})[^.;()]{{0,20}}\(\s*including (?:roth|xxxx)\b"
     rf"|\bnon[\s-]?roth\)?\s+(?:or\s+voluntary\s+)?(?:{AT})"
     r"|\bnon-?deductible (?:voluntary |employee )*contributions|\bvoluntary non-?deductible"
     rf"|regular "
@@ -61,6 +63,16 @@ ONLY_PRE_AND_ROTH = _r(
     rf"|\bonly (?:accepts|permits|allows|offers|provides for)\s+{_PRE_AND_ROTH}"
     rf"|^only\s+{_PRE_AND_ROTH}[^.;]{{0,30}}\b(?:are|is|may be) (?:permitted|accepted|allowed)"
 )
+# Only some people may contribute: those who already did before a date (grandfathered), or a group named
+# by place or bargaining unit ("members in non-US locations", "an Employer domiciled in Puerto Rico").
+GRANDFATHERED = _r(
+    r"\b(?:who|that) (?:were|was|had been|have been)\b[^.;]{0,60}\b(?:prior to|before)\b[^.;]{0,40}"
+    r"(?:19|20)\d\d[^.;]{0,80}\bmay continue\b|\bgrandfather"
+)
+GROUP = _r(
+    r"\bpuerto ric|\bnon-?u\.?s\.?\b|\boutside (?:of )?the (?:united states|u\.s\.)"
+    r"|\bcollective(?:ly)? bargain|\bbargaining unit|\bunion (?:employees|members)"
+)
 # Roth is the only after-tax kind: "except through Roth contributions", "(other than Roth)".
 ROTH_EXCEPTED = _r(rf"\b(?:except|other than|besides)\b[^.;]{{0,30}}{ROTH}")
 # A limit aimed at highly compensated employees: it depends on whether the reader is one.
@@ -98,7 +110,7 @@ CONTRIBUTE_ACT = _r(
 SUSPENSION = _r(r"\bsuspen|\bfor (?:a period of )?(?:\d{1,2}|one|two|three|six|twelve) (?:full )?months?\b")
 PERMISSION = _r(
     r"(?<!not )(?<!never )(?<!not be )(?<!n't be )(?<!never be )"
-    r"\b(?:may|can|could|allowed to|able to|eligible to|permitted to|will be able)\b"
+    r"\b(?:may|can|could|allowed to|able to|eligible to|permitted to|will be able|entitled to)\b"
     r"(?!\s+not\b)"
     r"(?:\s+\w+){0,3}\s+"
     r"(?:make|contribute|elect|save|withdraw|request|remove|receive|take|convert|be made|choose|decide)"
@@ -177,6 +189,12 @@ TEMPLATE = re.compile(
 )
 CHECKED_LEAD = _r(r"^\s*(?:\[\s*[x✓✔]\s*\]|[\u2611\u2612]|x(?=\s+\(?[0-9a-z]{1,2}[.)]))")
 UNCHECKED_LEAD = _r(r"^\s*(?:\[\s*\]|[\u2610\u25a1\u00a8\U0001f78e])")
+# An inline choice on a form: "The Plan □ does / X does not (check one) permit ...".
+_BOX = r"[\u2610\u25a1\u00a8\U0001f78e]"
+INLINE_CHOICE = _r(rf"{_BOX}\s*\w+(?:\s+not)?\s*/\s*x\s+\w+|\bx\s+\w+(?:\s+not)?\s*/\s*{_BOX}")
+INLINE_X_NOT = _r(r"(?:^|/|\s)x\s+(?:does|do|will|is|are|shall)\s+not\b")
+# Amounts that could not otherwise be withdrawn (the separate election of IRC 402A(c)(4)(E)).
+NONDISTRIBUTABLE = _r(r"\bnot otherwise distributable|\bnon-?distributable|otherwise non-?distributable")
 UNCHECKED_INSIDE = _r(r"[\u2610\u25a1\u00a8\U0001f78e]\s*\(?[0-9a-z]{1,2}[.)]")
 
 # A rollover inside the plan to its designated Roth account (IRC 402A(c)(4)); a Roth IRA is outside it.
@@ -219,6 +237,12 @@ CONVERT_PERMISSION = _r(
     rf"|\b{_IPR} (?:rollovers?|conversions?|transfers?)\b[^.]{{0,40}}\b(?:is|are) "
     r"(?:available|permitted|allowed)"
 )
+# A conversion made with a distribution ("When taking an eligible distribution, you may elect to convert"):
+# the distribution's own conditions (an age) apply.
+WITH_DISTRIBUTION = _r(
+    r"\b(?:when|upon|if|at the time) (?:taking|you take|receiving|you receive) an? (?:eligible )?distribution"
+    r"|\beligible distribution\b"
+)
 DISTRIBUTABLE_ONLY = _r(
     r"otherwise be (?:withdrawn|distributed)|otherwise distributable|eligible for (?:a )?distribution"
 )
@@ -233,8 +257,8 @@ WITHDRAWAL = _r(
 # remain employed", "The following in-service withdrawals are available:", "In-service withdrawals are
 # limited to the following").
 TYPES_OF_WITHDRAWAL = _r(
-    r"\b(?:two|three|four|five|six|several|the following) (?:types|kinds|forms) of (?:in[\s-]?service )?"
-    r"(?:withdrawals?|distributions?)"
+    r"\b(?:two|three|four|five|six|several|a few|the following) (?:types|kinds|forms) of "
+    r"(?:in[\s-]?service )?(?:retirement )?(?:withdrawals?|distributions?|benefits|payments)"
     r"|\bthe following (?:in[\s-]?service )?(?:withdrawals?|distributions?)\b(?! (?:of|from))"
     r"|\bin[\s-]?service (?:withdrawals?|distributions?) (?:are|is) (?:available|permitted|allowed) only\b"
     r"|\b(?:withdrawals?|distributions?) (?:while (?:you are |you remain )?employed|in[\s-]?service)"
@@ -295,14 +319,15 @@ NEG_WITHDRAW = _r(
     r"\b(?:withdrawal|distribution)"
 )
 AGE_59_GATE = _r(
-    r"(?:reach(?:ed|ing)?|attain(?:ed)?|after|over|\bat(?: least)?|once you (?:are|reach)|until|turn(?:s|ed)?"
-    r"|\b(?:are|is|be))\s+(?:the\s+)?(?:age\s+(?:of\s+)?)?59½|59½ (?:or|and) (?:older|over|later)"
+    r"(?:reach(?:ed|ing)?|attain(?:ed|ing)?|after|over|\bat(?: least)?|once you (?:are|reach)|until"
+    r"|turn(?:s|ed)?|\b(?:are|is|be))\s+(?:the\s+)?(?:age\s+(?:of\s+)?)?59½"
+    r"|59½ (?:or|and) (?:older|over|later)"
 )
 # Other conditions of a withdrawal while employed: an age other than 59½, years in the plan.
 _COUNT = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
 OTHER_GATE = _r(
-    r"(?:reach(?:ed|ing)?|attain(?:ed)?|after|over|at least|once you (?:are|reach)|until|turn(?:s|ed)?)\s+"
-    r"(?:the\s+)?(?:age\s+(?:of\s+)?)?\d{2}\b"
+    r"(?:reach(?:ed|ing)?|attain(?:ed|ing)?|after|over|at least|once you (?:are|reach)|until"
+    r"|turn(?:s|ed)?)\s+(?:the\s+)?(?:age\s+(?:of\s+)?)?\d{2}\b"
     rf"|\b{_COUNT}\s+(?:or more\s+)?years? of (?:plan )?(?:participation|service|membership)"
     rf"|\bparticipated\b[^.;]{{0,40}}\b{_COUNT} (?:or more )?years"
 )
