@@ -367,3 +367,39 @@ BOILERPLATE = [
 def test_boilerplate_never_says_yes(text: str) -> None:
     answers = read_text(text).answers
     assert [q for q, p in answers.items() if p.answer == "yes"] == []
+
+
+# Form choices written inline, and who may use a feature.
+FORMS_AND_GROUPS = [
+    ("The Plan □ does / X does not (check one) permit after-tax contributions.", Q1, "no"),
+    ("The Plan X does / □ does not (check one) permit in-plan Roth rollovers.", Q2, "yes"),
+    ("The Plan □ will / X will not (check one) permit in-service withdrawals of after-tax contributions.", Q3,
+     "no"),
+    # refusing only the conversion of money that could not be withdrawn leaves the rest to depend
+    ("The Plan □ will / X will not permit in-plan Roth rollovers of amounts that are not otherwise "
+     "distributable.", Q2, "conditional"),
+    # grandfathered, or a named group of employees
+    ("Participants who were making after-tax contributions before January 1, 2012 may continue to make "
+     "them.", Q1, "conditional"),
+    ("Employees covered by a collective bargaining agreement may make after-tax contributions of up to 10% "
+     "of pay.", Q1, "conditional"),
+    ("After-Tax Contributions means contributions made by Employees of an Employer located in Puerto Rico.",
+     Q1, "conditional"),
+    ("A Participant shall be entitled to withdraw all or part of his After-Tax Account once each Plan Year.",
+     Q3, "yes"),
+    # the after-tax kind is wider than Roth when it includes Roth
+    ("You may contribute on a pre-tax basis or an after-tax basis (including Roth contributions).", Q1,
+     "yes"),
+    # the plan's list of benefit types, with only hardship while working
+    ("There are three types of benefits under the Plan: 1. Retirement at age 65 2. Termination of employment "
+     "3. Disability In addition, hardship withdrawals are available.", Q3, "no"),
+    # a conversion made with a distribution that an active employee may take only from an age
+    ("When you take an eligible distribution, you may elect to convert it to a Roth account as an in-plan "
+     "Roth rollover. An eligible distribution is a distribution to an active employee on or after attaining "
+     "age 62, or a distribution upon termination of employment.", Q2, "conditional"),
+]
+
+
+@pytest.mark.parametrize(("text", "question", "expected"), FORMS_AND_GROUPS)
+def test_form_choices_and_groups(text: str, question: str, expected: str) -> None:
+    assert _answer(text, question) == expected
