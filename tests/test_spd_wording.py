@@ -403,3 +403,19 @@ FORMS_AND_GROUPS = [
 @pytest.mark.parametrize(("text", "question", "expected"), FORMS_AND_GROUPS)
 def test_form_choices_and_groups(text: str, question: str, expected: str) -> None:
     assert _answer(text, question) == expected
+
+
+def test_the_quote_for_each_answer_is_its_own_sentence_not_a_conversion() -> None:
+    text = (
+        "You may make after-tax contributions of up to 10% of your pay. You may elect to convert all or part "
+        "of your After-Tax Contribution Account to a Roth account within the Plan at any time. You may "
+        "withdraw your after-tax contributions at any time."
+    )
+    answers = read_text(text).answers
+    assert [e.quote for e in answers[Q1].evidence] == [
+        "You may make after-tax contributions of up to 10% of your pay."
+    ]
+    assert [e.quote for e in answers[Q3].evidence] == [
+        "You may withdraw your after-tax contributions at any time."
+    ]
+    assert answers[Q2].evidence[0].quote.startswith("You may elect to convert")

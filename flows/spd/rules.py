@@ -9,7 +9,8 @@ fixed order per question; the first that applies decides. Words the rules look f
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Literal
 
@@ -84,11 +85,25 @@ def _mentions(low: str, words: tuple[str, ...]) -> bool:
 def after_tax_allowed(window: Window) -> Finding | None:
     if not _about_after_tax_contributions(window):
         return None
-    for rule in _Q1_RULES:
+    return _first(_Q1_RULES, window)
+
+
+def _first(rules: tuple[Callable[[Window], Finding | None], ...], window: Window) -> Finding | None:
+    """The first rule that applies decides; a yes read from a sentence about converting money decides
+    less than one about the question itself (its quote belongs to the conversion question)."""
+    for rule in rules:
         found = rule(window)
         if found is not None:
-            return found
+            return _conversion_yes_weakened(found, window)
     return None
+
+
+def _conversion_yes_weakened(found: Finding, window: Window) -> Finding:
+    if found.question == "in_plan_conversion" or found.answer != "yes" or found.strength <= GENERAL:
+        return found
+    if not t.CONVERSION.search(window.text):
+        return found
+    return replace(found, strength=GENERAL, why=f"{found.why} (said in a sentence about conversions)")
 
 
 def _about_after_tax_contributions(window: Window) -> bool:
@@ -484,11 +499,7 @@ def in_service_withdrawal(window: Window) -> Finding | None:
         return None
     if t.TAX_TALK.search(low) and not t.PERMISSION.search(low) and not t.NEG_WITHDRAW.search(low):
         return None
-    for rule in _Q3_RULES:
-        found = rule(window)
-        if found is not None:
-            return found
-    return None
+    return _first(_Q3_RULES, window)
 
 
 def _q3(window: Window, answer: Answer, strength: int, rule: str, why: str) -> Finding:
