@@ -113,16 +113,34 @@ def _is_heading(line: str) -> bool:
     return all(w[0].isupper() or not w[0].isalpha() or len(w) <= 3 for w in words)
 
 
+_LABEL = re.compile(r"^[A-Z][^:.;]{2,50}:\s+\S[^:;]{0,50}$")
+_LABEL_WORDS = 10
+
+
+def _label_rows(lines: list[str]) -> set[int]:
+    """Rows of a "Label: value" table ("After-tax contributions: Not permitted"): short lines of that form
+    next to another such line. Each is kept as its own piece."""
+    shaped = [bool(_LABEL.match(line)) and len(line.split()) <= _LABEL_WORDS for line in lines]
+    return {
+        i
+        for i, ok in enumerate(shaped)
+        if ok and ((i > 0 and shaped[i - 1]) or (i + 1 < len(shaped) and shaped[i + 1]))
+    }
+
+
 def _join(lines: list[str], repeated: frozenset[str]) -> str:
     pieces: list[str] = []
     current: list[str] = []
-    for line in lines:
+    rows = _label_rows(lines)
+    for i, line in enumerate(lines):
         if not line or _signature(line) in repeated or _is_toc(line):
             if not line and current:
                 pieces.append(" ".join(current))
                 current = []
             continue
-        if (_BREAK.match(line) or _is_heading(line) or (current and _is_heading(current[-1]))) and current:
+        after_heading = bool(current) and _is_heading(current[-1])
+        alone = i in rows or i - 1 in rows
+        if (_BREAK.match(line) or _is_heading(line) or after_heading or alone) and current:
             pieces.append(" ".join(current))
             current = []
         current.append(line)
