@@ -157,6 +157,9 @@ CONVERSION_YES = [
     "account.",
     "The plan's in-plan Roth conversion feature lets you convert after-tax savings to Roth.",
     "Roth conversions within the plan are allowed once per quarter.",
+    # what the plan does by itself
+    "Your after-tax contributions are automatically converted to Roth each day.",
+    "Roth In-Plan Conversion (IRC): Available for after-tax contributions.",
     "In-Plan Roth Conversions: If you'd like to convert eligible non-Roth vested balances to Roth, you can "
     "make an in-plan Roth conversion.",
     "In-plan Roth conversions: Available",
@@ -256,6 +259,8 @@ WITHDRAWAL_NO = [
     "You are not eligible to take an in-service withdrawal.",
     "You may not take a withdrawal while you are employed.",
     "The Plan does not provide for in-service withdrawals.",
+    "Distributions from your 403(b) account are generally not permitted until you reach age 59½, terminate "
+    "employment, become disabled, or die.",
     "You will not be able to withdraw your after-tax contributions while employed.",
     "Can I withdraw money from my account while I am still working? No, except in the case of a hardship.",
     "Can I take money out of my after-tax account while I am employed? No.",

@@ -83,7 +83,7 @@ LABEL = _r(r"^(?P<label>[^:.;?]{3,70}):\s*(?P<value>[^:]{0,100})$")
 LABEL_NO = _r(r"^(?:not permitted|not allowed|not available|not offered|none|no|n/a)\.?$")
 # A yes with a gate after it ("Available at age 59½", "Yes, if elected") is not a plain yes.
 LABEL_YES = _r(
-    r"^(?:yes|permitted|allowed|available|offered)\b(?![^;]{0,80}\b(?:if|only|unless|age|59|after|upon|when"
+    r"^(?:yes|permitted|allowed|available|offered)\b(?![^;]{0,80}\b(?:if|only|unless|age|59|after(?![\s-]?tax)|upon|when"
     r"|once you|terminat\w*|separat\w*|retire\w*|hardship|disab\w*|elected|employer)\b)"
 )
 CONTRIBUTIONS_CAN_BE = _r(r"\bcontributions? (?:can|may) be\b")
@@ -224,7 +224,9 @@ UNABLE = _r(
 )
 _IPR = r"(?:in[\s-]?plan roth|roth in[\s-]?plan)"
 CONVERT_PERMISSION = _r(
-    r"\b(?:allows?|able to|may elect|you may|you can|may convert|permits?|option)\b[^.]{0,120}\bconvert"
+    # what the plan does by itself: "your after-tax contributions are automatically converted to Roth"
+    r"\b(?:are|is|will be|get)\s+(?!not\b)(?:\w+\s+)?converted\b|\bautomatic(?:ally)?\b[^.]{0,60}\bconver"
+    r"|\b(?:allows?|able to|may elect|you may|you can|may convert|permits?|option)\b[^.]{0,120}\bconvert"
     r"|conversion option (?:was|is|has been) added|\bconvert\w*[^.]{0,80}\b(?:is|are) (?:available|permitted)"
     r"|\b(?:can|may) be (?:\w+ )?"
     r"converted\b|\ballow\w*\b[^.]{0,80}\bconversion\b|\bconversion\b[^.]{0,60}\ballows? you\b"
@@ -251,7 +253,7 @@ DISTRIBUTABLE_ONLY = _r(
 LOAN_ONLY = _r(r"^(?!.*\b(?:withdraw|distribut)).*\bloans?\b")
 WITHDRAWAL = _r(
     r"\bwithdraw|\btak(?:e|ing) (?:\w+ ){0,2}out\b|\bin[\s-]?service distribution|\bdistributed\b"
-    r"|\bdistribution\b|\bremove\b"
+    r"|\bdistributions?\b|\bremove\b"
 )
 # The plan's whole list of withdrawals while employed ("There are three types of withdrawals while you
 # remain employed", "The following in-service withdrawals are available:", "In-service withdrawals are
