@@ -424,3 +424,21 @@ def test_the_quote_for_each_answer_is_its_own_sentence_not_a_conversion() -> Non
         "You may withdraw your after-tax contributions at any time."
     ]
     assert answers[Q2].evidence[0].quote.startswith("You may elect to convert")
+
+
+# A sentence read under its heading (real SPDs state a section's subject once, in its heading).
+UNDER_HEADINGS = [
+    ("After-Tax Contributions\nYou may contribute from 1% to 10% of your eligible pay.", Q1, "yes"),
+    ("After-Tax Contributions\nThe Plan does not permit these contributions.", Q1, "no"),
+    ("After-Tax Withdrawals\nYou may withdraw all or part of this account at any time.", Q3, "yes"),
+    ("In-Plan Roth Conversions\nYou may convert all or part of your vested balance at any time.", Q2, "yes"),
+    # the heading frames a yes: hardship, age 59½, leaving work
+    ("Hardship Withdrawals\nYou may withdraw your after-tax contributions and earnings.", Q3, "no"),
+    ("Age 59½ Withdrawals\nYou may withdraw your after-tax account at any time.", Q3, "conditional"),
+    ("Distributions After You Leave\nYou may withdraw your after-tax account at any time.", Q3, "not_stated"),
+]
+
+
+@pytest.mark.parametrize(("text", "question", "expected"), UNDER_HEADINGS)
+def test_a_sentence_is_read_under_its_heading(text: str, question: str, expected: str) -> None:
+    assert _answer(text, question) == expected

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, get_args
 
 from flows.spd import errors, extract, layout, privacy, slots
-from flows.spd.rules import CLOSED, GENERAL, NEIGHBOURS, RULES, SPECIFIC, Answer, Finding, Question, Window
+from flows.spd.rules import CLOSED, GENERAL, NEIGHBOURS, SPECIFIC, Answer, Finding, Question, Window, find
 from flows.spd.sentences import Sentence, split
 
 QUESTIONS: tuple[Question, ...] = get_args(Question)
@@ -124,11 +124,7 @@ def _findings(sentences: list[Sentence]) -> list[Finding]:
     out: list[Finding] = []
     for i, sentence in enumerate(sentences):
         before = tuple(sentences[max(0, i - NEIGHBOURS) : i])
-        window = Window(before, sentence, tuple(sentences[i + 1 : i + 1 + NEIGHBOURS]))
-        for rule in RULES:
-            found = rule(window)
-            if found is not None:
-                out.append(found)
+        out += find(Window(before, sentence, tuple(sentences[i + 1 : i + 1 + NEIGHBOURS])))
     return out
 
 

@@ -765,3 +765,41 @@ _Q3_RULES = (
 )
 
 RULES = (after_tax_allowed, in_plan_conversion, in_service_withdrawal)
+
+
+# ---------------------------------------------------------------- a sentence under its heading
+
+_HEADING_WORDS = 8
+
+
+def _heading(window: Window) -> Sentence | None:
+    """The heading right before this sentence ("After-Tax Withdrawals"): short, title case, no full stop."""
+    if not window.before:
+        return None
+    text = window.before[-1].text.strip()
+    words = text.split()
+    if not words or len(words) > _HEADING_WORDS or text[-1] in ".?:;," or not text[0].isupper():
+        return None
+    if all(w[0].isupper() or not w[0].isalpha() or len(w) <= 3 for w in words):
+        return window.before[-1]
+    return None
+
+
+def find(window: Window) -> list[Finding]:
+    """What this sentence says about each question. A sentence is read under its heading too: "You may
+    withdraw this account at any time" under "After-Tax Withdrawals" is about after-tax money (a general
+    statement), and a yes under "Hardship Withdrawals" or "Distributions After You Leave" is read as the
+    heading frames it."""
+    heading = _heading(window)
+    out = []
+    for rule in RULES:
+        found = rule(window)
+        if heading is not None and (found is None or found.answer == "yes"):
+            framed = rule(replace(window, this=replace(window.this, text=f"{heading.text}: {window.text}")))
+            if framed is not None and found is None:
+                found = replace(framed, sentence=window.this, strength=min(framed.strength, GENERAL))
+            elif framed is not None and framed.answer != "yes":
+                found = replace(framed, sentence=window.this)
+        if found is not None:
+            out.append(found)
+    return out

@@ -323,7 +323,7 @@ NEG_WITHDRAW = _r(
 AGE_59_GATE = _r(
     r"(?:reach(?:ed|ing)?|attain(?:ed|ing)?|after|over|\bat(?: least)?|once you (?:are|reach)|until"
     r"|turn(?:s|ed)?|\b(?:are|is|be))\s+(?:the\s+)?(?:age\s+(?:of\s+)?)?59½"
-    r"|59½ (?:or|and) (?:older|over|later)"
+    r"|59½ (?:or|and) (?:older|over|later)|\bage 59½ (?:in-service )?(?:withdrawals?|distributions?)"
 )
 # Other conditions of a withdrawal while employed: an age other than 59½, years in the plan.
 _COUNT = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
