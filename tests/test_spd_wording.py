@@ -442,3 +442,24 @@ UNDER_HEADINGS = [
 @pytest.mark.parametrize(("text", "question", "expected"), UNDER_HEADINGS)
 def test_a_sentence_is_read_under_its_heading(text: str, question: str, expected: str) -> None:
     assert _answer(text, question) == expected
+
+
+# Plan-document wording ("shall", a clause between "may" and its verb).
+PLAN_DOCUMENT = [
+    ("A Participant may, in accordance with procedures established by the Administrator, elect to make "
+     "After-Tax Contributions.", Q1, "yes"),
+    ("No After-Tax Contributions shall be made after December 31, 1986.", Q1, "no"),
+    ("Effective January 1, 2002, After-Tax Contributions shall no longer be permitted.", Q1, "no"),
+    ("The Plan shall not accept After-Tax Contributions.", Q1, "no"),
+    ("A Participant may, by written notice to the Committee, withdraw all or any portion of his After-Tax "
+     "Account.", Q3, "yes"),
+    ("In-service withdrawals shall not be permitted.", Q3, "no"),
+    ("A Participant shall not be entitled to withdraw any part of his After-Tax Account prior to termination "
+     "of employment.", Q3, "no"),
+    ("The Plan shall permit In-Plan Roth Rollovers of vested amounts.", Q2, "yes"),
+]
+
+
+@pytest.mark.parametrize(("text", "question", "expected"), PLAN_DOCUMENT)
+def test_plan_document_wording(text: str, question: str, expected: str) -> None:
+    assert _answer(text, question) == expected

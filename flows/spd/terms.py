@@ -118,6 +118,8 @@ PERMISSION = _r(
     r"participant)"
     r"|\bchoose\b|\bdecide\b|you can\b|\bavailable to\b|will continue at a rate"
     r"|\b(?:is|are) (?:permitted|allowed|accepted)\b|\bthe plan (?:permits|allows|accepts|offers)\b"
+    # "may, by written notice to the Committee, withdraw": a clause between the modal and its verb
+    r"|\b(?:may|can)\s*,[^,.;]{0,100},\s*(?:make|contribute|elect|withdraw|request|receive|take|convert)"
 )
 SPILLOVER = _r(r"spillover|switch\w*\s+you\s+to\b.*(?:once|when)\b.*\blimit")
 BUY_BACK = _r(r"buy[\s-]?back|previously forfeited")
@@ -166,15 +168,15 @@ FROZEN = _r(
 )
 STOPPED = _r(
     rf"(?:{AT})[^.]*\b(?:discontinued|eliminated|ceased|(?:were|was|are|is) frozen"
-    rf"|no longer (?:permitted|accepted|available|offered))"
+    rf"|no longer (?:be )?(?:permitted|accepted|available|offered))"
     rf"|no longer\b[^.]*(?:{AT})"
 )
 NEG_PERMIT = _r(
-    r"\b(?:does|do|did|will) not (?:currently |presently |yet )?"
+    r"\b(?:does|do|did|will|shall) not (?:currently |presently |yet )?"
     r"(?:permit|allow|support|offer|accept|provide|have|include)"
     r"|\b(?:cannot|can not|may not|are not able to|not be able to) convert"
     r"|(?:\bnot|n't|\bnever) be able to (?:make|contribute|elect|save)"
-    r"|\bno\b[^.;]{0,40}\b(?:are|is|will be|may be) (?:permitted|allowed|accepted|made)\b"
+    r"|\bno\b[^.;]{0,40}\b(?:are|is|will be|may be|shall be) (?:permitted|allowed|accepted|made)\b"
     r"|\b(?:is|are) not (?:currently |presently |yet )?(?:permitted|allowed|available|offered|accepted)"
     r"|\bmay not (?:make|elect|contribute)"
     r"|\bcannot (?:make|contribute)|\bnot support\b|\bunable to support|\bnot be permitted"
@@ -313,7 +315,8 @@ NEG_WITHDRAW = _r(
     r"|\bwithdrawals? before (?:age )?59½ (?:are|is) (?:restricted|prohibited)|"
     r"\bcan ?not (?:be )?withdraw|\bcannot withdraw|\bmay not (?:be )?withdraw"
     r"|(?:\bnot|n't|\bnever) be able to (?:withdraw|take|receive|request)"
-    r"|\bnot (?:be )?allowed\b|\bnot permitted\b|\bno in-service\b|\bcan not be withdrawn"
+    r"|\bnot (?:be )?allowed\b|\bnot (?:be )?permitted\b|\bnot (?:be )?entitled to (?:withdraw|receive)"
+    r"|\bno in-service\b|\bcan not be withdrawn"
     r"|\b(?:is|are) not available\b|\bno provision for\b|\bnot eligible to withdraw"
     r"|\b(?:may not|cannot|can not|are not able to|not eligible to) (?:take|make|request|receive)\b"
     r"[^.;]{0,25}\b(?:withdrawal|distribution)"
