@@ -463,3 +463,20 @@ PLAN_DOCUMENT = [
 @pytest.mark.parametrize(("text", "question", "expected"), PLAN_DOCUMENT)
 def test_plan_document_wording(text: str, question: str, expected: str) -> None:
     assert _answer(text, question) == expected
+
+
+# A conversion only for those who have left work does not serve a worker (it depends on leaving).
+AFTER_LEAVING_WORK = [
+    ("Only participants who have separated from service may elect an in-plan Roth rollover.", "conditional"),
+    ("Upon termination of employment, you may elect an in-plan Roth rollover of your vested account.",
+     "conditional"),
+    ("Both active and former employees may elect an in-plan Roth conversion.", "yes"),
+    # "leave of absence" is not leaving work (real sentence, MMC benefits handbook)
+    ("You can make an in-plan Roth conversion if you are an active or terminated employee (including if you "
+     "are on leave of absence or long term disability) with after-tax accounts.", "yes"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), AFTER_LEAVING_WORK)
+def test_a_conversion_only_after_leaving_work(text: str, expected: str) -> None:
+    assert _answer(text, Q2) == expected

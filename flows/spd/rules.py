@@ -443,6 +443,10 @@ def q2_checkbox_or_template(window: Window) -> Finding | None:
 def q2_age_gated(window: Window) -> Finding | None:
     if t.AGE_59.search(window.text):
         return _q2(window, "conditional", SPECIFIC, "age_59", "only for amounts withdrawn at age 59½")
+    left_work = t.FORMER_EMPLOYEES.search(window.low) or t.AFTER_LEAVING.search(window.low)
+    if left_work and not t.ACTIVE.search(window.low):
+        why = "only after leaving work, not while employed"
+        return _q2(window, "conditional", SPECIFIC, "after_leaving", why)
     gated = window.near(t.AGE_59_GATE, back=0, ahead=3) or window.near(t.OTHER_GATE, back=0, ahead=3)
     if t.WITH_DISTRIBUTION.search(window.low) and gated:
         why = "only together with a distribution, which an active employee may take only from a certain age"

@@ -301,13 +301,19 @@ HARDSHIP_ONLY = _r(
 )
 # Events at or after the end of work (or death, disability): money paid then is not an in-service withdrawal.
 LEAVING = (
-    r"terminat\w*|separat\w*|retire\w*|leav(?:e|es|ing)|left|(?:your )?employment ends|death|dies?\b|disab\w*"
-    r"|beneficiar\w*|stop working"
+    r"terminat\w*|separat\w*|retire\w*|leav(?:e|es|ing)(?! of absence)|left|(?:your )?employment ends|death"
+    r"|dies?\b|disab\w*|beneficiar\w*|stop working"
 )
 AFTER_LEAVING = _r(
     r"\b(?:upon|after|when|once|following|at|on|in the event of|if)\s+"
     r"(?:(?:your|you|the|a|of|are|become|becomes|have|his|her|their|employment|service|participant'?s?|member)\s+){0,3}"
     rf"(?:{LEAVING})"
+)
+# People who have left work ("former employees", "participants who have terminated employment").
+ACTIVE = _r(r"\bactive (?:employees?|participants?|members?|or|and)\b|\bwhile (?:employed|working)")
+FORMER_EMPLOYEES = _r(
+    r"\bformer (?:employees|participants|members)\b|\bwho (?:have|has) (?:separated|terminated|retired|left)\b"
+    r"|\b(?:terminated|separated|retired) (?:participants|employees|members)\b"
 )
 NEG_WITHDRAW = _r(
     r"\bdistributions? (?:of funds )?only upon (?:retirement|termination|separation)"
