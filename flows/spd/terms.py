@@ -312,7 +312,8 @@ AFTER_LEAVING = _r(
 # People who have left work ("former employees", "participants who have terminated employment").
 ACTIVE = _r(r"\bactive (?:employees?|participants?|members?|or|and)\b|\bwhile (?:employed|working)")
 FORMER_EMPLOYEES = _r(
-    r"\bformer (?:employees|participants|members)\b|\bwho (?:have|has) (?:separated|terminated|retired|left)\b"
+    r"\bformer (?:employees|participants|members)\b"
+    r"|\bwho (?:have|has) (?:separated|terminated|retired|left)\b"
     r"|\b(?:terminated|separated|retired) (?:participants|employees|members)\b"
 )
 NEG_WITHDRAW = _r(
