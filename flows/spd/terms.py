@@ -233,7 +233,7 @@ CONVERT_PERMISSION = _r(
     r"|\b(?:can|may) be (?:\w+ )?"
     r"converted\b|\ballow\w*\b[^.]{0,80}\bconversion\b|\bconversion\b[^.]{0,60}\ballows? you\b"
     r"|\bconversions?\b[^.]{0,60}\b(?:is|are) (?:allowed|permitted|available)\b"
-    r"|\byou (?:may|can) (?:make|elect|request) an? (?:in[\s-]?plan roth|roth in[\s-]?plan)\b"
+    r"|\b(?:may|can) (?:make|elect|request) an? (?:in[\s-]?plan roth|roth in[\s-]?plan)\b"
     r"|\blets? you\b[^.]{0,40}\bconvert"
     rf"|\b(?:may|can|permits? you to|allows? you to)\b[^.]{{0,40}}(?:{TO_DESIGNATED_ROTH}|{TO_ROTH_IN_PLAN})"
     rf"|\b(?:permits?|allows?|offers?|includes?|provides? for|features?)\b[^.]{{0,60}}\b{_IPR} "
