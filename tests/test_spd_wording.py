@@ -235,6 +235,8 @@ WITHDRAWAL_YES = [
     "after-tax contributions.",
     "After-tax withdrawals: Available at any time, up to twice per year",
     "Your after-tax account may be distributed to you at any time upon your request.",
+    # a non-hardship withdrawal is a withdrawal at will
+    "Non-hardship withdrawals may be taken from your after-tax account once per year.",
 ]
 
 WITHDRAWAL_NO = [

@@ -100,7 +100,6 @@ ROTH_BOUND = _r(
 )
 PRE_TAX = _r(r"\b(?:pre|before)[\s-]?tax|tax[\s-]deferred|traditional 401\(k\)")
 CHOICE = _r(r"\bor\b|\btwo (?:ways|options|types)\b|choice between|combination")
-CONTRIBUTE = _r(r"contribut|\bsav(?:e|ings)\b|deduct|election|elect\b")
 # Putting money in (a verb, not the noun "contributions" that names whose money is withdrawn).
 CONTRIBUTE_ACT = _r(
     r"\bcontribut(?:e|es|ing)\b|\bmak(?:e|es|ing)\b[^.;]{0,40}\bcontributions?\b|\bsave\b|election"
@@ -281,7 +280,8 @@ OTHER_SOURCE = _r(
 )
 SELECT = _r(r"select one or more|select all")
 # Withdrawals while employed only for hardship (financial need): after-tax money cannot come out freely.
-HARDSHIP = r"(?:financial )?hardship|financial need|immediate and heavy"
+# ("non-hardship withdrawals" are the opposite: withdrawals at will)
+HARDSHIP = r"(?:financial )?(?<!non-)(?<!non)hardship|financial need|immediate and heavy"
 DISCRETION = _r(r"\b(?:employer|board|administrator|committee) may (?:elect to )?(?:permit|allow)")
 # Someone else's approval: it depends on that approval.
 APPROVAL = _r(r"\b(?:discretion|approv\w*|consent)\b")
