@@ -482,3 +482,12 @@ AFTER_LEAVING_WORK = [
 @pytest.mark.parametrize(("text", "expected"), AFTER_LEAVING_WORK)
 def test_a_conversion_only_after_leaving_work(text: str, expected: str) -> None:
     assert _answer(text, Q2) == expected
+
+
+def test_a_vague_count_of_withdrawal_types_is_not_a_closed_list() -> None:
+    text = (
+        "There are several types of withdrawals available under the Plan, described below.\n"
+        "Hardship Withdrawals\nYou may withdraw your before-tax contributions if you have a financial hardship.\n"
+        "After-Tax Withdrawals\nYou may withdraw all or part of this account at any time."
+    )
+    assert _answer(text, Q3) == "yes"

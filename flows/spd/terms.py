@@ -260,9 +260,12 @@ WITHDRAWAL = _r(
 # remain employed", "The following in-service withdrawals are available:", "In-service withdrawals are
 # limited to the following").
 TYPES_OF_WITHDRAWAL = _r(
-    r"\b(?:two|three|four|five|six|several|a few|the following) (?:types|kinds|forms) of "
+    r"\b(?:two|three|four|five|six) (?:types|kinds|forms) of "
     r"(?:in[\s-]?service )?(?:retirement )?(?:withdrawals?|distributions?|benefits|payments)"
-    r"|\bthe following (?:in[\s-]?service )?(?:withdrawals?|distributions?)\b(?! (?:of|from))"
+    # a vague count ("several", "a few", "the following") is a whole list only when its items follow a colon
+    r"|\b(?:several|a few|the following) (?:types|kinds|forms) of "
+    r"(?:in[\s-]?service )?(?:retirement )?(?:withdrawals?|distributions?|benefits|payments)(?=[^.:]{0,60}:)"
+    r"|\bthe following (?:in[\s-]?service )?(?:withdrawals?|distributions?)\b(?! (?:of|from))(?=[^.:]{0,60}:)"
     r"|\bin[\s-]?service (?:withdrawals?|distributions?) (?:are|is) (?:available|permitted|allowed) only\b"
     r"|\b(?:withdrawals?|distributions?) (?:while (?:you are |you remain )?employed|in[\s-]?service)"
     r"[^.]{0,20}\b(?:are|is) limited to\b"
