@@ -485,9 +485,21 @@ def test_a_conversion_only_after_leaving_work(text: str, expected: str) -> None:
 
 
 def test_a_vague_count_of_withdrawal_types_is_not_a_closed_list() -> None:
-    text = (
-        "There are several types of withdrawals available under the Plan, described below.\n"
-        "Hardship Withdrawals\nYou may withdraw your before-tax contributions if you have a financial hardship.\n"
-        "After-Tax Withdrawals\nYou may withdraw all or part of this account at any time."
+    hardship = [
+        "Hardship Withdrawals",
+        "You may withdraw your before-tax contributions if you have a financial hardship.",
+        "A hardship must be an immediate and heavy financial need.",
+        "You must first take all other withdrawals available to you.",
+        "The amount may include taxes owed on the withdrawal.",
+        "Your request must be made on the form provided by the Plan Administrator.",
+        "Hardship withdrawals are paid in a single sum.",
+    ]
+    text = "\n".join(
+        [
+            "There are several types of withdrawals available under the Plan, described below.",
+            *hardship,
+            "After-Tax Withdrawals",
+            "You may withdraw all or part of this account at any time.",
+        ]
     )
     assert _answer(text, Q3) == "yes"
