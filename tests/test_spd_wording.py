@@ -46,6 +46,9 @@ AFTER_TAX_YES = [
     "Your contributions can be pre-tax, Roth, after-tax, or a combination.",
     # beyond the IRS deferral limit, which Roth contributions count toward
     "Employees can contribute after-tax dollars above the 402(g) limit.",
+    "Post-tax contributions: You may contribute 1% to 15% of your pay on a post-tax basis in addition to "
+    "pre-tax and Roth contributions.",
+    "You can contribute on an after-tax basis (not Roth) up to 10% of eligible pay.",
     "After you reach the IRS limit on pre-tax and Roth contributions, you may continue to contribute on an "
     "after-tax basis.",
     # a plan-highlights label and its value
@@ -68,6 +71,10 @@ AFTER_TAX_NO = [
     # only pre-tax and Roth contributions: no non-Roth kind, though "after-tax" is never written
     "The Plan only accepts pre-tax and Roth contributions.",
     "Only pre-tax and Roth contributions are permitted.",
+    "The Plan offers pre-tax and Roth contributions only.",
+    # a short refusal after a closed list is a sentence, not a heading
+    "You may make pre-tax contributions, Roth contributions, or both. After-tax contributions are not "
+    "permitted.",
     # the plan's own Q&A answering no
     "Can I make after-tax contributions to the Plan? No.",
     # a plan-highlights label and its value
@@ -234,6 +241,7 @@ WITHDRAWAL_YES = [
     "Generally, you may not withdraw money while you are still employed. However, you may withdraw your "
     "after-tax contributions.",
     "After-tax withdrawals: Available at any time, up to twice per year",
+    "Withdrawal of after-tax contributions: Once per year",
     "Your after-tax account may be distributed to you at any time upon your request.",
     # a non-hardship withdrawal is a withdrawal at will
     "Non-hardship withdrawals may be taken from your after-tax account once per year.",

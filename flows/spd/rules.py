@@ -117,7 +117,11 @@ def _about_after_tax_contributions(window: Window) -> bool:
     if t.WITHDRAWAL.search(low) and not t.CONTRIBUTE_ACT.search(low):
         return False  # taking after-tax money out says it exists, not that new contributions are allowed
     # a heading names the subject; it decides nothing
-    return len(window.text.split()) >= 7 or bool(t.PERMISSION.search(low)) or _labelled_q1(window) is not None
+    return (
+        len(window.text.split()) >= 7
+        or bool(t.PERMISSION.search(low) or t.NEG_PERMIT.search(low))
+        or _labelled_q1(window) is not None
+    )
 
 
 def _q1(window: Window, answer: Answer, strength: int, rule: str, why: str) -> Finding:

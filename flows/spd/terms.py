@@ -20,7 +20,8 @@ AFTER_TAX = _r(AT)
 # An after-tax contribution that is not Roth, named as such.
 NON_ROTH = _r(
     rf"\b(?:regular|traditional|voluntary|supplemental|unmatched)\s+(?:{AT})"
-    rf"|(?:{AT})\s+spillover|(?:{AT})\s*[(,\u2013\u2014-]?\s*(?:non[\s-]?roth|not roth|other than roth)"
+    rf"|(?:{AT})\s+spillover|(?:{AT})(?:\s+(?:basis|contributions?|dollars))?\s*[(,\u2013\u2014-]?\s*"
+    r"(?:non[\s-]?roth|not roth|other than roth)"
     rf"|(?:{AT})\s+contributions?\s+\(?(?:other than|except|besides)\s+roth"
     # "an after-tax basis (including Roth contributions)": after-tax is wider than Roth here
     rf"|(?:{AT})[^.;()]{{0,20}}\(\s*including (?:roth|xxxx)\b"
@@ -42,7 +43,8 @@ _SEP = r"(?:,\s*(?:and/or\s+|and\s+|or\s+)?|\s+(?:and|or|and/or)\s+)"
 _IN_ADDITION = r"\bin addition to (?:your |any |the )?"
 BESIDE_ROTH = _r(
     rf"{_IN_ADDITION}[^.;,]{{0,40}}?{ROTH}[^.;,]{{0,30}},[^.;]{{0,60}}?(?:{AT}){_NOT_ROTH_AFTER}"
-    rf"|(?<!roth )(?:{AT})\s+contributions?[^.;]{{0,30}}?{_IN_ADDITION}[^.;]{{0,30}}?{ROTH}"
+    rf"|(?<!roth )(?:{AT})(?:\s+(?:contributions?|basis|dollars))?[^.;]{{0,30}}?{_IN_ADDITION}[^.;]{{0,30}}?"
+    rf"{ROTH}"
     rf"|{_PRE},\s*{_ROTH_TYPE}{_AND_OR}(?:{AT}){_NOT_ROTH_AFTER}"
     rf"|{_PRE},\s*(?:{AT})(?: contributions)?{_AND_OR}{ROTH}"
     rf"|{_PRE_ITEM}{_SEP}(?:an? )?{ROTH}[^,.;]{{0,25}}?{_SEP}(?:an? )?(?:{AT}){_NOT_ROTH_AFTER}"
@@ -62,6 +64,8 @@ ONLY_PRE_AND_ROTH = _r(
     rf"\b(?:accepts|permits|allows|offers|provides for|make|contribute)\s+only\s+{_PRE_AND_ROTH}"
     rf"|\bonly (?:accepts|permits|allows|offers|provides for)\s+{_PRE_AND_ROTH}"
     rf"|^only\s+{_PRE_AND_ROTH}[^.;]{{0,30}}\b(?:are|is|may be) (?:permitted|accepted|allowed)"
+    rf"|\b(?:accepts|permits|allows|offers|provides for)\s+{_PRE_AND_ROTH}(?: contributions| deferrals)?"
+    r" only\b"
 )
 # Only some people may contribute: those who already did before a date (grandfathered), or a group named
 # by place or bargaining unit ("members in non-US locations", "an Employer domiciled in Puerto Rico").
@@ -83,7 +87,9 @@ LABEL = _r(r"^(?P<label>[^:.;?]{3,70}):\s*(?P<value>[^:]{0,100})$")
 LABEL_NO = _r(r"^(?:not permitted|not allowed|not available|not offered|none|no|n/a)\.?$")
 # A yes with a gate after it ("Available at age 59½", "Yes, if elected") is not a plain yes.
 LABEL_YES = _r(
-    r"^(?:yes|permitted|allowed|available|offered)\b(?![^;]{0,80}\b(?:if|only|unless|age|59|after(?![\s-]?tax)|upon|when"
+    r"^(?:yes|permitted|allowed|available|offered|(?:at )?any time"
+    r"|(?:once|twice|up to \w+ times) (?:per|a|each|every))\b"
+    r"(?![^;]{0,80}\b(?:if|only|unless|age|59|after(?![\s-]?tax)|upon|when"
     r"|once you|terminat\w*|separat\w*|retire\w*|hardship|disab\w*|elected|employer)\b)"
 )
 CONTRIBUTIONS_CAN_BE = _r(r"\bcontributions? (?:can|may) be\b")
