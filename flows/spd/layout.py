@@ -2,7 +2,7 @@
 
 - PDFium marks a line-end hyphen with U+FFFE; ``-`` at a line end is joined too ("contri-/butions"),
   keeping the hyphen of compounds ("after-/tax" -> "after-tax").
-- "59?", "591/2", "59 1/2" and "59 ½" become "59½".
+- "59?", "591/2", "59 1/2", "59 ½" and "fifty-nine and one-half" become "59½".
 - Running headers and footers (a line at the top or bottom of at least half the pages, digits
   ignored) and table-of-contents lines (dot leaders and a page number) are dropped.
 - Lines are joined into running text; a blank line, a bullet or a checkbox starts a new piece.
@@ -44,6 +44,7 @@ _KEEP_HYPHEN = frozenset(
 )
 _HALF = re.compile(r"\b59\s*(?:\?|1\s*/\s*2|\u00bd)")
 _HALF_NFKC = re.compile(r"\b59\s*(?:\?|1\s*[/\u2044]\s*2|\u00bd)")
+_HALF_WORDS = re.compile(r"\bfifty[\s-]nine(?:\s+and\s+(?:one[\s-]half|a\s+half|1/2))", re.IGNORECASE)
 _TOC = re.compile(r"(?:\.\s*){4,}\s*\d{1,3}\s*$|\s{3,}\d{1,3}\s*$")
 _DIGITS = re.compile(r"\d+")
 _SPACE = re.compile(r"[ \t\u00a0]+")
@@ -64,6 +65,7 @@ def _lines(page: str) -> list[str]:
     text = _HALF.sub("59½", text)
     text = unicodedata.normalize("NFKC", text)
     text = _HALF_NFKC.sub("59½", text)
+    text = _HALF_WORDS.sub("59½", text)
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
     text = text.replace("\u2013", "-").replace("\u2014", " - ").replace("\u2010", "-").replace("\u2011", "-")
     text = _LINE_HYPHEN.sub(_dehyphenate, text)
@@ -111,16 +113,34 @@ def _is_heading(line: str) -> bool:
     return all(w[0].isupper() or not w[0].isalpha() or len(w) <= 3 for w in words)
 
 
+_LABEL = re.compile(r"^[A-Z][^:.;]{2,50}:\s+\S[^:;]{0,50}$")
+_LABEL_WORDS = 10
+
+
+def _label_rows(lines: list[str]) -> set[int]:
+    """Rows of a "Label: value" table ("After-tax contributions: Not permitted"): short lines of that form
+    next to another such line. Each is kept as its own piece."""
+    shaped = [bool(_LABEL.match(line)) and len(line.split()) <= _LABEL_WORDS for line in lines]
+    return {
+        i
+        for i, ok in enumerate(shaped)
+        if ok and ((i > 0 and shaped[i - 1]) or (i + 1 < len(shaped) and shaped[i + 1]))
+    }
+
+
 def _join(lines: list[str], repeated: frozenset[str]) -> str:
     pieces: list[str] = []
     current: list[str] = []
-    for line in lines:
+    rows = _label_rows(lines)
+    for i, line in enumerate(lines):
         if not line or _signature(line) in repeated or _is_toc(line):
             if not line and current:
                 pieces.append(" ".join(current))
                 current = []
             continue
-        if (_BREAK.match(line) or _is_heading(line) or (current and _is_heading(current[-1]))) and current:
+        after_heading = bool(current) and _is_heading(current[-1])
+        alone = i in rows or i - 1 in rows
+        if (_BREAK.match(line) or _is_heading(line) or after_heading or alone) and current:
             pieces.append(" ".join(current))
             current = []
         current.append(line)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, get_args
 
 from flows.spd import errors, extract, layout, privacy, slots
-from flows.spd.rules import CLOSED, GENERAL, RULES, SPECIFIC, Answer, Finding, Question, Window
+from flows.spd.rules import CLOSED, GENERAL, NEIGHBOURS, SPECIFIC, Answer, Finding, Question, Window, find
 from flows.spd.sentences import Sentence, split
 
 QUESTIONS: tuple[Question, ...] = get_args(Question)
@@ -123,11 +123,8 @@ def _read(raw_pages: list[str], *, numbered: bool) -> Reading:
 def _findings(sentences: list[Sentence]) -> list[Finding]:
     out: list[Finding] = []
     for i, sentence in enumerate(sentences):
-        window = Window(tuple(sentences[max(0, i - 3) : i]), sentence, tuple(sentences[i + 1 : i + 4]))
-        for rule in RULES:
-            found = rule(window)
-            if found is not None:
-                out.append(found)
+        before = tuple(sentences[max(0, i - NEIGHBOURS) : i])
+        out += find(Window(before, sentence, tuple(sentences[i + 1 : i + 1 + NEIGHBOURS])))
     return out
 
 

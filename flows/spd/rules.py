@@ -9,7 +9,9 @@ fixed order per question; the first that applies decides. Words the rules look f
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Literal
 
 from flows.spd import terms as t
@@ -21,6 +23,7 @@ Question = Literal["after_tax_allowed", "in_plan_conversion", "in_service_withdr
 # How much a sentence decides: a named checkbox or a closing date (4) beats a specific statement
 # about after-tax money (3), which beats a general statement (2), which beats a hint (1).
 CLOSED, SPECIFIC, GENERAL, HINT = 4, 3, 2, 1
+NEIGHBOURS = 6  # sentences a rule may see on each side (a list's items, a heading's sentences)
 
 
 @dataclass(frozen=True)
@@ -36,7 +39,7 @@ class Finding:
 
 @dataclass(frozen=True)
 class Window:
-    """A sentence and its neighbours (three before, three after) in reading order."""
+    """A sentence and its neighbours (up to NEIGHBOURS before and after) in reading order."""
 
     before: tuple[Sentence, ...]
     this: Sentence
@@ -46,7 +49,7 @@ class Window:
     def text(self) -> str:
         return self.this.text
 
-    @property
+    @cached_property
     def low(self) -> str:
         return self.this.text.lower()
 
@@ -56,31 +59,69 @@ class Window:
 
 
 def _box(window: Window) -> Literal["checked", "unchecked", None]:
-    if t.CHECKED_LEAD.match(window.text):
+    if t.CHECKED_LEAD.match(window.text) or t.INLINE_CHOICE.search(window.low):
         return "checked"
     if t.UNCHECKED_LEAD.match(window.text) or t.UNCHECKED_INSIDE.search(window.text):
         return "unchecked"
     return None
 
 
+def _ticked_no(window: Window) -> bool:
+    """The ticked option refuses: "X does not" in an inline choice ("□ does / X does not"), else a
+    refusal in the ticked sentence."""
+    if t.INLINE_CHOICE.search(window.low):
+        return bool(t.INLINE_X_NOT.search(window.low))
+    return bool(t.NEG_PERMIT.search(window.low))
+
+
 # ---------------------------------------------------------------- after-tax contributions (Q1)
 
 
+def _mentions(low: str, words: tuple[str, ...]) -> bool:
+    """A quick look for the words every pattern of a question needs, before any pattern runs."""
+    return any(word in low for word in words)
+
+
 def after_tax_allowed(window: Window) -> Finding | None:
-    if t.DEFINITION.search(window.text):
-        return None  # a definition says what a word means, not what the plan allows
-    low = window.low
-    if not t.AFTER_TAX.search(low) and not t.NON_ROTH.search(low):
+    if not _about_after_tax_contributions(window):
         return None
-    if t.WITHDRAWAL.search(low) and not t.CONTRIBUTE.search(low):
-        return None
-    if len(window.text.split()) < 7 and not t.PERMISSION.search(low):
-        return None  # a heading names the subject; it decides nothing
-    for rule in _Q1_RULES:
+    return _first(_Q1_RULES, window)
+
+
+def _first(rules: tuple[Callable[[Window], Finding | None], ...], window: Window) -> Finding | None:
+    """The first rule that applies decides; a yes read from a sentence about converting money decides
+    less than one about the question itself (its quote belongs to the conversion question)."""
+    for rule in rules:
         found = rule(window)
         if found is not None:
-            return found
+            return _conversion_yes_weakened(found, window)
     return None
+
+
+def _conversion_yes_weakened(found: Finding, window: Window) -> Finding:
+    if found.question == "in_plan_conversion" or found.answer != "yes" or found.strength <= GENERAL:
+        return found
+    if not t.CONVERSION.search(window.text):
+        return found
+    return replace(found, strength=GENERAL, why=f"{found.why} (said in a sentence about conversions)")
+
+
+def _about_after_tax_contributions(window: Window) -> bool:
+    low = window.low
+    if not _mentions(low, t.Q1_WORDS):
+        return False
+    if not t.AFTER_TAX.search(low) and not t.NON_ROTH.search(low) and not t.ONLY_PRE_AND_ROTH.search(low):
+        return False
+    if t.DEFINITION.search(window.text) and not t.GROUP.search(low):
+        return False  # a definition says what a word means (unless it names a group that may use it)
+    if t.WITHDRAWAL.search(low) and not t.CONTRIBUTE_ACT.search(low):
+        return False  # taking after-tax money out says it exists, not that new contributions are allowed
+    # a heading names the subject; it decides nothing
+    return (
+        len(window.text.split()) >= 7
+        or bool(t.PERMISSION.search(low) or t.NEG_PERMIT.search(low))
+        or _labelled_q1(window) is not None
+    )
 
 
 def _q1(window: Window, answer: Answer, strength: int, rule: str, why: str) -> Finding:
@@ -88,7 +129,10 @@ def _q1(window: Window, answer: Answer, strength: int, rule: str, why: str) -> F
 
 
 # Sentences that mention after-tax money but are not a plan term about contributing it.
+_FUTURE = "a possibility for the future, not today's terms"
 _Q1_ASIDE = (
+    (t.FUTURE, "future", _FUTURE),
+    (t.INTO_OTHER_PLAN, "other_plan", "contributions to another plan (IRA, HSA, stock plan), not this one"),
     (t.BUY_BACK, "buy_back", "after-tax dollars here only buy back forfeited money"),
     (t.HISTORY, "history", "plan history, not today's contributions"),
     (t.PENSION, "pension", "pension member contributions, not a 401(k) after-tax option"),
@@ -96,15 +140,81 @@ _Q1_ASIDE = (
 )
 
 
+def _question(window: Window) -> bool:
+    return window.text.rstrip().endswith("?")
+
+
+def _answered_no(window: Window) -> bool:
+    """A question in the plan's own Q&A whose answer is "No" ("Can I ...? No, except for hardship.")."""
+    if not _question(window) or not window.after:
+        return False
+    answer = window.after[0].text.lower()
+    exception = t.EXCEPT.search(answer)
+    return bool(t.ANSWER_NO.match(answer)) and not (exception and _lists_after_tax(answer[exception.end() :]))
+
+
+_QA_NO = "the plan's own Q&A answers this question no"
+
+
 def q1_not_a_plan_term(window: Window) -> Finding | None:
-    if window.text.rstrip().endswith("?"):
+    if _question(window):
+        if _answered_no(window) and (
+            t.NON_ROTH.search(window.low) or t.AFTER_TAX.search(t.ROTH_BOUND.sub("", window.low))
+        ):
+            return _q1(window, "no", GENERAL, "answered_no", _QA_NO)
         return _q1(window, "aside", HINT, "question", "a question, not a plan term")
+    if t.VINTAGE.search(window.low):
+        why = "after-tax money from past years (grandfathered), not today's contributions"
+        return _q1(window, "aside", HINT, "vintage", why)
     for pattern, rule, why in _Q1_ASIDE:
         if pattern.search(window.low):
             return _q1(window, "aside", HINT, rule, why)
-    if t.ROLLED_IN.search(window.low) and not t.PERMISSION.search(window.low):
+    rolled_in = t.ROLLED_IN.search(window.low) and not t.PERMISSION.search(window.low)
+    if rolled_in or t.ROLLOVER_OF_AFTER_TAX.search(window.low):
         why = "after-tax money rolled in from an old plan is not after-tax contributions"
         return _q1(window, "aside", HINT, "rolled_in", why)
+    return None
+
+
+def _labelled(window: Window) -> tuple[str, Literal["yes", "no"]] | None:
+    """A summary's label and its value ("Voluntary after-tax contributions: Not permitted")."""
+    match = t.LABEL.match(window.text.strip())
+    if match is None:
+        return None
+    value = match["value"].strip().lower()
+    if t.LABEL_NO.match(value):
+        return match["label"].lower(), "no"
+    if t.LABEL_YES.match(value):
+        return match["label"].lower(), "yes"
+    return None
+
+
+_LISTED = {"yes": "available", "no": "not available"}
+
+
+def _labelled_q1(window: Window) -> Literal["yes", "no"] | None:
+    found = _labelled(window)
+    if found is None:
+        return None
+    label, value = found
+    about = t.AFTER_TAX.search(label) and not t.ROTH_WORD.search(label)
+    return value if about and not t.WITHDRAWAL.search(label) and not t.CONVERSION.search(label) else None
+
+
+def q1_labelled(window: Window) -> Finding | None:
+    """A summary's label and value ("Voluntary after-tax contributions: Not permitted")."""
+    value = _labelled_q1(window)
+    if value is None:
+        return None
+    why = f"the plan's summary lists after-tax contributions as {_LISTED[value]}"
+    return _q1(window, value, GENERAL if value == "yes" else SPECIFIC, "labelled", why)
+
+
+def q1_only_pre_tax_and_roth(window: Window) -> Finding | None:
+    """The plan takes only pre-tax and Roth contributions: no non-Roth after-tax kind."""
+    if t.ONLY_PRE_AND_ROTH.search(window.low):
+        why = "the plan takes only pre-tax and Roth contributions"
+        return _q1(window, "no", GENERAL, "only_pre_tax_and_roth", why)
     return None
 
 
@@ -119,11 +229,11 @@ def q1_checkbox_or_template(window: Window) -> Finding | None:
             "a form option that is not ticked: it depends on the employer's election",
         )
     if box == "checked":
-        negative = bool(t.NEG_PERMIT.search(window.low))
+        negative = _ticked_no(window)
         return _q1(
             window, "no" if negative else "yes", CLOSED, "checked_box", "a ticked option on the plan's form"
         )
-    if t.TEMPLATE.search(window.text):
+    if t.TEMPLATE.search(window.text) or t.IF_PERMITTED.search(window.low):
         return _q1(
             window,
             "conditional",
@@ -134,27 +244,62 @@ def q1_checkbox_or_template(window: Window) -> Finding | None:
     return None
 
 
+def q1_only_some_employees(window: Window) -> Finding | None:
+    """Allowed only to those who contributed before a date (grandfathered) or to a named group: it depends
+    on who the reader is."""
+    low = window.low
+    if t.GRANDFATHERED.search(low) or (t.GROUP.search(low) and not t.NEG_PERMIT.search(low)):
+        why = "only some employees may make after-tax contributions (grandfathered, or a named group)"
+        return _q1(window, "conditional", SPECIFIC, "only_some_employees", why)
+    return None
+
+
 def q1_closed_by_date(window: Window) -> Finding | None:
     if t.FROZEN.search(window.low) or t.STOPPED.search(window.low):
         return _q1(window, "no", CLOSED, "closed_by_date", "after-tax contributions stopped at a past date")
     return None
 
 
+def q1_highly_compensated(window: Window) -> Finding | None:
+    """After-tax contributions refused to (or allowed only outside) highly compensated employees: the
+    answer depends on whether the reader is one."""
+    low = window.low
+    limited = t.NEG_PERMIT.search(low) or t.CONDITIONS.search(low) or "non-highly" in low
+    if not t.HCE.search(low) or not limited or not t.AFTER_TAX.search(t.ROTH_BOUND.sub("", low)):
+        return None
+    why = "the plan limits after-tax contributions for highly compensated employees: it depends on your pay"
+    return _q1(window, "conditional", GENERAL, "highly_compensated", why)
+
+
 def q1_negated(window: Window) -> Finding | None:
     low = window.low
-    if not t.NEG_PERMIT.search(low) or t.HYPOTHETICAL.search(low):
+    if not t.NEG_PERMIT.search(low) or t.HYPOTHETICAL.search(low) or t.SUSPENSION.search(low):
         return None
-    if t.NON_ROTH.search(low) or t.AFTER_TAX.search(t.ROTH_BOUND.sub("", low)):
+    unmarked = t.AFTER_TAX.search(t.ROTH_BOUND.sub("", low))
+    if t.NON_ROTH.search(low) or unmarked or t.ROTH_EXCEPTED.search(low):
         return _q1(
             window, "no", SPECIFIC, "not_permitted", "the plan says it does not permit non-Roth after-tax"
         )
     return None
 
 
+def q1_non_roth_named(window: Window) -> Finding | None:
+    low = window.low
+    if not t.NON_ROTH.search(low):
+        return None
+    if t.PERMISSION.search(low) or t.CONTRIBUTE_ACT.search(low):
+        return _q1(window, "yes", SPECIFIC, "non_roth_named", "names a non-Roth after-tax contribution")
+    why = "names a non-Roth after-tax account, not that new contributions are allowed"
+    return _q1(window, "aside", HINT, "account_named", why)
+
+
 def q1_positive(window: Window) -> Finding | None:
     low = window.low
-    if t.NON_ROTH.search(low):
-        return _q1(window, "yes", SPECIFIC, "non_roth_named", "names a non-Roth after-tax contribution")
+    if t.BESIDE_ROTH.search(low) and (
+        t.PERMISSION.search(low) or t.CONTRIBUTE_ACT.search(low) or t.CONTRIBUTIONS_CAN_BE.search(low)
+    ):
+        why = "names after-tax contributions as a type of its own, beside Roth (so non-Roth)"
+        return _q1(window, "yes", SPECIFIC, "beside_roth", why)
     if t.ROTH_WORD.search(low):
         return None
     if t.AFTER_TAX_TERM.search(window.text) and t.PERMISSION.search(low):
@@ -168,6 +313,9 @@ def q1_positive(window: Window) -> Finding | None:
 
 def q1_roth_only(window: Window) -> Finding | None:
     low = window.low
+    if t.CONVERSION.search(window.text):
+        why = "about converting money to Roth, not which contributions the plan takes"
+        return _q1(window, "aside", HINT, "conversion", why)
     unmarked = t.AFTER_TAX.search(t.ROTH_BOUND.sub("", low))
     roth_here = bool(t.ROTH_WORD.search(low))
     if not roth_here and not (
@@ -175,7 +323,7 @@ def q1_roth_only(window: Window) -> Finding | None:
     ):
         return None
     listed = window.near(t.LIST_INTRO, back=3, ahead=0) and not t.ALSO.search(low)
-    if (t.PRE_TAX.search(low) and t.CHOICE.search(low)) or listed:
+    if ((t.PRE_TAX.search(low) and t.CHOICE.search(low)) or listed) and not t.BESIDE_ROTH.search(low):
         return _q1(
             window,
             "no",
@@ -202,9 +350,14 @@ def q1_ambiguous(window: Window) -> Finding | None:
 
 _Q1_RULES = (
     q1_not_a_plan_term,
+    q1_labelled,
+    q1_only_pre_tax_and_roth,
     q1_checkbox_or_template,
+    q1_only_some_employees,
     q1_closed_by_date,
+    q1_highly_compensated,
     q1_negated,
+    q1_non_roth_named,
     q1_positive,
     q1_roth_only,
     q1_ambiguous,
@@ -215,6 +368,8 @@ _Q1_RULES = (
 
 
 def in_plan_conversion(window: Window) -> Finding | None:
+    if not _mentions(window.low, t.Q2_WORDS):
+        return None
     if not t.CONVERSION.search(window.text) or t.DEFINITION.search(window.text):
         return None
     for rule in _Q2_RULES:
@@ -228,18 +383,44 @@ def _q2(window: Window, answer: Answer, strength: int, rule: str, why: str) -> F
     return Finding("in_plan_conversion", answer, strength, rule, why, window.this)
 
 
+_Q2_ASIDE = (
+    (t.COMMENTARY, "commentary", "general commentary, not this plan's terms"),
+    (t.FUTURE, "future", _FUTURE),
+    (t.BENEFICIARY, "beneficiary", "this is about beneficiaries, not participants"),
+)
+
+
 def q2_not_a_plan_term(window: Window) -> Finding | None:
-    if window.text.rstrip().endswith("?"):
+    if _question(window):
+        if _answered_no(window):
+            return _q2(window, "no", GENERAL, "answered_no", _QA_NO)
         return _q2(window, "aside", HINT, "question", "a question, not a plan term")
-    if t.BENEFICIARY.search(window.low):
-        return _q2(window, "aside", HINT, "beneficiary", "this is about beneficiaries, not participants")
+    for pattern, rule, why in _Q2_ASIDE:
+        if pattern.search(window.low):
+            return _q2(window, "aside", HINT, rule, why)
+    if t.ROTH_IRA.search(window.low) and not t.WITHIN_PLAN.search(window.low):
+        why = "a rollover to a Roth IRA leaves the plan; it is not an in-plan conversion"
+        return _q2(window, "aside", HINT, "roth_ira", why)
     return None
+
+
+def q2_labelled(window: Window) -> Finding | None:
+    """A summary's label and value ("In-plan Roth conversions: Available")."""
+    found = _labelled(window)
+    if found is None or not t.CONVERSION.search(found[0]):
+        return None
+    value = found[1]
+    why = f"the plan's summary lists in-plan Roth conversions as {_LISTED[value]}"
+    return _q2(window, value, GENERAL if value == "yes" else SPECIFIC, "labelled", why)
 
 
 def q2_checkbox_or_template(window: Window) -> Finding | None:
     box = _box(window)
+    if box == "checked" and _ticked_no(window) and t.NONDISTRIBUTABLE.search(window.low):
+        why = "the form refuses conversions only of money that could not be withdrawn; the rest depends"
+        return _q2(window, "conditional", GENERAL, "nondistributable_refused", why)
     if box == "checked":
-        negative = bool(t.NEG_PERMIT.search(window.low))
+        negative = _ticked_no(window)
         return _q2(
             window, "no" if negative else "yes", CLOSED, "checked_box", "a ticked option on the plan's form"
         )
@@ -247,7 +428,11 @@ def q2_checkbox_or_template(window: Window) -> Finding | None:
         return _q2(
             window, "no", SPECIFIC, "not_permitted", "the plan says it does not permit in-plan conversions"
         )
-    template = t.TEMPLATE.search(window.text) or window.near(t.TEMPLATE, back=0, ahead=1)
+    template = (
+        t.TEMPLATE.search(window.text)
+        or window.near(t.TEMPLATE, back=0, ahead=1)
+        or t.IF_PERMITTED.search(window.low)
+    )
     if box == "unchecked" or template or t.MAY_PERMIT.search(window.low):
         return _q2(
             window,
@@ -262,6 +447,14 @@ def q2_checkbox_or_template(window: Window) -> Finding | None:
 def q2_age_gated(window: Window) -> Finding | None:
     if t.AGE_59.search(window.text):
         return _q2(window, "conditional", SPECIFIC, "age_59", "only for amounts withdrawn at age 59½")
+    left_work = t.FORMER_EMPLOYEES.search(window.low) or t.AFTER_LEAVING.search(window.low)
+    if left_work and not t.ACTIVE.search(window.low):
+        why = "only after leaving work, not while employed"
+        return _q2(window, "conditional", SPECIFIC, "after_leaving", why)
+    gated = window.near(t.AGE_59_GATE, back=0, ahead=3) or window.near(t.OTHER_GATE, back=0, ahead=3)
+    if t.WITH_DISTRIBUTION.search(window.low) and gated:
+        why = "only together with a distribution, which an active employee may take only from a certain age"
+        return _q2(window, "conditional", SPECIFIC, "with_distribution", why)
     return None
 
 
@@ -291,25 +484,30 @@ def q2_positive(window: Window) -> Finding | None:
     return None
 
 
-_Q2_RULES = (q2_not_a_plan_term, q2_checkbox_or_template, q2_age_gated, q2_negated_next, q2_positive)
+_Q2_RULES = (
+    q2_not_a_plan_term,
+    q2_labelled,
+    q2_checkbox_or_template,
+    q2_age_gated,
+    q2_negated_next,
+    q2_positive,
+)
 
 
 # ---------------------------------------------------------------- in-service withdrawal (Q3)
 
 
 def in_service_withdrawal(window: Window) -> Finding | None:
-    if t.DEFINITION.search(window.text):
-        return None
     low = window.low
+    if not _mentions(low, t.Q3_WORDS):
+        return None
     if not t.WITHDRAWAL.search(low) and not t.TYPES_OF_WITHDRAWAL.search(low):
+        return None
+    if t.DEFINITION.search(window.text):
         return None
     if t.TAX_TALK.search(low) and not t.PERMISSION.search(low) and not t.NEG_WITHDRAW.search(low):
         return None
-    for rule in _Q3_RULES:
-        found = rule(window)
-        if found is not None:
-            return found
-    return None
+    return _first(_Q3_RULES, window)
 
 
 def _q3(window: Window, answer: Answer, strength: int, rule: str, why: str) -> Finding:
@@ -325,11 +523,34 @@ def _source(low: str) -> Literal["after_tax", "other", "general"]:
     return "other" if t.OTHER_SOURCE.search(low) else "general"
 
 
-def q3_not_a_plan_term(window: Window) -> Finding | None:
-    if window.text.rstrip().endswith("?"):
-        if t.AFTER_TAX.search(window.low) or "in-service" in window.low:
-            return _q3(window, "aside", HINT, "question", "a question, not a plan term")
+def q3_question(window: Window) -> Finding | None:
+    """A question decides nothing, unless the plan's own Q&A answers it "No"."""
+    if not _question(window):
         return None
+    source = _source(window.low)
+    about = source == "after_tax" or (source == "general" and t.IN_SERVICE.search(window.low))
+    if _answered_no(window) and about:
+        return _q3(window, "no", GENERAL, "answered_no", _QA_NO)
+    if t.AFTER_TAX.search(window.low) or "in-service" in window.low:
+        return _q3(window, "aside", HINT, "question", "a question, not a plan term")
+    return None
+
+
+# Sentences about withdrawals that are not about taking after-tax money out while employed.
+_Q3_ASIDE = (
+    (t.COMMENTARY, "commentary", "general commentary, not this plan's terms"),
+    (t.FUTURE, "future", _FUTURE),
+    (t.FROM_OTHER_PLAN, "other_plan", "withdrawals from another plan (an IRA), not this one"),
+    (t.LOAN_ONLY, "loan", "a loan is repaid; it is not a withdrawal"),
+)
+
+
+def q3_not_a_plan_term(window: Window) -> Finding | None:
+    if _question(window):
+        return None
+    for pattern, rule, why in _Q3_ASIDE:
+        if pattern.search(window.low):
+            return _q3(window, "aside", HINT, rule, why)
     if _source(window.low) == "other":
         return _q3(
             window,
@@ -343,10 +564,24 @@ def q3_not_a_plan_term(window: Window) -> Finding | None:
     return None
 
 
+def q3_labelled(window: Window) -> Finding | None:
+    """A summary's label and value ("After-tax withdrawals: Available", "In-service withdrawals: None")."""
+    found = _labelled(window)
+    if found is None:
+        return None
+    label, value = found
+    source = _source(label)
+    if source == "other" or not (source == "after_tax" or t.IN_SERVICE.search(label)):
+        return None
+    strength = SPECIFIC if source == "after_tax" or value == "no" else GENERAL
+    why = f"the plan's summary lists these withdrawals as {_LISTED[value]}"
+    return _q3(window, value, strength, "labelled", why)
+
+
 def q3_checkbox_or_template(window: Window) -> Finding | None:
     box = _box(window)
     if box == "checked":
-        negative = bool(t.NEG_PERMIT.search(window.low))
+        negative = _ticked_no(window)
         return _q3(
             window, "no" if negative else "yes", CLOSED, "checked_box", "a ticked option on the plan's form"
         )
@@ -360,19 +595,60 @@ def q3_checkbox_or_template(window: Window) -> Finding | None:
             "template",
             "it depends on what the employer elected (Adoption Agreement)",
         )
+    return None
+
+
+def q3_for_hardship(window: Window) -> Finding | None:
+    """A withdrawal of after-tax money permitted for hardship is not a withdrawal at will."""
+    low = window.low
+    hardship = t.FOR_HARDSHIP.search(low) or (
+        t.HARDSHIP_WITHDRAWALS.search(low) and _source(low) == "after_tax"
+    )
+    if hardship and _permits(low) and not t.ANY_REASON.search(low):
+        return _q3(window, "no", GENERAL, "for_hardship", "allowed for hardship, not at will")
+    return None
+
+
+def q3_discretion(window: Window) -> Finding | None:
     if t.DISCRETION.search(window.low):
         strength = SPECIFIC if _source(window.low) == "after_tax" else GENERAL
         return _q3(
             window, "conditional", strength, "discretion", "the employer or board may allow it, on its terms"
         )
+    if t.APPROVAL.search(window.low) and _permits(window.low):
+        return _q3(window, "conditional", HINT, "approval", "allowed with someone's approval, on their terms")
     return None
 
 
+LIST_REACH = NEIGHBOURS  # the sentences after a list's opening that are read as its items
+
+
+def _list_opening(window: Window) -> int | None:
+    """How many sentences back the plan's list of withdrawal types opens (0: this sentence)."""
+    for back, sentence in enumerate((window.this, *reversed(window.before))):
+        if back <= LIST_REACH and t.TYPES_OF_WITHDRAWAL.search(sentence.text):
+            return back
+    return None
+
+
+def _closed_list_text(window: Window, back: int) -> str:
+    """The list's own words: from its opening (``back`` sentences before this one) through its items."""
+    sentences = (*window.before, window.this, *window.after)
+    opening = len(window.before) - back
+    match = t.TYPES_OF_WITHDRAWAL.search(sentences[opening].text)
+    rest = sentences[opening].text[match.end() :] if match else ""
+    items = sentences[opening + 1 : opening + 1 + LIST_REACH]
+    return " ".join((rest, *(s.text for s in items))).lower()
+
+
+def _lists_after_tax(text: str) -> bool:
+    return bool(t.AFTER_TAX_SOURCE.search(t.ROTH_BOUND.sub(" roth ", text)))
+
+
 def q3_closed_list(window: Window) -> Finding | None:
-    if not t.TYPES_OF_WITHDRAWAL.search(window.low):
-        return None
-    listed = " ".join(s.text for s in window.after[:6]).lower()
-    if t.AFTER_TAX_SOURCE.search(listed):
+    """The plan's whole list of in-service withdrawal types, with no after-tax type in it, means after-tax
+    money cannot be withdrawn freely while employed."""
+    if _list_opening(window) != 0 or _lists_after_tax(_closed_list_text(window, 0)):
         return None
     return _q3(
         window,
@@ -383,18 +659,51 @@ def q3_closed_list(window: Window) -> Finding | None:
     )
 
 
+def q3_list_item(window: Window) -> Finding | None:
+    """One item of that closed list (e.g. age-59½ withdrawals) is decided by the list, not on its own."""
+    back = _list_opening(window)
+    if not back or _lists_after_tax(_closed_list_text(window, back)):
+        return None
+    return _q3(
+        window, "aside", HINT, "list_item", "an item of the plan's list of withdrawal types; the list decides"
+    )
+
+
 def q3_hardship_only(window: Window) -> Finding | None:
-    if t.HARDSHIP_ONLY.search(window.low):
-        strength = SPECIFIC if _source(window.low) == "after_tax" else GENERAL
-        return _q3(window, "no", strength, "hardship_only", "in-service withdrawals only for hardship")
-    return None
+    """Withdrawals while employed only for hardship: after-tax money cannot come out at will. A clause
+    about other money ("pre-tax contributions only for hardship") decides nothing about after-tax money."""
+    match = t.HARDSHIP_ONLY.search(window.low)
+    if match is None or _source(_clause(window.low, match.start())) == "other":
+        return None
+    strength = SPECIFIC if _source(window.low) == "after_tax" else GENERAL
+    return _q3(window, "no", strength, "hardship_only", "in-service withdrawals only for hardship")
+
+
+def _clause(text: str, at: int) -> str:
+    start = text.rfind(";", 0, at) + 1
+    end = text.find(";", at)
+    return text[start:] if end < 0 else text[start:end]
 
 
 def q3_negated(window: Window) -> Finding | None:
-    if t.NEG_WITHDRAW.search(window.low) and not t.HYPOTHETICAL.search(window.low):
-        strength = SPECIFIC if _source(window.low) == "after_tax" else GENERAL
-        return _q3(window, "no", strength, "not_permitted", "withdrawals are not allowed while employed")
-    return None
+    refusal = t.NEG_WITHDRAW.search(window.low)
+    if refusal is None or t.HYPOTHETICAL.search(window.low):
+        return None
+    exception = t.EXCEPT.search(window.low, refusal.end())
+    if exception is not None and _lists_after_tax(window.low[exception.end() :]):
+        return _q3_excepted(window, window.low[exception.end() :])
+    strength = SPECIFIC if _source(window.low) == "after_tax" else GENERAL
+    return _q3(window, "no", strength, "not_permitted", "withdrawals are not allowed while employed")
+
+
+def _q3_excepted(window: Window, exception: str) -> Finding:
+    """A refusal whose exception names after-tax money permits that money (on the exception's terms)."""
+    if t.AGE_59.search(exception):
+        return _q3(window, "conditional", GENERAL, "age_59", "only from age 59½")
+    if re.search(t.HARDSHIP, exception):
+        return _q3(window, "no", SPECIFIC, "hardship_only", "in-service withdrawals only for hardship")
+    why = "withdrawals while employed are refused except from after-tax money"
+    return _q3(window, "yes", SPECIFIC, "except_after_tax", why)
 
 
 def q3_age_gated(window: Window) -> Finding | None:
@@ -406,9 +715,29 @@ def q3_age_gated(window: Window) -> Finding | None:
     return None
 
 
+def q3_after_leaving(window: Window) -> Finding | None:
+    """Money paid on leaving work, retiring, death or disability is not a withdrawal while employed."""
+    if t.AFTER_LEAVING.search(window.low) and not t.IN_SERVICE.search(window.low):
+        why = "about money paid after leaving work (or at death or disability), not while employed"
+        return _q3(window, "aside", HINT, "after_leaving", why)
+    return None
+
+
+def q3_other_gate(window: Window) -> Finding | None:
+    """Allowed only from an age (other than 59½) or after years in the plan: it depends on the reader."""
+    if t.OTHER_GATE.search(window.low) and _permits(window.low):
+        why = "only from a certain age or after years in the plan"
+        return _q3(window, "conditional", GENERAL, "other_gate", why)
+    return None
+
+
+def _permits(low: str) -> bool:
+    return bool(t.PERMISSION.search(low) or t.MAY_BE_REQUESTED.search(low) or t.FREQUENCY_LIMIT.search(low))
+
+
 def q3_positive(window: Window) -> Finding | None:
     low = window.low
-    if not t.PERMISSION.search(low) and not t.MAY_BE_REQUESTED.search(low):
+    if not _permits(low):
         return None
     source = _source(low)
     if source == "after_tax":
@@ -427,13 +756,58 @@ def q3_positive(window: Window) -> Finding | None:
 
 
 _Q3_RULES = (
+    q3_question,
     q3_not_a_plan_term,
+    q3_labelled,
     q3_checkbox_or_template,
     q3_closed_list,
+    q3_list_item,
     q3_hardship_only,
+    q3_for_hardship,
+    q3_discretion,
     q3_negated,
     q3_age_gated,
+    q3_after_leaving,
+    q3_other_gate,
     q3_positive,
 )
 
 RULES = (after_tax_allowed, in_plan_conversion, in_service_withdrawal)
+
+
+# ---------------------------------------------------------------- a sentence under its heading
+
+_HEADING_WORDS = 8
+
+
+def _heading(window: Window) -> Sentence | None:
+    """The heading right before this sentence ("After-Tax Withdrawals"): short, title case, no full stop."""
+    if not window.before:
+        return None
+    text = window.before[-1].text.strip()
+    words = text.split()
+    if not words or len(words) > _HEADING_WORDS or text[-1] in ".?:;," or not text[0].isupper():
+        return None
+    if all(w[0].isupper() or not w[0].isalpha() or len(w) <= 3 for w in words):
+        return window.before[-1]
+    return None
+
+
+def find(window: Window) -> list[Finding]:
+    """What this sentence says about each question. A sentence is read under its heading too: "You may
+    withdraw this account at any time" under "After-Tax Withdrawals" is about after-tax money (a general
+    statement), and a yes under "Hardship Withdrawals" or "Distributions After You Leave" is read as the
+    heading frames it."""
+    heading = _heading(window)
+    out = []
+    for rule in RULES:
+        found = rule(window)
+        if heading is not None and (found is None or found.answer == "yes"):
+            framed = rule(replace(window, this=replace(window.this, text=f"{heading.text}: {window.text}")))
+            if framed is not None and found is None:
+                found = replace(framed, sentence=window.this, strength=min(framed.strength, GENERAL))
+            elif framed is not None and framed.answer != "yes":
+                found = replace(framed, sentence=window.this)
+        if found is not None:
+            out.append(found)
+    return out

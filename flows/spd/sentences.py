@@ -49,7 +49,7 @@ def split(pages: list[str], *, numbered: bool) -> list[Sentence]:
 
 
 def _split_text(text: str) -> list[str]:
-    masked = text
+    masked = _mask_enumerators(text)
     for abbr in _ABBREVIATIONS:
         masked = masked.replace(abbr, abbr.replace(".", "\x00"))
     pieces: list[str] = []
@@ -59,6 +59,27 @@ def _split_text(text: str) -> list[str]:
         start = match.end()
     pieces.append(text[start:])
     return [chunk for piece in _carry_boxes(pieces) for chunk in _cut(piece.strip()) if chunk]
+
+
+_ITEM_MAX = 400
+_LIST_START = re.compile(r"(?:^|:)\s*1\.(?=\s)")
+
+
+def _mask_enumerators(text: str) -> str:
+    """A numbered list opened after a colon ("two options: 1. Pre-Tax 2. After-Tax (Roth)") keeps its
+    items' numbers: "1." and "2." do not end a sentence (a full stop before them still does). The next
+    number counts only within an item's length of the last."""
+    chars = list(text)
+    for start in _LIST_START.finditer(text):
+        at, number = start.end() - 1, 1
+        while True:
+            chars[at] = "\x00"
+            number += 1
+            following = re.compile(rf"(?<=\s){number}\.(?=\s)").search(text, at, at + _ITEM_MAX)
+            if following is None:
+                break
+            at = following.end() - 1
+    return "".join(chars)
 
 
 _TRAILING_BOX = re.compile(

@@ -10,53 +10,184 @@ def _r(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
 
 
 AT = r"(?:after|post)[\s-]?tax|aftertax"
+# Words each question's patterns all need (lower case): a sentence without any of them is skipped.
+Q1_WORDS = ("tax", "regular savings", "deductible")
+Q2_WORDS = ("roth", "xxxx", "irr", "conver")
+Q3_WORDS = ("withdraw", "distribut", "remove", "take", "taking")
+# "Roth" that is not "non-Roth": an explicit "non-Roth" is never Roth money.
+ROTH = r"(?<!non-)(?<!non )(?<!non)\b(?:roth|xxxx)\b"
 AFTER_TAX = _r(AT)
 # An after-tax contribution that is not Roth, named as such.
 NON_ROTH = _r(
     rf"\b(?:regular|traditional|voluntary|supplemental|unmatched)\s+(?:{AT})"
-    rf"|(?:{AT})\s+(?:spillover|non[\s-]?roth)|\bnon[\s-]?roth\s+(?:or\s+voluntary\s+)?(?:{AT})"
+    rf"|(?:{AT})\s+spillover|(?:{AT})(?:\s+(?:basis|contributions?|dollars))?\s*[(,\u2013\u2014-]?\s*"
+    r"(?:non[\s-]?roth|not roth|other than roth)"
+    rf"|(?:{AT})\s+contributions?\s+\(?(?:other than|except|besides)\s+roth"
+    # "an after-tax basis (including Roth contributions)": after-tax is wider than Roth here
+    rf"|(?:{AT})[^.;()]{{0,20}}\(\s*including (?:roth|xxxx)\b"
+    rf"|\bnon[\s-]?roth\)?\s+(?:or\s+voluntary\s+)?(?:{AT})"
+    r"|\bnon-?deductible (?:voluntary |employee )*contributions|\bvoluntary non-?deductible"
     rf"|regular "
     rf"savings|(?:{AT})\s+(?:employee\s+)?contributions?\s+(?:sub-?)?account|(?:{AT})\s+(?:sub-?)?account"
 )
+# After-tax named beside Roth as a type of its own: "in addition to your pre-tax and Roth contributions,
+# you may make after-tax contributions", "on a pre-tax, Roth, or after-tax basis". Roth deferrals are
+# elective deferrals; an after-tax contribution beside them is the other, non-Roth kind.
+_NOT_ROTH_AFTER = r"(?![^.;]{0,4}\broth\b)"
+_PRE = r"(?:pre|before)[\s-]?tax(?: contributions)?"
+_ROTH_TYPE = rf"{ROTH}(?: 401\(k\))?(?: contributions)?"
+_PRE_ITEM = r"(?:pre|before)[\s-]?tax(?: basis| dollars| contributions)?"
+_AND_OR = r",?\s+(?:and|or|and/or)\s+"
+# Items of a list: "pre-tax, Roth, after-tax, or ...", "pre-tax, Roth and after-tax".
+_SEP = r"(?:,\s*(?:and/or\s+|and\s+|or\s+)?|\s+(?:and|or|and/or)\s+)"
+_IN_ADDITION = r"\bin addition to (?:your |any |the )?"
+BESIDE_ROTH = _r(
+    rf"{_IN_ADDITION}[^.;,]{{0,40}}?{ROTH}[^.;,]{{0,30}},[^.;]{{0,60}}?(?:{AT}){_NOT_ROTH_AFTER}"
+    rf"|(?<!roth )(?:{AT})(?:\s+(?:contributions?|basis|dollars))?[^.;]{{0,30}}?{_IN_ADDITION}[^.;]{{0,30}}?"
+    rf"{ROTH}"
+    rf"|{_PRE},\s*{_ROTH_TYPE}{_AND_OR}(?:{AT}){_NOT_ROTH_AFTER}"
+    rf"|{_PRE},\s*(?:{AT})(?: contributions)?{_AND_OR}{ROTH}"
+    rf"|{_PRE_ITEM}{_SEP}(?:an? )?{ROTH}[^,.;]{{0,25}}?{_SEP}(?:an? )?(?:{AT}){_NOT_ROTH_AFTER}"
+    rf"|{_PRE_ITEM}{_SEP}(?:an? )?(?:{AT})(?![^,.;]{{0,8}}\broth\b)[^,.;]{{0,25}}?{_SEP}(?:an? )?{ROTH}"
+    rf"|(?:{AT}){_NOT_ROTH_AFTER}[^.;]{{0,20}}\(?(?:separate from|apart from|distinct from|in addition to) "
+    rf"(?:your |any )?{ROTH}"
+    # beyond the IRS deferral limit, which Roth contributions count toward
+    rf"|\b(?:once|when|after) you (?:reach|hit|exceed|meet)\b[^.;]{{0,60}}\blimits?\b[^.;]{{0,80}}(?:{AT})"
+    rf"{_NOT_ROTH_AFTER}"
+    rf"|(?:{AT}){_NOT_ROTH_AFTER}[^.;]{{0,30}}\b(?:above|beyond|over|in excess of)\s+(?:the\s+)?"
+    r"(?:irs |402\(g\) |annual |pre-tax |deferral |elective )*(?:deferral )?limits?\b"
+)
+# The plan's only contribution types are pre-tax and Roth ("The Plan only accepts pre-tax and Roth
+# contributions"): no after-tax kind beyond Roth.
+_PRE_AND_ROTH = rf"{_PRE_ITEM}(?: and| or|,)+ (?:designated )?roth\b(?![^.;]{{0,30}}(?:{AT}))"
+ONLY_PRE_AND_ROTH = _r(
+    rf"\b(?:accepts|permits|allows|offers|provides for|make|contribute)\s+only\s+{_PRE_AND_ROTH}"
+    rf"|\bonly (?:accepts|permits|allows|offers|provides for)\s+{_PRE_AND_ROTH}"
+    rf"|^only\s+{_PRE_AND_ROTH}[^.;]{{0,30}}\b(?:are|is|may be) (?:permitted|accepted|allowed)"
+    rf"|\b(?:accepts|permits|allows|offers|provides for)\s+{_PRE_AND_ROTH}(?: contributions| deferrals)?"
+    r" only\b"
+)
+# Only some people may contribute: those who already did before a date (grandfathered), or a group named
+# by place or bargaining unit ("members in non-US locations", "an Employer domiciled in Puerto Rico").
+GRANDFATHERED = _r(
+    r"\b(?:who|that) (?:were|was|had been|have been)\b[^.;]{0,60}\b(?:prior to|before)\b[^.;]{0,40}"
+    r"(?:19|20)\d\d[^.;]{0,80}\bmay continue\b|\bgrandfather"
+)
+GROUP = _r(
+    r"\bpuerto ric|\bnon-?u\.?s\.?\b|\boutside (?:of )?the (?:united states|u\.s\.)"
+    r"|\bcollective(?:ly)? bargain|\bbargaining unit|\bunion (?:employees|members)"
+)
+# Roth is the only after-tax kind: "except through Roth contributions", "(other than Roth)".
+ROTH_EXCEPTED = _r(rf"\b(?:except|other than|besides)\b[^.;]{{0,30}}{ROTH}")
+# A limit aimed at highly compensated employees: it depends on whether the reader is one.
+HCE = _r(r"\bhighly[\s-]compensated\b|\bhces?\b|\bkey employees?\b")
+# A label and its value, as plan highlights print them: "Voluntary after-tax contributions: Not permitted",
+# "In-plan Roth conversions: Available".
+LABEL = _r(r"^(?P<label>[^:.;?]{3,70}):\s*(?P<value>[^:]{0,100})$")
+LABEL_NO = _r(r"^(?:not permitted|not allowed|not available|not offered|none|no|n/a)\.?$")
+# A yes with a gate after it ("Available at age 59½", "Yes, if elected") is not a plain yes.
+LABEL_YES = _r(
+    r"^(?:yes|permitted|allowed|available|offered|(?:at )?any time"
+    r"|(?:once|twice|up to \w+ times) (?:per|a|each|every))\b"
+    r"(?![^;]{0,80}\b(?:if|only|unless|age|59|after(?![\s-]?tax)|upon|when"
+    r"|once you|terminat\w*|separat\w*|retire\w*|hardship|disab\w*|elected|employer)\b)"
+)
+CONTRIBUTIONS_CAN_BE = _r(r"\bcontributions? (?:can|may) be\b")
 # Capitalised defined term, as plan documents write it (case-sensitive).
-AFTER_TAX_TERM = re.compile(r"After-?\s?[Tt]ax (?:Employee )?Contributions?|after[\s-]tax contributions")
-ROTH_WORD = _r(r"\broth\b|\bxxxx\b")
+AFTER_TAX_TERM = re.compile(
+    r"[Aa]fter-?\s?[Tt]ax (?:[Ee]mployee )?[Cc]ontributions?\b(?! (?:rate|election|account))"
+    r"|[Aa]fter[\s-]tax contribution (?:feature|option|program)|[Cc]ontributions? \((?:after|post)[\s-]tax\)"
+)
+ROTH_WORD = _r(rf"{ROTH}|\bxxxx\b")
 # "Roth after-tax", "after-tax Roth", "after-tax (Roth 401(k))", "Roth post-tax", "Roth 401(k) ... after-tax"
 ROTH_BOUND = _r(
-    rf"roth\s+(?:401\(k\)\s+)?(?:{AT})|(?:{AT})\s*\(?\s*roth|(?:{AT})\s+contributions?\s*\(roth\)"
-    rf"|roth\b[^.;,]{{0,80}}?(?:{AT})|(?:{AT})[^.;,]{{0,60}}?\broth\b"
+    rf"{ROTH}\s+(?:401\(k\)\s+)?(?:{AT})|(?:{AT})\s*\(?\s*{ROTH}|(?:{AT})\s+contributions?\s*\(roth\)"
+    rf"|{ROTH}[^.;,]{{0,80}}?(?:{AT})|(?:{AT})[^.;,]{{0,60}}?{ROTH}"
 )
 PRE_TAX = _r(r"\b(?:pre|before)[\s-]?tax|tax[\s-]deferred|traditional 401\(k\)")
 CHOICE = _r(r"\bor\b|\btwo (?:ways|options|types)\b|choice between|combination")
-CONTRIBUTE = _r(r"contribut|\bsav(?:e|ings)\b|deduct|election|elect\b")
+# Putting money in (a verb, not the noun "contributions" that names whose money is withdrawn).
+CONTRIBUTE_ACT = _r(
+    r"\bcontribut(?:e|es|ing)\b|\bmak(?:e|es|ing)\b[^.;]{0,40}\bcontributions?\b|\bsave\b|election"
+    r"|\bdeduct(?:s|ed|ions?)?\b|\belect to (?:make|contribute|save)"
+)
+# A stop for a time after a withdrawal ("you may not make contributions for 6 months") is not a ban.
+SUSPENSION = _r(r"\bsuspen|\bfor (?:a period of )?(?:\d{1,2}|one|two|three|six|twelve) (?:full )?months?\b")
 PERMISSION = _r(
-    r"\b(?:may|can|could|allowed to|able to|eligible to|permitted to|will be able)\b(?:\s+\w+){0,3}\s+"
+    r"(?<!not )(?<!never )(?<!not be )(?<!n't be )(?<!never be )"
+    r"\b(?:may|can|could|allowed to|able to|eligible to|permitted to|will be able|entitled to)\b"
+    r"(?!\s+not\b)"
+    r"(?:\s+\w+){0,3}\s+"
     r"(?:make|contribute|elect|save|withdraw|request|remove|receive|take|convert|be made|choose|decide)"
     r"|\bis available\b|\bare available\b|\ballows? (?:you|participants|employees)\b|\bpermits? (?:you|a "
     r"participant)"
     r"|\bchoose\b|\bdecide\b|you can\b|\bavailable to\b|will continue at a rate"
+    r"|\b(?:is|are) (?:permitted|allowed|accepted)\b|\bthe plan (?:permits|allows|accepts|offers)\b"
+    # "may, by written notice to the Committee, withdraw": a clause between the modal and its verb
+    r"|\b(?:may|can)\s*,[^,.;]{0,100},\s*(?:make|contribute|elect|withdraw|request|receive|take|convert)"
 )
 SPILLOVER = _r(r"spillover|switch\w*\s+you\s+to\b.*(?:once|when)\b.*\blimit")
 BUY_BACK = _r(r"buy[\s-]?back|previously forfeited")
 HISTORY = _r(
     r"\b(?:created|established|founded)\b.*\b(?:19|20)\d\d\b|\b(?:19|20)\d\d\b.*\b(?:created|established)\b"
 )
+# Money of a past vintage: "pre-1987 Voluntary After-Tax Contributions", "made before January 1, 1987".
+VINTAGE = _r(
+    r"\bpre-(?:19|20)\d\d\b|\b(?:made|contributed) (?:before|prior to) (?:\w+ \d{1,2}, )?(?:19|20)\d\d"
+)
 PENSION = _r(r"\bmember contributions\b|defined benefit|\bpension\b")
 ROLLED_IN = _r(r"\brolled?[\s-]?(?:in|over)\b|prior plan|transferred (?:from|to)")
-COMMENTARY = _r(r"\b(?:many|most|some) plans\b|not all (?:401\(k\) )?plans")
+# After-tax money as the thing rolled over ("accepts rollovers of after-tax contributions").
+ROLLOVER_OF_AFTER_TAX = _r(rf"\brollovers? (?:contributions? )?of (?:your |any )?(?:{AT})")
+# Advice about plans in general ("if your plan offers ...", "depending on your plan"), not a plan's terms.
+# Not today's terms: a possibility for the future ("may permit ... in the future", "reserves the right").
+# A refusal today ("does not currently offer ..., but may in the future") is still a refusal.
+FUTURE = _r(
+    r"^(?!.*\b(?:not|no longer)\b).*(?:\bin the future\b|\bfuture (?:plan )?years?\b|\breserves? the right\b"
+    r"|\b(?:may|could|can) (?:also )?be added\b)"
+)
+# A plan other than this one: money put into, or taken from, an IRA, HSA or stock purchase plan.
+OTHER_PLAN = (
+    r"(?:roth |traditional )?ira\b|individual retirement|health savings|\bhsa\b|(?:employee )?stock purchase"
+    r"|\bespp\b"
+)
+INTO_OTHER_PLAN = _r(rf"\b(?:contribut\w*|make|made)\b[^.;]{{0,60}}\bto (?:an? |your |the )?(?:{OTHER_PLAN})")
+FROM_OTHER_PLAN = _r(rf"\bfrom (?:an? |your |the )?(?:{OTHER_PLAN})")
+# "If after-tax contributions are permitted under the Plan, ...": it depends on the plan.
+IF_PERMITTED = _r(
+    r"\bif (?:the plan|your plan|the employer|your employer|[^.,;]{0,60}\b(?:are|is)) "
+    r"(?:permit|allow|offer|accept)\w*"
+    r"|\b(?:employer|company|plan sponsor|board|committee) may (?:choose |elect |decide )?(?:to )?"
+    r"(?:permit|allow|offer)"
+)
+COMMENTARY = _r(
+    r"\b(?:many|most|some) plans\b|not all (?:401\(k\) )?plans"
+    r"|\bif (?:your|the|a) (?:401\(k\) |403\(b\) )?plan (?:offers|allows|permits|has|accepts)\b"
+    r"|\bplan sponsors\b|(?<!the )(?<!this )(?<!your )\b(?:401\(k\) |403\(b\) |retirement |qualified )?plans "
+    r"(?:may|can|that|are allowed)\b"
+    r"|\bdepending on (?:your|the) plan\b|\bcheck (?:with )?your (?:plan|employer)\b"
+)
 FROZEN = _r(
     r"\b(?:could|were|was)\b.*\b(?:prior to|before)\s+(?:\w+\s+\d{1,2},\s+)?(?:19|20)\d\d"
     r"|\b(?:prior to|before)\s+(?:\w+\s+\d{1,2},\s+)?(?:19|20)\d\d\b.*\bcould\b"
 )
 STOPPED = _r(
-    rf"(?:{AT})[^.]*\b(?:discontinued|eliminated|no longer (?:permitted|accepted|available|offered))"
+    rf"(?:{AT})[^.]*\b(?:discontinued|eliminated|ceased|(?:were|was|are|is) frozen"
+    rf"|no longer (?:be )?(?:permitted|accepted|available|offered))"
     rf"|no longer\b[^.]*(?:{AT})"
 )
 NEG_PERMIT = _r(
-    r"\b(?:does|do|did|will) not (?:permit|allow|support|offer|accept|provide)"
-    r"|\b(?:is|are) not (?:permitted|allowed|available|offered|accepted)|\bmay not (?:make|elect|contribute)"
+    r"\b(?:does|do|did|will|shall) not (?:currently |presently |yet )?"
+    r"(?:permit|allow|support|offer|accept|provide|have|include)"
+    r"|\b(?:cannot|can not|may not|are not able to|not be able to) convert"
+    r"|(?:\bnot|n't|\bnever) be able to (?:make|contribute|elect|save)"
+    r"|\bno\b[^.;]{0,40}\b(?:are|is|will be|may be|shall be) (?:permitted|allowed|accepted|made)\b"
+    r"|\b(?:is|are) not (?:currently |presently |yet )?(?:permitted|allowed|available|offered|accepted)"
+    r"|\bmay not (?:make|elect|contribute)"
     r"|\bcannot (?:make|contribute)|\bnot support\b|\bunable to support|\bnot be permitted"
 )
+# An exception after a refusal ("not while employed, except from your after-tax account").
+EXCEPT = _r(r"\b(?:except|other than|apart from|with the exception of)\b")
 HYPOTHETICAL = _r(r"\beven if\b|\bwould need\b|\bif\b[^.,]*\bnot\b|\bunless\b")
 TEMPLATE = re.compile(
     r"Adoption Agreement|\bAA\s*§|[Ii]f elected|[Uu]nless elected|[Ii]f authorized|select all that apply"
@@ -65,12 +196,32 @@ TEMPLATE = re.compile(
 )
 CHECKED_LEAD = _r(r"^\s*(?:\[\s*[x✓✔]\s*\]|[\u2611\u2612]|x(?=\s+\(?[0-9a-z]{1,2}[.)]))")
 UNCHECKED_LEAD = _r(r"^\s*(?:\[\s*\]|[\u2610\u25a1\u00a8\U0001f78e])")
+# An inline choice on a form: "The Plan □ does / X does not (check one) permit ...".
+_BOX = r"[\u2610\u25a1\u00a8\U0001f78e]"
+INLINE_CHOICE = _r(rf"{_BOX}\s*\w+(?:\s+not)?\s*/\s*x\s+\w+|\bx\s+\w+(?:\s+not)?\s*/\s*{_BOX}")
+INLINE_X_NOT = _r(r"(?:^|/|\s)x\s+(?:does|do|will|is|are|shall)\s+not\b")
+# Amounts that could not otherwise be withdrawn (the separate election of IRC 402A(c)(4)(E)).
+NONDISTRIBUTABLE = _r(r"\bnot otherwise distributable|\bnon-?distributable|otherwise non-?distributable")
 UNCHECKED_INSIDE = _r(r"[\u2610\u25a1\u00a8\U0001f78e]\s*\(?[0-9a-z]{1,2}[.)]")
 
+# A rollover inside the plan to its designated Roth account (IRC 402A(c)(4)); a Roth IRA is outside it.
+TO_DESIGNATED_ROTH = (
+    r"roll\w*\s+over[^.]{0,80}\b(?:to|into) (?:a |your |the )?designated roth (?:account|source)"
+)
+ROTH_IRA = _r(r"\broth ira\b|individual retirement")
+WITHIN_PLAN = _r(r"within the plan|in[\s-]?plan\b|inside the plan|designated roth")
+# Moving money to the Roth account of this plan ("transfer after-tax balances to their Roth account within
+# the Plan").
+TO_ROTH_IN_PLAN = (
+    r"\b(?:roll\w*\s+over|transfer\w*|mov\w*)\b[^.]{0,80}\b(?:to|into) (?:a |your |their |the )?roth "
+    r"(?:account|source|subaccount)s?\b[^.]{0,10}\b(?:within|in|inside|under) (?:the|this) plan"
+)
 CONVERSION = _r(
+    rf"{TO_DESIGNATED_ROTH}|{TO_ROTH_IN_PLAN}|\bconversions? to (?:a )?roth\b|"
     r"in[\s-]?plan\s+(?:roth|xxxx)\s+(?:rollover|conversion|convert)|\birr\b|roth\s+in[\s-]?plan\s+conversion"
     r"|\bconvert\w*\b[^.]{0,160}\broth\b|in[\s-]?plan\s+conversion|roll\s+over[^.]{0,80}into your roth"
-    r"|roth conversion option|in[\s-]?plan\s+roth\s+transfer|in[\s-]?plan\s+roth\s+conversions?"
+    r"|\broth conversions?\b[^.]{0,30}\b(?:within|inside) the plan|roth conversion option"
+    r"|in[\s-]?plan\s+roth\s+transfer|in[\s-]?plan\s+roth\s+conversions?"
 )
 BENEFICIARY = _r(r"\bbeneficiar")
 MAY_PERMIT = _r(r"\bmay permit\b|check your summary plan description|if permitted by (?:your|the) plan")
@@ -78,19 +229,53 @@ AGE_59 = _r(r"59½|\bage 59\b")
 UNABLE = _r(
     r"unable to support|does not (?:support|offer|permit)|(?:is|are) not (?:available|offered|permitted)"
 )
+_IPR = r"(?:in[\s-]?plan roth|roth in[\s-]?plan)"
 CONVERT_PERMISSION = _r(
-    r"\b(?:allows?|able to|may elect|you may|you can|may convert|permits?|option)\b[^.]{0,120}\bconvert"
+    # what the plan does by itself: "your after-tax contributions are automatically converted to Roth"
+    r"\b(?:are|is|will be|get)\s+(?!not\b)(?:\w+\s+)?converted\b|\bautomatic(?:ally)?\b[^.]{0,60}\bconver"
+    r"|\b(?:allows?|able to|may elect|you may|you can|may convert|permits?|option)\b[^.]{0,120}\bconvert"
     r"|conversion option (?:was|is|has been) added|\bconvert\w*[^.]{0,80}\b(?:is|are) (?:available|permitted)"
-    r"|\b(?:can|may) be "
+    r"|\b(?:can|may) be (?:\w+ )?"
     r"converted\b|\ballow\w*\b[^.]{0,80}\bconversion\b|\bconversion\b[^.]{0,60}\ballows? you\b"
-    r"|\byou may (?:make|elect) an in[\s-]?plan roth\b"
+    r"|\bconversions?\b[^.]{0,60}\b(?:is|are) (?:allowed|permitted|available)\b"
+    r"|\b(?:may|can) (?:make|elect|request) an? (?:in[\s-]?plan roth|roth in[\s-]?plan)\b"
+    r"|\blets? you\b[^.]{0,40}\bconvert"
+    rf"|\b(?:may|can|permits? you to|allows? you to)\b[^.]{{0,40}}(?:{TO_DESIGNATED_ROTH}|{TO_ROTH_IN_PLAN})"
+    rf"|\b(?:permits?|allows?|offers?|includes?|provides? for|features?)\b[^.]{{0,60}}\b{_IPR} "
+    r"(?:rollover|conversion|transfer)"
+    rf"|\b{_IPR} (?:rollovers?|conversions?|transfers?)\b[^.]{{0,40}}\b(?:is|are) "
+    r"(?:available|permitted|allowed)"
+)
+# A conversion made with a distribution ("When taking an eligible distribution, you may elect to convert"):
+# the distribution's own conditions (an age) apply.
+WITH_DISTRIBUTION = _r(
+    r"\b(?:when|upon|if|at the time) (?:taking|you take|receiving|you receive) an? (?:eligible )?distribution"
+    r"|\beligible distribution\b"
 )
 DISTRIBUTABLE_ONLY = _r(
     r"otherwise be (?:withdrawn|distributed)|otherwise distributable|eligible for (?:a )?distribution"
 )
 
-WITHDRAWAL = _r(r"\bwithdraw|\bin[\s-]?service distribution|\bdistributed\b|\bdistribution\b|\bremove\b")
-TYPES_OF_WITHDRAWAL = _r(r"\b(?:two|three|four|five) (?:types|kinds) of (?:in-service )?withdrawals?")
+# A loan named without a withdrawal or distribution.
+LOAN_ONLY = _r(r"^(?!.*\b(?:withdraw|distribut)).*\bloans?\b")
+WITHDRAWAL = _r(
+    r"\bwithdraw|\btak(?:e|ing) (?:\w+ ){0,2}out\b|\bin[\s-]?service distribution|\bdistributed\b"
+    r"|\bdistributions?\b|\bremove\b"
+)
+# The plan's whole list of withdrawals while employed ("There are three types of withdrawals while you
+# remain employed", "The following in-service withdrawals are available:", "In-service withdrawals are
+# limited to the following").
+TYPES_OF_WITHDRAWAL = _r(
+    r"\b(?:two|three|four|five|six) (?:types|kinds|forms) of "
+    r"(?:in[\s-]?service )?(?:retirement )?(?:withdrawals?|distributions?|benefits|payments)"
+    # a vague count ("several", "a few", "the following") is a whole list only when its items follow a colon
+    r"|\b(?:several|a few|the following) (?:types|kinds|forms) of "
+    r"(?:in[\s-]?service )?(?:retirement )?(?:withdrawals?|distributions?|benefits|payments)(?=[^.:]{0,60}:)"
+    r"|\bthe following (?:in[\s-]?service )?(?:withdrawals?|distributions?)\b(?! (?:of|from))(?=[^.:]{0,60}:)"
+    r"|\bin[\s-]?service (?:withdrawals?|distributions?) (?:are|is) (?:available|permitted|allowed) only\b"
+    r"|\b(?:withdrawals?|distributions?) (?:while (?:you are |you remain )?employed|in[\s-]?service)"
+    r"[^.]{0,20}\b(?:are|is) limited to\b"
+)
 TAX_TALK = _r(r"\btaxed\b|\btaxable\b|tax[\s-]free|subject to (?:ordinary )?income tax|penalt")
 AFTER_TAX_SOURCE = _r(rf"(?:{AT})(?![^.]{{0,3}}roth)|\bvoluntary contributions\b|regular savings")
 GENERAL_SOURCE = _r(
@@ -100,28 +285,85 @@ GENERAL_SOURCE = _r(
     r"(?:are|is|may)"
 )
 OTHER_SOURCE = _r(
-    r"rollover|\broth\b|match|employer contributions|\bpre[\s-]?tax|before[\s-]tax|deferral|safe harbor"
+    rf"rollover|{ROTH}|match|employer contributions|\bpre[\s-]?tax|before[\s-]tax|deferral|safe harbor"
 )
 SELECT = _r(r"select one or more|select all")
+# Withdrawals while employed only for hardship (financial need): after-tax money cannot come out freely.
+# ("non-hardship withdrawals" are the opposite: withdrawals at will)
+HARDSHIP = r"(?:financial )?(?<!non-)(?<!non)hardship|financial need|immediate and heavy"
 DISCRETION = _r(r"\b(?:employer|board|administrator|committee) may (?:elect to )?(?:permit|allow)")
+# Someone else's approval: it depends on that approval.
+APPROVAL = _r(r"\b(?:discretion|approv\w*|consent)\b")
+# A permission for hardship (not at will): "you may withdraw your after-tax account for a hardship".
+FOR_HARDSHIP = _r(
+    rf"\b(?:for|in the event of|on account of|due to|because of|in case of)\s+(?:an?\s+)?(?:{HARDSHIP})"
+)
+HARDSHIP_WITHDRAWALS = _r(rf"\b(?:{HARDSHIP}) (?:withdrawals?|distributions?)\b")
 HARDSHIP_ONLY = _r(
-    r"\bonly (?:in (?:the )?cases? of|for|in the case of|upon)\b[^.]{0,30}\b(?:hardship|financial need)"
+    r"\bonly (?:in (?:the )?cases? of|for|in the case of|upon|on account of|in the event of|because of|due to"
+    rf"|if you (?:have|suffer|experience|incur|demonstrate|can show))\b[^.;]{{0,30}}\b(?:{HARDSHIP})"
+    rf"|\b(?:the )?only (?:type of |kind of )?(?:in[\s-]?service )?(?:withdrawal|distribution)s?\b"
+    rf"[^.;]{{0,50}}\b(?:{HARDSHIP})|\b(?:{HARDSHIP}) withdrawals? (?:is|are) the only\b"
+    rf"|\blimited to (?:a )?(?:{HARDSHIP})"
+    rf"|\b(?:except|other than)\b[^.;]{{0,30}}\b(?:{HARDSHIP})(?![^.;]{{0,60}}\b(?:or|and)\b[^.;]{{0,30}}"
+    rf"\b(?:after[\s-]?tax|any reason|any time)\b)"
+)
+# Events at or after the end of work (or death, disability): money paid then is not an in-service withdrawal.
+LEAVING = (
+    r"terminat\w*|separat\w*|retire\w*|leav(?:e|es|ing)(?! of absence)|left|(?:your )?employment ends|death"
+    r"|dies?\b|disab\w*|beneficiar\w*|stop working"
+)
+AFTER_LEAVING = _r(
+    r"\b(?:upon|after|when|once|following|at|on|in the event of|if)\s+"
+    r"(?:(?:your|you|the|a|of|are|become|becomes|have|his|her|their|employment|service|participant'?s?|member)\s+){0,3}"
+    rf"(?:{LEAVING})"
+)
+# People who have left work ("former employees", "participants who have terminated employment").
+ACTIVE = _r(r"\bactive (?:employees?|participants?|members?|or|and)\b|\bwhile (?:employed|working)")
+FORMER_EMPLOYEES = _r(
+    r"\bformer (?:employees|participants|members)\b"
+    r"|\bwho (?:have|has) (?:separated|terminated|retired|left)\b"
+    r"|\b(?:terminated|separated|retired) (?:participants|employees|members)\b"
 )
 NEG_WITHDRAW = _r(
     r"\bdistributions? (?:of funds )?only upon (?:retirement|termination|separation)"
+    rf"|\bonly (?:upon|after|when|if|at|on|following|in the event of)\b[^.;]{{0,30}}\b(?:{LEAVING})"
     r"|\bwithdrawals? before (?:age )?59½ (?:are|is) (?:restricted|prohibited)|"
-    r"\bcan ?not (?:be )?withdraw|\bcannot withdraw|\bmay not (?:be )?withdraw|\bnot (?:be )?allowed\b"
-    r"|\bnot permitted\b|\bno in-service\b|\bcan not be withdrawn"
+    r"\bcan ?not (?:be )?withdraw|\bcannot withdraw|\bmay not (?:be )?withdraw"
+    r"|(?:\bnot|n't|\bnever) be able to (?:withdraw|take|receive|request)"
+    r"|\bnot (?:be )?allowed\b|\bnot (?:be )?permitted\b|\bnot (?:be )?entitled to (?:withdraw|receive)"
+    r"|\bno in-service\b|\bcan not be withdrawn"
+    r"|\b(?:is|are) not available\b|\bno provision for\b|\bnot eligible to withdraw"
+    r"|\b(?:may not|cannot|can not|are not able to|not eligible to) (?:take|make|request|receive)\b"
+    r"[^.;]{0,25}\b(?:withdrawal|distribution)"
+    r"|\b(?:does|do|will) not (?:currently )?(?:permit|allow|provide for|offer)\b[^.;]{0,30}"
+    r"\b(?:withdrawal|distribution)"
 )
 AGE_59_GATE = _r(
-    r"(?:reach(?:ed|ing)?|attain(?:ed)?|after|over|\bat|once you (?:are|reach)|until)\s+(?:the\s+)?"
-    r"(?:age\s+(?:of\s+)?)?59½"
+    r"(?:reach(?:ed|ing)?|attain(?:ed|ing)?|after|over|\bat(?: least)?|once you (?:are|reach)|until"
+    r"|turn(?:s|ed)?|\b(?:are|is|be))\s+(?:the\s+)?(?:age\s+(?:of\s+)?)?59½"
+    r"|59½ (?:or|and) (?:older|over|later)|\bage 59½ (?:in-service )?(?:withdrawals?|distributions?)"
+)
+# Other conditions of a withdrawal while employed: an age other than 59½, years in the plan.
+_COUNT = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
+OTHER_GATE = _r(
+    r"(?:reach(?:ed|ing)?|attain(?:ed|ing)?|after|over|at least|once you (?:are|reach)|until"
+    r"|turn(?:s|ed)?)\s+(?:the\s+)?(?:age\s+(?:of\s+)?)?\d{2}\b"
+    rf"|\b{_COUNT}\s+(?:or more\s+)?years? of (?:plan )?(?:participation|service|membership)"
+    rf"|\bparticipated\b[^.;]{{0,40}}\b{_COUNT} (?:or more )?years"
+)
+# "Withdrawals from your after-tax account are limited to one per Plan Year": allowed, that often.
+FREQUENCY_LIMIT = _r(
+    rf"\b(?:withdrawals?|distributions?)\b[^.;]{{0,60}}\b(?:are|is) limited to {_COUNT} "
+    r"(?:per|each|a|in any)\b"
 )
 THIS_AGE = _r(r"\bthis age\b")
-MAY_BE_REQUESTED = _r(r"\bmay be (?:requested|made|withdrawn)\b")
+MAY_BE_REQUESTED = _r(r"\b(?:may|can) be (?:requested|made|withdrawn|distributed|paid|taken)\b")
+ANSWER_NO = _r(r"no\b(?!\s+\w+\s+(?:is|are)\b)")
 IN_SERVICE = _r(
-    r"in[\s-]?service|while (?:employed|working|you (?:are|remain) employed)|prior to (?:your )?termination"
-    r"|before termination"
+    r"in[\s-]?service|while (?:i am |you are |you remain |you're |i'm )?(?:still )?(?:employed|working)"
+    r"|while (?:employed|working|you (?:are|remain) employed)|prior to (?:your )?termination"
+    r"|before termination|before (?:you |your )?(?:retire|leave|terminat|separat)"
 )
 ANY_REASON = _r(r"for any reason|at any time")
 CONDITIONS = _r(r"certain conditions|\bif you satisfy|only if\b")

@@ -1,0 +1,513 @@
+"""Classes of real SPD wording the sentence rules must read, one realistic sentence per class.
+
+The sentences are written for these tests in the way recordkeeper templates (Fidelity, Vanguard,
+Empower, Principal) and university 403(b) SPDs word these terms; a comment cites a sentence that is
+quoted from a real document. Each class is a rule's reason, not one passage's words: the same rule
+must read every sentence of its class.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from flows.spd import read_text
+
+Q1, Q2, Q3 = "after_tax_allowed", "in_plan_conversion", "in_service_withdrawal"
+
+
+def _answer(text: str, question: str) -> str:
+    return read_text(text).answers[question].answer
+
+
+# ------------------------------------------------ after-tax (non-Roth) contributions
+
+AFTER_TAX_YES = [
+    # quoted in the brief from a real SPD: an explicit "non-Roth" wins over the nearby "Roth"
+    "In addition to your pre-tax and Roth 401(k) deferrals, you may elect to make after-tax (non-Roth) "
+    "contributions of up to 15 percent of your eligible pay.",
+    "You may make voluntary after-tax contributions of 1% to 10% of your eligible compensation.",
+    "Supplemental after-tax contributions may be made once you reach the IRS pre-tax limit.",
+    "You may also make unmatched after-tax contributions of up to 20% of your pay.",
+    "In addition to your pre-tax and Roth contributions, you may make after-tax contributions of up to "
+    "25% of your eligible pay.",
+    "You can contribute on a pre-tax, Roth, or after-tax basis, or any combination of the three.",
+    "The Plan permits after-tax contributions of up to 10% of Compensation.",
+    "After-tax contributions are permitted under the Plan, up to 30% of your pay.",
+    "You may contribute up to 50% of your eligible pay as after-tax, non-Roth contributions.",
+    "You may contribute up to 75% of pay, on a before-tax basis, an after-tax basis, or a Roth basis.",
+    "You may contribute to the plan with pre-tax dollars, Roth dollars, or after-tax dollars.",
+    "You may also make after-tax (nonRoth) contributions.",
+    "The Plan accepts after-tax employee contributions.",
+    "You may make Employee Contributions (after-tax) of up to 10% of Compensation.",
+    # the older plan-document name for after-tax contributions
+    "Participants may make voluntary nondeductible employee contributions.",
+    "You may elect to contribute a percentage of your pay to the Plan on an after-tax basis (separate from "
+    "Roth).",
+    "Your contributions can be pre-tax, Roth, after-tax, or a combination.",
+    # beyond the IRS deferral limit, which Roth contributions count toward
+    "Employees can contribute after-tax dollars above the 402(g) limit.",
+    "Post-tax contributions: You may contribute 1% to 15% of your pay on a post-tax basis in addition to "
+    "pre-tax and Roth contributions.",
+    "You can contribute on an after-tax basis (not Roth) up to 10% of eligible pay.",
+    "After you reach the IRS limit on pre-tax and Roth contributions, you may continue to contribute on an "
+    "after-tax basis.",
+    # a plan-highlights label and its value
+    "Voluntary After-Tax Contributions: Permitted",
+    "After-tax contributions: Yes, 1% to 10% of eligible pay",
+]
+
+AFTER_TAX_NO = [
+    # closed list of two options, the after-tax one being Roth (real 403(b) page, held-back D056 form)
+    "Your plan offers two options: 1. Pre-Tax Contributions 2. After-Tax Contributions (Roth)",
+    "The Plan does not accept after-tax contributions other than Roth contributions.",
+    "No after-tax contributions are permitted under the Plan.",
+    "The Plan does not have an after-tax contribution feature.",
+    "Employee after-tax contributions ceased effective January 1, 2012.",
+    "You may not make non-Roth after-tax contributions to the Plan.",
+    "You will not be able to make after-tax contributions.",
+    "The Plan does not permit after-tax contributions (other than Roth).",
+    "You may not contribute on an after-tax basis except through Roth contributions.",
+    "You may contribute on a before-tax basis, an after-tax (Roth) basis, or both.",
+    # only pre-tax and Roth contributions: no non-Roth kind, though "after-tax" is never written
+    "The Plan only accepts pre-tax and Roth contributions.",
+    "Only pre-tax and Roth contributions are permitted.",
+    "The Plan offers pre-tax and Roth contributions only.",
+    # a short refusal after a closed list is a sentence, not a heading
+    "You may make pre-tax contributions, Roth contributions, or both. After-tax contributions are not "
+    "permitted.",
+    # the plan's own Q&A answering no
+    "Can I make after-tax contributions to the Plan? No.",
+    # a plan-highlights label and its value
+    "Employee voluntary after-tax contributions: Not permitted.",
+    "After-tax contributions: Not available",
+    # a closed choice of pre-tax or Roth, the Roth one called after-tax
+    "You may make pre-tax contributions or after-tax Roth 401(k) contributions.",
+]
+
+AFTER_TAX_NEVER_YES = [
+    # advice about plans in general, not this plan's terms
+    "If your plan offers non-Roth after-tax contributions, the plan can allow those contributions and "
+    "their earnings to be withdrawn at any time, even before age 59 ½.",
+    "Depending on your plan, you may be able to make voluntary after-tax contributions.",
+    # taking after-tax money out says an account exists, not that new contributions are allowed
+    "You may withdraw your pre-1987 voluntary after-tax contributions at any time.",
+    # Roth called after-tax, with a permission
+    "Roth after-tax contributions: Yes",
+    "In addition to pre-tax contributions, you may make Roth after-tax contributions.",
+    # an account or old money named, not new contributions allowed
+    "A Participant shall at all times be fully vested in the balance of his After-Tax Account, Tax "
+    "Deductible Contribution Account, and Rollover Account.",
+    "The Plan shall separately account for pre-1987 Voluntary After-Tax Contributions.",
+    # a conversion sentence lists what may be converted, not which contributions the plan takes
+    "This option allows you to convert all or a portion of your pre-tax contributions and non-Roth assets "
+    "(including after-tax contributions) to Roth assets within the Plan.",
+    # a match rule names contribution types, not the only ones the plan takes
+    "The Company matches only pre-tax and Roth contributions.",
+    # commentary about 401(k) plans in general (real sentence, employment-lawexperts.com)
+    "Plan sponsors seeking to provide employees with the ability to make after-tax contributions to a 401(k) "
+    "plan may be interested in adding, along with the common Roth contribution feature, non-Roth after-tax "
+    "contribution and in-plan Roth rollover features to their 401(k) plans.",
+    # a possibility for the future, or an employer's choice, is not today's terms
+    "Your employer may choose to permit after-tax contributions in a future plan year.",
+    "If after-tax contributions are permitted under the Plan, you may make them by payroll deduction.",
+    # contributions to another plan
+    "You may make after-tax contributions to an IRA outside the plan.",
+    "Employees may elect to make after-tax contributions to the Employee Stock Purchase Plan.",
+    # after-tax money rolled in from another plan is not after-tax contributions
+    "The Plan accepts rollovers of after-tax contributions from other qualified plans.",
+    # a suspension after a withdrawal is not a ban, nor a permission
+    "If you withdraw after-tax contributions, you may not make after-tax contributions for 6 months.",
+]
+
+
+AFTER_TAX_DEPENDS = [
+    # a limit aimed at highly compensated employees: it depends on the reader's pay
+    "Highly compensated employees may not make after-tax contributions.",
+    "After-tax contributions are not available to highly compensated employees.",
+    "You may make after-tax contributions only if you are not a highly compensated employee.",
+    # a label whose yes waits on the employer's election
+    "After-tax contributions: Yes, if elected by your employer",
+]
+
+
+@pytest.mark.parametrize("text", AFTER_TAX_YES)
+def test_after_tax_wording_that_allows_non_roth_contributions(text: str) -> None:
+    assert _answer(text, Q1) == "yes"
+
+
+@pytest.mark.parametrize("text", AFTER_TAX_NO)
+def test_after_tax_wording_that_closes_the_door(text: str) -> None:
+    assert _answer(text, Q1) == "no"
+
+
+@pytest.mark.parametrize("text", AFTER_TAX_DEPENDS)
+def test_after_tax_wording_that_depends_on_the_reader_or_the_employer(text: str) -> None:
+    assert _answer(text, Q1) == "conditional"
+
+
+@pytest.mark.parametrize("text", AFTER_TAX_NEVER_YES)
+def test_after_tax_wording_that_is_never_a_yes(text: str) -> None:
+    assert _answer(text, Q1) in ("not_stated", "conditional")
+
+
+# ------------------------------------------------ in-plan Roth conversion
+
+CONVERSION_YES = [
+    "Roth In-Plan Conversion (IRC): You can convert all or a portion of your vested non-Roth balance to "
+    "your Roth account.",
+    "The Plan permits in-plan Roth rollovers of your after-tax contributions.",
+    "In-plan Roth conversions are available for your after-tax and pre-tax accounts.",
+    "The Plan offers a Roth in-plan conversion feature for after-tax contributions.",
+    "You may convert your after-tax contributions to Roth within the Plan at any time.",
+    # a rollover to the plan's designated Roth account is the in-plan rollover (IRC 402A(c)(4))
+    "In-Plan Roth Rollovers. The Plan permits you to roll over eligible amounts to a designated Roth "
+    "account.",
+    "The plan's in-plan Roth conversion feature lets you convert after-tax savings to Roth.",
+    "Roth conversions within the plan are allowed once per quarter.",
+    # what the plan does by itself
+    "Your after-tax contributions are automatically converted to Roth each day.",
+    "Roth In-Plan Conversion (IRC): Available for after-tax contributions.",
+    "In-Plan Roth Conversions: If you'd like to convert eligible non-Roth vested balances to Roth, you can "
+    "make an in-plan Roth conversion.",
+    "In-plan Roth conversions: Available",
+    "Participants may transfer after-tax balances to their Roth account within the Plan.",
+    # real sentences (MMC benefits handbook)
+    "An in-plan Roth conversion allows you to convert after-tax account balances into in-plan Roth "
+    "conversion accounts.",
+    "You can make an in-plan Roth conversion if you are an active or terminated employee (including if you "
+    "are on leave of absence or long term disability) with after-tax accounts.",
+    "The Plan includes an in-plan Roth conversion feature.",
+    "The Plan provides for In-Plan Roth Rollovers.",
+    "After-tax contributions can be automatically converted to Roth through the Plan's automatic Roth "
+    "in-plan conversion feature.",
+]
+
+CONVERSION_NO = [
+    "In-plan Roth conversions are not available under the Plan.",
+    "The Plan does not offer an in-plan Roth rollover feature.",
+    "The Plan does not permit in-plan Roth conversions.",
+    "You cannot convert your after-tax contributions to Roth within the Plan.",
+    "A conversion to Roth is not available.",
+    "Does the Plan allow in-plan Roth conversions? No.",
+    "In-Plan Roth Rollover: No",
+    "The Plan does not currently offer in-plan Roth conversions, but may add this feature in the future.",
+]
+
+CONVERSION_NEVER_YES = [
+    # a Roth IRA is outside the plan: a rollover there is not an in-plan conversion
+    "You may roll over your after-tax account to a Roth IRA.",
+    "You may convert your pre-tax account to a Roth IRA after you leave.",
+    "You may transfer your Roth account to a Roth IRA.",
+    # advice about plans in general
+    "Many plans now allow in-plan Roth conversions.",
+    "If your plan allows in-plan Roth conversions, you can convert after-tax money to Roth.",
+    "The Plan may permit in-plan Roth rollovers in the future.",
+    # real sentence (porteval.com): a feature that may be added
+    "If Roth Elective Deferrals are allowed, a Roth In-Plan conversion feature may also be added, which "
+    "allows participants to convert their existing pre-tax contributions and employer contributions as well "
+    "as after-tax deferrals to a Roth Source Account.",
+]
+
+
+@pytest.mark.parametrize("text", CONVERSION_YES)
+def test_conversion_wording_that_allows_it(text: str) -> None:
+    assert _answer(text, Q2) == "yes"
+
+
+@pytest.mark.parametrize("text", CONVERSION_NO)
+def test_conversion_wording_that_refuses_it(text: str) -> None:
+    assert _answer(text, Q2) == "no"
+
+
+@pytest.mark.parametrize("text", CONVERSION_NEVER_YES)
+def test_conversion_wording_that_is_never_a_yes(text: str) -> None:
+    assert _answer(text, Q2) == "not_stated"
+
+
+# ------------------------------------------------ in-service withdrawal of after-tax money
+
+WITHDRAWAL_YES = [
+    "You may withdraw your after-tax contributions at any time.",
+    "Your after-tax account is available for withdrawal at any time, for any reason.",
+    "Withdrawals of after-tax contributions are permitted once per calendar year.",
+    "After-tax contributions and their earnings may be withdrawn while you are employed.",
+    "You may not withdraw money from the Plan while you are employed, except from your after-tax and "
+    "rollover accounts.",
+    "You may withdraw your non-Roth after-tax contributions at any time.",
+    "You may withdraw your after-tax account at any time; pre-tax contributions may be withdrawn only "
+    "for hardship.",
+    "Withdrawals from your After-Tax Account are limited to one per Plan Year.",
+    "You may withdraw your after-tax account at any time before you retire.",
+    "Generally, you may not withdraw money while you are still employed. However, you may withdraw your "
+    "after-tax contributions.",
+    "After-tax withdrawals: Available at any time, up to twice per year",
+    "Withdrawal of after-tax contributions: Once per year",
+    "Your after-tax account may be distributed to you at any time upon your request.",
+    # a non-hardship withdrawal is a withdrawal at will
+    "Non-hardship withdrawals may be taken from your after-tax account once per year.",
+]
+
+WITHDRAWAL_NO = [
+    "The only in-service withdrawal the Plan permits is a hardship withdrawal.",
+    "While employed, you may withdraw from your account only if you have a financial hardship.",
+    # discretion limited to hardship (held-back D044 form)
+    "The Plan Administrator may permit a withdrawal while you are employed only in the event of a hardship.",
+    "You may not take a withdrawal while you are employed, except in the case of financial hardship.",
+    "In-service withdrawals are limited to hardship withdrawals.",
+    # the plan's whole list, without after-tax money (held-back D036 form)
+    "While you are employed, the Plan offers the following types of withdrawals: Hardship Withdrawals. "
+    "Age 59½ Withdrawals - once you reach age 59½ you may withdraw your vested account. Rollover Account "
+    "Withdrawals - you may withdraw your rollover account at any time.",
+    "You may not withdraw your account balance while employed except after age 59½ or for a hardship.",
+    # for hardship: not at will
+    "You may withdraw your after-tax account for a hardship.",
+    "Hardship withdrawals may be taken from your after-tax account.",
+    # only at the end of work: not while employed
+    "Your after-tax contributions may be withdrawn only upon termination of employment.",
+    "You may withdraw your after-tax account only when you retire or terminate employment.",
+    "In-service withdrawals are not available from your after-tax account.",
+    "You are not eligible to take an in-service withdrawal.",
+    "You may not take a withdrawal while you are employed.",
+    "The Plan does not provide for in-service withdrawals.",
+    "Distributions from your 403(b) account are generally not permitted until you reach age 59½, terminate "
+    "employment, become disabled, or die.",
+    "You will not be able to withdraw your after-tax contributions while employed.",
+    "Can I withdraw money from my account while I am still working? No, except in the case of a hardship.",
+    "Can I take money out of my after-tax account while I am employed? No.",
+    "In-service withdrawals: None",
+]
+
+WITHDRAWAL_NEVER_YES = [
+    "You may withdraw your Roth after-tax contributions after age 59½.",
+    "You may withdraw your rollover account at any time.",
+    "If your plan allows it, after-tax contributions can be withdrawn at any time.",
+    "Once you reach age 59½, you may withdraw all or part of your after-tax account.",
+    "Once you reach age fifty-nine and one-half, you may withdraw all or part of your after-tax account.",
+    "Once you turn 59½, you may withdraw your after-tax contributions at any time.",
+    # money paid on leaving, at death or disability is not an in-service withdrawal
+    "You may withdraw your after-tax contributions upon separation from service.",
+    "You may request a distribution of your after-tax account after your employment ends.",
+    "If you become disabled you may withdraw your after-tax account.",
+    "Upon your death, your beneficiary may withdraw your after-tax account.",
+    # other gates: an age other than 59½, years in the plan
+    "You may withdraw your after-tax contributions if you are at least age 55.",
+    "Once you have five years of participation, you may withdraw your after-tax account.",
+    # a label whose value has a gate is not a plain yes
+    "After-tax withdrawals: Available at age 59½",
+    # a possibility for the future; another plan's money
+    "The Plan may permit withdrawals of after-tax contributions in the future.",
+    "You may withdraw after-tax contributions from an IRA at any time.",
+    # with someone's approval: not at will
+    "Withdrawals of after-tax contributions are allowed if your employer approves.",
+    "At the Committee's discretion, you may withdraw your after-tax account.",
+    # real sentence (lawinsider.com): hardship needs after-tax money taken first; it permits nothing here
+    "To be eligible for a hardship distribution, an employee must have exhausted all other financial "
+    "resources - including a distribution of any money in the DC Plan After-Tax Account.",
+    # a loan is not a withdrawal
+    "You may take a loan from your after-tax contributions at any time.",
+    "You may take out a loan from your after-tax account.",
+]
+
+
+@pytest.mark.parametrize("text", WITHDRAWAL_YES)
+def test_withdrawal_wording_that_allows_after_tax_money_out(text: str) -> None:
+    assert _answer(text, Q3) == "yes"
+
+
+@pytest.mark.parametrize("text", WITHDRAWAL_NO)
+def test_withdrawal_wording_that_keeps_after_tax_money_in(text: str) -> None:
+    assert _answer(text, Q3) == "no"
+
+
+@pytest.mark.parametrize("text", WITHDRAWAL_NEVER_YES)
+def test_withdrawal_wording_that_is_never_a_yes(text: str) -> None:
+    assert _answer(text, Q3) in ("not_stated", "conditional")
+
+
+def test_a_bulleted_list_is_read_to_its_last_item() -> None:
+    items = [
+        "Hardship withdrawals",
+        "Age 59½ withdrawals of your vested account",
+        "Rollover account withdrawals",
+        "Withdrawals of qualified reservist distributions",
+    ]
+    opening = "While you are employed, you may make the following withdrawals: "
+    closed = opening + " ".join(f"• {item}" for item in items)
+    assert _answer(closed, Q3) == "no"
+    open_ = closed + " • After-tax account withdrawals at any time"
+    assert _answer(open_, Q3) == "yes"
+
+
+def test_a_list_with_an_after_tax_item_is_not_closed() -> None:
+    text = (
+        "While you are employed, the Plan offers the following types of withdrawals: After-Tax Withdrawals "
+        "- you may withdraw your after-tax account once a year. Age 59½ Withdrawals - once you reach age "
+        "59½ you may withdraw your vested account."
+    )
+    proposal = read_text(text).answers[Q3]
+    assert proposal.answer == "yes"
+    assert proposal.details["per_year"] == 1
+
+
+# Sentences every SPD carries around the three answers (taxes, payment, leaving work, hardship rules,
+# ages): in a whole document none of them may say yes to any question.
+BOILERPLATE = [
+    "You may withdraw your vested account balance while employed if you are at least age 59½.",
+    "If you are age 59½ or older, you may withdraw your after-tax account.",
+    "Make withdrawals while you are working if you are at least age 59½, or in the case of serious financial "
+    "hardship.",
+    "If you are facing a financial hardship, you can make a withdrawal with the consent of your employer and "
+    "plan administrator.",
+    "You may receive a distribution of the vested portion of some or all of your accounts in the Plan when "
+    "you terminate employment with the Employer.",
+    "As to the possibility of receiving a distribution while you are still employed with the Employer, see "
+    'the Article in this SPD entitled "Distributions Prior to Termination of Employment."',
+    "You may withdraw money for financial hardship if you satisfy certain conditions.",
+    "In the event of your death, your beneficiary is entitled to receive the balance in your Account.",
+    "If you withdraw your after-tax contributions, you will be taxed on the earnings.",
+    "You can request a withdrawal online or by calling the Service Center.",
+    "You may withdraw money from the plan at any time after you terminate employment.",
+    "The annual additions limit includes your pre-tax, Roth and after-tax contributions as well as employer "
+    "contributions.",
+    "Roth contributions are taxed now, and after-tax contributions are not taxed again when withdrawn.",
+    "Catch-up contributions may be made on a pre-tax or Roth basis.",
+    "You may roll over your account to an IRA or another employer's plan.",
+    "A direct rollover to a Roth IRA is taxable.",
+    "Amounts converted to Roth in an in-plan Roth rollover are subject to income tax.",
+    "Required minimum distributions from your after-tax account begin at age 73.",
+]
+
+
+@pytest.mark.parametrize("text", BOILERPLATE)
+def test_boilerplate_never_says_yes(text: str) -> None:
+    answers = read_text(text).answers
+    assert [q for q, p in answers.items() if p.answer == "yes"] == []
+
+
+# Form choices written inline, and who may use a feature.
+FORMS_AND_GROUPS = [
+    ("The Plan □ does / X does not (check one) permit after-tax contributions.", Q1, "no"),
+    ("The Plan X does / □ does not (check one) permit in-plan Roth rollovers.", Q2, "yes"),
+    ("The Plan □ will / X will not (check one) permit in-service withdrawals of after-tax contributions.", Q3,
+     "no"),
+    # refusing only the conversion of money that could not be withdrawn leaves the rest to depend
+    ("The Plan □ will / X will not permit in-plan Roth rollovers of amounts that are not otherwise "
+     "distributable.", Q2, "conditional"),
+    # grandfathered, or a named group of employees
+    ("Participants who were making after-tax contributions before January 1, 2012 may continue to make "
+     "them.", Q1, "conditional"),
+    ("Employees covered by a collective bargaining agreement may make after-tax contributions of up to 10% "
+     "of pay.", Q1, "conditional"),
+    ("After-Tax Contributions means contributions made by Employees of an Employer located in Puerto Rico.",
+     Q1, "conditional"),
+    ("A Participant shall be entitled to withdraw all or part of his After-Tax Account once each Plan Year.",
+     Q3, "yes"),
+    # the after-tax kind is wider than Roth when it includes Roth
+    ("You may contribute on a pre-tax basis or an after-tax basis (including Roth contributions).", Q1,
+     "yes"),
+    # the plan's list of benefit types, with only hardship while working
+    ("There are three types of benefits under the Plan: 1. Retirement at age 65 2. Termination of employment "
+     "3. Disability In addition, hardship withdrawals are available.", Q3, "no"),
+    # a conversion made with a distribution that an active employee may take only from an age
+    ("When you take an eligible distribution, you may elect to convert it to a Roth account as an in-plan "
+     "Roth rollover. An eligible distribution is a distribution to an active employee on or after attaining "
+     "age 62, or a distribution upon termination of employment.", Q2, "conditional"),
+]
+
+
+@pytest.mark.parametrize(("text", "question", "expected"), FORMS_AND_GROUPS)
+def test_form_choices_and_groups(text: str, question: str, expected: str) -> None:
+    assert _answer(text, question) == expected
+
+
+def test_the_quote_for_each_answer_is_its_own_sentence_not_a_conversion() -> None:
+    text = (
+        "You may make after-tax contributions of up to 10% of your pay. You may elect to convert all or part "
+        "of your After-Tax Contribution Account to a Roth account within the Plan at any time. You may "
+        "withdraw your after-tax contributions at any time."
+    )
+    answers = read_text(text).answers
+    assert [e.quote for e in answers[Q1].evidence] == [
+        "You may make after-tax contributions of up to 10% of your pay."
+    ]
+    assert [e.quote for e in answers[Q3].evidence] == [
+        "You may withdraw your after-tax contributions at any time."
+    ]
+    assert answers[Q2].evidence[0].quote.startswith("You may elect to convert")
+
+
+# A sentence read under its heading (real SPDs state a section's subject once, in its heading).
+UNDER_HEADINGS = [
+    ("After-Tax Contributions\nYou may contribute from 1% to 10% of your eligible pay.", Q1, "yes"),
+    ("After-Tax Contributions\nThe Plan does not permit these contributions.", Q1, "no"),
+    ("After-Tax Withdrawals\nYou may withdraw all or part of this account at any time.", Q3, "yes"),
+    ("In-Plan Roth Conversions\nYou may convert all or part of your vested balance at any time.", Q2, "yes"),
+    # the heading frames a yes: hardship, age 59½, leaving work
+    ("Hardship Withdrawals\nYou may withdraw your after-tax contributions and earnings.", Q3, "no"),
+    ("Age 59½ Withdrawals\nYou may withdraw your after-tax account at any time.", Q3, "conditional"),
+    ("Distributions After You Leave\nYou may withdraw your after-tax account at any time.", Q3, "not_stated"),
+]
+
+
+@pytest.mark.parametrize(("text", "question", "expected"), UNDER_HEADINGS)
+def test_a_sentence_is_read_under_its_heading(text: str, question: str, expected: str) -> None:
+    assert _answer(text, question) == expected
+
+
+# Plan-document wording ("shall", a clause between "may" and its verb).
+PLAN_DOCUMENT = [
+    ("A Participant may, in accordance with procedures established by the Administrator, elect to make "
+     "After-Tax Contributions.", Q1, "yes"),
+    ("No After-Tax Contributions shall be made after December 31, 1986.", Q1, "no"),
+    ("Effective January 1, 2002, After-Tax Contributions shall no longer be permitted.", Q1, "no"),
+    ("The Plan shall not accept After-Tax Contributions.", Q1, "no"),
+    ("A Participant may, by written notice to the Committee, withdraw all or any portion of his After-Tax "
+     "Account.", Q3, "yes"),
+    ("In-service withdrawals shall not be permitted.", Q3, "no"),
+    ("A Participant shall not be entitled to withdraw any part of his After-Tax Account prior to termination "
+     "of employment.", Q3, "no"),
+    ("The Plan shall permit In-Plan Roth Rollovers of vested amounts.", Q2, "yes"),
+]
+
+
+@pytest.mark.parametrize(("text", "question", "expected"), PLAN_DOCUMENT)
+def test_plan_document_wording(text: str, question: str, expected: str) -> None:
+    assert _answer(text, question) == expected
+
+
+# A conversion only for those who have left work does not serve a worker (it depends on leaving).
+AFTER_LEAVING_WORK = [
+    ("Only participants who have separated from service may elect an in-plan Roth rollover.", "conditional"),
+    ("Upon termination of employment, you may elect an in-plan Roth rollover of your vested account.",
+     "conditional"),
+    ("Both active and former employees may elect an in-plan Roth conversion.", "yes"),
+    # "leave of absence" is not leaving work (real sentence, MMC benefits handbook)
+    ("You can make an in-plan Roth conversion if you are an active or terminated employee (including if you "
+     "are on leave of absence or long term disability) with after-tax accounts.", "yes"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), AFTER_LEAVING_WORK)
+def test_a_conversion_only_after_leaving_work(text: str, expected: str) -> None:
+    assert _answer(text, Q2) == expected
+
+
+def test_a_vague_count_of_withdrawal_types_is_not_a_closed_list() -> None:
+    hardship = [
+        "Hardship Withdrawals",
+        "You may withdraw your before-tax contributions if you have a financial hardship.",
+        "A hardship must be an immediate and heavy financial need.",
+        "You must first take all other withdrawals available to you.",
+        "The amount may include taxes owed on the withdrawal.",
+        "Your request must be made on the form provided by the Plan Administrator.",
+        "Hardship withdrawals are paid in a single sum.",
+    ]
+    text = "\n".join(
+        [
+            "There are several types of withdrawals available under the Plan, described below.",
+            *hardship,
+            "After-Tax Withdrawals",
+            "You may withdraw all or part of this account at any time.",
+        ]
+    )
+    assert _answer(text, Q3) == "yes"
