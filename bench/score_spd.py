@@ -26,10 +26,17 @@ class Scored:
     question: str
     label: str
     got: str
+    confidence: str = "low"
 
     @property
     def right(self) -> bool:
         return EXPECTED[self.label] == self.got
+
+    @property
+    def proposed(self) -> bool:
+        """What a person is asked to confirm: a yes or no of high or medium confidence (the rest
+        goes to the normal question with a question for HR)."""
+        return self.got in ("yes", "no") and self.confidence in ("high", "medium")
 
     @property
     def false_yes(self) -> bool:
@@ -46,8 +53,8 @@ def score(name: str) -> list[Scored]:
     for p in passages(name):
         if p["question"] not in KEYS:
             continue
-        got = read_text(p["passage"]).answers[KEYS[p["question"]]].answer
-        out.append(Scored(p["id"], p["question"], p["label"], got))
+        answer = read_text(p["passage"]).answers[KEYS[p["question"]]]
+        out.append(Scored(p["id"], p["question"], p["label"], answer.answer, answer.confidence))
     return out
 
 
@@ -245,7 +252,11 @@ def main() -> None:
                 print(f"{name} {r.id} {r.question} label={r.label} got={r.got}")
         right = sum(r.right for r in results)
         false_yes = sum(r.false_yes for r in results)
-        print(f"{name}: {right}/{len(results)} right ({right / len(results):.0%}), false yes: {false_yes}")
+        proposed = [r for r in results if r.proposed]
+        proposed_right = sum(r.right for r in proposed)
+        proposed_false_yes = sum(r.false_yes for r in proposed)
+        print(f"{name}: {right}/{len(results)} right ({right / len(results):.0%}), false yes: {false_yes}; "
+              f"proposed to confirm: {len(proposed)}, right {proposed_right}, false yes {proposed_false_yes}")
 
 
 if __name__ == "__main__":
