@@ -1,11 +1,15 @@
-"""Shared fixtures: the local fake Bot API server; a real PostgreSQL (tests/pgkit.py)."""
+"""Shared fixtures: the local fake Bot API server, the bot running against it (SQLite); a real
+PostgreSQL (tests/pgkit.py)."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from typing import Any
 
 import pytest
 
+from tests.botkit import start_bot, stop_bot
 from tests.fakeapi import FakeBotAPI
 from tests.pgkit import Postgres
 
@@ -16,6 +20,14 @@ async def api() -> AsyncIterator[FakeBotAPI]:
     await server.start()
     yield server
     await server.stop()
+
+
+@pytest.fixture
+async def running(api: FakeBotAPI, tmp_path: Path) -> AsyncIterator[Any]:
+    """The bot (SQLite in the test's folder) against the fake Bot API, stopped after the test."""
+    app = await start_bot(api, tmp_path / "bot.sqlite3")
+    yield app
+    await stop_bot(app)
 
 
 @pytest.fixture(scope="session")

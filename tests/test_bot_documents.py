@@ -4,27 +4,18 @@ leads to the verdict with the confirmed answers; every refusal is one line and t
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
-import pytest
 from fpdf import FPDF
 
 from bot.documents import PHOTO, Documents
 from bot.readers import ChildReaders
 from flows.spd.errors import TIME_LIMIT_S
-from tests.botkit import TgUser, start_bot, stop_bot
+from tests.botkit import TgUser
 from tests.fakeapi import Call, FakeBotAPI
 from tests.spdkit import Spd, build
 from tests.test_spd_documents import MEGA
-
-
-@pytest.fixture
-async def running(api: FakeBotAPI, tmp_path: Path) -> AsyncIterator[Any]:
-    app = await start_bot(api, tmp_path / "bot.sqlite3")
-    yield app
-    await stop_bot(app)
 
 
 async def _send_file(user: TgUser, data: bytes, name: str, mime: str = "application/pdf",

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import sqlite3
 import stat
-from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -17,13 +16,6 @@ from bot.screen import STALE
 from flows.commands import commands_for
 from tests.botkit import AGE_60, DR_CHEN, JAMES, MARIA, TgUser, start_bot, stop_bot
 from tests.fakeapi import FakeBotAPI
-
-
-@pytest.fixture
-async def running(api: FakeBotAPI, tmp_path: Path) -> AsyncIterator[Any]:
-    app = await start_bot(api, tmp_path / "bot.sqlite3")
-    yield app
-    await stop_bot(app)
 
 
 async def test_dr_chen_end_to_end_a_clean_chat_with_one_chart(

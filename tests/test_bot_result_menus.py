@@ -3,21 +3,10 @@ carries the result's own menu: a route converted by hand offers "Remind me to co
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from pathlib import Path
 from typing import Any
 
-import pytest
-
-from tests.botkit import TgUser, start_bot, stop_bot
+from tests.botkit import TgUser
 from tests.fakeapi import FakeBotAPI
-
-
-@pytest.fixture
-async def running(api: FakeBotAPI, tmp_path: Path) -> AsyncIterator[Any]:
-    app = await start_bot(api, tmp_path / "bot.sqlite3")
-    yield app
-    await stop_bot(app)
 
 
 async def test_tax_forms_offer_remind_me_to_convert_as_the_result_does(api: FakeBotAPI, running: Any) -> None:

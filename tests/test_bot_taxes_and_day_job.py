@@ -3,26 +3,15 @@ result's "Tax forms" button, and a side business next to a day job, as a phone u
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from pathlib import Path
 from typing import Any
 
-import pytest
-
-from tests.botkit import DR_CHEN, TgUser, start_bot, stop_bot
+from tests.botkit import DR_CHEN, TgUser
 from tests.fakeapi import FakeBotAPI
 
 SIDE_BUSINESS = [("send", "/start"), ("tap", "Solo 401(k)"), ("tap", "Yes"), ("send", "yeah"),
                  ("tap", "See my numbers"), ("send", "this year"), ("send", "40"), ("send", "sole prop"),
                  ("send", "$100k"), ("send", "24.5k at my day job"), ("send", "skip"), ("tap", "The maximum"),
                  ("tap", "Monthly"), ("tap", "All 12 (whole year)"), ("tap", "No, show my result")]
-
-
-@pytest.fixture
-async def running(api: FakeBotAPI, tmp_path: Path) -> AsyncIterator[Any]:
-    app = await start_bot(api, tmp_path / "bot.sqlite3")
-    yield app
-    await stop_bot(app)
 
 
 async def test_taxes_command_and_button(api: FakeBotAPI, running: Any) -> None:

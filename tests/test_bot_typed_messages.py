@@ -3,21 +3,13 @@ words, a whole situation in one message, corrections, questions and menu numbers
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.botkit import TgUser, start_bot, stop_bot, stored
+from tests.botkit import TgUser, stored
 from tests.fakeapi import FakeBotAPI
-
-
-@pytest.fixture
-async def running(api: FakeBotAPI, tmp_path: Path) -> AsyncIterator[Any]:
-    app = await start_bot(api, tmp_path / "bot.sqlite3")
-    yield app
-    await stop_bot(app)
 
 
 @pytest.mark.parametrize("typed", ["back", "go back", "undo", "Back"])
