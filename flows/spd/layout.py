@@ -2,7 +2,7 @@
 
 - PDFium marks a line-end hyphen with U+FFFE; ``-`` at a line end is joined too ("contri-/butions"),
   keeping the hyphen of compounds ("after-/tax" -> "after-tax").
-- "59?", "591/2", "59 1/2", "59 ½" and "fifty-nine and one-half" become "59½".
+- "59?", "591/2", "59 1/2", "59 ½", "59.5" and "fifty-nine and one-half" become "59½".
 - Running headers and footers (a line at the top or bottom of at least half the pages, digits
   ignored) and table-of-contents lines (dot leaders and a page number) are dropped.
 - Lines are joined into running text; a blank line, a bullet or a checkbox starts a new piece.
@@ -42,7 +42,7 @@ _KEEP_HYPHEN = frozenset(
         "re-",
     ]
 )
-_HALF = re.compile(r"\b59\s*(?:\?|1\s*/\s*2|\u00bd)")
+_HALF = re.compile(r"\b59\s*(?:\?|1\s*/\s*2|\u00bd)|\b59\.5\b(?!\d)")
 _HALF_NFKC = re.compile(r"\b59\s*(?:\?|1\s*[/\u2044]\s*2|\u00bd)")
 _HALF_WORDS = re.compile(r"\bfifty[\s-]nine(?:\s+and\s+(?:one[\s-]half|a\s+half|1/2))", re.IGNORECASE)
 _TOC = re.compile(r"(?:\.\s*){4,}\s*\d{1,3}\s*$|\s{3,}\d{1,3}\s*$")

@@ -137,6 +137,7 @@ _Q1_ASIDE = (
     (t.HISTORY, "history", "plan history, not today's contributions"),
     (t.PENSION, "pension", "pension member contributions, not a 401(k) after-tax option"),
     (t.COMMENTARY, "commentary", "general commentary, not this plan's terms"),
+    (t.COMPARISON, "comparison", "a comparison of tax effects, not this plan's terms"),
 )
 
 
@@ -283,14 +284,39 @@ def q1_negated(window: Window) -> Finding | None:
     return None
 
 
+def q1_spillover_at_limit(window: Window) -> Finding | None:
+    """Contributions that switch to after-tax once the IRS limit is reached: Roth contributions count toward
+    that limit, so what continues past it is non-Roth after-tax money."""
+    if t.SWITCH_TO_AFTER_TAX.search(window.low) and t.AT_LIMIT.search(window.low):
+        why = "contributions continue as after-tax (non-Roth) money once the IRS limit is reached"
+        return _q1(window, "yes", SPECIFIC, "spillover_at_limit", why)
+    return None
+
+
 def q1_non_roth_named(window: Window) -> Finding | None:
     low = window.low
     if not t.NON_ROTH.search(low):
         return None
+    if _only_converting(low):
+        why = "about converting after-tax money already in the plan, not contributing it"
+        return _q1(window, "aside", HINT, "converting", why)
     if t.PERMISSION.search(low) or t.CONTRIBUTE_ACT.search(low):
         return _q1(window, "yes", SPECIFIC, "non_roth_named", "names a non-Roth after-tax contribution")
     why = "names a non-Roth after-tax account, not that new contributions are allowed"
     return _q1(window, "aside", HINT, "account_named", why)
+
+
+def _only_converting(low: str) -> bool:
+    """The sentence's only permission is to convert ("You may convert all of your after-tax account balances"):
+    money already in the plan, which says nothing of new contributions (unless the plan "offers" them)."""
+    permission = t.PERMISSION.search(low)
+    return bool(
+        permission
+        and t.CONVERT_VERB.search(low[permission.start() :])
+        and not t.PERMISSION.search(t.CONVERT_VERB.sub("", low))
+        and not t.CONTRIBUTE_ACT.search(low)
+        and not t.OFFERED.search(low)
+    )
 
 
 def q1_positive(window: Window) -> Finding | None:
@@ -357,6 +383,7 @@ _Q1_RULES = (
     q1_closed_by_date,
     q1_highly_compensated,
     q1_negated,
+    q1_spillover_at_limit,
     q1_non_roth_named,
     q1_positive,
     q1_roth_only,

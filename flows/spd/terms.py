@@ -13,7 +13,7 @@ AT = r"(?:after|post)[\s-]?tax|aftertax"
 # Words each question's patterns all need (lower case): a sentence without any of them is skipped.
 Q1_WORDS = ("tax", "regular savings", "deductible")
 Q2_WORDS = ("roth", "xxxx", "irr", "conver")
-Q3_WORDS = ("withdraw", "distribut", "remove", "take", "taking")
+Q3_WORDS = ("withdraw", "distribut", "remove", "take", "taking", "accessib")
 # "Roth" that is not "non-Roth": an explicit "non-Roth" is never Roth money.
 ROTH = r"(?<!non-)(?<!non )(?<!non)\b(?:roth|xxxx)\b"
 AFTER_TAX = _r(AT)
@@ -49,6 +49,8 @@ BESIDE_ROTH = _r(
     rf"|{_PRE},\s*(?:{AT})(?: contributions)?{_AND_OR}{ROTH}"
     rf"|{_PRE_ITEM}{_SEP}(?:an? )?{ROTH}[^,.;]{{0,25}}?{_SEP}(?:an? )?(?:{AT}){_NOT_ROTH_AFTER}"
     rf"|{_PRE_ITEM}{_SEP}(?:an? )?(?:{AT})(?![^,.;]{{0,8}}\broth\b)[^,.;]{{0,25}}?{_SEP}(?:an? )?{ROTH}"
+    # "Roth and after-tax contributions": two kinds named side by side, so the after-tax one is not Roth
+    rf"|{ROTH}(?: 401\(k\))?(?: contributions)?{_AND_OR}(?:{AT}){_NOT_ROTH_AFTER}"
     rf"|(?:{AT}){_NOT_ROTH_AFTER}[^.;]{{0,20}}\(?(?:separate from|apart from|distinct from|in addition to) "
     rf"(?:your |any )?{ROTH}"
     # beyond the IRS deferral limit, which Roth contributions count toward
@@ -118,7 +120,8 @@ PERMISSION = _r(
     r"\b(?:may|can|could|allowed to|able to|eligible to|permitted to|will be able|entitled to)\b"
     r"(?!\s+not\b)"
     r"(?:\s+\w+){0,3}\s+"
-    r"(?:make|contribute|elect|save|withdraw|request|remove|receive|take|convert|be made|choose|decide)"
+    r"(?:make|contribute|elect|save|withdraw|request|remove|receive|take|taking|receiving|withdrawing|convert"
+    r"|be made|choose|decide)"
     r"|\bis available\b|\bare available\b|\ballows? (?:you|participants|employees)\b|\bpermits? (?:you|a "
     r"participant)"
     r"|\bchoose\b|\bdecide\b|you can\b|\bavailable to\b|will continue at a rate"
@@ -138,7 +141,7 @@ VINTAGE = _r(
 PENSION = _r(r"\bmember contributions\b|defined benefit|\bpension\b")
 ROLLED_IN = _r(r"\brolled?[\s-]?(?:in|over)\b|prior plan|transferred (?:from|to)")
 # After-tax money as the thing rolled over ("accepts rollovers of after-tax contributions").
-ROLLOVER_OF_AFTER_TAX = _r(rf"\brollovers? (?:contributions? )?of (?:your |any )?(?:{AT})")
+ROLLOVER_OF_AFTER_TAX = _r(rf"\brollovers? (?:contributions? )?of (?:your |any |other )*(?:{AT})")
 # Advice about plans in general ("if your plan offers ...", "depending on your plan"), not a plan's terms.
 # Not today's terms: a possibility for the future ("may permit ... in the future", "reserves the right").
 # A refusal today ("does not currently offer ..., but may in the future") is still a refusal.
@@ -273,6 +276,11 @@ TYPES_OF_WITHDRAWAL = _r(
     r"(?:in[\s-]?service )?(?:retirement )?(?:withdrawals?|distributions?|benefits|payments)(?=[^.:]{0,60}:)"
     r"|\bthe following (?:in[\s-]?service )?(?:withdrawals?|distributions?)\b(?! (?:of|from))(?=[^.:]{0,60}:)"
     r"|\bin[\s-]?service (?:withdrawals?|distributions?) (?:are|is) (?:available|permitted|allowed) only\b"
+    # the plan's list of events on which money may be paid out ("may be distributed under any of the following
+    # circumstances: unforeseeable emergencies, separation from service, your death")
+    r"|\b(?:distributed|withdrawn|paid)\b[^.:]{0,40}\b(?:any|one) of the following (?:circumstances|events|reasons)"
+    r"(?=[^.:]{0,60}:)"
+    r"|\bavailable (?:types|kinds|forms) of (?:in[\s-]?service )?(?:withdrawals?|distributions?)"
     r"|\b(?:withdrawals?|distributions?) (?:while (?:you are |you remain )?employed|in[\s-]?service)"
     r"[^.]{0,20}\b(?:are|is) limited to\b"
 )
@@ -290,7 +298,7 @@ OTHER_SOURCE = _r(
 SELECT = _r(r"select one or more|select all")
 # Withdrawals while employed only for hardship (financial need): after-tax money cannot come out freely.
 # ("non-hardship withdrawals" are the opposite: withdrawals at will)
-HARDSHIP = r"(?:financial )?(?<!non-)(?<!non)hardship|financial need|immediate and heavy"
+HARDSHIP = r"(?:financial )?(?<!non-)(?<!non)hardship|financial need|immediate and heavy|unforeseeable emergenc"
 DISCRETION = _r(r"\b(?:employer|board|administrator|committee) may (?:elect to )?(?:permit|allow)")
 # Someone else's approval: it depends on that approval.
 APPROVAL = _r(r"\b(?:discretion|approv\w*|consent)\b")
@@ -332,7 +340,7 @@ NEG_WITHDRAW = _r(
     r"\bcan ?not (?:be )?withdraw|\bcannot withdraw|\bmay not (?:be )?withdraw"
     r"|(?:\bnot|n't|\bnever) be able to (?:withdraw|take|receive|request)"
     r"|\bnot (?:be )?allowed\b|\bnot (?:be )?permitted\b|\bnot (?:be )?entitled to (?:withdraw|receive)"
-    r"|\bno in-service\b|\bcan not be withdrawn"
+    r"|\bno in-service\b|\bcan not be withdrawn|\bnot (?:be )?accessible\b|\binaccessible\b"
     r"|\b(?:is|are) not available\b|\bno provision for\b|\bnot eligible to withdraw"
     r"|\b(?:may not|cannot|can not|are not able to|not eligible to) (?:take|make|request|receive)\b"
     r"[^.;]{0,25}\b(?:withdrawal|distribution)"
@@ -372,3 +380,34 @@ ALSO = _r(r"\balso\b|\bin addition\b")
 DEFINITION = re.compile(r"^(?!This\b|That\b|It\b|Which\b)[\"']?[A-Z][\w\s'()-]{0,60}?\b(?:means|shall "
                         r"mean|is defined as)\b"
                         r"|^[A-Z][A-Z\s-]{6,60}\.\s+Any (?:contribution|amount)\b")
+
+# A comparison of tax effects ("than it would be if you saved on an after-tax basis"): not a plan term.
+COMPARISON = _r(r"\bthan (?:it |they |you )?would\b|\bwould be if\b|\bthan if you\b")
+# Contributions that move to after-tax once the IRS limit is reached (spillover). Roth contributions count
+# toward that limit, so the after-tax contributions past it are non-Roth.
+SWITCH_TO_AFTER_TAX = _r(
+    r"\b(?:switch|spill|continue|move|roll|change)\w*\b[^.;]{0,60}\b(?:to|on|into|as) (?:an? |your )?"
+    rf"(?:{AT}){_NOT_ROTH_AFTER}"
+)
+AT_LIMIT = _r(r"\b(?:reach|hit|exceed|meet|max(?:imize)? out)\w*\b[^.;]{0,60}\blimits?\b")
+# A verb of converting (money already in the plan), not of contributing new money.
+CONVERT_VERB = _r(r"\bconvert")
+# Asking for a conversion ("can request a maximum of 26 Roth conversions", "eligible to request a conversion").
+REQUEST_CONVERSION = _r(
+    r"\b(?:may|can|eligible to|able to)\s+(?:\w+\s+){0,2}(?:request|make|elect)\b[^.]{0,40}\bconversions?\b"
+    r"|\bconversions?\b[^.]{0,20}\b(?:you|participants) (?:may|can) (?:request|make|elect)\b"
+)
+# Conversions offered only if the reader's plan offers them: it depends on the plan.
+PLAN_CONDITIONED = _r(
+    r"\bif (?:your|the) plan (?:permits|allows|offers|provides)|\ba (?:retirement |401\(k\) |403\(b\) )?plan "
+    r"that (?:allows|permits|offers)|\bdepending on (?:your|the) plan"
+)
+# "not accessible while working": a refusal of withdrawals while employed.
+NOT_ACCESSIBLE = _r(r"\bnot (?:be )?accessible\b|\binaccessible\b")
+# Money the employer put in ("contributions made by the University"): not the employee's after-tax money.
+EMPLOYER_MONEY = _r(
+    r"\b(?:made|paid) by (?:the |your )?(?:university|employer|company|college|school|institution|state|county"
+    r"|city|district)\b"
+)
+# A plan that offers a kind of contribution ("offered our company plan - Non Roth After Tax Contributions").
+OFFERED = _r(r"\boffer(?:s|ed)?\b|\badded\b")
