@@ -397,13 +397,24 @@ _Q1_RULES = (
 def in_plan_conversion(window: Window) -> Finding | None:
     if not _mentions(window.low, t.Q2_WORDS):
         return None
-    if not t.CONVERSION.search(window.text) or t.DEFINITION.search(window.text):
+    if not _about_conversion(window) or t.DEFINITION.search(window.text):
         return None
     for rule in _Q2_RULES:
         found = rule(window)
         if found is not None:
             return found
     return None
+
+
+def _about_conversion(window: Window) -> bool:
+    """A conversion named as such, or asked for ("can request 26 Roth conversions a year"), or money converted
+    right after a sentence about in-plan Roth conversions, with Roth in the sentence or beside it."""
+    if t.CONVERSION.search(window.text):
+        return True
+    roth_near = bool(t.ROTH_WORD.search(window.low)) or window.near(t.ROTH_WORD, back=1, ahead=1)
+    if t.REQUEST_CONVERSION.search(window.low) and roth_near:
+        return True
+    return bool(t.CONVERT_VERB.search(window.low)) and window.near(t.CONVERSION, back=2, ahead=0)
 
 
 def _q2(window: Window, answer: Answer, strength: int, rule: str, why: str) -> Finding:
@@ -422,6 +433,9 @@ def q2_not_a_plan_term(window: Window) -> Finding | None:
         if _answered_no(window):
             return _q2(window, "no", GENERAL, "answered_no", _QA_NO)
         return _q2(window, "aside", HINT, "question", "a question, not a plan term")
+    if t.PLAN_CONDITIONED.search(window.low):
+        why = "conversions only if the plan offers them: it depends on the plan"
+        return _q2(window, "conditional", HINT, "plan_conditioned", why)
     for pattern, rule, why in _Q2_ASIDE:
         if pattern.search(window.low):
             return _q2(window, "aside", HINT, rule, why)
@@ -494,7 +508,8 @@ def q2_negated_next(window: Window) -> Finding | None:
 
 
 def q2_positive(window: Window) -> Finding | None:
-    if t.CONVERT_PERMISSION.search(window.low) and not t.HYPOTHETICAL.search(window.low):
+    asked = t.REQUEST_CONVERSION.search(window.low)
+    if (t.CONVERT_PERMISSION.search(window.low) or asked) and not t.HYPOTHETICAL.search(window.low):
         specific = t.NON_ROTH.search(window.low) or t.AFTER_TAX.search(window.low) or "non-roth" in window.low
         slots: dict[str, object] = {}
         if t.DISTRIBUTABLE_ONLY.search(window.text) or window.near(t.DISTRIBUTABLE_ONLY, back=0, ahead=2):
@@ -528,7 +543,7 @@ def in_service_withdrawal(window: Window) -> Finding | None:
     low = window.low
     if not _mentions(low, t.Q3_WORDS):
         return None
-    if not t.WITHDRAWAL.search(low) and not t.TYPES_OF_WITHDRAWAL.search(low):
+    if not t.WITHDRAWAL.search(low) and not t.TYPES_OF_WITHDRAWAL.search(low) and not t.NOT_ACCESSIBLE.search(low):
         return None
     if t.DEFINITION.search(window.text):
         return None
@@ -578,7 +593,7 @@ def q3_not_a_plan_term(window: Window) -> Finding | None:
     for pattern, rule, why in _Q3_ASIDE:
         if pattern.search(window.low):
             return _q3(window, "aside", HINT, rule, why)
-    if _source(window.low) == "other":
+    if _source(window.low) == "other" or (t.EMPLOYER_MONEY.search(window.low) and not t.AFTER_TAX.search(window.low)):
         return _q3(
             window,
             "aside",
@@ -696,6 +711,19 @@ def q3_list_item(window: Window) -> Finding | None:
     )
 
 
+def q3_listed_after_tax(window: Window) -> Finding | None:
+    """An item of the plan's list of withdrawal types that names after-tax money ("After-tax Withdrawal: all or
+    a portion of after-tax contributions"): the plan lists it among the withdrawals available while employed."""
+    if not _list_opening(window) or not _lists_after_tax(window.low):
+        return None
+    if t.AGE_59.search(window.low) or t.OTHER_GATE.search(window.low):
+        return _q3(window, "conditional", GENERAL, "age_59", "only from a certain age")
+    if re.search(t.HARDSHIP, window.low):
+        return None
+    why = "the plan lists after-tax withdrawals among the withdrawals available while employed"
+    return _q3(window, "yes", GENERAL, "listed_after_tax", why)
+
+
 def q3_hardship_only(window: Window) -> Finding | None:
     """Withdrawals while employed only for hardship: after-tax money cannot come out at will. A clause
     about other money ("pre-tax contributions only for hardship") decides nothing about after-tax money."""
@@ -737,7 +765,7 @@ def q3_age_gated(window: Window) -> Finding | None:
     gated = t.AGE_59_GATE.search(window.text) or (
         t.THIS_AGE.search(window.low) and window.near(t.AGE_59_GATE, back=2, ahead=0)
     )
-    if gated and t.PERMISSION.search(window.low):
+    if gated and (t.PERMISSION.search(window.low) or t.IF_AGE.search(window.low)):
         return _q3(window, "conditional", GENERAL, "age_59", "only from age 59½")
     return None
 
@@ -776,6 +804,9 @@ def q3_positive(window: Window) -> Finding | None:
             "permits withdrawing after-tax money while employed",
         )
     if t.IN_SERVICE.search(low) or t.ANY_REASON.search(low):
+        if t.AGE_59.search(low) or t.OTHER_GATE.search(low):
+            why = "in-service withdrawals named beside an age: it depends on the reader's age"
+            return _q3(window, "conditional", GENERAL, "beside_an_age", why)
         if t.CONDITIONS.search(low):
             return _q3(window, "conditional", HINT, "conditions", "in-service withdrawals only on conditions")
         return _q3(window, "yes", GENERAL, "in_service_permitted", "permits in-service withdrawals")
@@ -796,6 +827,7 @@ _Q3_RULES = (
     q3_age_gated,
     q3_after_leaving,
     q3_other_gate,
+    q3_listed_after_tax,
     q3_positive,
 )
 

@@ -411,3 +411,6 @@ EMPLOYER_MONEY = _r(
 )
 # A plan that offers a kind of contribution ("offered our company plan - Non Roth After Tax Contributions").
 OFFERED = _r(r"\boffer(?:s|ed)?\b|\badded\b")
+# A withdrawal offered on an age condition ("Make withdrawals while you are working if you are at least age
+# 59½"): the condition is the gate even without "may".
+IF_AGE = _r(r"\bif you (?:are|have reached|reach|have attained|attain|turn)\b[^.;]{0,20}\b(?:59½|\d{2}\b)")
