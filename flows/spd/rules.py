@@ -433,9 +433,6 @@ def q2_not_a_plan_term(window: Window) -> Finding | None:
         if _answered_no(window):
             return _q2(window, "no", GENERAL, "answered_no", _QA_NO)
         return _q2(window, "aside", HINT, "question", "a question, not a plan term")
-    if t.PLAN_CONDITIONED.search(window.low):
-        why = "conversions only if the plan offers them: it depends on the plan"
-        return _q2(window, "conditional", HINT, "plan_conditioned", why)
     for pattern, rule, why in _Q2_ASIDE:
         if pattern.search(window.low):
             return _q2(window, "aside", HINT, rule, why)

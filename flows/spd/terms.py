@@ -397,11 +397,6 @@ REQUEST_CONVERSION = _r(
     r"\b(?:may|can|eligible to|able to)\s+(?:\w+\s+){0,2}(?:request|make|elect)\b[^.]{0,40}\bconversions?\b"
     r"|\bconversions?\b[^.]{0,20}\b(?:you|participants) (?:may|can) (?:request|make|elect)\b"
 )
-# Conversions offered only if the reader's plan offers them: it depends on the plan.
-PLAN_CONDITIONED = _r(
-    r"\bif (?:your|the) plan (?:permits|allows|offers|provides)|\ba (?:retirement |401\(k\) |403\(b\) )?plan "
-    r"that (?:allows|permits|offers)|\bdepending on (?:your|the) plan"
-)
 # "not accessible while working": a refusal of withdrawals while employed.
 NOT_ACCESSIBLE = _r(r"\bnot (?:be )?accessible\b|\binaccessible\b")
 # Money the employer put in ("contributions made by the University"): not the employee's after-tax money.
