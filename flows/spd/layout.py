@@ -113,6 +113,21 @@ def _is_heading(line: str) -> bool:
     return all(w[0].isupper() or not w[0].isalpha() or len(w) <= 3 for w in words)
 
 
+_SHORT_HEADING_WORDS = 4
+
+
+def _is_short_heading(line: str) -> bool:
+    """A sentence-case heading ("After-tax withdrawal", "Hardship withdrawals"): up to four words, capital
+    first, no closing punctuation, no digits. It is a heading only when a new capitalised line follows."""
+    words = line.split()
+    return (
+        0 < len(words) <= _SHORT_HEADING_WORDS
+        and line[0].isupper()
+        and line[-1] not in ".,;:?!)"
+        and not any(c.isdigit() for c in line)
+    )
+
+
 _LABEL = re.compile(r"^[A-Z][^:.;]{2,50}:\s+\S[^:;]{0,50}$")
 _LABEL_WORDS = 10
 
@@ -138,7 +153,9 @@ def _join(lines: list[str], repeated: frozenset[str]) -> str:
                 pieces.append(" ".join(current))
                 current = []
             continue
-        after_heading = bool(current) and _is_heading(current[-1])
+        after_heading = bool(current) and (
+            _is_heading(current[-1]) or (len(current) == 1 and _is_short_heading(current[0]) and line[:1].isupper())
+        )
         alone = i in rows or i - 1 in rows
         if (_BREAK.match(line) or _is_heading(line) or after_heading or alone) and current:
             pieces.append(" ".join(current))

@@ -219,9 +219,12 @@ def _feature(sentence: Sentence | None) -> dict[str, Any] | None:
     return None if sentence is None else {"page": sentence.page, "quote": trim(sentence.text)}
 
 
+_BULLET = re.compile(r"^(?:[•\u25cf\u25aa\u2022*]|-(?=\s))\s*")  # a list's bullet is not the plan's words
+
+
 def trim(text: str, limit: int = QUOTE_MAX) -> str:
     """The sentence in the document's words, cut with '…' if long."""
-    text = " ".join(text.split())
+    text = _BULLET.sub("", " ".join(text.split()))
     if len(text) <= limit:
         return text
     cut = text[:limit].rsplit(" ", 1)[0]
