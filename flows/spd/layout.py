@@ -154,7 +154,8 @@ def _join(lines: list[str], repeated: frozenset[str]) -> str:
                 current = []
             continue
         after_heading = bool(current) and (
-            _is_heading(current[-1]) or (len(current) == 1 and _is_short_heading(current[0]) and line[:1].isupper())
+            _is_heading(current[-1])
+            or (len(current) == 1 and _is_short_heading(current[0]) and line[:1].isupper())
         )
         alone = i in rows or i - 1 in rows
         if (_BREAK.match(line) or _is_heading(line) or after_heading or alone) and current:

@@ -307,8 +307,9 @@ def q1_non_roth_named(window: Window) -> Finding | None:
 
 
 def _only_converting(low: str) -> bool:
-    """The sentence's only permission is to convert ("You may convert all of your after-tax account balances"):
-    money already in the plan, which says nothing of new contributions (unless the plan "offers" them)."""
+    """The sentence's only permission is to convert ("You may convert all of your after-tax account
+    balances"): money already in the plan, which says nothing of new contributions (unless the plan "offers"
+    them)."""
     permission = t.PERMISSION.search(low)
     return bool(
         permission
@@ -540,7 +541,8 @@ def in_service_withdrawal(window: Window) -> Finding | None:
     low = window.low
     if not _mentions(low, t.Q3_WORDS):
         return None
-    if not t.WITHDRAWAL.search(low) and not t.TYPES_OF_WITHDRAWAL.search(low) and not t.NOT_ACCESSIBLE.search(low):
+    named = t.WITHDRAWAL.search(low) or t.TYPES_OF_WITHDRAWAL.search(low) or t.NOT_ACCESSIBLE.search(low)
+    if not named:
         return None
     if t.DEFINITION.search(window.text):
         return None
@@ -590,7 +592,8 @@ def q3_not_a_plan_term(window: Window) -> Finding | None:
     for pattern, rule, why in _Q3_ASIDE:
         if pattern.search(window.low):
             return _q3(window, "aside", HINT, rule, why)
-    if _source(window.low) == "other" or (t.EMPLOYER_MONEY.search(window.low) and not t.AFTER_TAX.search(window.low)):
+    employer_money = t.EMPLOYER_MONEY.search(window.low) and not t.AFTER_TAX.search(window.low)
+    if _source(window.low) == "other" or employer_money:
         return _q3(
             window,
             "aside",
@@ -709,8 +712,9 @@ def q3_list_item(window: Window) -> Finding | None:
 
 
 def q3_listed_after_tax(window: Window) -> Finding | None:
-    """An item of the plan's list of withdrawal types that names after-tax money ("After-tax Withdrawal: all or
-    a portion of after-tax contributions"): the plan lists it among the withdrawals available while employed."""
+    """An item of the plan's list of withdrawal types that names after-tax money ("After-tax Withdrawal: all
+    or a portion of after-tax contributions"): the plan lists it among the withdrawals available while
+    employed."""
     if not _list_opening(window) or not _lists_after_tax(window.low):
         return None
     if t.AGE_59.search(window.low) or t.OTHER_GATE.search(window.low):

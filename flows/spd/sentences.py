@@ -58,13 +58,17 @@ def _split_text(text: str) -> list[str]:
         pieces.append(text[start : match.start() + _dot_kept(masked, match)])
         start = match.end()
     pieces.append(text[start:])
-    return [chunk for piece in _carry_boxes(pieces) for part in _run_in(piece.strip()) for chunk in _cut(part) if chunk]
+    parts = [part for piece in _carry_boxes(pieces) for part in _run_in(piece.strip())]
+    return [chunk for part in parts for chunk in _cut(part) if chunk]
 
 
 # A heading run into its paragraph when the line break is lost ("In-Service Withdrawal An active participant
 # may ...", "6.1 Hardship Withdrawals Before you leave ..."): two to five words with no verb or article,
 # then a word that opens a sentence.
-_HEADING_WORD = r"(?!(?:is|are|may|can|will|you|your|the|a|an|to|of|for|and|or|if|by|with|be|not|must|was|were|has|have)\b)[\w'/()\u00bd-]+"
+_HEADING_WORD = (
+    r"(?!(?:is|are|may|can|will|you|your|the|a|an|to|of|for|and|or|if|by|with|be|not|must|was|were|has|have)\b)"
+    r"[\w'/()\u00bd-]+"
+)
 _RUN_IN = re.compile(
     rf"^((?:\d+(?:\.\d+)*\s+)?[A-Z][\w'/()\u00bd-]*(?:\s+{_HEADING_WORD}){{0,4}})\s+"
     r"(?=(?:You|Your|An?|The|If you|Before you|When you|Each|All|This|These|Participants|Employees|We|Our)\s)"

@@ -278,7 +278,8 @@ TYPES_OF_WITHDRAWAL = _r(
     r"|\bin[\s-]?service (?:withdrawals?|distributions?) (?:are|is) (?:available|permitted|allowed) only\b"
     # the plan's list of events on which money may be paid out ("may be distributed under any of the following
     # circumstances: unforeseeable emergencies, separation from service, your death")
-    r"|\b(?:distributed|withdrawn|paid)\b[^.:]{0,40}\b(?:any|one) of the following (?:circumstances|events|reasons)"
+    r"|\b(?:distributed|withdrawn|paid)\b[^.:]{0,40}\b(?:any|one) of the following "
+    r"(?:circumstances|events|reasons)"
     r"(?=[^.:]{0,60}:)"
     r"|\bavailable (?:types|kinds|forms) of (?:in[\s-]?service )?(?:withdrawals?|distributions?)"
     r"|\b(?:withdrawals?|distributions?) (?:while (?:you are |you remain )?employed|in[\s-]?service)"
@@ -298,7 +299,9 @@ OTHER_SOURCE = _r(
 SELECT = _r(r"select one or more|select all")
 # Withdrawals while employed only for hardship (financial need): after-tax money cannot come out freely.
 # ("non-hardship withdrawals" are the opposite: withdrawals at will)
-HARDSHIP = r"(?:financial )?(?<!non-)(?<!non)hardship|financial need|immediate and heavy|unforeseeable emergenc"
+HARDSHIP = (
+    r"(?:financial )?(?<!non-)(?<!non)hardship|financial need|immediate and heavy|unforeseeable emergenc"
+)
 DISCRETION = _r(r"\b(?:employer|board|administrator|committee) may (?:elect to )?(?:permit|allow)")
 # Someone else's approval: it depends on that approval.
 APPROVAL = _r(r"\b(?:discretion|approv\w*|consent)\b")
@@ -392,7 +395,8 @@ SWITCH_TO_AFTER_TAX = _r(
 AT_LIMIT = _r(r"\b(?:reach|hit|exceed|meet|max(?:imize)? out)\w*\b[^.;]{0,60}\blimits?\b")
 # A verb of converting (money already in the plan), not of contributing new money.
 CONVERT_VERB = _r(r"\bconvert")
-# Asking for a conversion ("can request a maximum of 26 Roth conversions", "eligible to request a conversion").
+# Asking for a conversion ("can request a maximum of 26 Roth conversions", "eligible to request a
+# conversion").
 REQUEST_CONVERSION = _r(
     r"\b(?:may|can|eligible to|able to)\s+(?:\w+\s+){0,2}(?:request|make|elect)\b[^.]{0,40}\bconversions?\b"
     r"|\bconversions?\b[^.]{0,20}\b(?:you|participants) (?:may|can) (?:request|make|elect)\b"
@@ -401,8 +405,8 @@ REQUEST_CONVERSION = _r(
 NOT_ACCESSIBLE = _r(r"\bnot (?:be )?accessible\b|\binaccessible\b")
 # Money the employer put in ("contributions made by the University"): not the employee's after-tax money.
 EMPLOYER_MONEY = _r(
-    r"\b(?:made|paid) by (?:the |your )?(?:university|employer|company|college|school|institution|state|county"
-    r"|city|district)\b"
+    r"\b(?:made|paid) by (?:the |your )?(?:university|employer|company|college|school|institution|state"
+    r"|county|city|district)\b"
 )
 # A plan that offers a kind of contribution ("offered our company plan - Non Roth After Tax Contributions").
 OFFERED = _r(r"\boffer(?:s|ed)?\b|\badded\b")
