@@ -437,10 +437,27 @@ def q2_not_a_plan_term(window: Window) -> Finding | None:
     for pattern, rule, why in _Q2_ASIDE:
         if pattern.search(window.low):
             return _q2(window, "aside", HINT, rule, why)
+    if _about_converted_money(window.low):
+        why = "about taking out (or the tax on) money already converted, not whether you may convert"
+        return _q2(window, "aside", HINT, "converted_money", why)
     if t.ROTH_IRA.search(window.low) and not t.WITHIN_PLAN.search(window.low):
         why = "a rollover to a Roth IRA leaves the plan; it is not an in-plan conversion"
         return _q2(window, "aside", HINT, "roth_ira", why)
     return None
+
+
+def _about_converted_money(low: str) -> bool:
+    """Conversions named only as a kind of money ("a withdrawal of Roth sources (including in-plan Roth
+    conversion amounts)", "the five-year period begins with your first in-plan Roth conversion"): the
+    sentence is about withdrawing or taxing that money; no verb of converting, no conversion offered."""
+    about_money = t.WITHDRAWAL.search(low) or t.FIVE_YEAR.search(low)
+    offered = (
+        t.CONVERT_VERB.search(low)
+        or t.ROLL_VERB.search(low)
+        or t.WITH_DISTRIBUTION.search(low)
+        or t.NEG_PERMIT.search(low)
+    )
+    return bool(about_money and not offered and not t.CONVERT_PERMISSION.search(low))
 
 
 def q2_labelled(window: Window) -> Finding | None:

@@ -246,7 +246,7 @@ CONVERT_PERMISSION = _r(
     rf"|\b(?:may|can|permits? you to|allows? you to)\b[^.]{{0,40}}(?:{TO_DESIGNATED_ROTH}|{TO_ROTH_IN_PLAN})"
     rf"|\b(?:permits?|allows?|offers?|includes?|provides? for|features?)\b[^.]{{0,60}}\b{_IPR} "
     r"(?:rollover|conversion|transfer)"
-    rf"|\b{_IPR} (?:rollovers?|conversions?|transfers?)\b[^.]{{0,40}}\b(?:is|are) "
+    rf"|\b{_IPR} (?:rollovers?|conversions?|transfers?)\b[^.]{{0,40}}\b(?:is|are) (?:also |now )?"
     r"(?:available|permitted|allowed)"
 )
 # A conversion made with a distribution ("When taking an eligible distribution, you may elect to convert"):
@@ -413,3 +413,7 @@ OFFERED = _r(r"\boffer(?:s|ed)?\b|\badded\b")
 # A withdrawal offered on an age condition ("Make withdrawals while you are working if you are at least age
 # 59½"): the condition is the gate even without "may".
 IF_AGE = _r(r"\bif you (?:are|have reached|reach|have attained|attain|turn)\b[^.;]{0,20}\b(?:59½|\d{2}\b)")
+# The five-year rule for Roth money (when a withdrawal of converted money is tax-free).
+FIVE_YEAR = _r(r"\bfive(?:-| )(?:taxable |tax )?years?\b|\b5-(?:taxable-)?year\b|\bqualified distribution")
+# Moving money to Roth inside the plan by a rollover or transfer (a verb, not the noun "rollovers").
+ROLL_VERB = _r(r"\broll(?:s|ed|ing)?\s+(?:\w+\s+)?over\b|\btransfer(?:s|red|ring)?\b(?! of)")
