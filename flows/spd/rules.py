@@ -300,7 +300,10 @@ def q1_non_roth_named(window: Window) -> Finding | None:
     if _only_converting(low):
         why = "about converting after-tax money already in the plan, not contributing it"
         return _q1(window, "aside", HINT, "converting", why)
-    if t.PERMISSION.search(low) or t.CONTRIBUTE_ACT.search(low):
+    if t.TREATMENT.search(low) and not t.OPTION.search(low):
+        why = "describes how non-Roth after-tax contributions are taxed or limited (a general statement)"
+        return _q1(window, "yes", GENERAL, "treatment_described", why)
+    if t.PERMISSION.search(low) or t.CONTRIBUTE_ACT.search(low) or t.OPTION.search(low):
         return _q1(window, "yes", SPECIFIC, "non_roth_named", "names a non-Roth after-tax contribution")
     why = "names a non-Roth after-tax account, not that new contributions are allowed"
     return _q1(window, "aside", HINT, "account_named", why)

@@ -64,14 +64,16 @@ def _split_text(text: str) -> list[str]:
 
 # A heading run into its paragraph when the line break is lost ("In-Service Withdrawal An active participant
 # may ...", "6.1 Hardship Withdrawals Before you leave ..."): two to five words with no verb or article,
-# then a word that opens a sentence.
+# then a word that opens a sentence (or a
+# table row's percentage: "Traditional After-tax 1% to 15% of your eligible base pay ...").
 _HEADING_WORD = (
     r"(?!(?:is|are|may|can|will|you|your|the|a|an|to|of|for|and|or|if|by|with|be|not|must|was|were|has|have)\b)"
     r"[\w'/()\u00bd-]+"
 )
 _RUN_IN = re.compile(
     rf"^((?:\d+(?:\.\d+)*\s+)?[A-Z][\w'/()\u00bd-]*(?:\s+{_HEADING_WORD}){{0,4}})\s+"
-    r"(?=(?:You|Your|An?|The|If you|Before you|When you|Each|All|This|These|Participants|Employees|We|Our)\s)"
+    r"(?=(?:You|Your|An?|The|If you|Before you|When you|Each|All|This|These|In addition to|Participants|Employees|We|Our)\s"
+    r"|\d{1,3}% )"
 )
 _SENTENCE_MIN_WORDS = 4
 

@@ -417,3 +417,10 @@ IF_AGE = _r(r"\bif you (?:are|have reached|reach|have attained|attain|turn)\b[^.
 FIVE_YEAR = _r(r"\bfive(?:-| )(?:taxable |tax )?years?\b|\b5-(?:taxable-)?year\b|\bqualified distribution")
 # Moving money to Roth inside the plan by a rollover or transfer (a verb, not the noun "rollovers").
 ROLL_VERB = _r(r"\broll(?:s|ed|ing)?\s+(?:\w+\s+)?over\b|\btransfer(?:s|red|ring)?\b(?! of)")
+# How a kind of contribution is taxed or limited ("are not subject to the same IRS limits", "count toward"):
+# it describes the kind; the sentence that grants it is the better proof.
+TREATMENT = _r(
+    r"\b(?:are|is) (?:not )?(?:subject to|taxed|taxable|limited)\b|\bcounts? (?:toward|against)\b"
+)
+# A contribution option the plan grants ("you will have a new contribution option: after-tax (non-Roth)").
+OPTION = _r(r"\b(?:contribution|savings) option\b|\boption to (?:make|contribute|save)\b")
