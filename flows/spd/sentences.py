@@ -72,7 +72,8 @@ _HEADING_WORD = (
 )
 _RUN_IN = re.compile(
     rf"^((?:\d+(?:\.\d+)*\s+)?[A-Z][\w'/()\u00bd-]*(?:\s+{_HEADING_WORD}){{0,4}})\s+"
-    r"(?=(?:You|Your|An?|The|If you|Before you|When you|Each|All|This|These|In addition to|Participants|Employees|We|Our)\s"
+    r"(?=(?:You|Your|An?|The|If you|Before you|When you|Each|All|This|These|In addition to|Participants"
+    r"|Employees|We|Our)\s"
     r"|\d{1,3}% )"
 )
 _SENTENCE_MIN_WORDS = 4
