@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, get_args
 
-from flows.spd import errors, extract, layout, privacy, slots
+from flows.spd import errors, extract, layout, privacy, slots, terms
 from flows.spd.rules import CLOSED, GENERAL, NEIGHBOURS, SPECIFIC, Answer, Finding, Question, Window, find
 from flows.spd.sentences import Sentence, split
 
@@ -111,7 +111,7 @@ def _read(raw_pages: list[str], *, numbered: bool) -> Reading:
     sentences = split(pages, numbered=numbered)
     if not sentences:
         raise errors.empty()
-    findings = _findings(sentences)
+    findings = _without_roth(_findings(sentences), sentences)
     answers: dict[str, Proposal] = {
         q: _propose(q, [f for f in findings if f.question == q], sentences) for q in QUESTIONS
     }
@@ -126,6 +126,25 @@ def _findings(sentences: list[Sentence]) -> list[Finding]:
         before = tuple(sentences[max(0, i - NEIGHBOURS) : i])
         out += find(Window(before, sentence, tuple(sentences[i + 1 : i + 1 + NEIGHBOURS])))
     return out
+
+
+def _without_roth(findings: list[Finding], sentences: list[Sentence]) -> list[Finding]:
+    """In a plan that says it has no Roth contributions ("The Plan does not offer a Roth 401(k)"), an
+    "after-tax basis" beside pre-tax can only be the non-Roth kind: Roth is the only other after-tax type."""
+    no_roth = next((s for s in sentences if terms.NO_ROTH.search(s.text)), None)
+    if no_roth is None:
+        return findings
+    why = "the plan has no Roth contributions, so its after-tax contributions are non-Roth"
+    return [
+        replace(f, answer="yes", strength=GENERAL, rule="after_tax_without_roth", why=why)
+        if f.rule == "ambiguous_after_tax" and _grants(f.sentence.text.lower())
+        else f
+        for f in findings
+    ]
+
+
+def _grants(low: str) -> bool:
+    return bool(terms.PERMISSION.search(low) or terms.CONTRIBUTE_ACT.search(low))
 
 
 def _propose(question: Question, findings: list[Finding], sentences: list[Sentence]) -> Proposal:

@@ -348,9 +348,9 @@ def q1_roth_only(window: Window) -> Finding | None:
         return _q1(window, "aside", HINT, "conversion", why)
     unmarked = t.AFTER_TAX.search(t.ROTH_BOUND.sub("", low))
     roth_here = bool(t.ROTH_WORD.search(low))
-    if not roth_here and not (
-        unmarked and t.CHOICE.search(low) and window.near(t.ROTH_WORD, back=0, ahead=2)
-    ):
+    # Roth named next (or just called after-tax in the sentence before: "Roth accounts are post tax")
+    resolved = window.near(t.ROTH_WORD, back=0, ahead=2) or window.near(t.ROTH_BOUND, back=1, ahead=0)
+    if not roth_here and not (unmarked and t.CHOICE.search(low) and resolved):
         return None
     listed = window.near(t.LIST_INTRO, back=3, ahead=0) and not t.ALSO.search(low)
     if ((t.PRE_TAX.search(low) and t.CHOICE.search(low)) or listed) and not t.BESIDE_ROTH.search(low):

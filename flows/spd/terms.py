@@ -424,3 +424,10 @@ TREATMENT = _r(
 )
 # A contribution option the plan grants ("you will have a new contribution option: after-tax (non-Roth)").
 OPTION = _r(r"\b(?:contribution|savings) option\b|\boption to (?:make|contribute|save)\b")
+# The plan says it has no Roth contributions ("The Plan does not offer a Roth 401(k)"); not a Roth IRA,
+# not conversions.
+_ROTH_KIND = r"401\(k\)|403\(b\)|457\(b\)|contributions?|deferrals?|elective|option|feature|savings"
+NO_ROTH = _r(
+    r"\b(?:does|do|will) not (?:currently )?(?:offer|permit|allow|have|include|provide(?: for)?|accept)\b"
+    rf"[^.;]{{0,20}}\broth (?:{_ROTH_KIND})|\bno roth (?:{_ROTH_KIND})"
+)
