@@ -332,6 +332,8 @@ def q1_positive(window: Window) -> Finding | None:
         return _q1(window, "yes", SPECIFIC, "beside_roth", why)
     if t.ROTH_WORD.search(low):
         return None
+    if t.PRE_TAX.search(low) and t.CHOICE.search(low) and window.near(t.ROTH_BOUND, back=1, ahead=1):
+        return None  # "pre-tax or after-tax" beside a sentence that calls Roth after-tax: it may be Roth
     if t.AFTER_TAX_TERM.search(window.text) and t.PERMISSION.search(low):
         return _q1(window, "yes", SPECIFIC, "after_tax_permitted", "permits After-Tax Contributions")
     if t.SPILLOVER.search(low):
@@ -784,7 +786,7 @@ def _q3_excepted(window: Window, exception: str) -> Finding:
 
 def q3_age_gated(window: Window) -> Finding | None:
     gated = t.AGE_59_GATE.search(window.text) or (
-        t.THIS_AGE.search(window.low) and window.near(t.AGE_59_GATE, back=2, ahead=0)
+        t.THIS_AGE.search(window.low) and window.near(t.AGE_59, back=2, ahead=0)
     )
     if gated and (t.PERMISSION.search(window.low) or t.IF_AGE.search(window.low)):
         return _q3(window, "conditional", GENERAL, "age_59", "only from age 59½")

@@ -368,7 +368,8 @@ FREQUENCY_LIMIT = _r(
     rf"\b(?:withdrawals?|distributions?)\b[^.;]{{0,60}}\b(?:are|is) limited to {_COUNT} "
     r"(?:per|each|a|in any)\b"
 )
-THIS_AGE = _r(r"\bthis age\b")
+# An age named in the sentence before ("Once you reach the ages above", "that age").
+THIS_AGE = _r(r"\b(?:this|that|these|those) ages?\b|\bthe ages? (?:above|listed|shown)\b")
 MAY_BE_REQUESTED = _r(r"\b(?:may|can) be (?:requested|made|withdrawn|distributed|paid|taken)\b")
 ANSWER_NO = _r(r"no\b(?!\s+\w+\s+(?:is|are)\b)")
 IN_SERVICE = _r(
