@@ -653,3 +653,29 @@ def test_a_run_in_heading_is_not_part_of_the_quote() -> None:
 def test_a_bullet_is_not_part_of_the_quote() -> None:
     reading = read_text("• You may make voluntary after-tax contributions of 1% to 10% of pay.")
     assert reading.answers[Q1].evidence[0].quote.startswith("You may make")
+
+
+NEVER_YES_NEAR_THE_NEW_CLASSES = [
+    # Roth contributions are what continues past the limit: not a spillover to non-Roth money
+    ("Once you reach the IRS limit, your Roth contributions will continue on an after-tax basis as catch-up "
+     "contributions.", Q1),
+    # a conversion asked for outside the plan
+    ("You can request a Roth conversion of your traditional IRA through our brokerage service.", Q2),
+    # a sentence about converting money that only follows a conversion sentence and names no Roth
+    ("In-plan Roth conversions are described in the Roth section. You may not convert your account to an "
+     "annuity.", Q2),
+    # an after-tax sentence under a list of withdrawal types that is not a withdrawal item
+    ("There are three types of withdrawals: hardship, age 59½ and rollover. Your after-tax contributions "
+     "are shown on your quarterly statement.", Q3),
+]
+
+
+@pytest.mark.parametrize(("text", "question"), NEVER_YES_NEAR_THE_NEW_CLASSES)
+def test_wording_near_the_new_classes_is_never_a_yes(text: str, question: str) -> None:
+    assert _answer(text, question) != "yes"
+
+
+def test_a_refusal_to_move_roth_money_does_not_make_a_plan_without_roth() -> None:
+    grant = "You may save on a pre-tax basis, an after-tax basis, or both."
+    text = f"The Plan does not permit Roth contributions to be rolled over to another plan.\n\n{grant}"
+    assert _answer(text, Q1) == "not_stated"

@@ -131,7 +131,7 @@ def _findings(sentences: list[Sentence]) -> list[Finding]:
 def _without_roth(findings: list[Finding], sentences: list[Sentence]) -> list[Finding]:
     """In a plan that says it has no Roth contributions ("The Plan does not offer a Roth 401(k)"), an
     "after-tax basis" beside pre-tax can only be the non-Roth kind: Roth is the only other after-tax type."""
-    no_roth = next((s for s in sentences if terms.NO_ROTH.search(s.text)), None)
+    no_roth = next((s for s in sentences if _says_no_roth(s.text.lower())), None)
     if no_roth is None:
         return findings
     why = "the plan has no Roth contributions, so its after-tax contributions are non-Roth"
@@ -141,6 +141,12 @@ def _without_roth(findings: list[Finding], sentences: list[Sentence]) -> list[Fi
         else f
         for f in findings
     ]
+
+
+def _says_no_roth(low: str) -> bool:
+    """"The Plan does not offer a Roth 401(k)"; not a refusal to convert, roll over or withdraw Roth money."""
+    moved = terms.CONVERT_VERB.search(low) or terms.ROLL_VERB.search(low) or terms.WITHDRAWAL.search(low)
+    return bool(terms.NO_ROTH.search(low)) and not moved
 
 
 def _grants(low: str) -> bool:

@@ -287,7 +287,8 @@ def q1_negated(window: Window) -> Finding | None:
 def q1_spillover_at_limit(window: Window) -> Finding | None:
     """Contributions that switch to after-tax once the IRS limit is reached: Roth contributions count toward
     that limit, so what continues past it is non-Roth after-tax money."""
-    if t.SWITCH_TO_AFTER_TAX.search(window.low) and t.AT_LIMIT.search(window.low):
+    low = window.low
+    if t.SWITCH_TO_AFTER_TAX.search(low) and t.AT_LIMIT.search(low) and not t.ROTH_SWITCHES.search(low):
         why = "contributions continue as after-tax (non-Roth) money once the IRS limit is reached"
         return _q1(window, "yes", SPECIFIC, "spillover_at_limit", why)
     return None
@@ -739,6 +740,8 @@ def q3_listed_after_tax(window: Window) -> Finding | None:
     employed."""
     if not _list_opening(window) or not _lists_after_tax(window.low):
         return None
+    if not t.WITHDRAWAL.search(window.low) and not window.near(t.WITHDRAWAL, back=1, ahead=0):
+        return None  # the item must be a withdrawal (named in it or in its heading)
     if t.AGE_59.search(window.low) or t.OTHER_GATE.search(window.low):
         return _q3(window, "conditional", GENERAL, "age_59", "only from a certain age")
     if re.search(t.HARDSHIP, window.low):

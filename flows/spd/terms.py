@@ -211,7 +211,7 @@ UNCHECKED_INSIDE = _r(r"[\u2610\u25a1\u00a8\U0001f78e]\s*\(?[0-9a-z]{1,2}[.)]")
 TO_DESIGNATED_ROTH = (
     r"roll\w*\s+over[^.]{0,80}\b(?:to|into) (?:a |your |the )?designated roth (?:account|source)"
 )
-ROTH_IRA = _r(r"\broth ira\b|individual retirement")
+ROTH_IRA = _r(r"\b(?:roth |traditional |rollover )?ira\b|individual retirement")
 WITHIN_PLAN = _r(r"within the plan|in[\s-]?plan\b|inside the plan|designated roth")
 # Moving money to the Roth account of this plan ("transfer after-tax balances to their Roth account within
 # the Plan").
@@ -431,4 +431,10 @@ _ROTH_KIND = r"401\(k\)|403\(b\)|457\(b\)|contributions?|deferrals?|elective|opt
 NO_ROTH = _r(
     r"\b(?:does|do|will) not (?:currently )?(?:offer|permit|allow|have|include|provide(?: for)?|accept)\b"
     rf"[^.;]{{0,20}}\broth (?:{_ROTH_KIND})|\bno roth (?:{_ROTH_KIND})"
+)
+# Roth contributions as what switches or continues ("your Roth contributions continue on an after-tax basis"):
+# not a spillover to non-Roth money.
+ROTH_SWITCHES = _r(
+    rf"{ROTH}(?: 401\(k\))?(?: contributions| deferrals)?\s+(?:will |would )?(?:automatically )?"
+    r"(?:switch|spill|continue|move|roll|change)"
 )
