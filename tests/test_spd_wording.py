@@ -679,3 +679,18 @@ def test_a_refusal_to_move_roth_money_does_not_make_a_plan_without_roth() -> Non
     grant = "You may save on a pre-tax basis, an after-tax basis, or both."
     text = f"The Plan does not permit Roth contributions to be rolled over to another plan.\n\n{grant}"
     assert _answer(text, Q1) == "not_stated"
+
+
+LIST_AND_ACCESS_VARIANTS = [
+    ("You can also make after-tax contributions to the Plan through payroll deductions, in addition to "
+     "pre-tax and Roth contributions.", Q1, "yes"),
+    # three kinds listed with "as": the after-tax one is not Roth (it was once read as a closed list)
+    ("Your contributions can be made on a before-tax basis, as Roth contributions, or as after-tax "
+     "contributions.", Q1, "yes"),
+    ("You cannot access your account while you are still employed.", Q3, "no"),
+]
+
+
+@pytest.mark.parametrize(("text", "question", "expected"), LIST_AND_ACCESS_VARIANTS)
+def test_list_and_access_variants(text: str, question: str, expected: str) -> None:
+    assert _answer(text, question) == expected

@@ -13,7 +13,7 @@ AT = r"(?:after|post)[\s-]?tax|aftertax"
 # Words each question's patterns all need (lower case): a sentence without any of them is skipped.
 Q1_WORDS = ("tax", "regular savings", "deductible")
 Q2_WORDS = ("roth", "xxxx", "irr", "conver")
-Q3_WORDS = ("withdraw", "distribut", "remove", "take", "taking", "accessib")
+Q3_WORDS = ("withdraw", "distribut", "remove", "take", "taking", "access")
 # "Roth" that is not "non-Roth": an explicit "non-Roth" is never Roth money.
 ROTH = r"(?<!non-)(?<!non )(?<!non)\b(?:roth|xxxx)\b"
 AFTER_TAX = _r(AT)
@@ -41,14 +41,15 @@ _AND_OR = r",?\s+(?:and|or|and/or)\s+"
 # Items of a list: "pre-tax, Roth, after-tax, or ...", "pre-tax, Roth and after-tax".
 _SEP = r"(?:,\s*(?:and/or\s+|and\s+|or\s+)?|\s+(?:and|or|and/or)\s+)"
 _IN_ADDITION = r"\bin addition to (?:your |any |the )?"
+_ITEM_LEAD = r"(?:as )?(?:an? )?"  # "a Roth basis", "as Roth contributions"
 BESIDE_ROTH = _r(
     rf"{_IN_ADDITION}[^.;,]{{0,40}}?{ROTH}[^.;,]{{0,30}},[^.;]{{0,60}}?(?:{AT}){_NOT_ROTH_AFTER}"
-    rf"|(?<!roth )(?:{AT})(?:\s+(?:contributions?|basis|dollars))?[^.;]{{0,30}}?{_IN_ADDITION}[^.;]{{0,30}}?"
+    rf"|(?<!roth )(?:{AT})(?:\s+(?:contributions?|basis|dollars))?[^.;]{{0,60}}?{_IN_ADDITION}[^.;]{{0,30}}?"
     rf"{ROTH}"
     rf"|{_PRE},\s*{_ROTH_TYPE}{_AND_OR}(?:{AT}){_NOT_ROTH_AFTER}"
     rf"|{_PRE},\s*(?:{AT})(?: contributions)?{_AND_OR}{ROTH}"
-    rf"|{_PRE_ITEM}{_SEP}(?:an? )?{ROTH}[^,.;]{{0,25}}?{_SEP}(?:an? )?(?:{AT}){_NOT_ROTH_AFTER}"
-    rf"|{_PRE_ITEM}{_SEP}(?:an? )?(?:{AT})(?![^,.;]{{0,8}}\broth\b)[^,.;]{{0,25}}?{_SEP}(?:an? )?{ROTH}"
+    rf"|{_PRE_ITEM}{_SEP}{_ITEM_LEAD}{ROTH}[^,.;]{{0,25}}?{_SEP}{_ITEM_LEAD}(?:{AT}){_NOT_ROTH_AFTER}"
+    rf"|{_PRE_ITEM}{_SEP}{_ITEM_LEAD}(?:{AT})(?![^,.;]{{0,8}}\broth\b)[^,.;]{{0,25}}?{_SEP}{_ITEM_LEAD}{ROTH}"
     # "Roth and after-tax contributions": two kinds named side by side, so the after-tax one is not Roth
     rf"|{ROTH}(?: 401\(k\))?(?: contributions)?{_AND_OR}(?:{AT}){_NOT_ROTH_AFTER}"
     rf"|(?:{AT}){_NOT_ROTH_AFTER}[^.;]{{0,20}}\(?(?:separate from|apart from|distinct from|in addition to) "
@@ -344,6 +345,7 @@ NEG_WITHDRAW = _r(
     r"|(?:\bnot|n't|\bnever) be able to (?:withdraw|take|receive|request)"
     r"|\bnot (?:be )?allowed\b|\bnot (?:be )?permitted\b|\bnot (?:be )?entitled to (?:withdraw|receive)"
     r"|\bno in-service\b|\bcan not be withdrawn|\bnot (?:be )?accessible\b|\binaccessible\b"
+    r"|\b(?:cannot|can not|may not|not be able to|are not able to) access\b"
     r"|\b(?:is|are) not available\b|\bno provision for\b|\bnot eligible to withdraw"
     r"|\b(?:may not|cannot|can not|are not able to|not eligible to) (?:take|make|request|receive)\b"
     r"[^.;]{0,25}\b(?:withdrawal|distribution)"
@@ -403,7 +405,10 @@ REQUEST_CONVERSION = _r(
     r"|\bconversions?\b[^.]{0,20}\b(?:you|participants) (?:may|can) (?:request|make|elect)\b"
 )
 # "not accessible while working": a refusal of withdrawals while employed.
-NOT_ACCESSIBLE = _r(r"\bnot (?:be )?accessible\b|\binaccessible\b")
+NOT_ACCESSIBLE = _r(
+    r"\bnot (?:be )?accessible\b|\binaccessible\b"
+    r"|\b(?:cannot|can not|may not|not be able to|are not able to) access\b"
+)
 # Money the employer put in ("contributions made by the University"): not the employee's after-tax money.
 EMPLOYER_MONEY = _r(
     r"\b(?:made|paid) by (?:the |your )?(?:university|employer|company|college|school|institution|state"
