@@ -688,6 +688,9 @@ LIST_AND_ACCESS_VARIANTS = [
     ("Your contributions can be made on a before-tax basis, as Roth contributions, or as after-tax "
      "contributions.", Q1, "yes"),
     ("You cannot access your account while you are still employed.", Q3, "no"),
+    # "No withdrawals are permitted" refuses (it was once read as "are permitted")
+    ("No withdrawals are permitted while you are employed.", Q3, "no"),
+    ("No distribution of your after-tax account may be made before you separate from service.", Q3, "no"),
 ]
 
 
