@@ -697,3 +697,9 @@ LIST_AND_ACCESS_VARIANTS = [
 @pytest.mark.parametrize(("text", "question", "expected"), LIST_AND_ACCESS_VARIANTS)
 def test_list_and_access_variants(text: str, question: str, expected: str) -> None:
     assert _answer(text, question) == expected
+
+
+def test_a_short_first_line_of_a_wrapped_sentence_is_not_a_heading() -> None:
+    reading = read_text("Each year you may make\nVoluntary after-tax contributions of up to 10% of your pay.")
+    assert reading.answers[Q1].answer == "yes"
+    assert reading.answers[Q1].evidence[0].quote.startswith("Each year you may make")

@@ -125,7 +125,15 @@ def _is_short_heading(line: str) -> bool:
         and line[0].isupper()
         and line[-1] not in ".,;:?!)"
         and not any(c.isdigit() for c in line)
+        and not any(w.lower() in _SENTENCE_WORDS for w in words)
     )
+
+
+# Words of a running sentence, not of a heading: a line holding one is the start of a wrapped sentence.
+_SENTENCE_WORDS = frozenset(
+    "is are may can will you your the a an to of for and or if by with be not must was were has have "
+    "this that these those we our".split()
+)
 
 
 _LABEL = re.compile(r"^[A-Z][^:.;]{2,50}:\s+\S[^:;]{0,50}$")
