@@ -131,8 +131,11 @@ def _is_short_heading(line: str) -> bool:
 
 # Words of a running sentence, not of a heading: a line holding one is the start of a wrapped sentence.
 _SENTENCE_WORDS = frozenset(
-    "is are may can will you your the a an to of for and or if by with be not "
-    "must was were has have this that these those we our".split()
+    (
+        "is", "are", "may", "can", "will", "you", "your", "the", "a", "an", "to", "of", "for", "and", "or",
+        "if", "by", "with", "be", "not", "must", "was", "were", "has", "have", "this", "that", "these",
+        "those", "we", "our"
+    )
 )
 
 
