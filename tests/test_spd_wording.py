@@ -690,6 +690,9 @@ LIST_AND_ACCESS_VARIANTS = [
     ("You cannot access your account while you are still employed.", Q3, "no"),
     # "No withdrawals are permitted" refuses (it was once read as "are permitted")
     ("No withdrawals are permitted while you are employed.", Q3, "no"),
+    # years in the plan, however worded, are a gate
+    ("You may withdraw your after-tax account after you have been a participant for five years.", Q3,
+     "conditional"),
     ("No distribution of your after-tax account may be made before you separate from service.", Q3, "no"),
 ]
 
