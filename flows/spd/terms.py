@@ -366,8 +366,8 @@ OTHER_GATE = _r(
     r"(?:reach(?:ed|ing)?|attain(?:ed|ing)?|after|over|at least|once you (?:are|reach)|until"
     r"|turn(?:s|ed)?)\s+(?:the\s+)?(?:age\s+(?:of\s+)?)?\d{2}\b"
     rf"|\b{_COUNT}\s+(?:or more\s+)?years? of (?:plan )?(?:participation|service|membership)"
-    rf"|\b(?:participated|been a (?:plan )?participant|been in the plan|been a member)\b[^.;]{{0,40}}\b{_COUNT}"
-    r" (?:or more )?(?:full )?years"
+    r"|\b(?:participated|been a (?:plan )?participant|been in the plan|been a member)\b"
+    rf"[^.;]{{0,40}}\b{_COUNT} (?:or more )?(?:full )?years"
 )
 # "Withdrawals from your after-tax account are limited to one per Plan Year": allowed, that often.
 FREQUENCY_LIMIT = _r(
