@@ -589,6 +589,8 @@ CONVERSION_CLASSES = [
     # account in a calendar year"; "no limit on the number of in-plan Roth conversions you may request")
     ("Participants may request up to 12 Roth conversions each plan year.", "yes"),
     ("There is no cap on the number of in-plan Roth conversions you can request.", "yes"),
+    ("In-plan Roth conversions can be requested online or by phone.", "yes"),
+    ("To request an in-plan Roth conversion, log on to the recordkeeper's website.", "yes"),
     # converting right after a sentence about in-plan Roth conversions
     ("In-Plan Roth Conversion. You may convert any part of your after-tax account.", "yes"),
     # real (Northwestern): "A Roth in-plan conversion feature is also available"

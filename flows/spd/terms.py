@@ -407,6 +407,9 @@ CONVERT_VERB = _r(r"\bconvert")
 REQUEST_CONVERSION = _r(
     r"\b(?:may|can|eligible to|able to)\s+(?:\w+\s+){0,2}(?:request|make|elect)\b[^.]{0,40}\bconversions?\b"
     r"|\bconversions?\b[^.]{0,20}\b(?:you|participants) (?:may|can) (?:request|make|elect)\b"
+    r"|\bconversions?\b[^.]{0,20}\b(?:can|may) be (?:requested|made|elected)\b"
+    # how to ask for one ("To request an in-plan Roth conversion, log on to ...")
+    r"|\bto (?:request|make|elect|initiate) an? (?:in[\s-]?plan roth|roth in[\s-]?plan) (?:conversion|rollover)"
 )
 # "not accessible while working": a refusal of withdrawals while employed.
 NOT_ACCESSIBLE = _r(
