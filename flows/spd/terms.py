@@ -409,7 +409,8 @@ REQUEST_CONVERSION = _r(
     r"|\bconversions?\b[^.]{0,20}\b(?:you|participants) (?:may|can) (?:request|make|elect)\b"
     r"|\bconversions?\b[^.]{0,20}\b(?:can|may) be (?:requested|made|elected)\b"
     # how to ask for one ("To request an in-plan Roth conversion, log on to ...")
-    r"|\bto (?:request|make|elect|initiate) an? (?:in[\s-]?plan roth|roth in[\s-]?plan) (?:conversion|rollover)"
+    r"|\bto (?:request|make|elect|initiate) an? (?:in[\s-]?plan roth|roth in[\s-]?plan) "
+    r"(?:conversion|rollover)"
 )
 # "not accessible while working": a refusal of withdrawals while employed.
 NOT_ACCESSIBLE = _r(
