@@ -590,6 +590,10 @@ CONVERSION_CLASSES = [
     ("Participants may request up to 12 Roth conversions each plan year.", "yes"),
     ("There is no cap on the number of in-plan Roth conversions you can request.", "yes"),
     ("In-plan Roth conversions can be requested online or by phone.", "yes"),
+    # real: "Active and separated participants ... are eligible to request a conversion. Participants must
+    # maintain at least $500 ... in each non-Roth payroll account source."
+    ("Active participants with a vested balance of at least $1,000 are eligible to request a conversion. A "
+     "balance of $100 must remain in each non-Roth source.", "yes"),
     ("To request an in-plan Roth conversion, log on to the recordkeeper's website.", "yes"),
     # converting right after a sentence about in-plan Roth conversions
     ("In-Plan Roth Conversion. You may convert any part of your after-tax account.", "yes"),

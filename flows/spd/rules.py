@@ -418,7 +418,11 @@ def _about_conversion(window: Window) -> bool:
     right after a sentence about in-plan Roth conversions, with Roth in the sentence or beside it."""
     if t.CONVERSION.search(window.text):
         return True
-    roth_near = bool(t.ROTH_WORD.search(window.low)) or window.near(t.ROTH_WORD, back=1, ahead=1)
+    # Roth beside it, or "non-Roth" sources (what a Roth conversion converts)
+    roth_near = any(
+        pattern.search(window.low) or window.near(pattern, back=1, ahead=1)
+        for pattern in (t.ROTH_WORD, t.NON_ROTH_SOURCE)
+    )
     if t.REQUEST_CONVERSION.search(window.low) and roth_near:
         return True
     return bool(t.CONVERT_VERB.search(window.low)) and window.near(t.CONVERSION, back=2, ahead=0)

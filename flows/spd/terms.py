@@ -451,3 +451,5 @@ ROTH_SWITCHES = _r(
     rf"{ROTH}(?: 401\(k\))?(?: contributions| deferrals)?\s+(?:will |would )?(?:automatically )?"
     r"(?:switch|spill|continue|move|roll|change)"
 )
+# Money that is not Roth ("each non-Roth payroll account source"): what a Roth conversion converts.
+NON_ROTH_SOURCE = _r(r"\bnon[\s-]?roth\b")
