@@ -145,8 +145,9 @@ def _without_roth(findings: list[Finding], sentences: list[Sentence]) -> list[Fi
 
 def _says_no_roth(low: str) -> bool:
     """"The Plan does not offer a Roth 401(k)"; not a refusal to convert, roll over or withdraw Roth money."""
-    moved = terms.CONVERT_VERB.search(low) or terms.ROLL_VERB.search(low) or terms.WITHDRAWAL.search(low)
-    return bool(terms.NO_ROTH.search(low)) and not moved
+    if "roth" not in low or not terms.NO_ROTH.search(low):
+        return False
+    return not (terms.CONVERT_VERB.search(low) or terms.ROLL_VERB.search(low) or terms.WITHDRAWAL.search(low))
 
 
 def _grants(low: str) -> bool:
