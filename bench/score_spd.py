@@ -240,10 +240,7 @@ def main() -> None:
                           for d in score_unseen_documents(folder, form)])
         return
     if sys.argv[1:] == ["documents"]:
-        for d in score_documents():
-            also = f" (or {', '.join(d.also)})" if d.also else ""
-        print(f"{d.name} {d.question}: expected {d.expected}{also}, got {d.got}; quotes on their page: "
-                  f"{d.quotes_on_their_page}; from deciding passages: {d.quotes_from_deciding_passages}")
+        _print_documents(score_documents())
         return
     for name in sys.argv[1:] or ["dev"]:
         results = score(name)

@@ -511,3 +511,204 @@ def test_a_vague_count_of_withdrawal_types_is_not_a_closed_list() -> None:
         ]
     )
     assert _answer(text, Q3) == "yes"
+
+
+# ------------------------------------------------ classes of wording read from passages collected apart
+
+# Spillover: contributions that go on as after-tax once the IRS limit is reached are non-Roth (Roth
+# contributions count toward that limit). Real: "your deferrals will automatically switch to after-tax
+# deferrals at the same deduction rate you elected" (a spillover page, set-1 passages).
+SPILLOVER_AT_LIMIT = [
+    ("Once your pre-tax and Roth 401(k) contributions reach the IRS limit, your election automatically "
+     "switches to after-tax contributions for the rest of the year.", "yes"),
+    ("If you hit the annual limit, your contributions will continue on an after-tax basis at the same rate.",
+     "yes"),
+    # a switch to Roth at the limit is not after-tax (non-Roth) money
+    ("When you reach the pre-tax limit, your contributions will switch to Roth after-tax contributions.",
+     "not_stated"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPILLOVER_AT_LIMIT)
+def test_contributions_that_switch_to_after_tax_at_the_limit(text: str, expected: str) -> None:
+    assert _answer(text, Q1) == expected
+
+
+Q1_CLASSES = [
+    # Roth and after-tax named as two kinds (real: "electing to make Roth and after-tax contributions")
+    ("You may elect to make Roth and after-tax contributions through payroll deduction.", "yes"),
+    # a comparison of tax effects is not a plan term (real: "than it would be if you saved on a traditional
+    # after-tax basis")
+    ("Your take-home pay is higher with pre-tax saving than it would be if you made voluntary after-tax "
+     "contributions.", "not_stated"),
+    # a refused rollover of after-tax money says nothing of contributions (real: "rollovers of other
+    # after-tax contributions are not permitted")
+    ("Rollovers of Roth money are accepted, but rollovers of other after-tax contributions are not accepted.",
+     "not_stated"),
+    # converting after-tax money already in the plan is not contributing it (real: "You may convert all of
+    # your after-tax account balances")
+    ("You may convert part or all of your after-tax account balance.", "not_stated"),
+    # "after-tax" called Roth in the sentence before: the choice that follows is pre-tax or Roth (real:
+    # "Roth accounts are post tax but grow tax free.")
+    ("Roth accounts are after-tax but grow tax-free. Employees may make tax-deferred or after-tax "
+     "contributions to the plan.", "no"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), Q1_CLASSES)
+def test_after_tax_contribution_classes(text: str, expected: str) -> None:
+    assert _answer(text, Q1) == expected
+
+
+def test_a_plan_without_roth_reads_after_tax_basis_as_non_roth() -> None:
+    # real (PG&E union SPD): "The Plan does not offer a Roth 401(k)." beside "on a pre-tax basis, an
+    # after-tax basis, or a combination of both"
+    grant = "You may save on a pre-tax basis, an after-tax basis, or both."
+    assert _answer(grant, Q1) == "not_stated"  # alone, "after-tax basis" may mean Roth
+    reading = read_text(f"The Plan does not offer Roth contributions.\n\n{grant}")
+    assert reading.answers[Q1].answer == "yes"
+    assert reading.answers[Q1].evidence[0].quote == grant
+    # a plan without in-plan conversions may still have Roth contributions
+    assert _answer(f"The Plan does not offer in-plan Roth conversions.\n\n{grant}", Q1) == "not_stated"
+
+
+def test_the_granting_sentence_is_the_quote_not_a_description_of_tax_limits() -> None:
+    # real (Microsoft 401(k) pages): "after-tax (non-Roth) contributions are not subject to the same IRS
+    # limits ..., so they give you the chance to save more"
+    describes = ("After-tax (non-Roth) contributions are not subject to the same IRS limits as pre-tax "
+                 "contributions, so you can save more.")
+    grants = "In addition to pre-tax and Roth contributions, you have a new contribution option: after-tax " \
+             "(non-Roth) contributions."
+    reading = read_text(f"{describes}\n\n{grants}")
+    assert reading.answers[Q1].answer == "yes"
+    assert [e.quote for e in reading.answers[Q1].evidence] == [grants]
+
+
+CONVERSION_CLASSES = [
+    # asking for a conversion (real: "Eligible participants can request a maximum of 26 Roth conversions per
+    # account in a calendar year"; "no limit on the number of in-plan Roth conversions you may request")
+    ("Participants may request up to 12 Roth conversions each plan year.", "yes"),
+    ("There is no cap on the number of in-plan Roth conversions you can request.", "yes"),
+    ("In-plan Roth conversions can be requested online or by phone.", "yes"),
+    # real: "Active and separated participants ... are eligible to request a conversion. Participants must
+    # maintain at least $500 ... in each non-Roth payroll account source."
+    ("Active participants with a vested balance of at least $1,000 are eligible to request a conversion. A "
+     "balance of $100 must remain in each non-Roth source.", "yes"),
+    ("To request an in-plan Roth conversion, log on to the recordkeeper's website.", "yes"),
+    # converting right after a sentence about in-plan Roth conversions
+    ("In-Plan Roth Conversion. You may convert any part of your after-tax account.", "yes"),
+    # real (Northwestern): "A Roth in-plan conversion feature is also available"
+    ("An in-plan Roth conversion feature is also available through the recordkeeper.", "yes"),
+    # conversions named only as a kind of money (withdrawals of it, the five-year rule) decide nothing
+    ("A withdrawal of Roth money (including in-plan Roth conversion amounts) before age 59½ may be taxed.",
+     "not_stated"),
+    ("The five-year period starts with your first Roth contribution or your first in-plan Roth conversion.",
+     "not_stated"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CONVERSION_CLASSES)
+def test_conversion_classes(text: str, expected: str) -> None:
+    assert _answer(text, Q2) == expected
+
+
+WITHDRAWAL_CLASSES = [
+    # "not accessible" while working refuses (real: "The accumulations are not accessible to employees while
+    # they are still working"; "generally not accessible before age 59½ except in case of death, ...")
+    ("Your account balance is not accessible while you remain employed by the University.", "no"),
+    ("Supplemental account balances are not accessible before age 59½ except on death, disability or "
+     "separation.", "no"),
+    # the plan's list of events for paying money out, with only an emergency while working (real: "may be
+    # distributed under any of the following circumstances: Unforeseeable emergencies Separation from
+    # service Your death")
+    ("Your account may be distributed only on one of the following events: an unforeseeable emergency, "
+     "separation from service, or death.", "no"),
+    # an after-tax item of the plan's list of available withdrawal types (real: "Below are the available
+    # types of in-service withdrawals ... After-tax Withdrawal All or a portion of after-tax contributions")
+    ("The available types of in-service withdrawals are described below.\n\nAfter-Tax Withdrawal\n\nAll or "
+     "part of your after-tax contributions and their earnings.", "yes"),
+    # an age condition without "may" (real: "Make withdrawals while you are working if you are at least age
+    # 59½, or in the case of serious financial hardship.")
+    ("Take withdrawals while still employed if you are at least age 59½.", "conditional"),
+    # a yes beside an age is gated by it (real Penn page: "SRA - age 59 ½ ... Once you reach the ages above,
+    # you become eligible to take withdrawals")
+    ("In-service withdrawals: Supplemental account - age 59½. Once you reach that age you are eligible to "
+     "take withdrawals while employed.", "conditional"),
+    # "59.5" is 59½; a refusal of the employer's money says nothing of the employee's (real: "may begin
+    # taking a distribution of their own funds starting at age 59.5 ... They may not take a distribution on
+    # any contributions made by the University.")
+    ("Employees may begin taking withdrawals of their own contributions at age 59.5 while employed. They may "
+     "not take a distribution of contributions made by the employer.", "conditional"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WITHDRAWAL_CLASSES)
+def test_withdrawal_classes(text: str, expected: str) -> None:
+    assert _answer(text, Q3) == expected
+
+
+def test_a_run_in_heading_is_not_part_of_the_quote() -> None:
+    # real (Microsoft pages, as a PDF joins them): "After-tax withdrawal You can withdraw any or all of your
+    # 401(k) after-tax balance."
+    sentence = "You can withdraw all or part of your after-tax balance at any time."
+    reading = read_text(f"After-tax withdrawal {sentence}")
+    assert reading.answers[Q3].answer == "yes"
+    assert reading.answers[Q3].evidence[0].quote == sentence
+
+
+def test_a_bullet_is_not_part_of_the_quote() -> None:
+    reading = read_text("• You may make voluntary after-tax contributions of 1% to 10% of pay.")
+    assert reading.answers[Q1].evidence[0].quote.startswith("You may make")
+
+
+NEVER_YES_NEAR_THE_NEW_CLASSES = [
+    # Roth contributions are what continues past the limit: not a spillover to non-Roth money
+    ("Once you reach the IRS limit, your Roth contributions will continue on an after-tax basis as catch-up "
+     "contributions.", Q1),
+    # a conversion asked for outside the plan
+    ("You can request a Roth conversion of your traditional IRA through our brokerage service.", Q2),
+    # a sentence about converting money that only follows a conversion sentence and names no Roth
+    ("In-plan Roth conversions are described in the Roth section. You may not convert your account to an "
+     "annuity.", Q2),
+    # an after-tax sentence under a list of withdrawal types that is not a withdrawal item
+    ("There are three types of withdrawals: hardship, age 59½ and rollover. Your after-tax contributions "
+     "are shown on your quarterly statement.", Q3),
+]
+
+
+@pytest.mark.parametrize(("text", "question"), NEVER_YES_NEAR_THE_NEW_CLASSES)
+def test_wording_near_the_new_classes_is_never_a_yes(text: str, question: str) -> None:
+    assert _answer(text, question) != "yes"
+
+
+def test_a_refusal_to_move_roth_money_does_not_make_a_plan_without_roth() -> None:
+    grant = "You may save on a pre-tax basis, an after-tax basis, or both."
+    text = f"The Plan does not permit Roth contributions to be rolled over to another plan.\n\n{grant}"
+    assert _answer(text, Q1) == "not_stated"
+
+
+LIST_AND_ACCESS_VARIANTS = [
+    ("You can also make after-tax contributions to the Plan through payroll deductions, in addition to "
+     "pre-tax and Roth contributions.", Q1, "yes"),
+    # three kinds listed with "as": the after-tax one is not Roth (it was once read as a closed list)
+    ("Your contributions can be made on a before-tax basis, as Roth contributions, or as after-tax "
+     "contributions.", Q1, "yes"),
+    ("You cannot access your account while you are still employed.", Q3, "no"),
+    # "No withdrawals are permitted" refuses (it was once read as "are permitted")
+    ("No withdrawals are permitted while you are employed.", Q3, "no"),
+    # years in the plan, however worded, are a gate
+    ("You may withdraw your after-tax account after you have been a participant for five years.", Q3,
+     "conditional"),
+    ("No distribution of your after-tax account may be made before you separate from service.", Q3, "no"),
+]
+
+
+@pytest.mark.parametrize(("text", "question", "expected"), LIST_AND_ACCESS_VARIANTS)
+def test_list_and_access_variants(text: str, question: str, expected: str) -> None:
+    assert _answer(text, question) == expected
+
+
+def test_a_short_first_line_of_a_wrapped_sentence_is_not_a_heading() -> None:
+    reading = read_text("Each year you may make\nVoluntary after-tax contributions of up to 10% of your pay.")
+    assert reading.answers[Q1].answer == "yes"
+    assert reading.answers[Q1].evidence[0].quote.startswith("Each year you may make")

@@ -2,7 +2,7 @@
 
 - PDFium marks a line-end hyphen with U+FFFE; ``-`` at a line end is joined too ("contri-/butions"),
   keeping the hyphen of compounds ("after-/tax" -> "after-tax").
-- "59?", "591/2", "59 1/2", "59 ½" and "fifty-nine and one-half" become "59½".
+- "59?", "591/2", "59 1/2", "59 ½", "59.5" and "fifty-nine and one-half" become "59½".
 - Running headers and footers (a line at the top or bottom of at least half the pages, digits
   ignored) and table-of-contents lines (dot leaders and a page number) are dropped.
 - Lines are joined into running text; a blank line, a bullet or a checkbox starts a new piece.
@@ -42,7 +42,7 @@ _KEEP_HYPHEN = frozenset(
         "re-",
     ]
 )
-_HALF = re.compile(r"\b59\s*(?:\?|1\s*/\s*2|\u00bd)")
+_HALF = re.compile(r"\b59\s*(?:\?|1\s*/\s*2|\u00bd)|\b59\.5\b(?!\d)")
 _HALF_NFKC = re.compile(r"\b59\s*(?:\?|1\s*[/\u2044]\s*2|\u00bd)")
 _HALF_WORDS = re.compile(r"\bfifty[\s-]nine(?:\s+and\s+(?:one[\s-]half|a\s+half|1/2))", re.IGNORECASE)
 _TOC = re.compile(r"(?:\.\s*){4,}\s*\d{1,3}\s*$|\s{3,}\d{1,3}\s*$")
@@ -113,6 +113,32 @@ def _is_heading(line: str) -> bool:
     return all(w[0].isupper() or not w[0].isalpha() or len(w) <= 3 for w in words)
 
 
+_SHORT_HEADING_WORDS = 4
+
+
+def _is_short_heading(line: str) -> bool:
+    """A sentence-case heading ("After-tax withdrawal", "Hardship withdrawals"): up to four words, capital
+    first, no closing punctuation, no digits. It is a heading only when a new capitalised line follows."""
+    words = line.split()
+    return (
+        0 < len(words) <= _SHORT_HEADING_WORDS
+        and line[0].isupper()
+        and line[-1] not in ".,;:?!)"
+        and not any(c.isdigit() for c in line)
+        and not any(w.lower() in _SENTENCE_WORDS for w in words)
+    )
+
+
+# Words of a running sentence, not of a heading: a line holding one is the start of a wrapped sentence.
+_SENTENCE_WORDS = frozenset(
+    (
+        "is", "are", "may", "can", "will", "you", "your", "the", "a", "an", "to", "of", "for", "and", "or",
+        "if", "by", "with", "be", "not", "must", "was", "were", "has", "have", "this", "that", "these",
+        "those", "we", "our"
+    )
+)
+
+
 _LABEL = re.compile(r"^[A-Z][^:.;]{2,50}:\s+\S[^:;]{0,50}$")
 _LABEL_WORDS = 10
 
@@ -138,7 +164,10 @@ def _join(lines: list[str], repeated: frozenset[str]) -> str:
                 pieces.append(" ".join(current))
                 current = []
             continue
-        after_heading = bool(current) and _is_heading(current[-1])
+        after_heading = bool(current) and (
+            _is_heading(current[-1])
+            or (len(current) == 1 and _is_short_heading(current[0]) and line[:1].isupper())
+        )
         alone = i in rows or i - 1 in rows
         if (_BREAK.match(line) or _is_heading(line) or after_heading or alone) and current:
             pieces.append(" ".join(current))

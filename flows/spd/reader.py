@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, get_args
 
-from flows.spd import errors, extract, layout, privacy, slots
+from flows.spd import errors, extract, layout, privacy, slots, terms
 from flows.spd.rules import CLOSED, GENERAL, NEIGHBOURS, SPECIFIC, Answer, Finding, Question, Window, find
 from flows.spd.sentences import Sentence, split
 
@@ -111,7 +111,7 @@ def _read(raw_pages: list[str], *, numbered: bool) -> Reading:
     sentences = split(pages, numbered=numbered)
     if not sentences:
         raise errors.empty()
-    findings = _findings(sentences)
+    findings = _without_roth(_findings(sentences), sentences)
     answers: dict[str, Proposal] = {
         q: _propose(q, [f for f in findings if f.question == q], sentences) for q in QUESTIONS
     }
@@ -126,6 +126,32 @@ def _findings(sentences: list[Sentence]) -> list[Finding]:
         before = tuple(sentences[max(0, i - NEIGHBOURS) : i])
         out += find(Window(before, sentence, tuple(sentences[i + 1 : i + 1 + NEIGHBOURS])))
     return out
+
+
+def _without_roth(findings: list[Finding], sentences: list[Sentence]) -> list[Finding]:
+    """In a plan that says it has no Roth contributions ("The Plan does not offer a Roth 401(k)"), an
+    "after-tax basis" beside pre-tax can only be the non-Roth kind: Roth is the only other after-tax type."""
+    no_roth = next((s for s in sentences if _says_no_roth(s.text.lower())), None)
+    if no_roth is None:
+        return findings
+    why = "the plan has no Roth contributions, so its after-tax contributions are non-Roth"
+    return [
+        replace(f, answer="yes", strength=GENERAL, rule="after_tax_without_roth", why=why)
+        if f.rule == "ambiguous_after_tax" and _grants(f.sentence.text.lower())
+        else f
+        for f in findings
+    ]
+
+
+def _says_no_roth(low: str) -> bool:
+    """"The Plan does not offer a Roth 401(k)"; not a refusal to convert, roll over or withdraw Roth money."""
+    if "roth" not in low or not terms.NO_ROTH.search(low):
+        return False
+    return not (terms.CONVERT_VERB.search(low) or terms.ROLL_VERB.search(low) or terms.WITHDRAWAL.search(low))
+
+
+def _grants(low: str) -> bool:
+    return bool(terms.PERMISSION.search(low) or terms.CONTRIBUTE_ACT.search(low))
 
 
 def _propose(question: Question, findings: list[Finding], sentences: list[Sentence]) -> Proposal:
@@ -219,9 +245,12 @@ def _feature(sentence: Sentence | None) -> dict[str, Any] | None:
     return None if sentence is None else {"page": sentence.page, "quote": trim(sentence.text)}
 
 
+_BULLET = re.compile(r"^(?:[•\u25cf\u25aa\u2022*]|-(?=\s))\s*")  # a list's bullet is not the plan's words
+
+
 def trim(text: str, limit: int = QUOTE_MAX) -> str:
     """The sentence in the document's words, cut with '…' if long."""
-    text = " ".join(text.split())
+    text = _BULLET.sub("", " ".join(text.split()))
     if len(text) <= limit:
         return text
     cut = text[:limit].rsplit(" ", 1)[0]

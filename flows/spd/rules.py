@@ -137,6 +137,7 @@ _Q1_ASIDE = (
     (t.HISTORY, "history", "plan history, not today's contributions"),
     (t.PENSION, "pension", "pension member contributions, not a 401(k) after-tax option"),
     (t.COMMENTARY, "commentary", "general commentary, not this plan's terms"),
+    (t.COMPARISON, "comparison", "a comparison of tax effects, not this plan's terms"),
 )
 
 
@@ -283,14 +284,44 @@ def q1_negated(window: Window) -> Finding | None:
     return None
 
 
+def q1_spillover_at_limit(window: Window) -> Finding | None:
+    """Contributions that switch to after-tax once the IRS limit is reached: Roth contributions count toward
+    that limit, so what continues past it is non-Roth after-tax money."""
+    low = window.low
+    if t.SWITCH_TO_AFTER_TAX.search(low) and t.AT_LIMIT.search(low) and not t.ROTH_SWITCHES.search(low):
+        why = "contributions continue as after-tax (non-Roth) money once the IRS limit is reached"
+        return _q1(window, "yes", SPECIFIC, "spillover_at_limit", why)
+    return None
+
+
 def q1_non_roth_named(window: Window) -> Finding | None:
     low = window.low
     if not t.NON_ROTH.search(low):
         return None
-    if t.PERMISSION.search(low) or t.CONTRIBUTE_ACT.search(low):
+    if _only_converting(low):
+        why = "about converting after-tax money already in the plan, not contributing it"
+        return _q1(window, "aside", HINT, "converting", why)
+    if t.TREATMENT.search(low) and not t.OPTION.search(low):
+        why = "describes how non-Roth after-tax contributions are taxed or limited (a general statement)"
+        return _q1(window, "yes", GENERAL, "treatment_described", why)
+    if t.PERMISSION.search(low) or t.CONTRIBUTE_ACT.search(low) or t.OPTION.search(low):
         return _q1(window, "yes", SPECIFIC, "non_roth_named", "names a non-Roth after-tax contribution")
     why = "names a non-Roth after-tax account, not that new contributions are allowed"
     return _q1(window, "aside", HINT, "account_named", why)
+
+
+def _only_converting(low: str) -> bool:
+    """The sentence's only permission is to convert ("You may convert all of your after-tax account
+    balances"): money already in the plan, which says nothing of new contributions (unless the plan "offers"
+    them)."""
+    permission = t.PERMISSION.search(low)
+    return bool(
+        permission
+        and t.CONVERT_VERB.search(low[permission.start() :])
+        and not t.PERMISSION.search(t.CONVERT_VERB.sub("", low))
+        and not t.CONTRIBUTE_ACT.search(low)
+        and not t.OFFERED.search(low)
+    )
 
 
 def q1_positive(window: Window) -> Finding | None:
@@ -302,6 +333,8 @@ def q1_positive(window: Window) -> Finding | None:
         return _q1(window, "yes", SPECIFIC, "beside_roth", why)
     if t.ROTH_WORD.search(low):
         return None
+    if t.PRE_TAX.search(low) and t.CHOICE.search(low) and window.near(t.ROTH_BOUND, back=1, ahead=1):
+        return None  # "pre-tax or after-tax" beside a sentence that calls Roth after-tax: it may be Roth
     if t.AFTER_TAX_TERM.search(window.text) and t.PERMISSION.search(low):
         return _q1(window, "yes", SPECIFIC, "after_tax_permitted", "permits After-Tax Contributions")
     if t.SPILLOVER.search(low):
@@ -318,9 +351,9 @@ def q1_roth_only(window: Window) -> Finding | None:
         return _q1(window, "aside", HINT, "conversion", why)
     unmarked = t.AFTER_TAX.search(t.ROTH_BOUND.sub("", low))
     roth_here = bool(t.ROTH_WORD.search(low))
-    if not roth_here and not (
-        unmarked and t.CHOICE.search(low) and window.near(t.ROTH_WORD, back=0, ahead=2)
-    ):
+    # Roth named next (or just called after-tax in the sentence before: "Roth accounts are post tax")
+    resolved = window.near(t.ROTH_WORD, back=0, ahead=2) or window.near(t.ROTH_BOUND, back=1, ahead=0)
+    if not roth_here and not (unmarked and t.CHOICE.search(low) and resolved):
         return None
     listed = window.near(t.LIST_INTRO, back=3, ahead=0) and not t.ALSO.search(low)
     if ((t.PRE_TAX.search(low) and t.CHOICE.search(low)) or listed) and not t.BESIDE_ROTH.search(low):
@@ -357,6 +390,7 @@ _Q1_RULES = (
     q1_closed_by_date,
     q1_highly_compensated,
     q1_negated,
+    q1_spillover_at_limit,
     q1_non_roth_named,
     q1_positive,
     q1_roth_only,
@@ -370,13 +404,28 @@ _Q1_RULES = (
 def in_plan_conversion(window: Window) -> Finding | None:
     if not _mentions(window.low, t.Q2_WORDS):
         return None
-    if not t.CONVERSION.search(window.text) or t.DEFINITION.search(window.text):
+    if not _about_conversion(window) or t.DEFINITION.search(window.text):
         return None
     for rule in _Q2_RULES:
         found = rule(window)
         if found is not None:
             return found
     return None
+
+
+def _about_conversion(window: Window) -> bool:
+    """A conversion named as such, or asked for ("can request 26 Roth conversions a year"), or money converted
+    right after a sentence about in-plan Roth conversions, with Roth in the sentence or beside it."""
+    if t.CONVERSION.search(window.text):
+        return True
+    # Roth beside it, or "non-Roth" sources (what a Roth conversion converts)
+    roth_near = any(
+        pattern.search(window.low) or window.near(pattern, back=1, ahead=1)
+        for pattern in (t.ROTH_WORD, t.NON_ROTH_SOURCE)
+    )
+    if t.REQUEST_CONVERSION.search(window.low) and roth_near:
+        return True
+    return bool(t.CONVERT_VERB.search(window.low)) and window.near(t.CONVERSION, back=2, ahead=0)
 
 
 def _q2(window: Window, answer: Answer, strength: int, rule: str, why: str) -> Finding:
@@ -398,10 +447,27 @@ def q2_not_a_plan_term(window: Window) -> Finding | None:
     for pattern, rule, why in _Q2_ASIDE:
         if pattern.search(window.low):
             return _q2(window, "aside", HINT, rule, why)
+    if _about_converted_money(window.low):
+        why = "about taking out (or the tax on) money already converted, not whether you may convert"
+        return _q2(window, "aside", HINT, "converted_money", why)
     if t.ROTH_IRA.search(window.low) and not t.WITHIN_PLAN.search(window.low):
         why = "a rollover to a Roth IRA leaves the plan; it is not an in-plan conversion"
         return _q2(window, "aside", HINT, "roth_ira", why)
     return None
+
+
+def _about_converted_money(low: str) -> bool:
+    """Conversions named only as a kind of money ("a withdrawal of Roth sources (including in-plan Roth
+    conversion amounts)", "the five-year period begins with your first in-plan Roth conversion"): the
+    sentence is about withdrawing or taxing that money; no verb of converting, no conversion offered."""
+    about_money = t.WITHDRAWAL.search(low) or t.FIVE_YEAR.search(low)
+    offered = (
+        t.CONVERT_VERB.search(low)
+        or t.ROLL_VERB.search(low)
+        or t.WITH_DISTRIBUTION.search(low)
+        or t.NEG_PERMIT.search(low)
+    )
+    return bool(about_money and not offered and not t.CONVERT_PERMISSION.search(low))
 
 
 def q2_labelled(window: Window) -> Finding | None:
@@ -467,7 +533,8 @@ def q2_negated_next(window: Window) -> Finding | None:
 
 
 def q2_positive(window: Window) -> Finding | None:
-    if t.CONVERT_PERMISSION.search(window.low) and not t.HYPOTHETICAL.search(window.low):
+    asked = t.REQUEST_CONVERSION.search(window.low)
+    if (t.CONVERT_PERMISSION.search(window.low) or asked) and not t.HYPOTHETICAL.search(window.low):
         specific = t.NON_ROTH.search(window.low) or t.AFTER_TAX.search(window.low) or "non-roth" in window.low
         slots: dict[str, object] = {}
         if t.DISTRIBUTABLE_ONLY.search(window.text) or window.near(t.DISTRIBUTABLE_ONLY, back=0, ahead=2):
@@ -501,7 +568,8 @@ def in_service_withdrawal(window: Window) -> Finding | None:
     low = window.low
     if not _mentions(low, t.Q3_WORDS):
         return None
-    if not t.WITHDRAWAL.search(low) and not t.TYPES_OF_WITHDRAWAL.search(low):
+    named = t.WITHDRAWAL.search(low) or t.TYPES_OF_WITHDRAWAL.search(low) or t.NOT_ACCESSIBLE.search(low)
+    if not named:
         return None
     if t.DEFINITION.search(window.text):
         return None
@@ -551,7 +619,8 @@ def q3_not_a_plan_term(window: Window) -> Finding | None:
     for pattern, rule, why in _Q3_ASIDE:
         if pattern.search(window.low):
             return _q3(window, "aside", HINT, rule, why)
-    if _source(window.low) == "other":
+    employer_money = t.EMPLOYER_MONEY.search(window.low) and not t.AFTER_TAX.search(window.low)
+    if _source(window.low) == "other" or employer_money:
         return _q3(
             window,
             "aside",
@@ -669,6 +738,22 @@ def q3_list_item(window: Window) -> Finding | None:
     )
 
 
+def q3_listed_after_tax(window: Window) -> Finding | None:
+    """An item of the plan's list of withdrawal types that names after-tax money ("After-tax Withdrawal: all
+    or a portion of after-tax contributions"): the plan lists it among the withdrawals available while
+    employed."""
+    if not _list_opening(window) or not _lists_after_tax(window.low):
+        return None
+    if not t.WITHDRAWAL.search(window.low) and not window.near(t.WITHDRAWAL, back=1, ahead=0):
+        return None  # the item must be a withdrawal (named in it or in its heading)
+    if t.AGE_59.search(window.low) or t.OTHER_GATE.search(window.low):
+        return _q3(window, "conditional", GENERAL, "age_59", "only from a certain age")
+    if re.search(t.HARDSHIP, window.low):
+        return None
+    why = "the plan lists after-tax withdrawals among the withdrawals available while employed"
+    return _q3(window, "yes", GENERAL, "listed_after_tax", why)
+
+
 def q3_hardship_only(window: Window) -> Finding | None:
     """Withdrawals while employed only for hardship: after-tax money cannot come out at will. A clause
     about other money ("pre-tax contributions only for hardship") decides nothing about after-tax money."""
@@ -708,9 +793,9 @@ def _q3_excepted(window: Window, exception: str) -> Finding:
 
 def q3_age_gated(window: Window) -> Finding | None:
     gated = t.AGE_59_GATE.search(window.text) or (
-        t.THIS_AGE.search(window.low) and window.near(t.AGE_59_GATE, back=2, ahead=0)
+        t.THIS_AGE.search(window.low) and window.near(t.AGE_59, back=2, ahead=0)
     )
-    if gated and t.PERMISSION.search(window.low):
+    if gated and (t.PERMISSION.search(window.low) or t.IF_AGE.search(window.low)):
         return _q3(window, "conditional", GENERAL, "age_59", "only from age 59½")
     return None
 
@@ -749,6 +834,9 @@ def q3_positive(window: Window) -> Finding | None:
             "permits withdrawing after-tax money while employed",
         )
     if t.IN_SERVICE.search(low) or t.ANY_REASON.search(low):
+        if t.AGE_59.search(low) or t.OTHER_GATE.search(low):
+            why = "in-service withdrawals named beside an age: it depends on the reader's age"
+            return _q3(window, "conditional", GENERAL, "beside_an_age", why)
         if t.CONDITIONS.search(low):
             return _q3(window, "conditional", HINT, "conditions", "in-service withdrawals only on conditions")
         return _q3(window, "yes", GENERAL, "in_service_permitted", "permits in-service withdrawals")
@@ -769,6 +857,7 @@ _Q3_RULES = (
     q3_age_gated,
     q3_after_leaving,
     q3_other_gate,
+    q3_listed_after_tax,
     q3_positive,
 )
 

@@ -58,7 +58,33 @@ def _split_text(text: str) -> list[str]:
         pieces.append(text[start : match.start() + _dot_kept(masked, match)])
         start = match.end()
     pieces.append(text[start:])
-    return [chunk for piece in _carry_boxes(pieces) for chunk in _cut(piece.strip()) if chunk]
+    parts = [part for piece in _carry_boxes(pieces) for part in _run_in(piece.strip())]
+    return [chunk for part in parts for chunk in _cut(part) if chunk]
+
+
+# A heading run into its paragraph when the line break is lost ("In-Service Withdrawal An active participant
+# may ...", "6.1 Hardship Withdrawals Before you leave ..."): two to five words with no verb or article,
+# then a word that opens a sentence (or a
+# table row's percentage: "Traditional After-tax 1% to 15% of your eligible base pay ...").
+_HEADING_WORD = (
+    r"(?!(?:is|are|may|can|will|you|your|the|a|an|to|of|for|and|or|if|by|with|be|not|must|was|were|has|have)\b)"
+    r"[\w'/()\u00bd-]+"
+)
+_RUN_IN = re.compile(
+    rf"^((?:\d+(?:\.\d+)*\s+)?[A-Z][\w'/()\u00bd-]*(?:\s+{_HEADING_WORD}){{0,4}})\s+"
+    r"(?=(?:You|Your|An?|The|If you|Before you|When you|Each|All|This|These|In addition to|Participants"
+    r"|Employees|We|Our)\s"
+    r"|\d{1,3}% )"
+)
+_SENTENCE_MIN_WORDS = 4
+
+
+def _run_in(piece: str) -> list[str]:
+    match = _RUN_IN.match(piece)
+    if match is None or len(match.group(1).split()) < 2:
+        return [piece]
+    rest = piece[match.end() :]
+    return [match.group(1), rest] if len(rest.split()) >= _SENTENCE_MIN_WORDS else [piece]
 
 
 _ITEM_MAX = 400

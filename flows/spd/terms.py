@@ -13,7 +13,7 @@ AT = r"(?:after|post)[\s-]?tax|aftertax"
 # Words each question's patterns all need (lower case): a sentence without any of them is skipped.
 Q1_WORDS = ("tax", "regular savings", "deductible")
 Q2_WORDS = ("roth", "xxxx", "irr", "conver")
-Q3_WORDS = ("withdraw", "distribut", "remove", "take", "taking")
+Q3_WORDS = ("withdraw", "distribut", "remove", "take", "taking", "access")
 # "Roth" that is not "non-Roth": an explicit "non-Roth" is never Roth money.
 ROTH = r"(?<!non-)(?<!non )(?<!non)\b(?:roth|xxxx)\b"
 AFTER_TAX = _r(AT)
@@ -41,14 +41,17 @@ _AND_OR = r",?\s+(?:and|or|and/or)\s+"
 # Items of a list: "pre-tax, Roth, after-tax, or ...", "pre-tax, Roth and after-tax".
 _SEP = r"(?:,\s*(?:and/or\s+|and\s+|or\s+)?|\s+(?:and|or|and/or)\s+)"
 _IN_ADDITION = r"\bin addition to (?:your |any |the )?"
+_ITEM_LEAD = r"(?:as )?(?:an? )?"  # "a Roth basis", "as Roth contributions"
 BESIDE_ROTH = _r(
     rf"{_IN_ADDITION}[^.;,]{{0,40}}?{ROTH}[^.;,]{{0,30}},[^.;]{{0,60}}?(?:{AT}){_NOT_ROTH_AFTER}"
-    rf"|(?<!roth )(?:{AT})(?:\s+(?:contributions?|basis|dollars))?[^.;]{{0,30}}?{_IN_ADDITION}[^.;]{{0,30}}?"
+    rf"|(?<!roth )(?:{AT})(?:\s+(?:contributions?|basis|dollars))?[^.;]{{0,60}}?{_IN_ADDITION}[^.;]{{0,30}}?"
     rf"{ROTH}"
     rf"|{_PRE},\s*{_ROTH_TYPE}{_AND_OR}(?:{AT}){_NOT_ROTH_AFTER}"
     rf"|{_PRE},\s*(?:{AT})(?: contributions)?{_AND_OR}{ROTH}"
-    rf"|{_PRE_ITEM}{_SEP}(?:an? )?{ROTH}[^,.;]{{0,25}}?{_SEP}(?:an? )?(?:{AT}){_NOT_ROTH_AFTER}"
-    rf"|{_PRE_ITEM}{_SEP}(?:an? )?(?:{AT})(?![^,.;]{{0,8}}\broth\b)[^,.;]{{0,25}}?{_SEP}(?:an? )?{ROTH}"
+    rf"|{_PRE_ITEM}{_SEP}{_ITEM_LEAD}{ROTH}[^,.;]{{0,25}}?{_SEP}{_ITEM_LEAD}(?:{AT}){_NOT_ROTH_AFTER}"
+    rf"|{_PRE_ITEM}{_SEP}{_ITEM_LEAD}(?:{AT})(?![^,.;]{{0,8}}\broth\b)[^,.;]{{0,25}}?{_SEP}{_ITEM_LEAD}{ROTH}"
+    # "Roth and after-tax contributions": two kinds named side by side, so the after-tax one is not Roth
+    rf"|{ROTH}(?: 401\(k\))?(?: contributions)?{_AND_OR}(?:{AT}){_NOT_ROTH_AFTER}"
     rf"|(?:{AT}){_NOT_ROTH_AFTER}[^.;]{{0,20}}\(?(?:separate from|apart from|distinct from|in addition to) "
     rf"(?:your |any )?{ROTH}"
     # beyond the IRS deferral limit, which Roth contributions count toward
@@ -118,7 +121,8 @@ PERMISSION = _r(
     r"\b(?:may|can|could|allowed to|able to|eligible to|permitted to|will be able|entitled to)\b"
     r"(?!\s+not\b)"
     r"(?:\s+\w+){0,3}\s+"
-    r"(?:make|contribute|elect|save|withdraw|request|remove|receive|take|convert|be made|choose|decide)"
+    r"(?:make|contribute|elect|save|withdraw|request|remove|receive|take|taking|receiving|withdrawing|convert"
+    r"|be made|choose|decide)"
     r"|\bis available\b|\bare available\b|\ballows? (?:you|participants|employees)\b|\bpermits? (?:you|a "
     r"participant)"
     r"|\bchoose\b|\bdecide\b|you can\b|\bavailable to\b|will continue at a rate"
@@ -138,7 +142,7 @@ VINTAGE = _r(
 PENSION = _r(r"\bmember contributions\b|defined benefit|\bpension\b")
 ROLLED_IN = _r(r"\brolled?[\s-]?(?:in|over)\b|prior plan|transferred (?:from|to)")
 # After-tax money as the thing rolled over ("accepts rollovers of after-tax contributions").
-ROLLOVER_OF_AFTER_TAX = _r(rf"\brollovers? (?:contributions? )?of (?:your |any )?(?:{AT})")
+ROLLOVER_OF_AFTER_TAX = _r(rf"\brollovers? (?:contributions? )?of (?:your |any |other )*(?:{AT})")
 # Advice about plans in general ("if your plan offers ...", "depending on your plan"), not a plan's terms.
 # Not today's terms: a possibility for the future ("may permit ... in the future", "reserves the right").
 # A refusal today ("does not currently offer ..., but may in the future") is still a refusal.
@@ -208,7 +212,7 @@ UNCHECKED_INSIDE = _r(r"[\u2610\u25a1\u00a8\U0001f78e]\s*\(?[0-9a-z]{1,2}[.)]")
 TO_DESIGNATED_ROTH = (
     r"roll\w*\s+over[^.]{0,80}\b(?:to|into) (?:a |your |the )?designated roth (?:account|source)"
 )
-ROTH_IRA = _r(r"\broth ira\b|individual retirement")
+ROTH_IRA = _r(r"\b(?:roth |traditional |rollover )?ira\b|individual retirement")
 WITHIN_PLAN = _r(r"within the plan|in[\s-]?plan\b|inside the plan|designated roth")
 # Moving money to the Roth account of this plan ("transfer after-tax balances to their Roth account within
 # the Plan").
@@ -243,7 +247,7 @@ CONVERT_PERMISSION = _r(
     rf"|\b(?:may|can|permits? you to|allows? you to)\b[^.]{{0,40}}(?:{TO_DESIGNATED_ROTH}|{TO_ROTH_IN_PLAN})"
     rf"|\b(?:permits?|allows?|offers?|includes?|provides? for|features?)\b[^.]{{0,60}}\b{_IPR} "
     r"(?:rollover|conversion|transfer)"
-    rf"|\b{_IPR} (?:rollovers?|conversions?|transfers?)\b[^.]{{0,40}}\b(?:is|are) "
+    rf"|\b{_IPR} (?:rollovers?|conversions?|transfers?)\b[^.]{{0,40}}\b(?:is|are) (?:also |now )?"
     r"(?:available|permitted|allowed)"
 )
 # A conversion made with a distribution ("When taking an eligible distribution, you may elect to convert"):
@@ -273,6 +277,12 @@ TYPES_OF_WITHDRAWAL = _r(
     r"(?:in[\s-]?service )?(?:retirement )?(?:withdrawals?|distributions?|benefits|payments)(?=[^.:]{0,60}:)"
     r"|\bthe following (?:in[\s-]?service )?(?:withdrawals?|distributions?)\b(?! (?:of|from))(?=[^.:]{0,60}:)"
     r"|\bin[\s-]?service (?:withdrawals?|distributions?) (?:are|is) (?:available|permitted|allowed) only\b"
+    # the plan's list of events on which money may be paid out ("may be distributed under any of the following
+    # circumstances: unforeseeable emergencies, separation from service, your death")
+    r"|\b(?:distributed|withdrawn|paid)\b[^.:]{0,40}\b(?:any|one) of the following "
+    r"(?:circumstances|events|reasons)"
+    r"(?=[^.:]{0,60}:)"
+    r"|\bavailable (?:types|kinds|forms) of (?:in[\s-]?service )?(?:withdrawals?|distributions?)"
     r"|\b(?:withdrawals?|distributions?) (?:while (?:you are |you remain )?employed|in[\s-]?service)"
     r"[^.]{0,20}\b(?:are|is) limited to\b"
 )
@@ -290,7 +300,9 @@ OTHER_SOURCE = _r(
 SELECT = _r(r"select one or more|select all")
 # Withdrawals while employed only for hardship (financial need): after-tax money cannot come out freely.
 # ("non-hardship withdrawals" are the opposite: withdrawals at will)
-HARDSHIP = r"(?:financial )?(?<!non-)(?<!non)hardship|financial need|immediate and heavy"
+HARDSHIP = (
+    r"(?:financial )?(?<!non-)(?<!non)hardship|financial need|immediate and heavy|unforeseeable emergenc"
+)
 DISCRETION = _r(r"\b(?:employer|board|administrator|committee) may (?:elect to )?(?:permit|allow)")
 # Someone else's approval: it depends on that approval.
 APPROVAL = _r(r"\b(?:discretion|approv\w*|consent)\b")
@@ -332,8 +344,12 @@ NEG_WITHDRAW = _r(
     r"\bcan ?not (?:be )?withdraw|\bcannot withdraw|\bmay not (?:be )?withdraw"
     r"|(?:\bnot|n't|\bnever) be able to (?:withdraw|take|receive|request)"
     r"|\bnot (?:be )?allowed\b|\bnot (?:be )?permitted\b|\bnot (?:be )?entitled to (?:withdraw|receive)"
-    r"|\bno in-service\b|\bcan not be withdrawn"
+    r"|\bno in-service\b|\bcan not be withdrawn|\bnot (?:be )?accessible\b|\binaccessible\b"
+    r"|\b(?:cannot|can not|may not|not be able to|are not able to) access\b"
     r"|\b(?:is|are) not available\b|\bno provision for\b|\bnot eligible to withdraw"
+    # "No withdrawals are permitted while you are employed", "No distribution may be made before ..."
+    r"|\bno\b[^.;]{0,30}\b(?:withdrawals?|distributions?)\b[^.;]{0,40}"
+    r"\b(?:are|is|will be|may be|shall be|may) (?:permitted|allowed|available|made|taken)\b"
     r"|\b(?:may not|cannot|can not|are not able to|not eligible to) (?:take|make|request|receive)\b"
     r"[^.;]{0,25}\b(?:withdrawal|distribution)"
     r"|\b(?:does|do|will) not (?:currently )?(?:permit|allow|provide for|offer)\b[^.;]{0,30}"
@@ -350,14 +366,16 @@ OTHER_GATE = _r(
     r"(?:reach(?:ed|ing)?|attain(?:ed|ing)?|after|over|at least|once you (?:are|reach)|until"
     r"|turn(?:s|ed)?)\s+(?:the\s+)?(?:age\s+(?:of\s+)?)?\d{2}\b"
     rf"|\b{_COUNT}\s+(?:or more\s+)?years? of (?:plan )?(?:participation|service|membership)"
-    rf"|\bparticipated\b[^.;]{{0,40}}\b{_COUNT} (?:or more )?years"
+    r"|\b(?:participated|been a (?:plan )?participant|been in the plan|been a member)\b"
+    rf"[^.;]{{0,40}}\b{_COUNT} (?:or more )?(?:full )?years"
 )
 # "Withdrawals from your after-tax account are limited to one per Plan Year": allowed, that often.
 FREQUENCY_LIMIT = _r(
     rf"\b(?:withdrawals?|distributions?)\b[^.;]{{0,60}}\b(?:are|is) limited to {_COUNT} "
     r"(?:per|each|a|in any)\b"
 )
-THIS_AGE = _r(r"\bthis age\b")
+# An age named in the sentence before ("Once you reach the ages above", "that age").
+THIS_AGE = _r(r"\b(?:this|that|these|those) ages?\b|\bthe ages? (?:above|listed|shown)\b")
 MAY_BE_REQUESTED = _r(r"\b(?:may|can) be (?:requested|made|withdrawn|distributed|paid|taken)\b")
 ANSWER_NO = _r(r"no\b(?!\s+\w+\s+(?:is|are)\b)")
 IN_SERVICE = _r(
@@ -372,3 +390,66 @@ ALSO = _r(r"\balso\b|\bin addition\b")
 DEFINITION = re.compile(r"^(?!This\b|That\b|It\b|Which\b)[\"']?[A-Z][\w\s'()-]{0,60}?\b(?:means|shall "
                         r"mean|is defined as)\b"
                         r"|^[A-Z][A-Z\s-]{6,60}\.\s+Any (?:contribution|amount)\b")
+
+# A comparison of tax effects ("than it would be if you saved on an after-tax basis"): not a plan term.
+COMPARISON = _r(r"\bthan (?:it |they |you )?would\b|\bwould be if\b|\bthan if you\b")
+# Contributions that move to after-tax once the IRS limit is reached (spillover). Roth contributions count
+# toward that limit, so the after-tax contributions past it are non-Roth.
+SWITCH_TO_AFTER_TAX = _r(
+    r"\b(?:switch|spill|continue|move|roll|change)\w*\b[^.;]{0,60}\b(?:to|on|into|as) (?:an? |your )?"
+    rf"(?:{AT}){_NOT_ROTH_AFTER}"
+)
+AT_LIMIT = _r(r"\b(?:reach|hit|exceed|meet|max(?:imize)? out)\w*\b[^.;]{0,60}\blimits?\b")
+# A verb of converting (money already in the plan), not of contributing new money.
+CONVERT_VERB = _r(r"\bconvert")
+# Asking for a conversion ("can request a maximum of 26 Roth conversions", "eligible to request a
+# conversion").
+REQUEST_CONVERSION = _r(
+    r"\b(?:may|can|eligible to|able to)\s+(?:\w+\s+){0,2}(?:request|make|elect)\b[^.]{0,40}\bconversions?\b"
+    r"|\bconversions?\b[^.]{0,20}\b(?:you|participants) (?:may|can) (?:request|make|elect)\b"
+    r"|\bconversions?\b[^.]{0,20}\b(?:can|may) be (?:requested|made|elected)\b"
+    # how to ask for one ("To request an in-plan Roth conversion, log on to ...")
+    r"|\bto (?:request|make|elect|initiate) an? (?:in[\s-]?plan roth|roth in[\s-]?plan) "
+    r"(?:conversion|rollover)"
+)
+# "not accessible while working": a refusal of withdrawals while employed.
+NOT_ACCESSIBLE = _r(
+    r"\bnot (?:be )?accessible\b|\binaccessible\b"
+    r"|\b(?:cannot|can not|may not|not be able to|are not able to) access\b"
+)
+# Money the employer put in ("contributions made by the University"): not the employee's after-tax money.
+EMPLOYER_MONEY = _r(
+    r"\b(?:made|paid) by (?:the |your )?(?:university|employer|company|college|school|institution|state"
+    r"|county|city|district)\b"
+)
+# A plan that offers a kind of contribution ("offered our company plan - Non Roth After Tax Contributions").
+OFFERED = _r(r"\boffer(?:s|ed)?\b|\badded\b")
+# A withdrawal offered on an age condition ("Make withdrawals while you are working if you are at least age
+# 59½"): the condition is the gate even without "may".
+IF_AGE = _r(r"\bif you (?:are|have reached|reach|have attained|attain|turn)\b[^.;]{0,20}\b(?:59½|\d{2}\b)")
+# The five-year rule for Roth money (when a withdrawal of converted money is tax-free).
+FIVE_YEAR = _r(r"\bfive(?:-| )(?:taxable |tax )?years?\b|\b5-(?:taxable-)?year\b|\bqualified distribution")
+# Moving money to Roth inside the plan by a rollover or transfer (a verb, not the noun "rollovers").
+ROLL_VERB = _r(r"\broll(?:s|ed|ing)?\s+(?:\w+\s+)?over\b|\btransfer(?:s|red|ring)?\b(?! of)")
+# How a kind of contribution is taxed or limited ("are not subject to the same IRS limits", "count toward"):
+# it describes the kind; the sentence that grants it is the better proof.
+TREATMENT = _r(
+    r"\b(?:are|is) (?:not )?(?:subject to|taxed|taxable|limited)\b|\bcounts? (?:toward|against)\b"
+)
+# A contribution option the plan grants ("you will have a new contribution option: after-tax (non-Roth)").
+OPTION = _r(r"\b(?:contribution|savings) option\b|\boption to (?:make|contribute|save)\b")
+# The plan says it has no Roth contributions ("The Plan does not offer a Roth 401(k)"); not a Roth IRA,
+# not conversions.
+_ROTH_KIND = r"401\(k\)|403\(b\)|457\(b\)|contributions?|deferrals?|elective|option|feature|savings"
+NO_ROTH = _r(
+    r"\b(?:does|do|will) not (?:currently )?(?:offer|permit|allow|have|include|provide(?: for)?|accept)\b"
+    rf"[^.;]{{0,20}}\broth (?:{_ROTH_KIND})|\bno roth (?:{_ROTH_KIND})"
+)
+# Roth contributions as what switches or continues ("your Roth contributions continue on an after-tax basis"):
+# not a spillover to non-Roth money.
+ROTH_SWITCHES = _r(
+    rf"{ROTH}(?: 401\(k\))?(?: contributions| deferrals)?\s+(?:will |would )?(?:automatically )?"
+    r"(?:switch|spill|continue|move|roll|change)"
+)
+# Money that is not Roth ("each non-Roth payroll account source"): what a Roth conversion converts.
+NON_ROTH_SOURCE = _r(r"\bnon[\s-]?roth\b")
