@@ -1,9 +1,10 @@
 """Label accuracy of the SPD reader over labelled real passages.
 
-``python -m bench.score_spd [dev|heldback|found|found2|unseen]`` prints per-passage misses and the score;
-``python -m bench.score_spd documents`` and ``… unseen-documents`` score whole documents. The unseen
-sets (``passages-unseen.jsonl``, ``documents-unseen/``) were collected and labelled by someone who never
-read the rules, and are scored, never tuned to.
+``python -m bench.score_spd [SET ...]`` (dev, heldback, found, found2, unseen, unseen2, unseen3)
+prints per-passage misses and the score; ``python -m bench.score_spd documents`` and
+``… unseen-documents [FOLDER ...]`` score whole documents. The unseen sets (``passages-unseen*.jsonl``,
+``documents-unseen*/``) were each collected and labelled by someone who never read the rules, and
+each is measured once before any rule is tuned to it (see docs/spd.md, Measured).
 """
 
 from __future__ import annotations
@@ -120,7 +121,7 @@ def score_documents() -> list[DocumentScore]:
     return out
 
 
-UNSEEN_SETS = ("documents-unseen", "documents-unseen2")
+UNSEEN_SETS = ("documents-unseen", "documents-unseen2", "documents-unseen3")
 WORDS_PER_PDF_PAGE = 520  # two columns of the test layout hold about 600 words
 
 
@@ -234,8 +235,9 @@ def _print_documents(scores: list[DocumentScore]) -> None:
 
 
 def main() -> None:
-    if sys.argv[1:] == ["unseen-documents"]:
-        folders = [DATA / name for name in UNSEEN_SETS if (DATA / name / "manifest.json").exists()]
+    if sys.argv[1:2] == ["unseen-documents"]:  # all the held-back folders, or those named
+        names = sys.argv[2:] or UNSEEN_SETS
+        folders = [DATA / name for name in names if (DATA / name / "manifest.json").exists()]
         _print_documents([d for folder in folders for form in ("pdf", "text")
                           for d in score_unseen_documents(folder, form)])
         return
