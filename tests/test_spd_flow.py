@@ -26,7 +26,9 @@ def test_a_document_at_the_first_question_is_confirmed_and_cited_in_the_verdict(
     _send(user, read_pdf(build(MEGA)).as_json())
     assert user.last is not None
     assert user.last.title == "From your plan's document: After-tax (non-Roth) contributions"
-    assert "(high confidence): p. 4: 'In addition to deciding how much" in " ".join(user.last.lines)
+    assert "seems to say yes: p. 4: 'In addition to deciding how much" in " ".join(user.last.lines)
+    assert user.last.hint is not None
+    assert "I can misread a plan" in user.last.hint
     assert [c.label for c in user.last.choices] == ["Yes", "No", "Not sure"]
     assert "after_tax_allowed" not in user.conv["answers"]  # nothing filled before it is confirmed
     reply = user.tap("spd:yes")

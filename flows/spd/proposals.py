@@ -34,6 +34,9 @@ KEY = "spd"  # the conversation's key for proposals waiting and quotes confirmed
 CHOICES = (Choice("spd:yes", "Yes"), Choice("spd:no", "No"), Choice("spd:unsure", "Not sure"))
 PASSAGE_MIN_WORDS = 12
 READ = "I read your plan's document."
+# On plans it was never tuned to, the reader misreads often enough that every proposal asks the
+# person to read its sentence (docs/spd.md, Measured): no confidence label is shown in the chat.
+CHECK = "Read the sentence before you confirm: I can misread a plan. Only what you confirm is used."
 AGAIN = "Is my reading right? Tap Yes, No or Not sure (or type /back to leave it)."
 PASSAGE_TERMS = ("after-tax", "after tax", "aftertax", "in-plan", "in plan", "withdraw", "roth", "conver")
 # A plan document speaks to "you" about "the plan"; a person speaks of themselves. A message in the
@@ -273,12 +276,12 @@ def _proposal_reply(conv: dict[str, Any], facts: Facts, proposal: dict[str, Any]
     question = proposal["q"]
     page = f"p. {proposal['page']}: " if proposal.get("page") is not None else ""
     lines = [BY_ID[question].text(facts),
-             f"Your plan's document says {ANSWER_WORDS[proposal['answer']].lower()} "
-             f"({proposal['confidence']} confidence): {page}'{proposal['quote']}'"]
+             f"Your plan's document seems to say {ANSWER_WORDS[proposal['answer']].lower()}: "
+             f"{page}'{proposal['quote']}'"]
     lines += [f"I set aside '{a['quote']}': {a['why']}." for a in proposal.get("aside", [])]
     return Reply(state=conv["state"], title=f"From your plan's document: {TITLES[question]}",
                  lines=tuple(lines), choices=CHOICES, notice=note,
-                 hint="Is that right? Only what you confirm is used.")
+                 hint=CHECK)
 
 
 def _move_on(conv: dict[str, Any], today: date) -> None:
