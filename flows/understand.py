@@ -213,8 +213,18 @@ def employer_parts(text: str) -> str | None:
     return None
 
 
-def _employer(clause: str) -> _Found | None:
+_EMPLOYER_ITSELF = r"\b(?:employer|company|they|match(?:es|ing)?|profit[\s-]sharing|nonelective)"
+
+
+def _about_employer_money(clause: str) -> bool:
+    """'work puts in 10k' is; 'I defer 23.5k at my job' is the person's own deferral, where they work."""
     if not re.search(rf"\b{_EMPLOYER_CUE}", clause):
+        return False
+    return bool(re.search(_EMPLOYER_ITSELF, clause)) or _deferrals(clause) is None
+
+
+def _employer(clause: str) -> _Found | None:
+    if not _about_employer_money(clause):
         return None
     formula = re.search(_FORMULA, clause)
     if formula:
