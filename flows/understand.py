@@ -398,6 +398,7 @@ def _found_in(message: str, facts: Facts, *, bare_year: bool = False) -> list[_F
     text = prepared(message)
     clauses = _clauses(text)
     found: dict[str, _Found] = {}
+    where: dict[str, str] = {}  # the clause each fact was found in
     unclear: set[str] = set()
     year_found = None
     for clause in clauses:
@@ -412,11 +413,27 @@ def _found_in(message: str, facts: Facts, *, bare_year: bool = False) -> list[_F
         for item in readers:
             if item is not None and item.stated.question not in found:
                 found[item.stated.question] = item
+                where[item.stated.question] = clause
             elif item is not None and (item.stated.question in _AMOUNTS
                                        or found[item.stated.question].stated.text != item.stated.text):
                 unclear.add(item.stated.question)  # "11250 match, 11250 profit sharing": ask, never pick one
+    for question in ("employee_deferrals", "plan_type"):
+        if _day_job_deferral(where.get(question), text, facts):
+            unclear.add(question)  # the day job's plan: asked at the day-job question and at the plan's own
     kept = (f for q, f in found.items() if q not in unclear)
     return sorted(kept, key=lambda f: UNDERSTOOD.index(f.stated.question))
+
+
+_OWN_BUSINESS = (r"\b(?:solo 401k|solo k|side (?:gig|hustle|business)|self[\s-]employed|my (?:own )?business|"
+                 r"1099)\b")
+_AT_A_JOB = r"\b(?:work|job|day job|w-?2|employer|company)\b"
+
+
+def _day_job_deferral(clause: str | None, text: str, facts: Facts) -> bool:
+    """'solo 401k ... putting 23.5k in the work 401k': deferrals at the day job, not the solo plan's."""
+    if clause is None or not re.search(_AT_A_JOB, clause):
+        return False
+    return facts.value("plan_type") == "solo401k" or bool(re.search(_OWN_BUSINESS, text))
 
 
 def stated_facts(message: str, facts: Facts) -> list[Stated]:

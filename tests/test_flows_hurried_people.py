@@ -32,3 +32,31 @@ def test_what_the_employer_puts_in_next_to_my_own_deferral_is_still_read() -> No
     assert reply.notice is not None
     assert "Your deferrals: $20,000" in reply.notice
     assert "Employer money: $10,000" in reply.notice
+
+
+def test_a_side_gig_owners_work_401k_deferral_is_not_the_solo_plans_own() -> None:
+    # Typed: "solo 401k. side gig nets ~80k, w2 job 150k, already putting 23.5k in the work 401k, im 38".
+    # The $23,500 went in as the solo plan's own deferrals, its question was skipped, and the result
+    # read "Your deferrals exceed your 402(g) limit by $22,500" for money never put in the solo plan.
+    user = User(today=DECEMBER)
+    reply = user.type("solo 401k. side gig nets ~80k, w2 job 150k, already putting 23.5k in the work 401k, "
+                      "im 38")
+    assert reply.notice is not None
+    assert "Your deferrals" not in reply.notice
+    assert "employee_deferrals" not in user.answers()
+    user.taps("solo401k", "yes", "yes", "continue", "2026", "sole_prop")
+    user.type("80k")
+    assert user.state == "day_job_deferrals"
+    user.type("23.5k")
+    user.tap("skip")  # the day job's Social Security wages
+    assert user.state == "employee_deferrals"  # the solo plan's own deferrals: asked, not assumed
+    user.type("1k")
+    assert user.answers()["employee_deferrals"] == "1000"
+
+
+def test_a_solo_owner_later_naming_the_work_401k_keeps_the_solo_plan() -> None:
+    user = User(today=DECEMBER)
+    user.taps("solo401k", "yes", "yes", "continue", "2026", "sole_prop")
+    user.type("80k, putting 23.5k in the work 401k")
+    assert user.answers()["plan_type"] == "solo401k"
+    assert "employee_deferrals" not in user.answers()
