@@ -60,3 +60,33 @@ def test_a_solo_owner_later_naming_the_work_401k_keeps_the_solo_plan() -> None:
     user.type("80k, putting 23.5k in the work 401k")
     assert user.answers()["plan_type"] == "solo401k"
     assert "employee_deferrals" not in user.answers()
+
+
+def test_menu_number_one_beside_the_maximum_offers_the_maximum() -> None:
+    # Typed "1" beside "or type: 1) The maximum": asked "$1 deferred for the whole year? Did you mean
+    # $1,000?" with no way to the maximum; "1" again (the maximum, as the person meant) kept $1,000.
+    user = User(today=DECEMBER)
+    user.types("401k", "yes", "yes", "1", "1", "45", "200k")
+    assert user.state == "employee_deferrals"
+    reply = user.type("1")
+    assert "employee_deferrals" not in user.answers()
+    assert reply.lines[0].startswith("Option 1 (The maximum)? Or ")
+    assert "$1,000" in reply.lines[0]
+    user.type("1")
+    assert user.answers()["employee_deferrals"] == "max"
+
+
+def test_menu_number_one_beside_the_maximum_can_still_mean_a_thousand() -> None:
+    user = User(today=DECEMBER)
+    user.types("401k", "yes", "yes", "1", "1", "45", "200k", "1", "2")
+    assert user.answers()["employee_deferrals"] == "1000"
+
+
+def test_menu_number_one_beside_none_offers_no_employer_money() -> None:
+    user = User(today=DECEMBER)
+    user.types("401k", "yes", "yes", "1", "1", "45", "200k", "max")
+    assert user.state == "employer_contributions"
+    reply = user.type("1")
+    assert reply.lines[0].startswith("Option 1 (None)? Or ")
+    user.type("1")
+    assert user.answers()["employer_contributions"] == {"dollars": "0"}
