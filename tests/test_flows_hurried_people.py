@@ -90,3 +90,33 @@ def test_menu_number_one_beside_none_offers_no_employer_money() -> None:
     assert reply.lines[0].startswith("Option 1 (None)? Or ")
     user.type("1")
     assert user.answers()["employer_contributions"] == {"dollars": "0"}
+
+
+def test_a_day_jobs_social_security_wages_of_4_are_asked_back() -> None:
+    # Typed "4" (a slip: the next question's menu) at "Your day job's Social Security wages (W-2 box 3)?":
+    # taken as $4 with no question back.
+    user = User(today=DECEMBER)
+    user.taps("solo401k", "yes", "yes", "continue", "2026")
+    user.type("38")
+    user.tap("sole_prop")
+    user.types("80k", "23.5k")
+    assert user.state == "day_job_ss_wages"
+    reply = user.type("4")
+    assert "day_job_ss_wages" not in user.answers()
+    assert reply.lines[0] == "$4 of Social Security wages at your day job? Did you mean $4,000?"
+    user.type("3")  # Re-enter
+    user.type("150k")
+    assert user.answers()["day_job_ss_wages"] == "150000"
+
+
+def test_last_years_fica_wages_of_185_are_asked_back_not_kept_as_185_dollars() -> None:
+    # $185 of FICA wages would end the Roth catch-up warning for a 59-year-old nurse on $185,000.
+    user = User(today=DECEMBER)
+    user.types("403b", "yes", "yes", "1", "1", "59", "185k", "max", "none", "no cap", "biweekly", "26",
+               "none", "yes", "skip", "skip")
+    assert user.state == "prior_year_fica_wages"
+    reply = user.type("185")
+    assert "prior_year_fica_wages" not in user.answers()
+    assert reply.lines[0] == "$185 of FICA wages last year? Did you mean $185,000?"
+    user.type("1")
+    assert user.answers()["prior_year_fica_wages"] == "185000"
