@@ -120,3 +120,39 @@ def test_last_years_fica_wages_of_185_are_asked_back_not_kept_as_185_dollars() -
     assert reply.lines[0] == "$185 of FICA wages last year? Did you mean $185,000?"
     user.type("1")
     assert user.answers()["prior_year_fica_wages"] == "185000"
+
+
+#: Three paragraphs as a Fidelity-administered plan's SPD puts them, pasted into the chat as one message.
+PASTED_SPD = (
+    "After-Tax Contributions. In addition to your pre-tax and Roth 401(k) contributions, you may elect to "
+    "make after-tax contributions of 1% to 10% of your eligible compensation each pay period, up to the "
+    "annual IRS limit on total contributions. After-tax contributions are deducted from your pay after "
+    "income taxes are withheld. In-Plan Roth Conversion. You may convert all or a portion of your after-tax "
+    "contribution account, including earnings, to your Roth 401(k) account at any time through NetBenefits "
+    "or by calling the Fidelity Retirement Service Center. Earnings converted are taxable in the year of "
+    "conversion. Withdrawals While Employed. You may withdraw your after-tax contributions and their "
+    "earnings at any time while employed, up to two times per plan year. Withdrawals of pre-tax "
+    "contributions are not permitted before age 59 1/2 except for hardship."
+)
+
+
+def test_hmm_not_sure_at_a_document_proposal_is_not_sure() -> None:
+    # Typed "hmm not sure" at "Your plan's document says yes (high confidence): 'You may convert ...'":
+    # refused with "Is my reading right? Type Yes, No or Not sure" (the interview's questions read it).
+    user = User(today=DECEMBER)
+    first = user.type(PASTED_SPD)
+    assert first.title.startswith("From your plan's document: After-tax")
+    user.type("yep")
+    reply = user.type("hmm not sure")
+    assert reply.notice == "In-plan Roth conversion: not filled; I'll ask it as usual."
+    assert "in_plan_conversion" not in user.answers()
+    assert user.answers()["after_tax_allowed"] == "yes"
+
+
+def test_a_hedged_or_plain_answer_at_a_document_proposal() -> None:
+    user = User(today=DECEMBER)
+    user.type(PASTED_SPD)
+    user.type("yes thats right")
+    assert user.answers()["after_tax_allowed"] == "yes"
+    user.type("nope not that one")
+    assert "in_plan_conversion" not in user.answers()

@@ -26,8 +26,8 @@ from flows.spd import errors
 from flows.spd.reader import read_text
 from flows.spd.stored import ORDER
 from flows.spd.words import ANSWER_WORDS, TITLES
-from flows.understand import correction_in, question_in
-from flows.vocabulary import NO_KEYS, UNSURE_KEYS, YES_KEYS, key
+from flows.understand import correction_in, hedged, question_in
+from flows.vocabulary import NO_KEYS, UNSURE_KEYS, YES_KEYS, YES_NO_UNSURE_PHRASES, find_phrase, key
 
 KIND: Final = "spd"  # Event.kind of a document's reading
 KEY = "spd"  # the conversation's key for proposals waiting and quotes confirmed
@@ -228,11 +228,13 @@ def _choice(value: str) -> str | None:
     word = key(value)
     if word in ("1", "2", "3"):
         return ("yes", "no", "unsure")[int(word) - 1]
-    if word in YES_KEYS:
-        return "yes"
-    if word in NO_KEYS:
-        return "no"
-    return "unsure" if word in UNSURE_KEYS else None
+    for keys, meaning in ((YES_KEYS, "yes"), (NO_KEYS, "no"), (UNSURE_KEYS, "unsure")):
+        if word in keys:
+            return meaning
+    said = find_phrase(value, YES_NO_UNSURE_PHRASES)  # "hmm not sure", "yes that's right"
+    if said == "unsure" or (said in ("yes", "no") and not hedged(value)):  # "yes I think": asked again
+        return said
+    return None
 
 
 def _confirm(conv: dict[str, Any], choice: str, today: date) -> Reply:
