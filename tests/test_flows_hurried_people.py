@@ -3,8 +3,11 @@
 
 from __future__ import annotations
 
+import io
 from datetime import date
+from pathlib import Path
 
+from bot.terminal import run
 from tests.flowkit import User
 
 DECEMBER = date(2026, 12, 4)
@@ -156,3 +159,22 @@ def test_a_hedged_or_plain_answer_at_a_document_proposal() -> None:
     assert user.answers()["after_tax_allowed"] == "yes"
     user.type("nope not that one")
     assert "in_plan_conversion" not in user.answers()
+
+
+def test_the_cap_in_the_confirmed_document_sentence_bounds_the_room() -> None:
+    # Typed "/spd docs/example-spd.txt" "yep" "yep" ... and at the cap question "no cap" (not knowing it).
+    # The result read "After-tax room for 2026: $41,200" and "Per paycheck: $1,584.61 (19% of pay)" right
+    # above "The plan caps after-tax contributions at 15% of pay" from the sentence the person confirmed.
+    # By hand (2026, Notice 2025-67): 415(c) $72,000 - deferrals $24,500 - match 50% of 6% of $210,000
+    # ($6,300) = $41,200; the plan's 15% of $210,000 = $31,500 is lower, so the room is $31,500.
+    spd = Path(__file__).resolve().parents[1] / "docs" / "example-spd.txt"
+    typed = [f"/spd {spd}", "yep", "yep", "yep", "401k", "2026", "31", "210k", "max", "50% up to 6%",
+             "biweekly", "26", "no"]
+    out = io.StringIO()
+    run(io.StringIO("\n".join(typed) + "\n"), out, DECEMBER)
+    chat = out.getvalue()
+    assert "Plan's after-tax cap: 15% of pay, from the same sentence ✓" in chat
+    assert "Does the plan cap after-tax contributions" not in chat  # the document answered it
+    assert "After-tax room for 2026: $31,500" in chat
+    assert "$41,200" in chat.split("After-tax room for 2026:")[1]  # what the IRS limit alone would leave
+    assert "(elect 15% of pay)" in chat

@@ -245,11 +245,25 @@ def _confirm(conv: dict[str, Any], choice: str, today: date) -> Reply:
         conv["answers"][question] = proposal["answer"]
         conv["history"] = [h for h in conv["history"] if h != question] + [question]
         state["cited"][question] = {k: proposal[k] for k in ("answer", "quote", "page", "details")}
-        note = f"{TITLES[question]}: {ANSWER_WORDS[proposal['answer']]} ✓"
+        note = f"{TITLES[question]}: {ANSWER_WORDS[proposal['answer']]} ✓{_cap_kept(conv, proposal)}"
     else:
         state["hr"].append({"q": question, "why": "you did not confirm my reading"})
         note = f"{TITLES[question]}: not filled; I'll ask it as usual."
     return _next(conv, today, note)
+
+
+def _cap_kept(conv: dict[str, Any], proposal: dict[str, Any]) -> str:
+    """'After-Tax Contributions of up to 15 percent of your Eligible Pay', confirmed: the plan's cap is
+    15%, kept as the cap question's answer (else 'No cap / not sure' there would lift it)."""
+    details = proposal.get("details", {})
+    cap = details.get("cap_percent")
+    if proposal["q"] != "after_tax_allowed" or proposal["answer"] != "yes" or cap is None \
+            or details.get("cap_is_combined"):
+        return ""
+    question = "after_tax_cap_percent"
+    conv["answers"][question] = str(cap)
+    conv["history"] = [h for h in conv["history"] if h != question] + [question]
+    return f" Plan's after-tax cap: {cap}% of pay, from the same sentence ✓"
 
 
 def _next(conv: dict[str, Any], today: date, note: str) -> Reply:
