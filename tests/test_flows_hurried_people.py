@@ -173,7 +173,7 @@ def test_the_cap_in_the_confirmed_document_sentence_bounds_the_room() -> None:
     out = io.StringIO()
     run(io.StringIO("\n".join(typed) + "\n"), out, DECEMBER)
     chat = out.getvalue()
-    assert "Plan's after-tax cap: 15% of pay, from the same sentence ✓" in chat
+    assert "Plan's after-tax cap: 15% of pay, as your plan's document says ✓" in chat
     assert "Does the plan cap after-tax contributions" not in chat  # the document answered it
     assert "After-tax room for 2026: $31,500" in chat
     assert "$41,200" in chat.split("After-tax room for 2026:")[1]  # what the IRS limit alone would leave

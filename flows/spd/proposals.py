@@ -263,7 +263,7 @@ def _cap_kept(conv: dict[str, Any], proposal: dict[str, Any]) -> str:
     question = "after_tax_cap_percent"
     conv["answers"][question] = str(cap)
     conv["history"] = [h for h in conv["history"] if h != question] + [question]
-    return f" Plan's after-tax cap: {cap}% of pay, from the same sentence ✓"
+    return f" Plan's after-tax cap: {cap}% of pay, as your plan's document says ✓"
 
 
 def _next(conv: dict[str, Any], today: date, note: str) -> Reply:
