@@ -207,6 +207,7 @@ def _money(question: Question, text: str, facts: Facts) -> str | None:
         _deferral_percent(text, facts)
     amount = read_money(text)
     if amount.ambiguous:
+        check_money(question.id, amount.value, facts)  # "185,00" as pay: "$185 a year? ... $185,000?" first
         per = f" ({money(amount.value / 12)} a month × 12)" if amount.monthly else ""
         raise Confirm(f"Did you mean {money(amount.value)}{per}?",
                       ((str(amount.value), f"Yes, {money(amount.value)}"),))
@@ -353,6 +354,7 @@ def _employer(text: str, facts: Facts) -> Any:
             "(e.g. 50% up to 6%)."
         ) from None
     if amount.ambiguous:
+        check_money("employer_contributions", amount.value, facts)  # "22,50": "$22.50 ... or 22.5%?" first
         raise Confirm(f"Did you mean {money(amount.value)}?",
                       (({"dollars": str(amount.value)}, f"Yes, {money(amount.value)}"),))
     check_money("employer_contributions", amount.value, facts)

@@ -178,3 +178,24 @@ def test_the_cap_in_the_confirmed_document_sentence_bounds_the_room() -> None:
     assert "After-tax room for 2026: $31,500" in chat
     assert "$41,200" in chat.split("After-tax room for 2026:")[1]  # what the IRS limit alone would leave
     assert "(elect 15% of pay)" in chat
+
+
+def test_pay_typed_185_comma_00_is_not_kept_as_185_dollars() -> None:
+    # Typed "185,00" at pay: "Did you mean $185?"; "1" (Yes) kept pay of $185 a year, past the
+    # "$185 a year? Did you mean $185,000?" that "185" alone gets.
+    user = User(today=DECEMBER)
+    user.types("403b", "yes", "yes", "1", "2026", "58")
+    assert user.state == "compensation"
+    reply = user.type("185,00")
+    assert reply.lines[0] == "$185 a year? Did you mean $185,000?"
+    user.type("1")
+    assert user.answers()["compensation"] == "185000"
+
+
+def test_deferrals_typed_23_comma_50_are_asked_as_thousands() -> None:
+    user = User(today=DECEMBER)
+    user.types("403b", "yes", "yes", "1", "2026", "58", "185k")
+    reply = user.type("23,50")
+    assert reply.lines[0] == "$23.50 deferred for the whole year? Did you mean $23,500?"
+    user.type("1")
+    assert user.answers()["employee_deferrals"] == "23500"
