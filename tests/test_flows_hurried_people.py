@@ -116,7 +116,7 @@ def test_last_years_fica_wages_of_185_are_asked_back_not_kept_as_185_dollars() -
     # $185 of FICA wages would end the Roth catch-up warning for a 59-year-old nurse on $185,000.
     user = User(today=DECEMBER)
     user.types("403b", "yes", "yes", "1", "1", "59", "185k", "max", "none", "no cap", "biweekly", "26",
-               "none", "yes", "skip", "skip")
+               "yes", "skip", "skip")
     assert user.state == "prior_year_fica_wages"
     reply = user.type("185")
     assert "prior_year_fica_wages" not in user.answers()
@@ -199,3 +199,4 @@ def test_deferrals_typed_23_comma_50_are_asked_as_thousands() -> None:
     assert reply.lines[0] == "$23.50 deferred for the whole year? Did you mean $23,500?"
     user.type("1")
     assert user.answers()["employee_deferrals"] == "23500"
+
