@@ -59,3 +59,20 @@ async def test_an_after_tax_cap_beside_pre_tax_and_roth_words_is_the_after_tax_c
     assert "After-tax room for 2026: $21,000" in result.text
     assert "Your plan caps after-tax at 10% of pay: $21,000 (the IRS limit alone would leave $41,200)." \
         in result.text
+
+
+async def test_a_typed_answer_read_as_something_else_is_echoed_above_the_next_question(
+    api: FakeBotAPI, running: Any
+) -> None:
+    # Typed "fifty eight" at the age and "185k" at the pay: the next question came with no word of how
+    # they were read (the terminal says "Age on Dec 31: 58 ✓"); the chat showed only "fifty eight".
+    user = TgUser(api, 4243)
+    await user.send("/start")
+    for label in ("403(b)", "Yes", "Yes", "See my numbers", "2026 (this year)"):
+        await user.tap(label)
+    pay = await user.send("fifty eight")
+    assert pay.text.startswith("Age on Dec 31: 58 ✓\nYour room: question 3 of 9")
+    deferrals = await user.send("185k")
+    assert deferrals.text.startswith("Pay: $185,000 ✓\nYour room: question 4 of 9")
+    employer = await user.send("32,500")  # read as typed: nothing to add
+    assert employer.text.startswith("Your room: question 5 of 9")
