@@ -200,3 +200,20 @@ def test_deferrals_typed_23_comma_50_are_asked_as_thousands() -> None:
     user.type("1")
     assert user.answers()["employee_deferrals"] == "23500"
 
+
+
+def test_help_says_how_to_give_the_plans_document() -> None:
+    # Typed "/help" at the first question: the commands, and no word of sending the plan's document
+    # (/spd PATH in the terminal, a PDF in Telegram), the one thing that settles the verdict.
+    out = io.StringIO()
+    run(io.StringIO("/help\n"), out, DECEMBER)
+    assert "Your plan's document (SPD): type /spd and its path (a PDF or .txt)" in out.getvalue()
+
+
+def test_help_in_telegram_says_to_send_the_pdf() -> None:
+    from flows.commands import help_lines
+    from flows.interview import new_conversation
+
+    lines = help_lines(new_conversation(), "telegram")
+    assert "Your plan's document (SPD): send its PDF here" in " ".join(lines)
+    assert "/spd" not in " ".join(lines)
