@@ -420,8 +420,33 @@ def _found_in(message: str, facts: Facts, *, bare_year: bool = False) -> list[_F
     for question in ("employee_deferrals", "plan_type"):
         if _day_job_deferral(where.get(question), text, facts):
             unclear.add(question)  # the day job's plan: asked at the day-job question and at the plan's own
+    for question in _AMOUNTS:
+        if question in found and question not in unclear:
+            found[question] = _with_its_period(found[question], where[question])
     kept = (f for q, f in found.items() if q not in unclear)
     return sorted(kept, key=lambda f: UNDERSTOOD.index(f.stated.question))
+
+
+_PERIOD = re.compile(
+    r"^\s*(?:(?:in|into|to)\s+(?:my\s+|the\s+)?(?:401k|403b|plan)\s*)?"
+    r"((?:/\s*|\b(?:a|an|per|each|every|every other)\s+)"
+    r"(?:month|mo|pay ?check|check|pay ?period|pay ?day|week|wk|two weeks|2 weeks|fortnight)\b"
+    r"|\b(?:monthly|bi-?weekly|weekly|semi-?monthly|twice a month|fortnightly)\b)"
+)
+
+
+def _with_its_period(item: _Found, clause: str) -> _Found:
+    """'I put in 1k a month': the figure keeps its period ('1k a month'), so the answer reads it as
+    $12,000 and confirms it, or asks for the year's total (per paycheck); never $1,000 a year."""
+    at = clause.find(item.stated.said)
+    if at < 0:
+        return item
+    period = _PERIOD.match(clause[at + len(item.stated.said):])
+    if period is None:
+        return item
+    stated = item.stated
+    return _Found(Stated(stated.question, f"{stated.text} {period[1]}", f"{stated.said} {period[1]}",
+                         stated.inferred), item.cued)  # the answer's own reading asks it back
 
 
 _OWN_BUSINESS = (r"\b(?:solo 401k|solo k|side (?:gig|hustle|business)|self[\s-]employed|my (?:own )?business|"

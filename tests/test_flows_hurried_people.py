@@ -217,3 +217,24 @@ def test_help_in_telegram_says_to_send_the_pdf() -> None:
     lines = help_lines(new_conversation(), "telegram")
     assert "Your plan's document (SPD): send its PDF here" in " ".join(lines)
     assert "/spd" not in " ".join(lines)
+
+
+def test_a_monthly_deferral_in_a_whole_message_is_not_taken_as_the_years() -> None:
+    # Typed "403b at work, I put in 1k a month": echoed "Got it: ... Your deferrals: $1,000" and kept,
+    # $11,000 short of the $12,000 a year put in (the after-tax room overstated by as much).
+    user = User(today=DECEMBER)
+    reply = user.type("403b at work, I put in 1k a month")
+    assert "employee_deferrals" not in user.answers()
+    assert reply.lines[0] == "Did you mean $12,000 ($1,000 a month × 12)?"
+    user.type("yes")
+    assert user.answers()["employee_deferrals"] == "12000"
+
+
+def test_pay_every_two_weeks_in_a_whole_message_is_not_a_years_pay() -> None:
+    # Typed "I get paid 8k every two weeks, 401k, 35 yo": asked "$8,000 for the whole year, or is that a
+    # month's pay ($96,000 a year)?", neither of which is the $208,000 said.
+    user = User(today=DECEMBER)
+    reply = user.type("I get paid 8k every two weeks, 401k, 35 yo")
+    assert "compensation" not in user.answers()
+    assert "$96,000" not in " ".join(reply.lines)
+    assert user.answers()["pay_frequency"] == "biweekly"  # what was said is kept; the pay is asked
