@@ -146,8 +146,15 @@ _PAY = (
 )
 
 
+#: Pay of more than this job: "my wife and I make 300k combined", "household income 300k".
+_NOT_THIS_JOBS_PAY = (r"\b(?:combined|household|together|we make|we earn|our (?:income|pay|salary)|"
+                      r"wife|husband|spouse|partner)\b")
+
+
 def _pay(clause: str) -> _Found | None:
     if re.search(r"\b(?:defer|contribut|match|employer|company|profit sharing|after-tax)", clause):
+        return None
+    if re.search(_NOT_THIS_JOBS_PAY, clause):  # the question is this employer's pay: asked
         return None
     for pattern in _PAY:
         found = pattern.search(clause)

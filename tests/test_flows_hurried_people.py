@@ -238,3 +238,13 @@ def test_pay_every_two_weeks_in_a_whole_message_is_not_a_years_pay() -> None:
     assert "compensation" not in user.answers()
     assert "$96,000" not in " ".join(reply.lines)
     assert user.answers()["pay_frequency"] == "biweekly"  # what was said is kept; the pay is asked
+
+
+def test_a_couples_combined_income_is_not_this_jobs_pay() -> None:
+    # Typed "my wife and I make 300k combined, my 401k allows after-tax": echoed "Pay: $300,000" and kept
+    # as this employer's pay (it bounds 415(c) and the per-paycheck %).
+    user = User(today=DECEMBER)
+    reply = user.type("my wife and I make 300k combined, my 401k allows after-tax")
+    assert "compensation" not in user.answers()
+    assert "Pay:" not in (reply.notice or "")
+    assert user.answers()["after_tax_allowed"] == "yes"
