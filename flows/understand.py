@@ -667,7 +667,12 @@ def question_in(message: str) -> Explanation | None:
     subject = re.sub(r"^.*?\b(?:what(?:s| is| are| does| do)|whats|wat|define|explain|meaning of|"
                      r"what do you mean by|same as|how is|how does)\b", "", text)
     subject = re.sub(r"\b(?:an?|the|mean|means|meaning|stand for|exactly|\?)\b|\?", " ", subject).strip()
+    if _COMPARING.search(text) and re.search(r"\broth\b", text) and re.search(r"\bafter[\s-]?tax\b", text):
+        return _term("roth 401k")  # "difference between roth and after-tax?": it contrasts them
     return _term(subject or text)
+
+
+_COMPARING = re.compile(r"\b(?:differen\w*|vs|versus|same|compare\w*)\b")
 
 
 def _term(subject: str) -> Explanation | None:

@@ -248,3 +248,15 @@ def test_a_couples_combined_income_is_not_this_jobs_pay() -> None:
     assert "compensation" not in user.answers()
     assert "Pay:" not in (reply.notice or "")
     assert user.answers()["after_tax_allowed"] == "yes"
+
+
+def test_the_difference_between_roth_and_after_tax_is_answered_by_contrasting_them() -> None:
+    # Typed "what's the difference between roth and after-tax??" at the after-tax question: answered
+    # only what after-tax money is, not how it differs from Roth deferrals.
+    user = User(today=DECEMBER)
+    user.type("403b")
+    reply = user.type("what's the difference between roth and after-tax??")
+    assert reply.notice is not None
+    assert "part of your regular deferrals, under the same yearly deferral limit" in reply.notice
+    assert "After-tax money is different" in reply.notice
+    assert user.state == "after_tax_allowed"  # the same question again
