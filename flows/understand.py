@@ -156,6 +156,8 @@ def _pay(clause: str) -> _Found | None:
         return None
     if re.search(_NOT_THIS_JOBS_PAY, clause):  # the question is this employer's pay: asked
         return None
+    if re.search(r"\b(?:bonus(?:es)?|commissions?|overtime)\b", clause):  # "salary 200k bonus 50k"
+        return None
     for pattern in _PAY:
         found = pattern.search(clause)
         if found and _big_enough(found[1]):

@@ -260,3 +260,12 @@ def test_the_difference_between_roth_and_after_tax_is_answered_by_contrasting_th
     assert "part of your regular deferrals, under the same yearly deferral limit" in reply.notice
     assert "After-tax money is different" in reply.notice
     assert user.state == "after_tax_allowed"  # the same question again
+
+
+def test_a_salary_said_beside_a_bonus_is_not_the_whole_pay() -> None:
+    # Typed "salary 200k bonus 50k, maxing 401k, employer match 6k": echoed "Pay: $200,000" and kept;
+    # the bonus is pay too (415(c)(3) compensation; the per-paycheck % is of it), so pay is asked.
+    user = User(today=DECEMBER)
+    reply = user.type("salary 200k bonus 50k, maxing 401k, employer match 6k")
+    assert "compensation" not in user.answers()
+    assert "Pay:" not in (reply.notice or "")
