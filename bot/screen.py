@@ -230,6 +230,8 @@ class Screens:
         markup = keyboard(reply, result_extras=is_result, chart_button=is_result and spec is not None
                           and not with_chart)
         body = html_text(reply)
+        echo = typed_echo(update, reply) if typed and not screen.buttons else None
+        body = body if echo is None else f"{echo}\n{body}"
         rendering = (asyncio.create_task(asyncio.to_thread(render_spec, spec))
                      if spec is not None and with_chart else None)
         if not await self._edit_in_place(update, context, screen, reply=reply, body=body, chosen=chosen,
@@ -321,6 +323,23 @@ class Screens:
                 except BadRequest as exc:
                     log.info("could not clear a stale keyboard: %s", type(exc).__name__)
             await context.bot.send_message(message.chat.id, STALE)
+
+
+def typed_echo(update: Update, reply: Reply) -> str | None:
+    """A typed answer read as something else ("fifty eight" as 58, "185k" as $185,000) is echoed above
+    the next question ("Age on Dec 31: 58 ✓"): the user's own message shows only the words, and the
+    question it answered keeps no buttons to edit. None when the reading is the words themselves."""
+    message = update.message
+    if reply.answered is None or message is None or message.text is None:
+        return None
+    label, shown = reply.answered
+    if _bare(message.text) == _bare(shown):  # "23,500" shown as "$23,500": nothing to tell
+        return None
+    return f"<i>{html.escape(f'{label}: {shown} ✓', quote=False)}</i>"
+
+
+def _bare(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
 
 
 async def send_text(context: Context, chat_id: int, text: str,

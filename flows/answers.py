@@ -207,6 +207,7 @@ def _money(question: Question, text: str, facts: Facts) -> str | None:
         _deferral_percent(text, facts)
     amount = read_money(text)
     if amount.ambiguous:
+        check_money(question.id, amount.value, facts)  # "185,00" as pay: "$185 a year? ... $185,000?" first
         per = f" ({money(amount.value / 12)} a month × 12)" if amount.monthly else ""
         raise Confirm(f"Did you mean {money(amount.value)}{per}?",
                       ((str(amount.value), f"Yes, {money(amount.value)}"),))
@@ -353,6 +354,7 @@ def _employer(text: str, facts: Facts) -> Any:
             "(e.g. 50% up to 6%)."
         ) from None
     if amount.ambiguous:
+        check_money("employer_contributions", amount.value, facts)  # "22,50": "$22.50 ... or 22.5%?" first
         raise Confirm(f"Did you mean {money(amount.value)}?",
                       (({"dollars": str(amount.value)}, f"Yes, {money(amount.value)}"),))
     check_money("employer_contributions", amount.value, facts)
@@ -515,15 +517,16 @@ def _menu_number(question: Question, text: str, facts: Facts) -> Any:
     option when the figure reads the same, else both readings offered, never one guessed."""
     options = question.options(facts)
     wanted = key(text)
-    if question.kind not in (Kind.PERCENT, Kind.WHOLE):  # money asks its own ("$1? $1,000?")
-        return None
     if not wanted.isdigit() or not 1 <= int(wanted) <= len(options):
         return None
     option = options[int(wanted) - 1]
     chosen = _shown_choice(question, option.value)
     try:
         literal = _typed_value(question, text, facts)
-    except Confirm as ask:  # the figure itself needs a second look (a 1% cap): offer it beside the option
+    except Confirm as ask:  # the figure itself needs a second look (a 1% cap, "$1? $1,000?")
+        if question.kind in (Kind.MONEY, Kind.EMPLOYER):  # its own question, with the option first
+            raise Confirm(f"Option {wanted} ({option.label})? Or {ask.ask[0].lower()}{ask.ask[1:]}",
+                          ((chosen, option.label), *ask.options)) from None
         literal = ask.options[0][0]
     except ParseError:  # no figure reads so (out of range): the menu number is the one reading
         return chosen
@@ -538,6 +541,8 @@ def _as_typed(question: Question, value: Any) -> str:
         return f"{value}% of pay"
     if question.kind is Kind.MONEY:
         return money(value)
+    if question.kind is Kind.EMPLOYER and isinstance(value, dict) and "dollars" in value:
+        return money(Decimal(value["dollars"]))
     return f"{value} ({question.label.lower()})"
 
 

@@ -88,9 +88,19 @@ def help_lines(conv: dict[str, Any], chat: Literal["telegram", "terminal"]) -> l
     question = BY_ID.get(str(conv.get("state")))
     if question is not None and question.why:
         lines.append(f"Why I ask this question: {question.why}")
+    lines.append(_DOCUMENT[chat])
     lines.append("Commands:")
     lines.extend(command_lines(chat))
     return lines
+
+
+#: How to give the plan's own document, in each chat (not a command of the menu in Telegram).
+_DOCUMENT = {
+    "telegram": "Your plan's document (SPD): send its PDF here, or paste its after-tax section; I quote "
+                "what it says and use only what you confirm.",
+    "terminal": "Your plan's document (SPD): type /spd and its path (a PDF or .txt), or paste its "
+                "after-tax section; I quote what it says and use only what you confirm.",
+}
 
 
 def unknown_command_line(name: str) -> str:

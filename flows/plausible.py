@@ -121,6 +121,11 @@ def _check_already_in(value: Decimal, facts: Facts) -> None:
                     f"in {facts.tax_year}. Is it the after-tax money alone, this year?")
 
 
+#: Yearly wages where "4" is likelier a slip or thousands than $4 (it would decide SE tax, Roth catch-up).
+_WAGES = {"day_job_ss_wages": "of Social Security wages at your day job",
+          "prior_year_fica_wages": "of FICA wages last year"}
+
+
 def check_money(question_id: str, value: Decimal, facts: Facts) -> None:
     """Raise Confirm (or ParseError for the impossible) when ``value`` looks wrong at this question."""
     if question_id == "after_tax_so_far":
@@ -135,6 +140,9 @@ def check_money(question_id: str, value: Decimal, facts: Facts) -> None:
         _check_elsewhere(value, facts)
     elif question_id == "magi" and 0 < value < THOUSANDS:
         raise _thousands_or_keep(value, "of modified AGI for the year")
+    elif question_id in _WAGES and 0 < value < THOUSANDS:
+        raise _thousands_or_keep(value, _WAGES[question_id])
+
 
 
 def check_cap(percent: Decimal, facts: Facts) -> None:

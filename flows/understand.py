@@ -146,8 +146,17 @@ _PAY = (
 )
 
 
+#: Pay of more than this job: "my wife and I make 300k combined", "household income 300k".
+_NOT_THIS_JOBS_PAY = (r"\b(?:combined|household|together|we make|we earn|our (?:income|pay|salary)|"
+                      r"wife|husband|spouse|partner)\b")
+
+
 def _pay(clause: str) -> _Found | None:
     if re.search(r"\b(?:defer|contribut|match|employer|company|profit sharing|after-tax)", clause):
+        return None
+    if re.search(_NOT_THIS_JOBS_PAY, clause):  # the question is this employer's pay: asked
+        return None
+    if re.search(r"\b(?:bonus(?:es)?|commissions?|overtime)\b", clause):  # "salary 200k bonus 50k"
         return None
     for pattern in _PAY:
         found = pattern.search(clause)
@@ -213,8 +222,18 @@ def employer_parts(text: str) -> str | None:
     return None
 
 
-def _employer(clause: str) -> _Found | None:
+_EMPLOYER_ITSELF = r"\b(?:employer|company|they|match(?:es|ing)?|profit[\s-]sharing|nonelective)"
+
+
+def _about_employer_money(clause: str) -> bool:
+    """'work puts in 10k' is; 'I defer 23.5k at my job' is the person's own deferral, where they work."""
     if not re.search(rf"\b{_EMPLOYER_CUE}", clause):
+        return False
+    return bool(re.search(_EMPLOYER_ITSELF, clause)) or _deferrals(clause) is None
+
+
+def _employer(clause: str) -> _Found | None:
+    if not _about_employer_money(clause):
         return None
     formula = re.search(_FORMULA, clause)
     if formula:
@@ -388,6 +407,7 @@ def _found_in(message: str, facts: Facts, *, bare_year: bool = False) -> list[_F
     text = prepared(message)
     clauses = _clauses(text)
     found: dict[str, _Found] = {}
+    where: dict[str, str] = {}  # the clause each fact was found in
     unclear: set[str] = set()
     year_found = None
     for clause in clauses:
@@ -402,11 +422,52 @@ def _found_in(message: str, facts: Facts, *, bare_year: bool = False) -> list[_F
         for item in readers:
             if item is not None and item.stated.question not in found:
                 found[item.stated.question] = item
+                where[item.stated.question] = clause
             elif item is not None and (item.stated.question in _AMOUNTS
                                        or found[item.stated.question].stated.text != item.stated.text):
                 unclear.add(item.stated.question)  # "11250 match, 11250 profit sharing": ask, never pick one
+    for question in ("employee_deferrals", "plan_type"):
+        if _day_job_deferral(where.get(question), text, facts):
+            unclear.add(question)  # the day job's plan: asked at the day-job question and at the plan's own
+    for question in _AMOUNTS:
+        if question in found and question not in unclear:
+            found[question] = _with_its_period(found[question], where[question])
     kept = (f for q, f in found.items() if q not in unclear)
     return sorted(kept, key=lambda f: UNDERSTOOD.index(f.stated.question))
+
+
+_PERIOD = re.compile(
+    r"^\s*(?:(?:in|into|to)\s+(?:my\s+|the\s+)?(?:401k|403b|plan)\s*)?"
+    r"((?:/\s*|\b(?:a|an|per|each|every|every other)\s+)"
+    r"(?:month|mo|pay ?check|check|pay ?period|pay ?day|week|wk|two weeks|2 weeks|fortnight)\b"
+    r"|\b(?:monthly|bi-?weekly|weekly|semi-?monthly|twice a month|fortnightly)\b)"
+)
+
+
+def _with_its_period(item: _Found, clause: str) -> _Found:
+    """'I put in 1k a month': the figure keeps its period ('1k a month'), so the answer reads it as
+    $12,000 and confirms it, or asks for the year's total (per paycheck); never $1,000 a year."""
+    at = clause.find(item.stated.said)
+    if at < 0:
+        return item
+    period = _PERIOD.match(clause[at + len(item.stated.said):])
+    if period is None:
+        return item
+    stated = item.stated
+    return _Found(Stated(stated.question, f"{stated.text} {period[1]}", f"{stated.said} {period[1]}",
+                         stated.inferred), item.cued)  # the answer's own reading asks it back
+
+
+_OWN_BUSINESS = (r"\b(?:solo 401k|solo k|side (?:gig|hustle|business)|self[\s-]employed|my (?:own )?business|"
+                 r"1099)\b")
+_AT_A_JOB = r"\b(?:work|job|day job|w-?2|employer|company)\b"
+
+
+def _day_job_deferral(clause: str | None, text: str, facts: Facts) -> bool:
+    """'solo 401k ... putting 23.5k in the work 401k': deferrals at the day job, not the solo plan's."""
+    if clause is None or not re.search(_AT_A_JOB, clause):
+        return False
+    return facts.value("plan_type") == "solo401k" or bool(re.search(_OWN_BUSINESS, text))
 
 
 def stated_facts(message: str, facts: Facts) -> list[Stated]:
@@ -608,7 +669,12 @@ def question_in(message: str) -> Explanation | None:
     subject = re.sub(r"^.*?\b(?:what(?:s| is| are| does| do)|whats|wat|define|explain|meaning of|"
                      r"what do you mean by|same as|how is|how does)\b", "", text)
     subject = re.sub(r"\b(?:an?|the|mean|means|meaning|stand for|exactly|\?)\b|\?", " ", subject).strip()
+    if _COMPARING.search(text) and re.search(r"\broth\b", text) and re.search(r"\bafter[\s-]?tax\b", text):
+        return _term("roth 401k")  # "difference between roth and after-tax?": it contrasts them
     return _term(subject or text)
+
+
+_COMPARING = re.compile(r"\b(?:differen\w*|vs|versus|same|compare\w*)\b")
 
 
 def _term(subject: str) -> Explanation | None:

@@ -183,12 +183,12 @@ def test_did_you_mean_reads_1_as_option_1() -> None:
     user = User(today=DECEMBER)
     user.taps("401k", "yes", "yes", "continue", "2026")
     user.types("45", "450k")
-    asked = user.type("1")
-    assert asked.lines == ("$1 deferred for the whole year? Did you mean $1,000?",)
-    user.type("1")  # option 1, not a new amount of $1
+    asked = user.type("1")  # beside "1) The maximum": that option first, then the figure's own question
+    assert asked.lines == ("Option 1 (The maximum)? Or $1 deferred for the whole year? Did you mean $1,000?",)
+    user.type("2")  # option 2, not a new amount of $2
     assert user.answers()["employee_deferrals"] == "1000"
-    user.type("1")  # at employer money: "$1 for the whole year, or 1% of your pay ($4,500)?"
-    user.type("2")  # option 2: $1 a year, as typed
+    user.type("1")  # employer money: "Option 1 (None)? Or $1 for the whole year, or 1% of your pay ($4,500)?"
+    user.type("3")  # option 3: $1 a year, as typed
     assert user.answers()["employer_contributions"] == {"dollars": "1"}
 
 

@@ -35,7 +35,8 @@ def test_a_document_at_the_first_question_is_confirmed_and_cited_in_the_verdict(
     assert reply.title == "From your plan's document: In-plan Roth conversion"
     reply = user.tap("spd:yes")  # withdrawal is not asked: with a conversion it does not apply
     assert user.state == first  # back where the user was, the answers kept
-    assert user.conv["answers"] == {"after_tax_allowed": "yes", "in_plan_conversion": "yes"}
+    assert user.conv["answers"] == {"after_tax_allowed": "yes", "in_plan_conversion": "yes",
+                                    "after_tax_cap_percent": "15"}  # the cap in the confirmed sentence
     assert reply.notice is not None
     assert "In-plan Roth conversion: Yes ✓" in reply.notice
     verdict = user.taps("401k")
@@ -191,5 +192,5 @@ def test_a_passage_pasted_after_the_first_answer_is_confirmed_and_the_interview_
     user.type("1")
     reply = user.type("1")
     assert user.conv["answers"] == {"plan_type": "401k", "after_tax_allowed": "yes",
-                                    "in_plan_conversion": "yes"}
+                                    "in_plan_conversion": "yes", "after_tax_cap_percent": "15"}  # "1% to 15%"
     assert user.state == "verdict", reply.title

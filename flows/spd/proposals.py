@@ -26,8 +26,8 @@ from flows.spd import errors
 from flows.spd.reader import read_text
 from flows.spd.stored import ORDER
 from flows.spd.words import ANSWER_WORDS, TITLES
-from flows.understand import correction_in, question_in
-from flows.vocabulary import NO_KEYS, UNSURE_KEYS, YES_KEYS, key
+from flows.understand import correction_in, hedged, question_in
+from flows.vocabulary import NO_KEYS, UNSURE_KEYS, YES_KEYS, YES_NO_UNSURE_PHRASES, find_phrase, key
 
 KIND: Final = "spd"  # Event.kind of a document's reading
 KEY = "spd"  # the conversation's key for proposals waiting and quotes confirmed
@@ -231,11 +231,13 @@ def _choice(value: str) -> str | None:
     word = key(value)
     if word in ("1", "2", "3"):
         return ("yes", "no", "unsure")[int(word) - 1]
-    if word in YES_KEYS:
-        return "yes"
-    if word in NO_KEYS:
-        return "no"
-    return "unsure" if word in UNSURE_KEYS else None
+    for keys, meaning in ((YES_KEYS, "yes"), (NO_KEYS, "no"), (UNSURE_KEYS, "unsure")):
+        if word in keys:
+            return meaning
+    said = find_phrase(value, YES_NO_UNSURE_PHRASES)  # "hmm not sure", "yes that's right"
+    if said == "unsure" or (said in ("yes", "no") and not hedged(value)):  # "yes I think": asked again
+        return said
+    return None
 
 
 def _confirm(conv: dict[str, Any], choice: str, today: date) -> Reply:
@@ -246,11 +248,25 @@ def _confirm(conv: dict[str, Any], choice: str, today: date) -> Reply:
         conv["answers"][question] = proposal["answer"]
         conv["history"] = [h for h in conv["history"] if h != question] + [question]
         state["cited"][question] = {k: proposal[k] for k in ("answer", "quote", "page", "details")}
-        note = f"{TITLES[question]}: {ANSWER_WORDS[proposal['answer']]} ✓"
+        note = f"{TITLES[question]}: {ANSWER_WORDS[proposal['answer']]} ✓{_cap_kept(conv, proposal)}"
     else:
         state["hr"].append({"q": question, "why": "you did not confirm my reading"})
         note = f"{TITLES[question]}: not filled; I'll ask it as usual."
     return _next(conv, today, note)
+
+
+def _cap_kept(conv: dict[str, Any], proposal: dict[str, Any]) -> str:
+    """'After-Tax Contributions of up to 15 percent of your Eligible Pay', confirmed: the plan's cap is
+    15%, kept as the cap question's answer (else 'No cap / not sure' there would lift it)."""
+    details = proposal.get("details", {})
+    cap = details.get("cap_percent")
+    if proposal["q"] != "after_tax_allowed" or proposal["answer"] != "yes" or cap is None \
+            or details.get("cap_is_combined"):
+        return ""
+    question = "after_tax_cap_percent"
+    conv["answers"][question] = str(cap)
+    conv["history"] = [h for h in conv["history"] if h != question] + [question]
+    return f" Plan's after-tax cap: {cap}% of pay, as your plan's document says ✓"
 
 
 def _next(conv: dict[str, Any], today: date, note: str) -> Reply:

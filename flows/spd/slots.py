@@ -11,6 +11,11 @@ CAP = re.compile(
     r"(?:up to|maximum of|max(?:imum)?|rate of|to|exceed)\s+(\d{1,3}(?:\.\d+)?)\s*(?:%|percent)", re.I
 )
 COMBINED = re.compile(r"\b(?:pre|before)[\s-]?tax|\broth\b|combin|total", re.I)
+#: "In addition to your pre-tax and Roth 401(k) contributions, you may ... 1% to 10% ..., up to the
+#: annual IRS limit on total contributions": the others named only to say the after-tax money comes
+#: beside them, and the IRS limit; the plan's cap is on after-tax money alone.
+BESIDE_OTHERS = re.compile(r"\b(?:in addition to|on top of|besides|beyond)\b[^,.;]*"
+                           r"|\b(?:irs|annual|415\(c\)) limits?\b[^,.;]*", re.I)
 BONUS = re.compile(
     r"separate[^.]{0,60}\b(?:bonus|incentive|commission)|(?:bonus|commission)[^.]{0,60}separate", re.I
 )
@@ -73,7 +78,8 @@ def contribution_slots(text: str) -> dict[str, object]:
     if caps:
         cap = float(caps[-1].group(1))
         out["cap_percent"] = int(cap) if cap.is_integer() else cap
-        out["cap_is_combined"] = bool(COMBINED.search(_sentence_around(text, caps[-1].start())))
+        sentence = BESIDE_OTHERS.sub(" ", _sentence_around(text, caps[-1].start()))
+        out["cap_is_combined"] = bool(COMBINED.search(sentence))
     if BONUS.search(text):
         out["separate_bonus_election"] = True
     if PAYROLL_ONLY.search(text):
