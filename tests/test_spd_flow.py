@@ -35,8 +35,8 @@ def test_a_document_at_the_first_question_is_confirmed_and_cited_in_the_verdict(
     assert reply.title == "From your plan's document: In-plan Roth conversion"
     reply = user.tap("spd:yes")  # withdrawal is not asked: with a conversion it does not apply
     assert user.state == first  # back where the user was, the answers kept
-    assert user.conv["answers"] == {"after_tax_allowed": "yes", "in_plan_conversion": "yes",
-                                    "after_tax_cap_percent": "15"}  # the cap in the confirmed sentence
+    # the 15% cap is in the sentence after the quote, which the person did not read: not taken
+    assert user.conv["answers"] == {"after_tax_allowed": "yes", "in_plan_conversion": "yes"}
     assert reply.notice is not None
     assert "In-plan Roth conversion: Yes ✓" in reply.notice
     verdict = user.taps("401k")
@@ -194,3 +194,35 @@ def test_a_passage_pasted_after_the_first_answer_is_confirmed_and_the_interview_
     assert user.conv["answers"] == {"plan_type": "401k", "after_tax_allowed": "yes",
                                     "in_plan_conversion": "yes", "after_tax_cap_percent": "15"}  # "1% to 15%"
     assert user.state == "verdict", reply.title
+
+
+def _confirm_after_tax(user: User, passage: str) -> str:
+    """The passage read as the plan's document, its after-tax proposal confirmed; the note shown."""
+    _send(user, read_text(passage).as_json())
+    assert user.last is not None
+    assert user.last.title == "From your plan's document: After-tax (non-Roth) contributions"
+    reply = user.tap("spd:yes")
+    return reply.notice or ""
+
+
+def test_a_cap_in_the_confirmed_sentence_is_kept_but_never_over_the_persons_own() -> None:
+    sentence = "You may elect to make after-tax (non-Roth) contributions of 1% to 12% of your eligible pay."
+    user = User()
+    assert "Plan's after-tax cap: 12% of pay" in _confirm_after_tax(user, sentence)
+    assert user.conv["answers"]["after_tax_cap_percent"] == "12"
+    typed_first = User()
+    typed_first.types("401k", "yes", "yes", "1", "2026", "45", "300k", "max", "none", "10")
+    assert typed_first.conv["answers"]["after_tax_cap_percent"] == "10"
+    assert "Plan's after-tax cap" not in _confirm_after_tax(typed_first, sentence)
+    assert typed_first.conv["answers"]["after_tax_cap_percent"] == "10"  # the person's answer stands
+
+
+def test_a_cap_outside_the_confirmed_sentence_is_not_taken_without_asking() -> None:
+    """The cap is read from the deciding sentence and the two after it; only one the person read in
+    the quote they confirmed fills the cap question."""
+    passage = ("You may elect to make after-tax (non-Roth) contributions through payroll deduction. "
+               "Your contribution election may be from 1% to 20% of your eligible pay.")
+    user = User()
+    note = _confirm_after_tax(user, passage)
+    assert "Plan's after-tax cap" not in note
+    assert "after_tax_cap_percent" not in user.conv["answers"]

@@ -712,3 +712,12 @@ def test_a_short_first_line_of_a_wrapped_sentence_is_not_a_heading() -> None:
     reading = read_text("Each year you may make\nVoluntary after-tax contributions of up to 10% of your pay.")
     assert reading.answers[Q1].answer == "yes"
     assert reading.answers[Q1].evidence[0].quote.startswith("Each year you may make")
+
+
+def test_a_cap_on_after_tax_non_roth_money_is_not_a_cap_on_all_contributions() -> None:
+    """'non-Roth' names after-tax money alone; 'pre-tax and Roth ... combined' is the cap on all."""
+    alone = read_text("You may elect to make after-tax (non-Roth) contributions of 1% to 12% of your pay.")
+    assert alone.answers["after_tax_allowed"].details["cap_is_combined"] is False
+    together = read_text("You may make pre-tax, Roth and after-tax (non-Roth) contributions of up to 50% of "
+                         "your pay combined.")
+    assert together.answers["after_tax_allowed"].details["cap_is_combined"] is True

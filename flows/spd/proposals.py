@@ -14,6 +14,7 @@ it returns.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 from datetime import date
 from typing import Any, Final
@@ -257,16 +258,23 @@ def _confirm(conv: dict[str, Any], choice: str, today: date) -> Reply:
 
 def _cap_kept(conv: dict[str, Any], proposal: dict[str, Any]) -> str:
     """'After-Tax Contributions of up to 15 percent of your Eligible Pay', confirmed: the plan's cap is
-    15%, kept as the cap question's answer (else 'No cap / not sure' there would lift it)."""
+    15%, kept as the cap question's answer (else 'No cap / not sure' there would lift it). Only a cap
+    in the sentence the person read and confirmed, and never over a cap they gave themselves."""
     details = proposal.get("details", {})
     cap = details.get("cap_percent")
-    if proposal["q"] != "after_tax_allowed" or proposal["answer"] != "yes" or cap is None \
-            or details.get("cap_is_combined"):
-        return ""
     question = "after_tax_cap_percent"
+    if proposal["q"] != "after_tax_allowed" or proposal["answer"] != "yes" or cap is None \
+            or details.get("cap_is_combined") or question in conv["answers"] \
+            or not _shows_percent(proposal.get("quote", ""), cap):
+        return ""
     conv["answers"][question] = str(cap)
     conv["history"] = [h for h in conv["history"] if h != question] + [question]
     return f" Plan's after-tax cap: {cap}% of pay, as your plan's document says ✓"
+
+
+def _shows_percent(quote: str, cap: Any) -> bool:
+    """The quote itself states ``cap`` as a % ("15 percent", "15%", "1% to 15%")."""
+    return re.search(rf"(?<![\d.]){re.escape(str(cap))}\s*(?:%|percent|per cent)", quote, re.I) is not None
 
 
 def _next(conv: dict[str, Any], today: date, note: str) -> Reply:

@@ -10,7 +10,8 @@ _NUM = r"(\d{1,2}|one|two|three|four|six|twelve)"
 CAP = re.compile(
     r"(?:up to|maximum of|max(?:imum)?|rate of|to|exceed)\s+(\d{1,3}(?:\.\d+)?)\s*(?:%|percent)", re.I
 )
-COMBINED = re.compile(r"\b(?:pre|before)[\s-]?tax|\broth\b|combin|total", re.I)
+# A cap on pre-tax, Roth and after-tax together; "after-tax (non-Roth)" names after-tax money alone.
+COMBINED = re.compile(r"\b(?:pre|before)[\s-]?tax|(?<!non-)(?<!non )\broth\b|combin|total", re.I)
 #: "In addition to your pre-tax and Roth 401(k) contributions, you may ... 1% to 10% ..., up to the
 #: annual IRS limit on total contributions": the others named only to say the after-tax money comes
 #: beside them, and the IRS limit; the plan's cap is on after-tax money alone.
