@@ -117,7 +117,8 @@ def test_per_paycheck_never_above_what_a_paycheck_holds() -> None:
     text = text_of(reply)
     assert "After-tax room for 2026: $47,500" in text
     assert "Per paycheck: $10,163.46 (as a whole %: 88% of pay, $10,153.84)" in text
-    assert "That is a whole paycheck after deferrals: at most $30,490.38 more this year." in text
+    assert ("That is a whole paycheck after deferrals, before taxes: at most $30,490.38 more this year."
+            in text)
 
 
 def test_already_in_is_taken_off_the_room() -> None:
