@@ -712,3 +712,75 @@ def test_a_short_first_line_of_a_wrapped_sentence_is_not_a_heading() -> None:
     reading = read_text("Each year you may make\nVoluntary after-tax contributions of up to 10% of your pay.")
     assert reading.answers[Q1].answer == "yes"
     assert reading.answers[Q1].evidence[0].quote.startswith("Each year you may make")
+
+
+# ------------------------------------------------ money that is not a cash withdrawal of after-tax money
+
+# Rolled-in money is not after-tax contributions. Real (unseen2 V010): "In-service withdrawals Amounts
+# rolled over into this plan may be distributed at any time."
+ROLLED_IN_MONEY = [
+    "Amounts rolled over into this plan may be distributed at any time.",
+    "Money you rolled over from a prior employer's plan may be withdrawn at any time.",
+    "You may withdraw amounts rolled in to the Plan at any time while you are employed.",
+    "Your rolled-over balance is available for withdrawal at any time.",
+]
+
+
+@pytest.mark.parametrize("text", ROLLED_IN_MONEY)
+def test_rolled_in_money_is_not_after_tax_money(text: str) -> None:
+    assert _answer(text, Q3) == "not_stated"
+
+
+# A withdrawal that only feeds an in-plan Roth rollover leaves the money in the plan. Real (unseen2 V054,
+# an adoption agreement): "The following withdrawal provisions apply solely for purposes of making In-Plan
+# Xxxx Rollover Contributions. a. ☒ Withdrawal is permitted at any time from the following: i. ☒ After-Tax
+# Contributions"
+ONLY_TO_CONVERT = [
+    "The following withdrawal provisions apply solely for purposes of making In-Plan Roth Rollover "
+    "Contributions. Withdrawal is permitted at any time from your after-tax contributions.",
+    "You may withdraw your after-tax contributions at any time, but only to convert them to Roth within "
+    "the plan.",
+    "After-tax contributions may be withdrawn at any time solely for the purpose of an in-plan Roth "
+    "conversion.",
+    "Your after-tax account may be distributed while you are employed only in order to make an in-plan "
+    "Roth rollover.",
+]
+# Near misses: a cash withdrawal beside a conversion, or a conversion that is not the withdrawal's only use.
+CASH_WITHDRAWAL_BESIDE_CONVERSION = [
+    "You may withdraw your after-tax contributions at any time. You may also convert them to Roth within "
+    "the plan.",
+    "You may withdraw your after-tax contributions at any time, for any reason.",
+]
+
+
+@pytest.mark.parametrize("text", ONLY_TO_CONVERT)
+def test_a_withdrawal_only_to_convert_is_not_a_cash_withdrawal(text: str) -> None:
+    assert _answer(text, Q3) == "not_stated"
+
+
+@pytest.mark.parametrize("text", CASH_WITHDRAWAL_BESIDE_CONVERSION)
+def test_a_cash_withdrawal_beside_a_conversion_is_still_a_withdrawal(text: str) -> None:
+    assert _answer(text, Q3) == "yes"
+
+
+# A plan document that leaves after-tax contributions to the employer's election. Real (unseen2 V060):
+# "The Employer may elect under Part 4D of the Nonstandardized 401(k) Agreement to allow Eligible
+# Participants to make Employee After-Tax Contributions under the Plan."
+EMPLOYER_ELECTS = [
+    "The Employer may elect under Part 4D of the Agreement to allow Eligible Participants to make Employee "
+    "After-Tax Contributions under the Plan.",
+    "The Plan Sponsor may choose to permit participants to make voluntary after-tax contributions.",
+    "Your employer can elect to allow after-tax contributions in its adoption of this prototype.",
+    "The Company may decide to let Participants make nondeductible employee contributions.",
+]
+
+
+@pytest.mark.parametrize("text", EMPLOYER_ELECTS)
+def test_an_employer_election_makes_after_tax_contributions_depend(text: str) -> None:
+    assert _answer(text, Q1) == "conditional"
+
+
+def test_an_employer_that_has_elected_still_grants() -> None:
+    # near miss: the election is made, not left open
+    elected = "The Company has elected to allow participants to make after-tax contributions."
+    assert _answer(elected, Q1) == "yes"

@@ -586,6 +586,8 @@ def _source(low: str) -> Literal["after_tax", "other", "general"]:
     """Whose money a withdrawal sentence is about ("Roth after-tax" money is Roth money)."""
     if t.AFTER_TAX_SOURCE.search(t.ROTH_BOUND.sub(" roth ", low)):
         return "after_tax"
+    if re.search(t.ROLLED_MONEY, low):
+        return "other"
     if t.GENERAL_SOURCE.search(low):
         return "general"
     return "other" if t.OTHER_SOURCE.search(low) else "general"
@@ -630,6 +632,16 @@ def q3_not_a_plan_term(window: Window) -> Finding | None:
         )
     if t.CONVERSION.search(window.text) and not t.AFTER_TAX_SOURCE.search(window.low):
         return _q3(window, "aside", HINT, "conversion", "about conversions, not withdrawals")
+    return None
+
+
+def q3_only_to_convert(window: Window) -> Finding | None:
+    """A withdrawal allowed only to feed an in-plan Roth rollover (said here or in the form's line just
+    before) moves the money into a Roth account inside the plan: no cash comes out, so it decides nothing
+    about withdrawing after-tax money while employed."""
+    if t.ONLY_TO_CONVERT.search(window.low) or window.near(t.ONLY_TO_CONVERT, back=2, ahead=0):
+        why = "a withdrawal only to convert money to Roth inside the plan, not a cash withdrawal"
+        return _q3(window, "aside", HINT, "only_to_convert", why)
     return None
 
 
@@ -846,6 +858,7 @@ def q3_positive(window: Window) -> Finding | None:
 _Q3_RULES = (
     q3_question,
     q3_not_a_plan_term,
+    q3_only_to_convert,
     q3_labelled,
     q3_checkbox_or_template,
     q3_closed_list,

@@ -197,6 +197,8 @@ TEMPLATE = re.compile(
     r"Adoption Agreement|\bAA\s*§|[Ii]f elected|[Uu]nless elected|[Ii]f authorized|select all that apply"
     r"|do not check|[Ii]f the Employer elects|_{3,}|[Ii]f (?:After-Tax|Voluntary)[^.]*(?:will not be|are) "
     r"(?:permitted|authorized)"
+    # a plan document leaving the choice to the employer ("The Employer may elect under Part 4D to allow")
+    r"|(?i:\b(?:employer|plan sponsor|company) (?:may|can) (?:elect|choose|decide)\b(?! not\b))"
 )
 CHECKED_LEAD = _r(r"^\s*(?:\[\s*[x✓✔]\s*\]|[\u2611\u2612]|x(?=\s+\(?[0-9a-z]{1,2}[.)]))")
 UNCHECKED_LEAD = _r(r"^\s*(?:\[\s*\]|[\u2610\u25a1\u00a8\U0001f78e])")
@@ -294,8 +296,18 @@ GENERAL_SOURCE = _r(
     r"|\bin-service withdrawals? "
     r"(?:are|is|may)"
 )
+# Money rolled into this plan from another: its own source, whatever else the sentence calls it ("money").
+ROLLED_MONEY = r"\brolled[\s-]?(?:over|in)\b"
 OTHER_SOURCE = _r(
-    rf"rollover|{ROTH}|match|employer contributions|\bpre[\s-]?tax|before[\s-]tax|deferral|safe harbor"
+    rf"rollover|{ROLLED_MONEY}|{ROTH}|match|employer contributions|\bpre[\s-]?tax|before[\s-]tax"
+    r"|deferral|safe harbor"
+)
+# A withdrawal allowed only to feed an in-plan Roth rollover or conversion: the money stays in the plan, so
+# it is not a cash withdrawal ("apply solely for purposes of making In-Plan Roth Rollover Contributions").
+ONLY_TO_CONVERT = _r(
+    r"\b(?:solely|only|exclusively) (?:for (?:the )?purposes? of|in order to|to|for)\b[^.]{0,40}?"
+    r"(?:in[\s-]?plan (?:roth|xxxx)|(?:roth|xxxx) (?:in[\s-]?plan )?(?:rollover|conversion)"
+    r"|\bconver(?:t|sion))"
 )
 SELECT = _r(r"select one or more|select all")
 # Withdrawals while employed only for hardship (financial need): after-tax money cannot come out freely.
