@@ -784,3 +784,38 @@ def test_an_employer_that_has_elected_still_grants() -> None:
     # near miss: the election is made, not left open
     elected = "The Company has elected to allow participants to make after-tax contributions."
     assert _answer(elected, Q1) == "yes"
+
+
+# The plan's list of the events on which money is paid out, told as events rather than "types". Real
+# (unseen2 V012): "Generally, the money in your account may be distributed* under any of the following
+# circumstances. Separation from service Your retirement Total disability Financial hardship (employee
+# contributions only) Your death"; (V037) "You may be able to withdraw money in these events: • …"
+EVENT_LISTS_WITHOUT_AFTER_TAX = [
+    "Your account may be distributed under any of the following situations. Termination of employment. "
+    "Total and permanent disability. Financial hardship. Death.",
+    "You may withdraw money in the following circumstances: • When you leave the company • Hardship "
+    "• Death",
+    "Distributions are made available upon the occurrence of: (a) termination (b) disability "
+    "(c) unforeseeable emergency (d) death",
+    "Funds can be withdrawn only under one of the following events: separation from service, retirement, "
+    "or an unforeseeable emergency.",
+]
+# Near misses: the list names after-tax money, or the words open no list.
+EVENT_LISTS_NEAR_MISSES = [
+    (
+        "You may withdraw money in these events: • Hardship • Withdrawals from your after-tax account at "
+        "any time",
+        "yes",
+    ),
+    ("Your account will be paid upon the occurrence of your death.", "not_stated"),
+]
+
+
+@pytest.mark.parametrize("text", EVENT_LISTS_WITHOUT_AFTER_TAX)
+def test_a_list_of_payout_events_without_after_tax_money_is_a_no(text: str) -> None:
+    assert _answer(text, Q3) == "no"
+
+
+@pytest.mark.parametrize(("text", "expected"), EVENT_LISTS_NEAR_MISSES)
+def test_payout_event_near_misses(text: str, expected: str) -> None:
+    assert _answer(text, Q3) == expected

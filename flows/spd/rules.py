@@ -754,10 +754,11 @@ def q3_listed_after_tax(window: Window) -> Finding | None:
     """An item of the plan's list of withdrawal types that names after-tax money ("After-tax Withdrawal: all
     or a portion of after-tax contributions"): the plan lists it among the withdrawals available while
     employed."""
-    if not _list_opening(window) or not _lists_after_tax(window.low):
+    back = _list_opening(window)
+    if not back or not _lists_after_tax(window.low):
         return None
-    if not t.WITHDRAWAL.search(window.low) and not window.near(t.WITHDRAWAL, back=1, ahead=0):
-        return None  # the item must be a withdrawal (named in it or in its heading)
+    if not t.WITHDRAWAL.search(window.low) and not window.near(t.WITHDRAWAL, back=back, ahead=0):
+        return None  # the item must be a withdrawal (named in it, its heading or the list's opening)
     if t.AGE_59.search(window.low) or t.OTHER_GATE.search(window.low):
         return _q3(window, "conditional", GENERAL, "age_59", "only from a certain age")
     if re.search(t.HARDSHIP, window.low):

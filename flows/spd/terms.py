@@ -281,9 +281,15 @@ TYPES_OF_WITHDRAWAL = _r(
     r"|\bin[\s-]?service (?:withdrawals?|distributions?) (?:are|is) (?:available|permitted|allowed) only\b"
     # the plan's list of events on which money may be paid out ("may be distributed under any of the following
     # circumstances: unforeseeable emergencies, separation from service, your death")
-    r"|\b(?:distributed|withdrawn|paid)\b[^.:]{0,40}\b(?:any|one) of the following "
-    r"(?:circumstances|events|reasons)"
-    r"(?=[^.:]{0,60}:)"
+    r"|\b(?:distributed|withdrawn|paid|made available)\W{0,3}\b[^.:]{0,40}\b(?:any|one) of the following "
+    r"(?:circumstances|events|reasons|situations)"
+    r"(?=[^.:]{0,60}[:.])"
+    # the same list told as events ("withdraw money in these events:", "made available upon the occurrence
+    # of: …")
+    r"|\b(?:withdraw|withdrawn|distributed|paid|made available)\W{0,3}\b[^.:]{0,40}"
+    r"\b(?:in|on|under) (?:these|the following) (?:events|circumstances|situations)(?=[^.:]{0,20}:)"
+    r"|\b(?:distributed|withdrawn|paid|made available)\W{0,3}\b[^.:]{0,20}\bupon the occurrence of\b"
+    r"(?=[^.:]{0,30}:)"
     r"|\bavailable (?:types|kinds|forms) of (?:in[\s-]?service )?(?:withdrawals?|distributions?)"
     r"|\b(?:withdrawals?|distributions?) (?:while (?:you are |you remain )?employed|in[\s-]?service)"
     r"[^.]{0,20}\b(?:are|is) limited to\b"
