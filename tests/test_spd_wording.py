@@ -819,3 +819,49 @@ def test_a_list_of_payout_events_without_after_tax_money_is_a_no(text: str) -> N
 @pytest.mark.parametrize(("text", "expected"), EVENT_LISTS_NEAR_MISSES)
 def test_payout_event_near_misses(text: str, expected: str) -> None:
     assert _answer(text, Q3) == expected
+
+
+# After-tax named as its own item beside a Roth item that is called after-tax with its name in brackets.
+# Real (unseen2 V048): "You are eligible to able to contribute 1- 75% of your base compensation on either a
+# pre-tax, post-tax (Roth), or after-tax basis up to the IRS maximums."
+AFTER_TAX_BESIDE_BRACKETED_ROTH = [
+    "You may contribute on a pre-tax, after-tax (Roth), or after-tax basis, up to 60% of pay.",
+    "Contributions may be pre-tax, post-tax (Roth 401(k)), or after-tax.",
+    "You can save before-tax, after-tax (Roth) and after-tax (non-Roth) dollars.",
+]
+# Near misses: the bracketed Roth is the only after-tax item.
+ROTH_IN_BRACKETS_ONLY = [
+    "Your contributions may be made on a pre-tax or after-tax (Roth) basis.",
+    "You can contribute on a pre-tax or post-tax (Roth) basis.",
+]
+
+
+@pytest.mark.parametrize("text", AFTER_TAX_BESIDE_BRACKETED_ROTH)
+def test_after_tax_beside_a_bracketed_roth_is_a_yes(text: str) -> None:
+    assert _answer(text, Q1) == "yes"
+
+
+@pytest.mark.parametrize("text", ROTH_IN_BRACKETS_ONLY)
+def test_a_bracketed_roth_as_the_only_after_tax_item_is_a_no(text: str) -> None:
+    assert _answer(text, Q1) == "no"
+
+
+# The items of a "two ways to contribute:" list, each a short line. Real (unseen2 V031): "There are two ways
+# to contribute: Before-tax contributions – … Roth after-tax contributions – Your contributions are deducted
+# after taxes are taken from your paycheck."
+TWO_WAYS_ITEMS = [
+    "There are two ways to save: Pre-tax contributions - taken out before taxes. Roth after-tax "
+    "contributions - taxed now, tax-free later.",
+    "There are two types of contributions: Before-tax. Roth after-tax.",
+    "You have two options: Pre-tax contributions. Roth after-tax contributions.",
+]
+
+
+@pytest.mark.parametrize("text", TWO_WAYS_ITEMS)
+def test_a_two_ways_list_of_pre_tax_and_roth_is_a_no(text: str) -> None:
+    assert _answer(text, Q1) == "no"
+
+
+def test_a_three_ways_list_with_plain_after_tax_is_never_a_no() -> None:
+    # near miss: the third item is non-Roth after-tax
+    assert _answer("You have three options: Pre-tax. Roth after-tax. After-tax (non-Roth).", Q1) != "no"

@@ -116,9 +116,10 @@ def _about_after_tax_contributions(window: Window) -> bool:
         return False  # a definition says what a word means (unless it names a group that may use it)
     if t.WITHDRAWAL.search(low) and not t.CONTRIBUTE_ACT.search(low):
         return False  # taking after-tax money out says it exists, not that new contributions are allowed
-    # a heading names the subject; it decides nothing
+    # a heading names the subject; it decides nothing (unless it is an item of a list of contribution types)
     return (
         len(window.text.split()) >= 7
+        or window.near(t.LIST_INTRO_COLON, back=2, ahead=0)
         or bool(t.PERMISSION.search(low) or t.NEG_PERMIT.search(low))
         or _labelled_q1(window) is not None
     )
@@ -356,6 +357,7 @@ def q1_roth_only(window: Window) -> Finding | None:
     if not roth_here and not (unmarked and t.CHOICE.search(low) and resolved):
         return None
     listed = window.near(t.LIST_INTRO, back=3, ahead=0) and not t.ALSO.search(low)
+    listed = listed and not window.near(t.AFTER_TAX_ITEM, back=3, ahead=3)
     if ((t.PRE_TAX.search(low) and t.CHOICE.search(low)) or listed) and not t.BESIDE_ROTH.search(low):
         return _q1(
             window,

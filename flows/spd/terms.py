@@ -35,7 +35,11 @@ NON_ROTH = _r(
 # elective deferrals; an after-tax contribution beside them is the other, non-Roth kind.
 _NOT_ROTH_AFTER = r"(?![^.;]{0,4}\broth\b)"
 _PRE = r"(?:pre|before)[\s-]?tax(?: contributions)?"
-_ROTH_TYPE = rf"{ROTH}(?: 401\(k\))?(?: contributions)?"
+# a Roth item of a list, also when it is called after-tax with its name in brackets ("post-tax (Roth)")
+_ROTH_TYPE = (
+    rf"(?:(?:{AT})\s*\(\s*{ROTH}(?: 401\(k\)| 403\(b\))?(?: contributions?)?\s*\)"
+    rf"|{ROTH}(?: 401\(k\))?(?: contributions)?)"
+)
 _PRE_ITEM = r"(?:pre|before)[\s-]?tax(?: basis| dollars| contributions)?"
 _AND_OR = r",?\s+(?:and|or|and/or)\s+"
 # Items of a list: "pre-tax, Roth, after-tax, or ...", "pre-tax, Roth and after-tax".
@@ -404,6 +408,10 @@ IN_SERVICE = _r(
 ANY_REASON = _r(r"for any reason|at any time")
 CONDITIONS = _r(r"certain conditions|\bif you satisfy|only if\b")
 LIST_INTRO = _r(r"\b(?:two|three) (?:ways|options|types)\b|the following (?:types|options)")
+# The opening of a list of contribution types, its items after a colon ("There are two ways to contribute:").
+LIST_INTRO_COLON = _r(r"\b(?:two|three) (?:ways|options|types)\b[^.:]{0,30}:")
+# An item of that list that is plain (non-Roth) after-tax: "After-tax (non-Roth)." opens the sentence.
+AFTER_TAX_ITEM = _r(rf"^\W*(?:{AT})\b(?![^.;]{{0,4}}\(?\s*roth)")
 ALSO = _r(r"\balso\b|\bin addition\b")
 DEFINITION = re.compile(r"^(?!This\b|That\b|It\b|Which\b)[\"']?[A-Z][\w\s'()-]{0,60}?\b(?:means|shall "
                         r"mean|is defined as)\b"
