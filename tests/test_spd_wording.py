@@ -865,3 +865,24 @@ def test_a_two_ways_list_of_pre_tax_and_roth_is_a_no(text: str) -> None:
 def test_a_three_ways_list_with_plain_after_tax_is_never_a_no() -> None:
     # near miss: the third item is non-Roth after-tax
     assert _answer("You have three options: Pre-tax. Roth after-tax. After-tax (non-Roth).", Q1) != "no"
+
+
+# A form's box after the option's own number, also in a table row. Real (unseen2 V053, an adoption
+# agreement): "iii. ☒ In-Plan Xxxx Rollover Contributions. A. A Participant may elect to make an In-Plan
+# Xxxx Rollover Contribution of any amount held in his Account … that is (select all that apply):"
+NUMBERED_BOXES = [
+    ("iii. ☒ In-Plan Roth Rollover Contributions.", Q2, "yes"),
+    ("iv. | ☒ | In-plan Roth conversions | A. | A Participant may elect to convert any vested amount "
+     "(select all that apply):", Q2, "yes"),
+    ("2. ☐ In-Plan Roth Rollover Contributions.", Q2, "conditional"),
+    ("b) ☒ Voluntary after-tax employee contributions are permitted.", Q1, "yes"),
+    # near misses: the ticked option refuses; the withdrawal it ticks only feeds an in-plan Roth rollover
+    ("iii. ☒ In-plan Roth rollovers are not permitted.", Q2, "no"),
+    ("1. ☒ Withdrawal is permitted at any time from after-tax contributions. The following withdrawal "
+     "provisions apply solely for purposes of making In-Plan Roth Rollover Contributions.", Q3, "not_stated"),
+]
+
+
+@pytest.mark.parametrize(("text", "question", "expected"), NUMBERED_BOXES)
+def test_a_numbered_box_is_read_as_ticked_or_not(text: str, question: str, expected: str) -> None:
+    assert _answer(text, question) == expected

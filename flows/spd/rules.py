@@ -638,10 +638,10 @@ def q3_not_a_plan_term(window: Window) -> Finding | None:
 
 
 def q3_only_to_convert(window: Window) -> Finding | None:
-    """A withdrawal allowed only to feed an in-plan Roth rollover (said here or in the form's line just
-    before) moves the money into a Roth account inside the plan: no cash comes out, so it decides nothing
+    """A withdrawal allowed only to feed an in-plan Roth rollover (said here or in the form's lines around
+    it) moves the money into a Roth account inside the plan: no cash comes out, so it decides nothing
     about withdrawing after-tax money while employed."""
-    if t.ONLY_TO_CONVERT.search(window.low) or window.near(t.ONLY_TO_CONVERT, back=2, ahead=0):
+    if t.ONLY_TO_CONVERT.search(window.low) or window.near(t.ONLY_TO_CONVERT, back=2, ahead=1):
         why = "a withdrawal only to convert money to Roth inside the plan, not a cash withdrawal"
         return _q3(window, "aside", HINT, "only_to_convert", why)
     return None

@@ -204,8 +204,10 @@ TEMPLATE = re.compile(
     # a plan document leaving the choice to the employer ("The Employer may elect under Part 4D to allow")
     r"|(?i:\b(?:employer|plan sponsor|company) (?:may|can) (?:elect|choose|decide)\b(?! not\b))"
 )
-CHECKED_LEAD = _r(r"^\s*(?:\[\s*[x✓✔]\s*\]|[\u2611\u2612]|x(?=\s+\(?[0-9a-z]{1,2}[.)]))")
-UNCHECKED_LEAD = _r(r"^\s*(?:\[\s*\]|[\u2610\u25a1\u00a8\U0001f78e])")
+# A form's box, also after the option's own number ("iii. ☒ In-Plan Roth Rollover Contributions").
+_OPTION_NO = r"(?:(?:[ivx]{1,4}|[a-z]|\d{1,2})[.)]\s*\|?\s*)?"  # a table's "iii. | ☒ |" too
+CHECKED_LEAD = _r(rf"^\s*(?:\[\s*[x✓✔]\s*\]|{_OPTION_NO}[\u2611\u2612]|x(?=\s+\(?[0-9a-z]{{1,2}}[.)]))")
+UNCHECKED_LEAD = _r(rf"^\s*(?:\[\s*\]|{_OPTION_NO}[\u2610\u25a1\u00a8\U0001f78e])")
 # An inline choice on a form: "The Plan □ does / X does not (check one) permit ...".
 _BOX = r"[\u2610\u25a1\u00a8\U0001f78e]"
 INLINE_CHOICE = _r(rf"{_BOX}\s*\w+(?:\s+not)?\s*/\s*x\s+\w+|\bx\s+\w+(?:\s+not)?\s*/\s*{_BOX}")
