@@ -886,3 +886,33 @@ NUMBERED_BOXES = [
 @pytest.mark.parametrize(("text", "question", "expected"), NUMBERED_BOXES)
 def test_a_numbered_box_is_read_as_ticked_or_not(text: str, question: str, expected: str) -> None:
     assert _answer(text, question) == expected
+
+
+# An explicit non-Roth name ("traditional after-tax", "voluntary nondeductible") makes a withdrawal about
+# after-tax money even beside Roth. Real (unseen2 V032): "Anytime. You can withdraw your Roth and traditional
+# after-tax contributions and Company contributions."; (V055) "prior to termination of Employment, each
+# Participant with a … Participant Voluntary Nondeductible Contributions Account may elect to withdraw …"
+NON_ROTH_NAMED_WITHDRAWALS = [
+    (
+        "While employed, you may withdraw your Roth and traditional after-tax contributions at any time.",
+        "yes",
+    ),
+    ("Prior to termination of employment, a Participant may elect to withdraw all or part of his Voluntary "
+     "Nondeductible Contributions Account.", "yes"),
+    ("You can take out your regular after-tax and Roth contributions once a year while you are still "
+     "working.", "yes"),
+    # near misses: refused, gated, for hardship, or Roth only
+    ("You cannot withdraw your Roth or traditional after-tax contributions while employed.", "no"),
+    (
+        "Your traditional after-tax and Roth contributions may be withdrawn after you reach age 59½.",
+        "conditional",
+    ),
+    ("Voluntary nondeductible contributions may be withdrawn only upon termination of employment.", "no"),
+    ("You may withdraw your traditional after-tax contributions only in case of financial hardship.", "no"),
+    ("You may withdraw your Roth contributions at any time.", "not_stated"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NON_ROTH_NAMED_WITHDRAWALS)
+def test_a_non_roth_name_makes_a_withdrawal_about_after_tax_money(text: str, expected: str) -> None:
+    assert _answer(text, Q3) == expected

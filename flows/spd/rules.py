@@ -585,8 +585,9 @@ def _q3(window: Window, answer: Answer, strength: int, rule: str, why: str) -> F
 
 
 def _source(low: str) -> Literal["after_tax", "other", "general"]:
-    """Whose money a withdrawal sentence is about ("Roth after-tax" money is Roth money)."""
-    if t.AFTER_TAX_SOURCE.search(t.ROTH_BOUND.sub(" roth ", low)):
+    """Whose money a withdrawal sentence is about ("Roth after-tax" money is Roth money; an explicit non-Roth
+    name, "traditional after-tax" or "voluntary nondeductible", is after-tax money even beside Roth)."""
+    if t.NON_ROTH.search(low) or t.AFTER_TAX_SOURCE.search(t.ROTH_BOUND.sub(" roth ", low)):
         return "after_tax"
     if re.search(t.ROLLED_MONEY, low):
         return "other"
