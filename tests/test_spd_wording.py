@@ -916,3 +916,36 @@ NON_ROTH_NAMED_WITHDRAWALS = [
 @pytest.mark.parametrize(("text", "expected"), NON_ROTH_NAMED_WITHDRAWALS)
 def test_a_non_roth_name_makes_a_withdrawal_about_after_tax_money(text: str, expected: str) -> None:
     assert _answer(text, Q3) == expected
+
+
+# Every contribution is pre-tax, or employees contribute nothing: no after-tax kind can exist. Real (unseen2
+# V016): "All contributions to the 403(b) plan are tax deferred, and reduces employees' gross taxable income
+# by the contribution amount."; (V043) "Can I contribute to the Annuity Fund? No. The annuity is only funded
+# by pre-tax employer contributions."
+NO_AFTER_TAX_KIND = [
+    "All contributions to the plan are made on a pre-tax basis.",
+    "All of your contributions reduce your taxable income for the year.",
+    "Contributions are made only on a before-tax basis through payroll deduction.",
+    "The plan is funded entirely by company contributions; employees do not contribute.",
+    "Participants may not contribute to the Plan.",
+]
+# Near misses: tax-deferred growth, one account funded by the employer, a limit on how often, both kinds.
+NO_AFTER_TAX_KIND_NEAR_MISSES = [
+    ("All contributions to the plan grow tax-deferred until you withdraw them.", "not_stated"),
+    ("The Retirement Income Account is funded entirely by company contributions.", "not_stated"),
+    ("You may not contribute to the plan more than once a month.", "not_stated"),
+    ("The plan is funded by employer contributions and your own pre-tax and after-tax contributions.",
+     "not_stated"),
+    ("All pre-tax contributions reduce your taxable income. You may also make after-tax contributions of up "
+     "to 10% of pay.", "yes"),
+]
+
+
+@pytest.mark.parametrize("text", NO_AFTER_TAX_KIND)
+def test_no_after_tax_kind_is_a_no(text: str) -> None:
+    assert _answer(text, Q1) == "no"
+
+
+@pytest.mark.parametrize(("text", "expected"), NO_AFTER_TAX_KIND_NEAR_MISSES)
+def test_no_after_tax_kind_near_misses(text: str, expected: str) -> None:
+    assert _answer(text, Q1) == expected

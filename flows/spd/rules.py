@@ -111,7 +111,7 @@ def _about_after_tax_contributions(window: Window) -> bool:
     if not _mentions(low, t.Q1_WORDS):
         return False
     if not t.AFTER_TAX.search(low) and not t.NON_ROTH.search(low) and not t.ONLY_PRE_AND_ROTH.search(low):
-        return False
+        return _no_after_tax_kind(window) is not None
     if t.DEFINITION.search(window.text) and not t.GROUP.search(low):
         return False  # a definition says what a word means (unless it names a group that may use it)
     if t.WITHDRAWAL.search(low) and not t.CONTRIBUTE_ACT.search(low):
@@ -123,6 +123,24 @@ def _about_after_tax_contributions(window: Window) -> bool:
         or bool(t.PERMISSION.search(low) or t.NEG_PERMIT.search(low))
         or _labelled_q1(window) is not None
     )
+
+
+def _no_after_tax_kind(window: Window) -> tuple[int, str, str] | None:
+    """Every contribution is pre-tax, or the plan takes none from employees: no after-tax contribution can
+    exist. (Only the plan's own words: its question answered no, or a plain statement.)"""
+    if t.ALL_PRE_TAX.search(window.low):
+        return GENERAL, "all_pre_tax", "every contribution to the plan is pre-tax: no after-tax kind"
+    if t.EMPLOYER_FUNDED_ONLY.search(window.low):
+        return HINT, "employer_funded_only", "the plan takes no contributions from employees"
+    return None
+
+
+def q1_no_after_tax_kind(window: Window) -> Finding | None:
+    found = _no_after_tax_kind(window)
+    if found is None or _question(window):
+        return None
+    strength, rule, why = found
+    return _q1(window, "no", strength, rule, why)
 
 
 def _q1(window: Window, answer: Answer, strength: int, rule: str, why: str) -> Finding:
@@ -387,6 +405,7 @@ _Q1_RULES = (
     q1_not_a_plan_term,
     q1_labelled,
     q1_only_pre_tax_and_roth,
+    q1_no_after_tax_kind,
     q1_checkbox_or_template,
     q1_only_some_employees,
     q1_closed_by_date,

@@ -11,7 +11,7 @@ def _r(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
 
 AT = r"(?:after|post)[\s-]?tax|aftertax"
 # Words each question's patterns all need (lower case): a sentence without any of them is skipped.
-Q1_WORDS = ("tax", "regular savings", "deductible")
+Q1_WORDS = ("tax", "regular savings", "deductible", "funded", "not contribut", "t contribut")
 Q2_WORDS = ("roth", "xxxx", "irr", "conver")
 Q3_WORDS = ("withdraw", "distribut", "remove", "take", "taking", "access")
 # "Roth" that is not "non-Roth": an explicit "non-Roth" is never Roth money.
@@ -414,6 +414,23 @@ LIST_INTRO = _r(r"\b(?:two|three) (?:ways|options|types)\b|the following (?:type
 LIST_INTRO_COLON = _r(r"\b(?:two|three) (?:ways|options|types)\b[^.:]{0,30}:")
 # An item of that list that is plain (non-Roth) after-tax: "After-tax (non-Roth)." opens the sentence.
 AFTER_TAX_ITEM = _r(rf"^\W*(?:{AT})\b(?![^.;]{{0,4}}\(?\s*roth)")
+# Every contribution is pre-tax ("All contributions to the 403(b) plan are tax deferred, and reduce your
+# taxable income"): no after-tax kind exists. "Tax-deferred" alone is not enough (after-tax earnings are too).
+ALL_PRE_TAX = _r(
+    r"\ball (?:of )?(?:your |employee |participant )?contributions\b[^.;]{0,40}\b(?:are|will be) (?:made )?"
+    r"(?:on an? )?(?:pre|before)[\s-]?tax\b"
+    r"|\ball (?:of )?(?:your |employee |participant )?contributions\b[^.;]{0,60}\breduces? [^.;]{0,30}"
+    r"taxable (?:income|pay|wages)"
+    r"|\bcontributions (?:are|may be|can be) made only (?:on an? )?(?:pre|before)[\s-]?tax\b"
+)
+# The plan takes no money from employees at all ("only funded by pre-tax employer contributions").
+EMPLOYER_FUNDED_ONLY = _r(
+    r"\b(?:plan|fund|annuity|program) (?:is|are) (?:only |solely |entirely |exclusively )?funded "
+    r"(?:only |solely |entirely |exclusively )?by (?:[\w-]+ )?(?:employer|company) contributions(?! and)"
+
+    r"|\b(?:employees|participants|you) (?:do not|cannot|may not|can't) (?:make contributions|contribute) to "
+    r"(?:the|this) (?:plan|fund)\b(?=\s*(?:[.;,]|$))"
+)
 ALSO = _r(r"\balso\b|\bin addition\b")
 DEFINITION = re.compile(r"^(?!This\b|That\b|It\b|Which\b)[\"']?[A-Z][\w\s'()-]{0,60}?\b(?:means|shall "
                         r"mean|is defined as)\b"
