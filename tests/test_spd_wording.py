@@ -949,3 +949,34 @@ def test_no_after_tax_kind_is_a_no(text: str) -> None:
 @pytest.mark.parametrize(("text", "expected"), NO_AFTER_TAX_KIND_NEAR_MISSES)
 def test_no_after_tax_kind_near_misses(text: str, expected: str) -> None:
     assert _answer(text, Q1) == expected
+
+
+# Conversions: a concession after the permission widens it; a conversion account holding what participants
+# elect to convert; a board's discretion, also when the conversion is told by its tax effect. Real (unseen2
+# V001): "You may elect to make such an in-plan conversion even if the vested amounts are not otherwise
+# distributable to you."; (V014) "The Roth Conversion Account contains assets you elect to convert from
+# existing non-Roth accounts in the Savings Plan"; (V040) "The Public Employees Retirement Board may allow an
+# eligible state employee … to convert compensation that was deferred on a pretax basis to compensation that
+# is deferred on an after-tax basis"
+CONVERSION_WIDENED_OR_LEFT_TO_A_BOARD = [
+    ("You may convert your after-tax account to Roth within the plan even if you could not otherwise "
+     "withdraw it.", "yes"),
+    ("The In-Plan Roth Conversion Account holds amounts participants elect to convert from their pre-tax and "
+     "after-tax accounts.", "yes"),
+    ("Your Roth Conversion subaccount holds what you choose to convert from non-Roth sources within the "
+     "Plan.", "yes"),
+    ("The Committee may allow participants to convert pre-tax deferrals to after-tax Roth deferrals within "
+     "the plan.", "conditional"),
+    ("The board may permit members to convert amounts deferred on a pre-tax basis to an after-tax basis.",
+     "conditional"),
+    # near misses: "even if" before the permission, "if you elect", a Roth IRA outside the plan
+    ("Even if your plan allowed it, you could not convert to Roth inside the plan.", "not yes"),
+    ("If you elect to convert to Roth, you will owe tax on the converted amount.", "not yes"),
+    ("You can convert pre-tax dollars to after-tax dollars by rolling them over to a Roth IRA.", "not yes"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CONVERSION_WIDENED_OR_LEFT_TO_A_BOARD)
+def test_conversion_widened_or_left_to_a_board(text: str, expected: str) -> None:
+    got = _answer(text, Q2)
+    assert got != "yes" if expected == "not yes" else got == expected

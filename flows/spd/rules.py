@@ -520,7 +520,8 @@ def q2_checkbox_or_template(window: Window) -> Finding | None:
         or window.near(t.TEMPLATE, back=0, ahead=1)
         or t.IF_PERMITTED.search(window.low)
     )
-    if box == "unchecked" or template or t.MAY_PERMIT.search(window.low):
+    discretion = t.DISCRETION.search(window.low)  # "The Board may allow ... to convert"
+    if box == "unchecked" or template or t.MAY_PERMIT.search(window.low) or discretion:
         return _q2(
             window,
             "conditional",
@@ -553,9 +554,19 @@ def q2_negated_next(window: Window) -> Finding | None:
     return None
 
 
+def _hypothetical(low: str, granted_at: int) -> bool:
+    """"If ... not", "unless", "even if" before the permission make it hypothetical; an "even if" after it
+    is a concession that widens it ("You may convert even if the amounts are not otherwise distributable")."""
+    found = t.HYPOTHETICAL.search(low)
+    if found is None:
+        return False
+    concession = t.CONCESSION.search(low, granted_at)
+    return not (concession is not None and found.start() == concession.start())
+
+
 def q2_positive(window: Window) -> Finding | None:
-    asked = t.REQUEST_CONVERSION.search(window.low)
-    if (t.CONVERT_PERMISSION.search(window.low) or asked) and not t.HYPOTHETICAL.search(window.low):
+    granted = t.CONVERT_PERMISSION.search(window.low) or t.REQUEST_CONVERSION.search(window.low)
+    if granted is not None and not _hypothetical(window.low, granted.start()):
         specific = t.NON_ROTH.search(window.low) or t.AFTER_TAX.search(window.low) or "non-roth" in window.low
         slots: dict[str, object] = {}
         if t.DISTRIBUTABLE_ONLY.search(window.text) or window.near(t.DISTRIBUTABLE_ONLY, back=0, ahead=2):

@@ -196,6 +196,8 @@ NEG_PERMIT = _r(
 )
 # An exception after a refusal ("not while employed, except from your after-tax account").
 EXCEPT = _r(r"\b(?:except|other than|apart from|with the exception of)\b")
+# "even if" after a permission widens it ("may convert even if the amounts are not distributable").
+CONCESSION = _r(r"\beven if\b")
 HYPOTHETICAL = _r(r"\beven if\b|\bwould need\b|\bif\b[^.,]*\bnot\b|\bunless\b")
 TEMPLATE = re.compile(
     r"Adoption Agreement|\bAA\s*§|[Ii]f elected|[Uu]nless elected|[Ii]f authorized|select all that apply"
@@ -234,6 +236,8 @@ CONVERSION = _r(
     r"|\bconvert\w*\b[^.]{0,160}\broth\b|in[\s-]?plan\s+conversion|roll\s+over[^.]{0,80}into your roth"
     r"|\broth conversions?\b[^.]{0,30}\b(?:within|inside) the plan|roth conversion option"
     r"|in[\s-]?plan\s+roth\s+transfer|in[\s-]?plan\s+roth\s+conversions?"
+    # a Roth conversion told by its tax effect: pre-tax (deferred) money made after-tax inside the plan
+    r"|\bconvert\w*\b[^.]{0,80}\b(?:pre|before)[\s-]?tax\b[^.]{0,60}\bto\b[^.]{0,40}\b(?:after|post)[\s-]?tax\b"
 )
 BENEFICIARY = _r(r"\bbeneficiar")
 MAY_PERMIT = _r(r"\bmay permit\b|check your summary plan description|if permitted by (?:your|the) plan")
@@ -252,6 +256,8 @@ CONVERT_PERMISSION = _r(
     r"|\bconversions?\b[^.]{0,60}\b(?:is|are) (?:allowed|permitted|available)\b"
     r"|\b(?:may|can) (?:make|elect|request) an? (?:in[\s-]?plan roth|roth in[\s-]?plan)\b"
     r"|\blets? you\b[^.]{0,40}\bconvert"
+    # what a Roth conversion account holds: "assets you elect to convert from existing non-Roth accounts"
+    r"|(?<!\bif )(?<!\bwhen )\b(?:you|participants|a participant) (?:elects?|chooses?) to convert\b"
     rf"|\b(?:may|can|permits? you to|allows? you to)\b[^.]{{0,40}}(?:{TO_DESIGNATED_ROTH}|{TO_ROTH_IN_PLAN})"
     rf"|\b(?:permits?|allows?|offers?|includes?|provides? for|features?)\b[^.]{{0,60}}\b{_IPR} "
     r"(?:rollover|conversion|transfer)"
