@@ -980,3 +980,30 @@ CONVERSION_WIDENED_OR_LEFT_TO_A_BOARD = [
 def test_conversion_widened_or_left_to_a_board(text: str, expected: str) -> None:
     got = _answer(text, Q2)
     assert got != "yes" if expected == "not yes" else got == expected
+
+
+# A list of salary deferral kinds (by law pre-tax or Roth only) or of the "tax-advantaged" ways cannot leave
+# out non-Roth after-tax contributions, which are neither. Real (unseen2 V011): "Your salary deferrals may be
+# pretax deferrals and/or Roth after-tax deferrals."; (V038) "There are two tax-advantaged ways you can
+# contribute to the savings plan. You can make before-tax payroll deductions or after-tax “Roth”
+# contributions."
+DEFERRAL_KIND_LISTS = [
+    "Your elective deferrals may be pre-tax or Roth after-tax deferrals.",
+    "Salary deferrals can be made as before-tax or Roth (after-tax) contributions.",
+    "There are two tax-favored ways to save: before-tax contributions or Roth after-tax contributions.",
+]
+# Near misses: the list is of contributions (deferrals named only in another clause).
+CONTRIBUTION_KIND_LISTS = [
+    "Your 401(k) deferrals are limited to $24,500 a year; your contributions may be pre-tax or Roth after-tax.",
+    "There are two ways to contribute: pre-tax or Roth after-tax.",
+]
+
+
+@pytest.mark.parametrize("text", DEFERRAL_KIND_LISTS)
+def test_a_list_of_deferral_kinds_decides_nothing(text: str) -> None:
+    assert _answer(text, Q1) == "not_stated"
+
+
+@pytest.mark.parametrize("text", CONTRIBUTION_KIND_LISTS)
+def test_a_list_of_contribution_kinds_is_closed(text: str) -> None:
+    assert _answer(text, Q1) == "no"

@@ -376,7 +376,13 @@ def q1_roth_only(window: Window) -> Finding | None:
         return None
     listed = window.near(t.LIST_INTRO, back=3, ahead=0) and not t.ALSO.search(low)
     listed = listed and not window.near(t.AFTER_TAX_ITEM, back=3, ahead=3)
-    if ((t.PRE_TAX.search(low) and t.CHOICE.search(low)) or listed) and not t.BESIDE_ROTH.search(low):
+    closed = (t.PRE_TAX.search(low) and t.CHOICE.search(low)) or listed
+    pre_tax = t.PRE_TAX.search(low)
+    scope = _clause(low, pre_tax.start()) if pre_tax else low  # the list's own clause
+    if closed and (t.DEFERRAL_SCOPE.search(scope) or window.near(t.DEFERRAL_SCOPE, back=3, ahead=0)):
+        why = "a list of salary deferral kinds (pre-tax or Roth by law) says nothing about after-tax contributions"
+        return _q1(window, "aside", HINT, "deferral_kinds", why)
+    if closed and not t.BESIDE_ROTH.search(low):
         return _q1(
             window,
             "no",

@@ -437,6 +437,12 @@ EMPLOYER_FUNDED_ONLY = _r(
     r"|\b(?:employees|participants|you) (?:do not|cannot|may not|can't) (?:make contributions|contribute) to "
     r"(?:the|this) (?:plan|fund)\b(?=\s*(?:[.;,]|$))"
 )
+# A list whose scope is salary deferrals (by law pre-tax or Roth only) or the "tax-advantaged" ways: it
+# cannot leave out non-Roth after-tax contributions, which are neither.
+DEFERRAL_SCOPE = _r(
+    r"\b(?:salary|elective|pay|401\(k\)|403\(b\)) deferrals? (?:may|can|are|will|must)\b"
+    r"|\btax[\s-](?:advantaged|favored|favoured) (?:ways|options|types)\b"
+)
 ALSO = _r(r"\balso\b|\bin addition\b")
 DEFINITION = re.compile(r"^(?!This\b|That\b|It\b|Which\b)[\"']?[A-Z][\w\s'()-]{0,60}?\b(?:means|shall "
                         r"mean|is defined as)\b"
