@@ -994,7 +994,8 @@ DEFERRAL_KIND_LISTS = [
 ]
 # Near misses: the list is of contributions (deferrals named only in another clause).
 CONTRIBUTION_KIND_LISTS = [
-    "Your 401(k) deferrals are limited to $24,500 a year; your contributions may be pre-tax or Roth after-tax.",
+    "Your 401(k) deferrals are limited to $24,500 a year; your contributions may be pre-tax or Roth "
+    "after-tax.",
     "There are two ways to contribute: pre-tax or Roth after-tax.",
 ]
 

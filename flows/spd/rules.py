@@ -380,7 +380,7 @@ def q1_roth_only(window: Window) -> Finding | None:
     pre_tax = t.PRE_TAX.search(low)
     scope = _clause(low, pre_tax.start()) if pre_tax else low  # the list's own clause
     if closed and (t.DEFERRAL_SCOPE.search(scope) or window.near(t.DEFERRAL_SCOPE, back=3, ahead=0)):
-        why = "a list of salary deferral kinds (pre-tax or Roth by law) says nothing about after-tax contributions"
+        why = "a list of salary deferral kinds (pre-tax or Roth by law) says nothing about after-tax money"
         return _q1(window, "aside", HINT, "deferral_kinds", why)
     if closed and not t.BESIDE_ROTH.search(low):
         return _q1(
