@@ -1008,3 +1008,38 @@ def test_a_list_of_deferral_kinds_decides_nothing(text: str) -> None:
 @pytest.mark.parametrize("text", CONTRIBUTION_KIND_LISTS)
 def test_a_list_of_contribution_kinds_is_closed(text: str) -> None:
     assert _answer(text, Q1) == "no"
+
+
+# A list of withdrawals given in addition to the plan's other withdrawal rights is not the whole list: it
+# cannot leave after-tax money out. Real (unseen2 V005): "In addition, your other withdrawal rights under the
+# Plan, you have the following in-service withdrawal rights: Withdrawals after age 59-1/2. You may request a
+# withdrawal of all or a portion of your eTrauma Matching Contribution Account at any time after you have
+# attained age 59-1/2."
+OPEN_WITHDRAWAL_LISTS = [
+    "In addition to your other withdrawal rights, you have the following in-service withdrawal rights: Age "
+    "59½ withdrawals. You may withdraw your matching account after age 59½.",
+    "In addition to the withdrawals described above, the following in-service withdrawals are available: "
+    "Withdrawals of rollover money at any time.",
+    "Along with your other distribution options, you have the following in-service withdrawals: Rollover "
+    "account withdrawals.",
+]
+# Near misses: the plan's whole list, with or without after-tax money.
+WHOLE_WITHDRAWAL_LISTS = [
+    ("You have the following in-service withdrawals: Hardship withdrawals. Age 59½ withdrawals.", "no"),
+    (
+        "The plan offers three types of in-service withdrawals: hardship, age 59½ and rollover withdrawals.",
+        "no",
+    ),
+    ("The plan offers three types of in-service withdrawals: hardship, rollover and after-tax withdrawals.",
+     "yes"),
+]
+
+
+@pytest.mark.parametrize("text", OPEN_WITHDRAWAL_LISTS)
+def test_a_list_beside_other_withdrawal_rights_decides_nothing(text: str) -> None:
+    assert _answer(text, Q3) == "not_stated"
+
+
+@pytest.mark.parametrize(("text", "expected"), WHOLE_WITHDRAWAL_LISTS)
+def test_the_whole_list_of_withdrawals_decides(text: str, expected: str) -> None:
+    assert _answer(text, Q3) == expected

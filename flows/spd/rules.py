@@ -661,7 +661,8 @@ def q3_not_a_plan_term(window: Window) -> Finding | None:
         if pattern.search(window.low):
             return _q3(window, "aside", HINT, rule, why)
     employer_money = t.EMPLOYER_MONEY.search(window.low) and not t.AFTER_TAX.search(window.low)
-    if _source(window.low) == "other" or employer_money:
+    opens_list = _list_opening(window) == 0  # a list's opening is decided by the whole list
+    if (_source(window.low) == "other" or employer_money) and not opens_list:
         return _q3(
             window,
             "aside",
@@ -747,7 +748,7 @@ def _list_opening(window: Window) -> int | None:
     """How many sentences back the plan's list of withdrawal types opens (0: this sentence)."""
     for back, sentence in enumerate((window.this, *reversed(window.before))):
         if back <= LIST_REACH and t.TYPES_OF_WITHDRAWAL.search(sentence.text):
-            return back
+            return None if t.MORE_THAN_LISTED.search(sentence.text.lower()) else back
     return None
 
 
@@ -768,6 +769,9 @@ def _lists_after_tax(text: str) -> bool:
 def q3_closed_list(window: Window) -> Finding | None:
     """The plan's whole list of in-service withdrawal types, with no after-tax type in it, means after-tax
     money cannot be withdrawn freely while employed."""
+    if t.TYPES_OF_WITHDRAWAL.search(window.text) and t.MORE_THAN_LISTED.search(window.low):
+        why = "a list of withdrawals given in addition to others; its items decide"
+        return _q3(window, "aside", HINT, "open_list", why)
     if _list_opening(window) != 0 or _lists_after_tax(_closed_list_text(window, 0)):
         return None
     return _q3(

@@ -306,6 +306,11 @@ TYPES_OF_WITHDRAWAL = _r(
     r"|\b(?:withdrawals?|distributions?) (?:while (?:you are |you remain )?employed|in[\s-]?service)"
     r"[^.]{0,20}\b(?:are|is) limited to\b"
 )
+# A list of withdrawals given "in addition to your other withdrawal rights" is not the plan's whole list.
+MORE_THAN_LISTED = _r(
+    r"\bother (?:in[\s-]?service )?(?:withdrawal|distribution) (?:rights|options)\b"
+    r"|\bin addition to (?:the |your |any )?(?:other )?(?:in[\s-]?service )?(?:withdrawals?|distributions?)\b"
+)
 TAX_TALK = _r(r"\btaxed\b|\btaxable\b|tax[\s-]free|subject to (?:ordinary )?income tax|penalt")
 AFTER_TAX_SOURCE = _r(rf"(?:{AT})(?![^.]{{0,3}}roth)|\bvoluntary contributions\b|regular savings")
 GENERAL_SOURCE = _r(
