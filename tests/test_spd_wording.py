@@ -1043,3 +1043,23 @@ def test_a_list_beside_other_withdrawal_rights_decides_nothing(text: str) -> Non
 @pytest.mark.parametrize(("text", "expected"), WHOLE_WITHDRAWAL_LISTS)
 def test_the_whole_list_of_withdrawals_decides(text: str, expected: str) -> None:
     assert _answer(text, Q3) == expected
+
+
+# The plan's contributions counted as kinds, after-tax one of them beside Roth. Real (unseen2 V017, a plan
+# FAQ): "Think of contributions to your VMware, Inc. 401(k) as having three separate “buckets”: pre-tax,
+# Roth, and after-tax."
+CONTRIBUTION_KINDS_BESIDE_ROTH = [
+    ("Think of contributions to your Acme, Inc. 401(k) as having three separate “buckets”: pre-tax, Roth, "
+     "and after-tax.", "yes"),
+    ("The plan has three types of employee contributions: pre-tax, Roth, and after-tax.", "yes"),
+    ("Your contributions fall into three categories: before-tax, Roth and after-tax.", "yes"),
+    # near misses: after-tax is the Roth kind; commentary about plans in general
+    ("Your contributions fall into two categories: pre-tax and Roth after-tax.", "not yes"),
+    ("Many plans have three types of contributions: pre-tax, Roth, and after-tax.", "not yes"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CONTRIBUTION_KINDS_BESIDE_ROTH)
+def test_contribution_kinds_beside_roth(text: str, expected: str) -> None:
+    got = _answer(text, Q1)
+    assert got != "yes" if expected == "not yes" else got == expected

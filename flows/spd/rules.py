@@ -350,6 +350,9 @@ def q1_positive(window: Window) -> Finding | None:
     ):
         why = "names after-tax contributions as a type of its own, beside Roth (so non-Roth)"
         return _q1(window, "yes", SPECIFIC, "beside_roth", why)
+    if t.BESIDE_ROTH.search(low) and t.CONTRIBUTION_KINDS.search(low):
+        why = "counts after-tax beside Roth among the plan's kinds of contributions (so non-Roth)"
+        return _q1(window, "yes", GENERAL, "kinds_beside_roth", why)
     if t.ROTH_WORD.search(low):
         return None
     if t.PRE_TAX.search(low) and t.CHOICE.search(low) and window.near(t.ROTH_BOUND, back=1, ahead=1):

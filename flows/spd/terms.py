@@ -448,6 +448,13 @@ DEFERRAL_SCOPE = _r(
     r"\b(?:salary|elective|pay|401\(k\)|403\(b\)) deferrals? (?:may|can|are|will|must)\b"
     r"|\btax[\s-](?:advantaged|favored|favoured) (?:ways|options|types)\b"
 )
+# The plan's contributions told as a number of kinds ("contributions … as having three separate buckets").
+CONTRIBUTION_KINDS = _r(
+    r"\bcontributions?\b[^;]{0,80}?\b(?:two|three|four) (?:separate |different |distinct )?"
+    r"(?:\W?buckets|types|kinds|sources|categories)\b"
+    r"|\b(?:two|three|four) (?:separate |different |distinct )?(?:types|kinds|sources|categories) of "
+    r"(?:employee )?contributions\b"
+)
 ALSO = _r(r"\balso\b|\bin addition\b")
 DEFINITION = re.compile(r"^(?!This\b|That\b|It\b|Which\b)[\"']?[A-Z][\w\s'()-]{0,60}?\b(?:means|shall "
                         r"mean|is defined as)\b"
