@@ -350,9 +350,6 @@ def q1_positive(window: Window) -> Finding | None:
     ):
         why = "names after-tax contributions as a type of its own, beside Roth (so non-Roth)"
         return _q1(window, "yes", SPECIFIC, "beside_roth", why)
-    if t.BESIDE_ROTH.search(low) and t.CONTRIBUTION_KINDS.search(low):
-        why = "counts after-tax beside Roth among the plan's kinds of contributions (so non-Roth)"
-        return _q1(window, "yes", GENERAL, "kinds_beside_roth", why)
     if t.ROTH_WORD.search(low):
         return None
     if t.PRE_TAX.search(low) and t.CHOICE.search(low) and window.near(t.ROTH_BOUND, back=1, ahead=1):
@@ -363,6 +360,15 @@ def q1_positive(window: Window) -> Finding | None:
         return _q1(
             window, "yes", GENERAL, "spillover", "switches to after-tax contributions at the IRS limit"
         )
+    return None
+
+
+def q1_kinds_beside_roth(window: Window) -> Finding | None:
+    """The plan's contributions counted as kinds ("three separate buckets: pre-tax, Roth, and after-tax"):
+    after-tax named as a kind of its own beside Roth is the non-Roth kind."""
+    if t.BESIDE_ROTH.search(window.low) and t.CONTRIBUTION_KINDS.search(window.low):
+        why = "counts after-tax beside Roth among the plan's kinds of contributions (so non-Roth)"
+        return _q1(window, "yes", GENERAL, "kinds_beside_roth", why)
     return None
 
 
@@ -423,6 +429,7 @@ _Q1_RULES = (
     q1_spillover_at_limit,
     q1_non_roth_named,
     q1_positive,
+    q1_kinds_beside_roth,
     q1_roth_only,
     q1_ambiguous,
 )
