@@ -1063,3 +1063,24 @@ CONTRIBUTION_KINDS_BESIDE_ROTH = [
 def test_contribution_kinds_beside_roth(text: str, expected: str) -> None:
     got = _answer(text, Q1)
     assert got != "yes" if expected == "not yes" else got == expected
+
+
+# A pension's account (defined benefit, cash balance) holds the employer's money: a refusal about it says
+# nothing of after-tax contributions. Real (unseen2 V039, a pension booklet): "you cannot take any loans or
+# withdrawals from your cash Accumulation Account."
+PENSION_ACCOUNT_REFUSALS = [
+    "You cannot take any loans or withdrawals from your cash balance account while you are employed.",
+    "No withdrawals are permitted from the pension plan before you retire.",
+    "Your defined benefit may not be withdrawn while you are employed.",
+]
+
+
+@pytest.mark.parametrize("text", PENSION_ACCOUNT_REFUSALS)
+def test_a_pension_refusal_decides_nothing(text: str) -> None:
+    assert _answer(text, Q3) == "not_stated"
+
+
+def test_a_savings_plan_refusal_still_decides() -> None:
+    # near miss: the plan's own account, not a pension's
+    refusal = "You cannot take withdrawals from your savings plan account while you are employed."
+    assert _answer(refusal, Q3) == "no"

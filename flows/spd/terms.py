@@ -490,6 +490,8 @@ NOT_ACCESSIBLE = _r(
 EMPLOYER_MONEY = _r(
     r"\b(?:made|paid) by (?:the |your )?(?:university|employer|company|college|school|institution|state"
     r"|county|city|district)\b"
+    # a pension's account (defined benefit, cash balance): the employer's money, not after-tax contributions
+    r"|\bcash (?:balance|accumulation) account|\bdefined benefit\b|\bpension (?:plan|benefit|account)"
 )
 # A plan that offers a kind of contribution ("offered our company plan - Non Roth After Tax Contributions").
 OFFERED = _r(r"\boffer(?:s|ed)?\b|\badded\b")
