@@ -1084,3 +1084,25 @@ def test_a_savings_plan_refusal_still_decides() -> None:
     # near miss: the plan's own account, not a pension's
     refusal = "You cannot take withdrawals from your savings plan account while you are employed."
     assert _answer(refusal, Q3) == "no"
+
+
+# A ticked option grants only what it names: a Roth option is not after-tax money, a hardship option is not a
+# withdrawal at will, an age is a gate. (My own adoption-agreement lines; the real ticked rows are unseen2
+# V053 and V054.)
+TICKED_OPTIONS = [
+    ("b. ☒ Roth after-tax elective deferrals.", Q1, "not_stated"),
+    ("☒ Roth (after-tax) deferrals are permitted.", Q1, "not_stated"),
+    ("c. ☒ Voluntary after-tax contributions.", Q1, "yes"),
+    ("☒ After-tax contributions are not permitted.", Q1, "no"),
+    ("b. ☒ Hardship withdrawals are permitted.", Q3, "not_stated"),
+    ("1. ☒ Age 59½ withdrawals.", Q3, "conditional"),
+    ("a. ☒ In-service withdrawals permitted upon attainment of age 59½.", Q3, "conditional"),
+    ("☒ Withdrawals of after-tax contributions at any time.", Q3, "yes"),
+    ("[ ] 1. In-service withdrawals are not permitted in the Plan.", Q3, "not_stated"),
+    ("☒ In-plan Roth conversions for participants who have attained age 59½.", Q2, "conditional"),
+]
+
+
+@pytest.mark.parametrize(("text", "question", "expected"), TICKED_OPTIONS)
+def test_a_ticked_option_grants_only_what_it_names(text: str, question: str, expected: str) -> None:
+    assert _answer(text, question) == expected

@@ -120,6 +120,7 @@ def _about_after_tax_contributions(window: Window) -> bool:
     return (
         len(window.text.split()) >= 7
         or window.near(t.LIST_INTRO_COLON, back=2, ahead=0)
+        or _box(window) == "checked"
         or bool(t.PERMISSION.search(low) or t.NEG_PERMIT.search(low))
         or _labelled_q1(window) is not None
     )
@@ -250,6 +251,10 @@ def q1_checkbox_or_template(window: Window) -> Finding | None:
         )
     if box == "checked":
         negative = _ticked_no(window)
+        unmarked = t.AFTER_TAX.search(t.ROTH_BOUND.sub("", window.low))
+        if not negative and not unmarked and not t.NON_ROTH.search(window.low):
+            why = "a ticked Roth option: Roth, not after-tax money"
+            return _q1(window, "aside", HINT, "ticked_roth", why)
         return _q1(
             window, "no" if negative else "yes", CLOSED, "checked_box", "a ticked option on the plan's form"
         )
@@ -522,6 +527,8 @@ def q2_checkbox_or_template(window: Window) -> Finding | None:
     if box == "checked" and _ticked_no(window) and t.NONDISTRIBUTABLE.search(window.low):
         why = "the form refuses conversions only of money that could not be withdrawn; the rest depends"
         return _q2(window, "conditional", GENERAL, "nondistributable_refused", why)
+    if box == "checked" and not _ticked_no(window) and t.AGE_59.search(window.text):
+        return _q2(window, "conditional", CLOSED, "ticked_age", "a ticked option only from age 59½")
     if box == "checked":
         negative = _ticked_no(window)
         return _q2(
@@ -709,15 +716,28 @@ def q3_labelled(window: Window) -> Finding | None:
     return _q3(window, value, strength, "labelled", why)
 
 
+def _q3_ticked(window: Window) -> Finding:
+    """A ticked withdrawal option grants only what it names: hardship is not a withdrawal at will, an age is
+    a gate."""
+    low = window.low
+    if _ticked_no(window):
+        return _q3(window, "no", CLOSED, "checked_box", "a ticked option on the plan's form")
+    if re.search(t.HARDSHIP, low):
+        why = "a ticked hardship option, not a withdrawal at will"
+        return _q3(window, "aside", HINT, "ticked_hardship", why)
+    if t.AGE_59.search(low) or t.OTHER_GATE.search(low):
+        return _q3(window, "conditional", GENERAL, "ticked_age", "a ticked option from a certain age")
+    if _source(low) == "after_tax":
+        return _q3(window, "yes", CLOSED, "checked_box", "a ticked option on the plan's form")
+    return _q3(window, "yes", CLOSED, "checked_box", "a ticked option on the plan's form")
+
+
 def q3_checkbox_or_template(window: Window) -> Finding | None:
     box = _box(window)
     if box == "checked":
-        negative = _ticked_no(window)
-        return _q3(
-            window, "no" if negative else "yes", CLOSED, "checked_box", "a ticked option on the plan's form"
-        )
+        return _q3_ticked(window)
     if box == "unchecked":
-        return None
+        return _q3(window, "aside", HINT, "unchecked_box", "an option on the plan's form that is not ticked")
     if t.TEMPLATE.search(window.text) or t.SELECT.search(window.low):
         return _q3(
             window,
