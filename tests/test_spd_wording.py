@@ -721,3 +721,397 @@ def test_a_cap_on_after_tax_non_roth_money_is_not_a_cap_on_all_contributions() -
     together = read_text("You may make pre-tax, Roth and after-tax (non-Roth) contributions of up to 50% of "
                          "your pay combined.")
     assert together.answers["after_tax_allowed"].details["cap_is_combined"] is True
+
+
+# ------------------------------------------------ money that is not a cash withdrawal of after-tax money
+
+# Rolled-in money is not after-tax contributions. Real (unseen2 V010): "In-service withdrawals Amounts
+# rolled over into this plan may be distributed at any time."
+ROLLED_IN_MONEY = [
+    "Amounts rolled over into this plan may be distributed at any time.",
+    "Money you rolled over from a prior employer's plan may be withdrawn at any time.",
+    "You may withdraw amounts rolled in to the Plan at any time while you are employed.",
+    "Your rolled-over balance is available for withdrawal at any time.",
+]
+
+
+@pytest.mark.parametrize("text", ROLLED_IN_MONEY)
+def test_rolled_in_money_is_not_after_tax_money(text: str) -> None:
+    assert _answer(text, Q3) == "not_stated"
+
+
+# A withdrawal that only feeds an in-plan Roth rollover leaves the money in the plan. Real (unseen2 V054,
+# an adoption agreement): "The following withdrawal provisions apply solely for purposes of making In-Plan
+# Xxxx Rollover Contributions. a. ☒ Withdrawal is permitted at any time from the following: i. ☒ After-Tax
+# Contributions"
+ONLY_TO_CONVERT = [
+    "The following withdrawal provisions apply solely for purposes of making In-Plan Roth Rollover "
+    "Contributions. Withdrawal is permitted at any time from your after-tax contributions.",
+    "You may withdraw your after-tax contributions at any time, but only to convert them to Roth within "
+    "the plan.",
+    "After-tax contributions may be withdrawn at any time solely for the purpose of an in-plan Roth "
+    "conversion.",
+    "Your after-tax account may be distributed while you are employed only in order to make an in-plan "
+    "Roth rollover.",
+]
+# Near misses: a cash withdrawal beside a conversion, or a conversion that is not the withdrawal's only use.
+CASH_WITHDRAWAL_BESIDE_CONVERSION = [
+    "You may withdraw your after-tax contributions at any time. You may also convert them to Roth within "
+    "the plan.",
+    "You may withdraw your after-tax contributions at any time, for any reason.",
+]
+
+
+@pytest.mark.parametrize("text", ONLY_TO_CONVERT)
+def test_a_withdrawal_only_to_convert_is_not_a_cash_withdrawal(text: str) -> None:
+    assert _answer(text, Q3) == "not_stated"
+
+
+@pytest.mark.parametrize("text", CASH_WITHDRAWAL_BESIDE_CONVERSION)
+def test_a_cash_withdrawal_beside_a_conversion_is_still_a_withdrawal(text: str) -> None:
+    assert _answer(text, Q3) == "yes"
+
+
+# A plan document that leaves after-tax contributions to the employer's election. Real (unseen2 V060):
+# "The Employer may elect under Part 4D of the Nonstandardized 401(k) Agreement to allow Eligible
+# Participants to make Employee After-Tax Contributions under the Plan."
+EMPLOYER_ELECTS = [
+    "The Employer may elect under Part 4D of the Agreement to allow Eligible Participants to make Employee "
+    "After-Tax Contributions under the Plan.",
+    "The Plan Sponsor may choose to permit participants to make voluntary after-tax contributions.",
+    "Your employer can elect to allow after-tax contributions in its adoption of this prototype.",
+    "The Company may decide to let Participants make nondeductible employee contributions.",
+]
+
+
+@pytest.mark.parametrize("text", EMPLOYER_ELECTS)
+def test_an_employer_election_makes_after_tax_contributions_depend(text: str) -> None:
+    assert _answer(text, Q1) == "conditional"
+
+
+def test_an_employer_that_has_elected_still_grants() -> None:
+    # near miss: the election is made, not left open
+    elected = "The Company has elected to allow participants to make after-tax contributions."
+    assert _answer(elected, Q1) == "yes"
+
+
+# The plan's list of the events on which money is paid out, told as events rather than "types". Real
+# (unseen2 V012): "Generally, the money in your account may be distributed* under any of the following
+# circumstances. Separation from service Your retirement Total disability Financial hardship (employee
+# contributions only) Your death"; (V037) "You may be able to withdraw money in these events: • …"
+EVENT_LISTS_WITHOUT_AFTER_TAX = [
+    "Your account may be distributed under any of the following situations. Termination of employment. "
+    "Total and permanent disability. Financial hardship. Death.",
+    "You may withdraw money in the following circumstances: • When you leave the company • Hardship "
+    "• Death",
+    "Distributions are made available upon the occurrence of: (a) termination (b) disability "
+    "(c) unforeseeable emergency (d) death",
+    "Funds can be withdrawn only under one of the following events: separation from service, retirement, "
+    "or an unforeseeable emergency.",
+]
+# Near misses: the list names after-tax money, or the words open no list.
+EVENT_LISTS_NEAR_MISSES = [
+    (
+        "You may withdraw money in these events: • Hardship • Withdrawals from your after-tax account at "
+        "any time",
+        "yes",
+    ),
+    ("Your account will be paid upon the occurrence of your death.", "not_stated"),
+]
+
+
+@pytest.mark.parametrize("text", EVENT_LISTS_WITHOUT_AFTER_TAX)
+def test_a_list_of_payout_events_without_after_tax_money_is_a_no(text: str) -> None:
+    assert _answer(text, Q3) == "no"
+
+
+@pytest.mark.parametrize(("text", "expected"), EVENT_LISTS_NEAR_MISSES)
+def test_payout_event_near_misses(text: str, expected: str) -> None:
+    assert _answer(text, Q3) == expected
+
+
+# After-tax named as its own item beside a Roth item that is called after-tax with its name in brackets.
+# Real (unseen2 V048): "You are eligible to able to contribute 1- 75% of your base compensation on either a
+# pre-tax, post-tax (Roth), or after-tax basis up to the IRS maximums."
+AFTER_TAX_BESIDE_BRACKETED_ROTH = [
+    "You may contribute on a pre-tax, after-tax (Roth), or after-tax basis, up to 60% of pay.",
+    "Contributions may be pre-tax, post-tax (Roth 401(k)), or after-tax.",
+    "You can save before-tax, after-tax (Roth) and after-tax (non-Roth) dollars.",
+]
+# Near misses: the bracketed Roth is the only after-tax item.
+ROTH_IN_BRACKETS_ONLY = [
+    "Your contributions may be made on a pre-tax or after-tax (Roth) basis.",
+    "You can contribute on a pre-tax or post-tax (Roth) basis.",
+]
+
+
+@pytest.mark.parametrize("text", AFTER_TAX_BESIDE_BRACKETED_ROTH)
+def test_after_tax_beside_a_bracketed_roth_is_a_yes(text: str) -> None:
+    assert _answer(text, Q1) == "yes"
+
+
+@pytest.mark.parametrize("text", ROTH_IN_BRACKETS_ONLY)
+def test_a_bracketed_roth_as_the_only_after_tax_item_is_a_no(text: str) -> None:
+    assert _answer(text, Q1) == "no"
+
+
+# The items of a "two ways to contribute:" list, each a short line. Real (unseen2 V031): "There are two ways
+# to contribute: Before-tax contributions – … Roth after-tax contributions – Your contributions are deducted
+# after taxes are taken from your paycheck."
+TWO_WAYS_ITEMS = [
+    "There are two ways to save: Pre-tax contributions - taken out before taxes. Roth after-tax "
+    "contributions - taxed now, tax-free later.",
+    "There are two types of contributions: Before-tax. Roth after-tax.",
+    "You have two options: Pre-tax contributions. Roth after-tax contributions.",
+]
+
+
+@pytest.mark.parametrize("text", TWO_WAYS_ITEMS)
+def test_a_two_ways_list_of_pre_tax_and_roth_is_a_no(text: str) -> None:
+    assert _answer(text, Q1) == "no"
+
+
+def test_a_three_ways_list_with_plain_after_tax_is_never_a_no() -> None:
+    # near miss: the third item is non-Roth after-tax
+    assert _answer("You have three options: Pre-tax. Roth after-tax. After-tax (non-Roth).", Q1) != "no"
+
+
+# A form's box after the option's own number, also in a table row. Real (unseen2 V053, an adoption
+# agreement): "iii. ☒ In-Plan Xxxx Rollover Contributions. A. A Participant may elect to make an In-Plan
+# Xxxx Rollover Contribution of any amount held in his Account … that is (select all that apply):"
+NUMBERED_BOXES = [
+    ("iii. ☒ In-Plan Roth Rollover Contributions.", Q2, "yes"),
+    ("iv. | ☒ | In-plan Roth conversions | A. | A Participant may elect to convert any vested amount "
+     "(select all that apply):", Q2, "yes"),
+    ("2. ☐ In-Plan Roth Rollover Contributions.", Q2, "conditional"),
+    ("b) ☒ Voluntary after-tax employee contributions are permitted.", Q1, "yes"),
+    # near misses: the ticked option refuses; the withdrawal it ticks only feeds an in-plan Roth rollover
+    ("iii. ☒ In-plan Roth rollovers are not permitted.", Q2, "no"),
+    ("1. ☒ Withdrawal is permitted at any time from after-tax contributions. The following withdrawal "
+     "provisions apply solely for purposes of making In-Plan Roth Rollover Contributions.", Q3, "not_stated"),
+]
+
+
+@pytest.mark.parametrize(("text", "question", "expected"), NUMBERED_BOXES)
+def test_a_numbered_box_is_read_as_ticked_or_not(text: str, question: str, expected: str) -> None:
+    assert _answer(text, question) == expected
+
+
+# An explicit non-Roth name ("traditional after-tax", "voluntary nondeductible") makes a withdrawal about
+# after-tax money even beside Roth. Real (unseen2 V032): "Anytime. You can withdraw your Roth and traditional
+# after-tax contributions and Company contributions."; (V055) "prior to termination of Employment, each
+# Participant with a … Participant Voluntary Nondeductible Contributions Account may elect to withdraw …"
+NON_ROTH_NAMED_WITHDRAWALS = [
+    (
+        "While employed, you may withdraw your Roth and traditional after-tax contributions at any time.",
+        "yes",
+    ),
+    ("Prior to termination of employment, a Participant may elect to withdraw all or part of his Voluntary "
+     "Nondeductible Contributions Account.", "yes"),
+    ("You can take out your regular after-tax and Roth contributions once a year while you are still "
+     "working.", "yes"),
+    # near misses: refused, gated, for hardship, or Roth only
+    ("You cannot withdraw your Roth or traditional after-tax contributions while employed.", "no"),
+    (
+        "Your traditional after-tax and Roth contributions may be withdrawn after you reach age 59½.",
+        "conditional",
+    ),
+    ("Voluntary nondeductible contributions may be withdrawn only upon termination of employment.", "no"),
+    ("You may withdraw your traditional after-tax contributions only in case of financial hardship.", "no"),
+    ("You may withdraw your Roth contributions at any time.", "not_stated"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NON_ROTH_NAMED_WITHDRAWALS)
+def test_a_non_roth_name_makes_a_withdrawal_about_after_tax_money(text: str, expected: str) -> None:
+    assert _answer(text, Q3) == expected
+
+
+# Every contribution is pre-tax, or employees contribute nothing: no after-tax kind can exist. Real (unseen2
+# V016): "All contributions to the 403(b) plan are tax deferred, and reduces employees' gross taxable income
+# by the contribution amount."; (V043) "Can I contribute to the Annuity Fund? No. The annuity is only funded
+# by pre-tax employer contributions."
+NO_AFTER_TAX_KIND = [
+    "All contributions to the plan are made on a pre-tax basis.",
+    "All of your contributions reduce your taxable income for the year.",
+    "Contributions are made only on a before-tax basis through payroll deduction.",
+    "The plan is funded entirely by company contributions; employees do not contribute.",
+    "Participants may not contribute to the Plan.",
+]
+# Near misses: tax-deferred growth, one account funded by the employer, a limit on how often, both kinds.
+NO_AFTER_TAX_KIND_NEAR_MISSES = [
+    ("All contributions to the plan grow tax-deferred until you withdraw them.", "not_stated"),
+    ("The Retirement Income Account is funded entirely by company contributions.", "not_stated"),
+    ("You may not contribute to the plan more than once a month.", "not_stated"),
+    ("The plan is funded by employer contributions and your own pre-tax and after-tax contributions.",
+     "not_stated"),
+    ("All pre-tax contributions reduce your taxable income. You may also make after-tax contributions of up "
+     "to 10% of pay.", "yes"),
+]
+
+
+@pytest.mark.parametrize("text", NO_AFTER_TAX_KIND)
+def test_no_after_tax_kind_is_a_no(text: str) -> None:
+    assert _answer(text, Q1) == "no"
+
+
+@pytest.mark.parametrize(("text", "expected"), NO_AFTER_TAX_KIND_NEAR_MISSES)
+def test_no_after_tax_kind_near_misses(text: str, expected: str) -> None:
+    assert _answer(text, Q1) == expected
+
+
+# Conversions: a concession after the permission widens it; a conversion account holding what participants
+# elect to convert; a board's discretion, also when the conversion is told by its tax effect. Real (unseen2
+# V001): "You may elect to make such an in-plan conversion even if the vested amounts are not otherwise
+# distributable to you."; (V014) "The Roth Conversion Account contains assets you elect to convert from
+# existing non-Roth accounts in the Savings Plan"; (V040) "The Public Employees Retirement Board may allow an
+# eligible state employee … to convert compensation that was deferred on a pretax basis to compensation that
+# is deferred on an after-tax basis"
+CONVERSION_WIDENED_OR_LEFT_TO_A_BOARD = [
+    ("You may convert your after-tax account to Roth within the plan even if you could not otherwise "
+     "withdraw it.", "yes"),
+    ("The In-Plan Roth Conversion Account holds amounts participants elect to convert from their pre-tax and "
+     "after-tax accounts.", "yes"),
+    ("Your Roth Conversion subaccount holds what you choose to convert from non-Roth sources within the "
+     "Plan.", "yes"),
+    ("The Committee may allow participants to convert pre-tax deferrals to after-tax Roth deferrals within "
+     "the plan.", "conditional"),
+    ("The board may permit members to convert amounts deferred on a pre-tax basis to an after-tax basis.",
+     "conditional"),
+    # near misses: "even if" before the permission, "if you elect", a Roth IRA outside the plan
+    ("Even if your plan allowed it, you could not convert to Roth inside the plan.", "not yes"),
+    ("If you elect to convert to Roth, you will owe tax on the converted amount.", "not yes"),
+    ("You can convert pre-tax dollars to after-tax dollars by rolling them over to a Roth IRA.", "not yes"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CONVERSION_WIDENED_OR_LEFT_TO_A_BOARD)
+def test_conversion_widened_or_left_to_a_board(text: str, expected: str) -> None:
+    got = _answer(text, Q2)
+    assert got != "yes" if expected == "not yes" else got == expected
+
+
+# A list of salary deferral kinds (by law pre-tax or Roth only) or of the "tax-advantaged" ways cannot leave
+# out non-Roth after-tax contributions, which are neither. Real (unseen2 V011): "Your salary deferrals may be
+# pretax deferrals and/or Roth after-tax deferrals."; (V038) "There are two tax-advantaged ways you can
+# contribute to the savings plan. You can make before-tax payroll deductions or after-tax “Roth”
+# contributions."
+DEFERRAL_KIND_LISTS = [
+    "Your elective deferrals may be pre-tax or Roth after-tax deferrals.",
+    "Salary deferrals can be made as before-tax or Roth (after-tax) contributions.",
+    "There are two tax-favored ways to save: before-tax contributions or Roth after-tax contributions.",
+]
+# Near misses: the list is of contributions (deferrals named only in another clause).
+CONTRIBUTION_KIND_LISTS = [
+    "Your 401(k) deferrals are limited to $24,500 a year; your contributions may be pre-tax or Roth "
+    "after-tax.",
+    "There are two ways to contribute: pre-tax or Roth after-tax.",
+]
+
+
+@pytest.mark.parametrize("text", DEFERRAL_KIND_LISTS)
+def test_a_list_of_deferral_kinds_decides_nothing(text: str) -> None:
+    assert _answer(text, Q1) == "not_stated"
+
+
+@pytest.mark.parametrize("text", CONTRIBUTION_KIND_LISTS)
+def test_a_list_of_contribution_kinds_is_closed(text: str) -> None:
+    assert _answer(text, Q1) == "no"
+
+
+# A list of withdrawals given in addition to the plan's other withdrawal rights is not the whole list: it
+# cannot leave after-tax money out. Real (unseen2 V005): "In addition, your other withdrawal rights under the
+# Plan, you have the following in-service withdrawal rights: Withdrawals after age 59-1/2. You may request a
+# withdrawal of all or a portion of your eTrauma Matching Contribution Account at any time after you have
+# attained age 59-1/2."
+OPEN_WITHDRAWAL_LISTS = [
+    "In addition to your other withdrawal rights, you have the following in-service withdrawal rights: Age "
+    "59½ withdrawals. You may withdraw your matching account after age 59½.",
+    "In addition to the withdrawals described above, the following in-service withdrawals are available: "
+    "Withdrawals of rollover money at any time.",
+    "Along with your other distribution options, you have the following in-service withdrawals: Rollover "
+    "account withdrawals.",
+]
+# Near misses: the plan's whole list, with or without after-tax money.
+WHOLE_WITHDRAWAL_LISTS = [
+    ("You have the following in-service withdrawals: Hardship withdrawals. Age 59½ withdrawals.", "no"),
+    (
+        "The plan offers three types of in-service withdrawals: hardship, age 59½ and rollover withdrawals.",
+        "no",
+    ),
+    ("The plan offers three types of in-service withdrawals: hardship, rollover and after-tax withdrawals.",
+     "yes"),
+]
+
+
+@pytest.mark.parametrize("text", OPEN_WITHDRAWAL_LISTS)
+def test_a_list_beside_other_withdrawal_rights_decides_nothing(text: str) -> None:
+    assert _answer(text, Q3) == "not_stated"
+
+
+@pytest.mark.parametrize(("text", "expected"), WHOLE_WITHDRAWAL_LISTS)
+def test_the_whole_list_of_withdrawals_decides(text: str, expected: str) -> None:
+    assert _answer(text, Q3) == expected
+
+
+# The plan's contributions counted as kinds, after-tax one of them beside Roth. Real (unseen2 V017, a plan
+# FAQ): "Think of contributions to your VMware, Inc. 401(k) as having three separate “buckets”: pre-tax,
+# Roth, and after-tax."
+CONTRIBUTION_KINDS_BESIDE_ROTH = [
+    ("Think of contributions to your Acme, Inc. 401(k) as having three separate “buckets”: pre-tax, Roth, "
+     "and after-tax.", "yes"),
+    ("The plan has three types of employee contributions: pre-tax, Roth, and after-tax.", "yes"),
+    ("Your contributions fall into three categories: before-tax, Roth and after-tax.", "yes"),
+    # near misses: after-tax is the Roth kind; commentary about plans in general
+    ("Your contributions fall into two categories: pre-tax and Roth after-tax.", "not yes"),
+    ("Many plans have three types of contributions: pre-tax, Roth, and after-tax.", "not yes"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CONTRIBUTION_KINDS_BESIDE_ROTH)
+def test_contribution_kinds_beside_roth(text: str, expected: str) -> None:
+    got = _answer(text, Q1)
+    assert got != "yes" if expected == "not yes" else got == expected
+
+
+# A pension's account (defined benefit, cash balance) holds the employer's money: a refusal about it says
+# nothing of after-tax contributions. Real (unseen2 V039, a pension booklet): "you cannot take any loans or
+# withdrawals from your cash Accumulation Account."
+PENSION_ACCOUNT_REFUSALS = [
+    "You cannot take any loans or withdrawals from your cash balance account while you are employed.",
+    "No withdrawals are permitted from the pension plan before you retire.",
+    "Your defined benefit may not be withdrawn while you are employed.",
+]
+
+
+@pytest.mark.parametrize("text", PENSION_ACCOUNT_REFUSALS)
+def test_a_pension_refusal_decides_nothing(text: str) -> None:
+    assert _answer(text, Q3) == "not_stated"
+
+
+def test_a_savings_plan_refusal_still_decides() -> None:
+    # near miss: the plan's own account, not a pension's
+    refusal = "You cannot take withdrawals from your savings plan account while you are employed."
+    assert _answer(refusal, Q3) == "no"
+
+
+# A ticked option grants only what it names: a Roth option is not after-tax money, a hardship option is not a
+# withdrawal at will, an age is a gate. (My own adoption-agreement lines; the real ticked rows are unseen2
+# V053 and V054.)
+TICKED_OPTIONS = [
+    ("b. ☒ Roth after-tax elective deferrals.", Q1, "not_stated"),
+    ("☒ Roth (after-tax) deferrals are permitted.", Q1, "not_stated"),
+    ("c. ☒ Voluntary after-tax contributions.", Q1, "yes"),
+    ("☒ After-tax contributions are not permitted.", Q1, "no"),
+    ("b. ☒ Hardship withdrawals are permitted.", Q3, "not_stated"),
+    ("1. ☒ Age 59½ withdrawals.", Q3, "conditional"),
+    ("a. ☒ In-service withdrawals permitted upon attainment of age 59½.", Q3, "conditional"),
+    ("☒ Withdrawals of after-tax contributions at any time.", Q3, "yes"),
+    ("[ ] 1. In-service withdrawals are not permitted in the Plan.", Q3, "not_stated"),
+    ("☒ In-plan Roth conversions for participants who have attained age 59½.", Q2, "conditional"),
+]
+
+
+@pytest.mark.parametrize(("text", "question", "expected"), TICKED_OPTIONS)
+def test_a_ticked_option_grants_only_what_it_names(text: str, question: str, expected: str) -> None:
+    assert _answer(text, question) == expected

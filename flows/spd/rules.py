@@ -111,17 +111,37 @@ def _about_after_tax_contributions(window: Window) -> bool:
     if not _mentions(low, t.Q1_WORDS):
         return False
     if not t.AFTER_TAX.search(low) and not t.NON_ROTH.search(low) and not t.ONLY_PRE_AND_ROTH.search(low):
-        return False
+        return _no_after_tax_kind(window) is not None
     if t.DEFINITION.search(window.text) and not t.GROUP.search(low):
         return False  # a definition says what a word means (unless it names a group that may use it)
     if t.WITHDRAWAL.search(low) and not t.CONTRIBUTE_ACT.search(low):
         return False  # taking after-tax money out says it exists, not that new contributions are allowed
-    # a heading names the subject; it decides nothing
+    # a heading names the subject; it decides nothing (unless it is an item of a list of contribution types)
     return (
         len(window.text.split()) >= 7
+        or window.near(t.LIST_INTRO_COLON, back=2, ahead=0)
+        or _box(window) == "checked"
         or bool(t.PERMISSION.search(low) or t.NEG_PERMIT.search(low))
         or _labelled_q1(window) is not None
     )
+
+
+def _no_after_tax_kind(window: Window) -> tuple[int, str, str] | None:
+    """Every contribution is pre-tax, or the plan takes none from employees: no after-tax contribution can
+    exist. (Only the plan's own words: its question answered no, or a plain statement.)"""
+    if t.ALL_PRE_TAX.search(window.low):
+        return GENERAL, "all_pre_tax", "every contribution to the plan is pre-tax: no after-tax kind"
+    if t.EMPLOYER_FUNDED_ONLY.search(window.low):
+        return HINT, "employer_funded_only", "the plan takes no contributions from employees"
+    return None
+
+
+def q1_no_after_tax_kind(window: Window) -> Finding | None:
+    found = _no_after_tax_kind(window)
+    if found is None or _question(window):
+        return None
+    strength, rule, why = found
+    return _q1(window, "no", strength, rule, why)
 
 
 def _q1(window: Window, answer: Answer, strength: int, rule: str, why: str) -> Finding:
@@ -231,6 +251,10 @@ def q1_checkbox_or_template(window: Window) -> Finding | None:
         )
     if box == "checked":
         negative = _ticked_no(window)
+        unmarked = t.AFTER_TAX.search(t.ROTH_BOUND.sub("", window.low))
+        if not negative and not unmarked and not t.NON_ROTH.search(window.low):
+            why = "a ticked Roth option: Roth, not after-tax money"
+            return _q1(window, "aside", HINT, "ticked_roth", why)
         return _q1(
             window, "no" if negative else "yes", CLOSED, "checked_box", "a ticked option on the plan's form"
         )
@@ -344,6 +368,15 @@ def q1_positive(window: Window) -> Finding | None:
     return None
 
 
+def q1_kinds_beside_roth(window: Window) -> Finding | None:
+    """The plan's contributions counted as kinds ("three separate buckets: pre-tax, Roth, and after-tax"):
+    after-tax named as a kind of its own beside Roth is the non-Roth kind."""
+    if t.BESIDE_ROTH.search(window.low) and t.CONTRIBUTION_KINDS.search(window.low):
+        why = "counts after-tax beside Roth among the plan's kinds of contributions (so non-Roth)"
+        return _q1(window, "yes", GENERAL, "kinds_beside_roth", why)
+    return None
+
+
 def q1_roth_only(window: Window) -> Finding | None:
     low = window.low
     if t.CONVERSION.search(window.text):
@@ -356,7 +389,14 @@ def q1_roth_only(window: Window) -> Finding | None:
     if not roth_here and not (unmarked and t.CHOICE.search(low) and resolved):
         return None
     listed = window.near(t.LIST_INTRO, back=3, ahead=0) and not t.ALSO.search(low)
-    if ((t.PRE_TAX.search(low) and t.CHOICE.search(low)) or listed) and not t.BESIDE_ROTH.search(low):
+    listed = listed and not window.near(t.AFTER_TAX_ITEM, back=3, ahead=3)
+    closed = (t.PRE_TAX.search(low) and t.CHOICE.search(low)) or listed
+    pre_tax = t.PRE_TAX.search(low)
+    scope = _clause(low, pre_tax.start()) if pre_tax else low  # the list's own clause
+    if closed and (t.DEFERRAL_SCOPE.search(scope) or window.near(t.DEFERRAL_SCOPE, back=3, ahead=0)):
+        why = "a list of salary deferral kinds (pre-tax or Roth by law) says nothing about after-tax money"
+        return _q1(window, "aside", HINT, "deferral_kinds", why)
+    if closed and not t.BESIDE_ROTH.search(low):
         return _q1(
             window,
             "no",
@@ -385,6 +425,7 @@ _Q1_RULES = (
     q1_not_a_plan_term,
     q1_labelled,
     q1_only_pre_tax_and_roth,
+    q1_no_after_tax_kind,
     q1_checkbox_or_template,
     q1_only_some_employees,
     q1_closed_by_date,
@@ -393,6 +434,7 @@ _Q1_RULES = (
     q1_spillover_at_limit,
     q1_non_roth_named,
     q1_positive,
+    q1_kinds_beside_roth,
     q1_roth_only,
     q1_ambiguous,
 )
@@ -485,6 +527,8 @@ def q2_checkbox_or_template(window: Window) -> Finding | None:
     if box == "checked" and _ticked_no(window) and t.NONDISTRIBUTABLE.search(window.low):
         why = "the form refuses conversions only of money that could not be withdrawn; the rest depends"
         return _q2(window, "conditional", GENERAL, "nondistributable_refused", why)
+    if box == "checked" and not _ticked_no(window) and t.AGE_59.search(window.text):
+        return _q2(window, "conditional", CLOSED, "ticked_age", "a ticked option only from age 59½")
     if box == "checked":
         negative = _ticked_no(window)
         return _q2(
@@ -499,7 +543,8 @@ def q2_checkbox_or_template(window: Window) -> Finding | None:
         or window.near(t.TEMPLATE, back=0, ahead=1)
         or t.IF_PERMITTED.search(window.low)
     )
-    if box == "unchecked" or template or t.MAY_PERMIT.search(window.low):
+    discretion = t.DISCRETION.search(window.low)  # "The Board may allow ... to convert"
+    if box == "unchecked" or template or t.MAY_PERMIT.search(window.low) or discretion:
         return _q2(
             window,
             "conditional",
@@ -532,9 +577,19 @@ def q2_negated_next(window: Window) -> Finding | None:
     return None
 
 
+def _hypothetical(low: str, granted_at: int) -> bool:
+    """"If ... not", "unless", "even if" before the permission make it hypothetical; an "even if" after it
+    is a concession that widens it ("You may convert even if the amounts are not otherwise distributable")."""
+    found = t.HYPOTHETICAL.search(low)
+    if found is None:
+        return False
+    concession = t.CONCESSION.search(low, granted_at)
+    return not (concession is not None and found.start() == concession.start())
+
+
 def q2_positive(window: Window) -> Finding | None:
-    asked = t.REQUEST_CONVERSION.search(window.low)
-    if (t.CONVERT_PERMISSION.search(window.low) or asked) and not t.HYPOTHETICAL.search(window.low):
+    granted = t.CONVERT_PERMISSION.search(window.low) or t.REQUEST_CONVERSION.search(window.low)
+    if granted is not None and not _hypothetical(window.low, granted.start()):
         specific = t.NON_ROTH.search(window.low) or t.AFTER_TAX.search(window.low) or "non-roth" in window.low
         slots: dict[str, object] = {}
         if t.DISTRIBUTABLE_ONLY.search(window.text) or window.near(t.DISTRIBUTABLE_ONLY, back=0, ahead=2):
@@ -583,9 +638,12 @@ def _q3(window: Window, answer: Answer, strength: int, rule: str, why: str) -> F
 
 
 def _source(low: str) -> Literal["after_tax", "other", "general"]:
-    """Whose money a withdrawal sentence is about ("Roth after-tax" money is Roth money)."""
-    if t.AFTER_TAX_SOURCE.search(t.ROTH_BOUND.sub(" roth ", low)):
+    """Whose money a withdrawal sentence is about ("Roth after-tax" money is Roth money; an explicit non-Roth
+    name, "traditional after-tax" or "voluntary nondeductible", is after-tax money even beside Roth)."""
+    if t.NON_ROTH.search(low) or t.AFTER_TAX_SOURCE.search(t.ROTH_BOUND.sub(" roth ", low)):
         return "after_tax"
+    if re.search(t.ROLLED_MONEY, low):
+        return "other"
     if t.GENERAL_SOURCE.search(low):
         return "general"
     return "other" if t.OTHER_SOURCE.search(low) else "general"
@@ -620,7 +678,8 @@ def q3_not_a_plan_term(window: Window) -> Finding | None:
         if pattern.search(window.low):
             return _q3(window, "aside", HINT, rule, why)
     employer_money = t.EMPLOYER_MONEY.search(window.low) and not t.AFTER_TAX.search(window.low)
-    if _source(window.low) == "other" or employer_money:
+    opens_list = _list_opening(window) == 0  # a list's opening is decided by the whole list
+    if (_source(window.low) == "other" or employer_money) and not opens_list:
         return _q3(
             window,
             "aside",
@@ -630,6 +689,16 @@ def q3_not_a_plan_term(window: Window) -> Finding | None:
         )
     if t.CONVERSION.search(window.text) and not t.AFTER_TAX_SOURCE.search(window.low):
         return _q3(window, "aside", HINT, "conversion", "about conversions, not withdrawals")
+    return None
+
+
+def q3_only_to_convert(window: Window) -> Finding | None:
+    """A withdrawal allowed only to feed an in-plan Roth rollover (said here or in the form's lines around
+    it) moves the money into a Roth account inside the plan: no cash comes out, so it decides nothing
+    about withdrawing after-tax money while employed."""
+    if t.ONLY_TO_CONVERT.search(window.low) or window.near(t.ONLY_TO_CONVERT, back=2, ahead=1):
+        why = "a withdrawal only to convert money to Roth inside the plan, not a cash withdrawal"
+        return _q3(window, "aside", HINT, "only_to_convert", why)
     return None
 
 
@@ -647,15 +716,28 @@ def q3_labelled(window: Window) -> Finding | None:
     return _q3(window, value, strength, "labelled", why)
 
 
+def _q3_ticked(window: Window) -> Finding:
+    """A ticked withdrawal option grants only what it names: hardship is not a withdrawal at will, an age is
+    a gate."""
+    low = window.low
+    if _ticked_no(window):
+        return _q3(window, "no", CLOSED, "checked_box", "a ticked option on the plan's form")
+    if re.search(t.HARDSHIP, low):
+        why = "a ticked hardship option, not a withdrawal at will"
+        return _q3(window, "aside", HINT, "ticked_hardship", why)
+    if t.AGE_59.search(low) or t.OTHER_GATE.search(low):
+        return _q3(window, "conditional", GENERAL, "ticked_age", "a ticked option from a certain age")
+    if _source(low) == "after_tax":
+        return _q3(window, "yes", CLOSED, "checked_box", "a ticked option on the plan's form")
+    return _q3(window, "yes", CLOSED, "checked_box", "a ticked option on the plan's form")
+
+
 def q3_checkbox_or_template(window: Window) -> Finding | None:
     box = _box(window)
     if box == "checked":
-        negative = _ticked_no(window)
-        return _q3(
-            window, "no" if negative else "yes", CLOSED, "checked_box", "a ticked option on the plan's form"
-        )
+        return _q3_ticked(window)
     if box == "unchecked":
-        return None
+        return _q3(window, "aside", HINT, "unchecked_box", "an option on the plan's form that is not ticked")
     if t.TEMPLATE.search(window.text) or t.SELECT.search(window.low):
         return _q3(
             window,
@@ -696,7 +778,7 @@ def _list_opening(window: Window) -> int | None:
     """How many sentences back the plan's list of withdrawal types opens (0: this sentence)."""
     for back, sentence in enumerate((window.this, *reversed(window.before))):
         if back <= LIST_REACH and t.TYPES_OF_WITHDRAWAL.search(sentence.text):
-            return back
+            return None if t.MORE_THAN_LISTED.search(sentence.text.lower()) else back
     return None
 
 
@@ -717,6 +799,9 @@ def _lists_after_tax(text: str) -> bool:
 def q3_closed_list(window: Window) -> Finding | None:
     """The plan's whole list of in-service withdrawal types, with no after-tax type in it, means after-tax
     money cannot be withdrawn freely while employed."""
+    if t.TYPES_OF_WITHDRAWAL.search(window.text) and t.MORE_THAN_LISTED.search(window.low):
+        why = "a list of withdrawals given in addition to others; its items decide"
+        return _q3(window, "aside", HINT, "open_list", why)
     if _list_opening(window) != 0 or _lists_after_tax(_closed_list_text(window, 0)):
         return None
     return _q3(
@@ -742,10 +827,11 @@ def q3_listed_after_tax(window: Window) -> Finding | None:
     """An item of the plan's list of withdrawal types that names after-tax money ("After-tax Withdrawal: all
     or a portion of after-tax contributions"): the plan lists it among the withdrawals available while
     employed."""
-    if not _list_opening(window) or not _lists_after_tax(window.low):
+    back = _list_opening(window)
+    if not back or not _lists_after_tax(window.low):
         return None
-    if not t.WITHDRAWAL.search(window.low) and not window.near(t.WITHDRAWAL, back=1, ahead=0):
-        return None  # the item must be a withdrawal (named in it or in its heading)
+    if not t.WITHDRAWAL.search(window.low) and not window.near(t.WITHDRAWAL, back=back, ahead=0):
+        return None  # the item must be a withdrawal (named in it, its heading or the list's opening)
     if t.AGE_59.search(window.low) or t.OTHER_GATE.search(window.low):
         return _q3(window, "conditional", GENERAL, "age_59", "only from a certain age")
     if re.search(t.HARDSHIP, window.low):
@@ -846,6 +932,7 @@ def q3_positive(window: Window) -> Finding | None:
 _Q3_RULES = (
     q3_question,
     q3_not_a_plan_term,
+    q3_only_to_convert,
     q3_labelled,
     q3_checkbox_or_template,
     q3_closed_list,

@@ -11,7 +11,7 @@ def _r(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
 
 AT = r"(?:after|post)[\s-]?tax|aftertax"
 # Words each question's patterns all need (lower case): a sentence without any of them is skipped.
-Q1_WORDS = ("tax", "regular savings", "deductible")
+Q1_WORDS = ("tax", "regular savings", "deductible", "funded", "not contribut", "t contribut")
 Q2_WORDS = ("roth", "xxxx", "irr", "conver")
 Q3_WORDS = ("withdraw", "distribut", "remove", "take", "taking", "access")
 # "Roth" that is not "non-Roth": an explicit "non-Roth" is never Roth money.
@@ -35,7 +35,11 @@ NON_ROTH = _r(
 # elective deferrals; an after-tax contribution beside them is the other, non-Roth kind.
 _NOT_ROTH_AFTER = r"(?![^.;]{0,4}\broth\b)"
 _PRE = r"(?:pre|before)[\s-]?tax(?: contributions)?"
-_ROTH_TYPE = rf"{ROTH}(?: 401\(k\))?(?: contributions)?"
+# a Roth item of a list, also when it is called after-tax with its name in brackets ("post-tax (Roth)")
+_ROTH_TYPE = (
+    rf"(?:(?:{AT})\s*\(\s*{ROTH}(?: 401\(k\)| 403\(b\))?(?: contributions?)?\s*\)"
+    rf"|{ROTH}(?: 401\(k\))?(?: contributions)?)"
+)
 _PRE_ITEM = r"(?:pre|before)[\s-]?tax(?: basis| dollars| contributions)?"
 _AND_OR = r",?\s+(?:and|or|and/or)\s+"
 # Items of a list: "pre-tax, Roth, after-tax, or ...", "pre-tax, Roth and after-tax".
@@ -192,14 +196,20 @@ NEG_PERMIT = _r(
 )
 # An exception after a refusal ("not while employed, except from your after-tax account").
 EXCEPT = _r(r"\b(?:except|other than|apart from|with the exception of)\b")
+# "even if" after a permission widens it ("may convert even if the amounts are not distributable").
+CONCESSION = _r(r"\beven if\b")
 HYPOTHETICAL = _r(r"\beven if\b|\bwould need\b|\bif\b[^.,]*\bnot\b|\bunless\b")
 TEMPLATE = re.compile(
     r"Adoption Agreement|\bAA\s*§|[Ii]f elected|[Uu]nless elected|[Ii]f authorized|select all that apply"
     r"|do not check|[Ii]f the Employer elects|_{3,}|[Ii]f (?:After-Tax|Voluntary)[^.]*(?:will not be|are) "
     r"(?:permitted|authorized)"
+    # a plan document leaving the choice to the employer ("The Employer may elect under Part 4D to allow")
+    r"|(?i:\b(?:employer|plan sponsor|company) (?:may|can) (?:elect|choose|decide)\b(?! not\b))"
 )
-CHECKED_LEAD = _r(r"^\s*(?:\[\s*[x✓✔]\s*\]|[\u2611\u2612]|x(?=\s+\(?[0-9a-z]{1,2}[.)]))")
-UNCHECKED_LEAD = _r(r"^\s*(?:\[\s*\]|[\u2610\u25a1\u00a8\U0001f78e])")
+# A form's box, also after the option's own number ("iii. ☒ In-Plan Roth Rollover Contributions").
+_OPTION_NO = r"(?:(?:[ivx]{1,4}|[a-z]|\d{1,2})[.)]\s*\|?\s*)?"  # a table's "iii. | ☒ |" too
+CHECKED_LEAD = _r(rf"^\s*(?:\[\s*[x✓✔]\s*\]|{_OPTION_NO}[\u2611\u2612]|x(?=\s+\(?[0-9a-z]{{1,2}}[.)]))")
+UNCHECKED_LEAD = _r(rf"^\s*(?:\[\s*\]|{_OPTION_NO}[\u2610\u25a1\u00a8\U0001f78e])")
 # An inline choice on a form: "The Plan □ does / X does not (check one) permit ...".
 _BOX = r"[\u2610\u25a1\u00a8\U0001f78e]"
 INLINE_CHOICE = _r(rf"{_BOX}\s*\w+(?:\s+not)?\s*/\s*x\s+\w+|\bx\s+\w+(?:\s+not)?\s*/\s*{_BOX}")
@@ -226,6 +236,8 @@ CONVERSION = _r(
     r"|\bconvert\w*\b[^.]{0,160}\broth\b|in[\s-]?plan\s+conversion|roll\s+over[^.]{0,80}into your roth"
     r"|\broth conversions?\b[^.]{0,30}\b(?:within|inside) the plan|roth conversion option"
     r"|in[\s-]?plan\s+roth\s+transfer|in[\s-]?plan\s+roth\s+conversions?"
+    # a Roth conversion told by its tax effect: pre-tax (deferred) money made after-tax inside the plan
+    r"|\bconvert\w*\b[^.]{0,80}\b(?:pre|before)[\s-]?tax\b[^.]{0,60}\bto\b[^.]{0,40}\b(?:after|post)[\s-]?tax\b"
 )
 BENEFICIARY = _r(r"\bbeneficiar")
 MAY_PERMIT = _r(r"\bmay permit\b|check your summary plan description|if permitted by (?:your|the) plan")
@@ -244,6 +256,8 @@ CONVERT_PERMISSION = _r(
     r"|\bconversions?\b[^.]{0,60}\b(?:is|are) (?:allowed|permitted|available)\b"
     r"|\b(?:may|can) (?:make|elect|request) an? (?:in[\s-]?plan roth|roth in[\s-]?plan)\b"
     r"|\blets? you\b[^.]{0,40}\bconvert"
+    # what a Roth conversion account holds: "assets you elect to convert from existing non-Roth accounts"
+    r"|(?<!\bif )(?<!\bwhen )\b(?:you|participants|a participant) (?:elects?|chooses?) to convert\b"
     rf"|\b(?:may|can|permits? you to|allows? you to)\b[^.]{{0,40}}(?:{TO_DESIGNATED_ROTH}|{TO_ROTH_IN_PLAN})"
     rf"|\b(?:permits?|allows?|offers?|includes?|provides? for|features?)\b[^.]{{0,60}}\b{_IPR} "
     r"(?:rollover|conversion|transfer)"
@@ -279,12 +293,23 @@ TYPES_OF_WITHDRAWAL = _r(
     r"|\bin[\s-]?service (?:withdrawals?|distributions?) (?:are|is) (?:available|permitted|allowed) only\b"
     # the plan's list of events on which money may be paid out ("may be distributed under any of the following
     # circumstances: unforeseeable emergencies, separation from service, your death")
-    r"|\b(?:distributed|withdrawn|paid)\b[^.:]{0,40}\b(?:any|one) of the following "
-    r"(?:circumstances|events|reasons)"
-    r"(?=[^.:]{0,60}:)"
+    r"|\b(?:distributed|withdrawn|paid|made available)\W{0,3}\b[^.:]{0,40}\b(?:any|one) of the following "
+    r"(?:circumstances|events|reasons|situations)"
+    r"(?=[^.:]{0,60}[:.])"
+    # the same list told as events ("withdraw money in these events:", "made available upon the occurrence
+    # of: …")
+    r"|\b(?:withdraw|withdrawn|distributed|paid|made available)\W{0,3}\b[^.:]{0,40}"
+    r"\b(?:in|on|under) (?:these|the following) (?:events|circumstances|situations)(?=[^.:]{0,20}:)"
+    r"|\b(?:distributed|withdrawn|paid|made available)\W{0,3}\b[^.:]{0,20}\bupon the occurrence of\b"
+    r"(?=[^.:]{0,30}:)"
     r"|\bavailable (?:types|kinds|forms) of (?:in[\s-]?service )?(?:withdrawals?|distributions?)"
     r"|\b(?:withdrawals?|distributions?) (?:while (?:you are |you remain )?employed|in[\s-]?service)"
     r"[^.]{0,20}\b(?:are|is) limited to\b"
+)
+# A list of withdrawals given "in addition to your other withdrawal rights" is not the plan's whole list.
+MORE_THAN_LISTED = _r(
+    r"\bother (?:in[\s-]?service )?(?:withdrawal|distribution) (?:rights|options)\b"
+    r"|\bin addition to (?:the |your |any )?(?:other )?(?:in[\s-]?service )?(?:withdrawals?|distributions?)\b"
 )
 TAX_TALK = _r(r"\btaxed\b|\btaxable\b|tax[\s-]free|subject to (?:ordinary )?income tax|penalt")
 AFTER_TAX_SOURCE = _r(rf"(?:{AT})(?![^.]{{0,3}}roth)|\bvoluntary contributions\b|regular savings")
@@ -294,8 +319,18 @@ GENERAL_SOURCE = _r(
     r"|\bin-service withdrawals? "
     r"(?:are|is|may)"
 )
+# Money rolled into this plan from another: its own source, whatever else the sentence calls it ("money").
+ROLLED_MONEY = r"\brolled[\s-]?(?:over|in)\b"
 OTHER_SOURCE = _r(
-    rf"rollover|{ROTH}|match|employer contributions|\bpre[\s-]?tax|before[\s-]tax|deferral|safe harbor"
+    rf"rollover|{ROLLED_MONEY}|{ROTH}|match|employer contributions|\bpre[\s-]?tax|before[\s-]tax"
+    r"|deferral|safe harbor"
+)
+# A withdrawal allowed only to feed an in-plan Roth rollover or conversion: the money stays in the plan, so
+# it is not a cash withdrawal ("apply solely for purposes of making In-Plan Roth Rollover Contributions").
+ONLY_TO_CONVERT = _r(
+    r"\b(?:solely|only|exclusively) (?:for (?:the )?purposes? of|in order to|to|for)\b[^.]{0,40}?"
+    r"(?:in[\s-]?plan (?:roth|xxxx)|(?:roth|xxxx) (?:in[\s-]?plan )?(?:rollover|conversion)"
+    r"|\bconver(?:t|sion))"
 )
 SELECT = _r(r"select one or more|select all")
 # Withdrawals while employed only for hardship (financial need): after-tax money cannot come out freely.
@@ -386,6 +421,40 @@ IN_SERVICE = _r(
 ANY_REASON = _r(r"for any reason|at any time")
 CONDITIONS = _r(r"certain conditions|\bif you satisfy|only if\b")
 LIST_INTRO = _r(r"\b(?:two|three) (?:ways|options|types)\b|the following (?:types|options)")
+# The opening of a list of contribution types, its items after a colon ("There are two ways to contribute:").
+LIST_INTRO_COLON = _r(r"\b(?:two|three) (?:ways|options|types)\b[^.:]{0,30}:")
+# An item of that list that is plain (non-Roth) after-tax: "After-tax (non-Roth)." opens the sentence.
+AFTER_TAX_ITEM = _r(rf"^\W*(?:{AT})\b(?![^.;]{{0,4}}\(?\s*roth)")
+# Every contribution is pre-tax ("All contributions to the 403(b) plan are tax deferred, and reduce your
+# taxable income"): no after-tax kind exists. "Tax-deferred" alone is not enough (after-tax earnings are too).
+ALL_PRE_TAX = _r(
+    r"\ball (?:of )?(?:your |employee |participant )?contributions\b[^.;]{0,40}\b(?:are|will be) (?:made )?"
+    r"(?:on an? )?(?:pre|before)[\s-]?tax\b"
+    r"|\ball (?:of )?(?:your |employee |participant )?contributions\b[^.;]{0,60}\breduces? [^.;]{0,30}"
+    r"taxable (?:income|pay|wages)"
+    r"|\bcontributions (?:are|may be|can be) made only (?:on an? )?(?:pre|before)[\s-]?tax\b"
+)
+# The plan takes no money from employees at all ("only funded by pre-tax employer contributions").
+EMPLOYER_FUNDED_ONLY = _r(
+    r"\b(?:plan|fund|annuity|program) (?:is|are) (?:only |solely |entirely |exclusively )?funded "
+    r"(?:only |solely |entirely |exclusively )?by (?:[\w-]+ )?(?:employer|company) contributions(?! and)"
+
+    r"|\b(?:employees|participants|you) (?:do not|cannot|may not|can't) (?:make contributions|contribute) to "
+    r"(?:the|this) (?:plan|fund)\b(?=\s*(?:[.;,]|$))"
+)
+# A list whose scope is salary deferrals (by law pre-tax or Roth only) or the "tax-advantaged" ways: it
+# cannot leave out non-Roth after-tax contributions, which are neither.
+DEFERRAL_SCOPE = _r(
+    r"\b(?:salary|elective|pay|401\(k\)|403\(b\)) deferrals? (?:may|can|are|will|must)\b"
+    r"|\btax[\s-](?:advantaged|favored|favoured) (?:ways|options|types)\b"
+)
+# The plan's contributions told as a number of kinds ("contributions … as having three separate buckets").
+CONTRIBUTION_KINDS = _r(
+    r"\bcontributions?\b[^;]{0,80}?\b(?:two|three|four) (?:separate |different |distinct )?"
+    r"(?:\W?buckets|types|kinds|sources|categories)\b"
+    r"|\b(?:two|three|four) (?:separate |different |distinct )?(?:types|kinds|sources|categories) of "
+    r"(?:employee )?contributions\b"
+)
 ALSO = _r(r"\balso\b|\bin addition\b")
 DEFINITION = re.compile(r"^(?!This\b|That\b|It\b|Which\b)[\"']?[A-Z][\w\s'()-]{0,60}?\b(?:means|shall "
                         r"mean|is defined as)\b"
@@ -421,6 +490,8 @@ NOT_ACCESSIBLE = _r(
 EMPLOYER_MONEY = _r(
     r"\b(?:made|paid) by (?:the |your )?(?:university|employer|company|college|school|institution|state"
     r"|county|city|district)\b"
+    # a pension's account (defined benefit, cash balance): the employer's money, not after-tax contributions
+    r"|\bcash (?:balance|accumulation) account|\bdefined benefit\b|\bpension (?:plan|benefit|account)"
 )
 # A plan that offers a kind of contribution ("offered our company plan - Non Roth After Tax Contributions").
 OFFERED = _r(r"\boffer(?:s|ed)?\b|\badded\b")
