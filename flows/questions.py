@@ -41,8 +41,6 @@ Text = str | Callable[[Facts], str]
 Choices = tuple[Choice, ...] | Callable[[Facts], tuple[Choice, ...]]
 
 
-
-
 @dataclass(frozen=True)
 class Question:
     id: str
@@ -142,8 +140,6 @@ def _elsewhere_hint(facts: Facts) -> str:
             "a 457(b) does not count. A dollar amount, or None.")
 
 
-
-
 def _employer_prompt(facts: Facts) -> str:
     if facts.is_solo:
         return "How much will the business put in as profit-sharing?"
@@ -191,8 +187,6 @@ def paychecks_out_of_range(facts: Facts) -> str:
             f"type a number between 1 and {most}.")
 
 
-
-
 def _after_tax_hint(facts: Facts) -> str:
     return ("Your Summary Plan Description says 'after-tax contributions' or 'voluntary after-tax'; "
             f"Roth {facts.plan_name} is a different thing.")
@@ -227,12 +221,6 @@ def paychecks_left_from(facts: Facts, per_year: int) -> int:
     return max(1, left)
 
 
-
-
-
-
-
-
 def _extras_prompt(facts: Facts) -> str:
     """The optional checks on offer: another job's deferrals and the match only where they apply."""
     checks = ["Roth IRA and backdoor", "pro-rata"]
@@ -242,8 +230,6 @@ def _extras_prompt(facts: Facts) -> str:
             checks.append("keeping the match")
     checks += ["Roth catch-up", "tax on earnings", "growth"]
     return f"Want a few optional checks ({', '.join(checks)})? Each can be skipped."
-
-
 
 
 QUESTIONS: tuple[Question, ...] = (
