@@ -45,8 +45,7 @@ class Scored:
 
 
 def passages(name: str) -> list[dict[str, str]]:
-    lines = (DATA / f"passages-{name}.jsonl").read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
+    return passages_file(f"passages-{name}.jsonl")
 
 
 def score(name: str) -> list[Scored]:
@@ -234,7 +233,28 @@ def _print_documents(scores: list[DocumentScore]) -> None:
           f"{whole}/{len(scores)}; false yes: {false_yes}")
 
 
+def agreement(name: str) -> str:
+    """A second labeller's blind labels (``labels-NAME-second.jsonl``: passage and question only,
+    neither the first labels nor the reader's answers) against the first, and the reader on the
+    passages both labellers agree on."""
+    second = {row["id"]: row["label"] for row in passages_file(f"labels-{name}-second.jsonl")}
+    results = [r for r in score(name) if r.id in second]
+    agreed = [r for r in results if second[r.id] == r.label]
+    right = sum(r.right for r in agreed)
+    return (f"{name}: labellers agree on {len(agreed)}/{len(results)}; the reader on those: "
+            f"{right}/{len(agreed)} right, false yes {sum(r.false_yes for r in agreed)}")
+
+
+def passages_file(name: str) -> list[dict[str, str]]:
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
 def main() -> None:
+    if sys.argv[1:2] == ["agreement"]:  # python -m bench.score_spd agreement unseen3
+        for name in sys.argv[2:]:
+            print(agreement(name))
+        return
     if sys.argv[1:2] == ["unseen-documents"]:  # all the held-back folders, or those named
         names = sys.argv[2:] or UNSEEN_SETS
         folders = [DATA / name for name in names if (DATA / name / "manifest.json").exists()]
