@@ -173,7 +173,15 @@ def _paychecks_hint(facts: Facts) -> str:
 
 
 _SCHEDULE = {"weekly": "weekly", "biweekly": "every 2 weeks", "semimonthly": "twice a month",
-             "monthly": "monthly"}
+             "monthly": "monthly", "quarterly": "quarterly", "annually": "once a year"}
+PAYROLL_FREQUENCIES = (Choice("weekly", "Weekly"), Choice("biweekly", "Every 2 weeks"),
+                       Choice("semimonthly", "Twice a month"), Choice("monthly", "Monthly"))
+# Without a payroll, a sole proprietor may put money in as seldom as once a year.
+DRAW_FREQUENCIES = (*PAYROLL_FREQUENCIES, Choice("quarterly", "Quarterly"), Choice("annually", "Once a year"))
+
+
+def _frequency_choices(facts: Facts) -> tuple[Choice, ...]:
+    return DRAW_FREQUENCIES if facts.is_sole_prop else PAYROLL_FREQUENCIES
 
 
 def paychecks_out_of_range(facts: Facts) -> str:
@@ -336,9 +344,7 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "pay_frequency", "Pay frequency", Stage.ROOM, Kind.CHOICE, _frequency_prompt,
         why="To turn the year's room into an amount per paycheck.",
-        choices=(Choice("weekly", "Weekly"), Choice("biweekly", "Every 2 weeks"),
-                 Choice("semimonthly", "Twice a month"), Choice("monthly", "Monthly")),
-        applies=c.after_tax_possible,
+        choices=_frequency_choices, applies=c.after_tax_possible,
     ),
     Question(
         "pay_periods_remaining", "Paychecks left", Stage.ROOM, Kind.WHOLE,

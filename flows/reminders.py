@@ -41,6 +41,11 @@ def _next_quarter(day: date) -> date:
     return date(day.year + 1, QUARTER_MONTHS[0], 1)
 
 
+def _next_december(day: date) -> date:
+    this_year = date(day.year, 12, 1)
+    return this_year if this_year > day else date(day.year + 1, 12, 1)
+
+
 def _next_semimonthly(day: date) -> date:
     for day_of_month in SEMIMONTHLY_DAYS:
         if day_of_month > day.day:
@@ -55,8 +60,10 @@ def next_due(cadence: str, pay_frequency: str | None, after: datetime) -> dateti
         return _at_send_hour(day + timedelta(days=PAYCHECK_DAYS[pay_frequency]))
     if cadence == "paycheck" and pay_frequency == "semimonthly":
         return _at_send_hour(_next_semimonthly(day))
-    if cadence == "quarterly":
+    if cadence == "quarterly" or (cadence == "paycheck" and pay_frequency == "quarterly"):
         return _at_send_hour(_next_quarter(day))
+    if cadence == "paycheck" and pay_frequency == "annually":  # one contribution a year: each December
+        return _at_send_hour(_next_december(day))
     return _at_send_hour(_first_of_next_month(day))  # monthly, and a monthly payroll's paycheck
 
 

@@ -263,7 +263,8 @@ def _paycheck_lines(result: dict[str, Any], situation: Situation) -> list[str]:
     word = "Per contribution" if situation.sole_prop else "Per paycheck"
     lines.append(f"{word}: {money(result['paycheck_after_tax'])}{_percent_election(result)}")
     if result["after_tax_most_this_year"] is not None:
-        lines.append(f"That is a whole paycheck after deferrals, before taxes: at most "
+        whole = ("all you earn between contributions" if situation.sole_prop else "a whole paycheck")
+        lines.append(f"That is {whole} after deferrals, before taxes: at most "
                      f"{money(result['after_tax_most_this_year'])} more this year.")
     return lines
 

@@ -285,7 +285,7 @@ _FREQUENCY_WORDS = {
 }
 #: Phrases of a pay frequency inside a sentence ("next month" is not monthly pay).
 _FREQUENCY_PHRASES = {p: v for p, v in CHOICE_PHRASES["pay_frequency"].items()
-                      if p not in ("month", "1 week")}
+                      if p not in ("month", "1 week") and v in _FREQUENCY_WORDS.values()}  # a payroll's
 _PERIODS = {52: "weekly", 26: "biweekly", 24: "semimonthly", 12: "monthly"}
 _DAYS = {7: "weekly", 14: "biweekly", 15: "semimonthly", 30: "monthly", 31: "monthly"}
 

@@ -57,6 +57,10 @@ CHOICE_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
                         "15th and 30th", "bimonthly", "two times a month"),
         "monthly": ("monthly", "once a month", "every month", "each month", "12", "12 times a year",
                     "1x a month", "month"),
+        "quarterly": ("quarterly", "every quarter", "each quarter", "once a quarter", "4 times a year",
+                      "every 3 months", "every three months"),
+        "annually": ("annually", "once a year", "yearly", "every year", "1 time a year", "at year end",
+                     "end of the year", "in one lump sum", "lump sum", "one sum", "1 time"),
     },
     "filing_status": {
         "single": ("single", "s", "not married", "unmarried"),

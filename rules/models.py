@@ -68,6 +68,9 @@ class PayFrequency(StrEnum):
     BIWEEKLY = "biweekly"
     SEMIMONTHLY = "semimonthly"
     MONTHLY = "monthly"
+    # a sole proprietor's contributions (no payroll): four a year, or one
+    QUARTERLY = "quarterly"
+    ANNUALLY = "annually"
 
 
 PAY_PERIODS_PER_YEAR: dict[PayFrequency, int] = {
@@ -75,6 +78,8 @@ PAY_PERIODS_PER_YEAR: dict[PayFrequency, int] = {
     PayFrequency.BIWEEKLY: 26,
     PayFrequency.SEMIMONTHLY: 24,
     PayFrequency.MONTHLY: 12,
+    PayFrequency.QUARTERLY: 4,
+    PayFrequency.ANNUALLY: 1,
 }
 
 

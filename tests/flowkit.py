@@ -234,15 +234,20 @@ def expected_result_lines(profile: dict[str, Any]) -> list[str]:
 def random_profile(rng: random.Random) -> dict[str, Any]:
     """A plausible user, seeded: the same seed gives the same person; one answer per question."""
     pay = rng.randint(20_000, 900_000)
-    frequency = rng.choice(list(PayFrequency))
+    plan_type = rng.choice(["401k", "403b", "solo401k", "457b"])
+    business_type = rng.choice(["sole_prop", "s_corp"])
+    # quarterly and once a year are a sole proprietor's own schedules, never a payroll's
+    payroll = [f for f in PayFrequency if f not in (PayFrequency.QUARTERLY, PayFrequency.ANNUALLY)]
+    sole_prop = plan_type == "solo401k" and business_type == "sole_prop"
+    frequency = rng.choice(list(PayFrequency) if sole_prop else payroll)
     return {
-        "plan_type": rng.choice(["401k", "403b", "solo401k", "457b"]),
+        "plan_type": plan_type,
         "after_tax_allowed": rng.choice(["yes", "yes", "no", "unsure"]),
         "in_plan_conversion": rng.choice(["yes", "no", "unsure"]),
         "in_service_withdrawal": rng.choice(["yes", "no", "unsure"]),
         "tax_year": rng.choice([2024, 2025, 2026]),
         "age": rng.randint(18, 80),
-        "business_type": rng.choice(["sole_prop", "s_corp"]),
+        "business_type": business_type,
         "compensation": pay,
         # within every year's base deferral limit and within pay: figures the interview takes
         # without a question back (those are tested in test_flows_result.py)

@@ -269,3 +269,29 @@ def test_a_salary_said_beside_a_bonus_is_not_the_whole_pay() -> None:
     reply = user.type("salary 200k bonus 50k, maxing 401k, employer match 6k")
     assert "compensation" not in user.answers()
     assert "Pay:" not in (reply.notice or "")
+
+
+def test_a_sole_proprietor_can_put_money_in_quarterly_or_once_a_year() -> None:
+    """Without a payroll, contributions may be quarterly or one sum a year; a payroll's employee is
+    not offered either."""
+    user = User(today=DECEMBER)
+    user.types("solo 401k", "yes", "yes", "1", "2026", "45", "sole prop", "$100k net", "none", "max",
+               "max")
+    assert user.state == "pay_frequency"
+    assert user.last is not None
+    assert [c.label for c in user.last.choices][-2:] == ["Quarterly", "Once a year"]
+    reply = user.type("quarterly")
+    assert user.conv["answers"]["pay_frequency"] == "quarterly"
+    assert reply.hint is not None
+    assert "up to 4, as you put money in quarterly" in reply.hint
+    once = User(today=DECEMBER)
+    once.types("solo 401k", "yes", "yes", "1", "2026", "45", "sole prop", "$100k net", "none", "max",
+               "max", "lump sum at year end")
+    assert once.conv["answers"]["pay_frequency"] == "annually"
+    employee = User(today=DECEMBER)
+    employee.types("401k", "yes", "yes", "1", "2026", "45", "300k", "max", "none", "no cap")
+    assert employee.state == "pay_frequency"
+    refused = employee.type("quarterly")
+    assert "pay_frequency" not in employee.conv["answers"]
+    assert refused.notice is not None
+    assert "Monthly" in refused.notice

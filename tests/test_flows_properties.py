@@ -62,7 +62,12 @@ def test_random_events_never_raise_and_always_restore(sequence: list[Event]) -> 
 def profiles(draw: st.DrawFn) -> dict[str, Any]:
     plan = draw(st.sampled_from(["401k", "403b", "solo401k", "457b"]))
     pay = draw(st.integers(min_value=1_000, max_value=900_000))
-    frequency = draw(st.sampled_from(list(PayFrequency)))
+    business = draw(st.sampled_from(["sole_prop", "s_corp"]))
+    sole_prop = plan == "solo401k" and business == "sole_prop"
+    # quarterly and once a year are a sole proprietor's own schedules, never a payroll's
+    frequencies = [f for f in PayFrequency
+                   if sole_prop or f not in (PayFrequency.QUARTERLY, PayFrequency.ANNUALLY)]
+    frequency = draw(st.sampled_from(frequencies))
     return {
         "plan_type": plan,
         "after_tax_allowed": draw(st.sampled_from(["yes", "no", "unsure"])),
@@ -70,7 +75,7 @@ def profiles(draw: st.DrawFn) -> dict[str, Any]:
         "in_service_withdrawal": draw(st.sampled_from(["yes", "no", "unsure"])),
         "tax_year": draw(st.sampled_from([2024, 2025, 2026])),
         "age": draw(st.integers(min_value=18, max_value=80)),
-        "business_type": draw(st.sampled_from(["sole_prop", "s_corp"])),
+        "business_type": business,
         "compensation": pay,
         "employee_deferrals": draw(st.integers(min_value=0, max_value=min(pay, 40_000))),
         "employer_contributions": draw(st.integers(min_value=0, max_value=60_000)),

@@ -24,6 +24,9 @@ def at(text: str) -> datetime:
     ("monthly", "biweekly", "2026-11-23 09:00", "2026-12-01 15:00"),
     ("quarterly", None, "2026-11-23 09:00", "2027-01-01 15:00"),
     ("quarterly", None, "2026-01-01 15:00", "2026-04-01 15:00"),
+    ("paycheck", "quarterly", "2026-11-23 09:00", "2027-01-01 15:00"),  # a sole proprietor's quarters
+    ("paycheck", "annually", "2026-11-23 09:00", "2026-12-01 15:00"),  # one sum a year: each December
+    ("paycheck", "annually", "2026-12-04 09:00", "2027-12-01 15:00"),
 ])
 def test_next_due(cadence: str, frequency: str | None, after: str, due: str) -> None:
     assert next_due(cadence, frequency, at(after)) == at(due)

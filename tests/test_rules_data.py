@@ -44,6 +44,7 @@ NOT_LAW: dict[tuple[str, Decimal], tuple[str, bool]] = {
     ("models.py", Decimal(26)): ("biweekly paychecks in a year (calendar)", False),
     ("models.py", Decimal(24)): ("semimonthly paychecks in a year (calendar)", False),
     ("models.py", Decimal(12)): ("monthly paychecks in a year (calendar)", False),
+    ("models.py", Decimal(4)): ("quarterly contributions in a year (calendar)", False),
     ("money.py", Decimal("0.01")): ("one cent", False),
     ("money.py", Decimal(100)): ("percent to fraction", False),
     ("pitfalls.py", Decimal(7)): ("the seed articles' illustrative return, labelled as assumed", False),

@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from typing import Any
 
 from tests.helpers import assess_cli
@@ -294,3 +297,24 @@ def test_deferrals_as_a_percent_of_pay_are_worked_out_on_pay_capped_at_401a17() 
     capped = assess_cli(tax_year=2025, age=45, compensation=450000, employee_deferrals_percent=6.5, **common)
     assert capped["employee_deferrals"] == 22750
     assert capped["after_tax_room"] == 47250
+
+
+def test_quarterly_contributions_split_the_room_in_four() -> None:
+    """A sole proprietor contributing quarterly, 2026, age 45, pay $300,000 (a stand-in for earned
+    income here), deferrals $24,500, no employer money: 415(c) $72,000 (Notice 2025-67) less $24,500
+    = $47,500 after-tax room; four contributions: $11,875 each. A quarter holds $300,000 / 4 -
+    $24,500 / 4 = $68,875, more than $11,875, so the even split stands. Five are more than a
+    quarterly schedule has."""
+    common: dict[str, Any] = {
+        "tax_year": 2026, "age": 45, "compensation": 300000, "employee_deferrals": 24500,
+        "employer_contributions": 0, "after_tax_allowed": "yes", "in_plan_conversion": "yes",
+        "pay_frequency": "quarterly",
+    }
+    result = assess_cli(**common, pay_periods_remaining=4)
+    assert result["after_tax_room"] == 47500
+    assert result["paycheck_after_tax"] == 11875
+    refused = subprocess.run([sys.executable, "-m", "rules", "assess", "-"], capture_output=True, text=True,
+                             input=json.dumps({**common, "pay_periods_remaining": 5}), check=False)
+    assert refused.returncode == 2
+    assert "at most 4" in refused.stderr
+    assert "Traceback" not in refused.stderr
