@@ -120,7 +120,7 @@ def score_documents() -> list[DocumentScore]:
     return out
 
 
-UNSEEN_SETS = ("documents-unseen", "documents-unseen2", "documents-unseen3")
+UNSEEN_SETS = ("documents-unseen", "documents-unseen2", "documents-unseen3", "documents-unseen4")
 WORDS_PER_PDF_PAGE = 520  # two columns of the test layout hold about 600 words
 
 
