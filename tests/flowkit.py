@@ -234,20 +234,15 @@ def expected_result_lines(profile: dict[str, Any]) -> list[str]:
 def random_profile(rng: random.Random) -> dict[str, Any]:
     """A plausible user, seeded: the same seed gives the same person; one answer per question."""
     pay = rng.randint(20_000, 900_000)
-    plan_type = rng.choice(["401k", "403b", "solo401k", "457b"])
-    business_type = rng.choice(["sole_prop", "s_corp"])
-    # quarterly and once a year are a sole proprietor's own schedules, never a payroll's
-    payroll = [f for f in PayFrequency if f not in (PayFrequency.QUARTERLY, PayFrequency.ANNUALLY)]
-    sole_prop = plan_type == "solo401k" and business_type == "sole_prop"
-    frequency = rng.choice(list(PayFrequency) if sole_prop else payroll)
-    return {
-        "plan_type": plan_type,
+    frequency = rng.choice(PAYROLL)
+    profile = {
+        "plan_type": rng.choice(["401k", "403b", "solo401k", "457b"]),
         "after_tax_allowed": rng.choice(["yes", "yes", "no", "unsure"]),
         "in_plan_conversion": rng.choice(["yes", "no", "unsure"]),
         "in_service_withdrawal": rng.choice(["yes", "no", "unsure"]),
         "tax_year": rng.choice([2024, 2025, 2026]),
         "age": rng.randint(18, 80),
-        "business_type": business_type,
+        "business_type": rng.choice(["sole_prop", "s_corp"]),
         "compensation": pay,
         # within every year's base deferral limit and within pay: figures the interview takes
         # without a question back (those are tested in test_flows_result.py)
@@ -256,3 +251,18 @@ def random_profile(rng: random.Random) -> dict[str, Any]:
         "pay_frequency": frequency.value,
         "pay_periods_remaining": rng.randint(1, PAY_PERIODS_PER_YEAR[frequency]),
     }
+    return _own_schedule(rng, profile)
+
+
+# A payroll's schedules; a sole proprietor may also put money in quarterly or once a year.
+PAYROLL = [f for f in PayFrequency if f not in (PayFrequency.QUARTERLY, PayFrequency.ANNUALLY)]
+
+
+def _own_schedule(rng: random.Random, profile: dict[str, Any]) -> dict[str, Any]:
+    """One sole proprietor in three puts money in quarterly or once a year (drawn last, so everyone
+    else is the person the same seed always gave)."""
+    if (profile["plan_type"], profile["business_type"]) != ("solo401k", "sole_prop") or rng.random() > 1 / 3:
+        return profile
+    frequency = rng.choice([PayFrequency.QUARTERLY, PayFrequency.ANNUALLY])
+    periods = rng.randint(1, PAY_PERIODS_PER_YEAR[frequency])
+    return profile | {"pay_frequency": frequency.value, "pay_periods_remaining": periods}
