@@ -1115,3 +1115,82 @@ TICKED_OPTIONS = [
 @pytest.mark.parametrize(("text", "question", "expected"), TICKED_OPTIONS)
 def test_a_ticked_option_grants_only_what_it_names(text: str, question: str, expected: str) -> None:
     assert _answer(text, question) == expected
+
+
+# ------------------------------------------------ a form's question left unanswered
+
+BLANK_YES_NO = [
+    # real (an adoption agreement): both answers empty
+    "After-Tax Contributions. Are Employees permitted to make After-Tax Contributions under the Plan? "
+    "□ Yes □ No [If “No” is checked, skip to Section 7.]",
+    "Will the Plan permit voluntary after-tax contributions? ☐ Yes ☐ No",
+    "Participants may make after-tax contributions: ☐ Yes ☐ No",
+    "Are after-tax employee contributions permitted?  □ Yes  □ No (check one)",
+]
+
+
+@pytest.mark.parametrize("text", BLANK_YES_NO)
+def test_a_form_question_with_both_boxes_empty_depends(text: str) -> None:
+    assert _answer(text, Q1) == "conditional"
+
+
+def test_a_form_question_answered_yes_still_grants() -> None:
+    # near-miss: the Yes box is ticked, so the form answers the question
+    assert _answer("After-tax contributions are permitted under the Plan: ☒ Yes ☐ No", Q1) == "yes"
+
+
+# ------------------------------------------------ a permission left to a plan body
+
+AT_DISCRETION = [
+    # real (a plan document): the Committee decides whether and how much
+    "To the extent permitted by the Committee, each Participant may make voluntary after-tax contributions "
+    "to the Plan through payroll deductions or in a lump sum in cash.",
+    "If permitted by the Plan Administrator, you may make after-tax contributions of up to 10% of pay.",
+    "At the discretion of the Committee, Participants may make voluntary after-tax contributions.",
+    "The Committee may, in its sole discretion, permit Participants to make after-tax contributions.",
+    "Voluntary after-tax contributions may be made in the Employer's discretion.",
+]
+
+
+@pytest.mark.parametrize("text", AT_DISCRETION)
+def test_after_tax_contributions_at_a_plan_bodys_discretion_depend(text: str) -> None:
+    assert _answer(text, Q1) == "conditional"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # near-misses: the law, not a plan body, sets the bound; the plan itself grants
+        "To the extent permitted by law, you may make voluntary after-tax contributions of up to 15% of pay.",
+        "You may make voluntary after-tax contributions, up to the limits the Committee sets each year.",
+    ],
+)
+def test_a_limit_set_by_law_or_a_committee_still_grants(text: str) -> None:
+    assert _answer(text, Q1) == "yes"
+
+
+# ------------------------------------------------ "these withdrawals" are the sentence before's money
+
+POINTS_BACK_TO_OTHER_MONEY = [
+    # real (an SPD's table): the frequency belongs to the rollover withdrawals above it
+    "Withdrawals of Rollover Contributions Amount: You may withdraw all or part of your Rollover "
+    "Contributions and any earnings accrued on those contributions. Frequency: These withdrawals can be made "
+    "at any time.",
+    "You may withdraw your rollover account while employed. Such withdrawals may be made at any time.",
+    "You may withdraw your vested matching contributions after five years of participation. These "
+    "withdrawals can be requested at any time.",
+]
+
+
+@pytest.mark.parametrize("text", POINTS_BACK_TO_OTHER_MONEY)
+def test_these_withdrawals_of_other_money_decide_nothing(text: str) -> None:
+    assert _answer(text, Q3) == "not_stated"
+
+
+def test_these_withdrawals_of_after_tax_money_still_grant() -> None:
+    # near-miss: the sentence before is about after-tax money, so "these withdrawals" are too
+    text = (
+        "You may withdraw all or part of your after-tax contributions while employed. "
+        "These withdrawals can be made at any time."
+    )
+    assert _answer(text, Q3) == "yes"

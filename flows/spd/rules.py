@@ -269,6 +269,15 @@ def q1_checkbox_or_template(window: Window) -> Finding | None:
     return None
 
 
+def q1_at_discretion(window: Window) -> Finding | None:
+    """Allowed only "to the extent permitted by the Committee" (or at a plan body's discretion): the
+    permission is the committee's to give or withdraw, so it depends on what it has decided."""
+    if t.AT_DISCRETION.search(window.low) and not t.NEG_PERMIT.search(window.low):
+        why = "left to the committee's or employer's discretion: it depends on what it has decided"
+        return _q1(window, "conditional", GENERAL, "at_discretion", why)
+    return None
+
+
 def q1_only_some_employees(window: Window) -> Finding | None:
     """Allowed only to those who contributed before a date (grandfathered) or to a named group: it depends
     on who the reader is."""
@@ -427,6 +436,7 @@ _Q1_RULES = (
     q1_only_pre_tax_and_roth,
     q1_no_after_tax_kind,
     q1_checkbox_or_template,
+    q1_at_discretion,
     q1_only_some_employees,
     q1_closed_by_date,
     q1_highly_compensated,
@@ -677,6 +687,9 @@ def q3_not_a_plan_term(window: Window) -> Finding | None:
     for pattern, rule, why in _Q3_ASIDE:
         if pattern.search(window.low):
             return _q3(window, "aside", HINT, rule, why)
+    if _points_back_to_other_money(window):
+        why = "its withdrawals are those of the sentence before, which is about other money (rollover, match)"
+        return _q3(window, "aside", HINT, "other_money_before", why)
     employer_money = t.EMPLOYER_MONEY.search(window.low) and not t.AFTER_TAX.search(window.low)
     opens_list = _list_opening(window) == 0  # a list's opening is decided by the whole list
     if (_source(window.low) == "other" or employer_money) and not opens_list:
@@ -690,6 +703,14 @@ def q3_not_a_plan_term(window: Window) -> Finding | None:
     if t.CONVERSION.search(window.text) and not t.AFTER_TAX_SOURCE.search(window.low):
         return _q3(window, "aside", HINT, "conversion", "about conversions, not withdrawals")
     return None
+
+
+def _points_back_to_other_money(window: Window) -> bool:
+    """"These withdrawals can be made at any time" names no money of its own: it is about the money of
+    the sentence before, and that money is not after-tax contributions."""
+    if not t.POINTS_BACK.search(window.low) or _source(window.low) != "general" or not window.before:
+        return False
+    return _source(window.before[-1].text.lower()) == "other"
 
 
 def q3_only_to_convert(window: Window) -> Finding | None:

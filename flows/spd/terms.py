@@ -216,7 +216,11 @@ INLINE_CHOICE = _r(rf"{_BOX}\s*\w+(?:\s+not)?\s*/\s*x\s+\w+|\bx\s+\w+(?:\s+not)?
 INLINE_X_NOT = _r(r"(?:^|/|\s)x\s+(?:does|do|will|is|are|shall)\s+not\b")
 # Amounts that could not otherwise be withdrawn (the separate election of IRC 402A(c)(4)(E)).
 NONDISTRIBUTABLE = _r(r"\bnot otherwise distributable|\bnon-?distributable|otherwise non-?distributable")
-UNCHECKED_INSIDE = _r(r"[\u2610\u25a1\u00a8\U0001f78e]\s*\(?[0-9a-z]{1,2}[.)]")
+UNCHECKED_INSIDE = _r(
+    r"[\u2610\u25a1\u00a8\U0001f78e]\s*\(?[0-9a-z]{1,2}[.)]"
+    # a form's question with both answers left empty ("□ Yes □ No"): not answered yet
+    r"|[\u2610\u25a1\u00a8\U0001f78e]\s*yes\b[^\u2611\u2612]{0,20}?[\u2610\u25a1\u00a8\U0001f78e]\s*no\b"
+)
 
 # A rollover inside the plan to its designated Roth account (IRC 402A(c)(4)); a Roth IRA is outside it.
 TO_DESIGNATED_ROTH = (
@@ -339,6 +343,19 @@ HARDSHIP = (
     r"(?:financial )?(?<!non-)(?<!non)hardship|financial need|immediate and heavy|unforeseeable emergenc"
 )
 DISCRETION = _r(r"\b(?:employer|board|administrator|committee) may (?:elect to )?(?:permit|allow)")
+# A permission left to a plan body ("To the extent permitted by the Committee, each Participant may ...",
+# "at the discretion of the Plan Administrator"); "to the extent permitted by law" is not such a body.
+_BODY = r"(?:committee|(?:plan )?administrator|employer|company|board(?: of \w+)?|trustees?|plan sponsor)"
+AT_DISCRETION = _r(
+    rf"\bto the extent (?:permitted|allowed|authori[sz]ed|approved|provided) by the {_BODY}\b"
+    rf"|\bif (?:and to the extent )?(?:permitted|allowed|authori[sz]ed|approved) by the {_BODY}\b"
+    rf"|\b(?:at|in) the (?:sole |absolute )?discretion of the {_BODY}\b"
+    rf"|\bin the {_BODY}'s (?:sole |absolute )?discretion\b"
+    rf"|\b{_BODY} may,? (?:in its (?:sole )?discretion,? )?(?:elect to )?(?:permit|allow|authori[sz]e)\b"
+)
+# A sentence that names its withdrawals only by pointing back ("These withdrawals can be made at any
+# time"): whose money they are is said in the sentence before.
+POINTS_BACK = _r(r"^(?:\w+:\s*)?(?:these|such|those|the above) (?:withdrawals?|distributions?)\b")
 # Someone else's approval: it depends on that approval.
 APPROVAL = _r(r"\b(?:discretion|approv\w*|consent)\b")
 # A permission for hardship (not at will): "you may withdraw your after-tax account for a hardship".
