@@ -1194,3 +1194,32 @@ def test_these_withdrawals_of_after_tax_money_still_grant() -> None:
         "These withdrawals can be made at any time."
     )
     assert _answer(text, Q3) == "yes"
+
+
+# ------------------------------------------------ "do not have to" frees from a duty; it refuses nothing
+
+NO_DUTY = [
+    # real (an SPD): the plan does not require contributions, so this sentence decides nothing about them
+    "You do not have to make pretax or after-tax contributions to receive Retirement Contributions.",
+    "You do not have to make after-tax contributions to share in the profit sharing contribution.",
+    "Participants do not have to contribute on an after-tax basis to be eligible for the match.",
+]
+
+
+@pytest.mark.parametrize("text", NO_DUTY)
+def test_no_duty_to_contribute_is_not_a_refusal(text: str) -> None:
+    assert _answer(text, Q1) != "no"
+
+
+def test_no_duty_beside_a_grant_leaves_the_grant() -> None:
+    text = (
+        "If you choose to make after-tax contributions to the Plan, your contributions will be made after "
+        "federal income taxes have been withheld from your wages. You do not have to make pretax or after-tax "
+        "contributions to receive Retirement Contributions."
+    )
+    assert _answer(text, Q1) == "yes"
+
+
+def test_does_not_have_after_tax_contributions_still_refuses() -> None:
+    # near-miss: "does not have" (without "to") still says the plan lacks the feature
+    assert _answer("The Plan does not have after-tax contributions.", Q1) == "no"

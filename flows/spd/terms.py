@@ -186,7 +186,7 @@ STOPPED = _r(
 )
 NEG_PERMIT = _r(
     r"\b(?:does|do|did|will|shall) not (?:currently |presently |yet )?"
-    r"(?:permit|allow|support|offer|accept|provide|have|include)"
+    r"(?:permit|allow|support|offer|accept|provide|have(?! to\b)|include)"
     r"|\b(?:cannot|can not|may not|are not able to|not be able to) convert"
     r"|(?:\bnot|n't|\bnever) be able to (?:make|contribute|elect|save)"
     r"|\bno\b[^.;]{0,40}\b(?:are|is|will be|may be|shall be) (?:permitted|allowed|accepted|made)\b"
