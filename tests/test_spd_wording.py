@@ -1223,3 +1223,59 @@ def test_no_duty_beside_a_grant_leaves_the_grant() -> None:
 def test_does_not_have_after_tax_contributions_still_refuses() -> None:
     # near-miss: "does not have" (without "to") still says the plan lacks the feature
     assert _answer("The Plan does not have after-tax contributions.", Q1) == "no"
+
+
+# ------------------------------------------------ after-tax money saved past the limit Roth counts toward
+
+BEYOND_ROTH_LIMIT = [
+    # real (a plan's benefits site)
+    "After-tax contributions are also taxed when they're deducted from your pay and allow you to save beyond "
+    "the IRS limit placed on Roth 401(k) contributions.",
+    # real (a plan's Roth page)
+    "If you've contributed the IRS maximum of pre-tax and Roth 401(k) contributions, you may consider making "
+    "additional after-tax contributions to the Cotality 401(k) plan.",
+    "Once you reach the annual limit on pre-tax and Roth contributions, you can keep saving with after-tax "
+    "contributions.",
+    "After-tax contributions let you save above the IRS limit for pre-tax and Roth deferrals.",
+    "You can make after-tax contributions beyond the pre-tax and Roth deferral limits.",
+]
+
+
+@pytest.mark.parametrize("text", BEYOND_ROTH_LIMIT)
+def test_after_tax_saving_past_the_roth_limit_is_non_roth(text: str) -> None:
+    assert _answer(text, Q1) == "yes"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # near-misses: Roth money is what continues; refused; only a limit is described
+        "Once you reach the IRS limit on pre-tax and Roth contributions, you may make catch-up contributions "
+        "on a Roth after-tax basis.",
+        "After-tax contributions cannot be made beyond the IRS limit on pre-tax and Roth contributions.",
+        "Roth contributions count toward the same IRS limit as pre-tax contributions.",
+    ],
+)
+def test_a_roth_limit_alone_grants_nothing(text: str) -> None:
+    assert _answer(text, Q1) != "yes"
+
+
+# ------------------------------------------------ a pair of kinds whose after-tax one the plan calls Roth
+
+PAIR_GLOSSED_ROTH = [
+    # real (a county 457(b) page)
+    "You can contribute to the 457(b) plan on a pre-tax and after-tax (Roth) basis.",
+    "Employees may contribute on a before-tax and after-tax (Roth) basis.",
+    "The plan accepts pre-tax and post-tax (Roth) contributions through payroll.",
+]
+
+
+@pytest.mark.parametrize("text", PAIR_GLOSSED_ROTH)
+def test_pre_tax_and_after_tax_glossed_as_roth_is_closed(text: str) -> None:
+    assert _answer(text, Q1) == "no"
+
+
+def test_a_third_kind_after_the_glossed_pair_is_not_closed() -> None:
+    # near-miss: a non-Roth after-tax kind named beside the pair
+    text = "You can contribute on a pre-tax and after-tax (Roth) basis, and also make after-tax (non-Roth) contributions."
+    assert _answer(text, Q1) == "yes"

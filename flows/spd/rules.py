@@ -327,6 +327,20 @@ def q1_spillover_at_limit(window: Window) -> Finding | None:
     return None
 
 
+def q1_beyond_roth_limit(window: Window) -> Finding | None:
+    """After-tax contributions that let you save past the IRS limit on pre-tax and Roth contributions: Roth
+    contributions count toward that limit, so after-tax money saved beyond it is non-Roth."""
+    low = window.low
+    beyond = t.BEYOND_ROTH_LIMIT.search(low)
+    # the Roth named inside the limit is not the after-tax kind the sentence grants
+    unmarked = beyond and t.AFTER_TAX.search(t.ROTH_BOUND.sub("", t.BEYOND_ROTH_LIMIT.sub(" ", low)))
+    saving = t.CONTRIBUTE_ACT.search(low) or "additional" in low
+    if unmarked and saving and not t.ANY_NEGATION.search(low):
+        why = "after-tax contributions past the limit that Roth contributions count toward: non-Roth money"
+        return _q1(window, "yes", SPECIFIC, "beyond_roth_limit", why)
+    return None
+
+
 def q1_non_roth_named(window: Window) -> Finding | None:
     low = window.low
     if not t.NON_ROTH.search(low):
@@ -399,7 +413,8 @@ def q1_roth_only(window: Window) -> Finding | None:
         return None
     listed = window.near(t.LIST_INTRO, back=3, ahead=0) and not t.ALSO.search(low)
     listed = listed and not window.near(t.AFTER_TAX_ITEM, back=3, ahead=3)
-    closed = (t.PRE_TAX.search(low) and t.CHOICE.search(low)) or listed
+    choice = t.CHOICE.search(low) or t.PRE_AND_ROTH_PAIR.search(low)
+    closed = (t.PRE_TAX.search(low) and choice) or listed
     pre_tax = t.PRE_TAX.search(low)
     scope = _clause(low, pre_tax.start()) if pre_tax else low  # the list's own clause
     if closed and (t.DEFERRAL_SCOPE.search(scope) or window.near(t.DEFERRAL_SCOPE, back=3, ahead=0)):
@@ -442,6 +457,7 @@ _Q1_RULES = (
     q1_highly_compensated,
     q1_negated,
     q1_spillover_at_limit,
+    q1_beyond_roth_limit,
     q1_non_roth_named,
     q1_positive,
     q1_kinds_beside_roth,

@@ -486,6 +486,18 @@ SWITCH_TO_AFTER_TAX = _r(
     rf"(?:{AT}){_NOT_ROTH_AFTER}"
 )
 AT_LIMIT = _r(r"\b(?:reach|hit|exceed|meet|max(?:imize)? out)\w*\b[^.;]{0,60}\blimits?\b")
+# Saving past the IRS limit that pre-tax and Roth contributions share ("save beyond the IRS limit placed on
+# Roth 401(k) contributions", "If you've contributed the IRS maximum of pre-tax and Roth ... additional").
+_PAST = r"\b(?:beyond|above|past|in excess of|exceed\w*|reach\w*|contributed|hit|max(?:ed)? out)\b"
+BEYOND_ROTH_LIMIT = _r(
+    rf"{_PAST}[^.;]{{0,40}}\b(?:limits?|maximum)\b(?: placed)?(?: on| of| for)?(?: your| the)?"
+    r"(?: (?:pre[\s-]?tax|before[\s-]tax)\s*(?:and|or|,|&))? roth\b"
+    r"|\bbeyond (?:the |your )?(?:(?:pre[\s-]?tax|before[\s-]tax) and )?roth\b[^.;]{0,30}\blimits?\b"
+)
+ANY_NEGATION = _r(r"\bnot\b|n't\b|\bcannot\b|\bno\b|\bnever\b")
+# Two kinds joined by "and", the second glossed as Roth: "on a pre-tax and after-tax (Roth) basis" (the
+# plan's own gloss says its after-tax kind is Roth).
+PRE_AND_ROTH_PAIR = _r(rf"\b(?:pre|before)[\s-]?tax\b[^.;,]{{0,15}}\band (?:{AT})\s*\((?:designated )?roth\b")
 # A verb of converting (money already in the plan), not of contributing new money.
 CONVERT_VERB = _r(r"\bconvert")
 # Asking for a conversion ("can request a maximum of 26 Roth conversions", "eligible to request a
