@@ -1214,8 +1214,8 @@ def test_no_duty_to_contribute_is_not_a_refusal(text: str) -> None:
 def test_no_duty_beside_a_grant_leaves_the_grant() -> None:
     text = (
         "If you choose to make after-tax contributions to the Plan, your contributions will be made after "
-        "federal income taxes have been withheld from your wages. You do not have to make pretax or after-tax "
-        "contributions to receive Retirement Contributions."
+        "federal income taxes have been withheld from your wages. "
+        "You do not have to make pretax or after-tax contributions to receive Retirement Contributions."
     )
     assert _answer(text, Q1) == "yes"
 
@@ -1277,5 +1277,8 @@ def test_pre_tax_and_after_tax_glossed_as_roth_is_closed(text: str) -> None:
 
 def test_a_third_kind_after_the_glossed_pair_is_not_closed() -> None:
     # near-miss: a non-Roth after-tax kind named beside the pair
-    text = "You can contribute on a pre-tax and after-tax (Roth) basis, and also make after-tax (non-Roth) contributions."
+    text = (
+        "You can contribute on a pre-tax and after-tax (Roth) basis, and also make after-tax (non-Roth) "
+        "contributions."
+    )
     assert _answer(text, Q1) == "yes"
