@@ -1282,3 +1282,38 @@ def test_a_third_kind_after_the_glossed_pair_is_not_closed() -> None:
         "contributions."
     )
     assert _answer(text, Q1) == "yes"
+
+
+# ------------------------------------------------ the plan's events for taking money out, told inline
+
+WHOLE_LIST_OF_EVENTS = [
+    # real (a hospital benefits overview)
+    "You can access your funds prior to retirement at the following times: age 59 and a half; if you become "
+    "disabled as defined by the plan; and if you experience financial hardship as defined by the plan.",
+    # real (a plan summary, cut off in the source)
+    "Other Plan Features: • Withdrawals: You may withdrawal funds in the event of termination of employment, "
+    "retirement, death, permanent disability, attainment of age 59-1/2, or “hards",
+    "You may withdraw money from the plan in the event of retirement, death, disability, or financial hardship.",
+    "You can take money out at these times: when you reach age 59½, if you become disabled, or for a "
+    "financial hardship.",
+]
+
+
+@pytest.mark.parametrize("text", WHOLE_LIST_OF_EVENTS)
+def test_a_whole_list_of_events_without_after_tax_refuses(text: str) -> None:
+    assert _answer(text, Q3) == "no"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # near-misses: a withdrawal on one event is not a list; a list naming the after-tax account is not a
+        # refusal
+        "You may withdraw your after-tax account at any time, and in the event of your death it is paid to your "
+        "beneficiary.",
+        "You may withdraw money at the following times: at any time from your after-tax account; at age 59½ "
+        "from all accounts; and for hardship.",
+    ],
+)
+def test_one_event_or_an_after_tax_item_is_not_a_refusal(text: str) -> None:
+    assert _answer(text, Q3) != "no"

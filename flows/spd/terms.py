@@ -302,8 +302,11 @@ TYPES_OF_WITHDRAWAL = _r(
     r"(?=[^.:]{0,60}[:.])"
     # the same list told as events ("withdraw money in these events:", "made available upon the occurrence
     # of: …")
-    r"|\b(?:withdraw|withdrawn|distributed|paid|made available)\W{0,3}\b[^.:]{0,40}"
-    r"\b(?:in|on|under) (?:these|the following) (?:events|circumstances|situations)(?=[^.:]{0,20}:)"
+    r"|\b(?:withdraw|withdrawn|distributed|paid|made available|access)\W{0,3}\b[^.:]{0,40}"
+    r"\b(?:in|on|under|at) (?:these|the following) (?:events|circumstances|situations|times)(?=[^.:]{0,20}:)"
+    # the events named inline, three or more ("may withdraw funds in the event of termination of employment,
+    # retirement, death, permanent disability, attainment of age 59½, or hardship")
+    r"|\bwithdraw\w*\b[^.:]{0,30}\bin the event of\b(?=[^.]{0,60},[^.]{0,60},[^.]{0,120}\bor\b)"
     r"|\b(?:distributed|withdrawn|paid|made available)\W{0,3}\b[^.:]{0,20}\bupon the occurrence of\b"
     r"(?=[^.:]{0,30}:)"
     r"|\bavailable (?:types|kinds|forms) of (?:in[\s-]?service )?(?:withdrawals?|distributions?)"
