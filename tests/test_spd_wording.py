@@ -1293,7 +1293,8 @@ WHOLE_LIST_OF_EVENTS = [
     # real (a plan summary, cut off in the source)
     "Other Plan Features: • Withdrawals: You may withdrawal funds in the event of termination of employment, "
     "retirement, death, permanent disability, attainment of age 59-1/2, or “hards",
-    "You may withdraw money from the plan in the event of retirement, death, disability, or financial hardship.",
+    "You may withdraw money from the plan in the event of retirement, death, disability, or financial "
+    "hardship.",
     "You can take money out at these times: when you reach age 59½, if you become disabled, or for a "
     "financial hardship.",
 ]
@@ -1309,8 +1310,8 @@ def test_a_whole_list_of_events_without_after_tax_refuses(text: str) -> None:
     [
         # near-misses: a withdrawal on one event is not a list; a list naming the after-tax account is not a
         # refusal
-        "You may withdraw your after-tax account at any time, and in the event of your death it is paid to your "
-        "beneficiary.",
+        "You may withdraw your after-tax account at any time, and in the event of your death it is paid to "
+        "your beneficiary.",
         "You may withdraw money at the following times: at any time from your after-tax account; at age 59½ "
         "from all accounts; and for hardship.",
     ],
