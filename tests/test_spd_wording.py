@@ -1318,3 +1318,27 @@ def test_a_whole_list_of_events_without_after_tax_refuses(text: str) -> None:
 )
 def test_one_event_or_an_after_tax_item_is_not_a_refusal(text: str) -> None:
     assert _answer(text, Q3) != "no"
+
+
+# ------------------------------------------------ spillover told as a payroll deduction
+
+SPILLOVER_DEDUCTED = [
+    # real (a 2008 limit notice of a plan without Roth)
+    "If your before-tax contributions during 2008 reach this dollar limit of $15,500, any future "
+    "contributions will be deducted from your pay on an after-tax basis or returned to you in your paycheck, "
+    "per your election.",
+    "Once you reach the IRS limit, your contributions will be deducted from your pay on an after-tax basis.",
+    "If your pre-tax contributions reach the annual limit, further contributions are deducted as after-tax "
+    "contributions.",
+]
+
+
+@pytest.mark.parametrize("text", SPILLOVER_DEDUCTED)
+def test_contributions_deducted_after_tax_past_the_limit_are_non_roth(text: str) -> None:
+    assert _answer(text, Q1) == "yes"
+
+
+def test_roth_contributions_deducted_past_the_limit_are_not_a_spillover() -> None:
+    # near-miss: what is deducted after tax is Roth money
+    text = "After you reach the IRS limit, your Roth contributions will be deducted from your pay."
+    assert _answer(text, Q1) != "yes"

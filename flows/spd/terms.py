@@ -485,7 +485,7 @@ COMPARISON = _r(r"\bthan (?:it |they |you )?would\b|\bwould be if\b|\bthan if yo
 # Contributions that move to after-tax once the IRS limit is reached (spillover). Roth contributions count
 # toward that limit, so the after-tax contributions past it are non-Roth.
 SWITCH_TO_AFTER_TAX = _r(
-    r"\b(?:switch|spill|continue|move|roll|change)\w*\b[^.;]{0,60}\b(?:to|on|into|as) (?:an? |your )?"
+    r"\b(?:switch|spill|continue|move|roll|change|deduct)\w*\b[^.;]{0,60}\b(?:to|on|into|as) (?:an? |your )?"
     rf"(?:{AT}){_NOT_ROTH_AFTER}"
 )
 AT_LIMIT = _r(r"\b(?:reach|hit|exceed|meet|max(?:imize)? out)\w*\b[^.;]{0,60}\blimits?\b")
@@ -552,7 +552,7 @@ NO_ROTH = _r(
 # not a spillover to non-Roth money.
 ROTH_SWITCHES = _r(
     rf"{ROTH}(?: 401\(k\))?(?: contributions| deferrals)?\s+(?:will |would )?(?:automatically )?"
-    r"(?:switch|spill|continue|move|roll|change)"
+    r"(?:switch|spill|continue|move|roll|change|(?:be )?deduct\w*)"
 )
 # Money that is not Roth ("each non-Roth payroll account source"): what a Roth conversion converts.
 NON_ROTH_SOURCE = _r(r"\bnon[\s-]?roth\b")
