@@ -1342,3 +1342,25 @@ def test_roth_contributions_deducted_past_the_limit_are_not_a_spillover() -> Non
     # near-miss: what is deducted after tax is Roth money
     text = "After you reach the IRS limit, your Roth contributions will be deducted from your pay."
     assert _answer(text, Q1) != "yes"
+
+
+# ------------------------------------------------ saving into a named non-Roth kind is contributing it
+
+SAVING_NON_ROTH = [
+    # real (an enrolment guide)
+    "Explore the advantage of also saving after taxes through a Roth 401(k) or traditional after-tax "
+    "contributions.",
+    "You can keep saving through voluntary after-tax contributions once you reach the pre-tax limit.",
+    "Participants may also save with unmatched after-tax contributions.",
+]
+
+
+@pytest.mark.parametrize("text", SAVING_NON_ROTH)
+def test_saving_through_a_non_roth_kind_grants_it(text: str) -> None:
+    assert _answer(text, Q1) == "yes"
+
+
+def test_a_non_roth_account_named_without_saving_decides_nothing() -> None:
+    # near-miss: a "Savings Plan" and an account name are not saving into it
+    text = "Your traditional after-tax account in the Savings Plan is shown on your quarterly statement."
+    assert _answer(text, Q1) == "not_stated"

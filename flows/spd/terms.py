@@ -115,7 +115,7 @@ PRE_TAX = _r(r"\b(?:pre|before)[\s-]?tax|tax[\s-]deferred|traditional 401\(k\)")
 CHOICE = _r(r"\bor\b|\btwo (?:ways|options|types)\b|choice between|combination")
 # Putting money in (a verb, not the noun "contributions" that names whose money is withdrawn).
 CONTRIBUTE_ACT = _r(
-    r"\bcontribut(?:e|es|ing)\b|\bmak(?:e|es|ing)\b[^.;]{0,40}\bcontributions?\b|\bsave\b|election"
+    r"\bcontribut(?:e|es|ing)\b|\bmak(?:e|es|ing)\b[^.;]{0,40}\bcontributions?\b|\bsav(?:e|es|ing)\b|election"
     r"|\bdeduct(?:s|ed|ions?)?\b|\belect to (?:make|contribute|save)"
 )
 # A stop for a time after a withdrawal ("you may not make contributions for 6 months") is not a ban.
