@@ -1364,3 +1364,31 @@ def test_a_non_roth_account_named_without_saving_decides_nothing() -> None:
     # near-miss: a "Savings Plan" and an account name are not saving into it
     text = "Your traditional after-tax account in the Savings Plan is shown on your quarterly statement."
     assert _answer(text, Q1) == "not_stated"
+
+
+# ------------------------------------------------ the plan names its own conversion feature
+
+PLANS_OWN_FEATURE = [
+    # real (a plan's benefits site)
+    "Unlike Roth 401(k) contributions, any earnings on after-tax contributions are taxable upon withdrawal "
+    "unless they are first converted to Roth via the 401(k) plan's in-plan Roth rollover feature.",
+    "You can move after-tax savings to Roth with our plan's in-plan Roth conversion feature.",
+    "The Plan's in-plan Roth rollover option lets you move pre-tax money to your Roth account.",
+]
+
+
+@pytest.mark.parametrize("text", PLANS_OWN_FEATURE)
+def test_the_plans_own_conversion_feature_is_a_yes(text: str) -> None:
+    assert _answer(text, Q2) == "yes"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # near-misses: any plan's feature (commentary); the feature refused
+        "If your plan's in-plan Roth conversion feature is available, you may convert after-tax money.",
+        "The plan's in-plan Roth rollover feature is not available to active employees.",
+    ],
+)
+def test_another_plans_or_a_refused_feature_is_not_a_yes(text: str) -> None:
+    assert _answer(text, Q2) != "yes"

@@ -632,6 +632,15 @@ def q2_positive(window: Window) -> Finding | None:
     return None
 
 
+def q2_plans_own_feature(window: Window) -> Finding | None:
+    """The plan names its own in-plan Roth rollover feature ("converted to Roth via the 401(k) plan's in-plan
+    Roth rollover feature"): a plan only names a feature it has."""
+    if t.PLANS_OWN_FEATURE.search(window.low) and not t.NEG_PERMIT.search(window.low):
+        why = "names the plan's own in-plan Roth conversion feature"
+        return _q2(window, "yes", GENERAL, "plans_own_feature", why)
+    return None
+
+
 _Q2_RULES = (
     q2_not_a_plan_term,
     q2_labelled,
@@ -639,6 +648,7 @@ _Q2_RULES = (
     q2_age_gated,
     q2_negated_next,
     q2_positive,
+    q2_plans_own_feature,
 )
 
 

@@ -171,6 +171,8 @@ IF_PERMITTED = _r(
 COMMENTARY = _r(
     r"\b(?:many|most|some) plans\b|not all (?:401\(k\) )?plans"
     r"|\bif (?:your|the|a) (?:401\(k\) |403\(b\) )?plan (?:offers|allows|permits|has|accepts)\b"
+    # "If your plan's in-plan Roth conversion feature is available, …": whether this plan has it is open
+    r"|\bif (?:your|a) (?:401\(k\) |403\(b\) )?plan(?:'s|’s) [^.;,]{0,60}\b(?:is|are) (?:available|offered)\b"
     r"|\bplan sponsors\b|(?<!the )(?<!this )(?<!your )\b(?:401\(k\) |403\(b\) |retirement |qualified )?plans "
     r"(?:may|can|that|are allowed)\b"
     r"|\bdepending on (?:your|the) plan\b|\bcheck (?:with )?your (?:plan|employer)\b"
@@ -233,6 +235,12 @@ WITHIN_PLAN = _r(r"within the plan|in[\s-]?plan\b|inside the plan|designated rot
 TO_ROTH_IN_PLAN = (
     r"\b(?:roll\w*\s+over|transfer\w*|mov\w*)\b[^.]{0,80}\b(?:to|into) (?:a |your |their |the )?roth "
     r"(?:account|source|subaccount)s?\b[^.]{0,10}\b(?:within|in|inside|under) (?:the|this) plan"
+)
+# The plan names its own conversion feature ("via the 401(k) plan's in-plan Roth rollover feature", "our
+# plan's in-plan Roth conversion option"); "your plan's" may be any plan and is commentary.
+PLANS_OWN_FEATURE = _r(
+    r"\b(?:the|our|this)(?: 401\(k\)| 403\(b\)| 457\(b\)| savings)? plan(?:'s|’s) (?:own )?"
+    r"in[\s-]?plan (?:roth|xxxx) (?:rollover|conversion)s? (?:feature|option|provision)\b"
 )
 CONVERSION = _r(
     rf"{TO_DESIGNATED_ROTH}|{TO_ROTH_IN_PLAN}|\bconversions? to (?:a )?roth\b|"
