@@ -1392,3 +1392,28 @@ def test_the_plans_own_conversion_feature_is_a_yes(text: str) -> None:
 )
 def test_another_plans_or_a_refused_feature_is_not_a_yes(text: str) -> None:
     assert _answer(text, Q2) != "yes"
+
+
+# ------------------------------------------------ a table of contents flattened into one line
+
+HEADINGS_RUNS = [
+    # real (an SPD's table of contents)
+    ("PARTICIPANT ACCOUNTS Your Account Value Vesting Forfeitures WITHDRAWALS WHILE EMPLOYED After-Tax "
+     "Withdrawals Post Age 59½ Hardship Withdrawals TAKING A LOAN FROM YOUR ACCOUNT Borrowing from Your "
+     "Account How Much You Can Borrow", Q3),
+    ("CONTRIBUTIONS Before-Tax Contributions After-Tax Contributions Roth Contributions Catch-Up "
+     "Contributions Company Matching Contributions Rollover Contributions", Q1),
+    ("IN-SERVICE WITHDRAWALS Hardship Withdrawals Age 59½ Withdrawals After-Tax Withdrawals Rollover "
+     "Withdrawals LOANS PAYMENT OPTIONS", Q3),
+]
+
+
+@pytest.mark.parametrize(("text", "question"), HEADINGS_RUNS)
+def test_a_run_of_headings_decides_nothing(text: str, question: str) -> None:
+    assert _answer(text, question) == "not_stated"
+
+
+def test_a_title_case_permission_is_not_a_run_of_headings() -> None:
+    # near-miss: a form's title-case line that grants
+    text = "Voluntary After-Tax Contributions Are Permitted Under The Plan Up To Ten Percent Of Pay Each Year"
+    assert _answer(text, Q1) == "yes"

@@ -1016,11 +1016,27 @@ def _heading(window: Window) -> Sentence | None:
     return None
 
 
+HEADINGS_RUN_WORDS = 12  # a table of contents flattened into one line has many short title-case headings
+_HEADINGS_CAPITALISED = 0.85
+
+
+def _run_of_headings(text: str) -> bool:
+    """A table of contents or a run of headings flattened into one "sentence" ("WITHDRAWALS WHILE EMPLOYED
+    After-Tax Withdrawals Post Age 59½ Hardship Withdrawals TAKING A LOAN ..."): it names subjects and says
+    nothing about them."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    if len(words) < HEADINGS_RUN_WORDS or t.GRANT_OR_REFUSAL_WORD.search(text):
+        return False
+    return sum(w[0].isupper() for w in words) >= _HEADINGS_CAPITALISED * len(words)
+
+
 def find(window: Window) -> list[Finding]:
     """What this sentence says about each question. A sentence is read under its heading too: "You may
     withdraw this account at any time" under "After-Tax Withdrawals" is about after-tax money (a general
     statement), and a yes under "Hardship Withdrawals" or "Distributions After You Leave" is read as the
     heading frames it."""
+    if _run_of_headings(window.text):
+        return []
     heading = _heading(window)
     out = []
     for rule in RULES:

@@ -564,3 +564,5 @@ ROTH_SWITCHES = _r(
 )
 # Money that is not Roth ("each non-Roth payroll account source"): what a Roth conversion converts.
 NON_ROTH_SOURCE = _r(r"\bnon[\s-]?roth\b")
+# Words that grant or refuse: a line holding one is a plan term, not a run of headings.
+GRANT_OR_REFUSAL_WORD = _r(r"\b(?:may|shall|must|permit\w*|allow\w*|not|no|only|available)\b")
