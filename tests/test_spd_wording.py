@@ -1115,3 +1115,305 @@ TICKED_OPTIONS = [
 @pytest.mark.parametrize(("text", "question", "expected"), TICKED_OPTIONS)
 def test_a_ticked_option_grants_only_what_it_names(text: str, question: str, expected: str) -> None:
     assert _answer(text, question) == expected
+
+
+# ------------------------------------------------ a form's question left unanswered
+
+BLANK_YES_NO = [
+    # real (an adoption agreement): both answers empty
+    "After-Tax Contributions. Are Employees permitted to make After-Tax Contributions under the Plan? "
+    "□ Yes □ No [If “No” is checked, skip to Section 7.]",
+    "Will the Plan permit voluntary after-tax contributions? ☐ Yes ☐ No",
+    "Participants may make after-tax contributions: ☐ Yes ☐ No",
+    "Are after-tax employee contributions permitted?  □ Yes  □ No (check one)",
+]
+
+
+@pytest.mark.parametrize("text", BLANK_YES_NO)
+def test_a_form_question_with_both_boxes_empty_depends(text: str) -> None:
+    assert _answer(text, Q1) == "conditional"
+
+
+def test_a_form_question_answered_yes_still_grants() -> None:
+    # near-miss: the Yes box is ticked, so the form answers the question
+    assert _answer("After-tax contributions are permitted under the Plan: ☒ Yes ☐ No", Q1) == "yes"
+
+
+# ------------------------------------------------ a permission left to a plan body
+
+AT_DISCRETION = [
+    # real (a plan document): the Committee decides whether and how much
+    "To the extent permitted by the Committee, each Participant may make voluntary after-tax contributions "
+    "to the Plan through payroll deductions or in a lump sum in cash.",
+    "If permitted by the Plan Administrator, you may make after-tax contributions of up to 10% of pay.",
+    "At the discretion of the Committee, Participants may make voluntary after-tax contributions.",
+    "The Committee may, in its sole discretion, permit Participants to make after-tax contributions.",
+    "Voluntary after-tax contributions may be made in the Employer's discretion.",
+]
+
+
+@pytest.mark.parametrize("text", AT_DISCRETION)
+def test_after_tax_contributions_at_a_plan_bodys_discretion_depend(text: str) -> None:
+    assert _answer(text, Q1) == "conditional"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # near-misses: the law, not a plan body, sets the bound; the plan itself grants
+        "To the extent permitted by law, you may make voluntary after-tax contributions of up to 15% of pay.",
+        "You may make voluntary after-tax contributions, up to the limits the Committee sets each year.",
+    ],
+)
+def test_a_limit_set_by_law_or_a_committee_still_grants(text: str) -> None:
+    assert _answer(text, Q1) == "yes"
+
+
+# ------------------------------------------------ "these withdrawals" are the sentence before's money
+
+POINTS_BACK_TO_OTHER_MONEY = [
+    # real (an SPD's table): the frequency belongs to the rollover withdrawals above it
+    "Withdrawals of Rollover Contributions Amount: You may withdraw all or part of your Rollover "
+    "Contributions and any earnings accrued on those contributions. Frequency: These withdrawals can be made "
+    "at any time.",
+    "You may withdraw your rollover account while employed. Such withdrawals may be made at any time.",
+    "You may withdraw your vested matching contributions after five years of participation. These "
+    "withdrawals can be requested at any time.",
+]
+
+
+@pytest.mark.parametrize("text", POINTS_BACK_TO_OTHER_MONEY)
+def test_these_withdrawals_of_other_money_decide_nothing(text: str) -> None:
+    assert _answer(text, Q3) == "not_stated"
+
+
+def test_these_withdrawals_of_after_tax_money_still_grant() -> None:
+    # near-miss: the sentence before is about after-tax money, so "these withdrawals" are too
+    text = (
+        "You may withdraw all or part of your after-tax contributions while employed. "
+        "These withdrawals can be made at any time."
+    )
+    assert _answer(text, Q3) == "yes"
+
+
+# ------------------------------------------------ "do not have to" frees from a duty; it refuses nothing
+
+NO_DUTY = [
+    # real (an SPD): the plan does not require contributions, so this sentence decides nothing about them
+    "You do not have to make pretax or after-tax contributions to receive Retirement Contributions.",
+    "You do not have to make after-tax contributions to share in the profit sharing contribution.",
+    "Participants do not have to contribute on an after-tax basis to be eligible for the match.",
+]
+
+
+@pytest.mark.parametrize("text", NO_DUTY)
+def test_no_duty_to_contribute_is_not_a_refusal(text: str) -> None:
+    assert _answer(text, Q1) != "no"
+
+
+def test_no_duty_beside_a_grant_leaves_the_grant() -> None:
+    text = (
+        "If you choose to make after-tax contributions to the Plan, your contributions will be made after "
+        "federal income taxes have been withheld from your wages. "
+        "You do not have to make pretax or after-tax contributions to receive Retirement Contributions."
+    )
+    assert _answer(text, Q1) == "yes"
+
+
+def test_does_not_have_after_tax_contributions_still_refuses() -> None:
+    # near-miss: "does not have" (without "to") still says the plan lacks the feature
+    assert _answer("The Plan does not have after-tax contributions.", Q1) == "no"
+
+
+# ------------------------------------------------ after-tax money saved past the limit Roth counts toward
+
+BEYOND_ROTH_LIMIT = [
+    # real (a plan's benefits site)
+    "After-tax contributions are also taxed when they're deducted from your pay and allow you to save beyond "
+    "the IRS limit placed on Roth 401(k) contributions.",
+    # real (a plan's Roth page)
+    "If you've contributed the IRS maximum of pre-tax and Roth 401(k) contributions, you may consider making "
+    "additional after-tax contributions to the Cotality 401(k) plan.",
+    "Once you reach the annual limit on pre-tax and Roth contributions, you can keep saving with after-tax "
+    "contributions.",
+    "After-tax contributions let you save above the IRS limit for pre-tax and Roth deferrals.",
+    "You can make after-tax contributions beyond the pre-tax and Roth deferral limits.",
+]
+
+
+@pytest.mark.parametrize("text", BEYOND_ROTH_LIMIT)
+def test_after_tax_saving_past_the_roth_limit_is_non_roth(text: str) -> None:
+    assert _answer(text, Q1) == "yes"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # near-misses: Roth money is what continues; refused; only a limit is described
+        "Once you reach the IRS limit on pre-tax and Roth contributions, you may make catch-up contributions "
+        "on a Roth after-tax basis.",
+        "After-tax contributions cannot be made beyond the IRS limit on pre-tax and Roth contributions.",
+        "Roth contributions count toward the same IRS limit as pre-tax contributions.",
+    ],
+)
+def test_a_roth_limit_alone_grants_nothing(text: str) -> None:
+    assert _answer(text, Q1) != "yes"
+
+
+# ------------------------------------------------ a pair of kinds whose after-tax one the plan calls Roth
+
+PAIR_GLOSSED_ROTH = [
+    # real (a county 457(b) page)
+    "You can contribute to the 457(b) plan on a pre-tax and after-tax (Roth) basis.",
+    "Employees may contribute on a before-tax and after-tax (Roth) basis.",
+    "The plan accepts pre-tax and post-tax (Roth) contributions through payroll.",
+]
+
+
+@pytest.mark.parametrize("text", PAIR_GLOSSED_ROTH)
+def test_pre_tax_and_after_tax_glossed_as_roth_is_closed(text: str) -> None:
+    assert _answer(text, Q1) == "no"
+
+
+def test_a_third_kind_after_the_glossed_pair_is_not_closed() -> None:
+    # near-miss: a non-Roth after-tax kind named beside the pair
+    text = (
+        "You can contribute on a pre-tax and after-tax (Roth) basis, and also make after-tax (non-Roth) "
+        "contributions."
+    )
+    assert _answer(text, Q1) == "yes"
+
+
+# ------------------------------------------------ the plan's events for taking money out, told inline
+
+WHOLE_LIST_OF_EVENTS = [
+    # real (a hospital benefits overview)
+    "You can access your funds prior to retirement at the following times: age 59 and a half; if you become "
+    "disabled as defined by the plan; and if you experience financial hardship as defined by the plan.",
+    # real (a plan summary, cut off in the source)
+    "Other Plan Features: • Withdrawals: You may withdrawal funds in the event of termination of employment, "
+    "retirement, death, permanent disability, attainment of age 59-1/2, or “hards",
+    "You may withdraw money from the plan in the event of retirement, death, disability, or financial "
+    "hardship.",
+    "You can take money out at these times: when you reach age 59½, if you become disabled, or for a "
+    "financial hardship.",
+]
+
+
+@pytest.mark.parametrize("text", WHOLE_LIST_OF_EVENTS)
+def test_a_whole_list_of_events_without_after_tax_refuses(text: str) -> None:
+    assert _answer(text, Q3) == "no"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # near-misses: a withdrawal on one event is not a list; a list naming the after-tax account is not a
+        # refusal
+        "You may withdraw your after-tax account at any time, and in the event of your death it is paid to "
+        "your beneficiary.",
+        "You may withdraw money at the following times: at any time from your after-tax account; at age 59½ "
+        "from all accounts; and for hardship.",
+    ],
+)
+def test_one_event_or_an_after_tax_item_is_not_a_refusal(text: str) -> None:
+    assert _answer(text, Q3) != "no"
+
+
+# ------------------------------------------------ spillover told as a payroll deduction
+
+SPILLOVER_DEDUCTED = [
+    # real (a 2008 limit notice of a plan without Roth)
+    "If your before-tax contributions during 2008 reach this dollar limit of $15,500, any future "
+    "contributions will be deducted from your pay on an after-tax basis or returned to you in your paycheck, "
+    "per your election.",
+    "Once you reach the IRS limit, your contributions will be deducted from your pay on an after-tax basis.",
+    "If your pre-tax contributions reach the annual limit, further contributions are deducted as after-tax "
+    "contributions.",
+]
+
+
+@pytest.mark.parametrize("text", SPILLOVER_DEDUCTED)
+def test_contributions_deducted_after_tax_past_the_limit_are_non_roth(text: str) -> None:
+    assert _answer(text, Q1) == "yes"
+
+
+def test_roth_contributions_deducted_past_the_limit_are_not_a_spillover() -> None:
+    # near-miss: what is deducted after tax is Roth money
+    text = "After you reach the IRS limit, your Roth contributions will be deducted from your pay."
+    assert _answer(text, Q1) != "yes"
+
+
+# ------------------------------------------------ saving into a named non-Roth kind is contributing it
+
+SAVING_NON_ROTH = [
+    # real (an enrolment guide)
+    "Explore the advantage of also saving after taxes through a Roth 401(k) or traditional after-tax "
+    "contributions.",
+    "You can keep saving through voluntary after-tax contributions once you reach the pre-tax limit.",
+    "Participants may also save with unmatched after-tax contributions.",
+]
+
+
+@pytest.mark.parametrize("text", SAVING_NON_ROTH)
+def test_saving_through_a_non_roth_kind_grants_it(text: str) -> None:
+    assert _answer(text, Q1) == "yes"
+
+
+def test_a_non_roth_account_named_without_saving_decides_nothing() -> None:
+    # near-miss: a "Savings Plan" and an account name are not saving into it
+    text = "Your traditional after-tax account in the Savings Plan is shown on your quarterly statement."
+    assert _answer(text, Q1) == "not_stated"
+
+
+# ------------------------------------------------ the plan names its own conversion feature
+
+PLANS_OWN_FEATURE = [
+    # real (a plan's benefits site)
+    "Unlike Roth 401(k) contributions, any earnings on after-tax contributions are taxable upon withdrawal "
+    "unless they are first converted to Roth via the 401(k) plan's in-plan Roth rollover feature.",
+    "You can move after-tax savings to Roth with our plan's in-plan Roth conversion feature.",
+    "The Plan's in-plan Roth rollover option lets you move pre-tax money to your Roth account.",
+]
+
+
+@pytest.mark.parametrize("text", PLANS_OWN_FEATURE)
+def test_the_plans_own_conversion_feature_is_a_yes(text: str) -> None:
+    assert _answer(text, Q2) == "yes"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # near-misses: any plan's feature (commentary); the feature refused
+        "If your plan's in-plan Roth conversion feature is available, you may convert after-tax money.",
+        "The plan's in-plan Roth rollover feature is not available to active employees.",
+    ],
+)
+def test_another_plans_or_a_refused_feature_is_not_a_yes(text: str) -> None:
+    assert _answer(text, Q2) != "yes"
+
+
+# ------------------------------------------------ a table of contents flattened into one line
+
+HEADINGS_RUNS = [
+    # real (an SPD's table of contents)
+    ("PARTICIPANT ACCOUNTS Your Account Value Vesting Forfeitures WITHDRAWALS WHILE EMPLOYED After-Tax "
+     "Withdrawals Post Age 59½ Hardship Withdrawals TAKING A LOAN FROM YOUR ACCOUNT Borrowing from Your "
+     "Account How Much You Can Borrow", Q3),
+    ("CONTRIBUTIONS Before-Tax Contributions After-Tax Contributions Roth Contributions Catch-Up "
+     "Contributions Company Matching Contributions Rollover Contributions", Q1),
+    ("IN-SERVICE WITHDRAWALS Hardship Withdrawals Age 59½ Withdrawals After-Tax Withdrawals Rollover "
+     "Withdrawals LOANS PAYMENT OPTIONS", Q3),
+]
+
+
+@pytest.mark.parametrize(("text", "question"), HEADINGS_RUNS)
+def test_a_run_of_headings_decides_nothing(text: str, question: str) -> None:
+    assert _answer(text, question) == "not_stated"
+
+
+def test_a_title_case_permission_is_not_a_run_of_headings() -> None:
+    # near-miss: a form's title-case line that grants
+    text = "Voluntary After-Tax Contributions Are Permitted Under The Plan Up To Ten Percent Of Pay Each Year"
+    assert _answer(text, Q1) == "yes"

@@ -17,6 +17,7 @@ from flows.spd.sentences import Sentence, split
 
 QUESTIONS: tuple[Question, ...] = get_args(Question)
 QUOTE_MAX = 260
+QUOTES = 1  # the first of the strongest deciding sentences is the proof; a second one often only elaborates
 _PRECEDENCE = {"no": 0, "conditional": 1, "yes": 2}
 
 
@@ -177,7 +178,7 @@ def _propose(question: Question, findings: list[Finding], sentences: list[Senten
         if f.answer != answer
     )
     details = _details(question, winners, sentences)
-    evidence = tuple(Evidence(f.sentence.page, trim(f.sentence.text)) for f in winners[:2])
+    evidence = tuple(Evidence(f.sentence.page, trim(f.sentence.text)) for f in winners[:QUOTES])
     return Proposal(question, answer, confidence, evidence, why, details, (aside + losers)[:3])
 
 

@@ -269,6 +269,15 @@ def q1_checkbox_or_template(window: Window) -> Finding | None:
     return None
 
 
+def q1_at_discretion(window: Window) -> Finding | None:
+    """Allowed only "to the extent permitted by the Committee" (or at a plan body's discretion): the
+    permission is the committee's to give or withdraw, so it depends on what it has decided."""
+    if t.AT_DISCRETION.search(window.low) and not t.NEG_PERMIT.search(window.low):
+        why = "left to the committee's or employer's discretion: it depends on what it has decided"
+        return _q1(window, "conditional", GENERAL, "at_discretion", why)
+    return None
+
+
 def q1_only_some_employees(window: Window) -> Finding | None:
     """Allowed only to those who contributed before a date (grandfathered) or to a named group: it depends
     on who the reader is."""
@@ -315,6 +324,20 @@ def q1_spillover_at_limit(window: Window) -> Finding | None:
     if t.SWITCH_TO_AFTER_TAX.search(low) and t.AT_LIMIT.search(low) and not t.ROTH_SWITCHES.search(low):
         why = "contributions continue as after-tax (non-Roth) money once the IRS limit is reached"
         return _q1(window, "yes", SPECIFIC, "spillover_at_limit", why)
+    return None
+
+
+def q1_beyond_roth_limit(window: Window) -> Finding | None:
+    """After-tax contributions that let you save past the IRS limit on pre-tax and Roth contributions: Roth
+    contributions count toward that limit, so after-tax money saved beyond it is non-Roth."""
+    low = window.low
+    beyond = t.BEYOND_ROTH_LIMIT.search(low)
+    # the Roth named inside the limit is not the after-tax kind the sentence grants
+    unmarked = beyond and t.AFTER_TAX.search(t.ROTH_BOUND.sub("", t.BEYOND_ROTH_LIMIT.sub(" ", low)))
+    saving = t.CONTRIBUTE_ACT.search(low) or "additional" in low
+    if unmarked and saving and not t.ANY_NEGATION.search(low):
+        why = "after-tax contributions past the limit that Roth contributions count toward: non-Roth money"
+        return _q1(window, "yes", SPECIFIC, "beyond_roth_limit", why)
     return None
 
 
@@ -390,7 +413,8 @@ def q1_roth_only(window: Window) -> Finding | None:
         return None
     listed = window.near(t.LIST_INTRO, back=3, ahead=0) and not t.ALSO.search(low)
     listed = listed and not window.near(t.AFTER_TAX_ITEM, back=3, ahead=3)
-    closed = (t.PRE_TAX.search(low) and t.CHOICE.search(low)) or listed
+    choice = t.CHOICE.search(low) or t.PRE_AND_ROTH_PAIR.search(low)
+    closed = (t.PRE_TAX.search(low) and choice) or listed
     pre_tax = t.PRE_TAX.search(low)
     scope = _clause(low, pre_tax.start()) if pre_tax else low  # the list's own clause
     if closed and (t.DEFERRAL_SCOPE.search(scope) or window.near(t.DEFERRAL_SCOPE, back=3, ahead=0)):
@@ -427,11 +451,13 @@ _Q1_RULES = (
     q1_only_pre_tax_and_roth,
     q1_no_after_tax_kind,
     q1_checkbox_or_template,
+    q1_at_discretion,
     q1_only_some_employees,
     q1_closed_by_date,
     q1_highly_compensated,
     q1_negated,
     q1_spillover_at_limit,
+    q1_beyond_roth_limit,
     q1_non_roth_named,
     q1_positive,
     q1_kinds_beside_roth,
@@ -606,6 +632,15 @@ def q2_positive(window: Window) -> Finding | None:
     return None
 
 
+def q2_plans_own_feature(window: Window) -> Finding | None:
+    """The plan names its own in-plan Roth rollover feature ("converted to Roth via the 401(k) plan's in-plan
+    Roth rollover feature"): a plan only names a feature it has."""
+    if t.PLANS_OWN_FEATURE.search(window.low) and not t.NEG_PERMIT.search(window.low):
+        why = "names the plan's own in-plan Roth conversion feature"
+        return _q2(window, "yes", GENERAL, "plans_own_feature", why)
+    return None
+
+
 _Q2_RULES = (
     q2_not_a_plan_term,
     q2_labelled,
@@ -613,6 +648,7 @@ _Q2_RULES = (
     q2_age_gated,
     q2_negated_next,
     q2_positive,
+    q2_plans_own_feature,
 )
 
 
@@ -677,6 +713,9 @@ def q3_not_a_plan_term(window: Window) -> Finding | None:
     for pattern, rule, why in _Q3_ASIDE:
         if pattern.search(window.low):
             return _q3(window, "aside", HINT, rule, why)
+    if _points_back_to_other_money(window):
+        why = "its withdrawals are those of the sentence before, which is about other money (rollover, match)"
+        return _q3(window, "aside", HINT, "other_money_before", why)
     employer_money = t.EMPLOYER_MONEY.search(window.low) and not t.AFTER_TAX.search(window.low)
     opens_list = _list_opening(window) == 0  # a list's opening is decided by the whole list
     if (_source(window.low) == "other" or employer_money) and not opens_list:
@@ -690,6 +729,14 @@ def q3_not_a_plan_term(window: Window) -> Finding | None:
     if t.CONVERSION.search(window.text) and not t.AFTER_TAX_SOURCE.search(window.low):
         return _q3(window, "aside", HINT, "conversion", "about conversions, not withdrawals")
     return None
+
+
+def _points_back_to_other_money(window: Window) -> bool:
+    """"These withdrawals can be made at any time" names no money of its own: it is about the money of
+    the sentence before, and that money is not after-tax contributions."""
+    if not t.POINTS_BACK.search(window.low) or _source(window.low) != "general" or not window.before:
+        return False
+    return _source(window.before[-1].text.lower()) == "other"
 
 
 def q3_only_to_convert(window: Window) -> Finding | None:
@@ -969,11 +1016,27 @@ def _heading(window: Window) -> Sentence | None:
     return None
 
 
+HEADINGS_RUN_WORDS = 12  # a table of contents flattened into one line has many short title-case headings
+_HEADINGS_CAPITALISED = 0.85
+
+
+def _run_of_headings(text: str) -> bool:
+    """A table of contents or a run of headings flattened into one "sentence" ("WITHDRAWALS WHILE EMPLOYED
+    After-Tax Withdrawals Post Age 59½ Hardship Withdrawals TAKING A LOAN ..."): it names subjects and says
+    nothing about them."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    if len(words) < HEADINGS_RUN_WORDS or t.GRANT_OR_REFUSAL_WORD.search(text):
+        return False
+    return sum(w[0].isupper() for w in words) >= _HEADINGS_CAPITALISED * len(words)
+
+
 def find(window: Window) -> list[Finding]:
     """What this sentence says about each question. A sentence is read under its heading too: "You may
     withdraw this account at any time" under "After-Tax Withdrawals" is about after-tax money (a general
     statement), and a yes under "Hardship Withdrawals" or "Distributions After You Leave" is read as the
     heading frames it."""
+    if _run_of_headings(window.text):
+        return []
     heading = _heading(window)
     out = []
     for rule in RULES:

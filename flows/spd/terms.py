@@ -115,7 +115,7 @@ PRE_TAX = _r(r"\b(?:pre|before)[\s-]?tax|tax[\s-]deferred|traditional 401\(k\)")
 CHOICE = _r(r"\bor\b|\btwo (?:ways|options|types)\b|choice between|combination")
 # Putting money in (a verb, not the noun "contributions" that names whose money is withdrawn).
 CONTRIBUTE_ACT = _r(
-    r"\bcontribut(?:e|es|ing)\b|\bmak(?:e|es|ing)\b[^.;]{0,40}\bcontributions?\b|\bsave\b|election"
+    r"\bcontribut(?:e|es|ing)\b|\bmak(?:e|es|ing)\b[^.;]{0,40}\bcontributions?\b|\bsav(?:e|es|ing)\b|election"
     r"|\bdeduct(?:s|ed|ions?)?\b|\belect to (?:make|contribute|save)"
 )
 # A stop for a time after a withdrawal ("you may not make contributions for 6 months") is not a ban.
@@ -171,6 +171,8 @@ IF_PERMITTED = _r(
 COMMENTARY = _r(
     r"\b(?:many|most|some) plans\b|not all (?:401\(k\) )?plans"
     r"|\bif (?:your|the|a) (?:401\(k\) |403\(b\) )?plan (?:offers|allows|permits|has|accepts)\b"
+    # "If your plan's in-plan Roth conversion feature is available, …": whether this plan has it is open
+    r"|\bif (?:your|a) (?:401\(k\) |403\(b\) )?plan(?:'s|’s) [^.;,]{0,60}\b(?:is|are) (?:available|offered)\b"
     r"|\bplan sponsors\b|(?<!the )(?<!this )(?<!your )\b(?:401\(k\) |403\(b\) |retirement |qualified )?plans "
     r"(?:may|can|that|are allowed)\b"
     r"|\bdepending on (?:your|the) plan\b|\bcheck (?:with )?your (?:plan|employer)\b"
@@ -186,7 +188,7 @@ STOPPED = _r(
 )
 NEG_PERMIT = _r(
     r"\b(?:does|do|did|will|shall) not (?:currently |presently |yet )?"
-    r"(?:permit|allow|support|offer|accept|provide|have|include)"
+    r"(?:permit|allow|support|offer|accept|provide|have(?! to\b)|include)"
     r"|\b(?:cannot|can not|may not|are not able to|not be able to) convert"
     r"|(?:\bnot|n't|\bnever) be able to (?:make|contribute|elect|save)"
     r"|\bno\b[^.;]{0,40}\b(?:are|is|will be|may be|shall be) (?:permitted|allowed|accepted|made)\b"
@@ -216,7 +218,11 @@ INLINE_CHOICE = _r(rf"{_BOX}\s*\w+(?:\s+not)?\s*/\s*x\s+\w+|\bx\s+\w+(?:\s+not)?
 INLINE_X_NOT = _r(r"(?:^|/|\s)x\s+(?:does|do|will|is|are|shall)\s+not\b")
 # Amounts that could not otherwise be withdrawn (the separate election of IRC 402A(c)(4)(E)).
 NONDISTRIBUTABLE = _r(r"\bnot otherwise distributable|\bnon-?distributable|otherwise non-?distributable")
-UNCHECKED_INSIDE = _r(r"[\u2610\u25a1\u00a8\U0001f78e]\s*\(?[0-9a-z]{1,2}[.)]")
+UNCHECKED_INSIDE = _r(
+    r"[\u2610\u25a1\u00a8\U0001f78e]\s*\(?[0-9a-z]{1,2}[.)]"
+    # a form's question with both answers left empty ("□ Yes □ No"): not answered yet
+    r"|[\u2610\u25a1\u00a8\U0001f78e]\s*yes\b[^\u2611\u2612]{0,20}?[\u2610\u25a1\u00a8\U0001f78e]\s*no\b"
+)
 
 # A rollover inside the plan to its designated Roth account (IRC 402A(c)(4)); a Roth IRA is outside it.
 TO_DESIGNATED_ROTH = (
@@ -229,6 +235,12 @@ WITHIN_PLAN = _r(r"within the plan|in[\s-]?plan\b|inside the plan|designated rot
 TO_ROTH_IN_PLAN = (
     r"\b(?:roll\w*\s+over|transfer\w*|mov\w*)\b[^.]{0,80}\b(?:to|into) (?:a |your |their |the )?roth "
     r"(?:account|source|subaccount)s?\b[^.]{0,10}\b(?:within|in|inside|under) (?:the|this) plan"
+)
+# The plan names its own conversion feature ("via the 401(k) plan's in-plan Roth rollover feature", "our
+# plan's in-plan Roth conversion option"); "your plan's" may be any plan and is commentary.
+PLANS_OWN_FEATURE = _r(
+    r"\b(?:the|our|this)(?: 401\(k\)| 403\(b\)| 457\(b\)| savings)? plan(?:'s|’s) (?:own )?"
+    r"in[\s-]?plan (?:roth|xxxx) (?:rollover|conversion)s? (?:feature|option|provision)\b"
 )
 CONVERSION = _r(
     rf"{TO_DESIGNATED_ROTH}|{TO_ROTH_IN_PLAN}|\bconversions? to (?:a )?roth\b|"
@@ -298,8 +310,11 @@ TYPES_OF_WITHDRAWAL = _r(
     r"(?=[^.:]{0,60}[:.])"
     # the same list told as events ("withdraw money in these events:", "made available upon the occurrence
     # of: …")
-    r"|\b(?:withdraw|withdrawn|distributed|paid|made available)\W{0,3}\b[^.:]{0,40}"
-    r"\b(?:in|on|under) (?:these|the following) (?:events|circumstances|situations)(?=[^.:]{0,20}:)"
+    r"|\b(?:withdraw|withdrawn|distributed|paid|made available|access)\W{0,3}\b[^.:]{0,40}"
+    r"\b(?:in|on|under|at) (?:these|the following) (?:events|circumstances|situations|times)(?=[^.:]{0,20}:)"
+    # the events named inline, three or more ("may withdraw funds in the event of termination of employment,
+    # retirement, death, permanent disability, attainment of age 59½, or hardship")
+    r"|\bwithdraw\w*\b[^.:]{0,30}\bin the event of\b(?=[^.]{0,60},[^.]{0,60},[^.]{0,120}\bor\b)"
     r"|\b(?:distributed|withdrawn|paid|made available)\W{0,3}\b[^.:]{0,20}\bupon the occurrence of\b"
     r"(?=[^.:]{0,30}:)"
     r"|\bavailable (?:types|kinds|forms) of (?:in[\s-]?service )?(?:withdrawals?|distributions?)"
@@ -339,6 +354,19 @@ HARDSHIP = (
     r"(?:financial )?(?<!non-)(?<!non)hardship|financial need|immediate and heavy|unforeseeable emergenc"
 )
 DISCRETION = _r(r"\b(?:employer|board|administrator|committee) may (?:elect to )?(?:permit|allow)")
+# A permission left to a plan body ("To the extent permitted by the Committee, each Participant may ...",
+# "at the discretion of the Plan Administrator"); "to the extent permitted by law" is not such a body.
+_BODY = r"(?:committee|(?:plan )?administrator|employer|company|board(?: of \w+)?|trustees?|plan sponsor)"
+AT_DISCRETION = _r(
+    rf"\bto the extent (?:permitted|allowed|authori[sz]ed|approved|provided) by the {_BODY}\b"
+    rf"|\bif (?:and to the extent )?(?:permitted|allowed|authori[sz]ed|approved) by the {_BODY}\b"
+    rf"|\b(?:at|in) the (?:sole |absolute )?discretion of the {_BODY}\b"
+    rf"|\bin the {_BODY}'s (?:sole |absolute )?discretion\b"
+    rf"|\b{_BODY} may,? (?:in its (?:sole )?discretion,? )?(?:elect to )?(?:permit|allow|authori[sz]e)\b"
+)
+# A sentence that names its withdrawals only by pointing back ("These withdrawals can be made at any
+# time"): whose money they are is said in the sentence before.
+POINTS_BACK = _r(r"^(?:\w+:\s*)?(?:these|such|those|the above) (?:withdrawals?|distributions?)\b")
 # Someone else's approval: it depends on that approval.
 APPROVAL = _r(r"\b(?:discretion|approv\w*|consent)\b")
 # A permission for hardship (not at will): "you may withdraw your after-tax account for a hardship".
@@ -465,10 +493,22 @@ COMPARISON = _r(r"\bthan (?:it |they |you )?would\b|\bwould be if\b|\bthan if yo
 # Contributions that move to after-tax once the IRS limit is reached (spillover). Roth contributions count
 # toward that limit, so the after-tax contributions past it are non-Roth.
 SWITCH_TO_AFTER_TAX = _r(
-    r"\b(?:switch|spill|continue|move|roll|change)\w*\b[^.;]{0,60}\b(?:to|on|into|as) (?:an? |your )?"
+    r"\b(?:switch|spill|continue|move|roll|change|deduct)\w*\b[^.;]{0,60}\b(?:to|on|into|as) (?:an? |your )?"
     rf"(?:{AT}){_NOT_ROTH_AFTER}"
 )
 AT_LIMIT = _r(r"\b(?:reach|hit|exceed|meet|max(?:imize)? out)\w*\b[^.;]{0,60}\blimits?\b")
+# Saving past the IRS limit that pre-tax and Roth contributions share ("save beyond the IRS limit placed on
+# Roth 401(k) contributions", "If you've contributed the IRS maximum of pre-tax and Roth ... additional").
+_PAST = r"\b(?:beyond|above|past|in excess of|exceed\w*|reach\w*|contributed|hit|max(?:ed)? out)\b"
+BEYOND_ROTH_LIMIT = _r(
+    rf"{_PAST}[^.;]{{0,40}}\b(?:limits?|maximum)\b(?: placed)?(?: on| of| for)?(?: your| the)?"
+    r"(?: (?:pre[\s-]?tax|before[\s-]tax)\s*(?:and|or|,|&))? roth\b"
+    r"|\bbeyond (?:the |your )?(?:(?:pre[\s-]?tax|before[\s-]tax) and )?roth\b[^.;]{0,30}\blimits?\b"
+)
+ANY_NEGATION = _r(r"\bnot\b|n't\b|\bcannot\b|\bno\b|\bnever\b")
+# Two kinds joined by "and", the second glossed as Roth: "on a pre-tax and after-tax (Roth) basis" (the
+# plan's own gloss says its after-tax kind is Roth).
+PRE_AND_ROTH_PAIR = _r(rf"\b(?:pre|before)[\s-]?tax\b[^.;,]{{0,15}}\band (?:{AT})\s*\((?:designated )?roth\b")
 # A verb of converting (money already in the plan), not of contributing new money.
 CONVERT_VERB = _r(r"\bconvert")
 # Asking for a conversion ("can request a maximum of 26 Roth conversions", "eligible to request a
@@ -520,7 +560,9 @@ NO_ROTH = _r(
 # not a spillover to non-Roth money.
 ROTH_SWITCHES = _r(
     rf"{ROTH}(?: 401\(k\))?(?: contributions| deferrals)?\s+(?:will |would )?(?:automatically )?"
-    r"(?:switch|spill|continue|move|roll|change)"
+    r"(?:switch|spill|continue|move|roll|change|(?:be )?deduct\w*)"
 )
 # Money that is not Roth ("each non-Roth payroll account source"): what a Roth conversion converts.
 NON_ROTH_SOURCE = _r(r"\bnon[\s-]?roth\b")
+# Words that grant or refuse: a line holding one is a plan term, not a run of headings.
+GRANT_OR_REFUSAL_WORD = _r(r"\b(?:may|shall|must|permit\w*|allow\w*|not|no|only|available)\b")
