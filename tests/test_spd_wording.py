@@ -1417,3 +1417,30 @@ def test_a_title_case_permission_is_not_a_run_of_headings() -> None:
     # near-miss: a form's title-case line that grants
     text = "Voluntary After-Tax Contributions Are Permitted Under The Plan Up To Ten Percent Of Pay Each Year"
     assert _answer(text, Q1) == "yes"
+
+
+# What continues past a limit as Roth is Roth money, even when the sentence says "after-tax": never a
+# yes for non-Roth after-tax contributions. Found while writing near-misses for the spillover rule.
+ROTH_PAST_THE_LIMIT = [
+    "Once you reach the IRS limit, your contributions will be deducted from your pay on a Roth after-tax "
+    "basis.",
+    "After you reach the pre-tax limit, future contributions will continue as Roth contributions on an "
+    "after-tax basis.",
+    "When you hit the plan limit, your savings switch to Roth 401(k) after-tax deferrals.",
+]
+SPILLOVER_PAST_THE_LIMIT = [
+    "Once you reach the IRS limit on pre-tax and Roth contributions your contributions will continue as "
+    "after-tax contributions.",
+    "Once you reach the IRS limit, any future contributions will be deducted from your pay on an after-tax "
+    "basis.",
+]
+
+
+@pytest.mark.parametrize("sentence", ROTH_PAST_THE_LIMIT)
+def test_roth_money_past_a_limit_is_never_a_yes(sentence: str) -> None:
+    assert read_text(sentence).answers[Q1].answer != "yes"
+
+
+@pytest.mark.parametrize("sentence", SPILLOVER_PAST_THE_LIMIT)
+def test_after_tax_money_past_the_limit_roth_counts_toward_is_a_yes(sentence: str) -> None:
+    assert read_text(sentence).answers[Q1].answer == "yes"

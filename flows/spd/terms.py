@@ -46,6 +46,9 @@ _AND_OR = r",?\s+(?:and|or|and/or)\s+"
 _SEP = r"(?:,\s*(?:and/or\s+|and\s+|or\s+)?|\s+(?:and|or|and/or)\s+)"
 _IN_ADDITION = r"\bin addition to (?:your |any |the )?"
 _ITEM_LEAD = r"(?:as )?(?:an? )?"  # "a Roth basis", "as Roth contributions"
+# A stretch of words in one sentence without "Roth": what continues past a limit "as Roth contributions on an
+# after-tax basis" or "on a Roth after-tax basis" is Roth money.
+_NO_ROTH_GAP = r"(?:(?!\broth\b)[^.;])"
 BESIDE_ROTH = _r(
     rf"{_IN_ADDITION}[^.;,]{{0,40}}?{ROTH}[^.;,]{{0,30}},[^.;]{{0,60}}?(?:{AT}){_NOT_ROTH_AFTER}"
     rf"|(?<!roth )(?:{AT})(?:\s+(?:contributions?|basis|dollars))?[^.;]{{0,60}}?{_IN_ADDITION}[^.;]{{0,30}}?"
@@ -59,8 +62,8 @@ BESIDE_ROTH = _r(
     rf"|(?:{AT}){_NOT_ROTH_AFTER}[^.;]{{0,20}}\(?(?:separate from|apart from|distinct from|in addition to) "
     rf"(?:your |any )?{ROTH}"
     # beyond the IRS deferral limit, which Roth contributions count toward
-    rf"|\b(?:once|when|after) you (?:reach|hit|exceed|meet)\b[^.;]{{0,60}}\blimits?\b[^.;]{{0,80}}(?:{AT})"
-    rf"{_NOT_ROTH_AFTER}"
+    rf"|\b(?:once|when|after) you (?:reach|hit|exceed|meet)\b[^.;]{{0,60}}\blimits?\b"
+    rf"{_NO_ROTH_GAP}{{0,80}}(?:{AT}){_NOT_ROTH_AFTER}"
     rf"|(?:{AT}){_NOT_ROTH_AFTER}[^.;]{{0,30}}\b(?:above|beyond|over|in excess of)\s+(?:the\s+)?"
     r"(?:irs |402\(g\) |annual |pre-tax |deferral |elective )*(?:deferral )?limits?\b"
 )
@@ -493,8 +496,8 @@ COMPARISON = _r(r"\bthan (?:it |they |you )?would\b|\bwould be if\b|\bthan if yo
 # Contributions that move to after-tax once the IRS limit is reached (spillover). Roth contributions count
 # toward that limit, so the after-tax contributions past it are non-Roth.
 SWITCH_TO_AFTER_TAX = _r(
-    r"\b(?:switch|spill|continue|move|roll|change|deduct)\w*\b[^.;]{0,60}\b(?:to|on|into|as) (?:an? |your )?"
-    rf"(?:{AT}){_NOT_ROTH_AFTER}"
+    rf"\b(?:switch|spill|continue|move|roll|change|deduct)\w*\b{_NO_ROTH_GAP}{{0,60}}"
+    rf"\b(?:to|on|into|as) (?:an? |your )?(?:{AT}){_NOT_ROTH_AFTER}"
 )
 AT_LIMIT = _r(r"\b(?:reach|hit|exceed|meet|max(?:imize)? out)\w*\b[^.;]{0,60}\blimits?\b")
 # Saving past the IRS limit that pre-tax and Roth contributions share ("save beyond the IRS limit placed on
