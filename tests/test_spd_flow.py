@@ -226,3 +226,19 @@ def test_a_cap_outside_the_confirmed_sentence_is_not_taken_without_asking() -> N
     note = _confirm_after_tax(user, passage)
     assert "Plan's after-tax cap" not in note
     assert "after_tax_cap_percent" not in user.conv["answers"]
+
+
+def test_the_persons_situation_typed_while_a_proposal_waits_is_taken_not_refused() -> None:
+    """Typed by the lead while a withdrawal proposal waited: 'sole prop solo 401k, 45, nets 120k' was
+    answered 'Is my reading right?' and lost. Now the proposals are left unanswered (nothing filled
+    from them) and the interview takes the facts; a lone '401k' still asks for Yes / No / Not sure."""
+    user = User()
+    _send(user, read_text(PASSAGE).as_json())
+    assert user.last is not None
+    assert user.last.title == "From your plan's document: After-tax (non-Roth) contributions"
+    lone = user.type("401k")
+    assert lone.title == "From your plan's document: After-tax (non-Roth) contributions"
+    reply = user.type("I'm 45, make 250k")
+    assert user.conv["answers"]["age"] == 45
+    assert "after_tax_allowed" not in user.conv["answers"]  # the proposal was not confirmed
+    assert not reply.title.startswith("From your plan's document")

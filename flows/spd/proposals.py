@@ -27,13 +27,14 @@ from flows.spd import errors
 from flows.spd.reader import read_text
 from flows.spd.stored import ORDER
 from flows.spd.words import ANSWER_WORDS, TITLES
-from flows.understand import correction_in, hedged, question_in
+from flows.understand import correction_in, hedged, question_in, stated_facts
 from flows.vocabulary import NO_KEYS, UNSURE_KEYS, YES_KEYS, YES_NO_UNSURE_PHRASES, find_phrase, key
 
 KIND: Final = "spd"  # Event.kind of a document's reading
 KEY = "spd"  # the conversation's key for proposals waiting and quotes confirmed
 CHOICES = (Choice("spd:yes", "Yes"), Choice("spd:no", "No"), Choice("spd:unsure", "Not sure"))
 PASSAGE_MIN_WORDS = 12
+WHOLE_SITUATION = 2  # facts in one message that make it the person's situation, not a reply to a proposal
 READ = "I read your plan's document."
 # On plans it was never tuned to, the reader misreads often enough that every proposal asks the
 # person to read its sentence (docs/spd.md, Measured): no confidence label is shown in the chat.
@@ -84,13 +85,15 @@ def handle(conv: dict[str, Any], event: Event, today: date) -> Reply | None:
 
 def _not_a_choice(conv: dict[str, Any], text: str, today: date) -> Reply | None:
     """While a proposal waits, only Yes / No / Not sure answers it. A question about a word is answered
-    and the proposal shown again; a correction ("wait, I meant 2025") leaves the proposals unanswered
-    (nothing filled) and goes to the interview; anything else asks again."""
+    and the proposal shown again; a correction ("wait, I meant 2025") or the person's situation ("I'm
+    45, make 250k") leaves the proposals unanswered (nothing filled) and goes to the interview, which
+    takes it; anything else asks again."""
     facts = Facts({"after_tax_allowed": "yes", **conv["answers"]}, today)
     explanation = question_in(text)
     if explanation is not None:
         return _proposal_reply(conv, facts, conv[KEY]["ask"][0], " ".join(explanation.lines))
-    if correction_in(text, Facts(conv["answers"], today)) is not None:
+    answered = Facts(conv["answers"], today)
+    if correction_in(text, answered) is not None or len(stated_facts(text, answered)) >= WHOLE_SITUATION:
         conv[KEY].pop("ask", None)
         conv[KEY].pop("hr", None)
         return None
