@@ -1444,3 +1444,17 @@ def test_roth_money_past_a_limit_is_never_a_yes(sentence: str) -> None:
 @pytest.mark.parametrize("sentence", SPILLOVER_PAST_THE_LIMIT)
 def test_after_tax_money_past_the_limit_roth_counts_toward_is_a_yes(sentence: str) -> None:
     assert read_text(sentence).answers[Q1].answer == "yes"
+
+
+def test_a_frequency_in_the_next_sentence_about_another_feature_is_not_this_ones() -> None:
+    """Typed by the lead: 'once per year' of the withdrawals became 'Conversions once a year: convert
+    in December' under a conversion allowed 'at any time'."""
+    reading = read_text("You may convert your after-tax balance to Roth within the plan at any time. "
+                        "Withdrawals of after-tax money are permitted once per year.")
+    conversion = reading.answers["in_plan_conversion"].details
+    assert conversion.get("any_time") is True
+    assert conversion.get("per_year") is None
+    assert reading.answers["in_service_withdrawal"].details.get("per_year") == 1
+    same = read_text("You may convert your after-tax balance to Roth within the plan. You may do so twice a "
+                     "year.")
+    assert same.answers["in_plan_conversion"].details.get("per_year") == 2

@@ -193,17 +193,38 @@ def _confidence(top: int, answers: set[Answer], decided: list[Finding], answer: 
     return "low"
 
 
+# A sentence after the deciding one that names another feature's subject speaks of that feature
+# ("You may convert … at any time. Withdrawals … once per year.": once a year is the withdrawals').
+_OTHER_SUBJECT = {
+    "after_tax_allowed": re.compile(r"withdr|distribut|conver", re.I),
+    "in_plan_conversion": re.compile(r"withdr|distribut|\bloans?\b", re.I),
+    # a withdrawal's suspension of contributions is one of its own details
+    "in_service_withdrawal": re.compile(r"conver|\bloans?\b", re.I),
+}
+
+
 def _details(question: Question, winners: list[Finding], sentences: list[Sentence]) -> dict[str, Any]:
+    """Details from the deciding sentence and the two after it, up to one that turns to another
+    feature."""
     out: dict[str, Any] = {}
     for f in winners:
         out.update(f.slots)
-        near = " ".join(s.text for s in sentences[f.sentence.index : f.sentence.index + 3])
+        near = " ".join(_same_subject(question, sentences[f.sentence.index : f.sentence.index + 3]))
         found = (
             slots.contribution_slots(near) if question == "after_tax_allowed" else slots.frequency_slots(near)
         )
         for key, value in found.items():
             out.setdefault(key, value)
     return out
+
+
+def _same_subject(question: Question, run: list[Sentence]) -> list[str]:
+    texts = [run[0].text]
+    for sentence in run[1:]:
+        if _OTHER_SUBJECT[question].search(sentence.text):
+            break
+        texts.append(sentence.text)
+    return texts
 
 
 def _cross_check(answers: dict[str, Proposal]) -> dict[str, Proposal]:
