@@ -121,11 +121,15 @@ def _on_verdict(conv: dict[str, Any], session: Session, text: str) -> Reply | No
     Anything else is told what this screen takes, by the button it shows."""
     if conv["state"] != "verdict":
         return None
-    asked = [h for h in conv["history"] if BY_ID[h].stage is Stage.VERDICT and BY_ID[h].kind is Kind.CHOICE]
+    asked = [h for h in conv["history"] if BY_ID[h].stage is Stage.VERDICT and BY_ID[h].kind is Kind.CHOICE
+             and {"yes", "no"} <= {c.value for c in BY_ID[h].options(session.facts)}]  # a plan question
     wanted = key(text)
     if asked and wanted in YES_KEYS | NO_KEYS | UNSURE_KEYS:
         question = BY_ID[asked[-1]]
-        value = accept(question, text, session.facts)
+        try:
+            value = accept(question, text, session.facts)
+        except (ParseError, Confirm):  # not this question's answer after all: say what the screen takes
+            value = session.facts.value(question.id)
         old = session.facts.value(question.id)
         if value != old:
             shown = describe_answer(question, Facts({**conv["answers"], question.id: value}, session.today))

@@ -189,3 +189,15 @@ def test_a_percent_before_the_pay_is_known_asks_for_dollars() -> None:
     assert "employee_deferrals" not in user.answers()
     assert refused.notice == ("A % of pay needs your pay, which I don't have yet: type your deferrals in "
                               "dollars for the year, e.g. 20,000.")
+
+
+def test_no_on_the_verdict_of_a_457b_says_what_the_screen_takes() -> None:
+    """Typed by the lead: '457b', then 'no' on the verdict raised inside the flow (the terminal said
+    'Sorry, I could not take that'): the last question asked was the plan type, not a yes/no one."""
+    user = User()
+    user.types("457b")
+    assert user.state == "verdict"
+    reply = user.type("no")
+    assert user.state == "verdict"
+    assert reply.notice is not None
+    assert reply.notice.startswith("This screen is the verdict: type 1 or \"See my alternatives\"")
