@@ -627,7 +627,8 @@ def _glossary() -> tuple[tuple[_Term, ...], dict[str, dict[str, Any]]]:
 
 
 _ASKING = re.compile(
-    r"^(?:so\s+|and\s+|but\s+|sorry\s+|wait\s+|hm+\s+|um+\s+)?(?:what(?:s| is| are| does| do)|whats|wat|wht|"
+    r"^(?:(?:so|and|but|sorry|wait|hm+|um+|idk|i dont know|dunno|no idea)[\s,]+)?"
+    r"(?:what(?:s| is| are| does| do)|whats|wat|wht|what\b(?=.*\b(?:means?|is|are)\s*\??$)|"
     r"define|explain|meaning of|what do you mean by|is (?:this|that|it) the same as|same as|how is|how does|"
     r"is that|isnt (?:this|that|it)|why do you (?:need|ask|want)|"
     r"why (?:does|do) (?:you|it) (?:need|matter|ask)|"
@@ -667,8 +668,10 @@ def question_in(message: str) -> Explanation | None:
     if re.search(r"\b\d", re.sub(r"\b(?:401|403|457|415|402)\s?\(?[a-z]?\)?", "", text)):
         return None  # a figure with a question mark ("45?") is an answer, not a question
     subject = re.sub(r"^.*?\b(?:what(?:s| is| are| does| do)|whats|wat|define|explain|meaning of|"
-                     r"what do you mean by|same as|how is|how does)\b", "", text)
+                     r"what do you mean by|same as|how is|how does|"
+                     r"what(?=.*\b(?:means?|is|are)\s*\??$))\b", "", text)
     subject = re.sub(r"\b(?:an?|the|mean|means|meaning|stand for|exactly|\?)\b|\?", " ", subject).strip()
+    subject = re.sub(r"\s(?:is|are)$", "", subject)  # "what an SPD is"
     if _COMPARING.search(text) and re.search(r"\broth\b", text) and re.search(r"\bafter[\s-]?tax\b", text):
         return _term("roth 401k")  # "difference between roth and after-tax?": it contrasts them
     return _term(subject or text)

@@ -295,3 +295,17 @@ def test_a_sole_proprietor_can_put_money_in_quarterly_or_once_a_year() -> None:
     assert "pay_frequency" not in employee.conv["answers"]
     assert refused.notice is not None
     assert "Monthly" in refused.notice
+
+
+def test_a_question_after_idk_or_ending_in_is_is_answered() -> None:
+    """Typed by the lead on the verdict: 'idk what is after tax' was told what the screen takes."""
+    user = User(today=DECEMBER)
+    user.types("401k")
+    reply = user.type("idk what is after tax")
+    assert reply.notice is not None
+    assert reply.notice.startswith("Money you put into the plan from pay that was already taxed")
+    for asked in ("I dont know what an SPD is", "idk, what is an in-plan conversion",
+                  "idk what after tax means"):
+        answered = user.type(asked)
+        assert answered.notice is not None
+        assert not answered.notice.startswith("Please"), asked
