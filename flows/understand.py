@@ -365,9 +365,14 @@ _PLAN_WORDS = {p: v for p, v in CHOICE_PHRASES["plan_type"].items() if not p.isd
 _PLAN_WORDS |= {"solo 401k": "solo401k", "solo k": "solo401k", "401k": "401k", "403b": "403b", "457b": "457b"}
 
 
+# "make 401k", "$403k a year": a figure of pay that reads like a plan's name is pay, not the plan
+_PAY_LIKE_PLAN = re.compile(r"(?:\b(?:make|makes|making|earn|earns|earning|paid|salary|income|pay)\s+|\$\s?)"
+                            r"(?:401|403|457)\s?k\b")
+
+
 def _plan_type(clause: str) -> _Found | None:
     found = _phrase(clause, _PLAN_WORDS)
-    if found is None:
+    if found is None or (found in ("401k", "403b", "457b") and _PAY_LIKE_PLAN.search(clause)):
         return None
     return _stated("plan_type", found, clause, clause, cued=False)
 

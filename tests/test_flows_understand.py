@@ -225,7 +225,9 @@ FREQUENCIES = [("paid biweekly", "biweekly"), ("paid every 2 weeks", "biweekly")
 @st.composite
 def situations(draw: st.DrawFn) -> tuple[str, dict[str, Any]]:
     """A whole situation in one message, its parts in any order: (message, what each part states)."""
-    age, pay, deferred = draw(st.integers(21, 75)), draw(st.integers(40, 900)), draw(st.integers(5, 23))
+    # "401k", "403k", "457k" of pay read as plan names: the money reader refuses them (asked, never guessed)
+    pay = draw(st.integers(40, 900).filter(lambda k: k not in (401, 403, 457)))
+    age, deferred = draw(st.integers(21, 75)), draw(st.integers(5, 23))
     parts = {
         "age": (draw(st.sampled_from([f"I'm {age}", f"age {age}", f"{age} years old"])), age),
         "compensation": (draw(st.sampled_from([f"make {pay}k", f"salary is ${pay},000", f"earning {pay}k"])),
@@ -249,3 +251,11 @@ def test_every_fact_of_a_situation_is_found_and_read_as_stated(situation: tuple[
     for question, value in expected.items():
         read = accept(BY_ID[question], found[question].text, Facts({}, TODAY))
         assert read == value, (message, question)
+
+
+def test_pay_that_reads_like_a_plan_name_is_pay_only() -> None:
+    """Found by the situations property: 'make 401k' is $401,000 of pay, not also the plan type."""
+    found = {s.question: s.text for s in stated_facts("I'm 21, make 401k", Facts({}, TODAY))}
+    assert found == {"age": "21", "compensation": "401k"}
+    named = {s.question for s in stated_facts("I make 250k, maxing my 401k", Facts({}, TODAY))}
+    assert "plan_type" in named
