@@ -38,6 +38,18 @@ def codes(result: Assessment) -> list[str]:
     return [w.code for w in result.warnings]
 
 
+def cli_codes(result: dict[str, Any]) -> list[str]:
+    """The warning codes of `python -m rules assess` JSON."""
+    return [w["code"] for w in result["warnings"]]
+
+
+def cli_warning(result: dict[str, Any], code: str) -> dict[str, Any]:
+    """The one warning with ``code`` in `python -m rules assess` JSON."""
+    found: list[dict[str, Any]] = [w for w in result["warnings"] if w["code"] == code]
+    assert len(found) == 1, cli_codes(result)
+    return found[0]
+
+
 @st.composite
 def pay_and_deferrals(draw: st.DrawFn, money: st.SearchStrategy[Decimal]) -> tuple[Decimal | None, Decimal]:
     """Pay (or none given) and deferrals that never exceed it, as the contract requires."""

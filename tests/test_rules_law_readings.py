@@ -8,16 +8,8 @@ from __future__ import annotations
 from typing import Any
 
 from tests.helpers import assess_cli
-
-
-def codes(result: dict[str, Any]) -> list[str]:
-    return [w["code"] for w in result["warnings"]]
-
-
-def warning(result: dict[str, Any], code: str) -> dict[str, Any]:
-    found: list[dict[str, Any]] = [w for w in result["warnings"] if w["code"] == code]
-    assert len(found) == 1, codes(result)
-    return found[0]
+from tests.helpers import cli_codes as codes
+from tests.helpers import cli_warning as warning
 
 
 def test_1_catch_up_above_the_415c_pay_limit_not_only_402g() -> None:

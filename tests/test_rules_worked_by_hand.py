@@ -9,16 +9,8 @@ import sys
 from typing import Any
 
 from tests.helpers import assess_cli
-
-
-def codes(result: dict[str, Any]) -> list[str]:
-    return [w["code"] for w in result["warnings"]]
-
-
-def warning(result: dict[str, Any], code: str) -> dict[str, Any]:
-    found: list[dict[str, Any]] = [w for w in result["warnings"] if w["code"] == code]
-    assert len(found) == 1, codes(result)
-    return found[0]
+from tests.helpers import cli_codes as codes
+from tests.helpers import cli_warning as warning
 
 
 def form(result: dict[str, Any], title_start: str) -> dict[str, str | float | int | None]:
