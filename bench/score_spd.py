@@ -147,7 +147,7 @@ def _also(entry: dict[str, object]) -> dict[str, tuple[str, ...]]:
 
 
 def _proof(entry: dict[str, object]) -> dict[str, list[str]]:
-    raw = entry.get("proof") or entry.get("proving_sentences") or entry.get("evidence") or {}
+    raw = entry.get("proof") or entry.get("evidence") or {}  # the first collector named it "evidence"
     assert isinstance(raw, dict)
     proof = {k: [v] if isinstance(v, str) else list(v) for k, v in raw.items()}
     also = entry.get("also_acceptable") or {}
