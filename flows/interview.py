@@ -444,7 +444,8 @@ def _take_all(conv: dict[str, Any], session: Session, question: Question, stated
     reply = view(conv, session.today, notice=f"Got it: {echo}." if others else None, facts=session.facts)
     if question in taken:
         facts = session.facts
-        return replace(reply, answered=(question.name(facts), describe_answer(question, facts)))
+        return replace(reply, answered=(question.name(facts), describe_answer(question, facts)),
+                       answer_in_notice=bool(others))
     return reply
 
 

@@ -55,6 +55,23 @@ async def test_the_whole_situation_in_one_telegram_message(api: FakeBotAPI, runn
     assert "After-tax room for 2026: $25,000" in result.text
 
 
+async def test_a_whole_message_at_a_typed_question_echoes_its_answer_once(api: FakeBotAPI, running: Any) -> None:
+    """At the age question (no buttons), "45, I make 300k": "Got it" says both; the age is not
+    echoed again above it as "Age on Dec 31: 45 ✓" (a lone typed answer still is: "fifty" below)."""
+    user = TgUser(api, 2006)
+    await user.run([("send", "/start"), ("tap", "401(k)"), ("tap", "Yes"), ("tap", "Yes"),
+                    ("tap", "See my numbers"), ("tap", "2026 (this year)")])
+    reply = await user.send("45, I make 300k")
+    assert "Got it: Age on Dec 31: 45 · Pay: $300,000." in reply.text
+    assert "Age on Dec 31: 45 ✓" not in reply.text
+    assert reply.text.count("Age on Dec 31: 45") == 1
+    other = TgUser(api, 2007)
+    await other.run([("send", "/start"), ("tap", "401(k)"), ("tap", "Yes"), ("tap", "Yes"),
+                     ("tap", "See my numbers"), ("tap", "2026 (this year)")])
+    alone = await other.send("fifty")
+    assert "Age on Dec 31: 50 ✓" in alone.text
+
+
 async def test_a_correction_and_a_question_in_telegram(api: FakeBotAPI, running: Any) -> None:
     user = TgUser(api, 2004)
     await user.run([("send", "/start"), ("tap", "401(k)")])

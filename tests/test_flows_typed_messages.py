@@ -269,6 +269,8 @@ def test_terminal_chat_serves_the_whole_situation_and_never_says_tap() -> None:
     run(io.StringIO(script + "\n"), out, DECEMBER)
     text = out.getvalue()
     assert "! Got it: Plan type: 401(k) · After-tax contributions: Yes" in text
+    assert "Plan type: 401(k) ✓" not in text  # the answer to the question on screen is said once
+    assert text.count("Plan type: 401(k)") == 1
     assert "After-tax room for 2026: $25,000" in text
     assert "== Pick one: 1 Details & sources, 2 Tax forms, 3 Review answers, 4 Start over" in text
     assert " tap" not in text.lower()
@@ -286,3 +288,16 @@ def test_a_correction_before_an_inferred_fact_is_confirmed_keeps_that_fact_to_co
     assert reply.lines[0] == 'You said "maxing my 401k": Your deferrals: The maximum, right?'
     user.type("yes")
     assert user.conv["answers"]["employee_deferrals"] == "max"
+
+
+def test_a_whole_message_at_a_later_question_echoes_its_own_answer_once_in_the_terminal() -> None:
+    """Typed at the age question, "45, I make 300k": the age is said in "Got it" with the pay, not
+    also as "Age on Dec 31: 45 ✓" above it; a lone answer keeps its one ✓ line."""
+    out = io.StringIO()
+    script = ["401k", "yes", "yes", "1", "2026", "45, I make 300k", "max"]
+    run(io.StringIO("\n".join(script) + "\n"), out, DECEMBER)
+    text = out.getvalue()
+    assert "! Got it: Age on Dec 31: 45 · Pay: $300,000." in text
+    assert "Age on Dec 31: 45 ✓" not in text
+    assert text.count("Age on Dec 31: 45") == 1
+    assert "Your deferrals: The maximum ✓" in text
