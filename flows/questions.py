@@ -229,6 +229,23 @@ def paychecks_left_from(facts: Facts, per_year: int) -> int:
     return max(1, left)
 
 
+def _so_far_prompt(facts: Facts) -> str:
+    if facts.year_closed:
+        return (f"{facts.planned_year} is over, so no more after-tax money can go in for it. "
+                f"How much after-tax money went in for {facts.planned_year}?")
+    return f"How much after-tax money has already gone in for {facts.planned_year}?"
+
+
+def _so_far_hint(facts: Facts) -> str:
+    if facts.year_closed:
+        return "A dollar amount from your plan statement, or 'None'; I'll check it against the year's room."
+    return "A dollar amount from your pay stub or plan statement, or 'None yet'."
+
+
+def _so_far_choices(facts: Facts) -> tuple[Choice, ...]:
+    return (Choice("0", "None"),) if facts.year_closed else (Choice("0", "None yet"),)
+
+
 def _extras_prompt(facts: Facts) -> str:
     """The optional checks on offer: another job's deferrals and the match only where they apply."""
     checks = ["Roth IRA and backdoor", "pro-rata"]
@@ -344,7 +361,7 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "pay_frequency", "Pay frequency", Stage.ROOM, Kind.CHOICE, _frequency_prompt,
         why="To turn the year's room into an amount per paycheck.",
-        choices=_frequency_choices, applies=c.after_tax_possible,
+        choices=_frequency_choices, applies=c.paychecks_to_come,
     ),
     Question(
         "pay_periods_remaining", "Paychecks left", Stage.ROOM, Kind.WHOLE,
@@ -352,14 +369,14 @@ QUESTIONS: tuple[Question, ...] = (
         hint=_paychecks_hint,
         why="The room is spread over the paychecks that remain.",
         choices=_paycheck_choices, low=1, high=52, sole_prop_label="Contributions left",
-        applies=c.after_tax_possible,
+        applies=c.paychecks_to_come,
     ),
     Question(
-        "after_tax_so_far", "After-tax so far", Stage.ROOM, Kind.MONEY,
-        lambda f: f"How much after-tax money has already gone in for {f.planned_year}?",
-        hint="A dollar amount from your pay stub or plan statement, or 'None yet'.",
-        why="The room left is this year's room minus what is already in, spread over the paychecks left.",
-        choices=(Choice("0", "None yet"),), skippable=True, applies=c.some_paychecks_passed,
+        "after_tax_so_far", "After-tax so far", Stage.ROOM, Kind.MONEY, _so_far_prompt,
+        hint=_so_far_hint,
+        why="The room left is this year's room minus what is already in, spread over the paychecks left; "
+        "for a year that is over, what went in beyond its room must be corrected.",
+        choices=_so_far_choices, skippable=True, applies=c.some_paychecks_passed,
     ),
     Question(
         "extras_offer", "Optional checks", Stage.ROOM, Kind.CHECKPOINT,

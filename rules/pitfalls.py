@@ -25,6 +25,7 @@ ASSUMED_RETURN_PERCENT = Decimal(7)  # the seed articles' illustration rate, lab
 
 # Display order: money-losing problems first, general cautions last.
 ORDER = (
+    "contributions_closed",
     "excess_deferrals",
     "excess_annual_additions",
     "roth_catch_up_required",
@@ -338,8 +339,27 @@ def hsa_medicare(inp: AssessmentInput, limits: Limits) -> PlanWarning | None:
     )
 
 
+def contributions_closed(inp: AssessmentInput) -> PlanWarning | None:
+    """A finished year: payroll can put nothing more in; what is left is checking and tax forms."""
+    if not inp.contributions_closed:
+        return None
+    year = inp.planned_year or inp.tax_year
+    return PlanWarning(
+        code="contributions_closed",
+        message=(
+            f"{year} is over: after-tax contributions for {year} can no longer be made through payroll. "
+            f"What is left for {year}: check that what went in stayed within these limits (an excess "
+            f"must be corrected by the plan), and the Form 1099-R for each conversion or withdrawal "
+            f"made in {year} (Form 8606 for a backdoor Roth IRA)."
+        ),
+        details={"tax_year": year},
+    )
+
+
 def warnings_for(inp: AssessmentInput, limits: Limits, fig: Figures) -> tuple[PlanWarning, ...]:
+    closed = inp.contributions_closed  # nothing more can go in: no advice on what to put in
     candidates = (
+        contributions_closed(inp),
         excess_deferrals(fig),
         excess_annual_additions(fig),
         roth_catch_up_required(inp, limits),
@@ -347,8 +367,8 @@ def warnings_for(inp: AssessmentInput, limits: Limits, fig: Figures) -> tuple[Pl
         pro_rata_in_service(inp, fig),
         earnings_taxable_on_conversion(inp, fig),
         backdoor_ira_pro_rata(inp, fig),
-        no_true_up(inp, fig),
-        legislative_risk(fig),
+        None if closed else no_true_up(inp, fig),
+        None if closed else legislative_risk(fig),
         hsa_medicare(inp, limits),
     )
     return tuple(w for w in candidates if w is not None)  # already in ORDER (a test checks)

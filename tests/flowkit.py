@@ -62,7 +62,14 @@ class User:
         return dict(self.conv["answers"])
 
 
+#: The seed's people plan 2025 during 2025 (its paychecks still to come): their day.
+SEED_DAY = date(2025, 6, 2)
+
+
 def dr_chen(user: User) -> Reply:
+    """The seed's Dr. Chen, planning 2025 during 2025 (from her first answer the user's day is
+    SEED_DAY: on TODAY 2025 is over and no paychecks are asked)."""
+    user.today = SEED_DAY
     for value in ("401k", "yes", "yes", "continue", "2025"):
         user.tap(value)
     for text in ("45", "$450,000", "23,500", "22,500"):

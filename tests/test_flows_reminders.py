@@ -50,7 +50,7 @@ def test_remind_me_to_convert_after_the_result() -> None:
     chosen = user.tap("remind:monthly")
     assert chosen.reminder == {"cadence": "monthly", "pay_frequency": "biweekly",
                                "route": "in_plan_conversion"}
-    assert chosen.notice == ("I'll remind you monthly to convert, first on Tue Dec 1, 2026. "
+    assert chosen.notice == ("I'll remind you monthly to convert, first on Tue Jul 1, 2025. "  # her day: SEED_DAY
                              "/reminders lists or stops it.")
     assert user.state == "result"
     typed = user.type("quarterly")  # typed at the result, the cadence is understood too
