@@ -140,8 +140,9 @@ class Facts:
 
     @property
     def year_closed(self) -> bool:
-        """The tax year's December 31 has passed: its contributions are closed (no paychecks left)."""
-        return self.planned_year < self.today.year
+        """The tax year's December 31 has passed: its contributions are closed (no paychecks left).
+        The latest published year standing in for this year (its limits not on file) is not."""
+        return self.planned_year < default_tax_year(self.today)
 
     @cached_property
     def deferrals_elsewhere(self) -> Decimal:

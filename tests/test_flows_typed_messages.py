@@ -301,3 +301,39 @@ def test_a_whole_message_at_a_later_question_echoes_its_own_answer_once_in_the_t
     assert "Age on Dec 31: 45 ✓" not in text
     assert text.count("Age on Dec 31: 45") == 1
     assert "Your deferrals: The maximum ✓" in text
+
+
+def test_wait_i_meant_last_year_asks_what_went_in_not_paychecks_left() -> None:
+    """4 December 2026, "wait, I meant 2025": 2025 is over, so no pay frequency or paychecks left are
+    asked; what went in is, and the result says the year is closed. 2025 (IRS Notice 2024-80):
+    $70,000 - $23,500 - $22,500 = $24,000 of room; $30,000 went in: $6,000 over."""
+    out = io.StringIO()
+    script = ["401k", "yes", "yes", "see my numbers", "2026", "wait, I meant 2025", "45", "450k", "max",
+              "22.5k", "no cap", "30k", "no"]
+    run(io.StringIO("\n".join(script) + "\n"), out, DECEMBER)
+    text = out.getvalue()
+    assert "paychecks are left" not in text and "How often are you paid" not in text
+    assert "2025 is over, so no more after-tax money can go in for it. How much after-tax money went in " \
+           "for 2025?" in text
+    assert "After-tax room for 2025: $24,000" in text
+    assert "🔒 2025 is over: its after-tax contributions are closed; nothing more goes in through payroll." in text
+    assert "Went in: $30,000. ⚠ That is $6,000 more than 2025's room" in text
+    result = text.split("== Your result ==")[1]
+    assert "Per paycheck" not in result and "Remind me to convert" not in result
+
+
+def test_this_year_stays_open_to_its_last_day_with_few_paychecks_left() -> None:
+    """31 December 2026, paid every 2 weeks: 2026 is still this year, "About 1 (rest of 2026)" is
+    offered (1 of 26 paychecks: 26 x 1/365 of the year rounds to 0, at least 1). The day a year is
+    over is its next January 1: 2025 on 31 December 2025 asks paychecks, on 1 January 2026 what went in."""
+    last_day = User(today=date(2026, 12, 31))
+    last_day.taps("401k", "yes", "yes", "continue", "2026")
+    last_day.types("45", "450k", "max", "none", "no cap")
+    asked = last_day.tap("biweekly")
+    assert last_day.state == "pay_periods_remaining"
+    assert [c.label for c in asked.choices] == ["About 1 (rest of 2026)", "All 26 (whole year)"]
+    for day, asked_next in ((date(2025, 12, 31), "pay_frequency"), (date(2026, 1, 1), "after_tax_so_far")):
+        user = User(today=day)
+        user.taps("401k", "yes", "yes", "continue", "2025")
+        user.types("45", "450k", "max", "none", "no cap")
+        assert user.state == asked_next, day

@@ -120,3 +120,44 @@ def test_limits_command_prints_sources() -> None:
     }
     assert data["figures"]["catch_up_age"] == 50  # statute figures are printed with the year's
     assert data["references"]["catch_up_age"][0]["href"].startswith("https://www.law.cornell.edu/")
+
+
+# 2025 (IRS Notice 2024-80): 415(c) $70,000, 402(g) $23,500. Dr. Chen: $70,000 - $23,500 - $22,500
+# = $24,000 of after-tax room; $30,000 went in: $6,000 over.
+CLOSED_2025 = {"tax_year": 2025, "age": 45, "compensation": 450000, "employee_deferrals": 23500,
+               "employer_contributions": 22500, "after_tax_allowed": "yes", "in_plan_conversion": "yes",
+               "contributions_closed": True, "after_tax_so_far": 30000}
+
+
+def test_a_closed_year_has_no_paycheck_figures_and_says_it_is_over() -> None:
+    code, result, _ = call(json.dumps(CLOSED_2025 | {"pay_frequency": "biweekly"}))
+    assert code == 0
+    assert result is not None
+    assert result["contributions_closed"] is True
+    assert (result["after_tax_room"], result["after_tax_over"]) == (24000, 6000)
+    assert result["per_paycheck"] is None and result["paycheck_after_tax"] is None
+    assert result["paycheck_percent"] is None
+    codes = [w["code"] for w in result["warnings"]]
+    assert codes[0] == "contributions_closed"
+    assert "legislative_risk" not in codes and "no_true_up" not in codes  # advice on what to put in
+    assert result["warnings"][0]["message"].startswith(
+        "2025 is over: after-tax contributions for 2025 can no longer be made through payroll.")
+
+
+def test_an_open_year_still_has_its_paycheck_figures() -> None:
+    """The same person with the year open: $24,000 / 26 = $923.07 (rounded down to the cent)."""
+    code, result, _ = call(json.dumps(CLOSED_2025 | {"contributions_closed": False, "after_tax_so_far": 0,
+                                                     "pay_frequency": "biweekly"}))
+    assert code == 0
+    assert result is not None
+    assert result["contributions_closed"] is False
+    assert result["per_paycheck"] == 923.07
+    assert "contributions_closed" not in [w["code"] for w in result["warnings"]]
+
+
+def test_a_closed_year_refuses_paychecks_left_in_one_line() -> None:
+    code, result, err = call(json.dumps(CLOSED_2025 | {"pay_frequency": "biweekly", "pay_periods_remaining": 2}))
+    assert code == 2
+    assert result is None
+    assert err.startswith("error: pay_periods_remaining")
+    assert "closed" in err and "Traceback" not in err
