@@ -82,10 +82,10 @@ def has_match_formula(facts: Facts) -> bool:
 
 
 def sole_prop_with_day_job(facts: Facts) -> bool:
-    """A sole proprietor with after-tax room who defers at a day job: its Social Security wages
-    change the business's self-employment tax (Schedule SE)."""
+    """A sole proprietor with after-tax room who defers at a day job (or has said its wages): its
+    Social Security wages change the business's self-employment tax (Schedule SE)."""
     return (facts.is_solo and facts.is_sole_prop and facts.after_tax_possible
-            and facts.value("day_job_deferrals") not in (None, "0"))
+            and (facts.value("day_job_deferrals") not in (None, "0") or facts.answered("day_job_ss_wages")))
 
 
 def has_pretax_ira_balance(facts: Facts) -> bool:
