@@ -459,10 +459,10 @@ def _take_all(conv: dict[str, Any], session: Session, question: Question, stated
     return reply
 
 
-def _meaning(question: Question, shown: str, facts: Facts) -> str:
+def _meaning(question: Question, shown: str, facts: Facts, said: str) -> str:
     """A figure read from a whole message, asked back with what it means where a word may mean
     two things ('nets 80k': profit or take-home; 'a job paying 150k': which wages)."""
-    if question.id == "compensation" and facts.is_sole_prop:
+    if question.id == "compensation" and (facts.is_sole_prop or re.search(r"\bnet", said)):
         return f"Is {shown} your business's net profit (after expenses, before taxes)?"
     if question.id == "day_job_ss_wages":
         return f"Is {shown} your day job's Social Security wages (W-2 box 3)?"
@@ -486,7 +486,7 @@ def _confirm_next(conv: dict[str, Any], session: Session) -> None:
             continue
         fire(session, "go_to", qid)
         shown = describe_answer(question, Facts({**conv["answers"], qid: value}, session.today))
-        _ask_back(conv, qid, Confirm(f"You said \"{said}\": {_meaning(question, shown, session.facts)}",
+        _ask_back(conv, qid, Confirm(f"You said \"{said}\": {_meaning(question, shown, session.facts, said)}",
                                       ((value, f"Yes, {shown}"),)))
         conv["pending"]["requeue"] = [qid, text, said]  # asked again if a correction comes first
         break

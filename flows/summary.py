@@ -180,7 +180,8 @@ def backdoor_line(result: dict[str, Any]) -> str | None:
     details = found[0]["details"]
     tax = details.get("estimated_tax_dollars")
     tax_text = f" (~{money(tax)} tax)" if tax is not None else ""
-    fix = "" if result.get("contributions_closed") else ", unless the pre-tax IRA moves into the plan by Dec 31"
+    fix = ("" if result.get("contributions_closed")  # a year that is over: its Dec 31 is behind it
+           else ", unless the pre-tax IRA moves into the plan by Dec 31")
     return (f"Backdoor Roth IRA: {money(details['taxable_amount'])} of {money(details['converted'])} "
             f"taxable{tax_text}{fix}.")
 
@@ -273,8 +274,8 @@ def _closed_lines(result: dict[str, Any]) -> list[str]:
         return lines
     if result["after_tax_over"]:
         return [*lines, f"Went in: {money(result['after_tax_so_far'])}. ⚠ That is "
-                        f"{money(result['after_tax_over'])} more than {result['tax_year']}'s room: ask the plan "
-                        "administrator to correct it."]
+                        f"{money(result['after_tax_over'])} more than {result['tax_year']}'s room: "
+                        "ask the plan administrator to correct it."]
     return [*lines, f"Went in: {money(result['after_tax_so_far'])}, within the room."]
 
 

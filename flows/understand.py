@@ -164,19 +164,30 @@ _NETS = re.compile(rf"\b(?:nets?|netting|netted)(?:\s+(?:me|out|out at|to))?(?:\
                    rf"({_MONEY})(?!\s*%)|({_MONEY})\s+net\b(?!\s*(?:worth|pay|take))")
 
 
-def _business_net(clause: str, *, solo: bool, s_corp: bool) -> _Found | None:
+def _solo_plan(text: str, facts: Facts) -> bool | None:
+    """Whose pay a figure is: a solo 401(k)'s (True), a plan through a job's (False), or not known
+    (None: 'solo 401k ... the work 401k' names both; a figure of a job or a business is then asked)."""
+    if facts.answered("plan_type"):
+        return bool(facts.is_solo)
+    named_solo = re.search(_SOLO_WORDS, text)
+    if named_solo and re.search(r"\b(?:401k|403b|457b)\b", re.sub(_SOLO_WORDS, "", text)):
+        return None
+    return bool(named_solo)
+
+
+def _business_net(clause: str, *, solo: bool | None, s_corp: bool) -> _Found | None:
     """'my 1099 income nets about 80k', a solo 401(k) owner's business: its net profit, asked back
     with its meaning ('net' may be take-home); an S-corp owner's pay is W-2 pay: not read here."""
     if not solo or s_corp or not re.search(_BUSINESS, clause):
         return None
     found = _NETS.search(clause)
-    figure = found and (found[1] or found[2])
-    if not figure or not _big_enough(figure):
+    figure = (found[1] or found[2]) if found else None
+    if found is None or not figure or not _big_enough(figure):
         return None
     return _stated("compensation", _amount(figure), found[0], clause, inferred=True)
 
 
-def _day_job_wages(clause: str, *, solo: bool) -> _Found | None:
+def _day_job_wages(clause: str, *, solo: bool | None) -> _Found | None:
     """'a W-2 job paying 150k' next to a solo 401(k): the day job's wages, asked back as its Social
     Security wages (W-2 box 3); what is deferred there is another question."""
     if not solo or re.search(r"\b(?:defer|contribut|put(?:ting)? in|match|401k|403b)", clause):
@@ -187,10 +198,12 @@ def _day_job_wages(clause: str, *, solo: bool) -> _Found | None:
     return _stated("day_job_ss_wages", _amount(found[1]), found[0], clause, inferred=True)
 
 
-def _pay(clause: str, *, solo: bool = False, s_corp: bool = False) -> _Found | None:
+def _pay(clause: str, *, solo: bool | None = False, s_corp: bool = False) -> _Found | None:
     """This plan's pay: a job's for a plan through a job (never a side business's figure), the
-    business's for a solo 401(k) (never a day job's)."""
+    business's for a solo 401(k) (never a day job's); neither while the plan is not known."""
     if re.search(r"\b(?:defer|contribut|match|employer|company|profit sharing|after-tax)", clause):
+        return None
+    if solo is None and (re.search(_JOB, clause) or re.search(_BUSINESS, clause)):
         return None
     if solo and re.search(_JOB_NOT_W2 if s_corp else _JOB, clause):
         return None  # a day job's pay: _day_job_wages
@@ -283,17 +296,23 @@ def _about_employer_money(clause: str) -> bool:
 
 
 #: Pay to the person ("my day job pays me 150k", "a job paying 150k"), not money into the plan.
-_PAID_TO_ME = r"\b(?:pays? me|paying(?: me)?|paid me|salary|wages?|makes?|making|earns?|earning)\b"
-_INTO_THE_PLAN = r"\b(?:match\w*|profit[\s-]sharing|nonelective|puts? in|putting in|contribut\w*|adds?|into)\b"
+_PAID_TO_ME = r"\b(?:pays?(?: me)?|paying(?: me)?|paid me|salary|wages?|makes?|making|earns?|earning)\b"
+_INTO_THE_PLAN = (r"\b(?:match\w*|profit[\s-]sharing|nonelective|puts? in|putting in|contribut\w*|adds?|"
+                  r"into)\b")
 #: A plan's name is never a sum of employer money ("I have a 401k at work" is not $401,000).
 _PLAN_NAME = r"(?<![$\d])\b(?:401k|403b|457b)\b"
 
 
-def _employer(clause: str) -> _Found | None:
+def _paid_into_the_plan(clause: str) -> bool:
+    """Employer money is named (not the person's pay: _pay, or a day job's wages)."""
     if not _about_employer_money(clause):
+        return False
+    return not re.search(_PAID_TO_ME, clause) or bool(re.search(_INTO_THE_PLAN, clause))
+
+
+def _employer(clause: str) -> _Found | None:
+    if not _paid_into_the_plan(clause):
         return None
-    if re.search(_PAID_TO_ME, clause) and not re.search(_INTO_THE_PLAN, clause):
-        return None  # the person's pay: _pay, or a day job's wages
     clause = re.sub(_PLAN_NAME, "", clause)
     formula = re.search(_FORMULA, clause)
     if formula:
@@ -479,13 +498,13 @@ def _found_in(message: str, facts: Facts, *, bare_year: bool = False) -> list[_F
     for clause in clauses:
         year_found = _tax_year(clause, bare=bare_year) or year_found
     year = int(year_found.stated.text) if year_found and year_found.stated.text.isdigit() else None
-    solo = facts.value("plan_type") == "solo401k" or bool(re.search(_SOLO_WORDS, text))
+    solo = _solo_plan(text, facts)
     s_corp = facts.value("business_type") == "s_corp" or bool(re.search(r"\bs[\s-]?corp", text))
     for clause in clauses:
         readers: list[_Found | None] = [
-            _tax_year(clause, bare=bare_year), _age(clause, facts, year), _pay(clause, solo=solo, s_corp=s_corp),
-            _business_net(clause, solo=solo, s_corp=s_corp), _day_job_wages(clause, solo=solo),
-            _deferrals(clause),
+            _tax_year(clause, bare=bare_year), _age(clause, facts, year),
+            _pay(clause, solo=solo, s_corp=s_corp), _business_net(clause, solo=solo, s_corp=s_corp),
+            _day_job_wages(clause, solo=solo), _deferrals(clause),
             _employer(clause), _cap(clause), _frequency(clause), _paychecks(clause),
             _plan_type(clause), *_features(clause),
         ]

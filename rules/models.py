@@ -213,7 +213,8 @@ def _consistency_problems(inp: AssessmentInput) -> list[str]:
         problems.append("filing_status: is required when magi is given")
     if inp.pay_periods_remaining is not None:
         if inp.contributions_closed:
-            problems.append("pay_periods_remaining: a closed year (contributions_closed) has no paychecks left")
+            problems.append("pay_periods_remaining: a closed year (contributions_closed) has no paychecks "
+                            "left")
         elif inp.pay_frequency is None:
             problems.append("pay_frequency: is required when pay_periods_remaining is given")
         elif inp.pay_periods_remaining > PAY_PERIODS_PER_YEAR[inp.pay_frequency]:

@@ -55,7 +55,8 @@ async def test_the_whole_situation_in_one_telegram_message(api: FakeBotAPI, runn
     assert "After-tax room for 2026: $25,000" in result.text
 
 
-async def test_a_whole_message_at_a_typed_question_echoes_its_answer_once(api: FakeBotAPI, running: Any) -> None:
+async def test_a_whole_message_at_a_typed_question_echoes_its_answer_once(api: FakeBotAPI,
+                                                                         running: Any) -> None:
     """At the age question (no buttons), "45, I make 300k": "Got it" says both; the age is not
     echoed again above it as "Age on Dec 31: 45 ✓" (a lone typed answer still is: "fifty" below)."""
     user = TgUser(api, 2006)

@@ -312,14 +312,17 @@ def test_wait_i_meant_last_year_asks_what_went_in_not_paychecks_left() -> None:
               "22.5k", "no cap", "30k", "no"]
     run(io.StringIO("\n".join(script) + "\n"), out, DECEMBER)
     text = out.getvalue()
-    assert "paychecks are left" not in text and "How often are you paid" not in text
+    assert "paychecks are left" not in text
+    assert "How often are you paid" not in text
     assert "2025 is over, so no more after-tax money can go in for it. How much after-tax money went in " \
            "for 2025?" in text
     assert "After-tax room for 2025: $24,000" in text
-    assert "🔒 2025 is over: its after-tax contributions are closed; nothing more goes in through payroll." in text
+    assert ("🔒 2025 is over: its after-tax contributions are closed; nothing more goes in through "
+            "payroll.") in text
     assert "Went in: $30,000. ⚠ That is $6,000 more than 2025's room" in text
     result = text.split("== Your result ==")[1]
-    assert "Per paycheck" not in result and "Remind me to convert" not in result
+    assert "Per paycheck" not in result
+    assert "Remind me to convert" not in result
 
 
 def test_this_year_stays_open_to_its_last_day_with_few_paychecks_left() -> None:

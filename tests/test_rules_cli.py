@@ -135,12 +135,16 @@ def test_a_closed_year_has_no_paycheck_figures_and_says_it_is_over() -> None:
     assert result is not None
     assert result["contributions_closed"] is True
     assert (result["after_tax_room"], result["after_tax_over"]) == (24000, 6000)
-    assert result["per_paycheck"] is None and result["paycheck_after_tax"] is None
+    assert result["per_paycheck"] is None
+    assert result["paycheck_after_tax"] is None
     assert result["paycheck_percent"] is None
-    codes = [w["code"] for w in result["warnings"]]
+    warnings = result["warnings"]
+    assert isinstance(warnings, list)
+    codes = [w["code"] for w in warnings]
     assert codes[0] == "contributions_closed"
-    assert "legislative_risk" not in codes and "no_true_up" not in codes  # advice on what to put in
-    assert result["warnings"][0]["message"].startswith(
+    assert "legislative_risk" not in codes
+    assert "no_true_up" not in codes
+    assert warnings[0]["message"].startswith(
         "2025 is over: after-tax contributions for 2025 can no longer be made through payroll.")
 
 
@@ -152,12 +156,16 @@ def test_an_open_year_still_has_its_paycheck_figures() -> None:
     assert result is not None
     assert result["contributions_closed"] is False
     assert result["per_paycheck"] == 923.07
-    assert "contributions_closed" not in [w["code"] for w in result["warnings"]]
+    warnings = result["warnings"]
+    assert isinstance(warnings, list)
+    assert "contributions_closed" not in [w["code"] for w in warnings]
 
 
 def test_a_closed_year_refuses_paychecks_left_in_one_line() -> None:
-    code, result, err = call(json.dumps(CLOSED_2025 | {"pay_frequency": "biweekly", "pay_periods_remaining": 2}))
+    closed = CLOSED_2025 | {"pay_frequency": "biweekly", "pay_periods_remaining": 2}
+    code, result, err = call(json.dumps(closed))
     assert code == 2
     assert result is None
     assert err.startswith("error: pay_periods_remaining")
-    assert "closed" in err and "Traceback" not in err
+    assert "closed" in err
+    assert "Traceback" not in err
