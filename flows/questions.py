@@ -318,7 +318,7 @@ QUESTIONS: tuple[Question, ...] = (
         "compensation", "Pay", Stage.ROOM, Kind.MONEY, _pay_prompt,
         hint="A dollar amount, e.g. 240,000 or 240k.",
         why="Annual additions cannot exceed 100% of pay, and plan formulas work on pay.",
-        applies=c.after_tax_possible,
+        applies=c.after_tax_possible, sole_prop_label="Net profit",
     ),
     Question(
         "day_job_deferrals", "Day-job deferrals", Stage.ROOM, Kind.MONEY, _day_job_prompt,

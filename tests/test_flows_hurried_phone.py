@@ -1,0 +1,60 @@
+"""Hurried people on a phone, through the terminal chat: what they typed that went wrong, now
+right. A 403(b) teacher of 61, a solo 401(k) freelancer, someone whose plan says no after-tax."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+from bot.terminal import run
+from tests.flowkit import User
+
+DECEMBER = date(2026, 12, 4)
+
+
+def chat(lines: list[str]) -> str:
+    out = io.StringIO()
+    run(io.StringIO("\n".join(lines) + "\n"), out, DECEMBER)
+    return out.getvalue()
+
+
+def test_ye_is_yes() -> None:
+    user = User(today=DECEMBER)
+    user.tap("solo401k")
+    user.type("ye")
+    assert user.answers()["after_tax_allowed"] == "yes"
+
+
+def test_no_day_job_is_not_a_no_to_the_plans_question() -> None:
+    """'no day job' typed ahead at 'Does the plan allow in-plan Roth conversions?' was taken as No,
+    which changed the verdict; it says nothing about the plan: asked again, nothing kept."""
+    user = User(today=DECEMBER)
+    user.taps("solo401k", "yes")
+    reply = user.type("no day job")
+    assert "in_plan_conversion" not in user.answers()
+    assert user.state == "in_plan_conversion"
+    assert reply.notice is not None
+    assert reply.notice.startswith("Please")
+    user.type("no in-plan conversion")  # a no about this question is still one
+    assert user.answers()["in_plan_conversion"] == "no"
+
+
+def test_a_freelancers_net_profit_is_echoed_as_net_profit_and_a_refusal_offers_only_what_applies() -> None:
+    text = chat(["solo k", "ye", "y", "see my numbers", "2026", "34", "single member llc", "net about 95k",
+                 "no day job", "max", "quartely"])
+    assert "Net profit: $95,000 ✓" in text
+    assert "Day-job deferrals: None ✓" in text
+    # the business's profit-sharing takes dollars or the maximum: no match formula is offered
+    assert "! I need dollars (e.g. 12,000), or 'the maximum' the business can put in." in text
+    assert "match formula" not in text
+
+
+def test_nxt_yr_is_next_year_and_its_alternatives_name_the_year_planned() -> None:
+    """A plan without after-tax money, next year (2027, not published on 4 December 2026): the
+    alternatives are for 2027 on 2026's limits, never labelled 2026. IRA limit 2026 $7,500 plus the
+    $1,100 catch-up at 50+ (IRS Notice 2025-67): $8,600."""
+    text = chat(["401k", "nope, my plan says no after tax", "what are my options", "nxt yr", "52"])
+    assert "Tax year: 2027 (next year, provisional) ✓" in text
+    assert "Instead, for 2027 (50+; on 2026 limits):" in text
+    assert "• Backdoor Roth IRA: up to $8,600, whatever your income." in text
+    assert "for 2026 (50+)" not in text
