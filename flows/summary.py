@@ -76,7 +76,7 @@ def _ask_hr(plan_type: PlanType) -> str:
             "\"Could our plan add after-tax contributions and in-plan Roth conversions?\"")
 
 
-def alternatives_lines(result: dict[str, Any]) -> list[str]:
+def alternatives_lines(result: dict[str, Any], year_closed: bool = False) -> list[str]:
     """Not available: this person's other ways to save after tax, with figures for their year and
     age; no mega backdoor numbers. A 457(b) is the plan without an annual additions limit, and 50+
     is a catch-up above zero (both from the engine's answer)."""
@@ -85,9 +85,15 @@ def alternatives_lines(result: dict[str, Any]) -> list[str]:
     fifty_plus = bool(result["catch_up_limit"])
     ira = result["ira_limit"]
     hsa = result["hsa_limit"]
+    # IRA contributions for a year may be made until its return's due date, without extensions (IRC
+    # 219(f)(3), 408A(c)(7)); HSA contributions likewise (Instructions for Form 8889): the April after it
+    closed = ([f"🔒 {year} is over: its IRA and HSA contributions close at its tax-filing deadline "
+               "(April of the next year)."]
+              if year_closed else [])
     return [
         verdict_headline(result["verdict"], None),
         f"Why: {_why_not(plan_type)}",
+        *closed,
         f"Instead, for {year}{' (50+)' if fifty_plus else ''}:",
         f"• Backdoor Roth IRA: up to {money(ira)}, whatever your income.",
         f"• HSA, with a high-deductible health plan: {money(hsa['self_only'])} self-only, "
@@ -331,7 +337,7 @@ def result_lines(result: dict[str, Any], situation: Situation | None = None) -> 
     catch-up total. Everything else is one tap away (Details)."""
     situation = situation or Situation()
     if result["verdict"] == Verdict.NOT_AVAILABLE.value:
-        return alternatives_lines(result)
+        return alternatives_lines(result, situation.year_closed)
     provisional = " (provisional)" if result["provisional"] else ""
     core = [verdict_headline(result["verdict"], result["route"]),
             f"After-tax room for {result['tax_year']}: {money(result['after_tax_room'])}{provisional}"]

@@ -58,3 +58,24 @@ def test_nxt_yr_is_next_year_and_its_alternatives_name_the_year_planned() -> Non
     assert "Instead, for 2027 (50+; on 2026 limits):" in text
     assert "• Backdoor Roth IRA: up to $8,600, whatever your income." in text
     assert "for 2026 (50+)" not in text
+
+
+def test_a_plan_without_after_tax_for_a_year_that_is_over_says_when_its_alternatives_close() -> None:
+    """2025 on 4 December 2026: IRA and HSA contributions for 2025 were open only until its filing
+    deadline (IRC 219(f)(3), 408A(c)(7); Instructions for Form 8889), so the figures are for checking.
+    2025, age 52: IRA $7,000 + $1,000 catch-up (Notice 2024-80) = $8,000."""
+    text = chat(["401k", "no", "1", "2025", "52"])
+    assert ("🔒 2025 is over: its IRA and HSA contributions close at its tax-filing deadline (April of the "
+            "next year).") in text
+    assert "• Backdoor Roth IRA: up to $8,000, whatever your income." in text
+    assert "is over" not in chat(["401k", "no", "1", "2026", "52"])
+
+
+def test_a_figure_starting_with_1099_is_that_figure_not_a_form_name() -> None:
+    """'10990' was read as the form name '1099' and a 0: deferrals of $0, taken silently."""
+    user = User(today=DECEMBER)
+    user.taps("401k", "yes", "yes", "continue", "2026")
+    user.types("45", "109900")
+    assert user.answers()["compensation"] == "109900"
+    user.type("10990")
+    assert user.answers()["employee_deferrals"] == "10990"
