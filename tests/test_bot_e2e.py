@@ -199,7 +199,7 @@ def stored_row_count(api: FakeBotAPI) -> int:
 @pytest.mark.parametrize(
     ("steps", "figures"),
     [(JAMES, ["After-tax room for 2025: $34,500", "in-service withdrawal",
-              "🔒 2025 is over: its after-tax contributions are closed"]),  # no paychecks asked: "None" went in
+              "🔒 2025 is over: its after-tax contributions are closed"]),  # asked what went in
      (MARIA, ["After-tax room for 2025: $16,500", "total $77,500"]),
      (AGE_60, ["After-tax room for 2025: $31,500", "total $81,250"])],
 )
