@@ -105,13 +105,22 @@ def _tax_year_hint(facts: Facts) -> str:
     return ""
 
 
+def _was(facts: Facts, now: str, then: str) -> str:
+    """The question's verb as the year stands: a year that is over is asked in the past ("did you")."""
+    return then if facts.year_closed else now
+
+
+def _age_prompt(facts: Facts) -> str:
+    return f"How old {_was(facts, 'will you be', 'were you')} on December 31, {facts.planned_year}?"
+
+
 def _pay_prompt(facts: Facts) -> str:
-    year = facts.planned_year
+    year, is_ = facts.planned_year, _was(facts, "is", "was")
     if facts.is_solo and facts.business_type is BusinessType.SOLE_PROP:
-        return f"What is your business's net profit for {year} (Schedule C line 31, or K-1 box 14A)?"
+        return f"What {is_} your business's net profit for {year} (Schedule C line 31, or K-1 box 14A)?"
     if facts.is_solo:
-        return f"What W-2 pay does your S-corp pay you for {year} (before deferrals)?"
-    return f"What is your gross pay from this employer for {year}, before any {facts.plan_name} deferrals?"
+        return f"What W-2 pay {_was(facts, 'does', 'did')} your S-corp pay you for {year} (before deferrals)?"
+    return f"What {is_} your gross pay from this employer for {year}, before any {facts.plan_name} deferrals?"
 
 
 def _deferral_prompt(facts: Facts) -> str:
@@ -119,19 +128,21 @@ def _deferral_prompt(facts: Facts) -> str:
     elsewhere = facts.deferrals_elsewhere
     if elsewhere:
         return (
-            f"How much will you defer (pre-tax + Roth) to this plan in {facts.planned_year}? Your limit here "
-            f"is {_money(facts.deferral_room_here)} ({_money(limit)} less {_money(elsewhere)} elsewhere)."
+            f"How much {_was(facts, 'will you', 'did you')} defer (pre-tax + Roth) to this plan in "
+            f"{facts.planned_year}? Your limit here {_was(facts, 'is', 'was')} "
+            f"{_money(facts.deferral_room_here)} ({_money(limit)} less {_money(elsewhere)} elsewhere)."
         )
     provisional = f" ({facts.tax_year}'s; provisional)" if facts.provisional_year else ""
     return (
-        f"How much will you defer (pre-tax + Roth) in {facts.planned_year}? "
-        f"Your limit is {_money(limit)}{provisional}."
+        f"How much {_was(facts, 'will you', 'did you')} defer (pre-tax + Roth) in {facts.planned_year}? "
+        f"Your limit {_was(facts, 'is', 'was')} {_money(limit)}{provisional}."
     )
 
 
 def _day_job_prompt(facts: Facts) -> str:
-    return (f"Do you also have a day job (or another job) with a 401(k) or 403(b)? How much do you "
-            f"defer there in {facts.planned_year} (pre-tax + Roth)?")
+    return (f"{_was(facts, 'Do you also have', 'Did you also have')} a day job (or another job) with a "
+            f"401(k) or 403(b)? How much {_was(facts, 'do you', 'did you')} defer there in "
+            f"{facts.planned_year} (pre-tax + Roth)?")
 
 
 def _elsewhere_hint(facts: Facts) -> str:
@@ -142,8 +153,9 @@ def _elsewhere_hint(facts: Facts) -> str:
 
 def _employer_prompt(facts: Facts) -> str:
     if facts.is_solo:
-        return "How much will the business put in as profit-sharing?"
-    return f"How much will your employer contribute for {facts.planned_year} (match and any other)?"
+        return f"How much {_was(facts, 'will', 'did')} the business put in as profit-sharing?"
+    return (f"How much {_was(facts, 'will your employer contribute', 'did your employer contribute')} for "
+            f"{facts.planned_year} (match and any other)?")
 
 
 def _frequency_prompt(facts: Facts) -> str:
@@ -301,7 +313,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         "age", "Age on Dec 31", Stage.ROOM, Kind.WHOLE,
-        lambda f: f"How old will you be on December 31, {f.planned_year}?",
+        _age_prompt,
         hint="A whole number, e.g. 45.",
         why="Catch-up contributions depend on age at year end: 50+, and a larger one at 60-63.",
         low=14, high=110,

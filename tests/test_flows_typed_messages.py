@@ -316,6 +316,8 @@ def test_wait_i_meant_last_year_asks_what_went_in_not_paychecks_left() -> None:
     assert "How often are you paid" not in text
     assert "2025 is over, so no more after-tax money can go in for it. How much after-tax money went in " \
            "for 2025?" in text
+    assert "How old were you on December 31, 2025?" in text  # asked in the past: the year is over
+    assert "How much did you defer (pre-tax + Roth) in 2025? Your limit was $23,500." in text
     assert "After-tax room for 2025: $24,000" in text
     assert ("🔒 2025 is over: its after-tax contributions are closed; nothing more goes in through "
             "payroll.") in text
