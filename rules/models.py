@@ -397,6 +397,8 @@ class Assessment(BaseModel):
     room_without_plan_cap: Amount | None = None  # ... and the room the IRS limit alone leaves
     # as given: the year is over, its contributions closed (no per-paycheck figures; a warning says so)
     contributions_closed: bool = False
+    # the after-tax money tax_forms are built from: after_tax_room, or for a closed year what went in
+    tax_forms_after_tax: Amount = Decimal(0)
     # The engine leaves the work for these two, done when first read (rules.paycheck and
     # rules.tax_forms import this module, so it does not import them).
     _forms_work: Callable[[], tuple[TaxForm, ...] | None] | None = PrivateAttr(default=None)

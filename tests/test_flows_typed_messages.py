@@ -342,3 +342,16 @@ def test_this_year_stays_open_to_its_last_day_with_few_paychecks_left() -> None:
         user.taps("401k", "yes", "yes", "continue", "2025")
         user.types("45", "450k", "max", "none", "no cap")
         assert user.state == asked_next, day
+
+
+def test_a_finished_years_tax_forms_are_for_what_went_in() -> None:
+    """2025 on 4 December 2026, $20,000 went in (room $24,000, Notice 2024-80): the plan's Form
+    1099-R box 5 shows $20,000, not the room filled."""
+    out = io.StringIO()
+    script = ["401k", "yes", "yes", "see my numbers", "2025", "45", "450k", "23.5k", "22.5k", "no cap", "20k",
+              "no", "/taxes"]
+    run(io.StringIO("\n".join(script) + "\n"), out, DECEMBER)
+    forms = out.getvalue().split("== Tax season: your forms for 2025 ==")[1]
+    assert "For the after-tax money that went in for 2025 ($20,000), converted:" in forms
+    assert "Box 5 Employee contributions / Designated Roth contributions: $20,000" in forms
+    assert "If you fill" not in forms

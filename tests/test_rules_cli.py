@@ -169,3 +169,26 @@ def test_a_closed_year_refuses_paychecks_left_in_one_line() -> None:
     assert err.startswith("error: pay_periods_remaining")
     assert "closed" in err
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(("went_in", "on_the_forms"), [(20000, 20000), (30000, 24000), (0, 0)])
+def test_a_closed_years_tax_forms_are_for_what_went_in_within_the_room(went_in: int,
+                                                                      on_the_forms: int) -> None:
+    """2025's room is $24,000 (Notice 2024-80: $70,000 - $23,500 - $22,500); the plan's Form 1099-R
+    box 5 (the after-tax basis converted) is what went in, at most the room: an excess is corrected
+    (its own Form 1099-R); nothing in, no plan form."""
+    code, result, _ = call(json.dumps(CLOSED_2025 | {"after_tax_so_far": went_in}))
+    assert code == 0
+    assert result is not None
+    assert result["tax_forms_after_tax"] == on_the_forms
+    forms = result["tax_forms"] or []
+    assert isinstance(forms, list)
+    box5 = [line["amount"] for form in forms for line in form["lines"] if line["line"] == "Box 5"]
+    assert box5 == ([on_the_forms] if on_the_forms else [])
+
+
+def test_an_open_years_tax_forms_are_for_the_room_filled() -> None:
+    code, result, _ = call(json.dumps(CLOSED_2025 | {"contributions_closed": False, "after_tax_so_far": 0}))
+    assert code == 0
+    assert result is not None
+    assert result["tax_forms_after_tax"] == 24000
