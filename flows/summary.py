@@ -218,8 +218,11 @@ def _convert_step(route: str | None, verdict: str | None = None) -> str:
             "traditional IRA).")
 
 
-def closed_line(year: int) -> str:
-    """A finished year, said plainly (the engine's ``contributions_closed``)."""
+def closed_line(year: int, sole_prop: bool = False) -> str:
+    """A finished year, said plainly (the engine's ``contributions_closed``); a sole proprietor has
+    no payroll to name."""
+    if sole_prop:
+        return f"🔒 {year} is over: its after-tax contributions are closed; nothing more goes in for it."
     return f"🔒 {year} is over: its after-tax contributions are closed; nothing more goes in through payroll."
 
 
@@ -273,9 +276,9 @@ def _warning_line(warning: dict[str, Any]) -> str:
     return f"⚠ {warning['message']}"
 
 
-def _closed_lines(result: dict[str, Any]) -> list[str]:
+def _closed_lines(result: dict[str, Any], sole_prop: bool) -> list[str]:
     """A finished year: what went in, against the room; no paychecks."""
-    lines = [closed_line(result["tax_year"])]
+    lines = [closed_line(result["tax_year"], sole_prop)]
     if not result["after_tax_so_far"]:
         return lines
     if result["after_tax_over"]:
@@ -287,7 +290,7 @@ def _closed_lines(result: dict[str, Any]) -> list[str]:
 
 def _paycheck_lines(result: dict[str, Any], situation: Situation) -> list[str]:
     if result.get("contributions_closed"):
-        return _closed_lines(result)
+        return _closed_lines(result, situation.sole_prop)
     lines = []
     if result["after_tax_so_far"]:
         lines.append(f"Already in: {money(result['after_tax_so_far'])}; "

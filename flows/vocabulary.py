@@ -112,7 +112,8 @@ ALL_PAYCHECKS = ("all", "all of them", "whole year", "the whole year", "full yea
                  "entire year", "every paycheck", "all year")
 REST_OF_YEAR = ("rest of the year", "the rest", "rest", "remaining", "the remaining ones",
                 "rest of year", "whats left", "what is left", "remainder of the year",
-                "rest of the year only", "the rest of them")
+                "rest of the year only", "the rest of them", "rest of yr", "rest of the yr",
+                "rest of this yr", "rest of this year")
 
 #: Tax year: words relative to today's year.
 YEAR_WORDS: dict[str, int] = {

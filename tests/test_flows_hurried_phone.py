@@ -79,3 +79,21 @@ def test_a_figure_starting_with_1099_is_that_figure_not_a_form_name() -> None:
     assert user.answers()["compensation"] == "109900"
     user.type("10990")
     assert user.answers()["employee_deferrals"] == "10990"
+
+
+def test_rest_of_yr_is_the_paychecks_left_this_year() -> None:
+    """4 December 2026, paid twice a month: 'rest of yr' is the estimate offered, 2 of 24
+    (24 x 28/365 = 1.8, to the nearest)."""
+    user = User(today=DECEMBER)
+    user.taps("403b", "yes", "unsure", "unsure", "continue", "2026")
+    user.types("61", "68,000", "max", "no match", "nope", "2x a month", "rest of yr")
+    assert user.answers()["pay_periods_remaining"] == 2
+
+
+def test_a_sole_proprietors_finished_year_names_no_payroll() -> None:
+    """The seed's Maria, 2025 on 4 December 2026: the closed line speaks of her contributions, not a
+    payroll she does not have."""
+    text = chat(["solo 401k", "yes", "yep", "ok", "2025", "52", "sole prop", "300k", "no day job", "31k",
+                 "30k", "16.5k", "no"])
+    assert "🔒 2025 is over: its after-tax contributions are closed; nothing more goes in for it." in text
+    assert "through payroll" not in text
