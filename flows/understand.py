@@ -211,7 +211,11 @@ def _pay(clause: str, *, solo: bool | None = False, s_corp: bool = False) -> _Fo
         return None  # a side business's figure is not this job's pay
     found = None if solo else _JOB_PAYS.search(clause)
     found = found if found and _big_enough(found[1]) else _pay_match(clause)
-    return _stated("compensation", _amount(found[1]), found[0], clause) if found else None
+    if found is None:
+        return None
+    # a business owner's "make 100k" may be its revenue: its net profit is asked back, with its meaning
+    revenue_or_profit = bool(solo) and not s_corp and not re.search(r"\bprofit|schedule c|line 31", clause)
+    return _stated("compensation", _amount(found[1]), found[0], clause, inferred=revenue_or_profit)
 
 
 def _pay_match(clause: str) -> re.Match[str] | None:

@@ -177,3 +177,16 @@ def test_with_both_a_solo_and_a_work_plan_named_no_pay_figure_is_read() -> None:
                                 "work 401k, im 38")
     assert "compensation" not in kept
     assert "employee_deferrals" not in kept
+
+
+def test_a_business_owners_make_120k_is_asked_back_as_net_profit() -> None:
+    """'make about 120k' with a solo 401(k) may be revenue, not profit: asked back with its meaning;
+    'net profit 80k' is said outright and kept."""
+    user = User(today=DECEMBER)
+    reply = user.type("freelancer, make about 120k, want a solo 401k")
+    assert "compensation" not in user.answers()
+    assert reply.lines[0] == ('You said "make about 120k": Is $120,000 your business\'s net profit (after '
+                              'expenses, before taxes)?')
+    said = User(today=DECEMBER)
+    said.type("solo 401k, net profit 80k")
+    assert said.answers()["compensation"] == "80000"
