@@ -61,16 +61,18 @@ def _share(part: Decimal, whole: Decimal) -> Decimal:
     return (part / whole).quantize(Decimal("0.0001")) if whole > 0 else ZERO
 
 
-def excess_deferrals(fig: Figures) -> PlanWarning | None:
+def excess_deferrals(fig: Figures, year: int) -> PlanWarning | None:
+    """402(g)(2)(A)(ii): an excess refunded (with its earnings) by April 15 of the next year is taxed
+    once; later, it is taxed in the year deferred and again when paid out."""
     if fig.excess_deferrals <= 0:
         return None
     return PlanWarning(
         code="excess_deferrals",
         message=(
             f"Your deferrals exceed your 402(g) limit by ${cents(fig.excess_deferrals):,}: "
-            "ask the plan to refund the excess by April 15 or it is taxed twice."
+            f"ask the plan to refund the excess by April 15, {year + 1} or it is taxed twice."
         ),
-        details={"excess": _money(fig.excess_deferrals)},
+        details={"excess": _money(fig.excess_deferrals), "refund_by": f"{year + 1}-04-15"},
     )
 
 
@@ -360,7 +362,7 @@ def warnings_for(inp: AssessmentInput, limits: Limits, fig: Figures) -> tuple[Pl
     closed = inp.contributions_closed  # nothing more can go in: no advice on what to put in
     candidates = (
         contributions_closed(inp),
-        excess_deferrals(fig),
+        excess_deferrals(fig, inp.planned_year or inp.tax_year),
         excess_annual_additions(fig),
         roth_catch_up_required(inp, limits),
         hce_acp_testing(inp, limits, fig),

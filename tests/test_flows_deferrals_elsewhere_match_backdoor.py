@@ -79,6 +79,8 @@ def test_deferrals_typed_here_plus_another_job_above_the_limit_show_the_excess_f
     assert user.last is not None
     text = text_of(user.last)
     assert "⚠ Your deferrals exceed your 402(g) limit by $10,000.00" in text
+    # 402(g)(2)(A)(ii): refunded by the first April 15 after 2025
+    assert "refund the excess by April 15, 2026 or it is taxed twice" in text
 
 
 def test_keep_the_match_and_the_backdoor_tax_on_the_first_screen() -> None:
