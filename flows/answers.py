@@ -153,6 +153,9 @@ def _choice(question: Question, text: str, facts: Facts) -> str | None:
         years = ", ".join(c.value for c in options)
         raise ParseError(f"I have the IRS limits for {years} only; which of those?")
     labels = ", ".join(c.label for c in options)
+    if any(c.value == "unsure" for c in options) and _ABOUT_ANOTHER.search(normalize(text)):
+        raise ParseError(f"That sounds like the answer to another question. Here, please type one of: "
+                         f"{labels}.")
     raise ParseError(f"Please tap a button or type one of: {labels}.")
 
 

@@ -34,7 +34,8 @@ def test_no_day_job_is_not_a_no_to_the_plans_question() -> None:
     assert "in_plan_conversion" not in user.answers()
     assert user.state == "in_plan_conversion"
     assert reply.notice is not None
-    assert reply.notice.startswith("Please")
+    assert reply.notice == ("That sounds like the answer to another question. Here, please type one of: "
+                            "Yes, No, Not sure.")
     user.type("no in-plan conversion")  # a no about this question is still one
     assert user.answers()["in_plan_conversion"] == "no"
 
