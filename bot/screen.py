@@ -330,8 +330,8 @@ def typed_echo(update: Update, reply: Reply) -> str | None:
     the next question ("Age on Dec 31: 58 ✓"): the user's own message shows only the words, and the
     question it answered keeps no buttons to edit. None when the reading is the words themselves."""
     message = update.message
-    if reply.answered is None or message is None or message.text is None:
-        return None
+    if reply.answered is None or reply.answer_in_notice or message is None or message.text is None:
+        return None  # no answer, or the notice's "Got it: ..." already says it
     label, shown = reply.answered
     if _bare(message.text) == _bare(shown):  # "23,500" shown as "$23,500": nothing to tell
         return None

@@ -21,7 +21,7 @@ INTRO = (
 
 def render(reply: Reply) -> str:
     parts = []
-    if reply.answered:
+    if reply.answered and not reply.answer_in_notice:  # said once: in "Got it: ..." when there
         parts.append(f"{reply.answered[0]}: {reply.answered[1]} ✓")
     if reply.reminder:  # the flow's "I'll remind you" is for Telegram, which keeps and sends them
         parts.append("! The terminal chat cannot send reminders: choose this in the Telegram bot.")

@@ -114,8 +114,15 @@ def _word(question: Question, wanted: str, facts: Facts) -> str | None:
     return yes_no
 
 
+#: "no day job", "no match": a yes or no about something another question asks, not this one's answer.
+_ABOUT_ANOTHER = re.compile(r"\b(?:no|yes)\s+(?:(?:w-?2\s+)?day[\s-]?job|other job|second job|"
+                            r"side (?:gig|business)|cap|match|employer|bonus|ira|roth ira|pre-?tax ira)\b")
+
+
 def _in_sentence(question: Question, text: str, options: tuple[Choice, ...]) -> str | None:
     """A choice named inside a longer answer: "it's a 403b", "yes I think so", "this year please"."""
+    if any(c.value == "unsure" for c in options) and _ABOUT_ANOTHER.search(normalize(text)):
+        return None
     phrases = {words_of(c.label): c.value for c in options} | {words_of(c.value): c.value for c in options}
     phrases |= CHOICE_PHRASES.get(question.id, {})
     if question.id == "verdict":
@@ -146,6 +153,9 @@ def _choice(question: Question, text: str, facts: Facts) -> str | None:
         years = ", ".join(c.value for c in options)
         raise ParseError(f"I have the IRS limits for {years} only; which of those?")
     labels = ", ".join(c.label for c in options)
+    if any(c.value == "unsure" for c in options) and _ABOUT_ANOTHER.search(normalize(text)):
+        raise ParseError(f"That sounds like the answer to another question. Here, please type one of: "
+                         f"{labels}.")
     raise ParseError(f"Please tap a button or type one of: {labels}.")
 
 
@@ -349,6 +359,9 @@ def _employer(text: str, facts: Facts) -> Any:
     try:
         amount = read_money(parts if parts is not None else cleaned)
     except ParseError:
+        if facts.is_solo:  # the business's own profit-sharing: no match formula to offer
+            raise ParseError("I need dollars (e.g. 12,000), or 'the maximum' the business can put "
+                             "in.") from None
         raise ParseError(
             "I need dollars (e.g. 12,000), a % of pay (e.g. 5%), or a match formula "
             "(e.g. 50% up to 6%)."

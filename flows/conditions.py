@@ -60,6 +60,11 @@ def employee_plan_with_after_tax(facts: Facts) -> bool:
     return facts.after_tax_possible and not facts.is_solo
 
 
+def paychecks_to_come(facts: Facts) -> bool:
+    """After-tax room and a year not over: what goes in, and how often, is still to come."""
+    return facts.after_tax_possible and not facts.year_closed
+
+
 def deferrals_left_here(facts: Facts) -> bool:
     """This plan can still take deferrals (a day job may have used the whole limit); an answer
     already given stays, so an excess is never hidden."""
@@ -77,10 +82,10 @@ def has_match_formula(facts: Facts) -> bool:
 
 
 def sole_prop_with_day_job(facts: Facts) -> bool:
-    """A sole proprietor with after-tax room who defers at a day job: its Social Security wages
-    change the business's self-employment tax (Schedule SE)."""
+    """A sole proprietor with after-tax room who defers at a day job (or has said its wages): its
+    Social Security wages change the business's self-employment tax (Schedule SE)."""
     return (facts.is_solo and facts.is_sole_prop and facts.after_tax_possible
-            and facts.value("day_job_deferrals") not in (None, "0"))
+            and (facts.value("day_job_deferrals") not in (None, "0") or facts.answered("day_job_ss_wages")))
 
 
 def has_pretax_ira_balance(facts: Facts) -> bool:
@@ -95,7 +100,9 @@ def max_paychecks(facts: Facts) -> int:
 
 
 def some_paychecks_passed(facts: Facts) -> bool:
-    """The year is underway and not every paycheck is left: money may already be in."""
+    """The year is underway and not every paycheck is left, or the year is over: money may be in."""
+    if facts.after_tax_possible and facts.year_closed:
+        return True
     left = facts.value("pay_periods_remaining")
     return facts.after_tax_possible and facts.year_underway and (left is None or left < max_paychecks(facts))
 
@@ -115,7 +122,8 @@ def employee_with_extras(facts: Facts) -> bool:
 
 def match_may_stop_early(facts: Facts) -> bool:
     """A match per paycheck with no true-up said: front-loading may lose match."""
-    return facts.wants_extras and facts.has_match_formula and facts.value("true_up") != Answer.YES.value
+    return (facts.wants_extras and facts.has_match_formula and not facts.year_closed
+            and facts.value("true_up") != Answer.YES.value)
 
 
 def employee_match_with_extras(facts: Facts) -> bool:

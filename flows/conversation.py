@@ -44,6 +44,9 @@ class Reply:
     # The question just answered, as (its short label, the answer as understood), e.g.
     # ("Pay", "$450,000"): a renderer echoes it and may mark the old question as answered.
     answered: tuple[str, str] | None = None
+    # The notice already says that answer among the message's other facts ("Got it: Plan type:
+    # 401(k) · After-tax contributions: Yes"): a renderer does not echo it a second time.
+    answer_in_notice: bool = False
     # "Remind me to convert", chosen: {"cadence", "pay_frequency", "route"} for the bot to keep
     # (flows/reminders.py holds the schedule); None otherwise.
     reminder: dict[str, str] | None = None

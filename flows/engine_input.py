@@ -46,6 +46,8 @@ def engine_input(facts: Facts) -> dict[str, Any]:
     """The rules engine's input for these answers (skipped answers are simply left out)."""
     answers = applicable_answers(facts)
     data: dict[str, Any] = {"tax_year": facts.tax_year}
+    if facts.year_closed and facts.after_tax_possible:  # the year is over: nothing more goes in
+        data["contributions_closed"] = True
     if facts.provisional_year:  # next year on this year's limits: the warnings name the year planned
         data["planned_year"] = facts.planned_year
     data.update({k: v for k, v in answers.items() if k in DIRECT and v is not None})

@@ -138,6 +138,12 @@ class Facts:
         """The tax year is this calendar year: some after-tax money may already be in."""
         return self.planned_year == self.today.year
 
+    @property
+    def year_closed(self) -> bool:
+        """The tax year's December 31 has passed: its contributions are closed (no paychecks left).
+        The latest published year standing in for this year (its limits not on file) is not."""
+        return self.planned_year < default_tax_year(self.today)
+
     @cached_property
     def deferrals_elsewhere(self) -> Decimal:
         """Employee deferrals to other plans this year ("max": the person's whole limit)."""

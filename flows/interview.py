@@ -207,7 +207,10 @@ def _store(
 ) -> Reply:
     """Keep an accepted answer, move on, and echo it ("Pay: $450,000")."""
     state = question.id
+    before = Facts(dict(conv["answers"]), session.today)
     conv["answers"][state] = value
+    if state == "business_type":  # pay said before it (a whole message) meant a sole proprietor's profit
+        drop = (*drop, *stale_after(state, before, Facts(conv["answers"], session.today)))
     for stale in drop:
         conv["answers"].pop(stale, None)
     conv["history"] = [h for h in conv["history"] if h not in drop and h != state] + [state]
@@ -282,11 +285,18 @@ def _is_bare(text: str) -> bool:
     return len(text.split()) <= 2 and not CUES.search(normalize(text))
 
 
+#: Questions whose answer is a sum of money a whole message may state.
+FIGURES = frozenset({"compensation", "day_job_ss_wages", "employee_deferrals", "employer_contributions",
+                     "after_tax_so_far"})
+
+
 def _bare_answer(stated: list[Stated], question: Question, text: str, facts: Facts) -> bool:
     """"max", "monthly", "the maximum", "20 years": a bare answer (no words naming another
     question, or only facts read rather than said) is the question asked's, when it reads as one."""
     said_elsewhere = [s for s in stated if s.question != question.id and not s.inferred]
-    if said_elsewhere and not _is_bare(text):
+    figures_elsewhere = [s for s in stated if s.question != question.id and s.question in FIGURES
+                         and any(ch.isdigit() for ch in s.text)]  # "nets about 80k": confirmed, not lost
+    if (said_elsewhere or figures_elsewhere) and not _is_bare(text):
         return False
     try:
         accept(question, text, facts)
@@ -444,8 +454,19 @@ def _take_all(conv: dict[str, Any], session: Session, question: Question, stated
     reply = view(conv, session.today, notice=f"Got it: {echo}." if others else None, facts=session.facts)
     if question in taken:
         facts = session.facts
-        return replace(reply, answered=(question.name(facts), describe_answer(question, facts)))
+        return replace(reply, answered=(question.name(facts), describe_answer(question, facts)),
+                       answer_in_notice=bool(others))
     return reply
+
+
+def _meaning(question: Question, shown: str, facts: Facts, said: str) -> str:
+    """A figure read from a whole message, asked back with what it means where a word may mean
+    two things ('nets 80k': profit or take-home; 'a job paying 150k': which wages)."""
+    if question.id == "compensation" and (facts.is_sole_prop or re.search(r"\bnet", said)):
+        return f"Is {shown} your business's net profit (after expenses, before taxes)?"
+    if question.id == "day_job_ss_wages":
+        return f"Is {shown} your day job's Social Security wages (W-2 box 3)?"
+    return f"{question.name(facts)}: {shown}, right?"
 
 
 def _confirm_next(conv: dict[str, Any], session: Session) -> None:
@@ -465,7 +486,7 @@ def _confirm_next(conv: dict[str, Any], session: Session) -> None:
             continue
         fire(session, "go_to", qid)
         shown = describe_answer(question, Facts({**conv["answers"], qid: value}, session.today))
-        _ask_back(conv, qid, Confirm(f"You said \"{said}\": {question.name(session.facts)}: {shown}, right?",
+        _ask_back(conv, qid, Confirm(f"You said \"{said}\": {_meaning(question, shown, session.facts, said)}",
                                       ((value, f"Yes, {shown}"),)))
         conv["pending"]["requeue"] = [qid, text, said]  # asked again if a correction comes first
         break

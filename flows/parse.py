@@ -109,7 +109,8 @@ _PER_PAYCHECK = re.compile(
     r"\b(?:bi-?weekly|biwkly|bi-?wkly|weekly|semi-?monthly|twice a month|fortnightly)\b")
 PER_PAYCHECK = ("That looks like an amount per paycheck (or per week); I need the total for the year, "
                 "e.g. 26,000 (1,000 on each of 26 paychecks).")
-_FORM_NAMES = re.compile(r"\b(?:w-?\s?2|1099|k-?1|schedule c|401\s?\(?k\)?|403\s?\(?b\)?)")
+# a form's name, never the start of a figure ("10990" is $10,990, not "1099" and 0)
+_FORM_NAMES = re.compile(r"\b(?:w-?\s?2|1099|k-?1|schedule c|401\s?\(?k\)?|403\s?\(?b\)?)(?![\d,.])")
 _OTHER_WORDS = re.compile(r"\b(?!(?:k|m|mm)\b)[a-z][a-z'-]*")
 _DECIMAL_COMMA = re.compile(r"^\d+,\d{1,2}(?:k|m|mm)?$")  # 23,5k  23,50
 _THOUSANDS_DOT = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?$")  # 450.000  23.500,00

@@ -15,3 +15,4 @@ class Situation:
     sole_prop: bool = False
     employer_max_chosen: bool = False
     admin_unknown: tuple[int, ...] = ()
+    year_closed: bool = False  # the tax year is over (its IRA and HSA contributions close in April)

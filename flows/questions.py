@@ -105,13 +105,22 @@ def _tax_year_hint(facts: Facts) -> str:
     return ""
 
 
+def _was(facts: Facts, now: str, then: str) -> str:
+    """The question's verb as the year stands: a year that is over is asked in the past ("did you")."""
+    return then if facts.year_closed else now
+
+
+def _age_prompt(facts: Facts) -> str:
+    return f"How old {_was(facts, 'will you be', 'were you')} on December 31, {facts.planned_year}?"
+
+
 def _pay_prompt(facts: Facts) -> str:
-    year = facts.planned_year
+    year, is_ = facts.planned_year, _was(facts, "is", "was")
     if facts.is_solo and facts.business_type is BusinessType.SOLE_PROP:
-        return f"What is your business's net profit for {year} (Schedule C line 31, or K-1 box 14A)?"
+        return f"What {is_} your business's net profit for {year} (Schedule C line 31, or K-1 box 14A)?"
     if facts.is_solo:
-        return f"What W-2 pay does your S-corp pay you for {year} (before deferrals)?"
-    return f"What is your gross pay from this employer for {year}, before any {facts.plan_name} deferrals?"
+        return f"What W-2 pay {_was(facts, 'does', 'did')} your S-corp pay you for {year} (before deferrals)?"
+    return f"What {is_} your gross pay from this employer for {year}, before any {facts.plan_name} deferrals?"
 
 
 def _deferral_prompt(facts: Facts) -> str:
@@ -119,19 +128,21 @@ def _deferral_prompt(facts: Facts) -> str:
     elsewhere = facts.deferrals_elsewhere
     if elsewhere:
         return (
-            f"How much will you defer (pre-tax + Roth) to this plan in {facts.planned_year}? Your limit here "
-            f"is {_money(facts.deferral_room_here)} ({_money(limit)} less {_money(elsewhere)} elsewhere)."
+            f"How much {_was(facts, 'will you', 'did you')} defer (pre-tax + Roth) to this plan in "
+            f"{facts.planned_year}? Your limit here {_was(facts, 'is', 'was')} "
+            f"{_money(facts.deferral_room_here)} ({_money(limit)} less {_money(elsewhere)} elsewhere)."
         )
     provisional = f" ({facts.tax_year}'s; provisional)" if facts.provisional_year else ""
     return (
-        f"How much will you defer (pre-tax + Roth) in {facts.planned_year}? "
-        f"Your limit is {_money(limit)}{provisional}."
+        f"How much {_was(facts, 'will you', 'did you')} defer (pre-tax + Roth) in {facts.planned_year}? "
+        f"Your limit {_was(facts, 'is', 'was')} {_money(limit)}{provisional}."
     )
 
 
 def _day_job_prompt(facts: Facts) -> str:
-    return (f"Do you also have a day job (or another job) with a 401(k) or 403(b)? How much do you "
-            f"defer there in {facts.planned_year} (pre-tax + Roth)?")
+    return (f"{_was(facts, 'Do you also have', 'Did you also have')} a day job (or another job) with a "
+            f"401(k) or 403(b)? How much {_was(facts, 'do you', 'did you')} defer there in "
+            f"{facts.planned_year} (pre-tax + Roth)?")
 
 
 def _elsewhere_hint(facts: Facts) -> str:
@@ -142,8 +153,9 @@ def _elsewhere_hint(facts: Facts) -> str:
 
 def _employer_prompt(facts: Facts) -> str:
     if facts.is_solo:
-        return "How much will the business put in as profit-sharing?"
-    return f"How much will your employer contribute for {facts.planned_year} (match and any other)?"
+        return f"How much {_was(facts, 'will', 'did')} the business put in as profit-sharing?"
+    return (f"How much {_was(facts, 'will your employer contribute', 'did your employer contribute')} for "
+            f"{facts.planned_year} (match and any other)?")
 
 
 def _frequency_prompt(facts: Facts) -> str:
@@ -229,6 +241,23 @@ def paychecks_left_from(facts: Facts, per_year: int) -> int:
     return max(1, left)
 
 
+def _so_far_prompt(facts: Facts) -> str:
+    if facts.year_closed:
+        return (f"{facts.planned_year} is over, so no more after-tax money can go in for it. "
+                f"How much after-tax money went in for {facts.planned_year}?")
+    return f"How much after-tax money has already gone in for {facts.planned_year}?"
+
+
+def _so_far_hint(facts: Facts) -> str:
+    if facts.year_closed:
+        return "A dollar amount from your plan statement, or 'None'; I'll check it against the year's room."
+    return "A dollar amount from your pay stub or plan statement, or 'None yet'."
+
+
+def _so_far_choices(facts: Facts) -> tuple[Choice, ...]:
+    return (Choice("0", "None"),) if facts.year_closed else (Choice("0", "None yet"),)
+
+
 def _extras_prompt(facts: Facts) -> str:
     """The optional checks on offer: another job's deferrals and the match only where they apply."""
     checks = ["Roth IRA and backdoor", "pro-rata"]
@@ -284,7 +313,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         "age", "Age on Dec 31", Stage.ROOM, Kind.WHOLE,
-        lambda f: f"How old will you be on December 31, {f.planned_year}?",
+        _age_prompt,
         hint="A whole number, e.g. 45.",
         why="Catch-up contributions depend on age at year end: 50+, and a larger one at 60-63.",
         low=14, high=110,
@@ -301,7 +330,7 @@ QUESTIONS: tuple[Question, ...] = (
         "compensation", "Pay", Stage.ROOM, Kind.MONEY, _pay_prompt,
         hint="A dollar amount, e.g. 240,000 or 240k.",
         why="Annual additions cannot exceed 100% of pay, and plan formulas work on pay.",
-        applies=c.after_tax_possible,
+        applies=c.after_tax_possible, sole_prop_label="Net profit",
     ),
     Question(
         "day_job_deferrals", "Day-job deferrals", Stage.ROOM, Kind.MONEY, _day_job_prompt,
@@ -344,7 +373,7 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "pay_frequency", "Pay frequency", Stage.ROOM, Kind.CHOICE, _frequency_prompt,
         why="To turn the year's room into an amount per paycheck.",
-        choices=_frequency_choices, applies=c.after_tax_possible,
+        choices=_frequency_choices, applies=c.paychecks_to_come,
     ),
     Question(
         "pay_periods_remaining", "Paychecks left", Stage.ROOM, Kind.WHOLE,
@@ -352,14 +381,14 @@ QUESTIONS: tuple[Question, ...] = (
         hint=_paychecks_hint,
         why="The room is spread over the paychecks that remain.",
         choices=_paycheck_choices, low=1, high=52, sole_prop_label="Contributions left",
-        applies=c.after_tax_possible,
+        applies=c.paychecks_to_come,
     ),
     Question(
-        "after_tax_so_far", "After-tax so far", Stage.ROOM, Kind.MONEY,
-        lambda f: f"How much after-tax money has already gone in for {f.planned_year}?",
-        hint="A dollar amount from your pay stub or plan statement, or 'None yet'.",
-        why="The room left is this year's room minus what is already in, spread over the paychecks left.",
-        choices=(Choice("0", "None yet"),), skippable=True, applies=c.some_paychecks_passed,
+        "after_tax_so_far", "After-tax so far", Stage.ROOM, Kind.MONEY, _so_far_prompt,
+        hint=_so_far_hint,
+        why="The room left is this year's room minus what is already in, spread over the paychecks left; "
+        "for a year that is over, what went in beyond its room must be corrected.",
+        choices=_so_far_choices, skippable=True, applies=c.some_paychecks_passed,
     ),
     Question(
         "extras_offer", "Optional checks", Stage.ROOM, Kind.CHECKPOINT,
@@ -494,12 +523,14 @@ def stale_after(changed: str, before: Facts, after: Facts) -> tuple[str, ...]:
     """Answers given on the strength of ``changed`` that a new value makes stale: asked again.
     A verdict-stage answer changes the verdict (shown again); the year and the pay frequency
     change the paychecks left; a plan that becomes or stops being solo changes what the
-    employer money and the business questions mean."""
+    employer money and the business questions mean; the business's type, what its pay means."""
     stale: list[str] = []
     if BY_ID[changed].stage is Stage.VERDICT:
         stale.append("verdict")
     if changed in ("tax_year", "pay_frequency") and before.value(changed) != after.value(changed):
         stale += ["pay_periods_remaining", "after_tax_so_far"]
+    if changed == "business_type" and before.business_type is not after.business_type:
+        stale += ["compensation"]  # a sole proprietor's net profit is not an S-corp owner's W-2 pay
     if changed == "plan_type" and before.is_solo != after.is_solo:
         stale += ["business_type", "day_job_deferrals", "employer_contributions", "after_tax_cap_percent"]
     return tuple(stale)

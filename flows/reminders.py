@@ -73,8 +73,9 @@ def following(cadence: str, pay_frequency: str | None, was_due: datetime, now: d
 
 
 def offers_reminder(result: dict[str, Any], answers: dict[str, Any]) -> bool:
-    """A route that needs a hand each time, with after-tax room to put in."""
-    if result.get("route") is None or not result.get("after_tax_room"):
+    """A route that needs a hand each time, with after-tax room to put in (a year that is over has
+    nothing more to put in)."""
+    if result.get("route") is None or not result.get("after_tax_room") or result.get("contributions_closed"):
         return False
     return answers.get("conversion_frequency") != "immediate"
 

@@ -77,7 +77,7 @@ def situation_of(facts: Facts) -> Situation:
     """What the result's words need beyond the engine's answer."""
     return Situation(
         sole_prop=facts.is_sole_prop, employer_max_chosen=facts.value("employer_contributions") == "max",
-        admin_unknown=unknown_for_administrator(facts),
+        admin_unknown=unknown_for_administrator(facts), year_closed=facts.year_closed,
     )
 
 
@@ -129,7 +129,8 @@ def provisional_lines(facts: Facts, lines: list[str], detailed: bool) -> list[st
     planned, used = facts.planned_year, facts.tax_year
     head = (f"Provisional: the IRS has not published the {planned} plan limits; every figure uses {used}'s "
             "(the latest published) and may change.")
-    marked = [line.replace(f"for {used}:", f"for {planned} (on {used} limits):") for line in lines]
+    marked = [line.replace(f"for {used}:", f"for {planned} (on {used} limits):")
+              .replace(f"for {used} (50+):", f"for {planned} (50+; on {used} limits):") for line in lines]
     published = published_for(planned)
     if detailed and published:
         shown = "; ".join(f"{PUBLISHED_NAMES.get(name, name)} {money(value)} [{source}]"

@@ -76,7 +76,7 @@ def _ask_hr(plan_type: PlanType) -> str:
             "\"Could our plan add after-tax contributions and in-plan Roth conversions?\"")
 
 
-def alternatives_lines(result: dict[str, Any]) -> list[str]:
+def alternatives_lines(result: dict[str, Any], year_closed: bool = False) -> list[str]:
     """Not available: this person's other ways to save after tax, with figures for their year and
     age; no mega backdoor numbers. A 457(b) is the plan without an annual additions limit, and 50+
     is a catch-up above zero (both from the engine's answer)."""
@@ -85,9 +85,15 @@ def alternatives_lines(result: dict[str, Any]) -> list[str]:
     fifty_plus = bool(result["catch_up_limit"])
     ira = result["ira_limit"]
     hsa = result["hsa_limit"]
+    # IRA contributions for a year may be made until its return's due date, without extensions (IRC
+    # 219(f)(3), 408A(c)(7)); HSA contributions likewise (Instructions for Form 8889): the April after it
+    closed = ([f"🔒 {year} is over: its IRA and HSA contributions close at its tax-filing deadline "
+               "(April of the next year)."]
+              if year_closed else [])
     return [
         verdict_headline(result["verdict"], None),
         f"Why: {_why_not(plan_type)}",
+        *closed,
         f"Instead, for {year}{' (50+)' if fifty_plus else ''}:",
         f"• Backdoor Roth IRA: up to {money(ira)}, whatever your income.",
         f"• HSA, with a high-deductible health plan: {money(hsa['self_only'])} self-only, "
@@ -180,8 +186,10 @@ def backdoor_line(result: dict[str, Any]) -> str | None:
     details = found[0]["details"]
     tax = details.get("estimated_tax_dollars")
     tax_text = f" (~{money(tax)} tax)" if tax is not None else ""
+    fix = ("" if result.get("contributions_closed")  # a year that is over: its Dec 31 is behind it
+           else ", unless the pre-tax IRA moves into the plan by Dec 31")
     return (f"Backdoor Roth IRA: {money(details['taxable_amount'])} of {money(details['converted'])} "
-            f"taxable{tax_text}, unless the pre-tax IRA moves into the plan by Dec 31.")
+            f"taxable{tax_text}{fix}.")
 
 
 def _ira_line(result: dict[str, Any]) -> str | None:
@@ -210,6 +218,25 @@ def _convert_step(route: str | None, verdict: str | None = None) -> str:
             "traditional IRA).")
 
 
+def closed_line(year: int, sole_prop: bool = False) -> str:
+    """A finished year, said plainly (the engine's ``contributions_closed``); a sole proprietor has
+    no payroll to name."""
+    if sole_prop:
+        return f"🔒 {year} is over: its after-tax contributions are closed; nothing more goes in for it."
+    return f"🔒 {year} is over: its after-tax contributions are closed; nothing more goes in through payroll."
+
+
+def closed_next_steps(year: int) -> list[str]:
+    """What a finished year still needs: the limits checked, an excess corrected, the tax forms."""
+    return [
+        f"1. Compare what went in for {year} (plan statements, W-2 box 12) with the limits below.",
+        "2. Anything over a limit: ask the plan administrator to correct it (deferrals over 402(g) are "
+        "refunded by April 15 of the next year, or taxed twice).",
+        f"3. Keep the Form 1099-R for each conversion or withdrawal made in {year}, and file Form 8606 "
+        "for a backdoor Roth IRA (/taxes: what they show).",
+    ]
+
+
 def next_steps(route: str | None, verdict: str | None = None) -> list[str]:
     return [
         "1. Confirm the plan's features in writing (SPD or plan administrator).",
@@ -226,6 +253,9 @@ SHORT_CONVERT = {
 
 
 def _next_step(result: dict[str, Any]) -> str:
+    if result.get("contributions_closed"):
+        return (f"Next: check your {result['tax_year']} statements against this room; Tax forms: the "
+                "1099-R and 8606 lines for its conversions.")
     if result["verdict"] == Verdict.UNKNOWN.value:
         return "Next: send the questions to your plan administrator; if yes, elect the amount above."
     then = SHORT_CONVERT.get(result["route"] or "", "when you leave, roll it to a Roth IRA.")
@@ -233,7 +263,8 @@ def _next_step(result: dict[str, Any]) -> str:
 
 
 def top_warning(result: dict[str, Any]) -> dict[str, Any] | None:
-    warnings: list[dict[str, Any]] = result["warnings"]
+    """The one warning the first screen shows (a closed year is said by its own line)."""
+    warnings: list[dict[str, Any]] = [w for w in result["warnings"] if w["code"] != "contributions_closed"]
     by_code = {w["code"]: w for w in warnings}
     for code in WARNING_PRIORITY:
         if code in by_code:
@@ -245,7 +276,21 @@ def _warning_line(warning: dict[str, Any]) -> str:
     return f"⚠ {warning['message']}"
 
 
+def _closed_lines(result: dict[str, Any], sole_prop: bool) -> list[str]:
+    """A finished year: what went in, against the room; no paychecks."""
+    lines = [closed_line(result["tax_year"], sole_prop)]
+    if not result["after_tax_so_far"]:
+        return lines
+    if result["after_tax_over"]:
+        return [*lines, f"Went in: {money(result['after_tax_so_far'])}. ⚠ That is "
+                        f"{money(result['after_tax_over'])} more than {result['tax_year']}'s room: "
+                        "ask the plan administrator to correct it."]
+    return [*lines, f"Went in: {money(result['after_tax_so_far'])}, within the room."]
+
+
 def _paycheck_lines(result: dict[str, Any], situation: Situation) -> list[str]:
+    if result.get("contributions_closed"):
+        return _closed_lines(result, situation.sole_prop)
     lines = []
     if result["after_tax_so_far"]:
         lines.append(f"Already in: {money(result['after_tax_so_far'])}; "
@@ -295,7 +340,7 @@ def result_lines(result: dict[str, Any], situation: Situation | None = None) -> 
     catch-up total. Everything else is one tap away (Details)."""
     situation = situation or Situation()
     if result["verdict"] == Verdict.NOT_AVAILABLE.value:
-        return alternatives_lines(result)
+        return alternatives_lines(result, situation.year_closed)
     provisional = " (provisional)" if result["provisional"] else ""
     core = [verdict_headline(result["verdict"], result["route"]),
             f"After-tax room for {result['tax_year']}: {money(result['after_tax_room'])}{provisional}"]
@@ -310,7 +355,8 @@ def result_lines(result: dict[str, Any], situation: Situation | None = None) -> 
     tail = [_warning_line(warning)] if warning is not None else []
     if result["after_tax_room"]:
         tail.append(_next_step(result))
-    more = len(result["warnings"]) - (1 if warning else 0)
+    # the warnings not on this screen (a closed year is said by its own line)
+    more = len([w for w in result["warnings"] if w is not warning and w["code"] != "contributions_closed"])
     tail.append(f"Details: breakdown{f', {more} more warning' + ('s' if more > 1 else '') if more else ''}"
                 ", sources.")
     optional = []
@@ -389,7 +435,10 @@ def detail_lines(result: dict[str, Any], situation: Situation | None = None) -> 
     if result["verdict"] == Verdict.UNKNOWN.value and situation.admin_unknown:
         lines.append("Ask your plan administrator (copy and send):")
         lines.extend(administrator_questions(situation.admin_unknown))
-    if result["after_tax_room"]:
+    if result.get("contributions_closed"):
+        lines.append("Next steps:")
+        lines.extend(closed_next_steps(result["tax_year"]))
+    elif result["after_tax_room"]:
         lines.append("Next steps:")
         lines.extend(next_steps(result["route"], result["verdict"]))
     lines.append(f"Tax year {result['tax_year']}: every figure and its source")

@@ -63,14 +63,28 @@ def _missing_route(result: dict[str, Any]) -> str | None:
         return "No plan Form 1099-R this year: the after-tax money moves when you leave this job."
     if result["route"] is not None and not result["after_tax_room"]:
         return "No after-tax room this year, so no conversion to report from the plan."
+    closed = bool(result.get("contributions_closed"))
+    if result["route"] is not None and closed and not result["tax_forms_after_tax"]:
+        return (f"No after-tax money went in for {result['tax_year']}, so no conversion to report from "
+                "the plan.")
     return None
 
 
 def _intro(result: dict[str, Any]) -> list[str]:
     year = result["tax_year"]
-    lines = []
-    if result["route"] in (Route.IN_PLAN_CONVERSION.value, Route.IN_SERVICE_WITHDRAWAL.value) and \
-            result["after_tax_room"]:
+    lines: list[str] = []
+    routed = result["route"] in (Route.IN_PLAN_CONVERSION.value, Route.IN_SERVICE_WITHDRAWAL.value)
+    forms_for = result.get("tax_forms_after_tax")
+    if not routed or not result["after_tax_room"]:
+        return lines
+    if result.get("contributions_closed") and result["after_tax_over"] and forms_for:  # over: the room's
+        lines.append(f"For {year}'s after-tax money within its room ({money(forms_for)}), converted; the "
+                     f"{money(result['after_tax_over'])} over is corrected with its own Form 1099-R:")
+    elif result.get("contributions_closed") and result["after_tax_so_far"] and forms_for:  # what went in
+        lines.append(f"For the after-tax money that went in for {year} ({money(forms_for)}), converted:")
+    elif result.get("contributions_closed") and forms_for:  # what went in not given: the room
+        lines.append(f"If {year}'s after-tax room ({money(forms_for)}) went in and was converted:")
+    elif not result.get("contributions_closed"):
         lines.append(f"If you fill your {year} after-tax room ({money(result['after_tax_room'])}) and "
                      "convert all of it:")
     return lines

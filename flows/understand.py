@@ -19,7 +19,7 @@ from flows.vocabulary import CHOICE_KEYS, CHOICE_PHRASES, YES_NO_UNSURE_KEYS, ke
 
 #: The questions a free-form message can answer (the rest are asked one by one).
 UNDERSTOOD = ("plan_type", "after_tax_allowed", "in_plan_conversion", "in_service_withdrawal", "tax_year",
-              "age", "compensation", "employee_deferrals", "employer_contributions",
+              "age", "compensation", "day_job_ss_wages", "employee_deferrals", "employer_contributions",
               "after_tax_cap_percent", "pay_frequency", "pay_periods_remaining", "after_tax_so_far")
 
 
@@ -151,17 +151,84 @@ _NOT_THIS_JOBS_PAY = (r"\b(?:combined|household|together|we make|we earn|our (?:
                       r"wife|husband|spouse|partner)\b")
 
 
-def _pay(clause: str) -> _Found | None:
+#: A business of one's own named in a clause: its figures are the business's, not a job's pay.
+_BUSINESS = (r"\b(?:llc|sole prop\w*|side (?:gig|hustle|business)|(?:my|the|own) (?:own )?business|"
+             r"self[\s-]employ\w*|1099|schedule c|freelanc\w*)\b")
+#: A job named in a clause (a solo 401(k) owner's day job): its pay is not the business's.
+_JOB = r"\b(?:day job|job|employer|w-?2|at work|my work)\b"
+_JOB_NOT_W2 = r"\b(?:day job|job|employer|at work|my work)\b"  # an S-corp owner's W-2 is the business's
+_SOLO_WORDS = r"\b(?:solo 401k|solo k|individual 401k|self[\s-]employed 401k)\b"
+_JOB_PAYS = re.compile(rf"\b(?:job|w-?2|work)\b(?:\s+(?:that|which))?\s+(?:pays|paying)\s+(?:me\s+)?{_APPROX}"
+                       rf"({_MONEY})(?!\s*%)")
+_NETS = re.compile(rf"\b(?:nets?|netting|netted)(?:\s+(?:me|out|out at|to))?(?:\s+{_FILLER})*\s*{_APPROX}"
+                   rf"({_MONEY})(?!\s*%)|({_MONEY})\s+net\b(?!\s*(?:worth|pay|take))")
+
+
+def _solo_plan(text: str, facts: Facts) -> bool | None:
+    """Whose pay a figure is: a solo 401(k)'s (True), a plan through a job's (False), or not known
+    (None: 'solo 401k ... the work 401k' names both; a figure of a job or a business is then asked)."""
+    if facts.answered("plan_type"):
+        return bool(facts.is_solo)
+    named_solo = re.search(_SOLO_WORDS, text)
+    if named_solo and re.search(r"\b(?:401k|403b|457b)\b", re.sub(_SOLO_WORDS, "", text)):
+        return None
+    return bool(named_solo)
+
+
+def _business_net(clause: str, *, solo: bool | None, s_corp: bool) -> _Found | None:
+    """'my 1099 income nets about 80k', a solo 401(k) owner's business: its net profit, asked back
+    with its meaning ('net' may be take-home); an S-corp owner's pay is W-2 pay: not read here."""
+    if not solo or s_corp or not re.search(_BUSINESS, clause):
+        return None
+    found = _NETS.search(clause)
+    figure = (found[1] or found[2]) if found else None
+    if found is None or not figure or not _big_enough(figure):
+        return None
+    return _stated("compensation", _amount(figure), found[0], clause, inferred=True)
+
+
+def _day_job_wages(clause: str, *, solo: bool | None) -> _Found | None:
+    """'a W-2 job paying 150k' next to a solo 401(k): the day job's wages, asked back as its Social
+    Security wages (W-2 box 3); what is deferred there is another question."""
+    if not solo or re.search(r"\b(?:defer|contribut|put(?:ting)? in|match|401k|403b)", clause):
+        return None
+    found = _JOB_PAYS.search(clause) or (_pay_match(clause) if re.search(_JOB, clause) else None)
+    if not found or not _big_enough(found[1]):
+        return None
+    return _stated("day_job_ss_wages", _amount(found[1]), found[0], clause, inferred=True)
+
+
+def _pay(clause: str, *, solo: bool | None = False, s_corp: bool = False) -> _Found | None:
+    """This plan's pay: a job's for a plan through a job (never a side business's figure), the
+    business's for a solo 401(k) (never a day job's); neither while the plan is not known."""
     if re.search(r"\b(?:defer|contribut|match|employer|company|profit sharing|after-tax)", clause):
         return None
+    if solo is None and (re.search(_JOB, clause) or re.search(_BUSINESS, clause)):
+        return None
+    if solo and re.search(_JOB_NOT_W2 if s_corp else _JOB, clause):
+        return None  # a day job's pay: _day_job_wages
+    if not solo and re.search(_BUSINESS, clause):
+        return None  # a side business's figure is not this job's pay
+    found = None if solo else _JOB_PAYS.search(clause)
+    found = found if found and _big_enough(found[1]) else _pay_match(clause)
+    if found is None:
+        return None
+    # a business owner's "make 100k" may be its revenue: its net profit is asked back, with its meaning
+    revenue_or_profit = bool(solo) and not s_corp and not re.search(r"\bprofit|schedule c|line 31", clause)
+    return _stated("compensation", _amount(found[1]), found[0], clause, inferred=revenue_or_profit)
+
+
+def _pay_match(clause: str) -> re.Match[str] | None:
+    """A figure of pay by its cue ('make 450k', '240k a year'), not a household's or a bonus."""
     if re.search(_NOT_THIS_JOBS_PAY, clause):  # the question is this employer's pay: asked
         return None
     if re.search(r"\b(?:bonus(?:es)?|commissions?|overtime)\b", clause):  # "salary 200k bonus 50k"
         return None
+    clause = re.sub(r"\b(?:1099|w-?2)\b", "", clause)  # "my 1099 income" is not $1,099 of pay
     for pattern in _PAY:
         found = pattern.search(clause)
         if found and _big_enough(found[1]):
-            return _stated("compensation", _amount(found[1]), found[0], clause)
+            return found
     return None
 
 
@@ -232,9 +299,25 @@ def _about_employer_money(clause: str) -> bool:
     return bool(re.search(_EMPLOYER_ITSELF, clause)) or _deferrals(clause) is None
 
 
-def _employer(clause: str) -> _Found | None:
+#: Pay to the person ("my day job pays me 150k", "a job paying 150k"), not money into the plan.
+_PAID_TO_ME = r"\b(?:pays?(?: me)?|paying(?: me)?|paid me|salary|wages?|makes?|making|earns?|earning)\b"
+_INTO_THE_PLAN = (r"\b(?:match\w*|profit[\s-]sharing|nonelective|puts? in|putting in|contribut\w*|adds?|"
+                  r"into)\b")
+#: A plan's name is never a sum of employer money ("I have a 401k at work" is not $401,000).
+_PLAN_NAME = r"(?<![$\d])\b(?:401k|403b|457b)\b"
+
+
+def _paid_into_the_plan(clause: str) -> bool:
+    """Employer money is named (not the person's pay: _pay, or a day job's wages)."""
     if not _about_employer_money(clause):
+        return False
+    return not re.search(_PAID_TO_ME, clause) or bool(re.search(_INTO_THE_PLAN, clause))
+
+
+def _employer(clause: str) -> _Found | None:
+    if not _paid_into_the_plan(clause):
         return None
+    clause = re.sub(_PLAN_NAME, "", clause)
     formula = re.search(_FORMULA, clause)
     if formula:
         return _stated("employer_contributions", formula[0], formula[0], clause)
@@ -405,7 +488,8 @@ def _features(clause: str) -> list[_Found]:
 # ---------------------------------------------------------------- the whole message
 
 #: Amounts said twice are two parts or a change of mind: asked, never one of them picked.
-_AMOUNTS = ("compensation", "employee_deferrals", "employer_contributions", "after_tax_so_far")
+_AMOUNTS = ("compensation", "day_job_ss_wages", "employee_deferrals", "employer_contributions",
+            "after_tax_so_far")
 
 
 def _found_in(message: str, facts: Facts, *, bare_year: bool = False) -> list[_Found]:
@@ -418,9 +502,13 @@ def _found_in(message: str, facts: Facts, *, bare_year: bool = False) -> list[_F
     for clause in clauses:
         year_found = _tax_year(clause, bare=bare_year) or year_found
     year = int(year_found.stated.text) if year_found and year_found.stated.text.isdigit() else None
+    solo = _solo_plan(text, facts)
+    s_corp = facts.value("business_type") == "s_corp" or bool(re.search(r"\bs[\s-]?corp", text))
     for clause in clauses:
         readers: list[_Found | None] = [
-            _tax_year(clause, bare=bare_year), _age(clause, facts, year), _pay(clause), _deferrals(clause),
+            _tax_year(clause, bare=bare_year), _age(clause, facts, year),
+            _pay(clause, solo=solo, s_corp=s_corp), _business_net(clause, solo=solo, s_corp=s_corp),
+            _day_job_wages(clause, solo=solo), _deferrals(clause),
             _employer(clause), _cap(clause), _frequency(clause), _paychecks(clause),
             _plan_type(clause), *_features(clause),
         ]

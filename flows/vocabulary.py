@@ -13,7 +13,7 @@ import unicodedata
 YES = ("yes", "y", "yeah", "yea", "ya", "yep", "yup", "sure", "ok", "okay", "true", "correct",
        "right", "of course", "definitely", "absolutely", "affirmative", "yes it does", "it does",
        "i believe so", "i think so", "it does allow", "they do",
-       "yes they do", "i think so", "yess", "yes please", "si", "👍", "✅", "✔", "☑", "👌")
+       "yes they do", "i think so", "yess", "yes please", "si", "ye", "yeh", "👍", "✅", "✔", "☑", "👌")
 NO = ("no", "n", "nah", "nope", "naw", "false", "not really", "no way", "negative", "it doesnt",
       "it does not", "they dont", "no it doesnt", "dont think so", "i dont think so", "nay",
       "👎", "❌", "✖", "🚫")
@@ -112,14 +112,15 @@ ALL_PAYCHECKS = ("all", "all of them", "whole year", "the whole year", "full yea
                  "entire year", "every paycheck", "all year")
 REST_OF_YEAR = ("rest of the year", "the rest", "rest", "remaining", "the remaining ones",
                 "rest of year", "whats left", "what is left", "remainder of the year",
-                "rest of the year only", "the rest of them")
+                "rest of the year only", "the rest of them", "rest of yr", "rest of the yr",
+                "rest of this yr", "rest of this year")
 
 #: Tax year: words relative to today's year.
 YEAR_WORDS: dict[str, int] = {
     "this year": 0, "this": 0, "current year": 0, "current": 0, "now": 0, "this tax year": 0,
     "the current year": 0, "last year": -1, "previous year": -1, "prior year": -1, "last": -1,
     "next year": 1, "next": 1, "this yr": 0, "last yr": -1, "this tax yr": 0, "current tax year": 0,
-    "next yr": 1, "this one": 0, "same year": 0,
+    "next yr": 1, "nxt yr": 1, "nxt year": 1, "this one": 0, "same year": 0, "ths year": 0, "lst yr": -1,
 }
 
 _SYMBOLS = {"?": "?", "👍": "👍", "✅": "✅", "✔": "✔", "☑": "☑", "👌": "👌", "👎": "👎", "❌": "❌",

@@ -85,7 +85,7 @@ def _after_tax_room(
 
 
 def _per_paycheck(inp: AssessmentInput, room: Decimal) -> Decimal | None:
-    if inp.pay_frequency is None:
+    if inp.pay_frequency is None or inp.contributions_closed:
         return None
     return c.per_paycheck(room, c.paychecks_left(inp.pay_frequency, inp.pay_periods_remaining))
 
@@ -258,6 +258,14 @@ def catch_up_pay_allows(
     ).catch_up
 
 
+def _forms_after_tax(inp: AssessmentInput, room: Decimal) -> Decimal:
+    """The after-tax money the plan's tax forms are built from: the room, filled; for a year that is
+    over, what went in (as given), within the room (an excess is corrected, with its own Form 1099-R)."""
+    if inp.contributions_closed and inp.after_tax_so_far is not None:
+        return min(inp.after_tax_so_far, room)
+    return room
+
+
 def _screen_figures(
     inp: AssessmentInput, limits: Limits, add: Additions, left: c.LeftAfterElsewhere
 ) -> dict[str, object]:
@@ -267,7 +275,8 @@ def _screen_figures(
     return {
         "employee_deferrals": inp.employee_deferrals,
         "deferral_room_here": c.deferral_room(left, ZERO), "deferrals_elsewhere": inp.deferrals_elsewhere,
-        "after_tax_so_far": inp.after_tax_so_far or ZERO,
+        "after_tax_so_far": inp.after_tax_so_far or ZERO, "contributions_closed": inp.contributions_closed,
+        "tax_forms_after_tax": _forms_after_tax(inp, add.room),
         "ira_limit": ira_dollar_limit(limits, inp.age),
         "pay_bounds_catch_up": add.limit is not None and add.limit < limits.annual_additions_limit,
         "catch_up_pay_allows": catch_up_pay_allows(inp, limits, add, left),
@@ -287,7 +296,7 @@ def assess(inp: AssessmentInput) -> Assessment:
     inp = _with_the_maximum(_with_the_percent(inp, limits), left)
     add = _additions(inp, limits, left)
     ira = _ira(inp, limits)
-    match_plan = keep_the_match(limits, inp, left)
+    match_plan = None if inp.contributions_closed else keep_the_match(limits, inp, left)
     figures = Figures(
         route=the_route, after_tax_room=add.room, employer=add.employer.amount, match_plan=match_plan,
         excess_deferrals=add.deferrals.excess, excess_annual_additions=add.excess,
@@ -335,5 +344,5 @@ def assess(inp: AssessmentInput) -> Assessment:
     )
     result._paycheck_work = partial(paychecks, inp, add.room)  # the paycheck figures, worked when read
     result._forms_work = partial(tax_forms_for, FormsRequest(  # the tax-form lines, built when read
-        inp, inp.tax_year, the_route, add.room, ira.route, ira.converted))
+        inp, inp.tax_year, the_route, result.tax_forms_after_tax, ira.route, ira.converted))
     return result

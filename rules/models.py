@@ -173,6 +173,9 @@ class AssessmentInput(BaseModel):
     marginal_tax_rate_percent: Percent | None = None
     conversion_frequency: ConversionFrequency | None = None
     after_tax_so_far: Money | None = None  # after-tax money already contributed this year
+    # The tax year is over (its December 31 has passed): nothing more goes in through payroll, so
+    # no paychecks are left; the answer says the year's contributions are closed.
+    contributions_closed: bool = False
 
     @model_validator(mode="after")
     def _consistent(self) -> AssessmentInput:
@@ -209,7 +212,10 @@ def _consistency_problems(inp: AssessmentInput) -> list[str]:
     if inp.magi is not None and inp.filing_status is None:
         problems.append("filing_status: is required when magi is given")
     if inp.pay_periods_remaining is not None:
-        if inp.pay_frequency is None:
+        if inp.contributions_closed:
+            problems.append("pay_periods_remaining: a closed year (contributions_closed) has no paychecks "
+                            "left")
+        elif inp.pay_frequency is None:
             problems.append("pay_frequency: is required when pay_periods_remaining is given")
         elif inp.pay_periods_remaining > PAY_PERIODS_PER_YEAR[inp.pay_frequency]:
             most = PAY_PERIODS_PER_YEAR[inp.pay_frequency]
@@ -389,6 +395,10 @@ class Assessment(BaseModel):
     plan_after_tax_cap: Amount | None = None  # the plan's % cap in dollars, when it binds
     plan_after_tax_cap_percent: Amount | None = None  # ... as the % of pay given
     room_without_plan_cap: Amount | None = None  # ... and the room the IRS limit alone leaves
+    # as given: the year is over, its contributions closed (no per-paycheck figures; a warning says so)
+    contributions_closed: bool = False
+    # the after-tax money tax_forms are built from: after_tax_room, or for a closed year what went in
+    tax_forms_after_tax: Amount = Decimal(0)
     # The engine leaves the work for these two, done when first read (rules.paycheck and
     # rules.tax_forms import this module, so it does not import them).
     _forms_work: Callable[[], tuple[TaxForm, ...] | None] | None = PrivateAttr(default=None)

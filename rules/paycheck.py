@@ -68,7 +68,7 @@ def _percent_amount(percent: int | None, payroll: Payroll) -> Decimal | None:
 def paychecks(inp: AssessmentInput, room: Decimal) -> Paychecks:
     already = inp.after_tax_so_far or ZERO
     left, over = clamp_at_zero(room - already), clamp_at_zero(already - room)
-    payroll = payroll_of(inp)
+    payroll = None if inp.contributions_closed else payroll_of(inp)  # a closed year: no paychecks left
     if payroll is None:
         return Paychecks(left, over, None, None, None, None, None)
     even = per_paycheck(left, payroll.left)

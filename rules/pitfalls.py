@@ -25,6 +25,7 @@ ASSUMED_RETURN_PERCENT = Decimal(7)  # the seed articles' illustration rate, lab
 
 # Display order: money-losing problems first, general cautions last.
 ORDER = (
+    "contributions_closed",
     "excess_deferrals",
     "excess_annual_additions",
     "roth_catch_up_required",
@@ -60,16 +61,18 @@ def _share(part: Decimal, whole: Decimal) -> Decimal:
     return (part / whole).quantize(Decimal("0.0001")) if whole > 0 else ZERO
 
 
-def excess_deferrals(fig: Figures) -> PlanWarning | None:
+def excess_deferrals(fig: Figures, year: int) -> PlanWarning | None:
+    """402(g)(2)(A)(ii): an excess refunded (with its earnings) by April 15 of the next year is taxed
+    once; later, it is taxed in the year deferred and again when paid out."""
     if fig.excess_deferrals <= 0:
         return None
     return PlanWarning(
         code="excess_deferrals",
         message=(
             f"Your deferrals exceed your 402(g) limit by ${cents(fig.excess_deferrals):,}: "
-            "ask the plan to refund the excess by April 15 or it is taxed twice."
+            f"ask the plan to refund the excess by April 15, {year + 1} or it is taxed twice."
         ),
-        details={"excess": _money(fig.excess_deferrals)},
+        details={"excess": _money(fig.excess_deferrals), "refund_by": f"{year + 1}-04-15"},
     )
 
 
@@ -338,17 +341,36 @@ def hsa_medicare(inp: AssessmentInput, limits: Limits) -> PlanWarning | None:
     )
 
 
+def contributions_closed(inp: AssessmentInput) -> PlanWarning | None:
+    """A finished year: payroll can put nothing more in; what is left is checking and tax forms."""
+    if not inp.contributions_closed:
+        return None
+    year = inp.planned_year or inp.tax_year
+    return PlanWarning(
+        code="contributions_closed",
+        message=(
+            f"{year} is over: after-tax contributions for {year} can no longer be made through payroll. "
+            f"What is left for {year}: check that what went in stayed within these limits (an excess "
+            f"must be corrected by the plan), and the Form 1099-R for each conversion or withdrawal "
+            f"made in {year} (Form 8606 for a backdoor Roth IRA)."
+        ),
+        details={"tax_year": year},
+    )
+
+
 def warnings_for(inp: AssessmentInput, limits: Limits, fig: Figures) -> tuple[PlanWarning, ...]:
+    closed = inp.contributions_closed  # nothing more can go in: no advice on what to put in
     candidates = (
-        excess_deferrals(fig),
+        contributions_closed(inp),
+        excess_deferrals(fig, inp.planned_year or inp.tax_year),
         excess_annual_additions(fig),
         roth_catch_up_required(inp, limits),
         hce_acp_testing(inp, limits, fig),
         pro_rata_in_service(inp, fig),
         earnings_taxable_on_conversion(inp, fig),
         backdoor_ira_pro_rata(inp, fig),
-        no_true_up(inp, fig),
-        legislative_risk(fig),
+        None if closed else no_true_up(inp, fig),
+        None if closed else legislative_risk(fig),
         hsa_medicare(inp, limits),
     )
     return tuple(w for w in candidates if w is not None)  # already in ORDER (a test checks)

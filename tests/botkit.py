@@ -19,24 +19,25 @@ from tests.fakeapi import TOKEN, Call, FakeBotAPI
 TODAY = date(2026, 11, 22)
 AnyApp = Application[Any, Any, Any, Any, Any, Any]
 
-# The seeds' worked examples as a Telegram user has them: ("send", text) or ("tap", label).
+# The seeds' worked examples as a Telegram user has them: ("send", text) or ("tap", label). On
+# TODAY 2025 is over: Dr. Chen's answers plan this year (2026: $72,000 - $23,500 - $22,500 = $26,000
+# of room, $1,000 a paycheck over 26; Notice 2025-67), the others' plan 2025 and say what went in.
 DR_CHEN = [("send", "/start"), ("tap", "401(k)"), ("tap", "Yes"), ("tap", "Yes"),
-           ("tap", "See my numbers"), ("tap", "2025"), ("send", "45"), ("send", "$450,000"),
+           ("tap", "See my numbers"), ("tap", "2026 (this year)"), ("send", "45"), ("send", "$450,000"),
            ("send", "23,500"), ("send", "22,500"), ("tap", "No cap / not sure"),
            ("tap", "Every 2 weeks"), ("tap", "All 26 (whole year)"), ("tap", "No, show my result")]
 JAMES = [("send", "/start"), ("tap", "401(k)"), ("tap", "Yes"), ("tap", "No"), ("tap", "Yes"),
          ("tap", "See my numbers"), ("tap", "2025"), ("send", "38"), ("send", "240k"),
-         ("send", "23500"), ("send", "12,000"), ("tap", "No cap / not sure"), ("tap", "Monthly"),
-         ("tap", "All 12 (whole year)"), ("tap", "No, show my result")]
+         ("send", "23500"), ("send", "12,000"), ("tap", "No cap / not sure"), ("tap", "None"),
+         ("tap", "No, show my result")]
 MARIA = [("send", "/start"), ("tap", "Solo 401(k)"), ("tap", "Yes"), ("tap", "Yes"),
          ("tap", "See my numbers"), ("tap", "2025"), ("send", "52"),
          ("tap", "Sole prop / single-member LLC"), ("send", "300,000"), ("tap", "None"), ("send", "31,000"),
-         ("send", "30,000"), ("tap", "Monthly"), ("tap", "All 12 (whole year)"),
-         ("tap", "No, show my result")]
+         ("send", "30,000"), ("tap", "None"), ("tap", "No, show my result")]
 AGE_60 = [("send", "/start"), ("tap", "401(k)"), ("tap", "Yes"), ("tap", "Yes"),
           ("tap", "See my numbers"), ("tap", "2025"), ("send", "60"), ("send", "250000"),
           ("tap", "The maximum"), ("send", "15,000"), ("tap", "No cap / not sure"),
-          ("tap", "Every 2 weeks"), ("tap", "All 26 (whole year)"), ("tap", "No, show my result")]
+          ("tap", "None"), ("tap", "No, show my result")]
 
 
 async def listening(port: int, timeout: float = 10.0) -> None:

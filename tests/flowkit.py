@@ -62,7 +62,14 @@ class User:
         return dict(self.conv["answers"])
 
 
+#: The seed's people plan 2025 during 2025 (its paychecks still to come): their day.
+SEED_DAY = date(2025, 6, 2)
+
+
 def dr_chen(user: User) -> Reply:
+    """The seed's Dr. Chen, planning 2025 during 2025 (from her first answer the user's day is
+    SEED_DAY: on TODAY 2025 is over and no paychecks are asked)."""
+    user.today = SEED_DAY
     for value in ("401k", "yes", "yes", "continue", "2025"):
         user.tap(value)
     for text in ("45", "$450,000", "23,500", "22,500"):
@@ -214,13 +221,16 @@ def paycheck_by_hand(profile: dict[str, Any], room: Decimal, paychecks: int) -> 
 def expected_result_lines(profile: dict[str, Any]) -> list[str]:
     """Lines the first result screen must hold, worked by hand from the profile (not by the code
     under test): the verdict, the year's after-tax room, and the per-paycheck dollars (the start of
-    that line; the whole-% election follows it)."""
+    that line; the whole-% election follows it), or for a year over on TODAY that it is closed."""
     lines = [headline(profile)]
     if lines[0].startswith("❌"):
         return lines
     room = room_by_hand(profile)
     provisional = " (provisional)" if lines[0].startswith("❓") else ""
     lines.append(f"After-tax room for {profile['tax_year']}: {money(room)}{provisional}")
+    if profile["tax_year"] < TODAY.year:  # over on TODAY: closed, no paychecks left to split it over
+        lines.append(f"🔒 {profile['tax_year']} is over: its after-tax contributions are closed")
+        return lines
     if room:
         asked = {state for state, _ in steps_for(profile)}
         per_year = PAY_PERIODS_PER_YEAR[PayFrequency(profile["pay_frequency"])]

@@ -30,21 +30,21 @@ async def test_dr_chen_end_to_end_a_clean_chat_with_one_chart(
         assert api.live_keyboards(user.id) <= 1, user.transcript()
     photo = await user.photo()
     result = [c for c in user.messages() if "Your result" in c.text][-1]
-    assert "After-tax room for 2025: $24,000" in result.text
-    assert "Per paycheck: $923.07" in result.text
+    assert "After-tax room for 2026: $26,000" in result.text
+    assert "Per paycheck: $1,000" in result.text
     assert "in-plan Roth conversion" in result.text
     assert result.params["parse_mode"] == "HTML"
     assert api.most_live[user.id] == 1  # never two live keyboards, at any call
     assert api.live_keyboards(user.id) == 1
     assert len(api.sent_to(user.id, "sendPhoto")) == 1
     assert photo.files["photo"].startswith(b"\xff\xd8")  # a JPEG, as Telegram keeps photos
-    for figure in ("After-tax room for 2025: $24,000", "Per paycheck: $923.07", "$70,000"):
+    for figure in ("After-tax room for 2026: $26,000", "Per paycheck: $1,000", "$72,000"):
         assert figure in photo.params["caption"]
     assert api.calls.index(photo) > api.calls.index(result)  # the chart right after the text
     assert [b["text"] for b in photo.buttons()][:5] == ["Details & sources", "Tax forms", "Review answers",
                                                         "Start over", "Remind me to convert"]
     chat = user.transcript()
-    assert "Which tax year? — 2025" in chat
+    assert "Which tax year? — 2026 (this year)" in chat
     assert "How often are you paid? — Every 2 weeks" in chat
     assert "Each can be skipped. — No, show my result" in chat
     assert "Verdict\n      ✅ Mega backdoor Roth: available" in chat  # a screen kept whole
@@ -84,7 +84,7 @@ async def test_nothing_is_sent_again_unasked(api: FakeBotAPI, running: Any) -> N
     assert see_result is not None
     again = await user.everything_after(lambda: api.tap(user.id, see_result[1], message_id=see_result[0]))
     assert [c.method for c in again] == ["sendMessage", "sendPhoto"]  # asked for: text and chart
-    assert "After-tax room for 2025: $24,000" in again[0].text
+    assert "After-tax room for 2026: $26,000" in again[0].text
     assert len(api.sent_to(user.id, "sendPhoto")) == 2
     reviewed = await user.everything_after(lambda: api.message(user.id, "/review"))
     assert len(reviewed) == 1
@@ -106,7 +106,7 @@ async def test_a_changed_result_gets_its_own_chart_and_summary_sends_it_again(
     await user.tap("Employer money")
     await user.send("12,000")
     await api.wait_chat(user.id, lambda calls: sum(c.method == "sendPhoto" for c in calls) == 2)
-    assert "$34,500" in api.sent_to(user.id, "sendPhoto")[-1].params["caption"]
+    assert "$36,500" in api.sent_to(user.id, "sendPhoto")[-1].params["caption"]
     summary = await user.everything_after(lambda: api.message(user.id, "/summary"))
     assert [c.method for c in summary] == ["sendMessage", "sendPhoto"]
     assert api.most_live[user.id] == 1
@@ -148,10 +148,10 @@ async def test_share_offers_a_card_without_pay_or_age_unless_chosen(api: FakeBot
     plain, with_profile = (r["input_message_content"]["message_text"] for r in results)
     for text in (plain, with_profile):
         assert "Available, via in-plan Roth conversion" in text
-        assert "After-tax room for 2025: $24,000" in text
-        assert "Per paycheck: $923.07" in text
+        assert "After-tax room for 2026: $26,000" in text
+        assert "Per paycheck: $1,000" in text
     assert "450,000" not in plain
-    assert "45" not in plain.replace("$24,000", "")
+    assert "45" not in plain.replace("$26,000", "")
     assert "Based on pay of $450,000, age 45." in with_profile
     assert results[0]["title"] == "Share my result"
 
@@ -198,7 +198,8 @@ def stored_row_count(api: FakeBotAPI) -> int:
 
 @pytest.mark.parametrize(
     ("steps", "figures"),
-    [(JAMES, ["After-tax room for 2025: $34,500", "in-service withdrawal"]),
+    [(JAMES, ["After-tax room for 2025: $34,500", "in-service withdrawal",
+              "🔒 2025 is over: its after-tax contributions are closed"]),  # asked what went in
      (MARIA, ["After-tax room for 2025: $16,500", "total $77,500"]),
      (AGE_60, ["After-tax room for 2025: $31,500", "total $81,250"])],
 )
@@ -227,7 +228,7 @@ async def test_bad_answers_back_and_review(api: FakeBotAPI, running: Any) -> Non
     assert "Pay: $450,000" in reply.text
     await user.tap("Employer money")
     reply = await user.send("12,000")
-    assert "After-tax room for 2025: $34,500" in reply.text
+    assert "After-tax room for 2026: $36,500" in reply.text  # $72,000 - $23,500 - $12,000
 
 
 async def test_only_an_accepted_answer_changes_the_answers(
@@ -327,9 +328,9 @@ async def test_restart_in_process_keeps_everyone_at_their_question(api: FakeBotA
         assert "Welcome back" in reply.text
         assert "employer contribute" in reply.text
         result = await user.run(DR_CHEN[9:])
-        assert "After-tax room for 2025: $24,000" in result.text
+        assert "After-tax room for 2026: $26,000" in result.text
         assert api.most_live[user.id] == 1  # the stored conversation said where the old screen was
-        assert "How much will your employer contribute for 2025 (match and any other)? — $22,500" \
+        assert "How much will your employer contribute for 2026 (match and any other)? — $22,500" \
             in user.transcript()
     finally:
         await stop_bot(app)
@@ -378,5 +379,5 @@ async def test_a_tapped_answer_costs_one_paced_message_and_the_chat_stays_clean(
         assert api.most_live[user.id] == 1, user.transcript()
     assert all(cost == 1 for _kind, _value, cost in costs), costs  # (the settle fence's one excluded)
     chat = user.transcript()
-    assert "Which tax year? — 2025" in chat  # answered questions still show their answers
+    assert "Which tax year? — 2026 (this year)" in chat  # answered questions still show their answers
     assert "Verdict\n      ✅ Mega backdoor Roth: available" in chat

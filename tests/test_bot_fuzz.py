@@ -71,7 +71,7 @@ async def test_hostile_input_at_every_question(api: FakeBotAPI, tmp_path: Path, 
             for _ in range(ROUNDS):
                 tried += await _attack(api, user, db, rng, borrowed=borrowed, step_no=step_no)
             await (user.tap(value) if kind == "tap" else user.send(value))
-        assert "After-tax room for 2025: $24,000" in user.last_text()
+        assert "After-tax room for 2026: $26,000" in user.last_text()
         assert stored(db, 3002) == other_before  # nothing of ours reached the other user
     finally:
         await stop_bot(app)

@@ -65,7 +65,7 @@ async def test_error_handler_logs_type_and_frames_only_and_tells_the_user(
         assert "gross pay" in reply.text  # where the user is, nothing lost
         assert api.most_live[user.id] == 1
         result = await user.run(DR_CHEN[7:])  # and the interview carries on
-        assert "After-tax room for 2025: $24,000" in result.text
+        assert "After-tax room for 2026: $26,000" in result.text
     finally:
         await stop_bot(app)
     written = logs.getvalue()

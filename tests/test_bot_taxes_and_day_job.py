@@ -18,11 +18,11 @@ async def test_taxes_command_and_button(api: FakeBotAPI, running: Any) -> None:
     user = TgUser(api, 1601)
     await user.run(DR_CHEN)
     reply = await user.send("/taxes")
-    assert "Tax season: your forms for 2025" in reply.text
+    assert "Tax season: your forms for 2026" in reply.text
     assert "Box 7 Distribution code: G (a direct rollover)" in reply.text
     assert "Instructions for Forms 1099-R and 5498" in reply.text
     tapped = await user.tap("Tax forms")  # the result's buttons stay under the forms
-    assert "Box 5 Employee contributions / Designated Roth contributions: $24,000" in tapped.text
+    assert "Box 5 Employee contributions / Designated Roth contributions: $26,000" in tapped.text
     commands = [c for c in api.calls if c.method == "setMyCommands"]
     assert '"taxes"' in commands[0].params["commands"]
 

@@ -55,6 +55,24 @@ async def test_the_whole_situation_in_one_telegram_message(api: FakeBotAPI, runn
     assert "After-tax room for 2026: $25,000" in result.text
 
 
+async def test_a_whole_message_at_a_typed_question_echoes_its_answer_once(api: FakeBotAPI,
+                                                                         running: Any) -> None:
+    """At the age question (no buttons), "45, I make 300k": "Got it" says both; the age is not
+    echoed again above it as "Age on Dec 31: 45 ✓" (a lone typed answer still is: "fifty" below)."""
+    user = TgUser(api, 2006)
+    await user.run([("send", "/start"), ("tap", "401(k)"), ("tap", "Yes"), ("tap", "Yes"),
+                    ("tap", "See my numbers"), ("tap", "2026 (this year)")])
+    reply = await user.send("45, I make 300k")
+    assert "Got it: Age on Dec 31: 45 · Pay: $300,000." in reply.text
+    assert "Age on Dec 31: 45 ✓" not in reply.text
+    assert reply.text.count("Age on Dec 31: 45") == 1
+    other = TgUser(api, 2007)
+    await other.run([("send", "/start"), ("tap", "401(k)"), ("tap", "Yes"), ("tap", "Yes"),
+                     ("tap", "See my numbers"), ("tap", "2026 (this year)")])
+    alone = await other.send("fifty")
+    assert "Age on Dec 31: 50 ✓" in alone.text
+
+
 async def test_a_correction_and_a_question_in_telegram(api: FakeBotAPI, running: Any) -> None:
     user = TgUser(api, 2004)
     await user.run([("send", "/start"), ("tap", "401(k)")])
@@ -79,3 +97,30 @@ async def test_menu_numbers_and_a_refused_pick_in_telegram(api: FakeBotAPI, runn
     refused = await user.send("9")
     assert refused.text.startswith("Pick one: 1 Details & sources, 2 Tax forms")
     assert len(refused.text) < 200  # one line, never the whole result again
+
+
+async def test_wait_i_meant_2025_in_telegram_asks_what_went_in_not_paychecks(api: FakeBotAPI,
+                                                                             running: Any) -> None:
+    """On the bot's day (2026) 2025 is over: asked in the past, no pay frequency or paychecks left,
+    what went in (a None button), and a result that says it is closed, with no reminder to convert.
+    2025 (IRS Notice 2024-80): $70,000 - $23,500 - $22,500 = $24,000 of room."""
+    user = TgUser(api, 2008)
+    await user.run([("send", "/start"), ("tap", "401(k)"), ("tap", "Yes"), ("tap", "Yes"),
+                    ("tap", "See my numbers"), ("tap", "2026 (this year)")])
+    changed = await user.send("wait, I meant 2025")
+    assert "Changed: Tax year: 2025." in changed.text
+    assert "How old were you on December 31, 2025?" in changed.text
+    await user.run([("send", "45"), ("send", "450k"), ("send", "23.5k"), ("send", "22.5k")])
+    asked = await user.tap("No cap / not sure")
+    assert "2025 is over, so no more after-tax money can go in for it." in asked.text
+    assert [b["text"] for b in asked.buttons()] == ["None"]
+    await user.tap("None")
+    result = await user.tap("No, show my result")
+    assert "After-tax room for 2025: $24,000" in result.text
+    assert "🔒 2025 is over: its after-tax contributions are closed" in result.text
+    assert "Per paycheck" not in result.text
+    assert "How often are you paid" not in user.transcript()
+    photo = await user.photo()  # the chart carries the result's buttons: no reminder for a closed year
+    labels = [b["text"] for b in photo.buttons()]
+    assert labels[:4] == ["Details & sources", "Tax forms", "Review answers", "Start over"]
+    assert "Remind me to convert" not in labels

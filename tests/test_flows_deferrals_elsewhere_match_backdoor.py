@@ -4,7 +4,7 @@ user looks: the first screen, Details, and the questions' own words."""
 
 from __future__ import annotations
 
-from tests.flowkit import User
+from tests.flowkit import SEED_DAY, User
 from tests.test_flows_result import text_of
 
 
@@ -52,7 +52,7 @@ def test_part_of_the_limit_used_elsewhere_the_deferral_question_gives_what_is_le
 
 
 def test_an_employee_with_a_second_job_says_so_in_the_optional_checks() -> None:
-    user = User()
+    user = User(today=SEED_DAY)  # planning 2025 during 2025
     user.taps("401k", "yes", "yes", "continue", "2025")
     user.types("45", "$200,000", "max", "none", "no cap", "monthly", "all", "yes", "skip")
     reply = user.last
@@ -71,7 +71,7 @@ def test_an_employee_with_a_second_job_says_so_in_the_optional_checks() -> None:
 
 
 def test_deferrals_typed_here_plus_another_job_above_the_limit_show_the_excess_first() -> None:
-    user = User()
+    user = User(today=SEED_DAY)  # planning 2025 during 2025
     user.taps("401k", "yes", "yes", "continue", "2025")
     user.types("45", "$200,000", "23,500", "none", "no cap", "monthly", "all", "yes", "skip", "10k")
     while user.state != "result":
@@ -79,10 +79,12 @@ def test_deferrals_typed_here_plus_another_job_above_the_limit_show_the_excess_f
     assert user.last is not None
     text = text_of(user.last)
     assert "⚠ Your deferrals exceed your 402(g) limit by $10,000.00" in text
+    # 402(g)(2)(A)(ii): refunded by the first April 15 after 2025
+    assert "refund the excess by April 15, 2026 or it is taxed twice" in text
 
 
 def test_keep_the_match_and_the_backdoor_tax_on_the_first_screen() -> None:
-    user = User()
+    user = User(today=SEED_DAY)  # planning 2025 during 2025
     user.taps("401k", "yes", "yes", "continue", "2025")
     user.types("45", "450k", "max", "50% up to 6%", "no cap", "bi-weekly", "all", "yes", "single", "450k",
                "93k", "0", "none", "no", "20%", "automatically")  # "0": no IRA basis from earlier years

@@ -38,7 +38,6 @@ COUNTS: dict[tuple[str, str], str] = {
     ("reminders.py", "day.month % 12 + 1"): "the next month's date: the calendar",
     ("reminders.py", "day.year + 1"): "next year's date: the calendar",
     ("reminders.py", "day + timedelta(days=PAYCHECK_DAYS[pay_frequency])"): "the next payday",
-    ("summary.py", "len(result[\"warnings\"]) - (1 if warning else 0)"): "how many more warnings",
     ("summary.py", "len(candidate) + len(tail) + 1"): "lines on the first screen",
     ("summary.py", "year - 1"): "the look-back year's label",
     ("summary.py", "year + 1"): "next year's label",

@@ -10,7 +10,7 @@ from flows.facts import Facts
 from flows.interview import compute, load, new_conversation
 from flows.machine import MACHINE
 from rules import assess_json
-from tests.flowkit import TODAY, User, dr_chen
+from tests.flowkit import SEED_DAY, TODAY, User, dr_chen
 
 
 def result_of(user: User) -> dict[str, object]:
@@ -128,7 +128,7 @@ def test_unknown_verdict_lists_the_four_questions_then_provisional_numbers() -> 
 
 
 def test_maria_solo_sole_prop() -> None:
-    user = User()
+    user = User(today=SEED_DAY)  # the seed's Maria plans 2025 during 2025
     user.taps("solo401k", "yes", "yes", "continue", "2025")
     user.type("52")
     user.tap("sole_prop")
@@ -374,7 +374,7 @@ def test_compute_gives_the_seed_figures_for_stored_answers() -> None:
                "verdict": "continue", "tax_year": "2025", "age": 45, "compensation": "450000",
                "employee_deferrals": "23500", "employer_contributions": {"dollars": "22500"},
                "after_tax_cap_percent": None, "pay_frequency": "biweekly", "pay_periods_remaining": 26}
-    result = compute(Facts(answers, TODAY))
+    result = compute(Facts(answers, SEED_DAY))  # 2025, asked during 2025
     assert (result["annual_additions_limit"], result["after_tax_room"], result["per_paycheck"]) == (
         70000, 24000, 923.07)
     assert result["deferral_limit"] == 23500

@@ -17,15 +17,17 @@ from tests.flowkit import TODAY
 ROOT = Path(__file__).resolve().parent.parent
 
 PEOPLE: dict[str, tuple[list[str], list[str]]] = {
-    # The seed's Dr. Chen, 2025: $70,000 - $23,500 - $22,500 = $24,000; / 26 = $923.07.
+    # The seed's Dr. Chen, 2025, asked in November 2026 (2025 is over: no paychecks asked, what went
+    # in is): $70,000 - $23,500 - $22,500 = $24,000 (Notice 2024-80: 415(c) $70,000, 402(g) $23,500).
     "dr_chen": (["401(k)", "yeah 👍", "yes", "see my numbers", "last year", "45", "$450k/yr", "23.5k",
-                 "22,500", "No cap", "bi-weekly", "All 26 (whole year)", "nah"],
+                 "22,500", "No cap", "none", "nah"],
                 ["Pay: $450,000 ✓", "After-tax room for 2025: $24,000",
-                 "Per paycheck: $923.07 (as a whole %: 5% of pay, $865.38)"]),
-    # The seed's Maria, sole proprietor, 2025: $70,000 - $23,500 - $30,000 = $16,500; / 12 = $1,375.
+                 "🔒 2025 is over: its after-tax contributions are closed"]),
+    # The seed's Maria, sole proprietor, 2025 (over): $70,000 - $23,500 - $30,000 = $16,500; she
+    # put in $16,500: within the room.
     "maria": (["solo 401k", "yes", "yep", "ok", "2025", "fifty two", "sole prop", "300 thousand",
-               "no day job", "31k", "30,000", "once a month", "twelve", "no thanks"],
-              ["After-tax room for 2025: $16,500", "Per contribution: $1,375"]),
+               "no day job", "31k", "30,000", "16.5k", "no thanks"],
+              ["After-tax room for 2025: $16,500", "Went in: $16,500, within the room."]),
     # A side business next to a day job that used the whole 2026 402(g) ($24,500): no
     # deferral room here, but the business's own 415(c): 20% of ($100,000 - $7,064.775) = $18,587.05
     # (Pub 560), so $72,000 - $18,587.05 = $53,412.95 after-tax; the deferral question is skipped.
@@ -34,10 +36,12 @@ PEOPLE: dict[str, tuple[list[str], list[str]]] = {
                       ["Day-job deferrals: $24,500 ✓", "After-tax room for 2026: $53,412.95",
                        "Deferral room here: $0 ($24,500 deferred elsewhere); "
                        "business's maximum: $18,587.05."]),
-    # James, 2025, in-service withdrawal: $70,000 - $23,500 - $12,000 = $34,500; / 12 = $2,875.
+    # James, 2025 (over), in-service withdrawal: $70,000 - $23,500 - $12,000 = $34,500; he put in
+    # $40,000: $5,500 over.
     "james": (["my 401k", "Yes", "nope", "sure", "go", "'25", "thirty eight", "240k a year", "23,500",
-               "12k", "none", "monthly", "all", "No, show my result"],
-              ["via in-service withdrawal", "After-tax room for 2025: $34,500", "Per paycheck: $2,875"]),
+               "12k", "none", "40k", "No, show my result"],
+              ["via in-service withdrawal", "After-tax room for 2025: $34,500",
+               "Went in: $40,000. ⚠ That is $5,500 more than 2025's room"]),
     # 61 in November 2026: $72,000 - $24,500 = $47,500 of room, but a $11,538.46 paycheck
     # holds $10,163.46 after $1,375 of deferrals: 3 of them, $30,490.38.
     "late_in_the_year": (["401k", "y", "yes", "next", "this year", "I'm 61", "$300,000", "max", "no match",
@@ -72,11 +76,14 @@ def test_people_who_type_everything_reach_the_right_room(who: str) -> None:
     assert "== Your result ==" in text
     for figure in expected:
         assert figure in text, (who, figure)
+    if any("for 2025" in figure for figure in expected):  # over on TODAY: no paychecks to come
+        assert "paychecks are left" not in text, who
+        assert "How often" not in text, who
 
 
 def test_a_person_through_the_real_main_command() -> None:
     lines, expected = PEOPLE["dr_chen"]
-    lines = [("2025" if line == "last year" else line) for line in lines]  # this clock's year may differ
+    lines = [("2025" if line == "last year" else line) for line in lines]  # 2025, over by any clock now
     env = {k: v for k, v in os.environ.items() if k != "TELEGRAM_BOT_TOKEN"}
     proc = subprocess.run(
         [sys.executable, "-m", "bot"], input="\n".join(lines) + "\n", capture_output=True, text=True,

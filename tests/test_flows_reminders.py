@@ -50,7 +50,8 @@ def test_remind_me_to_convert_after_the_result() -> None:
     chosen = user.tap("remind:monthly")
     assert chosen.reminder == {"cadence": "monthly", "pay_frequency": "biweekly",
                                "route": "in_plan_conversion"}
-    assert chosen.notice == ("I'll remind you monthly to convert, first on Tue Dec 1, 2026. "
+    # her day is SEED_DAY (June 2, 2025): the first of the next month
+    assert chosen.notice == ("I'll remind you monthly to convert, first on Tue Jul 1, 2025. "
                              "/reminders lists or stops it.")
     assert user.state == "result"
     typed = user.type("quarterly")  # typed at the result, the cadence is understood too

@@ -10,15 +10,17 @@ from pathlib import Path
 
 from bot.terminal import run
 from flows.diagram import mermaid
-from tests.flowkit import TODAY
+from tests.flowkit import SEED_DAY, TODAY
 
 ROOT = Path(__file__).resolve().parent.parent
 DR_CHEN = "401k\nyes\nyes\n1\n2025\n45\n450,000\n23,500\n22,500\nskip\nbiweekly\n26\nno\n"
+# The same answers when 2025 is over (any clock from 2026 on): what went in, not paychecks.
+DR_CHEN_AFTER = "401k\nyes\nyes\n1\n2025\n45\n450,000\n23,500\n22,500\nskip\nnone\nno\n"
 
 
 def test_dr_chen_transcript_in_process() -> None:
     out = io.StringIO()
-    assert run(io.StringIO(DR_CHEN), out, TODAY) == 0
+    assert run(io.StringIO(DR_CHEN), out, SEED_DAY) == 0  # planning 2025 during 2025
     text = out.getvalue()
     assert "After-tax room for 2025: $24,000" in text
     assert "Per paycheck: $923.07" in text
@@ -29,7 +31,7 @@ def test_dr_chen_transcript_in_process() -> None:
 def test_main_command_runs_the_terminal_chat_without_a_token() -> None:
     env = {k: v for k, v in os.environ.items() if k != "TELEGRAM_BOT_TOKEN"}
     proc = subprocess.run(
-        [sys.executable, "-m", "bot"], input=DR_CHEN + "/details\n", capture_output=True, text=True,
+        [sys.executable, "-m", "bot"], input=DR_CHEN_AFTER + "/details\n", capture_output=True, text=True,
         env=env, cwd=ROOT, timeout=60, check=False,
     )
     assert proc.returncode == 0, proc.stderr

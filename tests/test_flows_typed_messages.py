@@ -269,6 +269,8 @@ def test_terminal_chat_serves_the_whole_situation_and_never_says_tap() -> None:
     run(io.StringIO(script + "\n"), out, DECEMBER)
     text = out.getvalue()
     assert "! Got it: Plan type: 401(k) · After-tax contributions: Yes" in text
+    assert "Plan type: 401(k) ✓" not in text  # the answer to the question on screen is said once
+    assert text.count("Plan type: 401(k)") == 1
     assert "After-tax room for 2026: $25,000" in text
     assert "== Pick one: 1 Details & sources, 2 Tax forms, 3 Review answers, 4 Start over" in text
     assert " tap" not in text.lower()
@@ -286,3 +288,70 @@ def test_a_correction_before_an_inferred_fact_is_confirmed_keeps_that_fact_to_co
     assert reply.lines[0] == 'You said "maxing my 401k": Your deferrals: The maximum, right?'
     user.type("yes")
     assert user.conv["answers"]["employee_deferrals"] == "max"
+
+
+def test_a_whole_message_at_a_later_question_echoes_its_own_answer_once_in_the_terminal() -> None:
+    """Typed at the age question, "45, I make 300k": the age is said in "Got it" with the pay, not
+    also as "Age on Dec 31: 45 ✓" above it; a lone answer keeps its one ✓ line."""
+    out = io.StringIO()
+    script = ["401k", "yes", "yes", "1", "2026", "45, I make 300k", "max"]
+    run(io.StringIO("\n".join(script) + "\n"), out, DECEMBER)
+    text = out.getvalue()
+    assert "! Got it: Age on Dec 31: 45 · Pay: $300,000." in text
+    assert "Age on Dec 31: 45 ✓" not in text
+    assert text.count("Age on Dec 31: 45") == 1
+    assert "Your deferrals: The maximum ✓" in text
+
+
+def test_wait_i_meant_last_year_asks_what_went_in_not_paychecks_left() -> None:
+    """4 December 2026, "wait, I meant 2025": 2025 is over, so no pay frequency or paychecks left are
+    asked; what went in is, and the result says the year is closed. 2025 (IRS Notice 2024-80):
+    $70,000 - $23,500 - $22,500 = $24,000 of room; $30,000 went in: $6,000 over."""
+    out = io.StringIO()
+    script = ["401k", "yes", "yes", "see my numbers", "2026", "wait, I meant 2025", "45", "450k", "max",
+              "22.5k", "no cap", "30k", "no"]
+    run(io.StringIO("\n".join(script) + "\n"), out, DECEMBER)
+    text = out.getvalue()
+    assert "paychecks are left" not in text
+    assert "How often are you paid" not in text
+    assert "2025 is over, so no more after-tax money can go in for it. How much after-tax money went in " \
+           "for 2025?" in text
+    assert "How old were you on December 31, 2025?" in text  # asked in the past: the year is over
+    assert "How much did you defer (pre-tax + Roth) in 2025? Your limit was $23,500." in text
+    assert "After-tax room for 2025: $24,000" in text
+    assert ("🔒 2025 is over: its after-tax contributions are closed; nothing more goes in through "
+            "payroll.") in text
+    assert "Went in: $30,000. ⚠ That is $6,000 more than 2025's room" in text
+    result = text.split("== Your result ==")[1]
+    assert "Per paycheck" not in result
+    assert "Remind me to convert" not in result
+
+
+def test_this_year_stays_open_to_its_last_day_with_few_paychecks_left() -> None:
+    """31 December 2026, paid every 2 weeks: 2026 is still this year, "About 1 (rest of 2026)" is
+    offered (1 of 26 paychecks: 26 x 1/365 of the year rounds to 0, at least 1). The day a year is
+    over is its next January 1: 2025 on 31 December 2025 asks paychecks, on 1 January 2026 what went in."""
+    last_day = User(today=date(2026, 12, 31))
+    last_day.taps("401k", "yes", "yes", "continue", "2026")
+    last_day.types("45", "450k", "max", "none", "no cap")
+    asked = last_day.tap("biweekly")
+    assert last_day.state == "pay_periods_remaining"
+    assert [c.label for c in asked.choices] == ["About 1 (rest of 2026)", "All 26 (whole year)"]
+    for day, asked_next in ((date(2025, 12, 31), "pay_frequency"), (date(2026, 1, 1), "after_tax_so_far")):
+        user = User(today=day)
+        user.taps("401k", "yes", "yes", "continue", "2025")
+        user.types("45", "450k", "max", "none", "no cap")
+        assert user.state == asked_next, day
+
+
+def test_a_finished_years_tax_forms_are_for_what_went_in() -> None:
+    """2025 on 4 December 2026, $20,000 went in (room $24,000, Notice 2024-80): the plan's Form
+    1099-R box 5 shows $20,000, not the room filled."""
+    out = io.StringIO()
+    script = ["401k", "yes", "yes", "see my numbers", "2025", "45", "450k", "23.5k", "22.5k", "no cap", "20k",
+              "no", "/taxes"]
+    run(io.StringIO("\n".join(script) + "\n"), out, DECEMBER)
+    forms = out.getvalue().split("== Tax season: your forms for 2025 ==")[1]
+    assert "For the after-tax money that went in for 2025 ($20,000), converted:" in forms
+    assert "Box 5 Employee contributions / Designated Roth contributions: $20,000" in forms
+    assert "If you fill" not in forms

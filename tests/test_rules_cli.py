@@ -120,3 +120,75 @@ def test_limits_command_prints_sources() -> None:
     }
     assert data["figures"]["catch_up_age"] == 50  # statute figures are printed with the year's
     assert data["references"]["catch_up_age"][0]["href"].startswith("https://www.law.cornell.edu/")
+
+
+# 2025 (IRS Notice 2024-80): 415(c) $70,000, 402(g) $23,500. Dr. Chen: $70,000 - $23,500 - $22,500
+# = $24,000 of after-tax room; $30,000 went in: $6,000 over.
+CLOSED_2025 = {"tax_year": 2025, "age": 45, "compensation": 450000, "employee_deferrals": 23500,
+               "employer_contributions": 22500, "after_tax_allowed": "yes", "in_plan_conversion": "yes",
+               "contributions_closed": True, "after_tax_so_far": 30000}
+
+
+def test_a_closed_year_has_no_paycheck_figures_and_says_it_is_over() -> None:
+    code, result, _ = call(json.dumps(CLOSED_2025 | {"pay_frequency": "biweekly"}))
+    assert code == 0
+    assert result is not None
+    assert result["contributions_closed"] is True
+    assert (result["after_tax_room"], result["after_tax_over"]) == (24000, 6000)
+    assert result["per_paycheck"] is None
+    assert result["paycheck_after_tax"] is None
+    assert result["paycheck_percent"] is None
+    warnings = result["warnings"]
+    assert isinstance(warnings, list)
+    codes = [w["code"] for w in warnings]
+    assert codes[0] == "contributions_closed"
+    assert "legislative_risk" not in codes
+    assert "no_true_up" not in codes
+    assert warnings[0]["message"].startswith(
+        "2025 is over: after-tax contributions for 2025 can no longer be made through payroll.")
+
+
+def test_an_open_year_still_has_its_paycheck_figures() -> None:
+    """The same person with the year open: $24,000 / 26 = $923.07 (rounded down to the cent)."""
+    code, result, _ = call(json.dumps(CLOSED_2025 | {"contributions_closed": False, "after_tax_so_far": 0,
+                                                     "pay_frequency": "biweekly"}))
+    assert code == 0
+    assert result is not None
+    assert result["contributions_closed"] is False
+    assert result["per_paycheck"] == 923.07
+    warnings = result["warnings"]
+    assert isinstance(warnings, list)
+    assert "contributions_closed" not in [w["code"] for w in warnings]
+
+
+def test_a_closed_year_refuses_paychecks_left_in_one_line() -> None:
+    closed = CLOSED_2025 | {"pay_frequency": "biweekly", "pay_periods_remaining": 2}
+    code, result, err = call(json.dumps(closed))
+    assert code == 2
+    assert result is None
+    assert err.startswith("error: pay_periods_remaining")
+    assert "closed" in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(("went_in", "on_the_forms"), [(20000, 20000), (30000, 24000), (0, 0)])
+def test_a_closed_years_tax_forms_are_for_what_went_in_within_the_room(went_in: int,
+                                                                      on_the_forms: int) -> None:
+    """2025's room is $24,000 (Notice 2024-80: $70,000 - $23,500 - $22,500); the plan's Form 1099-R
+    box 5 (the after-tax basis converted) is what went in, at most the room: an excess is corrected
+    (its own Form 1099-R); nothing in, no plan form."""
+    code, result, _ = call(json.dumps(CLOSED_2025 | {"after_tax_so_far": went_in}))
+    assert code == 0
+    assert result is not None
+    assert result["tax_forms_after_tax"] == on_the_forms
+    forms = result["tax_forms"] or []
+    assert isinstance(forms, list)
+    box5 = [line["amount"] for form in forms for line in form["lines"] if line["line"] == "Box 5"]
+    assert box5 == ([on_the_forms] if on_the_forms else [])
+
+
+def test_an_open_years_tax_forms_are_for_the_room_filled() -> None:
+    code, result, _ = call(json.dumps(CLOSED_2025 | {"contributions_closed": False, "after_tax_so_far": 0}))
+    assert code == 0
+    assert result is not None
+    assert result["tax_forms_after_tax"] == 24000

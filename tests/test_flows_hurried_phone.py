@@ -1,0 +1,100 @@
+"""Hurried people on a phone, through the terminal chat: what they typed that went wrong, now
+right. A 403(b) teacher of 61, a solo 401(k) freelancer, someone whose plan says no after-tax."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+from bot.terminal import run
+from tests.flowkit import User
+
+DECEMBER = date(2026, 12, 4)
+
+
+def chat(lines: list[str]) -> str:
+    out = io.StringIO()
+    run(io.StringIO("\n".join(lines) + "\n"), out, DECEMBER)
+    return out.getvalue()
+
+
+def test_ye_is_yes() -> None:
+    user = User(today=DECEMBER)
+    user.tap("solo401k")
+    user.type("ye")
+    assert user.answers()["after_tax_allowed"] == "yes"
+
+
+def test_no_day_job_is_not_a_no_to_the_plans_question() -> None:
+    """'no day job' typed ahead at 'Does the plan allow in-plan Roth conversions?' was taken as No,
+    which changed the verdict; it says nothing about the plan: asked again, nothing kept."""
+    user = User(today=DECEMBER)
+    user.taps("solo401k", "yes")
+    reply = user.type("no day job")
+    assert "in_plan_conversion" not in user.answers()
+    assert user.state == "in_plan_conversion"
+    assert reply.notice is not None
+    assert reply.notice == ("That sounds like the answer to another question. Here, please type one of: "
+                            "Yes, No, Not sure.")
+    user.type("no in-plan conversion")  # a no about this question is still one
+    assert user.answers()["in_plan_conversion"] == "no"
+
+
+def test_a_freelancers_net_profit_is_echoed_as_net_profit_and_a_refusal_offers_only_what_applies() -> None:
+    text = chat(["solo k", "ye", "y", "see my numbers", "2026", "34", "single member llc", "net about 95k",
+                 "no day job", "max", "quartely"])
+    assert "Net profit: $95,000 ✓" in text
+    assert "Day-job deferrals: None ✓" in text
+    # the business's profit-sharing takes dollars or the maximum: no match formula is offered
+    assert "! I need dollars (e.g. 12,000), or 'the maximum' the business can put in." in text
+    assert "match formula" not in text
+
+
+def test_nxt_yr_is_next_year_and_its_alternatives_name_the_year_planned() -> None:
+    """A plan without after-tax money, next year (2027, not published on 4 December 2026): the
+    alternatives are for 2027 on 2026's limits, never labelled 2026. IRA limit 2026 $7,500 plus the
+    $1,100 catch-up at 50+ (IRS Notice 2025-67): $8,600."""
+    text = chat(["401k", "nope, my plan says no after tax", "what are my options", "nxt yr", "52"])
+    assert "Tax year: 2027 (next year, provisional) ✓" in text
+    assert "Instead, for 2027 (50+; on 2026 limits):" in text
+    assert "• Backdoor Roth IRA: up to $8,600, whatever your income." in text
+    assert "for 2026 (50+)" not in text
+
+
+def test_a_plan_without_after_tax_for_a_year_that_is_over_says_when_its_alternatives_close() -> None:
+    """2025 on 4 December 2026: IRA and HSA contributions for 2025 were open only until its filing
+    deadline (IRC 219(f)(3), 408A(c)(7); Instructions for Form 8889), so the figures are for checking.
+    2025, age 52: IRA $7,000 + $1,000 catch-up (Notice 2024-80) = $8,000."""
+    text = chat(["401k", "no", "1", "2025", "52"])
+    assert ("🔒 2025 is over: its IRA and HSA contributions close at its tax-filing deadline (April of the "
+            "next year).") in text
+    assert "• Backdoor Roth IRA: up to $8,000, whatever your income." in text
+    assert "is over" not in chat(["401k", "no", "1", "2026", "52"])
+
+
+def test_a_figure_starting_with_1099_is_that_figure_not_a_form_name() -> None:
+    """'10990' was read as the form name '1099' and a 0: deferrals of $0, taken silently."""
+    user = User(today=DECEMBER)
+    user.taps("401k", "yes", "yes", "continue", "2026")
+    user.types("45", "109900")
+    assert user.answers()["compensation"] == "109900"
+    user.type("10990")
+    assert user.answers()["employee_deferrals"] == "10990"
+
+
+def test_rest_of_yr_is_the_paychecks_left_this_year() -> None:
+    """4 December 2026, paid twice a month: 'rest of yr' is the estimate offered, 2 of 24
+    (24 x 28/365 = 1.8, to the nearest)."""
+    user = User(today=DECEMBER)
+    user.taps("403b", "yes", "unsure", "unsure", "continue", "2026")
+    user.types("61", "68,000", "max", "no match", "nope", "2x a month", "rest of yr")
+    assert user.answers()["pay_periods_remaining"] == 2
+
+
+def test_a_sole_proprietors_finished_year_names_no_payroll() -> None:
+    """The seed's Maria, 2025 on 4 December 2026: the closed line speaks of her contributions, not a
+    payroll she does not have."""
+    text = chat(["solo 401k", "yes", "yep", "ok", "2025", "52", "sole prop", "300k", "no day job", "31k",
+                 "30k", "16.5k", "no"])
+    assert "🔒 2025 is over: its after-tax contributions are closed; nothing more goes in for it." in text
+    assert "through payroll" not in text
