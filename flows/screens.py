@@ -78,6 +78,7 @@ def situation_of(facts: Facts) -> Situation:
     return Situation(
         sole_prop=facts.is_sole_prop, employer_max_chosen=facts.value("employer_contributions") == "max",
         admin_unknown=unknown_for_administrator(facts), year_closed=facts.year_closed,
+        solo=facts.is_solo,
     )
 
 

@@ -26,24 +26,38 @@ FIRST_SCREEN_CHARS = 600
 FIRST_SCREEN_LINES = 12
 
 
-def verdict_headline(verdict: str, route: str | None) -> str:
+def who_can_tell(solo: bool) -> str:
+    """Who answers the plan questions: an employer's plan administrator, or, for a Solo 401(k) whose
+    owner is the administrator, the provider whose plan document the owner adopted."""
+    return "your solo 401(k) provider" if solo else "your plan administrator"
+
+
+def ask_line(solo: bool) -> str:
+    return f"Ask {who_can_tell(solo)} (copy and send):"
+
+
+def verdict_headline(verdict: str, route: str | None, solo: bool = False) -> str:
     if verdict == Verdict.AVAILABLE.value:
         return f"✅ Mega backdoor Roth: available, via {ROUTE_NAMES[route or '']}."
     if verdict == Verdict.AFTER_SEPARATION_ONLY.value:
         return "🟡 After-tax money is allowed, but reaches a Roth only when you leave this job."
     if verdict == Verdict.NOT_AVAILABLE.value:
         return "❌ Mega backdoor Roth: not available in this plan."
-    return "❓ Mega backdoor Roth: can't tell yet; your plan administrator can."
+    return f"❓ Mega backdoor Roth: can't tell yet; {who_can_tell(solo)} can."
 
 
-def administrator_questions(unknown: tuple[int, ...]) -> list[str]:
-    """Only the questions still unknown, numbered for copying."""
-    return [f"{n}. {ADMINISTRATOR_QUESTIONS[i]}" for n, i in enumerate(unknown, start=1)]
+def administrator_questions(unknown: tuple[int, ...], solo: bool = False) -> list[str]:
+    """Only the questions still unknown, numbered for copying; a solo owner asks about "my plan"."""
+    questions = [ADMINISTRATOR_QUESTIONS[i] for i in unknown]
+    if solo:
+        questions = [q.replace("our plan", "my plan document") for q in questions]
+    return [f"{n}. {q}" for n, q in enumerate(questions, start=1)]
 
 
 def verdict_lines(verdict: str, route: str | None, plan_type: PlanType,
                   unknown: tuple[int, ...] = (0, 1, 2, 3)) -> list[str]:
-    lines = [verdict_headline(verdict, route)]
+    solo = plan_type is PlanType.SOLO_401K
+    lines = [verdict_headline(verdict, route, solo)]
     if verdict == Verdict.AVAILABLE.value and route == Route.IN_PLAN_CONVERSION.value:
         lines.append("Contribute after-tax money, then convert it to Roth inside the plan, promptly.")
     elif verdict == Verdict.AVAILABLE.value:
@@ -55,8 +69,8 @@ def verdict_lines(verdict: str, route: str | None, plan_type: PlanType,
         lines.append(f"Why: {_why_not(plan_type)}")
         lines.append("Next: your year and age, for the other ways to save after tax.")
     else:
-        lines.append("Ask your plan administrator (copy and send):")
-        lines.extend(administrator_questions(unknown))
+        lines.append(ask_line(solo))
+        lines.extend(administrator_questions(unknown, solo))
         lines.append("Meanwhile, you can continue with provisional numbers.")
     return lines
 
@@ -342,7 +356,7 @@ def result_lines(result: dict[str, Any], situation: Situation | None = None) -> 
     if result["verdict"] == Verdict.NOT_AVAILABLE.value:
         return alternatives_lines(result, situation.year_closed)
     provisional = " (provisional)" if result["provisional"] else ""
-    core = [verdict_headline(result["verdict"], result["route"]),
+    core = [verdict_headline(result["verdict"], result["route"], situation.solo),
             f"After-tax room for {result['tax_year']}: {money(result['after_tax_room'])}{provisional}"]
     cap = _cap_line(result)
     core += [cap] if cap else []
@@ -433,8 +447,8 @@ def detail_lines(result: dict[str, Any], situation: Situation | None = None) -> 
         lines.append(ira)
     lines.extend(f"⚠ {w['message']}" for w in result["warnings"])
     if result["verdict"] == Verdict.UNKNOWN.value and situation.admin_unknown:
-        lines.append("Ask your plan administrator (copy and send):")
-        lines.extend(administrator_questions(situation.admin_unknown))
+        lines.append(ask_line(situation.solo))
+        lines.extend(administrator_questions(situation.admin_unknown, situation.solo))
     if result.get("contributions_closed"):
         lines.append("Next steps:")
         lines.extend(closed_next_steps(result["tax_year"]))

@@ -98,3 +98,19 @@ def test_a_sole_proprietors_finished_year_names_no_payroll() -> None:
                  "30k", "16.5k", "no"])
     assert "🔒 2025 is over: its after-tax contributions are closed; nothing more goes in for it." in text
     assert "through payroll" not in text
+
+
+def test_a_solo_owner_who_is_not_sure_is_sent_to_the_provider_not_an_administrator() -> None:
+    """A Solo 401(k) owner is the plan's administrator; the plan document they adopted is their
+    provider's, so 'ask your plan administrator' sent them to themselves."""
+    text = chat(["solo 401k", "idk"])
+    assert "can't tell yet; your solo 401(k) provider can." in text
+    assert "Ask your solo 401(k) provider (copy and send):" in text
+    assert "1. Does my plan document allow after-tax (non-Roth) contributions" in text
+    assert "plan administrator" not in text
+
+
+def test_an_employees_plan_still_asks_the_plan_administrator() -> None:
+    text = chat(["401k", "idk"])
+    assert "Ask your plan administrator (copy and send):" in text
+    assert "1. Does our plan allow after-tax (non-Roth) contributions" in text
