@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from typing import Any, get_args
+from typing import Any, Literal, get_args
 
-from flows.spd import errors, extract, layout, privacy, slots, terms
+from flows.spd import errors, extract, layout, model, privacy, slots, terms
 from flows.spd.rules import CLOSED, GENERAL, NEIGHBOURS, SPECIFIC, Answer, Finding, Question, Window, find
 from flows.spd.sentences import Sentence, split
 
@@ -51,6 +51,7 @@ class Proposal:
     why: str
     details: dict[str, Any] = field(default_factory=dict)
     set_aside: tuple[SetAside, ...] = ()
+    rules_answer: str | None = None  # the rules' own answer, when the learned reader changed it
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -68,6 +69,7 @@ class Proposal:
                 if k not in ("cap_percent", "per_year", "suspension_months", "minimum_usd")
             },
             "set_aside": [s.as_json() for s in self.set_aside],
+            **({"rules_answer": self.rules_answer} if self.rules_answer is not None else {}),
         }
 
 
@@ -87,13 +89,16 @@ class Reading:
         }
 
 
-def read_pdf(data: bytes, *, time_limit: float = errors.TIME_LIMIT_S) -> Reading:
-    return _read(extract.pdf_pages(data, time_limit=time_limit), numbered=True)
+Learned = Literal["shipped"] | model.Model | None  # the model beside the rules; None: the rules alone
 
 
-def read_text(raw: bytes | str) -> Reading:
+def read_pdf(data: bytes, *, time_limit: float = errors.TIME_LIMIT_S, learned: Learned = "shipped") -> Reading:
+    return _read(extract.pdf_pages(data, time_limit=time_limit), numbered=True, learned=learned)
+
+
+def read_text(raw: bytes | str, *, learned: Learned = "shipped") -> Reading:
     pages = extract.text_pages(raw)
-    return _read(pages, numbered=len(pages) > 1)
+    return _read(pages, numbered=len(pages) > 1, learned=learned)
 
 
 def read_file(name: str, data: bytes, *, time_limit: float = errors.TIME_LIMIT_S) -> Reading:
@@ -105,10 +110,35 @@ def read_file(name: str, data: bytes, *, time_limit: float = errors.TIME_LIMIT_S
     return read_text(data)
 
 
-def _read(raw_pages: list[str], *, numbered: bool) -> Reading:
+@dataclass(frozen=True)
+class Analysis:
+    """What the rules read in a document: its sentences, every finding, and their three answers."""
+
+    sentences: list[Sentence]
+    findings: list[Finding]
+    answers: dict[str, Proposal]
+
+
+def analyse_text(raw: bytes | str) -> Analysis:
+    """The rules' reading of a text alone (the learned reader's input)."""
+    pages = extract.text_pages(raw)
+    return _analyse(layout.clean_pages(pages), numbered=len(pages) > 1)
+
+
+def _read(raw_pages: list[str], *, numbered: bool, learned: Learned) -> Reading:
     pages = layout.clean_pages(raw_pages)
     if privacy.looks_personal("\n".join(pages[:3])):
         raise errors.pay_stub()
+    analysis = _analyse(pages, numbered=numbered)
+    answers = analysis.answers
+    reader = model.shipped() if learned == "shipped" else learned
+    if reader is not None:
+        answers = {q: _weighed(q, p, analysis, reader) for q, p in answers.items()}
+    full = " ".join(s.text for s in analysis.sentences)
+    return Reading(_plan_type(full), len(raw_pages), answers, _features(analysis.sentences))
+
+
+def _analyse(pages: list[str], *, numbered: bool) -> Analysis:
     sentences = split(pages, numbered=numbered)
     if not sentences:
         raise errors.empty()
@@ -116,9 +146,98 @@ def _read(raw_pages: list[str], *, numbered: bool) -> Reading:
     answers: dict[str, Proposal] = {
         q: _propose(q, [f for f in findings if f.question == q], sentences) for q in QUESTIONS
     }
-    answers = _cross_check(answers)
-    full = " ".join(s.text for s in sentences)
-    return Reading(_plan_type(full), len(raw_pages), answers, _features(sentences))
+    return Analysis(sentences, findings, _cross_check(answers))
+
+
+# ---------------------------------------------------------------- the learned reader beside the rules
+
+WINDOW = 2  # sentences on each side of a sentence (on its page) that the learned reader reads with it
+_GATE = {"after_tax_allowed": terms.Q1_WORDS, "in_plan_conversion": terms.Q2_WORDS,
+         "in_service_withdrawal": terms.Q3_WORDS}
+_SAID = {"no": "no", "conditional": "it depends", "not_stated": "not stated"}
+
+
+def _weighed(question: Question, proposal: Proposal, analysis: Analysis, reader: model.Model) -> Proposal:
+    """The rules' proposal, or the learned reader's answer where the policy lets it differ: it may turn a
+    yes into another answer when it reads the deciding sentence differently, fill a "not stated" with a no
+    or "it depends" it is sure of, never make a yes."""
+    findings = [f for f in analysis.findings if f.question == question]
+    if proposal.answer == "not_stated":
+        best = _best_window(question, analysis.sentences, findings, reader, ("no", "conditional"))
+        if best is None:
+            return proposal
+        centre, probabilities = best
+    else:
+        centre = _deciding_sentence(proposal, findings)
+        if centre is None:
+            return proposal
+        probabilities = _window_probabilities(question, centre, analysis.sentences, findings, reader)
+    answer = model.combine(proposal.answer, probabilities, reader.policy)
+    if answer == proposal.answer:
+        return proposal
+    return _changed(question, proposal, answer, analysis, findings, reader)
+
+
+def _changed(question: Question, proposal: Proposal, answer: str, analysis: Analysis, findings: list[Finding],
+             reader: model.Model) -> Proposal:
+    was = tuple(SetAside(e.page, e.quote, f"the rules read {_SAID.get(proposal.answer, proposal.answer)} here")
+                for e in proposal.evidence)
+    if answer == "not_stated":
+        why = f"the learned reader does not read this as a {proposal.answer}"
+        return Proposal(question, answer, "low", (), why, {}, (was + proposal.set_aside)[:3],
+                        rules_answer=proposal.answer)
+    best = _best_window(question, analysis.sentences, findings, reader, (answer,))
+    evidence: tuple[Evidence, ...] = ()
+    if best is not None:
+        sentence = analysis.sentences[best[0]]
+        evidence = (Evidence(sentence.page, trim(sentence.text)),)
+    why = (f"the learned reader, trained on labelled plan passages, reads {_SAID[answer]} in this sentence "
+           f"(the rules read {_SAID.get(proposal.answer, proposal.answer)})")
+    return Proposal(question, answer, "low", evidence, why, {}, (was + proposal.set_aside)[:3],
+                    rules_answer=proposal.answer)
+
+
+def _deciding_sentence(proposal: Proposal, findings: list[Finding]) -> int | None:
+    quoted = {e.quote for e in proposal.evidence}
+    return next((f.sentence.index for f in findings if trim(f.sentence.text) in quoted), None)
+
+
+def _best_window(question: Question, sentences: list[Sentence], findings: list[Finding], reader: model.Model,
+                 answers: tuple[str, ...]) -> tuple[int, dict[str, float]] | None:
+    """The sentence whose window the learned reader gives the highest probability of one of ``answers``."""
+    best: tuple[float, int, dict[str, float]] | None = None
+    for sentence in sentences:
+        if not any(word in sentence.text.lower() for word in _GATE[question]):
+            continue
+        probabilities = _window_probabilities(question, sentence.index, sentences, findings, reader)
+        p = max(probabilities[a] for a in answers)
+        if best is None or p > best[0]:
+            best = (p, sentence.index, probabilities)
+    return None if best is None else (best[1], best[2])
+
+
+def _window_probabilities(question: Question, centre: int, sentences: list[Sentence], findings: list[Finding],
+                          reader: model.Model) -> dict[str, float]:
+    page = sentences[centre].page
+    window = [s for s in sentences[max(0, centre - WINDOW) : centre + WINDOW + 1] if s.page == page]
+    inside = {s.index for s in window}
+    near = [f for f in findings if f.sentence.index in inside]
+    text = " ".join(s.text for s in window)
+    return reader.read(question, text, rules_saw(near))
+
+
+def rules_saw(findings: list[Finding]) -> model.RulesSaw:
+    """The rules' answer from these findings (as ``_propose`` decides it) and each finding's name."""
+    return model.RulesSaw(_decided(findings), tuple((f.rule, f.answer, f.strength) for f in findings))
+
+
+def _decided(findings: list[Finding]) -> str:
+    decided = [f for f in findings if f.answer != "aside"]
+    if not decided:
+        return "not_stated"
+    top = max(f.strength for f in decided)
+    answers = {f.answer for f in decided if f.strength == top}
+    return "conditional" if len(answers) > 1 else answers.pop()
 
 
 def _findings(sentences: list[Sentence]) -> list[Finding]:
