@@ -55,19 +55,28 @@ def examples(sets: Sequence[str] = SETS) -> list[Example]:
 
 def fit(train: Sequence[Example], variant: model.Variant, c: float, policy: dict[str, Any]) -> model.Model:
     """Multinomial logistic regression (lbfgs, deterministic) over binary features."""
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-
-    rows = [dict.fromkeys(model.features(e.question, e.text, e.rules, variant), 1.0) for e in train]
-    vectorizer = DictVectorizer()
-    x = vectorizer.fit_transform(rows)
-    learner = LogisticRegression(C=c, solver="lbfgs", max_iter=5000, random_state=0)
-    learner.fit(x, [e.label for e in train])
+    vectorizer, learner = learn(train, variant, c)
     names = vectorizer.get_feature_names_out()
     coef = learner.coef_.T
     weights = {str(name): tuple(float(w) for w in coef[i]) for i, name in enumerate(names)}
     classes = tuple(str(c) for c in learner.classes_)
     return model.Model(classes, tuple(float(b) for b in learner.intercept_), weights, variant, dict(policy))
+
+
+def learn(train: Sequence[Example], variant: model.Variant, c: float) -> tuple[Any, Any]:
+    """scikit-learn's vectorizer and fitted logistic regression."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vectorizer = DictVectorizer()
+    x = vectorizer.fit_transform([row(e, variant) for e in train])
+    learner = LogisticRegression(C=c, solver="lbfgs", max_iter=5000, random_state=0)
+    learner.fit(x, [e.label for e in train])
+    return vectorizer, learner
+
+
+def row(example: Example, variant: model.Variant) -> dict[str, float]:
+    return dict.fromkeys(model.features(example.question, example.text, example.rules, variant), 1.0)
 
 
 def trained() -> dict[str, Any]:

@@ -9,6 +9,7 @@ product does not need scikit-learn. What the model may change is decided in ``fl
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
@@ -55,7 +56,7 @@ def features(question: str, text: str, saw: RulesSaw, variant: Variant) -> set[s
     q = SHORT[question]
     out = {f"{q}|bias"}
     words = tokens(text)
-    grams = set(words) | {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)}
+    grams = set(words) | {f"{a} {b}" for a, b in itertools.pairwise(words)}
     if variant.words:
         out |= {f"{q}|w:{g}" for g in grams}
     if variant.shared_words:

@@ -92,7 +92,9 @@ class Reading:
 Learned = Literal["shipped"] | model.Model | None  # the model beside the rules; None: the rules alone
 
 
-def read_pdf(data: bytes, *, time_limit: float = errors.TIME_LIMIT_S, learned: Learned = "shipped") -> Reading:
+def read_pdf(
+    data: bytes, *, time_limit: float = errors.TIME_LIMIT_S, learned: Learned = "shipped"
+) -> Reading:
     return _read(extract.pdf_pages(data, time_limit=time_limit), numbered=True, learned=learned)
 
 
@@ -133,7 +135,7 @@ def _read(raw_pages: list[str], *, numbered: bool, learned: Learned) -> Reading:
     answers = analysis.answers
     reader = model.shipped() if learned == "shipped" else learned
     if reader is not None:
-        answers = {q: _weighed(q, p, analysis, reader) for q, p in answers.items()}
+        answers = {q: _weighed(q, answers[q], analysis, reader) for q in QUESTIONS}
     full = " ".join(s.text for s in analysis.sentences)
     return Reading(_plan_type(full), len(raw_pages), answers, _features(analysis.sentences))
 
@@ -166,7 +168,7 @@ def _weighed(question: Question, proposal: Proposal, analysis: Analysis, reader:
         best = _best_window(question, analysis.sentences, findings, reader, ("no", "conditional"))
         if best is None:
             return proposal
-        centre, probabilities = best
+        probabilities = best[1]
     else:
         centre = _deciding_sentence(proposal, findings)
         if centre is None:
@@ -175,25 +177,24 @@ def _weighed(question: Question, proposal: Proposal, analysis: Analysis, reader:
     answer = model.combine(proposal.answer, probabilities, reader.policy)
     if answer == proposal.answer:
         return proposal
-    return _changed(question, proposal, answer, analysis, findings, reader)
-
-
-def _changed(question: Question, proposal: Proposal, answer: str, analysis: Analysis, findings: list[Finding],
-             reader: model.Model) -> Proposal:
-    was = tuple(SetAside(e.page, e.quote, f"the rules read {_SAID.get(proposal.answer, proposal.answer)} here")
-                for e in proposal.evidence)
-    if answer == "not_stated":
-        why = f"the learned reader does not read this as a {proposal.answer}"
-        return Proposal(question, answer, "low", (), why, {}, (was + proposal.set_aside)[:3],
-                        rules_answer=proposal.answer)
     best = _best_window(question, analysis.sentences, findings, reader, (answer,))
-    evidence: tuple[Evidence, ...] = ()
-    if best is not None:
-        sentence = analysis.sentences[best[0]]
-        evidence = (Evidence(sentence.page, trim(sentence.text)),)
-    why = (f"the learned reader, trained on labelled plan passages, reads {_SAID[answer]} in this sentence "
-           f"(the rules read {_SAID.get(proposal.answer, proposal.answer)})")
-    return Proposal(question, answer, "low", evidence, why, {}, (was + proposal.set_aside)[:3],
+    quoted = None if best is None or answer == "not_stated" else analysis.sentences[best[0]]
+    return _changed(proposal, answer, quoted)
+
+
+def _changed(proposal: Proposal, answer: str, quoted: Sentence | None) -> Proposal:
+    """The learned reader's answer, quoting the sentence it reads it in most surely; the rules' own quote
+    is kept among the sentences set aside."""
+    said = _SAID.get(proposal.answer, proposal.answer)
+    was = tuple(SetAside(e.page, e.quote, f"the rules read {said} here") for e in proposal.evidence)
+    if quoted is None:
+        why = f"the learned reader does not read the rules' sentence as a {said}"
+        evidence: tuple[Evidence, ...] = ()
+    else:
+        why = (f"the learned reader, trained on labelled plan passages, reads {_SAID[answer]} in this "
+               f"sentence (the rules read {said})")
+        evidence = (Evidence(quoted.page, trim(quoted.text)),)
+    return Proposal(proposal.question, answer, "low", evidence, why, {}, (was + proposal.set_aside)[:3],
                     rules_answer=proposal.answer)
 
 
