@@ -151,6 +151,47 @@ def through_reader(data: Sequence[Example], config: Config) -> dict[str, Tally]:
     return out
 
 
+Scored = list[tuple[Config, dict[str, Tally]]]
+
+
+def _named(words: list[str], scored: Scored) -> tuple[Config, dict[str, Tally]]:
+    name, c, *steps = words
+    policy = {k: None if v == "-" else float(v)
+              for k, v in zip(("veto_below", "fill_at", "override_at"), steps, strict=True)}
+    return next((cfg, t) for cfg, t in scored if cfg[:2] == (name, float(c)) and cfg[2] == policy)
+
+
+def untuned(data: list[Example], dumps: dict[str, tuple[str, ...]]) -> None:
+    """Leave-one-set-out where the rules had never been tuned to the held-out set: each dump (the rules of
+    an earlier commit, bench/rules_then.py) with the sets it was not tuned to. Every configuration's
+    total over those pairs, and a nested figure: for each pair the configuration is chosen on the pairs
+    of the other sets only."""
+    scored = {path: dict(grid(load_rules(path, data), SETS)) for path in dumps}
+    pairs = [(path, s) for path, sets in dumps.items() for s in sets]
+    configs = list(next(iter(scored.values())))
+
+    def over(config: Config, chosen_pairs: list[tuple[str, str]]) -> Tally:
+        return sum((scored[path][config][s] for path, s in chosen_pairs), Tally())
+
+    print("Rules never tuned to the held-out set: " + ", ".join(f"{p} on {s}" for p, s in pairs))
+    rules = sum((rules_alone(load_rules(p, data), SETS)[s] for p, s in pairs), Tally())
+    print(f"  rules alone: {rules}")
+    for config in configs:
+        print(f"  {config[0]:<20} C={config[1]:<4} {policy_name(config[2]):<55} {over(config, pairs)}")
+    print("Nested (configuration chosen on the other sets' pairs):")
+    result = Tally()
+    for path, s in pairs:
+        others = [(p, o) for p, o in pairs if o != s]
+        config = max((c for c in configs if c[2] != ALONE),
+                     key=lambda c: (-over(c, others).false_yes, over(c, others).right))
+        got = scored[path][config][s]
+        alone = rules_alone(load_rules(path, data), SETS)[s]
+        result += got
+        print(f"  {s:<8} rules of {path}: rules {alone!s:<22} combination {got!s:<22} "
+              f"chose {config[0]}, C={config[1]}, {policy_name(config[2])}")
+    print(f"  total: rules {rules}, combination {result}")
+
+
 def load_rules(path: str, data: list[Example]) -> list[Example]:
     """The rules' outputs from a file of {set, id, answer, findings} rows (bench/rules_then.py)."""
     with open(path, encoding="utf-8") as lines:
@@ -164,8 +205,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.loso_spd", description=__doc__)
     parser.add_argument("--rules-from", help="the rules' outputs per passage (bench/rules_then.py)")
     parser.add_argument("--nested", action="store_true", help="also choose the configuration in each fold")
+    parser.add_argument("--config", nargs=5, metavar=("VARIANT", "C", "VETO", "FILL", "OVERRIDE"),
+                        help="show this configuration instead of the chosen one ('-': a step off)")
+    parser.add_argument("--untuned", nargs="+", metavar="FILE:SET,SET",
+                        help="rules dumps with the sets they were never tuned to (see untuned())")
     args = parser.parse_args()
     data = examples()
+    if args.untuned:
+        untuned(data, {a.split(":")[0]: tuple(a.split(":")[1].split(",")) for a in args.untuned})
+        return
     if args.rules_from:
         data = load_rules(args.rules_from, data)
     scored = grid(data, SETS)
@@ -173,9 +221,10 @@ def main() -> None:
     for (name, c, policy), tallies in scored:
         print(f"  {name:<20} C={c:<4} {policy_name(policy):<55} {total(tallies)}")
     rules = rules_alone(data, SETS)
-    config, chosen = best(scored)
+    config, chosen = best(scored) if args.config is None else _named(args.config, scored)
     alone = next(t for c, t in scored if c[:2] == config[:2] and c[2] == ALONE)
-    print(f"\nChosen by total right with no false yes: {config[0]}, C={config[1]}, {policy_name(config[2])}")
+    how = "Chosen by total right with no false yes" if args.config is None else "Shown"
+    print(f"\n{how}: {config[0]}, C={config[1]}, {policy_name(config[2])}")
     if args.rules_from:
         print(f"Rules as read from {args.rules_from} (not tuned to a set: compare with its first run).")
     else:
@@ -185,8 +234,8 @@ def main() -> None:
           f"{'(b) model alone':<22} {'(c) combination':<22}")
     for s in SETS:
         first = FIRST_RUN.get(s)
-        untuned = f"{first[0]}/{first[1]} fy {first[2]}" if first else "-"
-        print(f"{s:<10} {untuned:<26} {rules[s]!s:<22} {alone[s]!s:<22} {chosen[s]!s:<22}")
+        first_run = f"{first[0]}/{first[1]} fy {first[2]}" if first else "-"
+        print(f"{s:<10} {first_run:<26} {rules[s]!s:<22} {alone[s]!s:<22} {chosen[s]!s:<22}")
     print(f"{'total':<10} {'':<26} {total(rules)!s:<22} {total(alone)!s:<22} {total(chosen)!s:<22}")
     if not args.rules_from and config[2] != ALONE:
         print("\nThe same choice through the reader itself (read_text with each fold's model; windows of "
