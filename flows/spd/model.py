@@ -53,9 +53,13 @@ def tokens(text: str) -> list[str]:
 
 def features(question: str, text: str, saw: RulesSaw, variant: Variant) -> set[str]:
     """The binary features of one passage (or window of sentences) for one question."""
+    return features_of_words(question, tokens(text), saw, variant)
+
+
+def features_of_words(question: str, words: Sequence[str], saw: RulesSaw, variant: Variant) -> set[str]:
+    """``features`` of a text already cut into ``tokens``."""
     q = SHORT[question]
     out = {f"{q}|bias"}
-    words = tokens(text)
     grams = set(words) | {f"{a} {b}" for a, b in itertools.pairwise(words)}
     if variant.words:
         out |= {f"{q}|w:{g}" for g in grams}
@@ -92,6 +96,9 @@ class Model:
 
     def read(self, question: str, text: str, saw: RulesSaw) -> dict[str, float]:
         return self.probabilities(features(question, text, saw, self.variant))
+
+    def read_words(self, question: str, words: Sequence[str], saw: RulesSaw) -> dict[str, float]:
+        return self.probabilities(features_of_words(question, words, saw, self.variant))
 
     def as_json(self) -> dict[str, Any]:
         return {

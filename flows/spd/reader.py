@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any, Literal, get_args
 
 from flows.spd import errors, extract, layout, model, privacy, slots, terms
@@ -120,6 +121,11 @@ class Analysis:
     findings: list[Finding]
     answers: dict[str, Proposal]
 
+    @cached_property
+    def words(self) -> list[list[str]]:
+        """Each sentence's words as the learned reader reads them."""
+        return [model.tokens(s.text) for s in self.sentences]
+
 
 def analyse_text(raw: bytes | str) -> Analysis:
     """The rules' reading of a text alone (the learned reader's input)."""
@@ -165,7 +171,7 @@ def _weighed(question: Question, proposal: Proposal, analysis: Analysis, reader:
     or "it depends" it is sure of, never make a yes."""
     findings = [f for f in analysis.findings if f.question == question]
     if proposal.answer == "not_stated":
-        best = _best_window(question, analysis.sentences, findings, reader, ("no", "conditional"))
+        best = _best_window(question, analysis, findings, reader, ("no", "conditional"))
         if best is None:
             return proposal
         probabilities = best[1]
@@ -173,11 +179,11 @@ def _weighed(question: Question, proposal: Proposal, analysis: Analysis, reader:
         centre = _deciding_sentence(proposal, findings)
         if centre is None:
             return proposal
-        probabilities = _window_probabilities(question, centre, analysis.sentences, findings, reader)
+        probabilities = _window_probabilities(question, centre, analysis, findings, reader)
     answer = model.combine(proposal.answer, probabilities, reader.policy)
     if answer == proposal.answer:
         return proposal
-    best = _best_window(question, analysis.sentences, findings, reader, (answer,))
+    best = _best_window(question, analysis, findings, reader, (answer,))
     quoted = None if best is None or answer == "not_stated" else analysis.sentences[best[0]]
     return _changed(proposal, answer, quoted)
 
@@ -203,28 +209,29 @@ def _deciding_sentence(proposal: Proposal, findings: list[Finding]) -> int | Non
     return next((f.sentence.index for f in findings if trim(f.sentence.text) in quoted), None)
 
 
-def _best_window(question: Question, sentences: list[Sentence], findings: list[Finding], reader: model.Model,
+def _best_window(question: Question, analysis: Analysis, findings: list[Finding], reader: model.Model,
                  answers: tuple[str, ...]) -> tuple[int, dict[str, float]] | None:
     """The sentence whose window the learned reader gives the highest probability of one of ``answers``."""
     best: tuple[float, int, dict[str, float]] | None = None
-    for sentence in sentences:
+    for sentence in analysis.sentences:
         if not any(word in sentence.text.lower() for word in _GATE[question]):
             continue
-        probabilities = _window_probabilities(question, sentence.index, sentences, findings, reader)
+        probabilities = _window_probabilities(question, sentence.index, analysis, findings, reader)
         p = max(probabilities[a] for a in answers)
         if best is None or p > best[0]:
             best = (p, sentence.index, probabilities)
     return None if best is None else (best[1], best[2])
 
 
-def _window_probabilities(question: Question, centre: int, sentences: list[Sentence], findings: list[Finding],
+def _window_probabilities(question: Question, centre: int, analysis: Analysis, findings: list[Finding],
                           reader: model.Model) -> dict[str, float]:
+    """The learned reader on a sentence and up to WINDOW sentences each side on its page."""
+    sentences = analysis.sentences
     page = sentences[centre].page
-    window = [s for s in sentences[max(0, centre - WINDOW) : centre + WINDOW + 1] if s.page == page]
-    inside = {s.index for s in window}
-    near = [f for f in findings if f.sentence.index in inside]
-    text = " ".join(s.text for s in window)
-    return reader.read(question, text, rules_saw(near))
+    window = [s.index for s in sentences[max(0, centre - WINDOW) : centre + WINDOW + 1] if s.page == page]
+    near = [f for f in findings if window[0] <= f.sentence.index <= window[-1]]
+    words = [w for i in window for w in analysis.words[i]]
+    return reader.read_words(question, words, rules_saw(near))
 
 
 def rules_saw(findings: list[Finding]) -> model.RulesSaw:
