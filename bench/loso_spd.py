@@ -166,29 +166,30 @@ def untuned(data: list[Example], dumps: dict[str, tuple[str, ...]]) -> None:
     an earlier commit, bench/rules_then.py) with the sets it was not tuned to. Every configuration's
     total over those pairs, and a nested figure: for each pair the configuration is chosen on the pairs
     of the other sets only."""
-    scored = {path: dict(grid(load_rules(path, data), SETS)) for path in dumps}
+    grids = {path: grid(load_rules(path, data), SETS) for path in dumps}
     pairs = [(path, s) for path, sets in dumps.items() for s in sets]
-    configs = list(next(iter(scored.values())))
+    configs = [config for config, _ in next(iter(grids.values()))]
 
-    def over(config: Config, chosen_pairs: list[tuple[str, str]]) -> Tally:
-        return sum((scored[path][config][s] for path, s in chosen_pairs), Tally())
+    def over(k: int, chosen_pairs: list[tuple[str, str]]) -> Tally:
+        return sum((grids[path][k][1][s] for path, s in chosen_pairs), Tally())
 
     print("Rules never tuned to the held-out set: " + ", ".join(f"{p} on {s}" for p, s in pairs))
     rules = sum((rules_alone(load_rules(p, data), SETS)[s] for p, s in pairs), Tally())
     print(f"  rules alone: {rules}")
-    for config in configs:
-        print(f"  {config[0]:<20} C={config[1]:<4} {policy_name(config[2]):<55} {over(config, pairs)}")
+    for k, config in enumerate(configs):
+        print(f"  {config[0]:<20} C={config[1]:<4} {policy_name(config[2]):<55} {over(k, pairs)}")
     print("Nested (configuration chosen on the other sets' pairs):")
     result = Tally()
+    combined = [k for k, c in enumerate(configs) if c[2] != ALONE]
     for path, s in pairs:
         others = [(p, o) for p, o in pairs if o != s]
-        config = max((c for c in configs if c[2] != ALONE),
-                     key=lambda c: (-over(c, others).false_yes, over(c, others).right))
-        got = scored[path][config][s]
+        k = max(combined, key=lambda k: (-over(k, others).false_yes, over(k, others).right))
+        got = grids[path][k][1][s]
         alone = rules_alone(load_rules(path, data), SETS)[s]
         result += got
+        name, c, policy = configs[k]
         print(f"  {s:<8} rules of {path}: rules {alone!s:<22} combination {got!s:<22} "
-              f"chose {config[0]}, C={config[1]}, {policy_name(config[2])}")
+              f"chose {name}, C={c}, {policy_name(policy)}")
     print(f"  total: rules {rules}, combination {result}")
 
 

@@ -45,7 +45,7 @@ def test_the_model_never_makes_a_yes_the_rules_did_not_make(
     assert answer in model.ANSWERS
 
 
-# Passages the rules read as no / it depends / not stated for after-tax contributions (Q1) and withdrawals (Q3).
+# Passages the rules read as no / it depends / not stated (after-tax contributions, withdrawals).
 NOT_YES = {
     "The Plan does not permit Voluntary After-tax Contributions.": ("after_tax_allowed", "no"),
     "The Employer may elect under Part 4D to allow Employee After-Tax Contributions.": (
@@ -83,13 +83,14 @@ def test_a_filled_answer_quotes_the_sentence_the_model_reads_it_in_with_its_page
     text = (
         "Your savings are invested as you choose. You may take a loan from your account.\f"
         "The plan year is the calendar year.\f"
-        "You can withdraw money only when the trustee certifies a hardship."
+        "The trustee explains how distributions are taxed when you ask."
     )
-    assert read_text(text, learned=None).answers["in_plan_conversion"].answer == "not_stated"
-    proposal = read_text(text, learned=_sure_of("no", ALL_ON, word="trustee")).answers["in_service_withdrawal"]
-    assert proposal.answer == "no"
+    q3 = "in_service_withdrawal"
+    assert read_text(text, learned=None).answers[q3].answer == "not_stated"
+    proposal = read_text(text, learned=_sure_of("no", ALL_ON, word="trustee")).answers[q3]
+    assert (proposal.answer, proposal.rules_answer, proposal.confidence) == ("no", "not_stated", "low")
     assert [(e.page, e.quote) for e in proposal.evidence] == [
-        (3, "You can withdraw money only when the trustee certifies a hardship.")
+        (3, "The trustee explains how distributions are taxed when you ask.")
     ]
     assert "learned reader" in proposal.why
 
@@ -119,3 +120,20 @@ def test_pure_python_probabilities_are_scikit_learns() -> None:
 def test_the_shipped_model_is_what_training_produces() -> None:
     shipped = json.loads(SHIPPED.read_text(encoding="utf-8"))
     assert shipped == trained(), "flows/spd/data/model.json is stale: run python -m bench.train_spd"
+
+
+def test_the_candidate_policy_makes_no_yes_the_rules_did_not_make_on_any_labelled_passage() -> None:
+    """Every labelled passage of the seven sets, read with the candidate policy (bench/train_spd.py): a yes
+    only where the rules said yes. (The model was trained on these passages: this holds the policy, it is
+    no measure of how well the model reads.)"""
+    from bench.score_spd import candidate
+
+    learned = candidate()
+    assert isinstance(learned, model.Model)
+    assert learned.active
+    made = [
+        e.id
+        for e in examples()
+        if read_text(e.text, learned=learned).answers[e.question].answer == "yes" and e.rules.answer != "yes"
+    ]
+    assert made == []

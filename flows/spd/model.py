@@ -82,6 +82,11 @@ class Model:
     variant: Variant
     policy: dict[str, Any]
 
+    @property
+    def active(self) -> bool:
+        """Whether the policy lets the model change any answer (a policy of null steps changes none)."""
+        return any(v is not None for v in self.policy.values())
+
     def probabilities(self, present: Iterable[str]) -> dict[str, float]:
         scores = list(self.intercept)
         for name in present:

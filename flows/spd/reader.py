@@ -140,7 +140,7 @@ def _read(raw_pages: list[str], *, numbered: bool, learned: Learned) -> Reading:
     analysis = _analyse(pages, numbered=numbered)
     answers = analysis.answers
     reader = model.shipped() if learned == "shipped" else learned
-    if reader is not None:
+    if reader is not None and reader.active:
         answers = {q: _weighed(q, answers[q], analysis, reader) for q in QUESTIONS}
     full = " ".join(s.text for s in analysis.sentences)
     return Reading(_plan_type(full), len(raw_pages), answers, _features(analysis.sentences))
