@@ -100,7 +100,7 @@ def _deciding(ids: tuple[str, ...], by_id: dict[str, dict[str, str]], question: 
             if KEYS.get(by_id[i]["question"]) == question and by_id[i]["label"] != "not-this-question"]
 
 
-def score_documents() -> list[DocumentScore]:
+def score_documents(learned: Learned = "shipped") -> list[DocumentScore]:
     from flows.spd import read_pdf
     from flows.spd.extract import pdf_pages
 
@@ -109,7 +109,7 @@ def score_documents() -> list[DocumentScore]:
     for name, (ids, expected) in DOCUMENTS.items():
         data = _document_pdf(name, ids, by_id)
         texts = [" ".join(t.replace("\ufffe", "").split()) for t in pdf_pages(data)]
-        reading = read_pdf(data)
+        reading = read_pdf(data, learned=learned)
         for question, answer in expected.items():
             evidence = reading.answers[question].evidence
             on_page = all(e.page is not None and e.quote.removesuffix(" …")[:60] in texts[e.page - 1]
@@ -279,7 +279,7 @@ def main() -> None:
                           for d in score_unseen_documents(folder, form, learned)])
         return
     if sys.argv[1:] == ["documents"]:
-        _print_documents(score_documents())
+        _print_documents(score_documents(learned))
         return
     for name in sys.argv[1:] or ["dev"]:
         results = score(name, learned)
