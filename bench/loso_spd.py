@@ -35,8 +35,10 @@ VARIANTS = {
 }
 CS = (0.3, 1.0, 3.0)
 POLICIES: tuple[dict[str, Any], ...] = tuple(
-    {"veto_below": v, "fill_at": f, "override_at": o}
-    for v, f, o in itertools.product((None, 0.1, 0.2, 0.3), (None, 0.5, 0.6, 0.7, 0.8), (None, 0.6, 0.8))
+    {"veto_below": v, "veto_at": a, "fill_at": f, "override_at": o}
+    for v, a, f, o in itertools.product(
+        (None, 0.1, 0.2, 0.3), (None, 0.5, 0.7), (None, 0.5, 0.6, 0.7, 0.8), (None, 0.6, 0.8)
+    )
 )
 ALONE = "model alone"
 
@@ -97,7 +99,7 @@ def total(tallies: dict[str, Tally]) -> Tally:
 def policy_name(policy: dict[str, Any] | str) -> str:
     if isinstance(policy, str):
         return policy
-    parts = [f"{k.split('_')[0]} {v}" for k, v in policy.items() if v is not None]
+    parts = [f"{k.replace('_', ' ')} {v}" for k, v in policy.items() if v is not None]
     return "rules + model: " + (", ".join(parts) if parts else "nothing changed")
 
 
@@ -157,7 +159,7 @@ Scored = list[tuple[Config, dict[str, Tally]]]
 def _named(words: list[str], scored: Scored) -> tuple[Config, dict[str, Tally]]:
     name, c, *steps = words
     policy = {k: None if v == "-" else float(v)
-              for k, v in zip(("veto_below", "fill_at", "override_at"), steps, strict=True)}
+              for k, v in zip(("veto_below", "veto_at", "fill_at", "override_at"), steps, strict=True)}
     return next((cfg, t) for cfg, t in scored if cfg[:2] == (name, float(c)) and cfg[2] == policy)
 
 
@@ -206,7 +208,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.loso_spd", description=__doc__)
     parser.add_argument("--rules-from", help="the rules' outputs per passage (bench/rules_then.py)")
     parser.add_argument("--nested", action="store_true", help="also choose the configuration in each fold")
-    parser.add_argument("--config", nargs=5, metavar=("VARIANT", "C", "VETO", "FILL", "OVERRIDE"),
+    steps = ("VARIANT", "C", "VETO_BELOW", "VETO_AT", "FILL", "OVERRIDE")
+    parser.add_argument("--config", nargs=6, metavar=steps,
                         help="show this configuration instead of the chosen one ('-': a step off)")
     parser.add_argument("--untuned", nargs="+", metavar="FILE:SET,SET",
                         help="rules dumps with the sets they were never tuned to (see untuned())")

@@ -14,7 +14,7 @@ from bench.train_spd import SHIPPED, examples, learn, row, trained
 from flows.spd import model
 from flows.spd.reader import read_text
 
-ALL_ON: dict[str, Any] = {"veto_below": 0.99, "fill_at": 0.01, "override_at": 0.01}
+ALL_ON: dict[str, Any] = {"veto_below": 0.99, "veto_at": 0.01, "fill_at": 0.01, "override_at": 0.01}
 RULES_ANSWERS = ("yes", "no", "conditional", "not_stated")
 
 
@@ -32,14 +32,14 @@ def _sure_of(answer: str, policy: dict[str, Any], *, word: str | None = None) ->
 @given(
     rules=st.sampled_from(RULES_ANSWERS),
     weights=st.lists(st.floats(0.001, 1.0), min_size=4, max_size=4),
-    thresholds=st.lists(st.one_of(st.none(), st.floats(0.0, 1.0)), min_size=3, max_size=3),
+    thresholds=st.lists(st.one_of(st.none(), st.floats(0.0, 1.0)), min_size=4, max_size=4),
 )
 def test_the_model_never_makes_a_yes_the_rules_did_not_make(
     rules: str, weights: list[float], thresholds: list[float | None]
 ) -> None:
     total = sum(weights)
     probabilities = {a: w / total for a, w in zip(model.ANSWERS, weights, strict=True)}
-    policy = dict(zip(("veto_below", "fill_at", "override_at"), thresholds, strict=True))
+    policy = dict(zip(("veto_below", "veto_at", "fill_at", "override_at"), thresholds, strict=True))
     answer = model.combine(rules, probabilities, policy)
     assert answer != "yes" or rules == "yes"
     assert answer in model.ANSWERS

@@ -143,6 +143,8 @@ def combine(rules: str, probabilities: dict[str, float], policy: dict[str, Any])
 
     - ``veto_below``: a rules yes the model gives less than this probability becomes the model's strongest
       other answer;
+    - ``veto_at``: a rules yes becomes the model's no or conditional when it is at least this sure of it
+      (a model that only does not know, its weight on "not stated", does not veto);
     - ``fill_at``: a rules "not stated" becomes the model's no or conditional when it is at least this sure;
     - ``override_at``: a rules no or conditional becomes the model's other no / conditional / not stated
       when it is at least this sure.
@@ -152,7 +154,9 @@ def combine(rules: str, probabilities: dict[str, float], policy: dict[str, Any])
     if rules == "yes":
         if veto is not None and probabilities["yes"] < veto:
             return strongest(probabilities, ("no", "conditional", "not_stated"))[0]
-        return "yes"
+        against, p = strongest(probabilities, ("no", "conditional"))
+        veto_at = policy.get("veto_at")
+        return against if veto_at is not None and p >= veto_at else "yes"
     if rules == "not_stated":
         answer, p = strongest(probabilities, ("no", "conditional"))
         return answer if fill is not None and p >= fill else rules
