@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,14 +23,13 @@ SETS = ("dev", "heldback", "found", "found2", "unseen", "unseen2", "unseen3")
 SHIPPED = Path(__file__).resolve().parent.parent / "flows" / "spd" / "data" / "model.json"
 
 # The features and regularisation chosen by leave-one-set-out with rules never tuned to the held-out set
-# (docs/spd-model.md). The shipped policy changes nothing: the candidate policy below read more passages
-# right with fewer false yes where the rules were untuned, but it turns plain yes wordings the rules read
-# right into "it depends" (docs/spd-model.md, "Why it is off"). ``python -m bench.score_spd --learned``
-# reads with the candidate.
+# (docs/spd-model.md). The shipped policy (flows/spd/model.py, POLICY) changes nothing: the candidate
+# policy below read more passages right with fewer false yes where the rules were untuned, but it turns
+# plain yes wordings the rules read right into "it depends" (docs/spd-model.md, "Why it is off").
+# ``python -m bench.score_spd --learned`` reads with the candidate.
 VARIANT = model.Variant(words=True, shared_words=False, rules=False)
 C = 3.0
-POLICY: dict[str, Any] = {"veto_below": None, "fill_at": None, "override_at": None}
-CANDIDATE: dict[str, Any] = {"veto_below": 0.2, "fill_at": 0.6, "override_at": None}
+CANDIDATE: dict[str, float | None] = {"veto_below": 0.2, "veto_at": None, "fill_at": 0.6, "override_at": None}
 
 
 @dataclass(frozen=True)
@@ -58,7 +57,8 @@ def examples(sets: Sequence[str] = SETS) -> list[Example]:
     return out
 
 
-def fit(train: Sequence[Example], variant: model.Variant, c: float, policy: dict[str, Any]) -> model.Model:
+def fit(train: Sequence[Example], variant: model.Variant, c: float,
+        policy: Mapping[str, float | None]) -> model.Model:
     """Multinomial logistic regression (lbfgs, deterministic) over binary features."""
     vectorizer, learner = learn(train, variant, c)
     names = vectorizer.get_feature_names_out()
@@ -85,7 +85,7 @@ def row(example: Example, variant: model.Variant) -> dict[str, float]:
 
 
 def trained() -> dict[str, Any]:
-    return fit(examples(), VARIANT, C, POLICY).as_json()
+    return fit(examples(), VARIANT, C, model.POLICY).as_json()
 
 
 def _text(raw: dict[str, Any]) -> str:

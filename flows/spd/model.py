@@ -13,13 +13,16 @@ import itertools
 import json
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
 
 ANSWERS = ("yes", "no", "conditional", "not_stated")
+# What the shipped model may change (``combine``): every step off, so the reader's answers are the rules'.
+# docs/spd-model.md measures the candidate policy (bench/train_spd.py, CANDIDATE) and says why it is off.
+POLICY: dict[str, float | None] = {"veto_below": None, "veto_at": None, "fill_at": None, "override_at": None}
 SHORT = {"after_tax_allowed": "Q1", "in_plan_conversion": "Q2", "in_service_withdrawal": "Q3"}
 
 _TOKEN = re.compile(r"[a-z]+(?:['’][a-z]+)?|\d+(?:[.,]\d+)*|[½%$§□☐☒✓✔]|_{2,}")
@@ -78,9 +81,9 @@ class Model:
 
     classes: tuple[str, ...]
     intercept: tuple[float, ...]
-    weights: dict[str, tuple[float, ...]]
+    weights: Mapping[str, Sequence[float]]
     variant: Variant
-    policy: dict[str, Any]
+    policy: Mapping[str, float | None]
 
     @property
     def active(self) -> bool:
@@ -110,26 +113,27 @@ class Model:
             "classes": list(self.classes),
             "intercept": [round(x, 6) for x in self.intercept],
             "variant": self.variant.as_json(),
-            "policy": self.policy,
             "weights": {k: [round(x, 6) for x in v] for k, v in sorted(self.weights.items())},
         }
 
 
-def from_json(raw: dict[str, Any]) -> Model:
-    return Model(
-        tuple(raw["classes"]),
-        tuple(float(x) for x in raw["intercept"]),
-        {k: tuple(float(x) for x in v) for k, v in raw["weights"].items()},
-        Variant(**raw["variant"]),
-        dict(raw["policy"]),
-    )
+def from_json(raw: dict[str, Any], policy: Mapping[str, float | None]) -> Model:
+    """The model written by ``Model.as_json`` (its weights kept as JSON's lists: converting 9,000 rows
+    costs ten times the parse)."""
+    return Model(tuple(raw["classes"]), tuple(raw["intercept"]), raw["weights"], Variant(**raw["variant"]),
+                 policy)
+
+
+def shipped_active() -> bool:
+    """Whether the shipped policy lets the model change anything (else its weights are never loaded)."""
+    return any(v is not None for v in POLICY.values())
 
 
 @cache
 def shipped() -> Model:
-    """The model shipped with the package (flows/spd/data/model.json)."""
+    """The model shipped with the package (flows/spd/data/model.json) under the shipped POLICY."""
     text = resources.files("flows.spd").joinpath("data/model.json").read_text(encoding="utf-8")
-    return from_json(json.loads(text))
+    return from_json(json.loads(text), POLICY)
 
 
 def strongest(probabilities: dict[str, float], among: Sequence[str]) -> tuple[str, float]:
@@ -137,7 +141,7 @@ def strongest(probabilities: dict[str, float], among: Sequence[str]) -> tuple[st
     return answer, probabilities[answer]
 
 
-def combine(rules: str, probabilities: dict[str, float], policy: dict[str, Any]) -> str:
+def combine(rules: str, probabilities: dict[str, float], policy: Mapping[str, float | None]) -> str:
     """The answer from the rules' answer and the model's probabilities, under a policy that never makes a
     yes the rules did not make:
 

@@ -139,11 +139,18 @@ def _read(raw_pages: list[str], *, numbered: bool, learned: Learned) -> Reading:
         raise errors.pay_stub()
     analysis = _analyse(pages, numbered=numbered)
     answers = analysis.answers
-    reader = model.shipped() if learned == "shipped" else learned
+    reader = _learned_reader(learned)
     if reader is not None and reader.active:
         answers = {q: _weighed(q, answers[q], analysis, reader) for q in QUESTIONS}
     full = " ".join(s.text for s in analysis.sentences)
     return Reading(_plan_type(full), len(raw_pages), answers, _features(analysis.sentences))
+
+
+def _learned_reader(learned: Learned) -> model.Model | None:
+    """The model to read with; the shipped one is loaded only when its policy may change an answer."""
+    if learned != "shipped":
+        return learned
+    return model.shipped() if model.shipped_active() else None
 
 
 def _analyse(pages: list[str], *, numbered: bool) -> Analysis:
