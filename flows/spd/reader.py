@@ -190,9 +190,12 @@ def _weighed(question: Question, proposal: Proposal, analysis: Analysis, reader:
     answer = model.combine(proposal.answer, probabilities, reader.policy)
     if answer == proposal.answer:
         return proposal
+    if answer == "not_stated":
+        return _changed(proposal, answer, None)
     best = _best_window(question, analysis, findings, reader, (answer,))
-    quoted = None if best is None or answer == "not_stated" else analysis.sentences[best[0]]
-    return _changed(proposal, answer, quoted)
+    if best is None:
+        return proposal  # no sentence to prove the model's answer: the rules' answer stands
+    return _changed(proposal, answer, analysis.sentences[best[0]])
 
 
 def _changed(proposal: Proposal, answer: str, quoted: Sentence | None) -> Proposal:
