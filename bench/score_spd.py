@@ -1,7 +1,8 @@
 """Label accuracy of the SPD reader over labelled real passages.
 
-``python -m bench.score_spd [SET ...]`` (dev, heldback, found, found2, unseen, unseen2, unseen3)
-prints per-passage misses and the score; ``python -m bench.score_spd documents`` and
+``python -m bench.score_spd [--learned] [SET ...]`` (dev, heldback, found, found2, unseen, unseen2,
+unseen3) prints per-passage misses and the score (``--learned``: with the learned reader's candidate
+policy beside the rules, docs/spd-model.md); ``python -m bench.score_spd documents`` and
 ``… unseen-documents [FOLDER ...]`` score whole documents. The unseen sets (``passages-unseen*.jsonl``,
 ``documents-unseen*/``) were each collected and labelled by someone who never read the rules, and
 each is measured once before any rule is tuned to it (see docs/spd.md, Measured).
@@ -14,7 +15,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from flows.spd.reader import read_text
+from flows.spd.reader import Learned, read_text
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "spd"
 KEYS = {"Q1": "after_tax_allowed", "Q2": "in_plan_conversion", "Q3": "in_service_withdrawal"}
@@ -48,12 +49,12 @@ def passages(name: str) -> list[dict[str, str]]:
     return passages_file(f"passages-{name}.jsonl")
 
 
-def score(name: str) -> list[Scored]:
+def score(name: str, learned: Learned = "shipped") -> list[Scored]:
     out = []
     for p in passages(name):
         if p["question"] not in KEYS:
             continue
-        answer = read_text(p["passage"]).answers[KEYS[p["question"]]]
+        answer = read_text(p["passage"], learned=learned).answers[KEYS[p["question"]]]
         out.append(Scored(p["id"], p["question"], p["label"], answer.answer, answer.confidence))
     return out
 
@@ -99,7 +100,7 @@ def _deciding(ids: tuple[str, ...], by_id: dict[str, dict[str, str]], question: 
             if KEYS.get(by_id[i]["question"]) == question and by_id[i]["label"] != "not-this-question"]
 
 
-def score_documents() -> list[DocumentScore]:
+def score_documents(learned: Learned = "shipped") -> list[DocumentScore]:
     from flows.spd import read_pdf
     from flows.spd.extract import pdf_pages
 
@@ -108,7 +109,7 @@ def score_documents() -> list[DocumentScore]:
     for name, (ids, expected) in DOCUMENTS.items():
         data = _document_pdf(name, ids, by_id)
         texts = [" ".join(t.replace("\ufffe", "").split()) for t in pdf_pages(data)]
-        reading = read_pdf(data)
+        reading = read_pdf(data, learned=learned)
         for question, answer in expected.items():
             evidence = reading.answers[question].evidence
             on_page = all(e.page is not None and e.quote.removesuffix(" …")[:60] in texts[e.page - 1]
@@ -193,7 +194,9 @@ def _pieces(paragraph: str) -> list[str]:
     return [*out, piece] if piece else out
 
 
-def score_unseen_documents(folder: Path, form: str = "pdf") -> list[DocumentScore]:
+def score_unseen_documents(
+    folder: Path, form: str = "pdf", learned: Learned = "shipped"
+) -> list[DocumentScore]:
     """Each held-back document read as a two-column PDF (``form="pdf"``) or as its text."""
     from flows.spd import read_pdf
     from flows.spd.extract import pdf_pages
@@ -205,10 +208,10 @@ def score_unseen_documents(folder: Path, form: str = "pdf") -> list[DocumentScor
         if form == "pdf":
             data = build(Spd(Path(doc.file).stem, _pdf_pages_of(text_pages), toc=False))
             texts = [_normal(t) for t in pdf_pages(data)]
-            reading = read_pdf(data)
+            reading = read_pdf(data, learned=learned)
         else:
             texts = [_normal(t) for t in text_pages]
-            reading = read_text("\f".join(text_pages))
+            reading = read_text("\f".join(text_pages), learned=learned)
         for question, answer in doc.expected.items():
             evidence = reading.answers[question].evidence
             proof = [_normal(s) for s in doc.proof.get(question, [])]
@@ -250,7 +253,21 @@ def passages_file(name: str) -> list[dict[str, str]]:
     return [json.loads(line) for line in lines if line.strip()]
 
 
+def candidate() -> Learned:
+    """The shipped model with the candidate policy (bench/train_spd.py), for ``--learned``."""
+    from dataclasses import replace
+
+    from bench.train_spd import CANDIDATE
+    from flows.spd import model
+
+    return replace(model.shipped(), policy=dict(CANDIDATE))
+
+
 def main() -> None:
+    learned: Learned = "shipped"
+    if "--learned" in sys.argv:  # read with the learned reader's candidate policy (docs/spd-model.md)
+        sys.argv.remove("--learned")
+        learned = candidate()
     if sys.argv[1:2] == ["agreement"]:  # python -m bench.score_spd agreement unseen3
         for name in sys.argv[2:]:
             print(agreement(name))
@@ -259,13 +276,13 @@ def main() -> None:
         names = sys.argv[2:] or UNSEEN_SETS
         folders = [DATA / name for name in names if (DATA / name / "manifest.json").exists()]
         _print_documents([d for folder in folders for form in ("pdf", "text")
-                          for d in score_unseen_documents(folder, form)])
+                          for d in score_unseen_documents(folder, form, learned)])
         return
     if sys.argv[1:] == ["documents"]:
-        _print_documents(score_documents())
+        _print_documents(score_documents(learned))
         return
     for name in sys.argv[1:] or ["dev"]:
-        results = score(name)
+        results = score(name, learned)
         for r in results:
             if not r.right:
                 print(f"{name} {r.id} {r.question} label={r.label} got={r.got}")

@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from typing import Any, get_args
+from functools import cached_property
+from typing import Any, Literal, get_args
 
-from flows.spd import errors, extract, layout, privacy, slots, terms
+from flows.spd import errors, extract, layout, model, privacy, slots, terms
 from flows.spd.rules import CLOSED, GENERAL, NEIGHBOURS, SPECIFIC, Answer, Finding, Question, Window, find
 from flows.spd.sentences import Sentence, split
 
@@ -51,6 +52,7 @@ class Proposal:
     why: str
     details: dict[str, Any] = field(default_factory=dict)
     set_aside: tuple[SetAside, ...] = ()
+    rules_answer: str | None = None  # the rules' own answer, when the learned reader changed it
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -68,6 +70,7 @@ class Proposal:
                 if k not in ("cap_percent", "per_year", "suspension_months", "minimum_usd")
             },
             "set_aside": [s.as_json() for s in self.set_aside],
+            **({"rules_answer": self.rules_answer} if self.rules_answer is not None else {}),
         }
 
 
@@ -87,13 +90,18 @@ class Reading:
         }
 
 
-def read_pdf(data: bytes, *, time_limit: float = errors.TIME_LIMIT_S) -> Reading:
-    return _read(extract.pdf_pages(data, time_limit=time_limit), numbered=True)
+Learned = Literal["shipped"] | model.Model | None  # the model beside the rules; None: the rules alone
 
 
-def read_text(raw: bytes | str) -> Reading:
+def read_pdf(
+    data: bytes, *, time_limit: float = errors.TIME_LIMIT_S, learned: Learned = "shipped"
+) -> Reading:
+    return _read(extract.pdf_pages(data, time_limit=time_limit), numbered=True, learned=learned)
+
+
+def read_text(raw: bytes | str, *, learned: Learned = "shipped") -> Reading:
     pages = extract.text_pages(raw)
-    return _read(pages, numbered=len(pages) > 1)
+    return _read(pages, numbered=len(pages) > 1, learned=learned)
 
 
 def read_file(name: str, data: bytes, *, time_limit: float = errors.TIME_LIMIT_S) -> Reading:
@@ -105,10 +113,47 @@ def read_file(name: str, data: bytes, *, time_limit: float = errors.TIME_LIMIT_S
     return read_text(data)
 
 
-def _read(raw_pages: list[str], *, numbered: bool) -> Reading:
+@dataclass(frozen=True)
+class Analysis:
+    """What the rules read in a document: its sentences, every finding, and their three answers."""
+
+    sentences: list[Sentence]
+    findings: list[Finding]
+    answers: dict[str, Proposal]
+
+    @cached_property
+    def words(self) -> list[list[str]]:
+        """Each sentence's words as the learned reader reads them."""
+        return [model.tokens(s.text) for s in self.sentences]
+
+
+def analyse_text(raw: bytes | str) -> Analysis:
+    """The rules' reading of a text alone (the learned reader's input)."""
+    pages = extract.text_pages(raw)
+    return _analyse(layout.clean_pages(pages), numbered=len(pages) > 1)
+
+
+def _read(raw_pages: list[str], *, numbered: bool, learned: Learned) -> Reading:
     pages = layout.clean_pages(raw_pages)
     if privacy.looks_personal("\n".join(pages[:3])):
         raise errors.pay_stub()
+    analysis = _analyse(pages, numbered=numbered)
+    answers = analysis.answers
+    reader = _learned_reader(learned)
+    if reader is not None and reader.active:
+        answers = {q: _weighed(q, answers[q], analysis, reader) for q in QUESTIONS}
+    full = " ".join(s.text for s in analysis.sentences)
+    return Reading(_plan_type(full), len(raw_pages), answers, _features(analysis.sentences))
+
+
+def _learned_reader(learned: Learned) -> model.Model | None:
+    """The model to read with; the shipped one is loaded only when its policy may change an answer."""
+    if learned != "shipped":
+        return learned
+    return model.shipped() if model.shipped_active() else None
+
+
+def _analyse(pages: list[str], *, numbered: bool) -> Analysis:
     sentences = split(pages, numbered=numbered)
     if not sentences:
         raise errors.empty()
@@ -116,9 +161,101 @@ def _read(raw_pages: list[str], *, numbered: bool) -> Reading:
     answers: dict[str, Proposal] = {
         q: _propose(q, [f for f in findings if f.question == q], sentences) for q in QUESTIONS
     }
-    answers = _cross_check(answers)
-    full = " ".join(s.text for s in sentences)
-    return Reading(_plan_type(full), len(raw_pages), answers, _features(sentences))
+    return Analysis(sentences, findings, _cross_check(answers))
+
+
+# ---------------------------------------------------------------- the learned reader beside the rules
+
+WINDOW = 2  # sentences on each side of a sentence (on its page) that the learned reader reads with it
+_GATE = {"after_tax_allowed": terms.Q1_WORDS, "in_plan_conversion": terms.Q2_WORDS,
+         "in_service_withdrawal": terms.Q3_WORDS}
+_SAID = {"no": "no", "conditional": "it depends", "not_stated": "not stated"}
+
+
+def _weighed(question: Question, proposal: Proposal, analysis: Analysis, reader: model.Model) -> Proposal:
+    """The rules' proposal, or the learned reader's answer where the policy lets it differ: it may turn a
+    yes into another answer when it reads the deciding sentence differently, fill a "not stated" with a no
+    or "it depends" it is sure of, never make a yes."""
+    findings = [f for f in analysis.findings if f.question == question]
+    if proposal.answer == "not_stated":
+        best = _best_window(question, analysis, findings, reader, ("no", "conditional"))
+        if best is None:
+            return proposal
+        probabilities = best[1]
+    else:
+        centre = _deciding_sentence(proposal, findings)
+        if centre is None:
+            return proposal
+        probabilities = _window_probabilities(question, centre, analysis, findings, reader)
+    answer = model.combine(proposal.answer, probabilities, reader.policy)
+    if answer == proposal.answer:
+        return proposal
+    if answer == "not_stated":
+        return _changed(proposal, answer, None)
+    best = _best_window(question, analysis, findings, reader, (answer,))
+    if best is None:
+        return proposal  # no sentence to prove the model's answer: the rules' answer stands
+    return _changed(proposal, answer, analysis.sentences[best[0]])
+
+
+def _changed(proposal: Proposal, answer: str, quoted: Sentence | None) -> Proposal:
+    """The learned reader's answer, quoting the sentence it reads it in most surely; the rules' own quote
+    is kept among the sentences set aside."""
+    said = _SAID.get(proposal.answer, proposal.answer)
+    was = tuple(SetAside(e.page, e.quote, f"the rules read {said} here") for e in proposal.evidence)
+    if quoted is None:
+        why = f"the learned reader does not read the rules' sentence as a {said}"
+        evidence: tuple[Evidence, ...] = ()
+    else:
+        why = (f"the learned reader, trained on labelled plan passages, reads {_SAID[answer]} in this "
+               f"sentence (the rules read {said})")
+        evidence = (Evidence(quoted.page, trim(quoted.text)),)
+    return Proposal(proposal.question, answer, "low", evidence, why, {}, (was + proposal.set_aside)[:3],
+                    rules_answer=proposal.answer)
+
+
+def _deciding_sentence(proposal: Proposal, findings: list[Finding]) -> int | None:
+    quoted = {e.quote for e in proposal.evidence}
+    return next((f.sentence.index for f in findings if trim(f.sentence.text) in quoted), None)
+
+
+def _best_window(question: Question, analysis: Analysis, findings: list[Finding], reader: model.Model,
+                 answers: tuple[str, ...]) -> tuple[int, dict[str, float]] | None:
+    """The sentence whose window the learned reader gives the highest probability of one of ``answers``."""
+    best: tuple[float, int, dict[str, float]] | None = None
+    for sentence in analysis.sentences:
+        if not any(word in sentence.text.lower() for word in _GATE[question]):
+            continue
+        probabilities = _window_probabilities(question, sentence.index, analysis, findings, reader)
+        p = max(probabilities[a] for a in answers)
+        if best is None or p > best[0]:
+            best = (p, sentence.index, probabilities)
+    return None if best is None else (best[1], best[2])
+
+
+def _window_probabilities(question: Question, centre: int, analysis: Analysis, findings: list[Finding],
+                          reader: model.Model) -> dict[str, float]:
+    """The learned reader on a sentence and up to WINDOW sentences each side on its page."""
+    sentences = analysis.sentences
+    page = sentences[centre].page
+    window = [s.index for s in sentences[max(0, centre - WINDOW) : centre + WINDOW + 1] if s.page == page]
+    near = [f for f in findings if window[0] <= f.sentence.index <= window[-1]]
+    words = [w for i in window for w in analysis.words[i]]
+    return reader.read_words(question, words, rules_saw(near))
+
+
+def rules_saw(findings: list[Finding]) -> model.RulesSaw:
+    """The rules' answer from these findings (as ``_propose`` decides it) and each finding's name."""
+    return model.RulesSaw(_decided(findings), tuple((f.rule, f.answer, f.strength) for f in findings))
+
+
+def _decided(findings: list[Finding]) -> str:
+    decided = [f for f in findings if f.answer != "aside"]
+    if not decided:
+        return "not_stated"
+    top = max(f.strength for f in decided)
+    answers = {f.answer for f in decided if f.strength == top}
+    return "conditional" if len(answers) > 1 else answers.pop()
 
 
 def _findings(sentences: list[Sentence]) -> list[Finding]:
