@@ -166,12 +166,14 @@ CENT = Decimal("0.01")
 
 def headline(profile: dict[str, Any]) -> str:
     """The verdict, worked from the answers: a 457(b) or 'no' is not available; 'unsure' about
-    after-tax money can't tell; a route 'yes' is available; 'unsure' about both can't tell."""
+    after-tax money can't tell (a Solo 401(k)'s provider can, an employer plan's administrator can);
+    a route 'yes' is available; 'unsure' about both can't tell."""
     if profile["plan_type"] == "457b" or profile["after_tax_allowed"] == "no":
         return "❌ Mega backdoor Roth: not available in this plan."
     routes = (profile["in_plan_conversion"], profile["in_service_withdrawal"])
     if profile["after_tax_allowed"] == "unsure" or ("yes" not in routes and "unsure" in routes):
-        return "❓ Mega backdoor Roth: can't tell yet; your plan administrator can."
+        who = "solo 401(k) provider" if profile["plan_type"] == "solo401k" else "plan administrator"
+        return f"❓ Mega backdoor Roth: can't tell yet; your {who} can."
     if "yes" not in routes:
         return "🟡 After-tax money is allowed, but reaches a Roth only when you leave this job."
     route = "in_plan_conversion" if routes[0] == "yes" else "in_service_withdrawal"
