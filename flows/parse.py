@@ -20,8 +20,8 @@ _INVISIBLE = dict.fromkeys(
 _SUFFIX = {"k": Decimal(1000), "m": Decimal(1_000_000), "mm": Decimal(1_000_000)}
 _NUMBER = re.compile(r"^(?P<num>\d+(?:\.\d+)?|\.\d+)(?P<suffix>k|mm|m)?$")
 _MATCH = re.compile(
-    r"^(?P<rate>\d+(?:\.\d+)?)\s*%?\s*(?:match\s*)?(?:up\s*to|of|on|to|/|of\s*the\s*first)\s*"
-    r"(?:the\s*first\s*)?(?P<cap>\d+(?:\.\d+)?)\s*%?(?:\s*of\s*(?:pay|salary|compensation))?$"
+    r"^(?P<rate>\d+(?:\.\d+)?)\s*%?\s*(?:match\s*)?(?:up\s*to|of|on|to|for|/)\s*"
+    r"(?:(?:the\s*)?(?:first|1st)\s*)?(?P<cap>\d+(?:\.\d+)?)\s*%?(?:\s*of\s*(?:pay|salary|compensation))?$"
 )
 _MAX = frozenset(key(w) for w in (
     "max", "the max", "maximum", "the maximum", "max out", "maxed out", "max it out", "all", "the limit",

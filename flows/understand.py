@@ -66,7 +66,8 @@ def _plain(text: str) -> str:
 
 _MONEY = r"(?:\$\s?)?\d[\d,]*(?:\.\d+)?\s?(?:k|m|mm)?\b"
 _PERCENT = r"\d+(?:\.\d+)?\s?%"
-_FORMULA = rf"{_PERCENT}\s*(?:match\s*)?(?:up to|of the first|on the first|on|of|to)\s*{_PERCENT}"
+_FORMULA = (rf"{_PERCENT}\s*(?:match\s*)?(?:up to|(?:of|on|for) (?:the )?(?:first|1st)|on|of|to)\s*"
+            rf"{_PERCENT}")
 _APPROX = r"(?:about |around |roughly |approx(?:imately)? |like |~\s?|just under |just over |almost )?"
 _PLAN = r"(?:401\s?\(?k\)?|403\s?\(?b\)?|457\s?\(?b\)?|plan|account)"
 
@@ -315,7 +316,9 @@ def _paid_into_the_plan(clause: str) -> bool:
 
 
 def _employer(clause: str) -> _Found | None:
-    if not _paid_into_the_plan(clause):
+    """Employer money named in a clause; two rates without a formula read are never taken (the
+    first would become a % of pay)."""
+    if not _paid_into_the_plan(clause) or _two_rates_unread(clause):
         return None
     clause = re.sub(_PLAN_NAME, "", clause)
     formula = re.search(_FORMULA, clause)
@@ -333,6 +336,10 @@ def _employer(clause: str) -> _Found | None:
         said = found[0] if found[1].endswith("%") else _amount(found[1])
         return _stated("employer_contributions", said, clause, clause)
     return _no_employer_money(clause)
+
+
+def _two_rates_unread(clause: str) -> bool:
+    return len(re.findall(_PERCENT, clause)) > 1 and not re.search(_FORMULA, re.sub(_PLAN_NAME, "", clause))
 
 
 def _no_employer_money(clause: str) -> _Found | None:

@@ -1,0 +1,63 @@
+"""A match formula as people type it ("they match 50% of first 6%"): read as the formula, never as
+one of its rates taken for a % of pay. "50% of first 6%" was kept as "Employer money: 50% of pay",
+which put $95,000 of employer money on a $190,000 pay instead of a match of at most 3% ($5,700)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.flowkit import User
+
+DECEMBER = date(2026, 12, 4)
+MATCH_50_UP_TO_6 = {"match": "50", "up_to": "6"}
+
+
+def at_employer_money(user: User) -> None:
+    user.taps("401k", "yes", "yes", "continue", "2026")
+    user.types("45", "190k", "max")
+    assert user.state == "employer_contributions"
+
+
+@pytest.mark.parametrize("typed", [
+    "they match 50% of first 6%",
+    "50% of first 6%",
+    "match is 50% for the first 6%",
+    "company matches 50% on the first 6% of salary",
+    "50% of the 1st 6%",
+])
+def test_a_match_typed_at_the_employer_question_is_the_formula(typed: str) -> None:
+    user = User(today=DECEMBER)
+    at_employer_money(user)
+    user.type(typed)
+    answer = user.answers()["employer_contributions"]
+    assert {k: answer[k] for k in ("match", "up_to")} == MATCH_50_UP_TO_6
+    assert "percent" not in answer
+
+
+def test_a_match_in_a_whole_message_is_the_formula() -> None:
+    user = User(today=DECEMBER)
+    user.type("401k, 45, make 190k, they match 50% of first 6%, plan allows after tax")
+    answer = user.answers()["employer_contributions"]
+    assert answer.get("percent") != "50"
+    assert {k: answer[k] for k in ("match", "up_to")} == MATCH_50_UP_TO_6
+
+
+RATE = st.integers(min_value=1, max_value=100)
+JOINER = st.sampled_from(["of", "of the first", "up to", "on the first", "for the first", "of first",
+                          "on first", "of 1st", "capped at", "with a limit of", "until", "max"])
+LEAD = st.sampled_from(["", "they match ", "employer matches ", "company match ", "my job matches "])
+
+
+@settings(max_examples=150, deadline=None)
+@given(LEAD, RATE, JOINER, RATE)
+def test_two_rates_are_never_one_percent_of_pay(lead: str, rate: int, joiner: str, cap: int) -> None:
+    """Whatever joins the two rates, the employer money kept is never just the first as a % of pay."""
+    user = User(today=DECEMBER)
+    at_employer_money(user)
+    user.type(f"{lead}{rate}% {joiner} {cap}%")
+    answer = user.answers().get("employer_contributions")
+    assert answer is None or set(answer) != {"percent"}
