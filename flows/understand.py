@@ -334,6 +334,8 @@ def _employer(clause: str) -> _Found | None:
         if re.search(r"\bcap", clause) and found[1].endswith("%"):
             return None
         said = found[0] if found[1].endswith("%") else _amount(found[1])
+        if found[1].endswith("%") and re.search(r"\bmatch", clause):
+            said = f"{found[1]} match"  # matches up to it, or adds it of pay: the question asks which
         return _stated("employer_contributions", said, clause, clause)
     return _no_employer_money(clause)
 

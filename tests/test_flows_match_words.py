@@ -61,3 +61,14 @@ def test_two_rates_are_never_one_percent_of_pay(lead: str, rate: int, joiner: st
     user.type(f"{lead}{rate}% {joiner} {cap}%")
     answer = user.answers().get("employer_contributions")
     assert answer is None or set(answer) != {"percent"}
+
+
+@pytest.mark.parametrize("typed", ["employer matches 100%", "4% match", "they match 50%", "company match 6%"])
+def test_a_match_rate_alone_in_a_whole_message_is_asked_never_kept_as_a_percent_of_pay(typed: str) -> None:
+    """'employer matches 100%' was kept as 100% of pay (no room left at all), '4% match' as 4% of pay:
+    a match's rate alone may be its cap or a % of pay, so the person is asked which."""
+    user = User(today=DECEMBER)
+    user.type(f"401k, {typed}, plan allows after tax")
+    assert "employer_contributions" not in user.answers()
+    assert user.last is not None
+    assert " ".join(user.last.lines).startswith("Which is it: your employer matches what you put in")
