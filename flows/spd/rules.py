@@ -54,7 +54,7 @@ class Window:
         return self.this.text.lower()
 
     def near(self, pattern: re.Pattern[str], *, back: int = 2, ahead: int = 2) -> bool:
-        before = self.before[len(self.before) - back :] if back else ()
+        before = self.before[max(0, len(self.before) - back) :] if back else ()
         return any(pattern.search(s.text) for s in (*before, *self.after[:ahead]))
 
 
@@ -111,7 +111,7 @@ def _about_after_tax_contributions(window: Window) -> bool:
     if not _mentions(low, t.Q1_WORDS):
         return False
     if not t.AFTER_TAX.search(low) and not t.NON_ROTH.search(low) and not t.ONLY_PRE_AND_ROTH.search(low):
-        return _no_after_tax_kind(window) is not None
+        return _no_after_tax_kind(window) is not None or _closed_kinds(window) is not None
     if t.DEFINITION.search(window.text) and not t.GROUP.search(low):
         return False  # a definition says what a word means (unless it names a group that may use it)
     if t.WITHDRAWAL.search(low) and not t.CONTRIBUTE_ACT.search(low):
@@ -317,6 +317,67 @@ def q1_negated(window: Window) -> Finding | None:
     return None
 
 
+# A closed-world no: the plan's contributions told as a complete set that leaves out non-Roth after-tax money.
+# The proposal says so plainly (the person reads what is missing, not a refusal), hence its own slot.
+CLOSED_WORLD: dict[str, object] = {"closed_world": True}
+_LISTS_PRE_AND_ROTH = "the document lists pre-tax and Roth contributions only; it names no after-tax (non-Roth) contributions"
+_ONLY_PRE_TAX = "the document says the plan takes pre-tax contributions only; it names no after-tax (non-Roth) contributions"
+_DESCRIBED_PRE_TAX = (
+    "the document describes the plan's contributions as pre-tax; it names no after-tax (non-Roth) contributions"
+)
+
+
+def _after_tax_named_near(window: Window) -> bool:
+    """Non-Roth after-tax money named in this sentence or the three on each side: the description is then one
+    part of a longer contributions section, not the whole set."""
+    for sentence in (*window.before[-3:], window.this, *window.after[:3]):
+        low = sentence.text.lower()
+        if t.NON_ROTH.search(low) or t.AFTER_TAX.search(t.ROTH_BOUND.sub("", low)):
+            return True
+    return False
+
+
+def _kind_heading(window: Window) -> bool:
+    """A heading right before that names one kind ("Before-Tax Contributions"): the sentence under it is about
+    that kind."""
+    heading = _heading(window)
+    return heading is not None and bool(t.PRE_TAX.search(heading.text) or t.ROTH_WORD.search(heading.text))
+
+
+def _closed_kinds(window: Window) -> tuple[int, str, str] | None:
+    """The plan's contributions told as a complete set without a non-Roth after-tax kind: pre-tax and Roth
+    closed by "both", "a combination" or a total; "only allows pre-tax contributions"; or the contributions
+    as a whole described as pre-tax ("Contributions may be made on a pre-tax basis": a description, so a
+    hint)."""
+    low = window.low
+    if _after_tax_named_near(window):
+        return None
+    if t.CLOSED_PRE_AND_ROTH.search(low) or t.PRE_AND_AFTER_ROTH_GLOSS.search(low):
+        if t.DEFERRAL_SCOPE.search(low) or window.near(t.DEFERRAL_SCOPE, back=3, ahead=0):
+            return None  # salary deferrals are pre-tax or Roth by law; the list cannot leave after-tax out
+        return GENERAL, "closed_pre_tax_and_roth", _LISTS_PRE_AND_ROTH
+    if t.ONLY_PRE_TAX.search(low):
+        return GENERAL, "only_pre_tax", _ONLY_PRE_TAX
+    described = t.CONTRIBUTIONS_PRE_TAX.search(low)
+    if described is None or _kind_heading(window) or t.CHOICE.search(low[described.end() :]):
+        return None
+    word = described["word"] or described["word2"]
+    if word is not None and word.strip("'’") in t.CONTRIBUTION_KIND_WORDS:
+        return None  # "Matching contributions are pre-tax": one kind, not the plan's whole set
+    return HINT, "described_pre_tax", _DESCRIBED_PRE_TAX
+
+
+def q1_closed_world(window: Window) -> Finding | None:
+    """A closed-world no: the plan's contributions listed or described as a complete set (pre-tax and Roth,
+    "both", "a combination of the two", "from pre-tax income") with no non-Roth after-tax kind. Real SPDs
+    rarely refuse after-tax contributions in so many words; they list what the plan takes."""
+    found = _closed_kinds(window)
+    if found is None or _question(window):
+        return None
+    strength, rule, why = found
+    return replace(_q1(window, "no", strength, rule, why), slots=CLOSED_WORLD)
+
+
 def q1_spillover_at_limit(window: Window) -> Finding | None:
     """Contributions that switch to after-tax once the IRS limit is reached: Roth contributions count toward
     that limit, so what continues past it is non-Roth after-tax money."""
@@ -456,6 +517,7 @@ _Q1_RULES = (
     q1_closed_by_date,
     q1_highly_compensated,
     q1_negated,
+    q1_closed_world,
     q1_spillover_at_limit,
     q1_beyond_roth_limit,
     q1_non_roth_named,
@@ -659,7 +721,12 @@ def in_service_withdrawal(window: Window) -> Finding | None:
     low = window.low
     if not _mentions(low, t.Q3_WORDS):
         return None
-    named = t.WITHDRAWAL.search(low) or t.TYPES_OF_WITHDRAWAL.search(low) or t.NOT_ACCESSIBLE.search(low)
+    named = (
+        t.WITHDRAWAL.search(low)
+        or t.TYPES_OF_WITHDRAWAL.search(low)
+        or t.NOT_ACCESSIBLE.search(low)
+        or t.LIMITED_TO_HARDSHIP.search(low)
+    )
     if not named:
         return None
     if t.DEFINITION.search(window.text):
@@ -888,13 +955,94 @@ def q3_listed_after_tax(window: Window) -> Finding | None:
 
 
 def q3_hardship_only(window: Window) -> Finding | None:
-    """Withdrawals while employed only for hardship: after-tax money cannot come out at will. A clause
-    about other money ("pre-tax contributions only for hardship") decides nothing about after-tax money."""
-    match = t.HARDSHIP_ONLY.search(window.low)
+    """Withdrawals while employed only for hardship (also "limited to severe financial hardships", "limited
+    access ... for loans or hardships"): after-tax money cannot come out at will. A clause about other money
+    ("pre-tax contributions only for hardship") decides nothing about after-tax money."""
+    match = t.HARDSHIP_ONLY.search(window.low) or t.LIMITED_TO_HARDSHIP.search(window.low)
     if match is None or _source(_clause(window.low, match.start())) == "other":
         return None
     strength = SPECIFIC if _source(window.low) == "after_tax" else GENERAL
-    return _q3(window, "no", strength, "hardship_only", "in-service withdrawals only for hardship")
+    found = _q3(window, "no", strength, "hardship_only", "in-service withdrawals only for hardship")
+    return found if _source(window.low) == "after_tax" else replace(found, slots=CLOSED_WORLD)
+
+
+_LIMITS_WITHDRAWALS = (
+    "the document limits withdrawals to {events} only; it names no withdrawal of after-tax money while employed"
+)
+
+
+def _gated_events(window: Window) -> tuple[list[str], bool] | None:
+    """The events on which the sentence lets money come out, when every one is a gate (leaving work, death,
+    disability, an age, a hardship, a loan), and whether the sentence says "only"."""
+    low = window.low
+    found = t.WITHDRAWAL_EVENTS.search(low)
+    if found is None or t.AT_WILL.search(low):
+        return None
+    events = [e.strip(" .:") for e in t.EVENT_SPLIT.split(found["events"]) if e.strip(" .:")]
+    if not events or not all(t.GATE_EVENT.search(e) for e in events):
+        return None
+    return events, "only" in low[: found.start("events")].split() or "only" in found["events"].split()[:1]
+
+
+def _more_than_listed(window: Window) -> bool:
+    """The list is not the plan's whole word on withdrawals: "also", a pointer to more ("Your Plan may allow
+    for additional types of withdrawals", "as described later"), "depending on plan provisions", tax talk
+    (the IRS penalty's exceptions), or money paid once you have left ("Upon your retirement, you may
+    withdraw ...")."""
+    low = window.low
+    if t.ALSO.search(low) or t.OPEN_ENDED.search(low) or t.TAX_TALK.search(low):
+        return True
+    found = t.WITHDRAWAL_EVENTS.search(low)
+    if found is not None and t.AFTER_LEAVING.search(low[: found.start("events")]):
+        return True
+    return window.near(t.OPEN_ENDED, back=0, ahead=2) or window.near(t.ALSO_IN_SERVICE, back=0, ahead=2)
+
+
+def _after_tax_withdrawal_near(window: Window) -> bool:
+    """After-tax money named in this sentence or the three on each side: a separate withdrawal right may be
+    told there."""
+    return any(
+        _source(s.text.lower()) == "after_tax" for s in (*window.before[-3:], window.this, *window.after[:3])
+    )
+
+
+def q3_closed_events(window: Window) -> Finding | None:
+    """A closed-world no: money may come out only on events that are each a gate ("You may only withdraw
+    from your account at separation from service, retirement, death or by demonstrating a severe financial
+    hardship", "You may access your 403(b) money: when you have terminated employment, when you reach age
+    59½, for an approved loan, for an approved hardship"). Real SPDs list when money comes out rather than
+    refuse a withdrawal at will. A list of leaving events only ("Funds are available at retirement, death,
+    disability, or termination") is every SPD's distribution section, so it is only a hint."""
+    low = window.low
+    if _source(low) != "general" or _after_tax_withdrawal_near(window) or _more_than_listed(window):
+        return None
+    gated = _gated_events(window)
+    if gated is None:
+        return None
+    events, only = gated
+    while_employed = [e for e in events if not t.AFTER_LEAVING.search(e) and not re.search(t.LEAVING, e)]
+    if not only and len(events) < 2:
+        return None
+    strength = GENERAL if only or while_employed else HINT
+    named = ", ".join(_event_name(e) for e in events)
+    why = _LIMITS_WITHDRAWALS.format(events=named)
+    return replace(_q3(window, "no", strength, "closed_events", why), slots=CLOSED_WORLD)
+
+
+_EVENT_NAMES = (
+    ("hardship", t.HARDSHIP_WORDS),
+    ("age 59½", t.AGE_59),
+    ("a loan", t.LOAN_WORD),
+    ("an age", t.AN_AGE),
+    ("death", t.DEATH),
+    ("disability", t.DISABILITY),
+    ("retirement", t.RETIREMENT),
+    ("leaving work", t.LEAVING_WORK),
+)
+
+
+def _event_name(event: str) -> str:
+    return next((name for name, pattern in _EVENT_NAMES if pattern.search(event)), event)
 
 
 def _clause(text: str, at: int) -> str:
@@ -905,7 +1053,10 @@ def _clause(text: str, at: int) -> str:
 
 def q3_negated(window: Window) -> Finding | None:
     refusal = t.NEG_WITHDRAW.search(window.low)
-    if refusal is None or t.HYPOTHETICAL.search(window.low):
+    hypothetical = t.HYPOTHETICAL.search(window.low)
+    # "cannot request a distribution unless I am terminated": leaving work is no way out while employed
+    unless_leaving = hypothetical is not None and t.UNLESS_LEAVING.match(window.low, hypothetical.start())
+    if refusal is None or (hypothetical and not unless_leaving):
         return None
     exception = t.EXCEPT.search(window.low, refusal.end())
     if exception is not None and _lists_after_tax(window.low[exception.end() :]):
@@ -984,6 +1135,7 @@ _Q3_RULES = (
     q3_checkbox_or_template,
     q3_closed_list,
     q3_list_item,
+    q3_closed_events,
     q3_hardship_only,
     q3_for_hardship,
     q3_discretion,
