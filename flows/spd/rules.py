@@ -359,11 +359,16 @@ def _closed_kinds(window: Window) -> tuple[int, str, str] | None:
     if t.ONLY_PRE_TAX.search(low):
         return GENERAL, "only_pre_tax", _ONLY_PRE_TAX
     described = t.CONTRIBUTIONS_PRE_TAX.search(low)
-    if described is None or _kind_heading(window) or t.CHOICE.search(low[described.end() :]):
+    if described is None or _kind_heading(window):
         return None
     word = described["word"] or described["word2"]
     if word is not None and word.strip("'’") in t.CONTRIBUTION_KIND_WORDS:
         return None  # "Matching contributions are pre-tax": one kind, not the plan's whole set
+    rest = low[described.end() :]
+    if t.OR_ROTH_ONLY.match(rest):
+        return HINT, "described_pre_tax_or_roth", _LISTS_PRE_AND_ROTH
+    if t.CHOICE.search(rest):
+        return None
     return HINT, "described_pre_tax", _DESCRIBED_PRE_TAX
 
 
@@ -482,13 +487,8 @@ def q1_roth_only(window: Window) -> Finding | None:
         why = "a list of salary deferral kinds (pre-tax or Roth by law) says nothing about after-tax money"
         return _q1(window, "aside", HINT, "deferral_kinds", why)
     if closed and not t.BESIDE_ROTH.search(low):
-        return _q1(
-            window,
-            "no",
-            GENERAL,
-            "closed_list_roth",
-            "the plan's list of contribution types names only pre-tax and Roth (after-tax means Roth here)",
-        )
+        why = f"{_LISTS_PRE_AND_ROTH} (its after-tax kind is Roth)"
+        return replace(_q1(window, "no", GENERAL, "closed_list_roth", why), slots=CLOSED_WORLD)
     return _q1(
         window, "aside", HINT, "roth_after_tax", "'Roth after-tax' means Roth 401(k), not after-tax money"
     )
@@ -778,7 +778,7 @@ def q3_not_a_plan_term(window: Window) -> Finding | None:
     if _question(window):
         return None
     for pattern, rule, why in _Q3_ASIDE:
-        if pattern.search(window.low):
+        if pattern.search(window.low) and not (rule == "loan" and t.LIMITED_TO_HARDSHIP.search(window.low)):
             return _q3(window, "aside", HINT, rule, why)
     if _points_back_to_other_money(window):
         why = "its withdrawals are those of the sentence before, which is about other money (rollover, match)"
@@ -918,13 +918,8 @@ def q3_closed_list(window: Window) -> Finding | None:
         return _q3(window, "aside", HINT, "open_list", why)
     if _list_opening(window) != 0 or _lists_after_tax(_closed_list_text(window, 0)):
         return None
-    return _q3(
-        window,
-        "no",
-        GENERAL,
-        "closed_list",
-        "the plan lists its in-service withdrawal types; after-tax money is not among them",
-    )
+    why = "the document lists its in-service withdrawal types; after-tax money is not among them"
+    return replace(_q3(window, "no", GENERAL, "closed_list", why), slots=CLOSED_WORLD)
 
 
 def q3_list_item(window: Window) -> Finding | None:

@@ -584,9 +584,10 @@ CONTRIBUTIONS_PRE_TAX = _r(
     r"(?:^|(?P<word>[\w()'’-]+)\s+)contributions(?:\s+to\s+(?:your|the|this)\s+[\w() ]{0,30}?plan)?,?\s+"
     r"(?:are|is|may be|can be|will be|must be|shall be)\s+(?:made\s+|deducted\s+|taken\s+)?(?:only\s+)?"
     rf"(?:on\s+an?\s+|from\s+(?:your\s+)?|with\s+|out of\s+(?:your\s+)?|as\s+)?{_PRE_WORD}\b"
-    r"(?!\s+or\b)"
-    r"|(?:^|(?P<word2>[\w()'’-]+)\s+)contributions\s+(?:are|will be)\s+(?:made|deducted|taken)\s+"
-    r"(?:from (?:your )?pay\s+)?before\s+(?:(?:federal|state|income|and|local|any)\s+){0,5}taxes\b"
+    r"|(?:^|(?P<word2>[\w()'’-]+)\s+)contributions(?:\s+to\s+(?:your|the|this)\s+[\w() ]{0,30}?plan)?\s+"
+    r"(?:are|will be)\s+(?:made|deducted|taken)\s+"
+    r"(?:from (?:your )?(?:pay|paycheck|salary|wages)\s+)?before\s+(?:(?:federal|state|income|and|local|any)\s+){0,5}"
+    r"taxes\b"
     rf"|\bcontribut(?:e|es|ing)\s+(?:a (?:portion|percentage|part) of\s+)?(?:your |their |his or her )?"
     rf"{_PRE_WORD}\s+(?:earnings|pay|income|salary|compensation|dollars)\b"
 )
@@ -618,7 +619,7 @@ CLOSED_PRE_AND_ROTH = _r(
     rf"(?:an?\s+)?(?:{_PRE_KIND}|{_ROTH_KIND_ITEM})"
     rf"|\b(?:{_PRE_KIND}|{_ROTH_KIND_ITEM}){_PAIR_GAP}(?:,|\bor\b|\band\b)\s*(?:to\s+)?(?:an?\s+)?"
     rf"(?:{_PRE_KIND}|{_ROTH_KIND_ITEM}){_PAIR_GAP}(?:,\s*)?(?:or|and)\s+(?:to\s+)?(?:an?\s+|any\s+)?"
-    rf"combination(?:\s+of\s+(?:the\s+two|both|them|the\s+two\s+types))?\b"
+    rf"(?:combination|mix)(?:\s+of\s+(?:the\s+two|both|them|the\s+two\s+types))?\b"
     rf"|\btotal\s+(?:employee\s+)?contributions\b[^.;]{{0,30}}\((?:both\s+)?(?:{_PRE_KIND}|{_ROTH_KIND_ITEM})"
     rf"[^.;)]{{0,40}}\band\s+(?:{_PRE_KIND}|{_ROTH_KIND_ITEM})[^.;)]{{0,30}}\)"
 )
@@ -646,7 +647,8 @@ GATE_EVENT = _r(
 # retirement, death, disability, or termination of service", "may only withdraw dollars from your account at
 # separation from service, retirement, death or by demonstrating a severe financial hardship").
 WITHDRAWAL_EVENTS = _r(
-    r"\b(?:withdraw\w*|access|distribut\w*|(?:is|are) (?:available|payable)|receive|paid)\b[^.;:]{0,60}?"
+    r"\b(?:withdraw\w*|access|distribut\w*|(?:is|are) (?:available|payable)|receive|paid|take\b[^.;:]{0,30}\bout)\b"
+    r"[^.;:]{0,60}?"
     r"(?::\s*|\s)(?P<events>(?:upon|when|once|at|on|after|if|in the event of|for|by)\b.*)$"
 )
 # Words that open a withdrawal at will: a list with one of them is not closed.
@@ -672,3 +674,9 @@ OPEN_ENDED = _r(
 # A further withdrawal right told in the sentence after ("You may also be able to take a loan or distribution
 # during Covered Employment").
 ALSO_IN_SERVICE = _r(rf"\balso\b[^.;]{{0,60}}\b(?:withdraw|distribut|access)|{IN_SERVICE.pattern}")
+# What follows "Contributions may be made on a pre-tax basis" when the sentence names Roth as the only other
+# kind ("... on a pre-tax or Roth basis").
+OR_ROTH_ONLY = _r(
+    r"^(?:\s+(?:basis|dollars|income|contributions))?\s*(?:,|\bor\b|\band(?:/or)?\b)\s*(?:on\s+)?(?:an?\s+|as\s+)?"
+    r"(?:designated\s+)?roth(?:\s+(?:basis|dollars|contributions|401\(k\)|403\(b\)|457\(b\)))?\s*[.;]?\s*$"
+)
