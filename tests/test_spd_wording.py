@@ -1467,8 +1467,8 @@ def test_a_frequency_in_the_next_sentence_about_another_feature_is_not_this_ones
 
 # The contributions told as pre-tax and Roth, closed by "both", "a combination" or a total.
 CLOSED_PRE_AND_ROTH = [
-    "You can direct your contributions to a traditional pretax account, to a Roth account or to a combination "
-    "of the two.",
+    "You can direct your contributions to a traditional pretax account, to a Roth account or to a "
+    "combination of the two.",
     "You may contribute on a before-tax basis, a Roth basis, or a combination of both.",
     "The Plan lets you save through both pre-tax and Roth 401(k) contributions.",
     "Your contributions may be made as pre-tax contributions, Roth contributions, or any combination.",
@@ -1488,15 +1488,15 @@ CLOSED_PRE_TAX_ONLY = [
     "Contributions to the 457 Plan are made from pre-tax income.",
 ]
 # Near-misses: a pre-tax or pre-tax-and-Roth sentence that is one part of a longer contributions section, a
-# kind named on its own, the deferral limit shared by pre-tax and Roth, and salary deferrals (pre-tax or Roth by
-# law, so their list cannot leave after-tax money out).
+# kind named on its own, the deferral limit shared by pre-tax and Roth, and salary deferrals (pre-tax or Roth
+# by law, so their list cannot leave after-tax money out).
 NOT_A_CLOSED_LIST_OF_KINDS = [
     ("You can contribute on a pre-tax basis, a Roth basis, an after-tax basis, or a combination.", "yes"),
     ("Your pre-tax and Roth contributions combined may not exceed the IRS limit ($23,500 in 2025).",
      "not_stated"),
     ("Your salary deferrals may be pre-tax, Roth, or a combination of both.", "not_stated"),
-    ("You may make both pre-tax and Roth contributions. You may also make after-tax contributions of up to 10% "
-     "of pay.", "yes"),
+    ("You may make both pre-tax and Roth contributions. You may also make after-tax contributions of up to "
+     "10% of pay.", "yes"),
     ("Contributions can be pre-tax, Roth, or a combination of both. Once you reach the IRS limit, you can "
      "continue saving with voluntary after-tax contributions.", "yes"),
     ("Pre-tax contributions are made before taxes are withheld.", "not_stated"),
@@ -1548,8 +1548,8 @@ GATED_EVENTS = [
     "Funds in your account can be withdrawn only upon termination of employment, disability, or financial "
     "hardship.",
     "You can take money out of your account when you reach age 59½ or if you have a financial hardship.",
-    "Your account may be distributed upon separation from service, attainment of age 70½, or an unforeseeable "
-    "emergency.",
+    "Your account may be distributed upon separation from service, attainment of age 70½, or an "
+    "unforeseeable emergency.",
     "You can request a distribution of your account once you reach age 59½, or for a hardship.",
 ]
 # Near-misses: a separate after-tax withdrawal right beside the gated list, hardship withdrawals of deferrals,
@@ -1562,8 +1562,8 @@ NOT_A_CLOSED_LIST_OF_WITHDRAWALS = [
      "contributions once a year.", "yes"),
     ("Hardship withdrawals are limited to your pre-tax contributions. You may withdraw your after-tax "
      "contributions at any time.", "yes"),
-    ("Withdrawals of your elective deferrals are limited to hardship; you may withdraw your after-tax account "
-     "at any time.", "yes"),
+    ("Withdrawals of your elective deferrals are limited to hardship; you may withdraw your after-tax "
+     "account at any time.", "yes"),
     ("Upon your retirement, you may withdraw your account in a lump sum or in installments.", "not_stated"),
     ("Withdrawals are generally permitted upon termination, retirement, disability or death. Your plan may "
      "allow additional types of withdrawals.", "not_stated"),
@@ -1592,7 +1592,7 @@ def test_a_closed_list_of_withdrawals_says_which_events_it_names() -> None:
 
 
 def test_a_refusal_whose_only_way_out_is_leaving_work_is_still_a_refusal() -> None:
-    # "unless" usually makes a refusal hypothetical; "unless you terminate employment" is no way out while employed
+    # "unless" usually makes a refusal hypothetical; "unless you terminate employment" is no way out at work
     assert _answer("You cannot withdraw money from the plan unless you terminate employment.", Q3) == "no"
     assert _answer("I can not request a distribution of my money unless I am terminated from County "
                    "employment.", Q3) == "no"

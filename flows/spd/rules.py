@@ -320,11 +320,10 @@ def q1_negated(window: Window) -> Finding | None:
 # A closed-world no: the plan's contributions told as a complete set that leaves out non-Roth after-tax money.
 # The proposal says so plainly (the person reads what is missing, not a refusal), hence its own slot.
 CLOSED_WORLD: dict[str, object] = {"closed_world": True}
-_LISTS_PRE_AND_ROTH = "the document lists pre-tax and Roth contributions only; it names no after-tax (non-Roth) contributions"
-_ONLY_PRE_TAX = "the document says the plan takes pre-tax contributions only; it names no after-tax (non-Roth) contributions"
-_DESCRIBED_PRE_TAX = (
-    "the document describes the plan's contributions as pre-tax; it names no after-tax (non-Roth) contributions"
-)
+_NAMES_NO_AFTER_TAX = "it names no after-tax (non-Roth) contributions"
+_LISTS_PRE_AND_ROTH = f"the document lists pre-tax and Roth contributions only; {_NAMES_NO_AFTER_TAX}"
+_ONLY_PRE_TAX = f"the document says the plan takes pre-tax contributions only; {_NAMES_NO_AFTER_TAX}"
+_DESCRIBED_PRE_TAX = f"the document describes the plan's contributions as pre-tax; {_NAMES_NO_AFTER_TAX}"
 
 
 def _after_tax_named_near(window: Window) -> bool:
@@ -358,18 +357,24 @@ def _closed_kinds(window: Window) -> tuple[int, str, str] | None:
         return GENERAL, "closed_pre_tax_and_roth", _LISTS_PRE_AND_ROTH
     if t.ONLY_PRE_TAX.search(low):
         return GENERAL, "only_pre_tax", _ONLY_PRE_TAX
+    return _described_pre_tax(window)
+
+
+def _described_pre_tax(window: Window) -> tuple[int, str, str] | None:
+    """The contributions as a whole described as pre-tax (or pre-tax or Roth): "Contributions to your 401(k)
+    plan are from pre-tax income". A named kind ("Matching contributions are pre-tax") or a heading naming one
+    closes nothing."""
+    low = window.low
     described = t.CONTRIBUTIONS_PRE_TAX.search(low)
     if described is None or _kind_heading(window):
         return None
     word = described["word"] or described["word2"]
     if word is not None and word.strip("'’") in t.CONTRIBUTION_KIND_WORDS:
-        return None  # "Matching contributions are pre-tax": one kind, not the plan's whole set
+        return None
     rest = low[described.end() :]
     if t.OR_ROTH_ONLY.match(rest):
         return HINT, "described_pre_tax_or_roth", _LISTS_PRE_AND_ROTH
-    if t.CHOICE.search(rest):
-        return None
-    return HINT, "described_pre_tax", _DESCRIBED_PRE_TAX
+    return None if t.CHOICE.search(rest) else (HINT, "described_pre_tax", _DESCRIBED_PRE_TAX)
 
 
 def q1_closed_world(window: Window) -> Finding | None:
@@ -962,7 +967,8 @@ def q3_hardship_only(window: Window) -> Finding | None:
 
 
 _LIMITS_WITHDRAWALS = (
-    "the document limits withdrawals to {events} only; it names no withdrawal of after-tax money while employed"
+    "the document limits withdrawals to {events} only; "
+    "it names no withdrawal of after-tax money while employed"
 )
 
 

@@ -586,17 +586,21 @@ CONTRIBUTIONS_PRE_TAX = _r(
     rf"(?:on\s+an?\s+|from\s+(?:your\s+)?|with\s+|out of\s+(?:your\s+)?|as\s+)?{_PRE_WORD}\b"
     r"|(?:^|(?P<word2>[\w()'’-]+)\s+)contributions(?:\s+to\s+(?:your|the|this)\s+[\w() ]{0,30}?plan)?\s+"
     r"(?:are|will be)\s+(?:made|deducted|taken)\s+"
-    r"(?:from (?:your )?(?:pay|paycheck|salary|wages)\s+)?before\s+(?:(?:federal|state|income|and|local|any)\s+){0,5}"
+    r"(?:from (?:your )?(?:pay|paycheck|salary|wages)\s+)?before\s+"
+    r"(?:(?:federal|state|income|and|local|any)\s+){0,5}"
     r"taxes\b"
     rf"|\bcontribut(?:e|es|ing)\s+(?:a (?:portion|percentage|part) of\s+)?(?:your |their |his or her )?"
     rf"{_PRE_WORD}\s+(?:earnings|pay|income|salary|compensation|dollars)\b"
 )
 # Words that name one kind of contribution: a sentence about that kind says nothing of the others.
 CONTRIBUTION_KIND_WORDS = frozenset(
-    "pre-tax pretax before-tax deferral deferred elective matching match employer company catch-up roth "
-    "rollover nonelective harbor sharing qnec qmac supplemental voluntary after-tax mandatory required basic "
-    "additional such these those 401(k) 403(b) 457(b) 457 salary reduction tax-deferred university city "
-    "county state union employer's".split()
+    {
+        "pre-tax", "pretax", "before-tax", "deferral", "deferred", "elective", "matching", "match",
+        "employer", "company", "catch-up", "roth", "rollover", "nonelective", "harbor", "sharing", "qnec",
+        "qmac", "supplemental", "voluntary", "after-tax", "mandatory", "required", "basic", "additional",
+        "such", "these", "those", "401(k)", "403(b)", "457(b)", "457", "salary", "reduction", "tax-deferred",
+        "university", "city", "county", "state", "union", "employer's",
+    }
 )
 # The plan "only allows pre-tax contributions" (no Roth in sight): the plan's own closing word.
 ONLY_PRE_TAX = _r(
@@ -647,13 +651,16 @@ GATE_EVENT = _r(
 # retirement, death, disability, or termination of service", "may only withdraw dollars from your account at
 # separation from service, retirement, death or by demonstrating a severe financial hardship").
 WITHDRAWAL_EVENTS = _r(
-    r"\b(?:withdraw\w*|access|distribut\w*|(?:is|are) (?:available|payable)|receive|paid|take\b[^.;:]{0,30}\bout)\b"
+    r"\b(?:withdraw\w*|access|distribut\w*|(?:is|are) (?:available|payable)|receive|paid"
+    r"|take\b[^.;:]{0,30}\bout)\b"
     r"[^.;:]{0,60}?"
     r"(?::\s*|\s)(?P<events>(?:upon|when|once|at|on|after|if|in the event of|for|by)\b.*)$"
 )
 # Words that open a withdrawal at will: a list with one of them is not closed.
 AT_WILL = _r(r"\bany (?:time|reason)\b|\bat will\b")
-EVENT_SPLIT = re.compile(r",\s*(?:or\s+|and\s+)?|;\s*|\s+or\s+|\s+(?=when |upon |if you |for an? |once you )", re.I)
+EVENT_SPLIT = re.compile(
+    r",\s*(?:or\s+|and\s+)?|;\s*|\s+or\s+|\s+(?=when |upon |if you |for an? |once you )", re.IGNORECASE
+)
 # "unless I am terminated": a refusal whose only way out is leaving work is still a refusal.
 UNLESS_LEAVING = _r(rf"\bunless\b[^.;]{{0,30}}\b(?:{LEAVING})")
 # Names of the events a closed list gives, for the reason the person reads.
@@ -667,7 +674,8 @@ LEAVING_WORK = _r(rf"\b(?:{LEAVING})|\bseparation\b")
 # A list of withdrawal events that leaves room for more: "depending on plan provisions", "Your Plan may allow
 # for additional types of withdrawals", "as described later", "see your plan".
 OPEN_ENDED = _r(
-    r"\bdepending on\b|\badditional (?:types of )?(?:withdrawals?|distributions?)\b|\bdescribed (?:later|below)"
+    r"\bdepending on\b|\badditional (?:types of )?(?:withdrawals?|distributions?)\b"
+    r"|\bdescribed (?:later|below)"
     r"|\bsee your (?:plan|employer)|\bmay (?:also )?allow\b|\bif (?:permitted|allowed|your plan)"
     r"|\bmay not allow all\b"
 )
