@@ -1596,3 +1596,33 @@ def test_a_refusal_whose_only_way_out_is_leaving_work_is_still_a_refusal() -> No
     assert _answer("You cannot withdraw money from the plan unless you terminate employment.", Q3) == "no"
     assert _answer("I can not request a distribution of my money unless I am terminated from County "
                    "employment.", Q3) == "no"
+
+
+# More of the same classes, each with its near-miss (text, expected).
+CLOSED_WORLD_MORE = [
+    # a list opened in the sentence itself whose after-tax item is the Roth option
+    ("You have two options for making contributions: 1. After-tax contributions through the Roth option. "
+     "2. Before-tax contributions.", Q1, "no"),
+    ("There are two ways to save after taxes: 1. Roth contributions 2. Traditional after-tax contributions.",
+     Q1, "yes"),
+    # after-tax money within the deferral limit is Roth: it does not open the set
+    ("The Plan now allows both before-tax and after-tax (Roth) contributions. Contributions may be made on a "
+     "before-tax or after-tax basis up to the annual deferral limit.", Q1, "no"),
+    ("You may contribute on a before-tax or after-tax basis up to 50% of pay.", Q1, "not_stated"),
+    # every contribution pre-tax except Roth
+    ("Other than Roth contributions, these contributions are deducted from your pay before taxes.", Q1, "no"),
+    ("Except for after-tax contributions, contributions are made before taxes.", Q1, "not_stated"),
+    # no contributions from employees at all
+    ("You may not contribute directly to the Fund.", Q1, "no"),
+    ("Participants are not permitted to make contributions to the Plan.", Q1, "no"),
+    ("You may not contribute to the Plan until you complete one year of service.", Q1, "not_stated"),
+    # an age named in a list of in-service withdrawals is a route while employed from that age
+    ("In-service distributions from the plan are allowed only once you reach age 59½ or become disabled.", Q3,
+     "conditional"),
+    ("Withdrawals are permitted upon separation or after age 59½.", Q3, "no"),
+]
+
+
+@pytest.mark.parametrize(("text", "question", "expected"), CLOSED_WORLD_MORE)
+def test_closed_world_variants_and_their_near_misses(text: str, question: str, expected: str) -> None:
+    assert _answer(text, question) == expected

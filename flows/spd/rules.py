@@ -331,7 +331,9 @@ def _after_tax_named_near(window: Window) -> bool:
     part of a longer contributions section, not the whole set."""
     for sentence in (*window.before[-3:], window.this, *window.after[:3]):
         low = sentence.text.lower()
-        if t.NON_ROTH.search(low) or t.AFTER_TAX.search(t.ROTH_BOUND.sub("", low)):
+        within_limit = t.AFTER_TAX_WITHIN_DEFERRAL_LIMIT.search(low)  # within the deferral limit: Roth
+        unmarked = t.AFTER_TAX.search(t.ROTH_BOUND.sub("", low)) and not within_limit
+        if t.NON_ROTH.search(low) or unmarked:
             return True
     return False
 
@@ -369,9 +371,12 @@ def _described_pre_tax(window: Window) -> tuple[int, str, str] | None:
     if described is None or _kind_heading(window):
         return None
     word = described["word"] or described["word2"]
-    if word is not None and word.strip("'’") in t.CONTRIBUTION_KIND_WORDS:
+    except_roth = t.EXCEPT_ROTH.search(low[: described.start()])  # "Except for Roth, these contributions …"
+    if word is not None and word.strip("'’") in t.CONTRIBUTION_KIND_WORDS and not except_roth:
         return None
     rest = low[described.end() :]
+    if except_roth:
+        return HINT, "pre_tax_except_roth", _LISTS_PRE_AND_ROTH
     if t.OR_ROTH_ONLY.match(rest):
         return HINT, "described_pre_tax_or_roth", _LISTS_PRE_AND_ROTH
     return None if t.CHOICE.search(rest) else (HINT, "described_pre_tax", _DESCRIBED_PRE_TAX)
@@ -482,7 +487,9 @@ def q1_roth_only(window: Window) -> Finding | None:
     resolved = window.near(t.ROTH_WORD, back=0, ahead=2) or window.near(t.ROTH_BOUND, back=1, ahead=0)
     if not roth_here and not (unmarked and t.CHOICE.search(low) and resolved):
         return None
-    listed = window.near(t.LIST_INTRO, back=3, ahead=0) and not t.ALSO.search(low)
+    # the list's opening before it, or in the sentence itself ("two options for making contributions: 1. …")
+    opening = window.near(t.LIST_INTRO, back=3, ahead=0) or t.LIST_INTRO_COLON.search(low)
+    listed = opening and not t.ALSO.search(low)
     listed = listed and not window.near(t.AFTER_TAX_ITEM, back=3, ahead=3)
     choice = t.CHOICE.search(low) or t.PRE_AND_ROTH_PAIR.search(low)
     closed = (t.PRE_TAX.search(low) and choice) or listed
@@ -1021,6 +1028,8 @@ def q3_closed_events(window: Window) -> Finding | None:
     if gated is None:
         return None
     events, only = gated
+    if t.IN_SERVICE.search(low) and any(t.AN_AGE.search(e) or t.AGE_59.search(e) for e in events):
+        return None  # "in-service distributions … only at 59½": a route while employed from an age
     while_employed = [e for e in events if not t.AFTER_LEAVING.search(e) and not re.search(t.LEAVING, e)]
     if not only and len(events) < 2:
         return None

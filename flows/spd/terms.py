@@ -11,7 +11,9 @@ def _r(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
 
 AT = r"(?:after|post)[\s-]?tax|aftertax"
 # Words each question's patterns all need (lower case): a sentence without any of them is skipped.
-Q1_WORDS = ("tax", "regular savings", "deductible", "funded", "not contribut", "t contribut")
+Q1_WORDS = (
+    "tax", "regular savings", "deductible", "funded", "not contribut", "t contribut", "permitted to make"
+)
 Q2_WORDS = ("roth", "xxxx", "irr", "conver")
 Q3_WORDS = ("withdraw", "distribut", "remove", "take", "taking", "access")
 # "Roth" that is not "non-Roth": an explicit "non-Roth" is never Roth money.
@@ -470,8 +472,12 @@ EMPLOYER_FUNDED_ONLY = _r(
     r"\b(?:plan|fund|annuity|program) (?:is|are) (?:only |solely |entirely |exclusively )?funded "
     r"(?:only |solely |entirely |exclusively )?by (?:[\w-]+ )?(?:employer|company) contributions(?! and)"
 
-    r"|\b(?:employees|participants|you) (?:do not|cannot|may not|can't) (?:make contributions|contribute) to "
-    r"(?:the|this) (?:plan|fund)\b(?=\s*(?:[.;,]|$))"
+    r"|\b(?:employees|participants|you) (?:do not|cannot|may not|can't) (?:make contributions|contribute)"
+    r"(?: directly| yourself)? to (?:the|this) (?:plan|fund)\b(?=\s*(?:[.;,]|$))"
+    # "You are not required or permitted to make salary reduction contributions to the plan"
+    r"|\b(?:are|is) not (?:required or )?permitted to (?:make|contribute)\b"
+    r"(?: (?:any|salary reduction|elective"
+    r"|employee|payroll))*(?: contributions)? to (?:the|this) (?:plan|fund)\b(?=\s*(?:[.;,]|$))"
 )
 # A list whose scope is salary deferrals (by law pre-tax or Roth only) or the "tax-advantaged" ways: it
 # cannot leave out non-Roth after-tax contributions, which are neither.
@@ -659,7 +665,9 @@ WITHDRAWAL_EVENTS = _r(
 # Words that open a withdrawal at will: a list with one of them is not closed.
 AT_WILL = _r(r"\bany (?:time|reason)\b|\bat will\b")
 EVENT_SPLIT = re.compile(
-    r",\s*(?:or\s+|and\s+)?|;\s*|\s+or\s+|\s+(?=when |upon |if you |for an? |once you )", re.IGNORECASE
+    r",\s*(?:or\s+|and\s+)?|;\s*|\s+or\s+(?!older\b|over\b|later\b|more\b)"
+    r"|\s+(?=when |upon |if you |for an? |once you )",
+    re.IGNORECASE,
 )
 # "unless I am terminated": a refusal whose only way out is leaving work is still a refusal.
 UNLESS_LEAVING = _r(rf"\bunless\b[^.;]{{0,30}}\b(?:{LEAVING})")
@@ -688,3 +696,12 @@ OR_ROTH_ONLY = _r(
     r"^(?:\s+(?:basis|dollars|income|contributions))?\s*(?:,|\bor\b|\band(?:/or)?\b)\s*(?:on\s+)?(?:an?\s+|as\s+)?"
     r"(?:designated\s+)?roth(?:\s+(?:basis|dollars|contributions|401\(k\)|403\(b\)|457\(b\)))?\s*[.;]?\s*$"
 )
+# After-tax money within the deferral limit is Roth money ("on both a before and/or after tax basis up to
+# their annual IRS deferral limit"): non-Roth after-tax contributions do not count toward that limit.
+AFTER_TAX_WITHIN_DEFERRAL_LIMIT = _r(
+    rf"(?:{AT})[^.;]{{0,40}}\b(?:up to|within)\b[^.;]{{0,30}}"
+    r"\b(?:deferral|402\(g\)|elective deferral) limits?\b"
+)
+# Every contribution described as pre-tax except Roth ("Except for contributions into the Roth Plan, these
+# contributions are made before ... taxes"): the set is pre-tax and Roth.
+EXCEPT_ROTH = _r(rf"\b(?:except|other than|besides)\b[^.;]{{0,60}}{ROTH}")
