@@ -1616,6 +1616,15 @@ CLOSED_WORLD_MORE = [
     ("You may not contribute directly to the Fund.", Q1, "no"),
     ("Participants are not permitted to make contributions to the Plan.", Q1, "no"),
     ("You may not contribute to the Plan until you complete one year of service.", Q1, "not_stated"),
+    # "Roth after-tax" is Roth: a pair closed by "both" stays closed; a traditional after-tax kind opens it
+    ("You may contribute on a pre-tax basis, on a Roth after-tax basis, or a combination of both.", Q1, "no"),
+    ("Your contributions can be made before tax, as Roth after-tax contributions, or any combination of the "
+     "two.", Q1, "no"),
+    ("You may make pre-tax, Roth after-tax and traditional after-tax contributions, or a combination of them.",
+     Q1, "yes"),
+    # hardship withdrawals of deferrals beside a separate after-tax withdrawal right
+    ("Hardship withdrawals are available from your pre-tax account only. Your after-tax contributions may be "
+     "withdrawn twice a year.", Q3, "yes"),
     # an age named in a list of in-service withdrawals is a route while employed from that age
     ("In-service distributions from the plan are allowed only once you reach age 59½ or become disabled.", Q3,
      "conditional"),
