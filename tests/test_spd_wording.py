@@ -1620,8 +1620,8 @@ CLOSED_WORLD_MORE = [
     ("You may contribute on a pre-tax basis, on a Roth after-tax basis, or a combination of both.", Q1, "no"),
     ("Your contributions can be made before tax, as Roth after-tax contributions, or any combination of the "
      "two.", Q1, "no"),
-    ("You may make pre-tax, Roth after-tax and traditional after-tax contributions, or a combination of them.",
-     Q1, "yes"),
+    ("You may make pre-tax, Roth after-tax and traditional after-tax contributions, or a combination of "
+     "them.", Q1, "yes"),
     # hardship withdrawals of deferrals beside a separate after-tax withdrawal right
     ("Hardship withdrawals are available from your pre-tax account only. Your after-tax contributions may be "
      "withdrawn twice a year.", Q3, "yes"),
