@@ -275,3 +275,21 @@ def test_the_persons_situation_typed_while_a_proposal_waits_is_taken_not_refused
     assert user.conv["answers"]["age"] == 45
     assert "after_tax_allowed" not in user.conv["answers"]  # the proposal was not confirmed
     assert not reply.title.startswith("From your plan's document")
+
+
+def test_a_closed_world_no_says_what_the_document_leaves_out() -> None:
+    # the quote lists what the plan takes; the proposal says plainly that after-tax money is not among it
+    user = User()
+    _send(user, read_text("Employees can choose how much to have deducted (pre-tax, Roth, or a combination "
+                          "of both) from each paycheck.").as_json())
+    assert user.last is not None
+    line = " ".join(user.last.lines)
+    assert ("seems to say no: it lists pre-tax and Roth contributions only; it names no after-tax (non-Roth) "
+            "contributions. 'Employees can choose how much") in line
+
+
+def test_an_explicit_no_is_proposed_with_its_quote_alone() -> None:
+    user = User()
+    _send(user, read_text("The Plan does not permit after-tax contributions.").as_json())
+    assert user.last is not None
+    assert "seems to say no: 'The Plan does not permit after-tax contributions.'" in " ".join(user.last.lines)

@@ -1458,3 +1458,180 @@ def test_a_frequency_in_the_next_sentence_about_another_feature_is_not_this_ones
     same = read_text("You may convert your after-tax balance to Roth within the plan. You may do so twice a "
                      "year.")
     assert same.answers["in_plan_conversion"].details.get("per_year") == 2
+
+
+# ------------------------------------------------ closed-world statements
+# Real SPDs rarely refuse after-tax contributions or withdrawals in so many words: they list what the plan
+# has. Written for these tests in the style of plan highlights, enrolment guides and SPD sections (none is a
+# development passage); each class has near-misses that must not read as a closed list.
+
+# The contributions told as pre-tax and Roth, closed by "both", "a combination" or a total.
+CLOSED_PRE_AND_ROTH = [
+    "You can direct your contributions to a traditional pretax account, to a Roth account or to a "
+    "combination of the two.",
+    "You may contribute on a before-tax basis, a Roth basis, or a combination of both.",
+    "The Plan lets you save through both pre-tax and Roth 401(k) contributions.",
+    "Your contributions may be made as pre-tax contributions, Roth contributions, or any combination.",
+    "Our 403(b) plan offers both traditional pre-tax and Roth after-tax contributions.",
+    "Your total contributions (both pre-tax and Roth) may not exceed 75% of your pay.",
+    "Employees may elect to contribute on both a before and/or after tax (Roth) basis.",
+    "You can choose pre-tax, Roth or a mix of both.",
+    "Contributions may be made on a pre-tax or Roth basis.",
+]
+# The contributions as a whole described as pre-tax, or the plan taking pre-tax contributions only.
+CLOSED_PRE_TAX_ONLY = [
+    "Contributions may be made on a pre-tax basis.",
+    "All of your contributions to the Plan are made before federal and state income taxes are withheld.",
+    "Your contributions are deducted from your paycheck before taxes.",
+    "Participants save for retirement by contributing a portion of their pre-tax salary.",
+    "The Plan only accepts pre-tax contributions.",
+    "Contributions to the 457 Plan are made from pre-tax income.",
+]
+# Near-misses: a pre-tax or pre-tax-and-Roth sentence that is one part of a longer contributions section, a
+# kind named on its own, the deferral limit shared by pre-tax and Roth, and salary deferrals (pre-tax or Roth
+# by law, so their list cannot leave after-tax money out).
+NOT_A_CLOSED_LIST_OF_KINDS = [
+    ("You can contribute on a pre-tax basis, a Roth basis, an after-tax basis, or a combination.", "yes"),
+    ("Your pre-tax and Roth contributions combined may not exceed the IRS limit ($23,500 in 2025).",
+     "not_stated"),
+    ("Your salary deferrals may be pre-tax, Roth, or a combination of both.", "not_stated"),
+    ("You may make both pre-tax and Roth contributions. You may also make after-tax contributions of up to "
+     "10% of pay.", "yes"),
+    ("Contributions can be pre-tax, Roth, or a combination of both. Once you reach the IRS limit, you can "
+     "continue saving with voluntary after-tax contributions.", "yes"),
+    ("Pre-tax contributions are made before taxes are withheld.", "not_stated"),
+    ("Matching contributions are made on a pre-tax basis.", "not_stated"),
+    ("Contributions may be made on a pre-tax basis. After-tax contributions may also be made, up to 10% of "
+     "pay.", "yes"),
+    ("Before-Tax Contributions\nYour contributions are made on a pre-tax basis, which lowers your taxable "
+     "income.", "not_stated"),
+    ("Your 401(k) contributions are made on a pre-tax basis.", "not_stated"),
+    ("Is my contribution made on a pre-tax basis?", "not_stated"),
+]
+
+
+@pytest.mark.parametrize("text", CLOSED_PRE_AND_ROTH + CLOSED_PRE_TAX_ONLY)
+def test_contributions_listed_as_a_complete_set_without_after_tax_are_a_no(text: str) -> None:
+    answer = read_text(text).answers[Q1]
+    assert answer.answer == "no"
+    assert "names no after-tax (non-Roth) contributions" in answer.why
+    assert answer.details.get("closed_world") is True
+
+
+@pytest.mark.parametrize(("text", "expected"), NOT_A_CLOSED_LIST_OF_KINDS)
+def test_a_pre_tax_sentence_that_is_not_the_whole_set_is_not_a_closed_list(text: str, expected: str) -> None:
+    assert _answer(text, Q1) == expected
+
+
+def test_a_closed_list_is_proposed_and_a_mere_description_only_hinted() -> None:
+    # "both pre-tax and Roth" closes the set in so many words; "Contributions may be made on a pre-tax basis"
+    # only describes them, so it decides a document that says nothing else but is not proposed
+    listed = read_text("The Plan lets you save through both pre-tax and Roth 401(k) contributions.")
+    described = read_text("Contributions may be made on a pre-tax basis.")
+    assert listed.answers[Q1].confidence == "medium"
+    assert described.answers[Q1].confidence == "low"
+    assert read_text("Contributions may be made on a pre-tax basis. You may make after-tax (non-Roth) "
+                     "contributions of up to 10% of pay.").answers[Q1].answer == "yes"
+
+
+# Withdrawals while employed limited to hardship (or an unforeseeable emergency, or a loan).
+LIMITED_TO_HARDSHIP = [
+    "Withdrawals while you are employed are limited to hardship withdrawals.",
+    "In-service withdrawals are limited to cases of unforeseeable emergency.",
+    "Access to your account while employed is generally limited to financial hardship.",
+    "The Plan allows limited access to your account before age 59½, for loans or hardships only.",
+]
+# Money comes out only on events that are each a gate: leaving work, death, disability, an age, a hardship.
+GATED_EVENTS = [
+    "You may only withdraw money from your account at retirement, separation from service, death, or in the "
+    "event of an unforeseeable emergency.",
+    "Funds in your account can be withdrawn only upon termination of employment, disability, or financial "
+    "hardship.",
+    "You can take money out of your account when you reach age 59½ or if you have a financial hardship.",
+    "Your account may be distributed upon separation from service, attainment of age 70½, or an "
+    "unforeseeable emergency.",
+    "You can request a distribution of your account once you reach age 59½, or for a hardship.",
+]
+# Near-misses: a separate after-tax withdrawal right beside the gated list, hardship withdrawals of deferrals,
+# money paid once you have left, a list left open, an age as the way out, tax-penalty exceptions. None is a no
+# (the first reads "it depends" from its age, an older rule's reading, and the age-59½ refusal says nothing).
+NOT_A_CLOSED_LIST_OF_WITHDRAWALS = [
+    ("You may withdraw your after-tax contributions at any time; other money may be withdrawn at age 59½ or "
+     "for a hardship.", "conditional"),
+    ("You may withdraw money at age 59½ or for a hardship. You may also withdraw your voluntary after-tax "
+     "contributions once a year.", "yes"),
+    ("Hardship withdrawals are limited to your pre-tax contributions. You may withdraw your after-tax "
+     "contributions at any time.", "yes"),
+    ("Withdrawals of your elective deferrals are limited to hardship; you may withdraw your after-tax "
+     "account at any time.", "yes"),
+    ("Upon your retirement, you may withdraw your account in a lump sum or in installments.", "not_stated"),
+    ("Withdrawals are generally permitted upon termination, retirement, disability or death. Your plan may "
+     "allow additional types of withdrawals.", "not_stated"),
+    ("You cannot withdraw money from the plan unless you are at least age 59½.", "not_stated"),
+    ("The 10% penalty does not apply to a withdrawal after age 59½, a distribution due to your death, or a "
+     "distribution due to disability.", "not_stated"),
+]
+
+
+@pytest.mark.parametrize("text", LIMITED_TO_HARDSHIP + GATED_EVENTS)
+def test_withdrawals_limited_to_gated_events_are_a_no(text: str) -> None:
+    answer = read_text(text).answers[Q3]
+    assert answer.answer == "no"
+    assert answer.details.get("closed_world") is True
+
+
+@pytest.mark.parametrize(("text", "expected"), NOT_A_CLOSED_LIST_OF_WITHDRAWALS)
+def test_a_gated_withdrawal_beside_another_right_is_not_a_closed_list(text: str, expected: str) -> None:
+    assert _answer(text, Q3) == expected
+
+
+def test_a_closed_list_of_withdrawals_says_which_events_it_names() -> None:
+    why = read_text(GATED_EVENTS[1]).answers[Q3].why
+    assert why == ("the document limits withdrawals to leaving work, disability, hardship only; it names no "
+                   "withdrawal of after-tax money while employed")
+
+
+def test_a_refusal_whose_only_way_out_is_leaving_work_is_still_a_refusal() -> None:
+    # "unless" usually makes a refusal hypothetical; "unless you terminate employment" is no way out at work
+    assert _answer("You cannot withdraw money from the plan unless you terminate employment.", Q3) == "no"
+    assert _answer("I can not request a distribution of my money unless I am terminated from County "
+                   "employment.", Q3) == "no"
+
+
+# More of the same classes, each with its near-miss (text, expected).
+CLOSED_WORLD_MORE = [
+    # a list opened in the sentence itself whose after-tax item is the Roth option
+    ("You have two options for making contributions: 1. After-tax contributions through the Roth option. "
+     "2. Before-tax contributions.", Q1, "no"),
+    ("There are two ways to save after taxes: 1. Roth contributions 2. Traditional after-tax contributions.",
+     Q1, "yes"),
+    # after-tax money within the deferral limit is Roth: it does not open the set
+    ("The Plan now allows both before-tax and after-tax (Roth) contributions. Contributions may be made on a "
+     "before-tax or after-tax basis up to the annual deferral limit.", Q1, "no"),
+    ("You may contribute on a before-tax or after-tax basis up to 50% of pay.", Q1, "not_stated"),
+    # every contribution pre-tax except Roth
+    ("Other than Roth contributions, these contributions are deducted from your pay before taxes.", Q1, "no"),
+    ("Except for after-tax contributions, contributions are made before taxes.", Q1, "not_stated"),
+    # no contributions from employees at all
+    ("You may not contribute directly to the Fund.", Q1, "no"),
+    ("Participants are not permitted to make contributions to the Plan.", Q1, "no"),
+    ("You may not contribute to the Plan until you complete one year of service.", Q1, "not_stated"),
+    # "Roth after-tax" is Roth: a pair closed by "both" stays closed; a traditional after-tax kind opens it
+    ("You may contribute on a pre-tax basis, on a Roth after-tax basis, or a combination of both.", Q1, "no"),
+    ("Your contributions can be made before tax, as Roth after-tax contributions, or any combination of the "
+     "two.", Q1, "no"),
+    ("You may make pre-tax, Roth after-tax and traditional after-tax contributions, or a combination of "
+     "them.", Q1, "yes"),
+    # hardship withdrawals of deferrals beside a separate after-tax withdrawal right
+    ("Hardship withdrawals are available from your pre-tax account only. Your after-tax contributions may be "
+     "withdrawn twice a year.", Q3, "yes"),
+    # an age named in a list of in-service withdrawals is a route while employed from that age
+    ("In-service distributions from the plan are allowed only once you reach age 59½ or become disabled.", Q3,
+     "conditional"),
+    ("Withdrawals are permitted upon separation or after age 59½.", Q3, "no"),
+]
+
+
+@pytest.mark.parametrize(("text", "question", "expected"), CLOSED_WORLD_MORE)
+def test_closed_world_variants_and_their_near_misses(text: str, question: str, expected: str) -> None:
+    assert _answer(text, question) == expected

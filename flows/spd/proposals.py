@@ -311,13 +311,21 @@ def _next(conv: dict[str, Any], today: date, note: str) -> Reply:
 def _proposal_reply(conv: dict[str, Any], facts: Facts, proposal: dict[str, Any], note: str) -> Reply:
     question = proposal["q"]
     page = f"p. {proposal['page']}: " if proposal.get("page") is not None else ""
-    lines = [BY_ID[question].text(facts),
-             f"Your plan's document seems to say {ANSWER_WORDS[proposal['answer']].lower()}: "
-             f"{page}'{proposal['quote']}'"]
+    lines = [BY_ID[question].text(facts), f"{_seems_to_say(proposal)}{page}'{proposal['quote']}'"]
     lines += [f"I set aside '{a['quote']}': {a['why']}." for a in proposal.get("aside", [])]
     return Reply(state=conv["state"], title=f"From your plan's document: {TITLES[question]}",
                  lines=tuple(lines), choices=CHOICES, notice=note,
                  hint=CHECK)
+
+
+def _seems_to_say(proposal: dict[str, Any]) -> str:
+    """"Your plan's document seems to say no: " before the quote; a closed-world no (the document lists what
+    the plan has and leaves this out) says what is missing, since the quote itself refuses nothing."""
+    said = f"Your plan's document seems to say {ANSWER_WORDS[proposal['answer']].lower()}: "
+    if proposal["answer"] == "no" and proposal.get("details", {}).get("closed_world"):
+        reason = str(proposal.get("why", "")).replace("the document ", "it ", 1)
+        return f"{said}{reason}. "
+    return said
 
 
 def _move_on(conv: dict[str, Any], today: date) -> None:

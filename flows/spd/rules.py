@@ -54,7 +54,7 @@ class Window:
         return self.this.text.lower()
 
     def near(self, pattern: re.Pattern[str], *, back: int = 2, ahead: int = 2) -> bool:
-        before = self.before[len(self.before) - back :] if back else ()
+        before = self.before[max(0, len(self.before) - back) :] if back else ()
         return any(pattern.search(s.text) for s in (*before, *self.after[:ahead]))
 
 
@@ -111,7 +111,7 @@ def _about_after_tax_contributions(window: Window) -> bool:
     if not _mentions(low, t.Q1_WORDS):
         return False
     if not t.AFTER_TAX.search(low) and not t.NON_ROTH.search(low) and not t.ONLY_PRE_AND_ROTH.search(low):
-        return _no_after_tax_kind(window) is not None
+        return _no_after_tax_kind(window) is not None or _closed_kinds(window) is not None
     if t.DEFINITION.search(window.text) and not t.GROUP.search(low):
         return False  # a definition says what a word means (unless it names a group that may use it)
     if t.WITHDRAWAL.search(low) and not t.CONTRIBUTE_ACT.search(low):
@@ -317,6 +317,82 @@ def q1_negated(window: Window) -> Finding | None:
     return None
 
 
+# A closed-world no: the plan's contributions told as a complete set that leaves out non-Roth after-tax money.
+# The proposal says so plainly (the person reads what is missing, not a refusal), hence its own slot.
+CLOSED_WORLD: dict[str, object] = {"closed_world": True}
+_NAMES_NO_AFTER_TAX = "it names no after-tax (non-Roth) contributions"
+_LISTS_PRE_AND_ROTH = f"the document lists pre-tax and Roth contributions only; {_NAMES_NO_AFTER_TAX}"
+_ONLY_PRE_TAX = f"the document says the plan takes pre-tax contributions only; {_NAMES_NO_AFTER_TAX}"
+_DESCRIBED_PRE_TAX = f"the document describes the plan's contributions as pre-tax; {_NAMES_NO_AFTER_TAX}"
+
+
+def _after_tax_named_near(window: Window) -> bool:
+    """Non-Roth after-tax money named in this sentence or the three on each side: the description is then one
+    part of a longer contributions section, not the whole set."""
+    for sentence in (*window.before[-3:], window.this, *window.after[:3]):
+        low = sentence.text.lower()
+        within_limit = t.AFTER_TAX_WITHIN_DEFERRAL_LIMIT.search(low)  # within the deferral limit: Roth
+        unmarked = t.AFTER_TAX.search(t.ROTH_BOUND.sub("", low)) and not within_limit
+        if t.NON_ROTH.search(low) or unmarked:
+            return True
+    return False
+
+
+def _kind_heading(window: Window) -> bool:
+    """A heading right before that names one kind ("Before-Tax Contributions"): the sentence under it is about
+    that kind."""
+    heading = _heading(window)
+    return heading is not None and bool(t.PRE_TAX.search(heading.text) or t.ROTH_WORD.search(heading.text))
+
+
+def _closed_kinds(window: Window) -> tuple[int, str, str] | None:
+    """The plan's contributions told as a complete set without a non-Roth after-tax kind: pre-tax and Roth
+    closed by "both", "a combination" or a total; "only allows pre-tax contributions"; or the contributions
+    as a whole described as pre-tax ("Contributions may be made on a pre-tax basis": a description, so a
+    hint)."""
+    low = window.low
+    if _after_tax_named_near(window):
+        return None
+    if t.CLOSED_PRE_AND_ROTH.search(low) or t.PRE_AND_AFTER_ROTH_GLOSS.search(low):
+        if t.DEFERRAL_SCOPE.search(low) or window.near(t.DEFERRAL_SCOPE, back=3, ahead=0):
+            return None  # salary deferrals are pre-tax or Roth by law; the list cannot leave after-tax out
+        return GENERAL, "closed_pre_tax_and_roth", _LISTS_PRE_AND_ROTH
+    if t.ONLY_PRE_TAX.search(low):
+        return GENERAL, "only_pre_tax", _ONLY_PRE_TAX
+    return _described_pre_tax(window)
+
+
+def _described_pre_tax(window: Window) -> tuple[int, str, str] | None:
+    """The contributions as a whole described as pre-tax (or pre-tax or Roth): "Contributions to your 401(k)
+    plan are from pre-tax income". A named kind ("Matching contributions are pre-tax") or a heading naming one
+    closes nothing."""
+    low = window.low
+    described = t.CONTRIBUTIONS_PRE_TAX.search(low)
+    if described is None or _kind_heading(window):
+        return None
+    word = described["word"] or described["word2"]
+    except_roth = t.EXCEPT_ROTH.search(low[: described.start()])  # "Except for Roth, these contributions …"
+    if word is not None and word.strip("'’") in t.CONTRIBUTION_KIND_WORDS and not except_roth:
+        return None
+    rest = low[described.end() :]
+    if except_roth:
+        return HINT, "pre_tax_except_roth", _LISTS_PRE_AND_ROTH
+    if t.OR_ROTH_ONLY.match(rest):
+        return HINT, "described_pre_tax_or_roth", _LISTS_PRE_AND_ROTH
+    return None if t.CHOICE.search(rest) else (HINT, "described_pre_tax", _DESCRIBED_PRE_TAX)
+
+
+def q1_closed_world(window: Window) -> Finding | None:
+    """A closed-world no: the plan's contributions listed or described as a complete set (pre-tax and Roth,
+    "both", "a combination of the two", "from pre-tax income") with no non-Roth after-tax kind. Real SPDs
+    rarely refuse after-tax contributions in so many words; they list what the plan takes."""
+    found = _closed_kinds(window)
+    if found is None or _question(window):
+        return None
+    strength, rule, why = found
+    return replace(_q1(window, "no", strength, rule, why), slots=CLOSED_WORLD)
+
+
 def q1_spillover_at_limit(window: Window) -> Finding | None:
     """Contributions that switch to after-tax once the IRS limit is reached: Roth contributions count toward
     that limit, so what continues past it is non-Roth after-tax money."""
@@ -411,7 +487,9 @@ def q1_roth_only(window: Window) -> Finding | None:
     resolved = window.near(t.ROTH_WORD, back=0, ahead=2) or window.near(t.ROTH_BOUND, back=1, ahead=0)
     if not roth_here and not (unmarked and t.CHOICE.search(low) and resolved):
         return None
-    listed = window.near(t.LIST_INTRO, back=3, ahead=0) and not t.ALSO.search(low)
+    # the list's opening before it, or in the sentence itself ("two options for making contributions: 1. …")
+    opening = window.near(t.LIST_INTRO, back=3, ahead=0) or t.LIST_INTRO_COLON.search(low)
+    listed = opening and not t.ALSO.search(low)
     listed = listed and not window.near(t.AFTER_TAX_ITEM, back=3, ahead=3)
     choice = t.CHOICE.search(low) or t.PRE_AND_ROTH_PAIR.search(low)
     closed = (t.PRE_TAX.search(low) and choice) or listed
@@ -421,13 +499,8 @@ def q1_roth_only(window: Window) -> Finding | None:
         why = "a list of salary deferral kinds (pre-tax or Roth by law) says nothing about after-tax money"
         return _q1(window, "aside", HINT, "deferral_kinds", why)
     if closed and not t.BESIDE_ROTH.search(low):
-        return _q1(
-            window,
-            "no",
-            GENERAL,
-            "closed_list_roth",
-            "the plan's list of contribution types names only pre-tax and Roth (after-tax means Roth here)",
-        )
+        why = f"{_LISTS_PRE_AND_ROTH} (its after-tax kind is Roth)"
+        return replace(_q1(window, "no", GENERAL, "closed_list_roth", why), slots=CLOSED_WORLD)
     return _q1(
         window, "aside", HINT, "roth_after_tax", "'Roth after-tax' means Roth 401(k), not after-tax money"
     )
@@ -456,6 +529,7 @@ _Q1_RULES = (
     q1_closed_by_date,
     q1_highly_compensated,
     q1_negated,
+    q1_closed_world,
     q1_spillover_at_limit,
     q1_beyond_roth_limit,
     q1_non_roth_named,
@@ -659,7 +733,12 @@ def in_service_withdrawal(window: Window) -> Finding | None:
     low = window.low
     if not _mentions(low, t.Q3_WORDS):
         return None
-    named = t.WITHDRAWAL.search(low) or t.TYPES_OF_WITHDRAWAL.search(low) or t.NOT_ACCESSIBLE.search(low)
+    named = (
+        t.WITHDRAWAL.search(low)
+        or t.TYPES_OF_WITHDRAWAL.search(low)
+        or t.NOT_ACCESSIBLE.search(low)
+        or t.LIMITED_TO_HARDSHIP.search(low)
+    )
     if not named:
         return None
     if t.DEFINITION.search(window.text):
@@ -711,7 +790,7 @@ def q3_not_a_plan_term(window: Window) -> Finding | None:
     if _question(window):
         return None
     for pattern, rule, why in _Q3_ASIDE:
-        if pattern.search(window.low):
+        if pattern.search(window.low) and not (rule == "loan" and t.LIMITED_TO_HARDSHIP.search(window.low)):
             return _q3(window, "aside", HINT, rule, why)
     if _points_back_to_other_money(window):
         why = "its withdrawals are those of the sentence before, which is about other money (rollover, match)"
@@ -851,13 +930,8 @@ def q3_closed_list(window: Window) -> Finding | None:
         return _q3(window, "aside", HINT, "open_list", why)
     if _list_opening(window) != 0 or _lists_after_tax(_closed_list_text(window, 0)):
         return None
-    return _q3(
-        window,
-        "no",
-        GENERAL,
-        "closed_list",
-        "the plan lists its in-service withdrawal types; after-tax money is not among them",
-    )
+    why = "the document lists its in-service withdrawal types; after-tax money is not among them"
+    return replace(_q3(window, "no", GENERAL, "closed_list", why), slots=CLOSED_WORLD)
 
 
 def q3_list_item(window: Window) -> Finding | None:
@@ -888,13 +962,97 @@ def q3_listed_after_tax(window: Window) -> Finding | None:
 
 
 def q3_hardship_only(window: Window) -> Finding | None:
-    """Withdrawals while employed only for hardship: after-tax money cannot come out at will. A clause
-    about other money ("pre-tax contributions only for hardship") decides nothing about after-tax money."""
-    match = t.HARDSHIP_ONLY.search(window.low)
+    """Withdrawals while employed only for hardship (also "limited to severe financial hardships", "limited
+    access ... for loans or hardships"): after-tax money cannot come out at will. A clause about other money
+    ("pre-tax contributions only for hardship") decides nothing about after-tax money."""
+    match = t.HARDSHIP_ONLY.search(window.low) or t.LIMITED_TO_HARDSHIP.search(window.low)
     if match is None or _source(_clause(window.low, match.start())) == "other":
         return None
     strength = SPECIFIC if _source(window.low) == "after_tax" else GENERAL
-    return _q3(window, "no", strength, "hardship_only", "in-service withdrawals only for hardship")
+    found = _q3(window, "no", strength, "hardship_only", "in-service withdrawals only for hardship")
+    return found if _source(window.low) == "after_tax" else replace(found, slots=CLOSED_WORLD)
+
+
+_LIMITS_WITHDRAWALS = (
+    "the document limits withdrawals to {events} only; "
+    "it names no withdrawal of after-tax money while employed"
+)
+
+
+def _gated_events(window: Window) -> tuple[list[str], bool] | None:
+    """The events on which the sentence lets money come out, when every one is a gate (leaving work, death,
+    disability, an age, a hardship, a loan), and whether the sentence says "only"."""
+    low = window.low
+    found = t.WITHDRAWAL_EVENTS.search(low)
+    if found is None or t.AT_WILL.search(low):
+        return None
+    events = [e.strip(" .:") for e in t.EVENT_SPLIT.split(found["events"]) if e.strip(" .:")]
+    if not events or not all(t.GATE_EVENT.search(e) for e in events):
+        return None
+    return events, "only" in low[: found.start("events")].split() or "only" in found["events"].split()[:1]
+
+
+def _more_than_listed(window: Window) -> bool:
+    """The list is not the plan's whole word on withdrawals: "also", a pointer to more ("Your Plan may allow
+    for additional types of withdrawals", "as described later"), "depending on plan provisions", tax talk
+    (the IRS penalty's exceptions), or money paid once you have left ("Upon your retirement, you may
+    withdraw ...")."""
+    low = window.low
+    if t.ALSO.search(low) or t.OPEN_ENDED.search(low) or t.TAX_TALK.search(low):
+        return True
+    found = t.WITHDRAWAL_EVENTS.search(low)
+    if found is not None and t.AFTER_LEAVING.search(low[: found.start("events")]):
+        return True
+    return window.near(t.OPEN_ENDED, back=0, ahead=2) or window.near(t.ALSO_IN_SERVICE, back=0, ahead=2)
+
+
+def _after_tax_withdrawal_near(window: Window) -> bool:
+    """After-tax money named in this sentence or the three on each side: a separate withdrawal right may be
+    told there."""
+    return any(
+        _source(s.text.lower()) == "after_tax" for s in (*window.before[-3:], window.this, *window.after[:3])
+    )
+
+
+def q3_closed_events(window: Window) -> Finding | None:
+    """A closed-world no: money may come out only on events that are each a gate ("You may only withdraw
+    from your account at separation from service, retirement, death or by demonstrating a severe financial
+    hardship", "You may access your 403(b) money: when you have terminated employment, when you reach age
+    59½, for an approved loan, for an approved hardship"). Real SPDs list when money comes out rather than
+    refuse a withdrawal at will. A list of leaving events only ("Funds are available at retirement, death,
+    disability, or termination") is every SPD's distribution section, so it is only a hint."""
+    low = window.low
+    if _source(low) != "general" or _after_tax_withdrawal_near(window) or _more_than_listed(window):
+        return None
+    gated = _gated_events(window)
+    if gated is None:
+        return None
+    events, only = gated
+    if t.IN_SERVICE.search(low) and any(t.AN_AGE.search(e) or t.AGE_59.search(e) for e in events):
+        return None  # "in-service distributions … only at 59½": a route while employed from an age
+    while_employed = [e for e in events if not t.AFTER_LEAVING.search(e) and not re.search(t.LEAVING, e)]
+    if not only and len(events) < 2:
+        return None
+    strength = GENERAL if only or while_employed else HINT
+    named = ", ".join(_event_name(e) for e in events)
+    why = _LIMITS_WITHDRAWALS.format(events=named)
+    return replace(_q3(window, "no", strength, "closed_events", why), slots=CLOSED_WORLD)
+
+
+_EVENT_NAMES = (
+    ("hardship", t.HARDSHIP_WORDS),
+    ("age 59½", t.AGE_59),
+    ("a loan", t.LOAN_WORD),
+    ("an age", t.AN_AGE),
+    ("death", t.DEATH),
+    ("disability", t.DISABILITY),
+    ("retirement", t.RETIREMENT),
+    ("leaving work", t.LEAVING_WORK),
+)
+
+
+def _event_name(event: str) -> str:
+    return next((name for name, pattern in _EVENT_NAMES if pattern.search(event)), event)
 
 
 def _clause(text: str, at: int) -> str:
@@ -905,7 +1063,10 @@ def _clause(text: str, at: int) -> str:
 
 def q3_negated(window: Window) -> Finding | None:
     refusal = t.NEG_WITHDRAW.search(window.low)
-    if refusal is None or t.HYPOTHETICAL.search(window.low):
+    hypothetical = t.HYPOTHETICAL.search(window.low)
+    # "cannot request a distribution unless I am terminated": leaving work is no way out while employed
+    unless_leaving = hypothetical is not None and t.UNLESS_LEAVING.match(window.low, hypothetical.start())
+    if refusal is None or (hypothetical and not unless_leaving):
         return None
     exception = t.EXCEPT.search(window.low, refusal.end())
     if exception is not None and _lists_after_tax(window.low[exception.end() :]):
@@ -984,6 +1145,7 @@ _Q3_RULES = (
     q3_checkbox_or_template,
     q3_closed_list,
     q3_list_item,
+    q3_closed_events,
     q3_hardship_only,
     q3_for_hardship,
     q3_discretion,

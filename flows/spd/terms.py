@@ -11,7 +11,9 @@ def _r(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
 
 AT = r"(?:after|post)[\s-]?tax|aftertax"
 # Words each question's patterns all need (lower case): a sentence without any of them is skipped.
-Q1_WORDS = ("tax", "regular savings", "deductible", "funded", "not contribut", "t contribut")
+Q1_WORDS = (
+    "tax", "regular savings", "deductible", "funded", "not contribut", "t contribut", "permitted to make"
+)
 Q2_WORDS = ("roth", "xxxx", "irr", "conver")
 Q3_WORDS = ("withdraw", "distribut", "remove", "take", "taking", "access")
 # "Roth" that is not "non-Roth": an explicit "non-Roth" is never Roth money.
@@ -470,8 +472,12 @@ EMPLOYER_FUNDED_ONLY = _r(
     r"\b(?:plan|fund|annuity|program) (?:is|are) (?:only |solely |entirely |exclusively )?funded "
     r"(?:only |solely |entirely |exclusively )?by (?:[\w-]+ )?(?:employer|company) contributions(?! and)"
 
-    r"|\b(?:employees|participants|you) (?:do not|cannot|may not|can't) (?:make contributions|contribute) to "
-    r"(?:the|this) (?:plan|fund)\b(?=\s*(?:[.;,]|$))"
+    r"|\b(?:employees|participants|you) (?:do not|cannot|may not|can't) (?:make contributions|contribute)"
+    r"(?: directly| yourself)? to (?:the|this) (?:plan|fund)\b(?=\s*(?:[.;,]|$))"
+    # "You are not required or permitted to make salary reduction contributions to the plan"
+    r"|\b(?:are|is) not (?:required or )?permitted to (?:make|contribute)\b"
+    r"(?: (?:any|salary reduction|elective"
+    r"|employee|payroll))*(?: contributions)? to (?:the|this) (?:plan|fund)\b(?=\s*(?:[.;,]|$))"
 )
 # A list whose scope is salary deferrals (by law pre-tax or Roth only) or the "tax-advantaged" ways: it
 # cannot leave out non-Roth after-tax contributions, which are neither.
@@ -569,3 +575,133 @@ ROTH_SWITCHES = _r(
 NON_ROTH_SOURCE = _r(r"\bnon[\s-]?roth\b")
 # Words that grant or refuse: a line holding one is a plan term, not a run of headings.
 GRANT_OR_REFUSAL_WORD = _r(r"\b(?:may|shall|must|permit\w*|allow\w*|not|no|only|available)\b")
+
+# ---------------------------------------------------------------- closed-world statements
+# A plan's description of its contributions as a complete set, or of its withdrawals while employed as a
+# complete set of gated events, names by leaving out: what it does not list, it does not have.
+
+# The contributions as a whole described as pre-tax ("Contributions may be made on a pre-tax basis",
+# "Contributions to your 401(k) plan are from pre-tax income", "these contributions are made before federal
+# and state income taxes are assessed", "by contributing a portion of their pre-tax earnings"). The word
+# before "contributions" is read by the rule: a named kind ("Matching contributions are pre-tax") closes
+# nothing.
+_PRE_WORD = r"(?:pre|before)[\s-]?tax"
+CONTRIBUTIONS_PRE_TAX = _r(
+    r"(?:^|(?P<word>[\w()'’-]+)\s+)contributions(?:\s+to\s+(?:your|the|this)\s+[\w() ]{0,30}?plan)?,?\s+"
+    r"(?:are|is|may be|can be|will be|must be|shall be)\s+(?:made\s+|deducted\s+|taken\s+)?(?:only\s+)?"
+    rf"(?:on\s+an?\s+|from\s+(?:your\s+)?|with\s+|out of\s+(?:your\s+)?|as\s+)?{_PRE_WORD}\b"
+    r"|(?:^|(?P<word2>[\w()'’-]+)\s+)contributions(?:\s+to\s+(?:your|the|this)\s+[\w() ]{0,30}?plan)?\s+"
+    r"(?:are|will be)\s+(?:made|deducted|taken)\s+"
+    r"(?:from (?:your )?(?:pay|paycheck|salary|wages)\s+)?before\s+"
+    r"(?:(?:federal|state|income|and|local|any)\s+){0,5}"
+    r"taxes\b"
+    rf"|\bcontribut(?:e|es|ing)\s+(?:a (?:portion|percentage|part) of\s+)?(?:your |their |his or her )?"
+    rf"{_PRE_WORD}\s+(?:earnings|pay|income|salary|compensation|dollars)\b"
+)
+# Words that name one kind of contribution: a sentence about that kind says nothing of the others.
+CONTRIBUTION_KIND_WORDS = frozenset(
+    {
+        "pre-tax", "pretax", "before-tax", "deferral", "deferred", "elective", "matching", "match",
+        "employer", "company", "catch-up", "roth", "rollover", "nonelective", "harbor", "sharing", "qnec",
+        "qmac", "supplemental", "voluntary", "after-tax", "mandatory", "required", "basic", "additional",
+        "such", "these", "those", "401(k)", "403(b)", "457(b)", "457", "salary", "reduction", "tax-deferred",
+        "university", "city", "county", "state", "union", "employer's",
+    }
+)
+# The plan "only allows pre-tax contributions" (no Roth in sight): the plan's own closing word.
+ONLY_PRE_TAX = _r(
+    rf"\bonly (?:allows|permits|accepts|offers|provides for|takes)\s+{_PRE_WORD}(?: (?:employee )?"
+    rf"(?:contributions|deferrals|savings))?\b(?!\s*(?:,|and|or)\s)"
+    rf"|\b(?:allows|permits|accepts|offers|takes)\s+only\s+{_PRE_WORD}(?: (?:employee )?"
+    rf"(?:contributions|deferrals|savings))?\b(?!\s*(?:,|and|or)\s)"
+)
+# The contributions as a whole told as pre-tax and Roth together, closed by "both", "a combination" or a
+# total ("direct all of your contributions to a traditional pretax account, to a Roth account or to a
+# combination of the two", "supports both 401(k) (tax deferred) and Roth (taxed) contributions", "(pre-tax,
+# Roth, or a combination of both)", "your total contributions (both Roth 401(k) deferrals and traditional
+# pretax contributions)"). A bare "pre-tax and Roth contributions combined may not exceed the IRS limit" is
+# not closed: that limit is the deferral limit, which after-tax contributions do not count toward.
+_PRE_KIND = rf"(?:traditional\s+)?(?:{_PRE_WORD}|tax[\s-]deferred|401\(k\)|403\(b\)|457\(b\))"
+_ROTH_KIND_ITEM = rf"(?:roth|{AT}\s*\(?\s*roth\b|roth\s+(?:{AT}))"
+_PAIR_GAP = r"[^.;:]{0,40}?"
+CLOSED_PRE_AND_ROTH = _r(
+    rf"\bboth\s+(?:a\s+)?(?:{_PRE_KIND}|{_ROTH_KIND_ITEM}){_PAIR_GAP}\s+and(?:/or)?\s+"
+    rf"(?:an?\s+)?(?:{_PRE_KIND}|{_ROTH_KIND_ITEM})"
+    rf"|\b(?:{_PRE_KIND}|{_ROTH_KIND_ITEM}){_PAIR_GAP}(?:,|\bor\b|\band\b)\s*(?:to\s+)?(?:an?\s+)?"
+    rf"(?:{_PRE_KIND}|{_ROTH_KIND_ITEM}){_PAIR_GAP}(?:,\s*)?(?:or|and)\s+(?:to\s+)?(?:an?\s+|any\s+)?"
+    rf"(?:combination|mix)(?:\s+of\s+(?:the\s+two|both|them|the\s+two\s+types))?\b"
+    rf"|\btotal\s+(?:employee\s+)?contributions\b[^.;]{{0,30}}\((?:both\s+)?(?:{_PRE_KIND}|{_ROTH_KIND_ITEM})"
+    rf"[^.;)]{{0,40}}\band\s+(?:{_PRE_KIND}|{_ROTH_KIND_ITEM})[^.;)]{{0,30}}\)"
+)
+# Before and after tax named as a pair whose after-tax half the plan glosses as Roth: "both before and/or
+# after tax (Roth) contributions".
+PRE_AND_AFTER_ROTH_GLOSS = _r(
+    rf"\b(?:pre|before)(?:[\s-]?tax)?\s+and(?:/or)?\s+(?:{AT})\s*\(\s*(?:designated\s+)?roth\b"
+)
+
+# Withdrawals while employed limited to hardship, an unforeseeable emergency or a loan ("Withdrawal of funds
+# for active employees is generally limited to severe financial hardships", "has elected to allow limited
+# access ... for loans or hardships").
+LIMITED_TO_HARDSHIP = _r(
+    rf"\blimited to\b[^.;]{{0,30}}\b(?:{HARDSHIP})"
+    rf"|\blimited access\b[^.;]{{0,160}}\bfor\s+(?:loans?\s+(?:or|and)\s+)?[\"“”']?(?:{HARDSHIP})"
+)
+# One event of a list on which money may come out, each a gate: leaving work, death, disability, an age, a
+# hardship, a loan, military duty, a birth or adoption.
+GATE_EVENT = _r(
+    rf"\b(?:{LEAVING})|\bage\b|59½|\b(?:{HARDSHIP})|\bhardships?\b|\bloans?\b|\bmilitary\b|\bbirth\b"
+    r"|\badoption\b|\bqbad\b|\bdisabled\b|\bseparation\b|\bretirement\b"
+)
+# The part of a sentence where money is said to come out, and the events after it ("You may access your 403b
+# money: When you have terminated employment When you reach age 59½ ...", "Funds are available at
+# retirement, death, disability, or termination of service", "may only withdraw dollars from your account at
+# separation from service, retirement, death or by demonstrating a severe financial hardship").
+WITHDRAWAL_EVENTS = _r(
+    r"\b(?:withdraw\w*|access|distribut\w*|(?:is|are) (?:available|payable)|receive|paid"
+    r"|take\b[^.;:]{0,30}\bout)\b"
+    r"[^.;:]{0,60}?"
+    r"(?::\s*|\s)(?P<events>(?:upon|when|once|at|on|after|if|in the event of|for|by)\b.*)$"
+)
+# Words that open a withdrawal at will: a list with one of them is not closed.
+AT_WILL = _r(r"\bany (?:time|reason)\b|\bat will\b")
+EVENT_SPLIT = re.compile(
+    r",\s*(?:or\s+|and\s+)?|;\s*|\s+or\s+(?!older\b|over\b|later\b|more\b)"
+    r"|\s+(?=when |upon |if you |for an? |once you )",
+    re.IGNORECASE,
+)
+# "unless I am terminated": a refusal whose only way out is leaving work is still a refusal.
+UNLESS_LEAVING = _r(rf"\bunless\b[^.;]{{0,30}}\b(?:{LEAVING})")
+# Names of the events a closed list gives, for the reason the person reads.
+HARDSHIP_WORDS = _r(rf"\b(?:{HARDSHIP})|\bhardships?\b")
+LOAN_WORD = _r(r"\bloans?\b")
+AN_AGE = _r(r"\bage\b")
+DEATH = _r(r"\bdeath\b|\bdies?\b")
+DISABILITY = _r(r"\bdisab")
+RETIREMENT = _r(r"\bretire")
+LEAVING_WORK = _r(rf"\b(?:{LEAVING})|\bseparation\b")
+# A list of withdrawal events that leaves room for more: "depending on plan provisions", "Your Plan may allow
+# for additional types of withdrawals", "as described later", "see your plan".
+OPEN_ENDED = _r(
+    r"\bdepending on\b|\badditional (?:types of )?(?:withdrawals?|distributions?)\b"
+    r"|\bdescribed (?:later|below)"
+    r"|\bsee your (?:plan|employer)|\bmay (?:also )?allow\b|\bif (?:permitted|allowed|your plan)"
+    r"|\bmay not allow all\b"
+)
+# A further withdrawal right told in the sentence after ("You may also be able to take a loan or distribution
+# during Covered Employment").
+ALSO_IN_SERVICE = _r(rf"\balso\b[^.;]{{0,60}}\b(?:withdraw|distribut|access)|{IN_SERVICE.pattern}")
+# What follows "Contributions may be made on a pre-tax basis" when the sentence names Roth as the only other
+# kind ("... on a pre-tax or Roth basis").
+OR_ROTH_ONLY = _r(
+    r"^(?:\s+(?:basis|dollars|income|contributions))?\s*(?:,|\bor\b|\band(?:/or)?\b)\s*(?:on\s+)?(?:an?\s+|as\s+)?"
+    r"(?:designated\s+)?roth(?:\s+(?:basis|dollars|contributions|401\(k\)|403\(b\)|457\(b\)))?\s*[.;]?\s*$"
+)
+# After-tax money within the deferral limit is Roth money ("on both a before and/or after tax basis up to
+# their annual IRS deferral limit"): non-Roth after-tax contributions do not count toward that limit.
+AFTER_TAX_WITHIN_DEFERRAL_LIMIT = _r(
+    rf"(?:{AT})[^.;]{{0,40}}\b(?:up to|within)\b[^.;]{{0,30}}"
+    r"\b(?:deferral|402\(g\)|elective deferral) limits?\b"
+)
+# Every contribution described as pre-tax except Roth ("Except for contributions into the Roth Plan, these
+# contributions are made before ... taxes"): the set is pre-tax and Roth.
+EXCEPT_ROTH = _r(rf"\b(?:except|other than|besides)\b[^.;]{{0,60}}{ROTH}")
