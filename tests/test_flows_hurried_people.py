@@ -157,8 +157,8 @@ def test_a_hedged_or_plain_answer_at_a_document_proposal() -> None:
     user.type(PASTED_SPD)
     user.type("yes thats right")
     assert user.answers()["after_tax_allowed"] == "yes"
-    user.type("nope not that one")
-    assert "in_plan_conversion" not in user.answers()
+    user.type("nope not that one")  # No answers the question on screen: the person's no
+    assert user.answers()["in_plan_conversion"] == "no"
 
 
 def test_the_cap_in_the_confirmed_document_sentence_bounds_the_room() -> None:

@@ -50,10 +50,10 @@ def test_a_document_at_the_first_question_is_confirmed_and_cited_in_the_verdict(
     assert "Bonuses have their own election" in text
 
 
-def test_no_and_not_sure_fill_nothing_and_give_a_question_for_hr() -> None:
+def test_not_sure_fills_nothing_and_gives_a_question_for_hr() -> None:
     user = User()
     _send(user, read_text(PASSAGE).as_json())
-    reply = user.type("no")  # my after-tax reading is wrong: nothing filled, the next proposal comes
+    reply = user.type("not sure")  # nothing filled, the next proposal comes
     assert reply.title == "From your plan's document: In-plan Roth conversion"
     reply = user.type("not sure")
     assert user.conv["answers"] == {}
@@ -64,15 +64,41 @@ def test_no_and_not_sure_fill_nothing_and_give_a_question_for_hr() -> None:
     assert user.state == "plan_type"
 
 
-def test_a_confirmed_no_makes_the_other_questions_moot() -> None:
+def test_no_at_a_yes_reading_is_the_persons_no_and_the_sentence_is_not_cited() -> None:
+    """Yes and No answer the question on screen ("Does your plan allow ...?"): a No over the
+    document's yes is the person's answer, filled, with the document's sentence set aside."""
+    user = User()
+    _send(user, read_text(PASSAGE).as_json())
+    reply = user.type("no")
+    assert user.conv["answers"] == {"after_tax_allowed": "no"}
+    assert reply.notice is not None
+    assert reply.notice.startswith("After-tax (non-Roth) contributions: No ✓ (your answer; the document's "
+                                   "sentence is not cited)")
+    assert "after_tax_allowed" not in user.conv["spd"]["cited"]
+
+
+def test_a_no_reading_answered_no_is_filled_and_cited_and_makes_the_other_questions_moot() -> None:
     user = User()
     text = ("The Plan does not permit Voluntary After-tax Contributions. You may elect to convert your "
             "non-Roth contributions accounts to a Roth Rollover account.")
     _send(user, read_text(text).as_json())
-    reply = user.tap("spd:yes")
+    reply = user.tap("spd:no")
     assert user.conv["answers"] == {"after_tax_allowed": "no"}
+    assert user.conv["spd"]["cited"]["after_tax_allowed"]["answer"] == "no"
     assert reply.notice is not None
     assert "Ask HR" not in reply.notice  # nothing left to ask: without after-tax money the rest is moot
+
+
+def test_yes_at_a_no_reading_is_the_persons_yes_never_the_documents_no() -> None:
+    """A person who taps Yes at "Does your plan allow after-tax contributions? Your plan's document
+    seems to say no" says their plan allows it; Yes once meant "your reading is right" and filled No."""
+    user = User()
+    text = ("The Plan does not permit Voluntary After-tax Contributions. You may elect to convert your "
+            "non-Roth contributions accounts to a Roth Rollover account.")
+    _send(user, read_text(text).as_json())
+    user.tap("spd:yes")
+    assert user.conv["answers"]["after_tax_allowed"] == "yes"
+    assert "after_tax_allowed" not in user.conv["spd"]["cited"]
 
 
 def test_a_pasted_passage_is_read_and_a_low_confidence_reading_falls_back_to_hr() -> None:

@@ -38,8 +38,8 @@ WHOLE_SITUATION = 2  # facts in one message that make it the person's situation,
 READ = "I read your plan's document."
 # On plans it was never tuned to, the reader misreads often enough that every proposal asks the
 # person to read its sentence (docs/spd.md, Measured): no confidence label is shown in the chat.
-CHECK = "Read the sentence before you confirm: I can misread a plan. Only what you confirm is used."
-AGAIN = "Is my reading right? Tap Yes, No or Not sure (or type /back to leave it)."
+CHECK = "Read the sentence before you answer: I can misread a plan. Only your answer is used."
+AGAIN = "Does your plan allow it? Tap Yes, No or Not sure (or type /back to leave it)."
 PASSAGE_TERMS = ("after-tax", "after tax", "aftertax", "in-plan", "in plan", "withdraw", "roth", "conver")
 # A plan document speaks to "you" about "the plan"; a person speaks of themselves. A message in the
 # first person ("I'm 45, my plan allows after-tax ...") is an answer, never a pasted passage.
@@ -254,17 +254,23 @@ def _choice(value: str) -> str | None:
 
 
 def _confirm(conv: dict[str, Any], choice: str, today: date) -> Reply:
+    """Yes / No answer the question on screen ("Does your plan allow ...?"), whatever the document
+    seemed to say: the person's answer is filled, and the document's sentence is cited only when the
+    two agree. Not sure fills nothing: the question is asked as usual, with a question for HR."""
     state = conv[KEY]
     proposal = state["ask"].pop(0)
     question = proposal["q"]
-    if choice == "yes":
-        conv["answers"][question] = proposal["answer"]
-        conv["history"] = [h for h in conv["history"] if h != question] + [question]
+    if choice == "unsure":
+        state["hr"].append({"q": question, "why": "you were not sure of my reading"})
+        return _next(conv, today, f"{TITLES[question]}: not filled; I'll ask it as usual.")
+    conv["answers"][question] = choice
+    conv["history"] = [h for h in conv["history"] if h != question] + [question]
+    note = f"{TITLES[question]}: {ANSWER_WORDS[choice]} ✓"
+    if choice == proposal["answer"]:
         state["cited"][question] = {k: proposal[k] for k in ("answer", "quote", "page", "details")}
-        note = f"{TITLES[question]}: {ANSWER_WORDS[proposal['answer']]} ✓{_cap_kept(conv, proposal)}"
+        note += _cap_kept(conv, proposal)
     else:
-        state["hr"].append({"q": question, "why": "you did not confirm my reading"})
-        note = f"{TITLES[question]}: not filled; I'll ask it as usual."
+        note += " (your answer; the document's sentence is not cited)"
     return _next(conv, today, note)
 
 
