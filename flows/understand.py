@@ -245,7 +245,8 @@ _MAX_DEFERRAL = re.compile(
 _DEFER = (
     re.compile(rf"\b(?:defer(?:ring|s)?|deferrals?(?:\s+(?:are|of|is))?|contribut(?:e|ing|ions?)(?:\s+(?:are|of|is))?|"
                rf"put(?:ting)? in|putting|save|saving)\s*:?\s*{_APPROX}({_MONEY})(?!\s*%)"),
-    re.compile(rf"({_MONEY})\s*(?:in\s+)?(?:to|into|in)\s+(?:my\s+|the\s+)?(?:401k|403b|pre-?tax|roth 401k)"),
+    re.compile(rf"({_MONEY})\s*(?:in\s+)?(?:to|into|in)\s+(?:my\s+|the\s+)?(?:(?:work|job|day job|w-?2)\s+)?"
+               rf"(?:401k|403b|pre-?tax|roth 401k)"),
     re.compile(rf"({_MONEY})\s*(?:of\s+)?(?:deferrals?|pre-?tax)"),
 )
 
@@ -567,7 +568,11 @@ _AT_A_JOB = r"\b(?:work|job|day job|w-?2|employer|company)\b"
 
 def _day_job_deferral(clause: str | None, text: str, facts: Facts) -> bool:
     """'solo 401k ... putting 23.5k in the work 401k': deferrals at the day job, not the solo plan's."""
-    if clause is None or not re.search(_AT_A_JOB, clause):
+    if clause is None:
+        return False
+    # "day job pays me 150k and i defer 23.5k there": "there" is the job the message names
+    there = bool(re.search(r"\bthere\b", clause)) and bool(re.search(_AT_A_JOB, text))
+    if not (there or re.search(_AT_A_JOB, clause)):
         return False
     return facts.value("plan_type") == "solo401k" or bool(re.search(_OWN_BUSINESS, text))
 

@@ -190,3 +190,15 @@ def test_a_business_owners_make_120k_is_asked_back_as_net_profit() -> None:
     said = User(today=DECEMBER)
     said.type("solo 401k, net profit 80k")
     assert said.answers()["compensation"] == "80000"
+
+
+def test_deferrals_said_to_go_there_at_the_day_job_are_never_the_solo_plans() -> None:
+    # "day job pays me 150k and i defer 23.5k there": the $23,500 is the day job's; as the solo plan's
+    # own deferrals it would be counted twice against one 402(g) limit, or not at all against it
+    user = User(today=DECEMBER)
+    reply = user.type("i have a solo 401k, sole prop nets about 80k, day job pays me 150k and i defer "
+                      "23.5k there, im 41")
+    assert reply.notice is not None
+    assert "Plan type: Solo 401(k)" in reply.notice
+    assert "Your deferrals" not in reply.notice
+    assert "employee_deferrals" not in user.answers()

@@ -355,3 +355,15 @@ def test_a_finished_years_tax_forms_are_for_what_went_in() -> None:
     assert "For the after-tax money that went in for 2025 ($20,000), converted:" in forms
     assert "Box 5 Employee contributions / Designated Roth contributions: $20,000" in forms
     assert "If you fill" not in forms
+
+
+def test_my_own_deferral_into_the_work_401k_is_never_the_employers_money() -> None:
+    # "I put 23.5k in the work 401k" is the person's deferral; as employer money it would take
+    # $23,500 off the room ($72,000 - 24,500 - 23,500) before the deferrals were even asked
+    user = User(today=DECEMBER)
+    reply = user.type("45 yo, make 200k, i put 23.5k in the work 401k, plan allows after-tax")
+    assert reply.notice is not None
+    assert "Your deferrals: $23,500" in reply.notice
+    assert "Employer money" not in reply.notice
+    assert user.answers()["employee_deferrals"] == "23500"
+    assert "employer_contributions" not in user.answers()
