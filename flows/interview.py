@@ -176,6 +176,10 @@ def _resolve_pending(conv: dict[str, Any], session: Session, question: Question,
     """The answer to "Did you mean ...?": a reading kept, or re-enter; None if it is neither."""
     pending = conv.get("pending")
     picked = None if pending is None else _picked(pending, text)
+    if pending is not None and picked is None and key(text) in YES_KEYS | CONFIRM_KEYS:  # yes to an either/or
+        options = enumerate(pending["options"], start=1)
+        which = " or ".join(f"{i} for {label}" for i, (_value, label) in options)
+        return view(conv, session.today, notice=f"Yes to which one? Type {which}.")
     if pending is None or picked is None:
         return None
     del conv["pending"]
@@ -196,10 +200,19 @@ def _picked(pending: dict[str, Any], text: str) -> int | Literal["reenter"] | No
     if wanted in {key(label): None for _value, label in options}:
         return next(i for i, (_v, label) in enumerate(options) if key(label) == wanted)
     if wanted in YES_KEYS or (wanted in CONFIRM_KEYS):
-        return 0
+        return _yes_to(options)
     if text == "reenter" or wanted in NO_KEYS or wanted in REENTER_KEYS:
         return "reenter"
     return None
+
+
+def _yes_to(options: list[list[Any]]) -> int | None:
+    """'yes' keeps the one reading offered, or the option that says it ("Yes, $45,000", "Change to
+    2025"); to an either/or ("Which is it: matches up to 4%, or 4% of my pay?") it picks neither."""
+    if len(options) == 1:
+        return 0
+    return next((i for i, (_value, label) in enumerate(options)
+                 if key(label).startswith("yes") or label.startswith("Change to")), None)
 
 
 def _store(

@@ -72,3 +72,26 @@ def test_a_match_rate_alone_in_a_whole_message_is_asked_never_kept_as_a_percent_
     assert "employer_contributions" not in user.answers()
     assert user.last is not None
     assert " ".join(user.last.lines).startswith("Which is it: your employer matches what you put in")
+
+
+@pytest.mark.parametrize("yes", ["yes", "yeah", "correct"])
+def test_yes_to_which_is_it_picks_neither_reading(yes: str) -> None:
+    # "4% match", then "yes" to "matches up to 4%, or adds 4% of your pay?": either reading is a
+    # different figure ($7,600 of match on $190,000 only if she defers 4%; $7,600 whatever she does)
+    user = User(today=DECEMBER)
+    at_employer_money(user)
+    user.type("4% match")
+    reply = user.type(yes)
+    assert "employer_contributions" not in user.answers()
+    assert user.state == "employer_contributions"
+    assert reply.notice == "Yes to which one? Type 1 for Matches up to 4% or 2 for 4% of my pay."
+    user.type("2")
+    assert user.answers()["employer_contributions"] == {"percent": "4"}
+
+
+def test_yes_still_keeps_the_one_reading_offered() -> None:
+    user = User(today=DECEMBER)
+    at_employer_money(user)
+    user.type("about 9k I think")  # hedged: "Just to check ... $9,000?"
+    user.type("yes")
+    assert user.answers()["employer_contributions"] == {"dollars": "9000"}
