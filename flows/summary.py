@@ -234,9 +234,10 @@ def _convert_step(route: str | None, verdict: str | None = None) -> str:
 
 def closed_line(year: int, sole_prop: bool = False) -> str:
     """A finished year, said plainly (the engine's ``contributions_closed``); a sole proprietor has
-    no payroll to name."""
+    no payroll to name, and the business's own contribution is not closed with the year."""
     if sole_prop:
-        return f"🔒 {year} is over: its after-tax contributions are closed; nothing more goes in for it."
+        return (f"🔒 {year} is over: its after-tax contributions are closed; the business's profit-sharing "
+                f"for it can go in until its tax return's due date.")
     return f"🔒 {year} is over: its after-tax contributions are closed; nothing more goes in through payroll."
 
 

@@ -346,13 +346,18 @@ def contributions_closed(inp: AssessmentInput) -> PlanWarning | None:
     if not inp.contributions_closed:
         return None
     year = inp.planned_year or inp.tax_year
+    payroll = " through payroll" if _has_fica_wages_from_plan_sponsor(inp) else ""
+    # a business's contribution for a year counts for it when paid by the due date of its return for
+    # that year, extensions included (IRC 404(a)(6); Publication 560, "Deducting Contributions")
+    business = (f" The business's profit-sharing for {year} can still be paid until the due date of its "
+                f"{year} tax return, extensions included (IRC 404(a)(6))." if inp.is_solo else "")
     return PlanWarning(
         code="contributions_closed",
         message=(
-            f"{year} is over: after-tax contributions for {year} can no longer be made through payroll. "
+            f"{year} is over: after-tax contributions for {year} can no longer be made{payroll}. "
             f"What is left for {year}: check that what went in stayed within these limits (an excess "
             f"must be corrected by the plan), and the Form 1099-R for each conversion or withdrawal "
-            f"made in {year} (Form 8606 for a backdoor Roth IRA)."
+            f"made in {year} (Form 8606 for a backdoor Roth IRA).{business}"
         ),
         details={"tax_year": year},
     )

@@ -93,11 +93,16 @@ def test_rest_of_yr_is_the_paychecks_left_this_year() -> None:
 
 def test_a_sole_proprietors_finished_year_names_no_payroll() -> None:
     """The seed's Maria, 2025 on 4 December 2026: the closed line speaks of her contributions, not a
-    payroll she does not have."""
+    payroll she does not have; her business's profit-sharing for 2025 is not closed with the year
+    (it may be paid until the business's return is due, extensions included: IRC 404(a)(6))."""
     text = chat(["solo 401k", "yes", "yep", "ok", "2025", "52", "sole prop", "300k", "no day job", "31k",
-                 "30k", "16.5k", "no"])
-    assert "🔒 2025 is over: its after-tax contributions are closed; nothing more goes in for it." in text
+                 "30k", "16.5k", "no", "details"])
+    assert ("🔒 2025 is over: its after-tax contributions are closed; the business's profit-sharing for it "
+            "can go in until its tax return's due date.") in text
+    assert "nothing more goes in" not in text
     assert "through payroll" not in text
+    assert ("The business's profit-sharing for 2025 can still be paid until the due date of its 2025 tax "
+            "return, extensions included (IRC 404(a)(6)).") in text  # Details
 
 
 def test_a_solo_owner_who_is_not_sure_is_sent_to_the_provider_not_an_administrator() -> None:
