@@ -16,4 +16,5 @@ class Situation:
     employer_max_chosen: bool = False
     admin_unknown: tuple[int, ...] = ()
     year_closed: bool = False  # the tax year is over (its IRA and HSA contributions close in April)
+    filing_deadline_passed: bool = False  # ... and April of the next year is behind us: they are closed too
     solo: bool = False  # a Solo 401(k): the owner is the administrator; its provider's document decides

@@ -15,7 +15,7 @@ from flows.paycheck import Situation
 from flows.progress import progress
 from flows.questions import BY_ID, QUESTIONS, Choice, Kind, Question
 from flows.reminders import REMIND, offers_reminder
-from flows.summary import detail_lines, result_lines, verdict_lines
+from flows.summary import detail_lines, filing_deadline_behind, result_lines, verdict_lines
 from rules import InputError
 from rules.contract import room_drop_per_employer_dollars
 from rules.models import Answer
@@ -78,7 +78,7 @@ def situation_of(facts: Facts) -> Situation:
     return Situation(
         sole_prop=facts.is_sole_prop, employer_max_chosen=facts.value("employer_contributions") == "max",
         admin_unknown=unknown_for_administrator(facts), year_closed=facts.year_closed,
-        solo=facts.is_solo,
+        solo=facts.is_solo, filing_deadline_passed=facts.today >= filing_deadline_behind(facts.planned_year),
     )
 
 

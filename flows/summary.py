@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from flows.money_words import money
@@ -90,25 +91,43 @@ def _ask_hr(plan_type: PlanType) -> str:
             "\"Could our plan add after-tax contributions and in-plan Roth conversions?\"")
 
 
-def alternatives_lines(result: dict[str, Any], year_closed: bool = False) -> list[str]:
+def filing_deadline_behind(year: int) -> date:
+    """The first day on which ``year``'s tax-filing deadline (April 15 of the next year, later when
+    that is a weekend or holiday) has surely passed."""
+    return date(year + 1, 5, 1)
+
+
+def _closed_alternatives(year: int, situation: Situation) -> list[str]:
+    """IRA contributions for a year may be made until its return's due date, without extensions (IRC
+    219(f)(3), 408A(c)(7)); HSA contributions likewise (Instructions for Form 8889): the April after it."""
+    if situation.filing_deadline_passed:
+        return [f"🔒 {year} and its tax-filing deadline (April {year + 1}) are past: its IRA and HSA "
+                "contributions are closed."]
+    if situation.year_closed:
+        return [f"🔒 {year} is over: its IRA and HSA contributions close at its tax-filing deadline "
+                "(April of the next year)."]
+    return []
+
+
+def alternatives_lines(result: dict[str, Any], situation: Situation | None = None) -> list[str]:
     """Not available: this person's other ways to save after tax, with figures for their year and
     age; no mega backdoor numbers. A 457(b) is the plan without an annual additions limit, and 50+
     is a catch-up above zero (both from the engine's answer)."""
+    situation = situation or Situation()
     year = result["tax_year"]
     plan_type = PlanType.GOV_457B if result["annual_additions_limit"] is None else PlanType.K401
     fifty_plus = bool(result["catch_up_limit"])
     ira = result["ira_limit"]
     hsa = result["hsa_limit"]
-    # IRA contributions for a year may be made until its return's due date, without extensions (IRC
-    # 219(f)(3), 408A(c)(7)); HSA contributions likewise (Instructions for Form 8889): the April after it
-    closed = ([f"🔒 {year} is over: its IRA and HSA contributions close at its tax-filing deadline "
-               "(April of the next year)."]
-              if year_closed else [])
+    closed = _closed_alternatives(year, situation)
+    fifty = " (50+)" if fifty_plus else ""
+    heading = (f"{year}'s limits{fifty}, for checking:" if situation.filing_deadline_passed
+               else f"Instead, for {year}{fifty}:")
     return [
         verdict_headline(result["verdict"], None),
         f"Why: {_why_not(plan_type)}",
         *closed,
-        f"Instead, for {year}{' (50+)' if fifty_plus else ''}:",
+        heading,
         f"• Backdoor Roth IRA: up to {money(ira)}, whatever your income.",
         f"• HSA, with a high-deductible health plan: {money(hsa['self_only'])} self-only, "
         f"{money(hsa['family'])} family.",
@@ -355,7 +374,7 @@ def result_lines(result: dict[str, Any], situation: Situation | None = None) -> 
     catch-up total. Everything else is one tap away (Details)."""
     situation = situation or Situation()
     if result["verdict"] == Verdict.NOT_AVAILABLE.value:
-        return alternatives_lines(result, situation.year_closed)
+        return alternatives_lines(result, situation)
     provisional = " (provisional)" if result["provisional"] else ""
     core = [verdict_headline(result["verdict"], result["route"], situation.solo),
             f"After-tax room for {result['tax_year']}: {money(result['after_tax_room'])}{provisional}"]

@@ -62,14 +62,28 @@ def test_nxt_yr_is_next_year_and_its_alternatives_name_the_year_planned() -> Non
 
 
 def test_a_plan_without_after_tax_for_a_year_that_is_over_says_when_its_alternatives_close() -> None:
-    """2025 on 4 December 2026: IRA and HSA contributions for 2025 were open only until its filing
-    deadline (IRC 219(f)(3), 408A(c)(7); Instructions for Form 8889), so the figures are for checking.
+    """2025 in March 2026: IRA and HSA contributions for 2025 are open until its filing deadline
+    (IRC 219(f)(3), 408A(c)(7); Instructions for Form 8889), April 15, 2026.
     2025, age 52: IRA $7,000 + $1,000 catch-up (Notice 2024-80) = $8,000."""
-    text = chat(["401k", "no", "1", "2025", "52"])
+    out = io.StringIO()
+    run(io.StringIO("\n".join(["401k", "no", "1", "2025", "52"]) + "\n"), out, date(2026, 3, 2))
+    text = out.getvalue()
     assert ("🔒 2025 is over: its IRA and HSA contributions close at its tax-filing deadline (April of the "
             "next year).") in text
+    assert "Instead, for 2025 (50+):" in text
     assert "• Backdoor Roth IRA: up to $8,000, whatever your income." in text
     assert "is over" not in chat(["401k", "no", "1", "2026", "52"])
+
+
+def test_a_year_whose_filing_deadline_is_behind_offers_no_ira_as_still_open() -> None:
+    """2025 on 4 December 2026: its IRA and HSA contributions closed in April 2026; offering a 2025
+    backdoor Roth IRA 'instead' sent her to do what can no longer be done. The limits stay, for checking."""
+    text = chat(["401k", "no", "1", "2025", "52"])
+    assert ("🔒 2025 and its tax-filing deadline (April 2026) are past: its IRA and HSA contributions "
+            "are closed.") in text
+    assert "2025's limits (50+), for checking:" in text
+    assert "Instead, for 2025" not in text
+    assert "• Backdoor Roth IRA: up to $8,000, whatever your income." in text
 
 
 def test_a_figure_starting_with_1099_is_that_figure_not_a_form_name() -> None:
