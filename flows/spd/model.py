@@ -3,8 +3,8 @@ and what the rules found in it, per question.
 
 The weights live in ``flows/spd/data/model.json`` (made by ``python -m bench.train_spd`` from the
 labelled passages in ``tests/data/spd/``); reading them is a dot product in pure Python, so the
-product does not need scikit-learn. What the model may change is decided in ``flows/spd/reader.py``
-(``combine``): it never makes a yes the rules did not make.
+product does not need scikit-learn. What the model may change is decided here (``combine``, called by
+``flows/spd/reader.py``): it never makes a yes the rules did not make.
 """
 
 from __future__ import annotations
