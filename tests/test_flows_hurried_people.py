@@ -157,7 +157,12 @@ def test_a_hedged_or_plain_answer_at_a_document_proposal() -> None:
     user.type(PASTED_SPD)
     user.type("yes thats right")
     assert user.answers()["after_tax_allowed"] == "yes"
-    user.type("nope not that one")  # No answers the question on screen: the person's no
+    # "nope not that one" under "seems to say yes": the plan's no, or "your reading is wrong"? Asked once more
+    reply = user.type("nope not that one")
+    assert "in_plan_conversion" not in user.answers()
+    assert reply.notice == ("You answered No; the sentence reads yes. To be sure, does your plan allow it? "
+                            "No again keeps yours.")
+    user.type("no")  # No answers the question on screen: the person's no
     assert user.answers()["in_plan_conversion"] == "no"
 
 

@@ -70,6 +70,9 @@ def test_no_at_a_yes_reading_is_the_persons_no_and_the_sentence_is_not_cited() -
     user = User()
     _send(user, read_text(PASSAGE).as_json())
     reply = user.type("no")
+    assert user.conv["answers"] == {}  # against the document's yes: asked once more
+    assert reply.title == "From your plan's document: After-tax (non-Roth) contributions"
+    reply = user.type("no")
     assert user.conv["answers"] == {"after_tax_allowed": "no"}
     assert reply.notice is not None
     assert reply.notice.startswith("After-tax (non-Roth) contributions: No ✓ (your answer; the document's "
@@ -96,9 +99,25 @@ def test_yes_at_a_no_reading_is_the_persons_yes_never_the_documents_no() -> None
     text = ("The Plan does not permit Voluntary After-tax Contributions. You may elect to convert your "
             "non-Roth contributions accounts to a Roth Rollover account.")
     _send(user, read_text(text).as_json())
+    reply = user.tap("spd:yes")
+    assert "after_tax_allowed" not in user.conv["answers"]  # "yes, your reading is right"? asked once more
+    assert reply.notice == ("You answered Yes; the sentence reads no. To be sure, does your plan allow it? "
+                            "Yes again keeps yours.")
     user.tap("spd:yes")
     assert user.conv["answers"]["after_tax_allowed"] == "yes"
     assert "after_tax_allowed" not in user.conv["spd"]["cited"]
+
+
+def test_no_at_the_second_asking_of_a_no_reading_is_the_documents_no_and_cited() -> None:
+    """Yes at "seems to say no" meant "your reading is right": asked once more, No fills No, cited."""
+    user = User()
+    text = ("The Plan does not permit Voluntary After-tax Contributions. You may elect to convert your "
+            "non-Roth contributions accounts to a Roth Rollover account.")
+    _send(user, read_text(text).as_json())
+    user.tap("spd:yes")
+    user.tap("spd:no")
+    assert user.conv["answers"] == {"after_tax_allowed": "no"}
+    assert user.conv["spd"]["cited"]["after_tax_allowed"]["answer"] == "no"
 
 
 def test_a_pasted_passage_is_read_and_a_low_confidence_reading_falls_back_to_hr() -> None:

@@ -256,13 +256,19 @@ def _choice(value: str) -> str | None:
 def _confirm(conv: dict[str, Any], choice: str, today: date) -> Reply:
     """Yes / No answer the question on screen ("Does your plan allow ...?"), whatever the document
     seemed to say: the person's answer is filled, and the document's sentence is cited only when the
-    two agree. Not sure fills nothing: the question is asked as usual, with a question for HR."""
+    two agree. An answer against the document's yes or no is asked once more, since a "Yes" under
+    "seems to say no" may mean "your reading is right". Not sure fills nothing: the question is asked
+    as usual, with a question for HR."""
     state = conv[KEY]
     proposal = state["ask"].pop(0)
     question = proposal["q"]
     if choice == "unsure":
         state["hr"].append({"q": question, "why": "you were not sure of my reading"})
         return _next(conv, today, f"{TITLES[question]}: not filled; I'll ask it as usual.")
+    if proposal["answer"] in ("yes", "no") and choice != proposal["answer"] and not proposal.get("checked"):
+        state["ask"].insert(0, {**proposal, "checked": True})
+        facts = Facts({"after_tax_allowed": "yes", **conv["answers"]}, today)
+        return _proposal_reply(conv, facts, state["ask"][0], _against_the_document(choice, proposal))
     conv["answers"][question] = choice
     conv["history"] = [h for h in conv["history"] if h != question] + [question]
     note = f"{TITLES[question]}: {ANSWER_WORDS[choice]} ✓"
@@ -272,6 +278,12 @@ def _confirm(conv: dict[str, Any], choice: str, today: date) -> Reply:
     else:
         note += " (your answer; the document's sentence is not cited)"
     return _next(conv, today, note)
+
+
+def _against_the_document(choice: str, proposal: dict[str, Any]) -> str:
+    said, read = ANSWER_WORDS[choice], ANSWER_WORDS[proposal["answer"]].lower()
+    return (f"You answered {said}; the sentence reads {read}. To be sure, does your plan allow it? "
+            f"{said} again keeps yours.")
 
 
 def _cap_kept(conv: dict[str, Any], proposal: dict[str, Any]) -> str:
