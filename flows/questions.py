@@ -522,13 +522,16 @@ ORDER: dict[str, int] = {q.id: i for i, q in enumerate(QUESTIONS)}
 def stale_after(changed: str, before: Facts, after: Facts) -> tuple[str, ...]:
     """Answers given on the strength of ``changed`` that a new value makes stale: asked again.
     A verdict-stage answer changes the verdict (shown again); the year and the pay frequency
-    change the paychecks left; a plan that becomes or stops being solo changes what the
-    employer money and the business questions mean; the business's type, what its pay means."""
+    change the paychecks left, and the year the age on its December 31; a plan that becomes or
+    stops being solo changes what the employer money and the business questions mean; the
+    business's type, what its pay means."""
     stale: list[str] = []
     if BY_ID[changed].stage is Stage.VERDICT:
         stale.append("verdict")
     if changed in ("tax_year", "pay_frequency") and before.value(changed) != after.value(changed):
         stale += ["pay_periods_remaining", "after_tax_so_far"]
+    if changed == "tax_year" and before.planned_year != after.planned_year:
+        stale += ["age"]  # the age on another December 31: 50 in 2026 may be 49 in 2025 (no catch-up)
     if changed == "business_type" and before.business_type is not after.business_type:
         stale += ["compensation"]  # a sole proprietor's net profit is not an S-corp owner's W-2 pay
     if changed == "plan_type" and before.is_solo != after.is_solo:

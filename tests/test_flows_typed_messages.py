@@ -73,19 +73,45 @@ def test_a_fact_for_another_question_is_never_this_questions_answer() -> None:
     assert user.state == "employer_contributions"
 
 
-@pytest.mark.parametrize(("typed", "question", "value"), [
-    ("actually my pay is 300k", "compensation", "300000"),
-    ("change my age to 52", "age", 52),
-    ("wait, I meant 2025", "tax_year", "2025"),
+@pytest.mark.parametrize(("typed", "question", "value", "asked"), [
+    ("actually my pay is 300k", "compensation", "300000", "employer_contributions"),
+    ("change my age to 52", "age", 52, "employer_contributions"),
+    ("wait, I meant 2025", "tax_year", "2025", "age"),  # the age on another December 31: asked again
 ])
-def test_corrections_from_anywhere_change_that_answer(typed: str, question: str, value: object) -> None:
+def test_corrections_from_anywhere_change_that_answer(typed: str, question: str, value: object,
+                                                      asked: str) -> None:
     user = User(today=DECEMBER)
     at_employer_money(user)
     reply = user.type(typed)
     assert user.answers()[question] == value
     assert reply.notice is not None
     assert reply.notice.startswith("Changed: ")
-    assert user.state == "employer_contributions"  # back where the person was
+    assert user.state == asked  # back where the person was, or at what the change made stale
+    if asked == "age":
+        user.type("45")
+        assert user.state == "employer_contributions"
+
+
+def test_the_year_corrected_asks_the_age_on_its_december_31() -> None:
+    # "I'm 50" for 2026, then "wait, I meant 2025": 49 on December 31, 2025, no catch-up; kept at 50
+    # her maximum deferral was $31,000 (23,500 + 7,500, Notice 2024-80) instead of $23,500
+    user = User(today=DECEMBER)
+    user.type("I'm 50, make 300k, maxing my 401k, no match, plan allows after-tax and in-plan conversion")
+    user.type("yes")  # "maxing my 401k": the maximum, confirmed
+    user.tap("continue")
+    user.tap("2026")
+    reply = user.type("wait, I meant 2025")
+    assert "age" not in user.answers()
+    assert user.state == "age"
+    assert reply.lines[0] == "How old were you on December 31, 2025?"
+    user.type("49")
+    user.tap("skip")
+    result = user.type("none")
+    while result.result is None and user.state == "extras_offer":
+        result = user.tap("no")
+    assert result.result is not None
+    assert result.result["catch_up_limit"] == 0
+    assert result.result["after_tax_room"] == 46500  # 70,000 - 23,500 - 0
 
 
 def test_oops_i_meant_2025_at_deferrals_is_the_year_not_2025_dollars() -> None:
@@ -95,7 +121,7 @@ def test_oops_i_meant_2025_at_deferrals_is_the_year_not_2025_dollars() -> None:
     user.type("oops, I meant 2025")
     assert user.answers()["tax_year"] == "2025"
     assert "employee_deferrals" not in user.answers()
-    user.types("max", "22,500")
+    user.types("45", "max", "22,500")
     user.tap("skip")
     user.tap("biweekly")
     result = user.taps("26", "no")
