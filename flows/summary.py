@@ -260,11 +260,11 @@ def closed_line(year: int, sole_prop: bool = False) -> str:
     return f"🔒 {year} is over: its after-tax contributions are closed; nothing more goes in through payroll."
 
 
-def closed_next_steps(year: int) -> list[str]:
+def closed_next_steps(year: int, solo: bool = False) -> list[str]:
     """What a finished year still needs: the limits checked, an excess corrected, the tax forms."""
     return [
         f"1. Compare what went in for {year} (plan statements, W-2 box 12) with the limits below.",
-        "2. Anything over a limit: ask the plan administrator to correct it (deferrals over 402(g) are "
+        f"2. Anything over a limit: ask {who_can_tell(solo)} to correct it (deferrals over 402(g) are "
         "refunded by April 15 of the next year, or taxed twice).",
         f"3. Keep the Form 1099-R for each conversion or withdrawal made in {year}, and file Form 8606 "
         "for a backdoor Roth IRA (/taxes: what they show).",
@@ -310,28 +310,28 @@ def _warning_line(warning: dict[str, Any]) -> str:
     return f"⚠ {warning['message']}"
 
 
-def _closed_lines(result: dict[str, Any], sole_prop: bool) -> list[str]:
+def _closed_lines(result: dict[str, Any], situation: Situation) -> list[str]:
     """A finished year: what went in, against the room; no paychecks."""
-    lines = [closed_line(result["tax_year"], sole_prop)]
+    lines = [closed_line(result["tax_year"], situation.sole_prop)]
     if not result["after_tax_so_far"]:
         return lines
     if result["after_tax_over"]:
         return [*lines, f"Went in: {money(result['after_tax_so_far'])}. ⚠ That is "
                         f"{money(result['after_tax_over'])} more than {result['tax_year']}'s room: "
-                        "ask the plan administrator to correct it."]
+                        f"ask {who_can_tell(situation.solo)} to correct it."]
     return [*lines, f"Went in: {money(result['after_tax_so_far'])}, within the room."]
 
 
 def _paycheck_lines(result: dict[str, Any], situation: Situation) -> list[str]:
     if result.get("contributions_closed"):
-        return _closed_lines(result, situation.sole_prop)
+        return _closed_lines(result, situation)
     lines = []
     if result["after_tax_so_far"]:
         lines.append(f"Already in: {money(result['after_tax_so_far'])}; "
                      f"left: {money(result['after_tax_left'])}")
         if result["after_tax_over"]:
             lines.append(f"⚠ That is {money(result['after_tax_over'])} more than this year's room: "
-                         "ask the plan administrator to correct it.")
+                         f"ask {who_can_tell(situation.solo)} to correct it.")
     if result["paycheck_after_tax"] is None:  # paychecks not known: the engine's even split
         if result["per_paycheck"] is not None and result["after_tax_room"]:
             lines.append(f"Per paycheck: {money(result['per_paycheck'])}")
@@ -471,7 +471,7 @@ def detail_lines(result: dict[str, Any], situation: Situation | None = None) -> 
         lines.extend(administrator_questions(situation.admin_unknown, situation.solo))
     if result.get("contributions_closed"):
         lines.append("Next steps:")
-        lines.extend(closed_next_steps(result["tax_year"]))
+        lines.extend(closed_next_steps(result["tax_year"], situation.solo))
     elif result["after_tax_room"]:
         lines.append("Next steps:")
         lines.extend(next_steps(result["route"], result["verdict"]))

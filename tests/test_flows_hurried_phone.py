@@ -133,3 +133,15 @@ def test_an_employees_plan_still_asks_the_plan_administrator() -> None:
     text = chat(["401k", "idk"])
     assert "Ask your plan administrator (copy and send):" in text
     assert "1. Does our plan allow after-tax (non-Roth) contributions" in text
+
+
+def test_a_solo_owners_excess_in_a_finished_year_goes_to_the_provider_not_an_administrator() -> None:
+    """2025, age 52, sole prop: $70,000 - $23,500 - $30,000 = $16,500 of room (Notice 2024-80); $60,000
+    went in, $43,500 over. She is her plan's administrator: 'ask the plan administrator' sent her
+    to herself."""
+    text = chat(["solo 401k", "yes", "yep", "ok", "2025", "52", "sole prop", "300k", "no day job", "31k",
+                 "30k", "60k", "no", "details"])
+    assert ("Went in: $60,000. ⚠ That is $43,500 more than 2025's room: ask your solo 401(k) provider to "
+            "correct it.") in text
+    assert "2. Anything over a limit: ask your solo 401(k) provider to correct it" in text
+    assert "plan administrator" not in text
