@@ -81,7 +81,7 @@ def prepared(message: str) -> str:
     text = re.sub(r"\bafter[\s-]?tax\b", "after-tax", text)
     text = re.sub(r"\bin[\s-]?plan\b", "in-plan", text)
     text = re.sub(r"\bin[\s-]?service\b", "in-service", text)
-    return words_to_digits(text)
+    return re.sub(r"(\d)\s*(?:percent|per cent|pct)\b", r"\1%", words_to_digits(text))  # "6 percent match"
 
 
 def _amount(figure: str) -> str:

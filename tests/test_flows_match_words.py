@@ -95,3 +95,23 @@ def test_yes_still_keeps_the_one_reading_offered() -> None:
     user.type("about 9k I think")  # hedged: "Just to check ... $9,000?"
     user.type("yes")
     assert user.answers()["employer_contributions"] == {"dollars": "9000"}
+
+
+@pytest.mark.parametrize("typed", ["6 percent match", "6 per cent match", "six percent match"])
+def test_a_match_in_words_at_the_deferral_question_is_never_the_deferral(typed: str) -> None:
+    # "6 percent match" at "How much will you defer?" read as deferring 6% of $190,000 ($11,400)
+    user = User(today=DECEMBER)
+    user.taps("401k", "yes", "yes", "continue", "2026")
+    user.types("45", "190k")
+    assert user.state == "employee_deferrals"
+    reply = user.type(typed)
+    assert "employee_deferrals" not in user.answers()
+    assert reply.lines[0].startswith("Which is it: your employer matches what you put in, up to 6% of")
+
+
+def test_a_match_formula_in_words_is_the_formula() -> None:
+    user = User(today=DECEMBER)
+    at_employer_money(user)
+    user.type("they match fifty percent of the first six percent")
+    answer = user.answers()["employer_contributions"]
+    assert {k: answer[k] for k in ("match", "up_to")} == MATCH_50_UP_TO_6
