@@ -79,6 +79,7 @@ def situation_of(facts: Facts) -> Situation:
         sole_prop=facts.is_sole_prop, employer_max_chosen=facts.value("employer_contributions") == "max",
         admin_unknown=unknown_for_administrator(facts), year_closed=facts.year_closed,
         solo=facts.is_solo, filing_deadline_passed=facts.today >= filing_deadline_behind(facts.planned_year),
+        refund_deadline_passed=facts.today > date(facts.planned_year + 1, 4, 15),
     )
 
 

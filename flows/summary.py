@@ -306,8 +306,20 @@ def top_warning(result: dict[str, Any]) -> dict[str, Any] | None:
     return warnings[0] if warnings else None
 
 
-def _warning_line(warning: dict[str, Any]) -> str:
-    return f"⚠ {warning['message']}"
+def _warning_line(warning: dict[str, Any], situation: Situation) -> str:
+    return f"⚠ {_warning_words(warning, situation)}"
+
+
+def _warning_words(warning: dict[str, Any], situation: Situation) -> str:
+    """The engine's words, except an excess deferral whose refund date (April 15 of the next year,
+    402(g)(2)(A)(ii)) is behind us: a refund by then can no longer be asked for."""
+    if warning["code"] != "excess_deferrals" or not situation.refund_deadline_passed:
+        return str(warning["message"])
+    details = warning["details"]
+    by = date.fromisoformat(details["refund_by"])
+    return (f"Your deferrals exceed your 402(g) limit by {money(details['excess'])}, and the refund date "
+            f"({by:%B} {by.day}, {by.year}) has passed: the excess is taxed for {by.year - 1} and again when "
+            f"paid out (IRC 402(g)(2)(A)(ii)); ask {who_can_tell(situation.solo)} to correct it.")
 
 
 def _closed_lines(result: dict[str, Any], situation: Situation) -> list[str]:
@@ -386,7 +398,7 @@ def result_lines(result: dict[str, Any], situation: Situation | None = None) -> 
     if result["projected_value"] is not None:
         core.append(f"Could grow to {money(result['projected_value'])}, tax-free.")
     warning = top_warning(result)
-    tail = [_warning_line(warning)] if warning is not None else []
+    tail = [_warning_line(warning, situation)] if warning is not None else []
     if result["after_tax_room"]:
         tail.append(_next_step(result))
     # the warnings not on this screen (a closed year is said by its own line)
@@ -465,7 +477,7 @@ def detail_lines(result: dict[str, Any], situation: Situation | None = None) -> 
     ira = _ira_line(result)
     if ira:
         lines.append(ira)
-    lines.extend(f"⚠ {w['message']}" for w in result["warnings"])
+    lines.extend(_warning_line(w, situation) for w in result["warnings"])
     if result["verdict"] == Verdict.UNKNOWN.value and situation.admin_unknown:
         lines.append(ask_line(situation.solo))
         lines.extend(administrator_questions(situation.admin_unknown, situation.solo))

@@ -145,3 +145,23 @@ def test_a_solo_owners_excess_in_a_finished_year_goes_to_the_provider_not_an_adm
             "correct it.") in text
     assert "2. Anything over a limit: ask your solo 401(k) provider to correct it" in text
     assert "plan administrator" not in text
+
+
+EXCESS_2025 = ["401k", "yes", "yes", "1", "2025", "45", "300k", "30k", "1", "none", "no cap", "none", "1"]
+
+
+def test_an_excess_deferral_whose_refund_date_is_behind_asks_for_no_refund_by_it() -> None:
+    """2025, $30,000 deferred: $6,500 over the $23,500 limit (Notice 2024-80). On 4 December 2026 the
+    refund date of 402(g)(2)(A)(ii), April 15, 2026, is behind her: 'refund the excess by April 15,
+    2026' asked for what can no longer be done."""
+    text = chat(EXCESS_2025)
+    assert ("⚠ Your deferrals exceed your 402(g) limit by $6,500, and the refund date (April 15, 2026) has "
+            "passed: the excess is taxed for 2025 and again when paid out (IRC 402(g)(2)(A)(ii)); ask your "
+            "plan administrator to correct it.") in text
+    assert "refund the excess by April 15, 2026" not in text
+
+
+def test_an_excess_deferral_before_its_refund_date_asks_for_the_refund() -> None:
+    out = io.StringIO()
+    run(io.StringIO("\n".join(EXCESS_2025) + "\n"), out, date(2026, 3, 2))
+    assert "ask the plan to refund the excess by April 15, 2026 or it is taxed twice." in out.getvalue()
