@@ -15,7 +15,13 @@ from flows.paycheck import Situation
 from flows.progress import progress
 from flows.questions import BY_ID, QUESTIONS, Choice, Kind, Question
 from flows.reminders import REMIND, offers_reminder
-from flows.summary import detail_lines, filing_deadline_behind, result_lines, verdict_lines
+from flows.summary import (
+    detail_lines,
+    excess_refund_date,
+    filing_deadline_behind,
+    result_lines,
+    verdict_lines,
+)
 from rules import InputError
 from rules.contract import room_drop_per_employer_dollars
 from rules.models import Answer
@@ -79,7 +85,7 @@ def situation_of(facts: Facts) -> Situation:
         sole_prop=facts.is_sole_prop, employer_max_chosen=facts.value("employer_contributions") == "max",
         admin_unknown=unknown_for_administrator(facts), year_closed=facts.year_closed,
         solo=facts.is_solo, filing_deadline_passed=facts.today >= filing_deadline_behind(facts.planned_year),
-        refund_deadline_passed=facts.today > date(facts.planned_year + 1, 4, 15),
+        refund_deadline_passed=facts.today > excess_refund_date(facts.planned_year),
     )
 
 

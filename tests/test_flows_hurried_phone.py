@@ -156,8 +156,8 @@ def test_an_excess_deferral_whose_refund_date_is_behind_asks_for_no_refund_by_it
     2026' asked for what can no longer be done."""
     text = chat(EXCESS_2025)
     assert ("⚠ Your deferrals exceed your 402(g) limit by $6,500, and the refund date (April 15, 2026) has "
-            "passed: the excess is taxed for 2025 and again when paid out (IRC 402(g)(2)(A)(ii)); ask your "
-            "plan administrator to correct it.") in text
+            "passed: the excess is taxed for the year deferred and again when paid out "
+            "(IRC 402(g)(2)(A)(ii)); ask your plan administrator to correct it.") in text
     assert "refund the excess by April 15, 2026" not in text
 
 
