@@ -6,6 +6,7 @@ paycheck can hold, the binding cap) is the engine's (``rules.paycheck``)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 
 @dataclass(frozen=True)
@@ -17,5 +18,5 @@ class Situation:
     admin_unknown: tuple[int, ...] = ()
     year_closed: bool = False  # the tax year is over (its IRA and HSA contributions close in April)
     filing_deadline_passed: bool = False  # ... and April of the next year is behind us: they are closed too
-    refund_deadline_passed: bool = False  # April 15 of the next year is behind us: 402(g)(2)(A)(ii)
+    today: date | None = None  # to compare with the engine's dates (an excess deferral's refund_by)
     solo: bool = False  # a Solo 401(k): the owner is the administrator; its provider's document decides

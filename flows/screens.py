@@ -17,7 +17,6 @@ from flows.questions import BY_ID, QUESTIONS, Choice, Kind, Question
 from flows.reminders import REMIND, offers_reminder
 from flows.summary import (
     detail_lines,
-    excess_refund_date,
     filing_deadline_behind,
     result_lines,
     verdict_lines,
@@ -85,7 +84,7 @@ def situation_of(facts: Facts) -> Situation:
         sole_prop=facts.is_sole_prop, employer_max_chosen=facts.value("employer_contributions") == "max",
         admin_unknown=unknown_for_administrator(facts), year_closed=facts.year_closed,
         solo=facts.is_solo, filing_deadline_passed=facts.today >= filing_deadline_behind(facts.planned_year),
-        refund_deadline_passed=facts.today > excess_refund_date(facts.planned_year),
+        today=facts.today,
     )
 
 

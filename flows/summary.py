@@ -97,12 +97,6 @@ def filing_deadline_behind(year: int) -> date:
     return date(year + 1, 5, 1)
 
 
-def excess_refund_date(year: int) -> date:
-    """The last day an excess deferral of ``year`` can be refunded and taxed once: April 15 of the
-    next year (IRC 402(g)(2)(A)(ii))."""
-    return date(year + 1, 4, 15)
-
-
 def _closed_alternatives(year: int, situation: Situation) -> list[str]:
     """IRA contributions for a year may be made until its return's due date, without extensions (IRC
     219(f)(3), 408A(c)(7)); HSA contributions likewise (Instructions for Form 8889): the April after it."""
@@ -317,12 +311,14 @@ def _warning_line(warning: dict[str, Any], situation: Situation) -> str:
 
 
 def _warning_words(warning: dict[str, Any], situation: Situation) -> str:
-    """The engine's words, except an excess deferral whose refund date (April 15 of the next year,
-    402(g)(2)(A)(ii)) is behind us: a refund by then can no longer be asked for."""
-    if warning["code"] != "excess_deferrals" or not situation.refund_deadline_passed:
+    """The engine's words, except an excess deferral whose refund date (the engine's refund_by: April
+    15 of the next year, 402(g)(2)(A)(ii)) is behind us: a refund by then can no longer be asked for."""
+    if warning["code"] != "excess_deferrals" or situation.today is None:
         return str(warning["message"])
     details = warning["details"]
     by = date.fromisoformat(details["refund_by"])
+    if situation.today <= by:
+        return str(warning["message"])
     return (f"Your deferrals exceed your 402(g) limit by {money(details['excess'])}, and the refund date "
             f"({by:%B} {by.day}, {by.year}) has passed: the excess is taxed for the year deferred and again "
             f"when paid out (IRC 402(g)(2)(A)(ii)); ask {who_can_tell(situation.solo)} to correct it.")
