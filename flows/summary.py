@@ -321,7 +321,10 @@ def _warning_words(warning: dict[str, Any], situation: Situation) -> str:
         return str(warning["message"])
     return (f"Your deferrals exceed your 402(g) limit by {money(details['excess'])}, and the refund date "
             f"({by:%B} {by.day}, {by.year}) has passed: the excess is taxed for the year deferred and again "
-            f"when paid out (IRC 402(g)(2)(A)(ii)); ask {who_can_tell(situation.solo)} to correct it.")
+            f"when paid out (IRC 402(g)(2)(A)(ii)); ask {who_can_tell(situation.solo)} to correct it. Not "
+            f"refunded by then, it also counts toward the annual additions limit (Treas. Reg. "
+            f"1.415(c)-1(b)(1)(ii)): the year's after-tax room was then "
+            f"{money(details['after_tax_room_if_not_refunded'])}.")
 
 
 def _closed_lines(result: dict[str, Any], situation: Situation) -> list[str]:

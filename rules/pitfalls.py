@@ -63,16 +63,20 @@ def _share(part: Decimal, whole: Decimal) -> Decimal:
 
 def excess_deferrals(fig: Figures, year: int) -> PlanWarning | None:
     """402(g)(2)(A)(ii): an excess refunded (with its earnings) by April 15 of the next year is taxed
-    once; later, it is taxed in the year deferred and again when paid out."""
+    once; later, it is taxed in the year deferred and again when paid out. An excess not so refunded
+    is also an annual addition (Treas. Reg. 1.415(c)-1(b)(1)(ii)): the after-tax room it leaves is
+    ``after_tax_room_if_not_refunded``."""
     if fig.excess_deferrals <= 0:
         return None
+    if_kept = max(ZERO, fig.after_tax_room - fig.excess_deferrals)
     return PlanWarning(
         code="excess_deferrals",
         message=(
             f"Your deferrals exceed your 402(g) limit by ${cents(fig.excess_deferrals):,}: "
             f"ask the plan to refund the excess by April 15, {year + 1} or it is taxed twice."
         ),
-        details={"excess": _money(fig.excess_deferrals), "refund_by": f"{year + 1}-04-15"},
+        details={"excess": _money(fig.excess_deferrals), "refund_by": f"{year + 1}-04-15",
+                 "after_tax_room_if_not_refunded": _money(if_kept)},
     )
 
 

@@ -159,6 +159,10 @@ def test_an_excess_deferral_whose_refund_date_is_behind_asks_for_no_refund_by_it
             "passed: the excess is taxed for the year deferred and again when paid out "
             "(IRC 402(g)(2)(A)(ii)); ask your plan administrator to correct it.") in text
     assert "refund the excess by April 15, 2026" not in text
+    # Not refunded by April 15, the excess is an annual addition too (Treas. Reg. 1.415(c)-1(b)(1)(ii)):
+    # 2025's $70,000 - all $30,000 deferred - no employer money = $40,000, not $70,000 - $23,500 = $46,500.
+    assert ("Not refunded by then, it also counts toward the annual additions limit (Treas. Reg. "
+            "1.415(c)-1(b)(1)(ii)): the year's after-tax room was then $40,000.") in text
 
 
 def test_an_excess_deferral_before_its_refund_date_asks_for_the_refund() -> None:

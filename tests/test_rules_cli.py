@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from rules.cli import main
+from tests.helpers import assess_cli, cli_warning
 
 ROOT = Path(__file__).resolve().parent.parent
 INPUT_FIELDS = {
@@ -192,3 +193,17 @@ def test_an_open_years_tax_forms_are_for_the_room_filled() -> None:
     assert code == 0
     assert result is not None
     assert result["tax_forms_after_tax"] == 24000
+
+
+def test_an_excess_deferral_not_refunded_is_also_an_annual_addition() -> None:
+    """2025 (Notice 2024-80: 402(g) $23,500, 415(c) $70,000), age 45, $30,000 deferred, no employer
+    money: $6,500 over 402(g). Refunded by April 15, 2026 it is not an annual addition: room $70,000 -
+    $23,500 = $46,500. Not refunded, it is one (Treas. Reg. 1.415(c)-1(b)(1)(ii)): $70,000 - $30,000 =
+    $40,000."""
+    result = assess_cli(tax_year=2025, age=45, compensation=200000, employee_deferrals=30000,
+                        employer_contributions=0, after_tax_allowed="yes", in_plan_conversion="yes",
+                        contributions_closed=True)
+    assert result["after_tax_room"] == 46500
+    details = cli_warning(result, "excess_deferrals")["details"]
+    assert details["after_tax_room_if_not_refunded"] == 40000
+    assert details["excess"] == 6500
