@@ -213,6 +213,8 @@ def _money(question: Question, text: str, facts: Facts) -> str | None:
                          "or 'the maximum'.")
     if is_unsure(text) or is_skip(text):
         raise ParseError("I need this one to work out your room; an estimate is fine, e.g. 23,500.")
+    if question.id == "after_tax_so_far" and (is_max(text) or _PAYCHECK_WORDS.search(normalize(text))):
+        raise ParseError(_so_far_words(facts))
     if question.id == "employee_deferrals":
         _deferral_percent(text, facts)
     amount = read_money(text)
@@ -223,6 +225,18 @@ def _money(question: Question, text: str, facts: Facts) -> str | None:
                       ((str(amount.value), f"Yes, {money(amount.value)}"),))
     check_money(question.id, amount.value, facts)
     return str(amount.value)
+
+
+# "all", "every paycheck", "26 paychecks": an answer to how many paychecks, not to how much went in
+_PAYCHECK_WORDS = re.compile(r"\b(?:pay ?checks?|checks?|paydays?|pay periods?|every|each)\b")
+
+
+def _so_far_words(facts: Facts) -> str:
+    year = facts.planned_year
+    closed = (f" ({year}'s paychecks are over, so I don't ask how many are left.)"
+              if facts.year_closed else "")
+    return (f"How much is that in dollars? I need the after-tax money already in for {year} (your plan "
+            f"statement shows it), or None.{closed}")
 
 
 _PERCENT_OF_PAY = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|percent\b)")

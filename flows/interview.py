@@ -414,6 +414,8 @@ def _changed(conv: dict[str, Any], session: Session, question: Question, value: 
     if waiting is not None and waiting[0] != question.id:
         conv["queue"] = [waiting, *conv.get("queue", [])]
     _keep(conv, session, question.id, value)
+    asked_again = [BY_ID[q].name(before) for q in stale_after(question.id, before, session.facts)
+                   if q in conv["answers"] and BY_ID[q].kind is not Kind.CHECKPOINT]
     for stale in stale_after(question.id, before, session.facts):
         conv["answers"].pop(stale, None)
         conv["history"] = [h for h in conv["history"] if h != stale]
@@ -421,6 +423,9 @@ def _changed(conv: dict[str, Any], session: Session, question: Question, value: 
     fire(session, "next")
     _confirm_next(conv, session)
     notice = f"Changed: {question.name(session.facts)}: {describe_answer(question, session.facts)}."
+    if asked_again:  # "I'm 45" was for another December 31: said, so the person knows why it comes back
+        depends = "depends" if len(asked_again) == 1 else "depend"
+        notice += f" {' and '.join(asked_again)} {depends} on it: I'll ask again."
     return view(conv, session.today, notice=notice, facts=session.facts)
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import io
 from datetime import date
 
+import pytest
+
 from bot.terminal import run
 from tests.flowkit import User
 
@@ -169,3 +171,28 @@ def test_an_excess_deferral_before_its_refund_date_asks_for_the_refund() -> None
     out = io.StringIO()
     run(io.StringIO("\n".join(EXCESS_2025) + "\n"), out, date(2026, 3, 2))
     assert "ask the plan to refund the excess by April 15, 2026 or it is taxed twice." in out.getvalue()
+
+
+def test_a_corrected_year_says_why_the_age_comes_back() -> None:
+    """'I'm 45 …' then 'wait, I meant 2025': the age was for another December 31, so it is asked
+    again; the notice says so, or the person sees an answer they gave asked twice without a word."""
+    text = chat(["I'm 45, make about half a million a year, maxing my 401k, employer adds 22.5k, plan "
+                 "allows after-tax and in-plan conversion", "wait, I meant 2025", "1", "1"])
+    assert "! Changed: Tax year: 2025. Age on Dec 31 depends on it: I'll ask again." in text
+    assert "How old were you on December 31, 2025?" in text
+
+
+def test_a_year_change_with_nothing_to_ask_again_says_only_the_change() -> None:
+    text = chat(["401k", "wait, I meant 2025"])
+    assert "! Changed: Tax year: 2025.\n" in text
+
+
+@pytest.mark.parametrize("typed", ["all", "26 paychecks", "every paycheck"])
+def test_paychecks_typed_at_what_went_in_for_a_finished_year_is_told_why(typed: str) -> None:
+    """Dr. Chen's seed answers ('bi-weekly', 'all') met 2025's 'How much after-tax money went in?':
+    'all' got 'I couldn't read that as a dollar amount', with no word that the paychecks are over."""
+    text = chat(["401k", "yeah", "yeah", "1", "2025", "45", "$450k/yr", "max", "22.5k", "no cap", typed])
+    assert ("! How much is that in dollars? I need the after-tax money already in for 2025 (your plan "
+            "statement shows it), or None. (2025's paychecks are over, so I don't ask how many are left.)"
+            ) in text
+    assert "After-tax so far:" not in text

@@ -310,7 +310,7 @@ def test_a_correction_before_an_inferred_fact_is_confirmed_keeps_that_fact_to_co
     assert user.conv["pending"]["q"] == "employee_deferrals"  # "maxing my 401k": inferred, confirmed
     reply = user.type("wait, I meant 2025")
     assert user.conv["answers"]["tax_year"] == "2025"
-    assert reply.notice == "Changed: Tax year: 2025."
+    assert reply.notice == "Changed: Tax year: 2025. Age on Dec 31 depends on it: I'll ask again."
     assert reply.lines[0] == 'You said "maxing my 401k": Your deferrals: The maximum, right?'
     user.type("yes")
     assert user.conv["answers"]["employee_deferrals"] == "max"
