@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+from datetime import date
+from pathlib import Path
 
 import pytest
 
+from flows.facts import Facts
 from flows.interview import Event, step
 from flows.spd import read_pdf, read_text
-from flows.spd.proposals import next_steps
+from flows.spd.proposals import _personal, next_steps
 from tests.flowkit import User
 from tests.spdkit import build
 from tests.test_spd_documents import MEGA
@@ -231,6 +234,17 @@ def test_the_person_s_pay_is_kept_from_a_terse_situation() -> None:
     user.type("401k, 45, 250k salary, plan allows after tax and in plan conversion")
     assert user.conv["answers"]["compensation"] == "250000"
     assert user.conv["answers"]["in_plan_conversion"] == "yes"
+
+
+def test_no_real_plan_passage_reads_as_a_persons_own_situation() -> None:
+    """What makes a message the person's (their pay, "52 yo", "maxing") never comes from a plan:
+    every labelled real passage of every collector's set passes as plan text."""
+    data = Path(__file__).resolve().parent / "data" / "spd"
+    texts = [json.loads(line)["passage"] for f in sorted(data.glob("passages-*.jsonl"))
+             for line in f.read_text().splitlines() if line.strip()]
+    assert len(texts) >= 450
+    answered = Facts({}, date(2026, 12, 4))
+    assert [t[:80] for t in texts if _personal(t, answered)] == []
 
 
 def test_a_passage_with_plan_ages_and_the_maximum_is_still_read_as_a_passage() -> None:

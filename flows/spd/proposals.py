@@ -112,8 +112,8 @@ def looks_like_passage(text: str, answered: Facts) -> bool:
 
 def _personal(text: str, answered: Facts) -> bool:
     """Facts only a person states of themselves: their pay ("250k salary"), their age said as people
-    say it ("52 yo"), their own deferrals ("maxing pretax"). A plan document states none of these:
-    of 446 real passages none gives a pay figure, and its ages are rules ("age 59½", "50 years old")."""
+    say it ("52 yo"), their own deferrals ("maxing pretax"). A plan document states none of these: no
+    labelled real passage gives a pay figure, and its ages are rules ("age 59½", "50 years old")."""
     return any(fact.question == "compensation" or PERSONAL_SAYING.search(fact.said)
                for fact in stated_facts(text, answered))
 
