@@ -156,8 +156,9 @@ _NOT_THIS_JOBS_PAY = (r"\b(?:combined|household|together|we make|we earn|our (?:
 _BUSINESS = (r"\b(?:llc|sole prop\w*|side (?:gig|hustle|business)|(?:my|the|own) (?:own )?business|"
              r"self[\s-]employ\w*|1099|schedule c|freelanc\w*)\b")
 #: A job named in a clause (a solo 401(k) owner's day job): its pay is not the business's.
-_JOB = r"\b(?:day job|job|employer|w-?2|at work|my work)\b"
-_JOB_NOT_W2 = r"\b(?:day job|job|employer|at work|my work)\b"  # an S-corp owner's W-2 is the business's
+_JOB_WORDS = r"day job|job|employer|at work|my work"
+_JOB = rf"\b(?:{_JOB_WORDS}|w-?2)\b"
+_JOB_NOT_W2 = rf"\b(?:{_JOB_WORDS})\b"  # an S-corp owner's W-2 is the business's
 _SOLO_WORDS = r"\b(?:solo 401k|solo k|individual 401k|self[\s-]employed 401k)\b"
 _JOB_PAYS = re.compile(rf"\b(?:job|w-?2|work)\b(?:\s+(?:that|which))?\s+(?:pays|paying)\s+(?:me\s+)?{_APPROX}"
                        rf"({_MONEY})(?!\s*%)")
