@@ -22,6 +22,13 @@ def _answer(text: str, question: str) -> str:
 # ------------------------------------------------ after-tax (non-Roth) contributions
 
 AFTER_TAX_YES = [
+    # the mega backdoor named among the plan's options is made of non-Roth after-tax contributions
+    "You can save in the plan through pre-tax contributions, Roth contributions, or an after-tax "
+    "in-plan Roth conversion (the so-called mega backdoor Roth).",
+    "Our 401(k) now offers the Mega Backdoor Roth option for employees who have maxed out their deferrals.",
+    # after-tax money whose earnings are taxed only when paid out cannot be Roth
+    "Participant contributions are made on an after-tax basis. Earnings on them are tax-deferred until a "
+    "distribution is made.",
     # quoted in the brief from a real SPD: an explicit "non-Roth" wins over the nearby "Roth"
     "In addition to your pre-tax and Roth 401(k) deferrals, you may elect to make after-tax (non-Roth) "
     "contributions of up to 15 percent of your eligible pay.",
@@ -57,6 +64,11 @@ AFTER_TAX_YES = [
 ]
 
 AFTER_TAX_NO = [
+    "This plan is funded entirely by employee contributions on a pre-tax basis.",
+    "The deferred compensation plans you can choose include two pre-tax options: 457(b) and 401(k), and "
+    "three after-tax options: Roth 457(b), Roth 401(k) and Deemed Roth IRA",
+    "The 401(k) feature permits you to make pre-tax, as well as post-tax Roth 401(k), contributions to "
+    "the Plan.",
     # closed list of two options, the after-tax one being Roth (real 403(b) page, held-back D056 form)
     "Your plan offers two options: 1. Pre-Tax Contributions 2. After-Tax Contributions (Roth)",
     "The Plan does not accept after-tax contributions other than Roth contributions.",
@@ -85,6 +97,11 @@ AFTER_TAX_NO = [
 ]
 
 AFTER_TAX_NEVER_YES = [
+    "If your plan offers the mega backdoor Roth, you can contribute after-tax money beyond the "
+    "deferral limit.",
+    "Our plan does not offer the mega backdoor Roth.",
+    "Member contributions are made on an after-tax basis through the Roth 457 option. Earnings are tax-free "
+    "when a qualified distribution is made.",
     # advice about plans in general, not this plan's terms
     "If your plan offers non-Roth after-tax contributions, the plan can allow those contributions and "
     "their earnings to be withdrawn at any time, even before age 59 ½.",
@@ -153,6 +170,7 @@ def test_after_tax_wording_that_is_never_a_yes(text: str) -> None:
 # ------------------------------------------------ in-plan Roth conversion
 
 CONVERSION_YES = [
+    "You can contribute pre-tax, Roth, or via an after-tax in-plan Roth conversion (the Mega Backdoor Roth).",
     "Roth In-Plan Conversion (IRC): You can convert all or a portion of your vested non-Roth balance to "
     "your Roth account.",
     "The Plan permits in-plan Roth rollovers of your after-tax contributions.",
@@ -183,6 +201,8 @@ CONVERSION_YES = [
 ]
 
 CONVERSION_NO = [
+    "No, you cannot do a Roth conversion inside of the Savings Program.",
+    "Participants may not make a Roth conversion within the plan; a conversion is possible only in an IRA.",
     "In-plan Roth conversions are not available under the Plan.",
     "The Plan does not offer an in-plan Roth rollover feature.",
     "The Plan does not permit in-plan Roth conversions.",
@@ -194,6 +214,7 @@ CONVERSION_NO = [
 ]
 
 CONVERSION_NEVER_YES = [
+    "Can I make an after-tax in-plan Roth conversion (the mega backdoor Roth)?",
     # a Roth IRA is outside the plan: a rollover there is not an in-plan conversion
     "You may roll over your after-tax account to a Roth IRA.",
     "You may convert your pre-tax account to a Roth IRA after you leave.",
@@ -278,6 +299,9 @@ WITHDRAWAL_NO = [
 ]
 
 WITHDRAWAL_NEVER_YES = [
+    # a question list decides nothing, whatever it asks
+    "May I withdraw money from my 403(b) account while I am still employed?",
+    "Can I take money out of my account while working? When may I start withdrawals without a penalty?",
     "You may withdraw your Roth after-tax contributions after age 59½.",
     "You may withdraw your rollover account at any time.",
     "If your plan allows it, after-tax contributions can be withdrawn at any time.",

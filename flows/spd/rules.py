@@ -108,6 +108,8 @@ def _conversion_yes_weakened(found: Finding, window: Window) -> Finding:
 
 def _about_after_tax_contributions(window: Window) -> bool:
     low = window.low
+    if _mega_backdoor_offered(low):
+        return True
     if not _mentions(low, t.Q1_WORDS):
         return False
     if not t.AFTER_TAX.search(low) and not t.NON_ROTH.search(low) and not t.ONLY_PRE_AND_ROTH.search(low):
@@ -323,6 +325,7 @@ CLOSED_WORLD: dict[str, object] = {"closed_world": True}
 _NAMES_NO_AFTER_TAX = "it names no after-tax (non-Roth) contributions"
 _LISTS_PRE_AND_ROTH = f"the document lists pre-tax and Roth contributions only; {_NAMES_NO_AFTER_TAX}"
 _ONLY_PRE_TAX = f"the document says the plan takes pre-tax contributions only; {_NAMES_NO_AFTER_TAX}"
+_AFTER_TAX_OPTIONS_ROTH = f"every after-tax option it lists is a Roth option; {_NAMES_NO_AFTER_TAX}"
 _DESCRIBED_PRE_TAX = f"the document describes the plan's contributions as pre-tax; {_NAMES_NO_AFTER_TAX}"
 
 
@@ -359,6 +362,8 @@ def _closed_kinds(window: Window) -> tuple[int, str, str] | None:
         return GENERAL, "closed_pre_tax_and_roth", _LISTS_PRE_AND_ROTH
     if t.ONLY_PRE_TAX.search(low):
         return GENERAL, "only_pre_tax", _ONLY_PRE_TAX
+    if t.AFTER_TAX_OPTIONS_ALL_ROTH.search(low):
+        return GENERAL, "after_tax_options_all_roth", _AFTER_TAX_OPTIONS_ROTH
     return _described_pre_tax(window)
 
 
@@ -391,6 +396,37 @@ def q1_closed_world(window: Window) -> Finding | None:
         return None
     strength, rule, why = found
     return replace(_q1(window, "no", strength, rule, why), slots=CLOSED_WORLD)
+
+
+def _mega_backdoor_offered(low: str) -> bool:
+    """The plan lists the mega backdoor among its options ("or via an after-tax in-plan Roth conversion (also
+    known as the Mega Roth Backdoor)"); not refused, not a question, not commentary about plans in general."""
+    if not t.MEGA_BACKDOOR.search(low) or not t.MEGA_OFFERED.search(low):
+        return False
+    return not (t.ANY_NEGATION.search(low) or t.COMMENTARY.search(low) or t.HYPOTHETICAL.search(low))
+
+
+def q1_mega_backdoor_offered(window: Window) -> Finding | None:
+    """The mega backdoor is non-Roth after-tax contributions converted to Roth: a plan that offers it takes
+    them."""
+    if not _mega_backdoor_offered(window.low):
+        return None
+    why = "offers the mega backdoor Roth, which is made of non-Roth after-tax contributions"
+    return _q1(window, "yes", GENERAL, "mega_backdoor_offered", why)
+
+
+def q1_after_tax_taxed_later(window: Window) -> Finding | None:
+    """Contributions said to be after-tax whose earnings are taxed only when paid out: Roth earnings never
+    are, so with no Roth named around, the after-tax money is non-Roth."""
+    if not t.CONTRIBUTIONS_AFTER_TAX.search(window.low) or t.ANY_NEGATION.search(window.low):
+        return None
+    if t.ROTH_WORD.search(window.low) or window.near(t.ROTH_WORD, back=3, ahead=3):
+        return None
+    taxed_later = t.EARNINGS_TAX_DEFERRED
+    if not (taxed_later.search(window.low) or window.near(taxed_later, back=1, ahead=2)):
+        return None
+    why = "after-tax contributions whose earnings are taxed only when paid out (Roth earnings never are)"
+    return _q1(window, "yes", GENERAL, "after_tax_taxed_later", why)
 
 
 def q1_spillover_at_limit(window: Window) -> Finding | None:
@@ -529,12 +565,14 @@ _Q1_RULES = (
     q1_closed_by_date,
     q1_highly_compensated,
     q1_negated,
+    q1_mega_backdoor_offered,
     q1_closed_world,
     q1_spillover_at_limit,
     q1_beyond_roth_limit,
     q1_non_roth_named,
     q1_positive,
     q1_kinds_beside_roth,
+    q1_after_tax_taxed_later,
     q1_roth_only,
     q1_ambiguous,
 )
@@ -558,7 +596,7 @@ def in_plan_conversion(window: Window) -> Finding | None:
 def _about_conversion(window: Window) -> bool:
     """A conversion named as such, or asked for ("can request 26 Roth conversions a year"), or money converted
     right after a sentence about in-plan Roth conversions, with Roth in the sentence or beside it."""
-    if t.CONVERSION.search(window.text):
+    if t.CONVERSION.search(window.text) or t.CONVERSION_REFUSED_IN_PLAN.search(window.low):
         return True
     # Roth beside it, or "non-Roth" sources (what a Roth conversion converts)
     roth_near = any(
@@ -677,6 +715,22 @@ def q2_negated_next(window: Window) -> Finding | None:
     return None
 
 
+def q2_refused_in_plan(window: Window) -> Finding | None:
+    """"You can not do a Roth conversion inside of the plan": an in-plan conversion refused outright."""
+    if t.CONVERSION_REFUSED_IN_PLAN.search(window.low) and not t.HYPOTHETICAL.search(window.low):
+        why = "says a Roth conversion cannot be done inside the plan"
+        return _q2(window, "no", SPECIFIC, "refused_in_plan", why)
+    return None
+
+
+def q2_mega_backdoor_offered(window: Window) -> Finding | None:
+    """The plan lists an after-tax in-plan Roth conversion ("the Mega Roth Backdoor") among its options."""
+    if t.CONVERSION.search(window.text) and _mega_backdoor_offered(window.low):
+        why = "lists an after-tax in-plan Roth conversion (the mega backdoor) among the plan's options"
+        return _q2(window, "yes", GENERAL, "mega_backdoor_offered", why)
+    return None
+
+
 def _hypothetical(low: str, granted_at: int) -> bool:
     """"If ... not", "unless", "even if" before the permission make it hypothetical; an "even if" after it
     is a concession that widens it ("You may convert even if the amounts are not otherwise distributable")."""
@@ -720,7 +774,9 @@ _Q2_RULES = (
     q2_labelled,
     q2_checkbox_or_template,
     q2_age_gated,
+    q2_refused_in_plan,
     q2_negated_next,
+    q2_mega_backdoor_offered,
     q2_positive,
     q2_plans_own_feature,
 )
@@ -772,9 +828,7 @@ def q3_question(window: Window) -> Finding | None:
     about = source == "after_tax" or (source == "general" and t.IN_SERVICE.search(window.low))
     if _answered_no(window) and about:
         return _q3(window, "no", GENERAL, "answered_no", _QA_NO)
-    if t.AFTER_TAX.search(window.low) or "in-service" in window.low:
-        return _q3(window, "aside", HINT, "question", "a question, not a plan term")
-    return None
+    return _q3(window, "aside", HINT, "question", "a question, not a plan term")
 
 
 # Sentences about withdrawals that are not about taking after-tax money out while employed.

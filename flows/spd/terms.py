@@ -466,6 +466,9 @@ ALL_PRE_TAX = _r(
     r"|\ball (?:of )?(?:your |employee |participant )?contributions\b[^.;]{0,60}\breduces? [^.;]{0,30}"
     r"taxable (?:income|pay|wages)"
     r"|\bcontributions (?:are|may be|can be) made only (?:on an? )?(?:pre|before)[\s-]?tax\b"
+    # "This plan is funded entirely by employee contributions on a pretax basis."
+    r"|\bfunded (?:entirely|solely|only|exclusively) by (?:employee |participant |your )?contributions "
+    r"(?:made )?on an? (?:pre|before)[\s-]?tax basis"
 )
 # The plan takes no money from employees at all ("only funded by pre-tax employer contributions").
 EMPLOYER_FUNDED_ONLY = _r(
@@ -637,6 +640,8 @@ CLOSED_PRE_AND_ROTH = _r(
 # after tax (Roth) contributions".
 PRE_AND_AFTER_ROTH_GLOSS = _r(
     rf"\b(?:pre|before)(?:[\s-]?tax)?\s+and(?:/or)?\s+(?:{AT})\s*\(\s*(?:designated\s+)?roth\b"
+    # "pre-tax, as well as post-tax Roth 401(k), contributions": the after-tax kind named is Roth
+    rf"|\b(?:pre|before)[\s-]?tax,?\s+as well as\s+(?:{AT})\s+roth\b"
 )
 
 # Withdrawals while employed limited to hardship, an unforeseeable emergency or a loan ("Withdrawal of funds
@@ -705,3 +710,41 @@ AFTER_TAX_WITHIN_DEFERRAL_LIMIT = _r(
 # Every contribution described as pre-tax except Roth ("Except for contributions into the Roth Plan, these
 # contributions are made before ... taxes"): the set is pre-tax and Roth.
 EXCEPT_ROTH = _r(rf"\b(?:except|other than|besides)\b[^.;]{{0,60}}{ROTH}")
+
+# ---------------------------------------------------------------- the mega backdoor named as a plan's option
+
+# "an after-tax in-plan Roth conversion (also known as the Mega Roth Backdoor)": the name people give to
+# non-Roth after-tax contributions converted to Roth inside the plan.
+MEGA_BACKDOOR = _r(
+    r"\bmega[\s-]+(?:roth[\s-]+)?backdoor|\bbackdoor[\s-]+mega\b"
+    rf"|(?:{AT})\s+in[\s-]?plan\s+roth\s+(?:conversion|rollover)s?"
+)
+# The plan offering it: a permission, an option the plan lists, or the plan's own verb of offering.
+MEGA_OFFERED = _r(
+    r"\b(?:you|participants|employees)\s+(?:can|may)\b|\boptions?\b|\boffers?\b|\bprovides?\b|\bavailable\b"
+)
+# An after-tax kind whose earnings are taxed only when paid out: Roth earnings are never tax-deferred, so this
+# after-tax money is non-Roth ("All earnings on the contributions are tax deferred until … a distribution").
+EARNINGS_TAX_DEFERRED = _r(
+    r"\bearnings\b[^.;]{0,60}\b(?:tax[\s-]deferred|taxable|taxed|subject to (?:federal )?income tax(?:es)?)\b"
+    r"[^.;]{0,40}\b(?:until|when|upon)\b[^.;]{0,40}\b(?:distribut|withdraw|paid|payment)"
+)
+# Contributions said to be after-tax with no kind named ("All principal of contributions are on an after
+# tax basis").
+CONTRIBUTIONS_AFTER_TAX = _r(
+    rf"\bcontributions\b[^.;]{{0,30}}\b(?:are|is|will be) (?:made )?(?:on an? |with )?(?:{AT})\b"
+)
+# The after-tax options of a list are all Roth ("Three after-tax options: Roth 457(b) Roth 401(k) Deemed Roth
+# IRA"): the after-tax kind is Roth.
+AFTER_TAX_OPTIONS_ALL_ROTH = _r(
+    rf"\b(?:{AT})\s+(?:options|choices|accounts)\s*:\s*"
+    r"(?:(?:deemed\s+|designated\s+)?roth\s+(?:401\(k\)|403\(b\)|457\(b\)|ira|account|contributions?)[\s,;]*"
+    r"(?:and\s+|or\s+)?){2,}\s*$"
+)
+# "you can not do a Roth conversion inside of the Thrift Savings Program", "cannot permit the conversion of
+# pre-tax funds to Roth … inside the 403(b) plan": an in-plan conversion refused.
+CONVERSION_REFUSED_IN_PLAN = _r(
+    r"\b(?:cannot|can not|can't|may not) (?:do|make|elect|request|permit|allow)\b[^.;]{0,20}\b"
+    r"(?:(?:a|an|the|any) )?(?:in[\s-]?plan )?(?:roth )?conversions?\b[^.;]{0,80}\b"
+    r"(?:inside|within|in)(?: of)? (?:the|a|your|this|our) [^.;]{0,30}?\b(?:plan|program|tsp)\b"
+)
