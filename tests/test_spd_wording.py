@@ -22,6 +22,8 @@ def _answer(text: str, question: str) -> str:
 # ------------------------------------------------ after-tax (non-Roth) contributions
 
 AFTER_TAX_YES = [
+    "You may contribute on an after-tax basis up to 50% of your pay. Taxes are paid before these monies go "
+    "in. The investment return on them will be taxable when the account is distributed.",
     # the mega backdoor named among the plan's options is made of non-Roth after-tax contributions
     "You can save in the plan through pre-tax contributions, Roth contributions, or an after-tax "
     "in-plan Roth conversion (the so-called mega backdoor Roth).",
@@ -97,6 +99,8 @@ AFTER_TAX_NO = [
 ]
 
 AFTER_TAX_NEVER_YES = [
+    "You may contribute on an after-tax basis to the Roth 401(k). The investment return will be taxable when "
+    "the account is distributed unless the distribution is qualified.",
     "If your plan offers the mega backdoor Roth, you can contribute after-tax money beyond the "
     "deferral limit.",
     "Our plan does not offer the mega backdoor Roth.",
@@ -170,6 +174,7 @@ def test_after_tax_wording_that_is_never_a_yes(text: str) -> None:
 # ------------------------------------------------ in-plan Roth conversion
 
 CONVERSION_YES = [
+    "Employees with a traditional 403(b) balance may convert it to the Roth 403(b) option.",
     "You can contribute pre-tax, Roth, or via an after-tax in-plan Roth conversion (the Mega Backdoor Roth).",
     "Roth In-Plan Conversion (IRC): You can convert all or a portion of your vested non-Roth balance to "
     "your Roth account.",

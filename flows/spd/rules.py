@@ -418,12 +418,12 @@ def q1_mega_backdoor_offered(window: Window) -> Finding | None:
 def q1_after_tax_taxed_later(window: Window) -> Finding | None:
     """Contributions said to be after-tax whose earnings are taxed only when paid out: Roth earnings never
     are, so with no Roth named around, the after-tax money is non-Roth."""
-    if not t.CONTRIBUTIONS_AFTER_TAX.search(window.low) or t.ANY_NEGATION.search(window.low):
+    if not t.CONTRIBUTIONS_AFTER_TAX.search(window.low) or t.NEG_PERMIT.search(window.low):
         return None
     if t.ROTH_WORD.search(window.low) or window.near(t.ROTH_WORD, back=3, ahead=3):
         return None
     taxed_later = t.EARNINGS_TAX_DEFERRED
-    if not (taxed_later.search(window.low) or window.near(taxed_later, back=1, ahead=2)):
+    if not (taxed_later.search(window.low) or window.near(taxed_later, back=1, ahead=3)):
         return None
     why = "after-tax contributions whose earnings are taxed only when paid out (Roth earnings never are)"
     return _q1(window, "yes", GENERAL, "after_tax_taxed_later", why)

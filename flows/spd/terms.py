@@ -272,6 +272,7 @@ CONVERT_PERMISSION = _r(
     r"converted\b|\ballow\w*\b[^.]{0,80}\bconversion\b|\bconversion\b[^.]{0,60}\ballows? you\b"
     r"|\bconversions?\b[^.]{0,60}\b(?:is|are) (?:allowed|permitted|available)\b"
     r"|\b(?:may|can) (?:make|elect|request) an? (?:in[\s-]?plan roth|roth in[\s-]?plan)\b"
+    r"|\b(?:may|can) convert\b"
     r"|\blets? you\b[^.]{0,40}\bconvert"
     # what a Roth conversion account holds: "assets you elect to convert from existing non-Roth accounts"
     r"|(?<!\bif )(?<!\bwhen )\b(?:you|participants|a participant) (?:elects?|chooses?) to convert\b"
@@ -726,13 +727,16 @@ MEGA_OFFERED = _r(
 # An after-tax kind whose earnings are taxed only when paid out: Roth earnings are never tax-deferred, so this
 # after-tax money is non-Roth ("All earnings on the contributions are tax deferred until … a distribution").
 EARNINGS_TAX_DEFERRED = _r(
-    r"\bearnings\b[^.;]{0,60}\b(?:tax[\s-]deferred|taxable|taxed|subject to (?:federal )?income tax(?:es)?)\b"
+    r"\b(?:earnings|investment returns?)\b[^.;]{0,60}\b(?:tax[\s-]deferred|taxable|taxed"
+    r"|subject to (?:federal )?income tax(?:es)?)\b"
     r"[^.;]{0,40}\b(?:until|when|upon)\b[^.;]{0,40}\b(?:distribut|withdraw|paid|payment)"
 )
 # Contributions said to be after-tax with no kind named ("All principal of contributions are on an after
 # tax basis").
 CONTRIBUTIONS_AFTER_TAX = _r(
-    rf"\bcontributions\b[^.;]{{0,30}}\b(?:are|is|will be) (?:made )?(?:on an? |with )?(?:{AT})\b"
+    rf"\bcontributions\b[^.;]{{0,40}}\b(?:are|is|will be) (?:made )?(?:on an? |with )?\W?(?:{AT})\b"
+    # "You may contribute on an after-tax basis up to 100% of your compensation"
+    rf"|\bcontribute\b[^.;]{{0,20}}\bon an? \W?(?:{AT})\W? basis"
 )
 # The after-tax options of a list are all Roth ("Three after-tax options: Roth 457(b) Roth 401(k) Deemed Roth
 # IRA"): the after-tax kind is Roth.
