@@ -253,6 +253,8 @@ def test_conversion_wording_that_is_never_a_yes(text: str) -> None:
 # ------------------------------------------------ in-service withdrawal of after-tax money
 
 WITHDRAWAL_YES = [
+    "Upon retirement you may withdraw your whole account. You may also withdraw your after-tax "
+    "contributions at any time while employed.",
     "You may withdraw your after-tax contributions at any time.",
     "Your after-tax account is available for withdrawal at any time, for any reason.",
     "Withdrawals of after-tax contributions are permitted once per calendar year.",
@@ -274,6 +276,11 @@ WITHDRAWAL_YES = [
 ]
 
 WITHDRAWAL_NO = [
+    # money out only once you have left: the closed-world no of a plan that names no other route
+    "Participants may withdraw from their accounts upon termination of employment with the County.",
+    # a list opened by a colon, its items bulleted sentences
+    "You may draw benefits when these events occur: \u2022 you become disabled; \u2022 you face a financial "
+    "hardship; or \u2022 you reach age 59\u00bd.",
     "The only in-service withdrawal the Plan permits is a hardship withdrawal.",
     "While employed, you may withdraw from your account only if you have a financial hardship.",
     # discretion limited to hardship (held-back D044 form)

@@ -1036,7 +1036,7 @@ _LIMITS_WITHDRAWALS = (
 def _gated_events(window: Window) -> tuple[list[str], bool] | None:
     """The events on which the sentence lets money come out, when every one is a gate (leaving work, death,
     disability, an age, a hardship, a loan), and whether the sentence says "only"."""
-    low = window.low
+    low = _with_items(window)
     found = t.WITHDRAWAL_EVENTS.search(low)
     if found is None or t.AT_WILL.search(low):
         return None
@@ -1044,6 +1044,20 @@ def _gated_events(window: Window) -> tuple[list[str], bool] | None:
     if not events or not all(t.GATE_EVENT.search(e) for e in events):
         return None
     return events, "only" in low[: found.start("events")].split() or "only" in found["events"].split()[:1]
+
+
+def _with_items(window: Window) -> str:
+    """The sentence with the items of the list it opens ("You may draw benefits when these events occur:"
+    then "• you become disabled;" …), joined as one list; other sentences alone."""
+    if not window.text.rstrip().endswith(":"):
+        return window.low
+    items = []
+    for sentence in window.after[:LIST_REACH]:
+        if not t.LIST_ITEM.match(sentence.text):
+            break
+        item = t.LIST_ITEM.sub("", sentence.text, count=1).lower()
+        items.append(re.sub(r"[\s;,.]*(?:\b(?:or|and))?[\s;,.]*$", "", item))
+    return f"{window.low} {', '.join(items)}" if items else window.low
 
 
 def _more_than_listed(window: Window) -> bool:
@@ -1150,10 +1164,25 @@ def q3_age_gated(window: Window) -> Finding | None:
 
 def q3_after_leaving(window: Window) -> Finding | None:
     """Money paid on leaving work, retiring, death or disability is not a withdrawal while employed."""
-    if t.AFTER_LEAVING.search(window.low) and not t.IN_SERVICE.search(window.low):
-        why = "about money paid after leaving work (or at death or disability), not while employed"
-        return _q3(window, "aside", HINT, "after_leaving", why)
-    return None
+    if not t.AFTER_LEAVING.search(window.low) or t.IN_SERVICE.search(window.low):
+        return None
+    if _out_when_leaving(window):
+        why = "it lets money out only once you have left work (or at death or disability), not while employed"
+        return replace(_q3(window, "no", HINT, "only_after_leaving", why), slots=CLOSED_WORLD)
+    why = "about money paid after leaving work (or at death or disability), not while employed"
+    return _q3(window, "aside", HINT, "after_leaving", why)
+
+
+def _out_when_leaving(window: Window) -> bool:
+    """The sentence says when money may come out, and that is on leaving ("Participants may withdraw from
+    their accounts upon termination of employment"); not a payout's form framed by retirement ("Upon your
+    retirement, you may withdraw your account in a lump sum"), and no other route told around it."""
+    low = window.low
+    granted = t.PERMISSION.search(low) or t.MAY_BE_REQUESTED.search(low)
+    leaving = t.AFTER_LEAVING.search(low)
+    if granted is None or leaving is None or leaving.start() < granted.start():
+        return False
+    return not (_after_tax_withdrawal_near(window) or _more_than_listed(window))
 
 
 def q3_other_gate(window: Window) -> Finding | None:

@@ -15,7 +15,7 @@ Q1_WORDS = (
     "tax", "regular savings", "deductible", "funded", "not contribut", "t contribut", "permitted to make"
 )
 Q2_WORDS = ("roth", "xxxx", "irr", "conver")
-Q3_WORDS = ("withdraw", "distribut", "remove", "take", "taking", "access")
+Q3_WORDS = ("withdraw", "distribut", "remove", "take", "taking", "access", "draw ")
 # "Roth" that is not "non-Roth": an explicit "non-Roth" is never Roth money.
 ROTH = r"(?<!non-)(?<!non )(?<!non)\b(?:roth|xxxx)\b"
 AFTER_TAX = _r(AT)
@@ -296,6 +296,7 @@ DISTRIBUTABLE_ONLY = _r(
 LOAN_ONLY = _r(r"^(?!.*\b(?:withdraw|distribut)).*\bloans?\b")
 WITHDRAWAL = _r(
     r"\bwithdraw|\btak(?:e|ing) (?:\w+ ){0,2}out\b|\bin[\s-]?service distribution|\bdistributed\b"
+    r"|\bdraw (?:benefits|money|funds)\b"
     r"|\bdistributions?\b|\bremove\b"
 )
 # The plan's whole list of withdrawals while employed ("There are three types of withdrawals while you
@@ -663,11 +664,13 @@ GATE_EVENT = _r(
 # retirement, death, disability, or termination of service", "may only withdraw dollars from your account at
 # separation from service, retirement, death or by demonstrating a severe financial hardship").
 WITHDRAWAL_EVENTS = _r(
-    r"\b(?:withdraw\w*|access|distribut\w*|(?:is|are) (?:available|payable)|receive|paid"
+    r"\b(?:withdraw\w*|access|distribut\w*|(?:is|are) (?:available|payable)|receive|paid|draw benefits"
     r"|take\b[^.;:]{0,30}\bout)\b"
     r"[^.;:]{0,60}?"
     r"(?::\s*|\s)(?P<events>(?:upon|when|once|at|on|after|if|in the event of|for|by)\b.*)$"
 )
+# An item of a list: a bullet, a dash or a number that opens the sentence ("• you become disabled;").
+LIST_ITEM = re.compile(r"^\s*(?:[\u2022\u25cf\u25aa\u2013*-]|\(?\d{1,2}[.)]|\(?[a-h][.)])\s+")
 # Words that open a withdrawal at will: a list with one of them is not closed.
 AT_WILL = _r(r"\bany (?:time|reason)\b|\bat will\b")
 EVENT_SPLIT = re.compile(
