@@ -22,6 +22,14 @@ def _answer(text: str, question: str) -> str:
 # ------------------------------------------------ after-tax (non-Roth) contributions
 
 AFTER_TAX_YES = [
+    # past the deferral limit that Roth shares, told in a gloss
+    "After you have contributed the maximum 401(k) deferral (pre-tax or Roth 401(k)) to the plan, you may "
+    "make after-tax contributions up to the 415(c) limit.",
+    # voluntary contributions taxed before they go in, no Roth anywhere (public and union plans)
+    "Members may make additional contributions on a voluntary basis of up to 10% of pay. These contributions "
+    "are subject to federal income tax when made.",
+    "As an active member you may elect to contribute to a Voluntary Account by payroll deduction on an "
+    "after-tax basis only.",
     "You may contribute on an after-tax basis up to 50% of your pay. Taxes are paid before these monies go "
     "in. The investment return on them will be taxable when the account is distributed.",
     # the mega backdoor named among the plan's options is made of non-Roth after-tax contributions
@@ -66,6 +74,9 @@ AFTER_TAX_YES = [
 ]
 
 AFTER_TAX_NO = [
+    # an employer-funded account: no money of the employee's own
+    "Your account holds all contributions made on your behalf by the contributing employers and the "
+    "earnings on them.",
     "This plan is funded entirely by employee contributions on a pre-tax basis.",
     "The deferred compensation plans you can choose include two pre-tax options: 457(b) and 401(k), and "
     "three after-tax options: Roth 457(b), Roth 401(k) and Deemed Roth IRA",
@@ -99,6 +110,9 @@ AFTER_TAX_NO = [
 ]
 
 AFTER_TAX_NEVER_YES = [
+    "Your account holds employer contributions and your salary deferrals. Salary deferrals are pre-tax.",
+    "Members may make additional contributions on a voluntary basis to the Roth account. These contributions "
+    "are subject to federal income tax when made.",
     "You may contribute on an after-tax basis to the Roth 401(k). The investment return will be taxable when "
     "the account is distributed unless the distribution is qualified.",
     "If your plan offers the mega backdoor Roth, you can contribute after-tax money beyond the "

@@ -108,7 +108,7 @@ def _conversion_yes_weakened(found: Finding, window: Window) -> Finding:
 
 def _about_after_tax_contributions(window: Window) -> bool:
     low = window.low
-    if _mega_backdoor_offered(low):
+    if _mega_backdoor_offered(low) or t.TAXED_BEFORE_GOING_IN.search(low):
         return True
     if not _mentions(low, t.Q1_WORDS):
         return False
@@ -133,9 +133,17 @@ def _no_after_tax_kind(window: Window) -> tuple[int, str, str] | None:
     exist. (Only the plan's own words: its question answered no, or a plain statement.)"""
     if t.ALL_PRE_TAX.search(window.low):
         return GENERAL, "all_pre_tax", "every contribution to the plan is pre-tax: no after-tax kind"
-    if t.EMPLOYER_FUNDED_ONLY.search(window.low):
+    if t.EMPLOYER_FUNDED_ONLY.search(window.low) or _employer_money_only(window):
         return HINT, "employer_funded_only", "the plan takes no contributions from employees"
     return None
+
+
+def _employer_money_only(window: Window) -> bool:
+    """The account is told as holding employers' contributions, and no money of the employee's own is named
+    in the sentence or the two on each side."""
+    if not t.ACCOUNT_OF_EMPLOYER_MONEY.search(window.low):
+        return False
+    return not (t.EMPLOYEE_MONEY.search(window.low) or window.near(t.EMPLOYEE_MONEY, back=2, ahead=2))
 
 
 def q1_no_after_tax_kind(window: Window) -> Finding | None:
@@ -193,6 +201,7 @@ def q1_not_a_plan_term(window: Window) -> Finding | None:
         if pattern.search(window.low):
             return _q1(window, "aside", HINT, rule, why)
     rolled_in = t.ROLLED_IN.search(window.low) and not t.PERMISSION.search(window.low)
+    rolled_in = rolled_in and not _employer_money_only(window)  # rolled-in money beside the employers' only
     if rolled_in or t.ROLLOVER_OF_AFTER_TAX.search(window.low):
         why = "after-tax money rolled in from an old plan is not after-tax contributions"
         return _q1(window, "aside", HINT, "rolled_in", why)
@@ -429,6 +438,19 @@ def q1_after_tax_taxed_later(window: Window) -> Finding | None:
     return _q1(window, "yes", GENERAL, "after_tax_taxed_later", why)
 
 
+def q1_voluntary_taxed_first(window: Window) -> Finding | None:
+    """Voluntary contributions the plan grants, taxed before they go in, with no Roth named around: the
+    non-Roth after-tax kind (public and union plans' voluntary accounts)."""
+    if not t.TAXED_BEFORE_GOING_IN.search(window.low) or t.NEG_PERMIT.search(window.low):
+        return None
+    if t.ROTH_WORD.search(window.low) or window.near(t.ROTH_WORD, back=3, ahead=3):
+        return None
+    if not (t.VOLUNTARY_GRANT.search(window.low) or window.near(t.VOLUNTARY_GRANT, back=2, ahead=0)):
+        return None
+    why = "voluntary contributions taxed before they go in, no Roth named: the non-Roth after-tax kind"
+    return _q1(window, "yes", GENERAL, "voluntary_taxed_first", why)
+
+
 def q1_spillover_at_limit(window: Window) -> Finding | None:
     """Contributions that switch to after-tax once the IRS limit is reached: Roth contributions count toward
     that limit, so what continues past it is non-Roth after-tax money."""
@@ -573,6 +595,7 @@ _Q1_RULES = (
     q1_positive,
     q1_kinds_beside_roth,
     q1_after_tax_taxed_later,
+    q1_voluntary_taxed_first,
     q1_roth_only,
     q1_ambiguous,
 )

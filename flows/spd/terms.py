@@ -12,7 +12,8 @@ def _r(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
 AT = r"(?:after|post)[\s-]?tax|aftertax"
 # Words each question's patterns all need (lower case): a sentence without any of them is skipped.
 Q1_WORDS = (
-    "tax", "regular savings", "deductible", "funded", "not contribut", "t contribut", "permitted to make"
+    "tax", "regular savings", "deductible", "funded", "not contribut", "t contribut", "permitted to make",
+    "account holds", "account includes", "balance includes", "account consists",
 )
 Q2_WORDS = ("roth", "xxxx", "irr", "conver")
 Q3_WORDS = ("withdraw", "distribut", "remove", "take", "taking", "access", "draw ")
@@ -484,6 +485,17 @@ EMPLOYER_FUNDED_ONLY = _r(
     r"(?: (?:any|salary reduction|elective"
     r"|employee|payroll))*(?: contributions)? to (?:the|this) (?:plan|fund)\b(?=\s*(?:[.;,]|$))"
 )
+# The account told as holding the employers' contributions (and earnings, rolled-in money) with no money of
+# the employee's own ("Your account holds all required contributions made on your behalf by Contributing
+# Employers", "Your individual account balance includes monthly employer contributions and earnings").
+ACCOUNT_OF_EMPLOYER_MONEY = _r(
+    r"\baccount(?: balance)? (?:holds|includes|consists of|is made up of|contains)\b[^.;]{0,60}"
+    r"\b(?:employer|contributing employers?|company)\b"
+)
+EMPLOYEE_MONEY = _r(
+    r"\b(?:your|employee|participant|member|salary|elective|voluntary|after[\s-]?tax|roth) (?:own )?"
+    r"(?:contributions?|deferrals?)\b|\byou (?:contribute|defer|elect)|\bsalary (?:reduction|deferral)"
+)
 # A list whose scope is salary deferrals (by law pre-tax or Roth only) or the "tax-advantaged" ways: it
 # cannot leave out non-Roth after-tax contributions, which are neither.
 DEFERRAL_SCOPE = _r(
@@ -518,6 +530,8 @@ BEYOND_ROTH_LIMIT = _r(
     rf"{_PAST}[^.;]{{0,40}}\b(?:limits?|maximum)\b(?: placed)?(?: on| of| for)?(?: your| the)?"
     r"(?: (?:pre[\s-]?tax|before[\s-]tax)\s*(?:and|or|,|&))? roth\b"
     r"|\bbeyond (?:the |your )?(?:(?:pre[\s-]?tax|before[\s-]tax) and )?roth\b[^.;]{0,30}\blimits?\b"
+    # "After we have contributed the maximum allowed 401K contribution (Roth 401K or pre-tax 401K)"
+    rf"|{_PAST}[^.;]{{0,40}}\b(?:limits?|maximum)\b(?:[^.;()]|\([kb]\)){{0,40}}\((?:[^.;)]{{0,30}}\b)?roth\b"
 )
 ANY_NEGATION = _r(r"\bnot\b|n't\b|\bcannot\b|\bno\b|\bnever\b")
 # Two kinds joined by "and", the second glossed as Roth: "on a pre-tax and after-tax (Roth) basis" (the
@@ -754,4 +768,20 @@ CONVERSION_REFUSED_IN_PLAN = _r(
     r"\b(?:cannot|can not|can't|may not) (?:do|make|elect|request|permit|allow)\b[^.;]{0,20}\b"
     r"(?:(?:a|an|the|any) )?(?:in[\s-]?plan )?(?:roth )?conversions?\b[^.;]{0,80}\b"
     r"(?:inside|within|in)(?: of)? (?:the|a|your|this|our) [^.;]{0,30}?\b(?:plan|program|tsp)\b"
+)
+
+# Voluntary contributions the plan grants ("Members may make additional employee contributions on a voluntary
+# basis", "you may elect to contribute to a Voluntary Account").
+VOLUNTARY_GRANT = _r(
+    r"\b(?:may|can)\b[^.;]{0,30}\b(?:make|elect|contribute)\b[^.;]{0,40}"
+    r"\b(?:voluntary|additional) (?:employee |member )?(?:contributions?|account)\b"
+    r"|\bcontributions on a voluntary basis\b"
+)
+# Contributions taxed before they go in ("are subject to federal income taxation", "are not tax
+# deductible", "have already been taxed", "Taxes are paid on these monies before they are contributed").
+TAXED_BEFORE_GOING_IN = _r(
+    r"\bcontributions\b[^.;]{0,80}\b(?:are|is) subject to (?:federal |state )*income tax"
+    r"|\bcontributions\b[^.;]{0,30}\b(?:are|is) not (?:tax[\s-])?deductible"
+    r"|\btaxes are paid on (?:these|those|the) (?:monies|contributions|amounts) before"
+    rf"|\bvoluntary (?:account|contributions?)\b[^.;]{{0,60}}\bon an? \W?(?:{AT})\W? basis"
 )
