@@ -233,6 +233,10 @@ CONVERSION_NO = [
 ]
 
 CONVERSION_NEVER_YES = [
+    # plans in general, not this plan
+    "Not all employer-sponsored retirement plans offer the In-Plan Roth Rollover feature.",
+    "Effective immediately, 401(k) and 403(b) plans currently offering Roth features may allow eligible "
+    "participants to convert pre-tax savings to Roth savings within the plan.",
     "Can I make an after-tax in-plan Roth conversion (the mega backdoor Roth)?",
     # a Roth IRA is outside the plan: a rollover there is not an in-plan conversion
     "You may roll over your after-tax account to a Roth IRA.",

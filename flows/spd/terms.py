@@ -175,7 +175,9 @@ IF_PERMITTED = _r(
     r"(?:permit|allow|offer)"
 )
 COMMENTARY = _r(
-    r"\b(?:many|most|some) plans\b|not all (?:401\(k\) )?plans"
+    r"\b(?:many|most|some) plans\b|not all (?:401\(k\) )?plans|\bnot all\b[^.;]{0,40}\bplans\b"
+    # "401(k) and 403(b) plans currently offering Roth features may allow …": plans in general
+    r"|\bplans\b[^.;]{0,40}\bmay (?:allow|permit|offer)\b"
     r"|\bif (?:your|the|a) (?:401\(k\) |403\(b\) )?plan (?:offers|allows|permits|has|accepts)\b"
     # "If your plan's in-plan Roth conversion feature is available, …": whether this plan has it is open
     r"|\bif (?:your|a) (?:401\(k\) |403\(b\) )?plan(?:'s|’s) [^.;,]{0,60}\b(?:is|are) (?:available|offered)\b"
