@@ -188,6 +188,9 @@ def test_after_tax_wording_that_is_never_a_yes(text: str) -> None:
 # ------------------------------------------------ in-plan Roth conversion
 
 CONVERSION_YES = [
+    # participants named beside beneficiaries: not a beneficiaries-only rule
+    "Under the new law, participants, spousal beneficiaries and spousal alternate payees may consider an "
+    "In Plan Roth conversion for any eligible Plan account balance.",
     "Employees with a traditional 403(b) balance may convert it to the Roth 403(b) option.",
     "You can contribute pre-tax, Roth, or via an after-tax in-plan Roth conversion (the Mega Backdoor Roth).",
     "Roth In-Plan Conversion (IRC): You can convert all or a portion of your vested non-Roth balance to "
@@ -233,6 +236,7 @@ CONVERSION_NO = [
 ]
 
 CONVERSION_NEVER_YES = [
+    "Spousal beneficiaries may consider an In Plan Roth conversion of an inherited account balance.",
     # plans in general, not this plan
     "Not all employer-sponsored retirement plans offer the In-Plan Roth Rollover feature.",
     "Effective immediately, 401(k) and 403(b) plans currently offering Roth features may allow eligible "

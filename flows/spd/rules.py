@@ -648,7 +648,8 @@ def q2_not_a_plan_term(window: Window) -> Finding | None:
             return _q2(window, "no", GENERAL, "answered_no", _QA_NO)
         return _q2(window, "aside", HINT, "question", "a question, not a plan term")
     for pattern, rule, why in _Q2_ASIDE:
-        if pattern.search(window.low):
+        participants_too = rule == "beneficiary" and t.PARTICIPANTS_TOO.search(window.low)
+        if pattern.search(window.low) and not participants_too:
             return _q2(window, "aside", HINT, rule, why)
     if _about_converted_money(window.low):
         why = "about taking out (or the tax on) money already converted, not whether you may convert"

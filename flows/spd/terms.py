@@ -260,6 +260,12 @@ CONVERSION = _r(
     r"|\bconvert\w*\b[^.]{0,80}\b(?:pre|before)[\s-]?tax\b[^.]{0,60}\bto\b[^.]{0,40}\b(?:after|post)[\s-]?tax\b"
 )
 BENEFICIARY = _r(r"\bbeneficiar")
+# Participants named beside beneficiaries ("participants, spousal beneficiaries and spousal alternate payees
+# may …"): the sentence is about participants too.
+PARTICIPANTS_TOO = _r(
+    r"\bparticipants\b[^.;]{0,20},[^.;]{0,40}\bbeneficiar"
+    r"|\bparticipants (?:and|or) (?:their )?(?:spousal )?beneficiar"
+)
 MAY_PERMIT = _r(r"\bmay permit\b|check your summary plan description|if permitted by (?:your|the) plan")
 AGE_59 = _r(r"59½|\bage 59\b")
 UNABLE = _r(
@@ -275,7 +281,7 @@ CONVERT_PERMISSION = _r(
     r"converted\b|\ballow\w*\b[^.]{0,80}\bconversion\b|\bconversion\b[^.]{0,60}\ballows? you\b"
     r"|\bconversions?\b[^.]{0,60}\b(?:is|are) (?:allowed|permitted|available)\b"
     r"|\b(?:may|can) (?:make|elect|request) an? (?:in[\s-]?plan roth|roth in[\s-]?plan)\b"
-    r"|\b(?:may|can) convert\b"
+    r"|\b(?:may|can) convert\b|\bmay consider an? (?:in[\s-]?plan roth|roth in[\s-]?plan)"
     r"|\blets? you\b[^.]{0,40}\bconvert"
     # what a Roth conversion account holds: "assets you elect to convert from existing non-Roth accounts"
     r"|(?<!\bif )(?<!\bwhen )\b(?:you|participants|a participant) (?:elects?|chooses?) to convert\b"
