@@ -135,6 +135,17 @@ def test_a_pasted_passage_is_read_and_a_low_confidence_reading_falls_back_to_hr(
     assert user.conv["answers"] == {}
 
 
+def test_a_pasted_passage_is_quoted_without_the_persons_lead_in() -> None:
+    user = User()
+    reply = user.type("our benefits page says: You can contribute to the plan in the form of traditional "
+                      "pre-tax contributions, Roth after-tax contributions, or via an after-tax in-plan Roth "
+                      "conversion (also known as the Mega Roth Backdoor).")
+    assert reply.title == "From your plan's document: After-tax (non-Roth) contributions"
+    shown = " ".join(reply.lines)
+    assert "seems to say yes: 'You can contribute to the plan" in shown
+    assert "benefits page says" not in shown  # the person's words are not quoted as the plan's
+
+
 def test_a_pasted_pay_stub_is_refused_and_the_question_stays() -> None:
     user = User()
     reply = user.type("Net pay 3,101.22 YTD 92,307.60 gross pay 4,615.38 after-tax 401k deduction 200.00 "

@@ -44,6 +44,13 @@ PASSAGE_TERMS = ("after-tax", "after tax", "aftertax", "in-plan", "in plan", "wi
 # A plan document speaks to "you" about "the plan"; a person speaks of themselves. A message in the
 # first person ("I'm 45, my plan allows after-tax ...") is an answer, never a pasted passage.
 FIRST_PERSON = frozenset({"i", "im", "ive", "id", "ill", "me", "my", "mine", "myself"})
+# The person's lead-in before pasted plan words ("our benefits page says:", "from the SPD:", "SPD says -").
+LEAD_IN: Final = re.compile(
+    r"^\s*(?:(?:my|our|the|this|a|per)\s+)?[\w'’()/ -]{0,40}?\b(?:says?|reads?|states?|said|wording)"
+    r"\s*[:\u2013\u2014-]\s*"
+    r"|^\s*(?:from|in|per)\s+(?:my|our|the|this)\s+[\w'’()/ -]{0,30}?:\s*",
+    re.IGNORECASE,
+)
 PERSONAL_SAYING: Final = re.compile(r"\b\d{2}\s*(?:yo|y/o|y\.o\.|yrs? old)\b|\bmax(?:ing|ed)\b")
 HR_QUESTIONS = {
     "after_tax_allowed": "Does our plan accept after-tax (non-Roth) employee contributions beyond the "
@@ -122,13 +129,19 @@ def offer_text(conv: dict[str, Any], text: str, today: date) -> Reply | None:
     """A pasted passage read as plan text; None when it says nothing about the three questions (a
     long answer that mentions after-tax money goes on to the question being asked)."""
     try:
-        reading = read_text(text).as_json()
+        reading = read_text(_plan_words(text)).as_json()
     except errors.Refusal as refusal:
         return _where_you_are(conv, today, refusal.line)
     found = reading["answers"].values()
     if all(a["answer"] == "not_stated" and not a["set_aside"] for a in found):
         return None
     return offer(conv, reading, today)
+
+
+def _plan_words(text: str) -> str:
+    """The pasted passage without the person's lead-in ("our benefits page says:", "from the SPD:"), so a
+    quote shown back as the plan's words holds only the plan's words."""
+    return LEAD_IN.sub("", text, count=1)
 
 
 def refused(conv: dict[str, Any], line: str, today: date) -> Reply:
