@@ -249,11 +249,13 @@ def test_the_person_s_pay_is_kept_from_a_terse_situation() -> None:
 
 def test_no_real_plan_passage_reads_as_a_persons_own_situation() -> None:
     """What makes a message the person's (their pay, "52 yo", "maxing") never comes from a plan:
-    every labelled real passage of every collector's set passes as plan text."""
+    every labelled real passage of every collector's set passes as plan text. Forum posts are people
+    telling a situation (a client's pay), not plan text, and may read as one."""
     data = Path(__file__).resolve().parent / "data" / "spd"
-    texts = [json.loads(line)["passage"] for f in sorted(data.glob("passages-*.jsonl"))
-             for line in f.read_text().splitlines() if line.strip()]
-    assert len(texts) >= 450
+    rows = [json.loads(line) for f in sorted(data.glob("passages-*.jsonl"))
+            for line in f.read_text().splitlines() if line.strip()]
+    texts = [row["passage"] for row in rows if "forum" not in row.get("source_url", "")]
+    assert len(texts) >= 480
     answered = Facts({}, date(2026, 12, 4))
     assert [t[:80] for t in texts if _personal(t, answered)] == []
 
