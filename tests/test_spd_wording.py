@@ -22,6 +22,14 @@ def _answer(text: str, question: str) -> str:
 # ------------------------------------------------ after-tax (non-Roth) contributions
 
 AFTER_TAX_YES = [
+    # after-tax saving held only to the 415(c) limit (Roth is held to the deferral limit)
+    "You may save a dollar amount of your pay on an after-tax basis, subject to the maximum contribution "
+    "limit of $72,000 or 100% of compensation.",
+    # after-tax money whose interest is shielded from taxes until withdrawn, and voluntary money made post-tax
+    "The voluntary account lets you save up to 10% of pay, with the interest shielded from taxes until "
+    "withdrawn. Investments must be made with after-tax money.",
+    "Additional Contributions is a voluntary contribution to save more for retirement. Your contributions "
+    "are made post-tax from your paycheck, subject to IRS limits.",
     # past the deferral limit that Roth shares, told in a gloss
     "After you have contributed the maximum 401(k) deferral (pre-tax or Roth 401(k)) to the plan, you may "
     "make after-tax contributions up to the 415(c) limit.",
@@ -74,6 +82,11 @@ AFTER_TAX_YES = [
 ]
 
 AFTER_TAX_NO = [
+    "You can elect to make pre-tax contributions only.",
+    "The 457(b) Plan offers you the option of making pre-tax contributions as well as the option of making "
+    "Roth (after-tax) contributions.",
+    "Through payroll deductions, the plans let employees save regularly with before-tax and Roth (after-tax) "
+    "dollars.",
     # an employer-funded account: no money of the employee's own
     "Your account holds all contributions made on your behalf by the contributing employers and the "
     "earnings on them.",
@@ -110,6 +123,10 @@ AFTER_TAX_NO = [
 ]
 
 AFTER_TAX_NEVER_YES = [
+    # the after-tax money of an IRA set up beside the plan
+    "Plan participants can also add a supplemental Roth IRA. After-tax contributions may be made up to "
+    "$7,000 per year.",
+    "You may save on an after-tax basis through the Roth 401(k), subject to 100% of compensation.",
     "Your account holds employer contributions and your salary deferrals. Salary deferrals are pre-tax.",
     "Members may make additional contributions on a voluntary basis to the Roth account. These contributions "
     "are subject to federal income tax when made.",
@@ -333,6 +350,8 @@ WITHDRAWAL_NO = [
 ]
 
 WITHDRAWAL_NEVER_YES = [
+    "Participants can add a supplemental Roth IRA through payroll. After-tax contributions may be made up to "
+    "$7,000 per year. These after-tax contributions can be withdrawn at any time.",
     # a question list decides nothing, whatever it asks
     "May I withdraw money from my 403(b) account while I am still employed?",
     "Can I take money out of my account while working? When may I start withdrawals without a penalty?",

@@ -194,18 +194,36 @@ def q1_not_a_plan_term(window: Window) -> Finding | None:
         ):
             return _q1(window, "no", GENERAL, "answered_no", _QA_NO)
         return _q1(window, "aside", HINT, "question", "a question, not a plan term")
+    aside = _q1_aside(window)
+    return None if aside is None else _q1(window, "aside", HINT, *aside)
+
+
+def _q1_aside(window: Window) -> tuple[str, str] | None:
+    """Why a sentence that mentions after-tax money is not a plan term about contributing it (rule, why)."""
     if t.VINTAGE.search(window.low):
-        why = "after-tax money from past years (grandfathered), not today's contributions"
-        return _q1(window, "aside", HINT, "vintage", why)
+        return "vintage", "after-tax money from past years (grandfathered), not today's contributions"
+    if _into_ira_beside(window):
+        return "ira_beside", _IRA_BESIDE
     for pattern, rule, why in _Q1_ASIDE:
         if pattern.search(window.low):
-            return _q1(window, "aside", HINT, rule, why)
+            return rule, why
     rolled_in = t.ROLLED_IN.search(window.low) and not t.PERMISSION.search(window.low)
     rolled_in = rolled_in and not _employer_money_only(window)  # rolled-in money beside the employers' only
     if rolled_in or t.ROLLOVER_OF_AFTER_TAX.search(window.low):
-        why = "after-tax money rolled in from an old plan is not after-tax contributions"
-        return _q1(window, "aside", HINT, "rolled_in", why)
+        return "rolled_in", "after-tax money rolled in from an old plan is not after-tax contributions"
     return None
+
+
+_IRA_BESIDE = "after-tax money of the IRA the sentence before sets up beside the plan, not the plan's"
+
+
+def _into_ira_beside(window: Window) -> bool:
+    """"Participants can add a supplemental Roth IRA. After-tax contributions may be made …": the sentence's
+    after-tax money is the IRA's (unless it names the plan or a non-Roth kind)."""
+    low = window.low
+    if not t.AFTER_TAX.search(low) or t.NON_ROTH.search(low) or re.search(r"\bplan\b|401\(k\)|403\(b\)", low):
+        return False
+    return window.near(t.IRA_BESIDE, back=3, ahead=0)
 
 
 def _labelled(window: Window) -> tuple[str, Literal["yes", "no"]] | None:
@@ -451,6 +469,22 @@ def q1_voluntary_taxed_first(window: Window) -> Finding | None:
     return _q1(window, "yes", GENERAL, "voluntary_taxed_first", why)
 
 
+def q1_after_tax_to_415c(window: Window) -> Finding | None:
+    """After-tax saving whose only limit is 415(c)'s ("on an after-tax basis, subject to the maximum
+    contribution limit of $66,000.00 or 100% of compensation"): Roth contributions are held to the
+    deferral limit instead, so this after-tax money is non-Roth."""
+    low = window.low
+    if not t.AFTER_TAX.search(low) or t.ROTH_WORD.search(low) or window.near(t.ROTH_WORD, back=2, ahead=2):
+        return None
+    if not (t.PERMISSION.search(low) or t.CONTRIBUTE_ACT.search(low)) or t.NEG_PERMIT.search(low):
+        return None
+    limit_415c = t.LIMIT_415C_ONLY.search(low) or window.near(t.LIMIT_415C_ONLY, back=1, ahead=1)
+    if not limit_415c or t.LIMIT_402G.search(low):
+        return None
+    why = "after-tax saving held only to the 415(c) limit (Roth is held to the deferral limit): non-Roth"
+    return _q1(window, "yes", GENERAL, "after_tax_to_415c", why)
+
+
 def q1_spillover_at_limit(window: Window) -> Finding | None:
     """Contributions that switch to after-tax once the IRS limit is reached: Roth contributions count toward
     that limit, so what continues past it is non-Roth after-tax money."""
@@ -596,6 +630,7 @@ _Q1_RULES = (
     q1_kinds_beside_roth,
     q1_after_tax_taxed_later,
     q1_voluntary_taxed_first,
+    q1_after_tax_to_415c,
     q1_roth_only,
     q1_ambiguous,
 )
@@ -867,9 +902,9 @@ _Q3_ASIDE = (
 def q3_not_a_plan_term(window: Window) -> Finding | None:
     if _question(window):
         return None
-    for pattern, rule, why in _Q3_ASIDE:
-        if pattern.search(window.low) and not (rule == "loan" and t.LIMITED_TO_HARDSHIP.search(window.low)):
-            return _q3(window, "aside", HINT, rule, why)
+    elsewhere = _q3_elsewhere(window)
+    if elsewhere is not None:
+        return _q3(window, "aside", HINT, *elsewhere)
     if _points_back_to_other_money(window):
         why = "its withdrawals are those of the sentence before, which is about other money (rollover, match)"
         return _q3(window, "aside", HINT, "other_money_before", why)
@@ -886,6 +921,15 @@ def q3_not_a_plan_term(window: Window) -> Finding | None:
     if t.CONVERSION.search(window.text) and not t.AFTER_TAX_SOURCE.search(window.low):
         return _q3(window, "aside", HINT, "conversion", "about conversions, not withdrawals")
     return None
+
+
+def _q3_elsewhere(window: Window) -> tuple[str, str] | None:
+    """Withdrawal talk that is not this plan's terms today: commentary, the future, another plan, a loan,
+    the IRA the sentences before set up beside the plan (rule, why)."""
+    for pattern, rule, why in _Q3_ASIDE:
+        if pattern.search(window.low) and not (rule == "loan" and t.LIMITED_TO_HARDSHIP.search(window.low)):
+            return rule, why
+    return ("ira_beside", _IRA_BESIDE) if _into_ira_beside(window) else None
 
 
 def _points_back_to_other_money(window: Window) -> bool:

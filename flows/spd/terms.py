@@ -544,7 +544,11 @@ BEYOND_ROTH_LIMIT = _r(
 ANY_NEGATION = _r(r"\bnot\b|n't\b|\bcannot\b|\bno\b|\bnever\b")
 # Two kinds joined by "and", the second glossed as Roth: "on a pre-tax and after-tax (Roth) basis" (the
 # plan's own gloss says its after-tax kind is Roth).
-PRE_AND_ROTH_PAIR = _r(rf"\b(?:pre|before)[\s-]?tax\b[^.;,]{{0,15}}\band (?:{AT})\s*\((?:designated )?roth\b")
+PRE_AND_ROTH_PAIR = _r(
+    rf"\b(?:pre|before)[\s-]?tax\b[^.;,]{{0,15}}\band (?:{AT})\s*\((?:designated )?roth\b"
+    # "before-tax and Roth (after-tax) dollars", "pre-tax contributions as well as … Roth (after-tax)"
+    rf"|\b(?:pre|before)[\s-]?tax\b[^.;,]{{0,40}}\b(?:and|as well as)\b[^.;,]{{0,40}}\broth\s*\((?:{AT})\)"
+)
 # A verb of converting (money already in the plan), not of contributing new money.
 CONVERT_VERB = _r(r"\bconvert")
 # Asking for a conversion ("can request a maximum of 26 Roth conversions", "eligible to request a
@@ -641,6 +645,8 @@ ONLY_PRE_TAX = _r(
     rf"(?:contributions|deferrals|savings))?\b(?!\s*(?:,|and|or)\s)"
     rf"|\b(?:allows|permits|accepts|offers|takes)\s+only\s+{_PRE_WORD}(?: (?:employee )?"
     rf"(?:contributions|deferrals|savings))?\b(?!\s*(?:,|and|or)\s)"
+    # "You can elect to make pre-tax contributions only."
+    rf"|\b(?:make|elect)\s+{_PRE_WORD}\s+(?:employee\s+)?(?:contributions|deferrals)\s+only\b"
 )
 # The contributions as a whole told as pre-tax and Roth together, closed by "both", "a combination" or a
 # total ("direct all of your contributions to a traditional pretax account, to a Roth account or to a
@@ -752,14 +758,15 @@ MEGA_OFFERED = _r(
 # An after-tax kind whose earnings are taxed only when paid out: Roth earnings are never tax-deferred, so this
 # after-tax money is non-Roth ("All earnings on the contributions are tax deferred until … a distribution").
 EARNINGS_TAX_DEFERRED = _r(
-    r"\b(?:earnings|investment returns?)\b[^.;]{0,60}\b(?:tax[\s-]deferred|taxable|taxed"
-    r"|subject to (?:federal )?income tax(?:es)?)\b"
+    r"\b(?:earnings|investment returns?|interest)\b[^.;]{0,60}\b(?:tax[\s-]deferred|taxable|taxed"
+    r"|subject to (?:federal )?income tax(?:es)?|shielded from tax(?:es|ation)?)\b"
     r"[^.;]{0,40}\b(?:until|when|upon)\b[^.;]{0,40}\b(?:distribut|withdraw|paid|payment)"
 )
 # Contributions said to be after-tax with no kind named ("All principal of contributions are on an after
 # tax basis").
 CONTRIBUTIONS_AFTER_TAX = _r(
-    rf"\bcontributions\b[^.;]{{0,40}}\b(?:are|is|will be) (?:made )?(?:on an? |with )?\W?(?:{AT})\b"
+    rf"\b(?:made|funded|paid) with (?:{AT}) (?:money|dollars|funds)\b|\bcontributions are made (?:{AT})\b"
+    rf"|\bcontributions\b[^.;]{{0,40}}\b(?:are|is|will be) (?:made )?(?:on an? |with )?\W?(?:{AT})\b"
     # "You may contribute on an after-tax basis up to 100% of your compensation"
     rf"|\bcontribute\b[^.;]{{0,20}}\bon an? \W?(?:{AT})\W? basis"
 )
@@ -783,7 +790,7 @@ CONVERSION_REFUSED_IN_PLAN = _r(
 VOLUNTARY_GRANT = _r(
     r"\b(?:may|can)\b[^.;]{0,30}\b(?:make|elect|contribute)\b[^.;]{0,40}"
     r"\b(?:voluntary|additional) (?:employee |member )?(?:contributions?|account)\b"
-    r"|\bcontributions on a voluntary basis\b"
+    r"|\bcontributions on a voluntary basis\b|\bis a voluntary contribution\b"
 )
 # Contributions taxed before they go in ("are subject to federal income taxation", "are not tax
 # deductible", "have already been taxed", "Taxes are paid on these monies before they are contributed").
@@ -791,5 +798,16 @@ TAXED_BEFORE_GOING_IN = _r(
     r"\bcontributions\b[^.;]{0,80}\b(?:are|is) subject to (?:federal |state )*income tax"
     r"|\bcontributions\b[^.;]{0,30}\b(?:are|is) not (?:tax[\s-])?deductible"
     r"|\btaxes are paid on (?:these|those|the) (?:monies|contributions|amounts) before"
+    rf"|\bcontributions are made (?:{AT})\b"
     rf"|\bvoluntary (?:account|contributions?)\b[^.;]{{0,60}}\bon an? \W?(?:{AT})\W? basis"
 )
+
+# The only limit named on after-tax saving is 415(c)'s (annual additions: "$66,000 or 100% of compensation"):
+# Roth contributions count toward the 402(g) deferral limit, so this after-tax money is non-Roth.
+LIMIT_415C_ONLY = _r(
+    r"\b415\s*\(?c\)?|\bannual additions\b|\b100\s*%\s*of (?:your )?(?:compensation|pay|salary)\b"
+)
+LIMIT_402G = _r(r"\b402\s*\(?g\)?|\belective deferral limit|\bdeferral limit")
+# A Roth IRA or other IRA set up beside the plan in the sentence before ("participants can add a
+# supplemental Roth IRA. After-tax contributions may be made …"): the after-tax money goes there.
+IRA_BESIDE = _r(r"\b(?:add|open|establish|set up)\b[^.;]{0,40}\b(?:roth |traditional |deemed )?ira\b")
