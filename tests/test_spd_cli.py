@@ -74,6 +74,18 @@ def test_refusals_and_bad_files_give_one_line_and_no_traceback(tmp_path: Path) -
     assert "pay stub" in stub.stderr.decode()
 
 
+def test_a_table_of_contents_alone_is_told_as_one_and_the_section_asked_for() -> None:
+    """A real SPD's contents, pasted: the answers are in the section, not its page numbers."""
+    contents = ("CONTRIBUTIONS ............................ 6\nDISTRIBUTIONS ..................... 12\n"
+                "HARDSHIP AND IN-SERVICE WITHDRAWALS ................ 16\nClaims Procedures\n")
+    done = _run("-", "--json", stdin=contents.encode())
+    assert (done.returncode, _json(done)["error"]) == (2, "contents_only")
+    assert "paste the section itself" in _json(done)["message"]
+    with_prose = _run("-", "--json", stdin=(contents + PASSAGE).encode())
+    assert with_prose.returncode == 0, with_prose.stderr
+    assert _json(with_prose)["answers"]["after_tax_allowed"]["answer"] == "yes"
+
+
 def test_a_reader_that_closed_the_pipe_gets_no_traceback(tmp_path: Path) -> None:
     passage = tmp_path / "plan.txt"
     passage.write_text("You may make after-tax contributions of 1% to 15% of your base pay. "

@@ -146,6 +146,16 @@ def test_a_pasted_passage_is_quoted_without_the_persons_lead_in() -> None:
     assert "benefits page says" not in shown  # the person's words are not quoted as the plan's
 
 
+def test_a_pasted_table_of_contents_asks_for_the_section_and_the_question_stays() -> None:
+    user = User()
+    reply = user.type("DISTRIBUTIONS ................................ 12 FORMS OF DISTRIBUTION "
+                      "........................ 14 HARDSHIP AND IN-SERVICE WITHDRAWALS .............. 16")
+    assert reply.state == user.state == "plan_type"
+    assert reply.notice is not None
+    assert "only a table of contents; paste the section itself" in reply.notice
+    assert user.conv["answers"] == {}
+
+
 def test_a_pasted_pay_stub_is_refused_and_the_question_stays() -> None:
     user = User()
     reply = user.type("Net pay 3,101.22 YTD 92,307.60 gross pay 4,615.38 after-tax 401k deduction 200.00 "

@@ -76,6 +76,15 @@ def empty() -> Refusal:
     return Refusal("empty", "There is no text in this document to read.")
 
 
+def contents_only() -> Refusal:
+    """Only a table of contents (dot leaders and page numbers): the section itself holds the answers."""
+    return Refusal(
+        "contents_only",
+        "That is only a table of contents; paste the section itself (for example the one on after-tax "
+        "contributions or in-service withdrawals).",
+    )
+
+
 def too_complex() -> Refusal:
     """The reader ran out of its memory or stopped abruptly (PDFium aborts when memory runs out)."""
     return Refusal(

@@ -95,6 +95,20 @@ def _running_lines(pages: list[list[str]]) -> frozenset[str]:
     return frozenset(sig for sig, n in counts.items() if n * 2 >= len(pages) and len(sig) < 120)
 
 
+def only_contents(pages: list[str]) -> bool:
+    """The text is a table of contents and its headings, nothing else to read."""
+    contents = False
+    for line in (x for page in pages for x in _lines(page) if x):  # stops at the first line of prose
+        if _is_toc(line):
+            contents = True
+        elif len(line.split()) > _HEADING_MAX:
+            return False
+    return contents
+
+
+_HEADING_MAX = 6  # words of a heading line beside a table of contents
+
+
 def _is_toc(line: str) -> bool:
     return bool(_TOC.search(line)) and not line.rstrip().endswith(".")
 

@@ -134,6 +134,8 @@ def analyse_text(raw: bytes | str) -> Analysis:
 
 
 def _read(raw_pages: list[str], *, numbered: bool, learned: Learned) -> Reading:
+    if layout.only_contents(raw_pages):
+        raise errors.contents_only()
     pages = layout.clean_pages(raw_pages)
     if privacy.looks_personal("\n".join(pages[:3])):
         raise errors.pay_stub()
