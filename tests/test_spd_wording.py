@@ -515,6 +515,12 @@ def test_the_quote_for_each_answer_is_its_own_sentence_not_a_conversion() -> Non
 
 # A sentence read under its heading (real SPDs state a section's subject once, in its heading).
 UNDER_HEADINGS = [
+    # a code's or plan document's numbered section title, with its full stop
+    ("\u00a7 5.26.065.\n\nAfter-Tax Contributions.\n\nSubject to the limitations of Section 5.26.160, a "
+     "Participant may, pursuant to a Salary Deduction Agreement, have the County deduct from his Eligible "
+     "Earnings and contribute to the Plan a percentage of his Eligible Earnings.", Q1, "yes"),
+    ("\u00a7 5.26.066.\n\nAfter-Tax Contributions.\n\nA Participant may not, pursuant to any Salary Deduction "
+     "Agreement, have the County contribute to the Plan after December 31, 2001.", Q1, "not_stated"),
     ("After-Tax Contributions\nYou may contribute from 1% to 10% of your eligible pay.", Q1, "yes"),
     ("After-Tax Contributions\nThe Plan does not permit these contributions.", Q1, "no"),
     ("After-Tax Withdrawals\nYou may withdraw all or part of this account at any time.", Q3, "yes"),

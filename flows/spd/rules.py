@@ -550,7 +550,8 @@ def q1_positive(window: Window) -> Finding | None:
         return None
     if t.PRE_TAX.search(low) and t.CHOICE.search(low) and window.near(t.ROTH_BOUND, back=1, ahead=1):
         return None  # "pre-tax or after-tax" beside a sentence that calls Roth after-tax: it may be Roth
-    if t.AFTER_TAX_TERM.search(window.text) and t.PERMISSION.search(low):
+    granted = t.PERMISSION.search(low) or (t.MAY_CONTRIBUTE.search(low) and not t.NEG_PERMIT.search(low))
+    if t.AFTER_TAX_TERM.search(window.text) and granted:
         return _q1(window, "yes", SPECIFIC, "after_tax_permitted", "permits After-Tax Contributions")
     if t.SPILLOVER.search(low):
         return _q1(
@@ -1322,6 +1323,9 @@ def _heading(window: Window) -> Sentence | None:
         return None
     text = window.before[-1].text.strip()
     words = text.split()
+    # a plan document's or a code's section title ("§ 5.26.065." then "After-Tax Contributions.")
+    if text.endswith(".") and len(window.before) > 1 and t.SECTION_NUMBER.match(window.before[-2].text):
+        text = text[:-1]
     if not words or len(words) > _HEADING_WORDS or text[-1] in ".?:;," or not text[0].isupper():
         return None
     if all(w[0].isupper() or not w[0].isalpha() or len(w) <= 3 for w in words):

@@ -811,3 +811,10 @@ LIMIT_402G = _r(r"\b402\s*\(?g\)?|\belective deferral limit|\bdeferral limit")
 # A Roth IRA or other IRA set up beside the plan in the sentence before ("participants can add a
 # supplemental Roth IRA. After-tax contributions may be made …"): the after-tax money goes there.
 IRA_BESIDE = _r(r"\b(?:add|open|establish|set up)\b[^.;]{0,40}\b(?:roth |traditional |deemed )?ira\b")
+
+# A section number standing alone before its title ("§ 5.26.065.", "Section 4.2.", "ARTICLE V."): the title
+# after it is a heading even with its full stop.
+SECTION_NUMBER = re.compile(r"^\s*(?:§+|section|sec\.|article)\s*[\dIVXivx][\w.()-]*\.?\s*$", re.IGNORECASE)
+# "a Participant may, pursuant to a Salary Deduction Agreement, have the County deduct … and contribute":
+# a grant whose verb comes after a clause.
+MAY_CONTRIBUTE = _r(r"\b(?:may|can)\b(?!\s+not\b)[^.;]{0,80}\b(?:contribute|have [^.;]{0,20}deduct)")
