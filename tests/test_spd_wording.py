@@ -315,6 +315,8 @@ WITHDRAWAL_YES = [
 ]
 
 WITHDRAWAL_NO = [
+    "While you may stop your deductions at any time, you may not have access to the funds until you have "
+    "separated from employment.",
     # money out only once you have left: the closed-world no of a plan that names no other route
     "Participants may withdraw from their accounts upon termination of employment with the County.",
     # a list opened by a colon, its items bulleted sentences
@@ -519,8 +521,8 @@ UNDER_HEADINGS = [
     ("\u00a7 5.26.065.\n\nAfter-Tax Contributions.\n\nSubject to the limitations of Section 5.26.160, a "
      "Participant may, pursuant to a Salary Deduction Agreement, have the County deduct from his Eligible "
      "Earnings and contribute to the Plan a percentage of his Eligible Earnings.", Q1, "yes"),
-    ("\u00a7 5.26.066.\n\nAfter-Tax Contributions.\n\nA Participant may not, pursuant to any Salary Deduction "
-     "Agreement, have the County contribute to the Plan after December 31, 2001.", Q1, "not_stated"),
+    ("\u00a7 5.26.066.\n\nAfter-Tax Contributions.\n\nA Participant may not, pursuant to any Salary "
+     "Deduction Agreement, have the County contribute to the Plan after 2001.", Q1, "not_stated"),
     ("After-Tax Contributions\nYou may contribute from 1% to 10% of your eligible pay.", Q1, "yes"),
     ("After-Tax Contributions\nThe Plan does not permit these contributions.", Q1, "no"),
     ("After-Tax Withdrawals\nYou may withdraw all or part of this account at any time.", Q3, "yes"),

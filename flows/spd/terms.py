@@ -421,10 +421,13 @@ NEG_WITHDRAW = _r(
     rf"|\bonly (?:upon|after|when|if|at|on|following|in the event of)\b[^.;]{{0,30}}\b(?:{LEAVING})"
     r"|\bwithdrawals? before (?:age )?59½ (?:are|is) (?:restricted|prohibited)|"
     r"\bcan ?not (?:be )?withdraw|\bcannot withdraw|\bmay not (?:be )?withdraw"
+    # "you may not have access to the funds until you have separated from City employment"
+    rf"|(?:\bnot|n't)\b[^.;]{{0,30}}\b(?:access|withdraw\w*|take)\b[^.;]{{0,40}}\buntil\b[^.;]{{0,30}}(?:{LEAVING})"
     r"|(?:\bnot|n't|\bnever) be able to (?:withdraw|take|receive|request)"
     r"|\bnot (?:be )?allowed\b|\bnot (?:be )?permitted\b|\bnot (?:be )?entitled to (?:withdraw|receive)"
     r"|\bno in-service\b|\bcan not be withdrawn|\bnot (?:be )?accessible\b|\binaccessible\b"
     r"|\b(?:cannot|can not|may not|not be able to|are not able to) access\b"
+    r"|\b(?:cannot|can not|may not|will not|do not|does not) have access\b"
     r"|\b(?:is|are) not available\b|\bno provision for\b|\bnot eligible to withdraw"
     # "No withdrawals are permitted while you are employed", "No distribution may be made before ..."
     r"|\bno\b[^.;]{0,30}\b(?:withdrawals?|distributions?)\b[^.;]{0,40}"
@@ -565,6 +568,7 @@ REQUEST_CONVERSION = _r(
 NOT_ACCESSIBLE = _r(
     r"\bnot (?:be )?accessible\b|\binaccessible\b"
     r"|\b(?:cannot|can not|may not|not be able to|are not able to) access\b"
+    r"|\b(?:cannot|can not|may not|will not|do not|does not) have access\b"
 )
 # Money the employer put in ("contributions made by the University"): not the employee's after-tax money.
 EMPLOYER_MONEY = _r(
