@@ -27,7 +27,15 @@ from flows.parse import (
 )
 from flows.plausible import check_age, check_cap, check_money
 from flows.questions import Choice, Kind, Question, paychecks_left_from, paychecks_out_of_range
-from flows.understand import employer_parts, hedged, meant_for_another, own_part, pay_frequency_in, prepared
+from flows.understand import (
+    employer_parts,
+    hedged,
+    meant_for_another,
+    own_part,
+    pay_frequency_in,
+    pay_parts,
+    prepared,
+)
 from flows.vocabulary import (
     ALL_KEYS,
     CHOICE_KEYS,
@@ -45,7 +53,7 @@ from flows.vocabulary import (
     key,
     words_of,
 )
-from rules.contributions import deferrals_for_percent
+from rules.contributions import deferrals_for_percent, pay_from_parts
 from rules.limits import limits_for
 from rules.models import PAY_PERIODS_PER_YEAR, PayFrequency
 
@@ -217,6 +225,8 @@ def _money(question: Question, text: str, facts: Facts) -> str | None:
         raise ParseError(_so_far_words(facts))
     if question.id == "employee_deferrals":
         _deferral_percent(text, facts)
+    if question.id == "compensation":
+        _pay_in_parts(text, facts)
     amount = read_money(text)
     if amount.ambiguous:
         check_money(question.id, amount.value, facts)  # "185,00" as pay: "$185 a year? ... $185,000?" first
@@ -225,6 +235,22 @@ def _money(question: Question, text: str, facts: Facts) -> str | None:
                       ((str(amount.value), f"Yes, {money(amount.value)}"),))
     check_money(question.id, amount.value, facts)
     return str(amount.value)
+
+
+def _pay_in_parts(text: str, facts: Facts) -> None:
+    """Pay said in parts ("180k base + 20k bonus"): the engine's sum, asked back with its parts
+    ("Pay: $200,000 (base $180,000 + bonus $20,000), right?"); never one part taken as the whole."""
+    parts = pay_parts(text)
+    if parts is None:
+        return
+    amounts = tuple((label, read_money(figure)) for label, figure in parts)
+    if any(amount.ambiguous for _label, amount in amounts):
+        raise ParseError("I need your pay as one amount for the year (base and bonus together), "
+                         "e.g. 200,000.")
+    total = pay_from_parts(tuple(amount.value for _label, amount in amounts))
+    check_money("compensation", total, facts)
+    said = " + ".join(f"{label} {money(amount.value)}" for label, amount in amounts)
+    raise Confirm(f"Pay: {money(total)} ({said}), right?", ((str(total), f"Yes, {money(total)}"),))
 
 
 # "all", "every paycheck", "26 paychecks": an answer to how many paychecks, not to how much went in

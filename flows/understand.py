@@ -16,6 +16,7 @@ from rapidfuzz import fuzz, process
 from flows.facts import Facts
 from flows.parse import normalize, words_to_digits
 from flows.vocabulary import CHOICE_KEYS, CHOICE_PHRASES, YES_NO_UNSURE_KEYS, key
+from rules.contributions import employer_money_from_parts
 
 #: The questions a free-form message can answer (the rest are asked one by one).
 UNDERSTOOD = ("plan_type", "after_tax_allowed", "in_plan_conversion", "in_service_withdrawal", "tax_year",
@@ -224,7 +225,7 @@ def _pay_match(clause: str) -> re.Match[str] | None:
     """A figure of pay by its cue ('make 450k', '240k a year'), not a household's or a bonus."""
     if re.search(_NOT_THIS_JOBS_PAY, clause):  # the question is this employer's pay: asked
         return None
-    if re.search(r"\b(?:bonus(?:es)?|commissions?|overtime)\b", clause):  # "salary 200k bonus 50k"
+    if re.search(rf"\b{_EXTRA_PAY}\b", _NO_EXTRA.sub(" ", clause)):  # "salary 200k bonus 50k": pay_parts
         return None
     clause = re.sub(r"\b(?:1099|w-?2)\b", "", clause)  # "my 1099 income" is not $1,099 of pay
     for pattern in _PAY:
@@ -232,6 +233,71 @@ def _pay_match(clause: str) -> re.Match[str] | None:
         if found and _big_enough(found[1]):
             return found
     return None
+
+
+#: Pay besides the base ("20k bonus", "commission 30k"): pay too, said as a part of the whole.
+_EXTRA_PAY = r"(?:bonus(?:es)?|commissions?|overtime)"
+_BASE_PAY = r"(?:base(?:\s+(?:salary|pay))?|salary|wages?)"
+_PART_JOIN = r"(?:is|of|at|:|=)?\s*(?:an?\s+)?"
+#: Each part by its figure, then its word: "180k salary 20k bonus" (money first), "salary 200k bonus
+#: 50k" (the word first); a figure right after another part's word is that part's ("bonus 20k salary").
+_BASE_PART = (re.compile(rf"({_MONEY})(?!\s*%)\s*(?:in\s+|of\s+)?{_BASE_PAY}\b"),
+              re.compile(rf"\b{_BASE_PAY}\s*{_PART_JOIN}{_APPROX}({_MONEY})(?!\s*%)"))
+_EXTRA_PART = (re.compile(rf"({_MONEY})(?!\s*%)\s*(?:in\s+|of\s+)?(?P<word>{_EXTRA_PAY})\b"),
+               re.compile(rf"\b(?P<word>{_EXTRA_PAY})\s*{_PART_JOIN}{_APPROX}({_MONEY})(?!\s*%)"))
+#: A bonus said of no figure of its own: "no bonus", "200k including bonus" (one figure, the whole).
+_NO_EXTRA = re.compile(rf"\b(?:no|without)\s+(?:a\s+|any\s+)?{_EXTRA_PAY}|"
+                       rf"\b(?:incl(?:uding|udes|uded)?|with)\s+(?:my\s+|the\s+|a\s+)?{_EXTRA_PAY}|"
+                       rf"\b{_EXTRA_PAY}\s+(?:included|incl)\b")
+
+
+def _part(patterns: tuple[re.Pattern[str], ...], text: str, other: str) -> re.Match[str] | None:
+    """The first figure of a part of pay: money first, then its word first; never a figure that
+    follows another part's word ("bonus 20k salary 180k": 20k is the bonus)."""
+    for pattern in patterns:
+        for found in pattern.finditer(text):
+            before = text[: found.start()]
+            if _big_enough(_part_figure(found)) and not (pattern is patterns[0]
+                                            and re.search(rf"\b{other}\s*{_PART_JOIN}$", before)):
+                return found
+    return None
+
+
+def _part_figure(found: re.Match[str]) -> str:
+    money_first = bool(re.match(r"[$\d]", found[1]))
+    return _amount(found[1] if money_first else found.group(found.lastindex or 1))
+
+
+def pay_parts(text: str) -> tuple[tuple[str, str], ...] | None:
+    """Pay said in parts: "180k base + 20k bonus", "base 180k plus 20k bonus", "180k salary and a 20k
+    bonus", "salary 200k bonus 50k" -> (("base", "180k"), ("bonus", "20k")); the base first. None
+    when the base and the extra pay are not both given in dollars. Their sum is the engine's (rules)."""
+    cleaned = re.sub(_PLAN_NAME, " ", prepared(text))  # "20k bonus, 401k maxed": 401k is no figure
+    base = _part(_BASE_PART, cleaned, _EXTRA_PAY)
+    if base is None:
+        return None
+    rest = f"{cleaned[: base.start()]} | {cleaned[base.end():]}"
+    extras: list[tuple[str, str]] = []
+    while (found := _part(_EXTRA_PART, rest, _BASE_PAY)) is not None:
+        extras.append((_extra_label(found["word"]), _part_figure(found)))
+        rest = f"{rest[: found.start()]} | {rest[found.end():]}"
+    return (("base", _part_figure(base)), *extras) if extras else None
+
+
+def _extra_label(word: str) -> str:
+    return "bonus" if word.startswith("bonus") else "commission" if word.startswith("commission") \
+        else "overtime"
+
+
+def pay_parts_text(parts: tuple[tuple[str, str], ...]) -> str:
+    """The parts as one answer pay_parts reads again: '180k base + 20k bonus'."""
+    return " + ".join(f"{figure} {label}" for label, figure in parts)
+
+
+def _extra_pay_unread(text: str) -> bool:
+    """A bonus or commission named without its figure ("180k base, bonus varies", "15% bonus"): the
+    pay said beside it is not the year's whole pay, so pay is asked."""
+    return bool(re.search(rf"\b{_EXTRA_PAY}\b", _NO_EXTRA.sub(" ", text))) and pay_parts(text) is None
 
 
 def _big_enough(figure: str) -> bool:
@@ -282,8 +348,8 @@ def employer_parts(text: str) -> str | None:
     cleaned = prepared(text)
     found = _IN_PARTS.search(cleaned)
     if found:
-        total = read_money(_amount(found[1])).value + read_money(_amount(found[2])).value
-        return str(total)
+        return str(employer_money_from_parts((read_money(_amount(found[1])).value,
+                                              read_money(_amount(found[2])).value)))
     single = re.fullmatch(rf"{_APPROX}({_MONEY})\s*\(?\s*(?:in\s+)?(?:total\s+)?(?:employer\s+)?"
                           r"(?:match|matching)?\s*(?:\+|plus|and|&)?\s*(?:profit[\s-]sharing)?\s*\)?\s*(?:total)?",
                           cleaned)
@@ -515,6 +581,8 @@ def _found_in(message: str, facts: Facts, *, bare_year: bool = False) -> list[_F
     year = int(year_found.stated.text) if year_found and year_found.stated.text.isdigit() else None
     solo = _solo_plan(text, facts)
     s_corp = facts.value("business_type") == "s_corp" or bool(re.search(r"\bs[\s-]?corp", text))
+    parts = pay_parts(text) if solo is False else None  # "180k base + 20k bonus": the whole pay, in parts
+    whole_pay_unread = solo is False and _extra_pay_unread(text)  # "180k base, 15% bonus": asked
     for clause in clauses:
         readers: list[_Found | None] = [
             _tax_year(clause, bare=bare_year), _age(clause, facts, year),
@@ -524,12 +592,18 @@ def _found_in(message: str, facts: Facts, *, bare_year: bool = False) -> list[_F
             _plan_type(clause), *_features(clause),
         ]
         for item in readers:
+            if item is not None and item.stated.question == "compensation" and (parts or whole_pay_unread):
+                continue  # a part of the pay is not the whole
             if item is not None and item.stated.question not in found:
                 found[item.stated.question] = item
                 where[item.stated.question] = clause
             elif item is not None and (item.stated.question in _AMOUNTS
                                        or found[item.stated.question].stated.text != item.stated.text):
                 unclear.add(item.stated.question)  # "11250 match, 11250 profit sharing": ask, never pick one
+    if parts:
+        said = pay_parts_text(parts)
+        found["compensation"] = _Found(Stated("compensation", said, said, False), cued=True)
+        where["compensation"] = said
     for question in ("employee_deferrals", "plan_type"):
         if _day_job_deferral(where.get(question), text, facts):
             unclear.add(question)  # the day job's plan: asked at the day-job question and at the plan's own
