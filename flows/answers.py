@@ -422,27 +422,40 @@ _NONELECTIVE = re.compile(
     r"^(?:a\s*)?(?P<rate>\d+(?:\.\d+)?)\s*%\s*(?:of\s*(?:pay|salary)\s*)?(?:as\s*(?:a\s*)?)?"
     r"(?:safe[\s-]*harbou?r|profit[\s-]*sharing|non[\s-]*elective|nonelective|employer contribution)"
     r"(?:\s*(?:contribution|nonelective|non-elective))?$")
+#: A % of pay said bare beside a match formula ("puts in 4% and matches 50% up to 6%").
+_OF_PAY = re.compile(r"^(?P<rate>\d+(?:\.\d+)?)\s*%(?:\s*of\s*(?:my\s*)?(?:pay|salary|compensation))?$")
+_WHO = r"(?:(?:my|the|our)\s+)?(?:employer|company|hospital|university|college|school|firm|they|it|work|job)?"
+#: The words before a part: who gives ("employer puts in", "they add a"), or who matches ("matches").
+_GIVES = re.compile(rf"^{_WHO}\s*(?:also\s+)?(?:puts? in|contributes?|adds?|gives?|kicks? in|pays? in|does)?"
+                    r"\s*(?:an?\s+|another\s+)?(?:flat\s+)?")
+_MATCHES = re.compile(rf"^{_WHO}\s*(?:also\s+)?(?:match(?:es)?|matching)(?:\s+(?:is|of))?\s*(?:an?\s+)?")
 MAX_TIERS = 3
 
 
 def _combined_formula(cleaned: str) -> dict[str, str] | None:
     """'100% of the first 3% plus 50% of the next 2%' (tiers), '3% safe harbor' (a nonelective %
-    of pay), '50% up to 6% plus 5% profit sharing' (both): the stored answer, or None when the
-    text is not such a formula (read by the other readers)."""
+    of pay), '50% up to 6% plus 5% profit sharing', 'employer puts in 4% and matches 50% up to 6%'
+    (both): the stored answer, or None when the text is not such a formula (read by the other
+    readers). A bare % beside a match formula is of pay; a bare % alone is left to the others."""
     parts = [p for p in _PARTS.split(cleaned.replace("percent", "%")) if p]
     tiers: list[tuple[str, str]] = []
     nonelective: str | None = None
-    for part in parts:
+    bare = False
+    for said in parts:
+        matches = _MATCHES.match(said)
+        part = said[matches.end():] if matches else _GIVES.sub("", said)
         first, following, flat = parse_match(part), _NEXT_TIER.match(part), _NONELECTIVE.match(part)
+        of_pay = None if matches else _OF_PAY.match(part)  # "matches 4%" is no % of pay
+        flat_rate = flat or of_pay
         if first is not None and not tiers:
             tiers.append((str(first.match_percent), str(first.up_to_percent)))
         elif following is not None and tiers and len(tiers) < MAX_TIERS:
             tiers.append((following["rate"], following["width"]))
-        elif flat is not None and nonelective is None:
-            nonelective = flat["rate"]
+        elif flat_rate is not None and nonelective is None and not matches:
+            nonelective, bare = flat_rate["rate"], flat is None
         else:
             return None
-    if nonelective is None and len(tiers) < 2:  # one tier alone: the match readers ask if unclear
+    if (nonelective is None and len(tiers) < 2) or (bare and not tiers):  # the match readers ask if unclear
         return None
     answer = {"percent": nonelective} if nonelective is not None else {}
     for n, (rate, width) in enumerate(tiers, start=1):

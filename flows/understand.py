@@ -389,9 +389,9 @@ def _employer(clause: str) -> _Found | None:
     if not _paid_into_the_plan(clause) or _two_rates_unread(clause):
         return None
     clause = re.sub(_PLAN_NAME, "", clause)
-    formula = re.search(_FORMULA, clause)
-    if formula:
-        return _stated("employer_contributions", formula[0], formula[0], clause)
+    formula = _formula(clause)
+    if formula is not None:
+        return formula
     parts = _IN_PARTS.search(clause)
     if parts:
         total = employer_parts(parts[0])
@@ -406,6 +406,19 @@ def _employer(clause: str) -> _Found | None:
             said = f"{found[1]} match"  # matches up to it, or adds it of pay: the question asks which
         return _stated("employer_contributions", said, clause, clause)
     return _no_employer_money(clause)
+
+
+def _formula(clause: str) -> _Found | None:
+    """A match formula ("50% up to 6%"); beside another rate ("gives 3% safe harbor + 50% match up
+    to 6%") both, read together by the employer question (or asked), never the formula alone."""
+    formula = re.search(_FORMULA, clause)
+    if formula is None:
+        return None
+    if re.search(_PERCENT, f"{clause[: formula.start()]} {clause[formula.end():]}"):
+        cue = re.search(_EMPLOYER_CUE, clause)
+        said = clause[cue.start() if cue else 0:]
+        return _stated("employer_contributions", said, said, clause)
+    return _stated("employer_contributions", formula[0], formula[0], clause)
 
 
 def _two_rates_unread(clause: str) -> bool:
@@ -583,7 +596,8 @@ def _found_in(message: str, facts: Facts, *, bare_year: bool = False) -> list[_F
     s_corp = facts.value("business_type") == "s_corp" or bool(re.search(r"\bs[\s-]?corp", text))
     parts = pay_parts(text) if solo is False else None  # "180k base + 20k bonus": the whole pay, in parts
     whole_pay_unread = solo is False and _extra_pay_unread(text)  # "180k base, 15% bonus": asked
-    for clause in clauses:
+    employer: list[_Found] = []
+    for clause in map(_same_subject, ["", *clauses[:-1]], clauses):
         readers: list[_Found | None] = [
             _tax_year(clause, bare=bare_year), _age(clause, facts, year),
             _pay(clause, solo=solo, s_corp=s_corp), _business_net(clause, solo=solo, s_corp=s_corp),
@@ -591,19 +605,20 @@ def _found_in(message: str, facts: Facts, *, bare_year: bool = False) -> list[_F
             _employer(clause), _cap(clause), _frequency(clause), _paychecks(clause),
             _plan_type(clause), *_features(clause),
         ]
-        for item in readers:
-            if item is not None and item.stated.question == "compensation" and (parts or whole_pay_unread):
+        for item in (i for i in readers if i is not None):
+            question = item.stated.question
+            if question == "compensation" and (parts or whole_pay_unread):
                 continue  # a part of the pay is not the whole
-            if item is not None and item.stated.question not in found:
-                found[item.stated.question] = item
-                where[item.stated.question] = clause
-            elif item is not None and (item.stated.question in _AMOUNTS
-                                       or found[item.stated.question].stated.text != item.stated.text):
-                unclear.add(item.stated.question)  # "11250 match, 11250 profit sharing": ask, never pick one
-    if parts:
-        said = pay_parts_text(parts)
-        found["compensation"] = _Found(Stated("compensation", said, said, False), cued=True)
-        where["compensation"] = said
+            employer += [item] if question == "employer_contributions" else []
+            if question not in found:
+                found[question] = item
+                where[question] = clause
+            elif question in _AMOUNTS or found[question].stated.text != item.stated.text:
+                unclear.add(question)  # "11250 match, 11250 profit sharing": ask, never pick one
+    for whole in (_employer_together(employer), _pay_in_parts(parts)):
+        if whole is not None:  # "puts in 4%" and "matches 50% up to 6%"; "180k base + 20k bonus"
+            found[whole.stated.question], where[whole.stated.question] = whole, whole.stated.said
+            unclear.discard(whole.stated.question)
     for question in ("employee_deferrals", "plan_type"):
         if _day_job_deferral(where.get(question), text, facts):
             unclear.add(question)  # the day job's plan: asked at the day-job question and at the plan's own
@@ -612,6 +627,37 @@ def _found_in(message: str, facts: Facts, *, bare_year: bool = False) -> list[_F
             found[question] = _with_its_period(found[question], where[question])
     kept = (f for q, f in found.items() if q not in unclear)
     return sorted(kept, key=lambda f: UNDERSTOOD.index(f.stated.question))
+
+
+#: A clause with no subject of its own that says what was given ("put in 4%", "also adds 3%").
+_GIVING = re.compile(r"(?:also\s+)?(?:puts?|adds?|contribut\w*|gives?|kicks?)\b")
+
+
+def _same_subject(before: str, clause: str) -> str:
+    """'they match 50% up to 6% and put in 4%': the second clause's subject is the first's (the
+    employer), never nobody's (a 4% then dropped) nor the person's."""
+    if _GIVING.match(clause) and _about_employer_money(before) and not _about_employer_money(clause):
+        return f"employer {clause}"
+    return clause
+
+
+def _pay_in_parts(parts: tuple[tuple[str, str], ...] | None) -> _Found | None:
+    if not parts:
+        return None
+    said = pay_parts_text(parts)
+    return _Found(Stated("compensation", said, said, False), cued=True)
+
+
+def _employer_together(said: list[_Found]) -> _Found | None:
+    """Employer money said twice as rates ("employer puts in 4%", "matches 50% up to 6%"): both
+    parts as one answer ("4% plus 50% up to 6%"), which the employer question reads as a % of pay
+    and a match, or asks; None when it was said once, or not as two rates."""
+    texts = {f.stated.text for f in said}
+    if len(said) != 2 or len(texts) != 2 or not all("%" in text for text in texts):
+        return None
+    first, second = (f.stated for f in said)
+    return _Found(Stated("employer_contributions", f"{first.text} plus {second.text}",
+                         f"{first.said} and {second.said}", first.inferred or second.inferred), cued=True)
 
 
 _PERIOD = re.compile(

@@ -9,6 +9,8 @@ from datetime import date
 import pytest
 
 from bot.terminal import run
+from flows.engine_input import compute
+from flows.facts import Facts
 from tests.flowkit import User
 
 DECEMBER = date(2026, 12, 4)
@@ -55,3 +57,34 @@ def test_a_base_said_beside_a_bonus_of_no_dollar_figure_is_not_taken_as_the_whol
     user = User(today=DECEMBER)
     user.type(f"im 45, {typed}, maxing my 401k")
     assert "compensation" not in user.answers()
+
+
+@pytest.mark.parametrize("typed", [
+    "employer puts in 4% and matches 50% up to 6%",
+    "company contributes 4% plus a 50% match up to 6%",
+    "they match 50% up to 6% and put in 4%",
+])
+def test_a_percent_of_pay_and_a_match_said_together_are_both_kept(typed: str) -> None:
+    """'employer puts in 4% and matches 50% up to 6%' got "I need a percentage" at the employer
+    question, and in a whole message only one of the two was kept ('company contributes 4% plus a
+    50% match up to 6%' kept the match, the 4% dropped). The engine takes both: a nonelective % of
+    pay and a match formula. Hand-worked for $200,000 pay, deferrals at the maximum: 4% of pay is
+    $8,000, the match 50% of the first 6% ($12,000) is $6,000: $14,000 of employer money."""
+    user = User(today=DECEMBER)
+    user.types(*TO_PAY, "200k", "max")
+    reply = user.type(typed)
+    assert user.answers()["employer_contributions"] == {"percent": "4", "match": "50", "up_to": "6"}
+    assert reply.answered == ("Employer money", "50% match up to 6% of pay plus 4% of pay")
+    whole = User(today=DECEMBER)
+    whole.types("401k", "yes", "yes", "1", "2026")
+    whole.type(f"im 45, make 200k, {typed}")
+    assert whole.answers()["employer_contributions"] == {"percent": "4", "match": "50", "up_to": "6"}
+    result = compute(Facts({**whole.answers(), "employee_deferrals": "max"}, DECEMBER))
+    assert result["employer_contributions"] == 14000
+
+
+def test_a_safe_harbor_percent_beside_a_match_in_a_whole_message_is_not_dropped() -> None:
+    """'employer gives 3% safe harbor + 50% match up to 6%' kept only the match (3% of pay lost)."""
+    user = User(today=DECEMBER)
+    user.type("making 300k, 401k maxed, employer gives 3% safe harbor + 50% match up to 6%")
+    assert user.answers()["employer_contributions"] == {"percent": "3", "match": "50", "up_to": "6"}
