@@ -334,7 +334,11 @@ def _deferrals(clause: str) -> _Found | None:
     return None
 
 
-_EMPLOYER_CUE = r"(?:employer|company|they|work|job|firm|match(?:es|ing)?|profit[\s-]sharing|nonelective)"
+#: An employer named by its kind ("hospital puts in 5%", "the university matches 100% up to 4%").
+_EMPLOYER_KINDS = (r"hospital|health system|university|college|school(?: district)?|district|clinic|agency|"
+                   r"nonprofit|startup|firm|org|organi[sz]ation")
+_EMPLOYER_CUE = (rf"(?:employer|company|they|work|job|{_EMPLOYER_KINDS}|match(?:es|ing)?|profit[\s-]sharing|"
+                 r"nonelective)")
 _IN_PARTS = re.compile(
     rf"({_MONEY})\s*(?:in\s+)?(?:match|matching|profit[\s-]sharing|nonelective)\s*(?:plus|\+|and|&)\s*"
     rf"({_MONEY})\s*(?:in\s+)?(?:match|matching|profit[\s-]sharing|nonelective)?"
@@ -358,7 +362,8 @@ def employer_parts(text: str) -> str | None:
     return None
 
 
-_EMPLOYER_ITSELF = r"\b(?:employer|company|they|match(?:es|ing)?|profit[\s-]sharing|nonelective)"
+_EMPLOYER_ITSELF = (rf"\b(?:employer|company|they|{_EMPLOYER_KINDS}|match(?:es|ing)?|profit[\s-]sharing|"
+                    r"nonelective)")
 
 
 def _about_employer_money(clause: str) -> bool:

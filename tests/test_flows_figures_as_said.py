@@ -88,3 +88,25 @@ def test_a_safe_harbor_percent_beside_a_match_in_a_whole_message_is_not_dropped(
     user = User(today=DECEMBER)
     user.type("making 300k, 401k maxed, employer gives 3% safe harbor + 50% match up to 6%")
     assert user.answers()["employer_contributions"] == {"percent": "3", "match": "50", "up_to": "6"}
+
+
+@pytest.mark.parametrize("typed", ["hospital puts in 5%", "the university puts in 5%",
+                                   "my school district puts in 5% of pay"])
+def test_an_employer_named_by_its_kind_puts_in_employer_money(typed: str) -> None:
+    """'max, hospital puts in 5%' at the deferrals question kept the maximum and left the 5% to be
+    asked again (a hospital was not read as the employer)."""
+    user = User(today=DECEMBER)
+    user.types(*TO_PAY, "200k")
+    reply = user.type(f"max, {typed}")
+    assert user.answers()["employer_contributions"] == {"percent": "5"}
+    assert reply.notice == "Got it: Your deferrals: The maximum · Employer money: 5% of pay."
+    assert user.state == "after_tax_cap_percent"
+
+
+@pytest.mark.parametrize("typed", ["nah", "nah nothing", "none went in", "i didnt"])
+def test_nah_at_a_finished_years_what_went_in_is_none(typed: str) -> None:
+    """'nah' at 2025's 'How much after-tax money went in?' got "I couldn't read that as a dollar
+    amount" and the same question again."""
+    text = chat(["401k", "yes", "yes", "1", "2025", "45", "200k", "max", "none", "no cap", typed])
+    assert "After-tax so far: None ✓" in text
+    assert "couldn't read that" not in text
