@@ -110,3 +110,34 @@ def test_nah_at_a_finished_years_what_went_in_is_none(typed: str) -> None:
     text = chat(["401k", "yes", "yes", "1", "2025", "45", "200k", "max", "none", "no cap", typed])
     assert "After-tax so far: None ✓" in text
     assert "couldn't read that" not in text
+
+
+PLAN_IN_THE_THIRD_PERSON = ("After-tax contributions are allowed up to 10% of pay and in-plan Roth "
+                            "conversions are available; the employer match is 50% up to 6%")
+
+
+def test_a_match_in_plan_wording_is_kept_while_the_document_reader_takes_the_plan_facts() -> None:
+    """The plan described in the third person was read as a pasted SPD passage: its in-plan
+    conversion was proposed from the sentence, and its match formula was lost (asked again later)."""
+    text = chat([PLAN_IN_THE_THIRD_PERSON, "1", "1", "yes", "1", "2026", "45", "200k", "max"])
+    assert "! I read your plan's document. Employer money: 50% match up to 6% of pay ✓" in text
+    assert "How much will your employer contribute" not in text  # not asked again
+    user = User(today=DECEMBER)
+    user.type(PLAN_IN_THE_THIRD_PERSON)
+    assert user.answers()["employer_contributions"] == {"match": "50", "up_to": "6"}
+
+
+def test_a_match_in_plan_wording_that_reads_two_ways_is_asked_after_the_documents_proposals() -> None:
+    """'the employer matches 5% up to 6%' may be 5% of what you put in or 5% of pay: never kept
+    as either, asked once the plan's own questions are answered."""
+    user = User(today=DECEMBER)
+    reply = user.type("After-tax contributions are allowed and in-plan Roth conversions are available; the "
+                      "employer match is 5% match up to 6%")
+    assert "employer_contributions" not in user.answers()
+    assert reply.notice == (
+        "I read your plan's document. Employer money: I'll check \"5% match up to 6%\" with you shortly.")
+    user.types("1", "401k", "yes")
+    assert user.last is not None
+    assert user.last.lines[0].startswith("Which is it: your employer adds 5% of what you put in")
+    user.type("1")
+    assert user.answers()["employer_contributions"] == {"match": "5", "up_to": "6"}
