@@ -23,6 +23,7 @@ from flows.parse import (
     parse_percent,
     parse_whole,
     read_money,
+    spoken_match,
     words_to_digits,
 )
 from flows.plausible import check_age, check_cap, check_money
@@ -382,8 +383,7 @@ def _employer(text: str, facts: Facts) -> Any:
         raise ParseError("Enter your employer's contribution in dollars, a % of pay, or a formula.")
     if key(cleaned) in _NO_EMPLOYER_MONEY:
         return {"dollars": "0"}
-    for words in ("dollar for dollar", "dollar-for-dollar"):
-        cleaned = cleaned.replace(words, "100%")
+    cleaned = spoken_match(cleaned)  # "50 cents on the dollar up to 6%", "half of what I put in ..."
     combined = _combined_formula(cleaned)
     if combined is not None:
         return combined

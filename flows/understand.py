@@ -14,7 +14,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from flows.facts import Facts
-from flows.parse import normalize, words_to_digits
+from flows.parse import normalize, spoken_match, words_to_digits
 from flows.vocabulary import CHOICE_KEYS, CHOICE_PHRASES, YES_NO_UNSURE_KEYS, key
 from rules.contributions import employer_money_from_parts
 
@@ -67,7 +67,7 @@ def _plain(text: str) -> str:
 
 _MONEY = r"(?:\$\s?)?\d[\d,]*(?:\.\d+)?\s?(?:k|m|mm)?\b"
 _PERCENT = r"\d+(?:\.\d+)?\s?%"
-_FORMULA = (rf"{_PERCENT}\s*(?:match\s*)?(?:up to|(?:of|on|for) (?:the )?(?:first|1st)|on|of|to)\s*"
+_FORMULA = (rf"{_PERCENT}\s*(?:match\s*)?,?\s*(?:up to|(?:of|on|for) (?:the )?(?:first|1st)|on|of|to)\s*"
             rf"{_PERCENT}")
 _APPROX = r"(?:about |around |roughly |approx(?:imately)? |like |~\s?|just under |just over |almost )?"
 _PLAN = r"(?:401\s?\(?k\)?|403\s?\(?b\)?|457\s?\(?b\)?|plan|account)"
@@ -82,7 +82,8 @@ def prepared(message: str) -> str:
     text = re.sub(r"\bafter[\s-]?tax\b", "after-tax", text)
     text = re.sub(r"\bin[\s-]?plan\b", "in-plan", text)
     text = re.sub(r"\bin[\s-]?service\b", "in-service", text)
-    return re.sub(r"(\d)\s*(?:percent|per cent|pct)\b", r"\1%", words_to_digits(text))  # "6 percent match"
+    text = re.sub(r"(\d)\s*(?:percent|per cent|pct)\b", r"\1%", words_to_digits(text))  # "6 percent match"
+    return spoken_match(text)  # "50 cents on the dollar up to 6%", "matches half up to 6%"
 
 
 def _amount(figure: str) -> str:
@@ -92,7 +93,7 @@ def _amount(figure: str) -> str:
 
 def _clauses(text: str) -> list[str]:
     """'I'm 45, make 450k; maxing my 401k and employer adds 22.5k' -> its clauses."""
-    parts = re.split(r"[;!?\n—–]|,(?!\d)|\.(?!\d)|\s-\s|\bbut\b|"
+    parts = re.split(r"[;!?\n—–]|,(?!\d)(?!\s*up to\s*\d)|\.(?!\d)|\s-\s|\bbut\b|"
                      r"\band\b(?! (?:a half|in-plan|after-tax|\$?\d))", text)
     return [p.strip() for p in parts if p.strip()]
 

@@ -141,3 +141,29 @@ def test_a_match_in_plan_wording_that_reads_two_ways_is_asked_after_the_document
     assert user.last.lines[0].startswith("Which is it: your employer adds 5% of what you put in")
     user.type("1")
     assert user.answers()["employer_contributions"] == {"match": "5", "up_to": "6"}
+
+
+@pytest.mark.parametrize("typed", [
+    "50 cents on the dollar up to 6%",
+    "half of what i put in up to 6%",
+    "they match half up to 6%",
+    "they put in half of what i put in, up to 6% of pay",
+])
+def test_a_match_rate_said_in_words_is_that_match(typed: str) -> None:
+    """'50 cents on the dollar up to 6%' and 'half of what i put in up to 6%' were kept as 6% of pay
+    ($12,000 on $200,000, where the match is at most $6,000); 'they match half up to 6%' was asked
+    as "matches up to 6% (100%), or 6% of pay", neither of them what was said."""
+    user = User(today=DECEMBER)
+    user.types(*TO_PAY, "200k", "max")
+    reply = user.type(typed)
+    assert user.answers()["employer_contributions"] == {"match": "50", "up_to": "6"}
+    assert reply.answered == ("Employer money", "50% match up to 6% of pay")
+
+
+def test_dollar_for_dollar_in_a_whole_message_is_a_full_match() -> None:
+    """'company matches dollar for dollar up to 5%' in a whole message was asked as "matches up to
+    5%, or 5% of pay?"; said at the employer question it was already read as 100% up to 5%."""
+    user = User(today=DECEMBER)
+    user.types("401k", "yes", "yes", "1", "2026")
+    user.type("im 38, make 170k, company matches dollar for dollar up to 5%")
+    assert user.answers()["employer_contributions"] == {"match": "100", "up_to": "5"}
