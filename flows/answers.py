@@ -23,11 +23,20 @@ from flows.parse import (
     parse_percent,
     parse_whole,
     read_money,
+    spoken_match,
     words_to_digits,
 )
 from flows.plausible import check_age, check_cap, check_money
 from flows.questions import Choice, Kind, Question, paychecks_left_from, paychecks_out_of_range
-from flows.understand import employer_parts, hedged, meant_for_another, own_part, pay_frequency_in, prepared
+from flows.understand import (
+    employer_parts,
+    hedged,
+    meant_for_another,
+    own_part,
+    pay_frequency_in,
+    pay_parts,
+    prepared,
+)
 from flows.vocabulary import (
     ALL_KEYS,
     CHOICE_KEYS,
@@ -45,7 +54,7 @@ from flows.vocabulary import (
     key,
     words_of,
 )
-from rules.contributions import deferrals_for_percent
+from rules.contributions import deferrals_for_percent, pay_from_parts
 from rules.limits import limits_for
 from rules.models import PAY_PERIODS_PER_YEAR, PayFrequency
 
@@ -217,6 +226,8 @@ def _money(question: Question, text: str, facts: Facts) -> str | None:
         raise ParseError(_so_far_words(facts))
     if question.id == "employee_deferrals":
         _deferral_percent(text, facts)
+    if question.id == "compensation":
+        _pay_in_parts(text, facts)
     amount = read_money(text)
     if amount.ambiguous:
         check_money(question.id, amount.value, facts)  # "185,00" as pay: "$185 a year? ... $185,000?" first
@@ -225,6 +236,22 @@ def _money(question: Question, text: str, facts: Facts) -> str | None:
                       ((str(amount.value), f"Yes, {money(amount.value)}"),))
     check_money(question.id, amount.value, facts)
     return str(amount.value)
+
+
+def _pay_in_parts(text: str, facts: Facts) -> None:
+    """Pay said in parts ("180k base + 20k bonus"): the engine's sum, asked back with its parts
+    ("Pay: $200,000 (base $180,000 + bonus $20,000), right?"); never one part taken as the whole."""
+    parts = pay_parts(text)
+    if parts is None:
+        return
+    amounts = tuple((label, read_money(figure)) for label, figure in parts)
+    if any(amount.ambiguous for _label, amount in amounts):
+        raise ParseError("I need your pay as one amount for the year (base and bonus together), "
+                         "e.g. 200,000.")
+    total = pay_from_parts(tuple(amount.value for _label, amount in amounts))
+    check_money("compensation", total, facts)
+    said = " + ".join(f"{label} {money(amount.value)}" for label, amount in amounts)
+    raise Confirm(f"Pay: {money(total)} ({said}), right?", ((str(total), f"Yes, {money(total)}"),))
 
 
 # "all", "every paycheck", "26 paychecks": an answer to how many paychecks, not to how much went in
@@ -356,8 +383,7 @@ def _employer(text: str, facts: Facts) -> Any:
         raise ParseError("Enter your employer's contribution in dollars, a % of pay, or a formula.")
     if key(cleaned) in _NO_EMPLOYER_MONEY:
         return {"dollars": "0"}
-    for words in ("dollar for dollar", "dollar-for-dollar"):
-        cleaned = cleaned.replace(words, "100%")
+    cleaned = spoken_match(cleaned)  # "50 cents on the dollar up to 6%", "half of what I put in ..."
     combined = _combined_formula(cleaned)
     if combined is not None:
         return combined
@@ -396,27 +422,40 @@ _NONELECTIVE = re.compile(
     r"^(?:a\s*)?(?P<rate>\d+(?:\.\d+)?)\s*%\s*(?:of\s*(?:pay|salary)\s*)?(?:as\s*(?:a\s*)?)?"
     r"(?:safe[\s-]*harbou?r|profit[\s-]*sharing|non[\s-]*elective|nonelective|employer contribution)"
     r"(?:\s*(?:contribution|nonelective|non-elective))?$")
+#: A % of pay said bare beside a match formula ("puts in 4% and matches 50% up to 6%").
+_OF_PAY = re.compile(r"^(?P<rate>\d+(?:\.\d+)?)\s*%(?:\s*of\s*(?:my\s*)?(?:pay|salary|compensation))?$")
+_WHO = r"(?:(?:my|the|our)\s+)?(?:employer|company|hospital|university|college|school|firm|they|it|work|job)?"
+#: The words before a part: who gives ("employer puts in", "they add a"), or who matches ("matches").
+_GIVES = re.compile(rf"^{_WHO}\s*(?:also\s+)?(?:puts? in|contributes?|adds?|gives?|kicks? in|pays? in|does)?"
+                    r"\s*(?:an?\s+|another\s+)?(?:flat\s+)?")
+_MATCHES = re.compile(rf"^{_WHO}\s*(?:also\s+)?(?:match(?:es)?|matching)(?:\s+(?:is|of))?\s*(?:an?\s+)?")
 MAX_TIERS = 3
 
 
 def _combined_formula(cleaned: str) -> dict[str, str] | None:
     """'100% of the first 3% plus 50% of the next 2%' (tiers), '3% safe harbor' (a nonelective %
-    of pay), '50% up to 6% plus 5% profit sharing' (both): the stored answer, or None when the
-    text is not such a formula (read by the other readers)."""
+    of pay), '50% up to 6% plus 5% profit sharing', 'employer puts in 4% and matches 50% up to 6%'
+    (both): the stored answer, or None when the text is not such a formula (read by the other
+    readers). A bare % beside a match formula is of pay; a bare % alone is left to the others."""
     parts = [p for p in _PARTS.split(cleaned.replace("percent", "%")) if p]
     tiers: list[tuple[str, str]] = []
     nonelective: str | None = None
-    for part in parts:
+    bare = False
+    for said in parts:
+        matches = _MATCHES.match(said)
+        part = said[matches.end():] if matches else _GIVES.sub("", said)
         first, following, flat = parse_match(part), _NEXT_TIER.match(part), _NONELECTIVE.match(part)
+        of_pay = None if matches else _OF_PAY.match(part)  # "matches 4%" is no % of pay
+        flat_rate = flat or of_pay
         if first is not None and not tiers:
             tiers.append((str(first.match_percent), str(first.up_to_percent)))
         elif following is not None and tiers and len(tiers) < MAX_TIERS:
             tiers.append((following["rate"], following["width"]))
-        elif flat is not None and nonelective is None:
-            nonelective = flat["rate"]
+        elif flat_rate is not None and nonelective is None and not matches:
+            nonelective, bare = flat_rate["rate"], flat is None
         else:
             return None
-    if nonelective is None and len(tiers) < 2:  # one tier alone: the match readers ask if unclear
+    if (nonelective is None and len(tiers) < 2) or (bare and not tiers):  # the match readers ask if unclear
         return None
     answer = {"percent": nonelective} if nonelective is not None else {}
     for n, (rate, width) in enumerate(tiers, start=1):

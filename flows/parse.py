@@ -20,7 +20,7 @@ _INVISIBLE = dict.fromkeys(
 _SUFFIX = {"k": Decimal(1000), "m": Decimal(1_000_000), "mm": Decimal(1_000_000)}
 _NUMBER = re.compile(r"^(?P<num>\d+(?:\.\d+)?|\.\d+)(?P<suffix>k|mm|m)?$")
 _MATCH = re.compile(
-    r"^(?P<rate>\d+(?:\.\d+)?)\s*%?\s*(?:match\s*)?(?:up\s*to|of|on|to|for|/)\s*"
+    r"^(?P<rate>\d+(?:\.\d+)?)\s*%?\s*(?:match\s*)?,?\s*(?:up\s*to|of|on|to|for|/)\s*"
     r"(?:(?:the\s*)?(?:first|1st)\s*)?(?P<cap>\d+(?:\.\d+)?)\s*%?(?:\s*of\s*(?:pay|salary|compensation))?$"
 )
 _MAX = frozenset(key(w) for w in (
@@ -336,10 +336,34 @@ def parse_whole(text: str, *, low: int, high: int, what: str) -> int:
     return int(value)
 
 
+#: A match rate said in words: "dollar for dollar", "50 cents on the dollar", "half of what I put in",
+#: "matches half"; and what it is of ("of what I put in", "of my contributions"), which the formula says.
+_SPOKEN_MATCH = (
+    (re.compile(r"\bdollar[\s-]for[\s-]dollar\b"), "100%"),
+    (re.compile(r"\b(\d+(?:\.\d+)?)\s*(?:cents?|c|¢)\s*(?:on|per|for|for every|for each)\s*"
+                r"(?:the|a|each|every)?\s*dollar\b"), r"\1%"),
+    (re.compile(r"\bmatch(es|ing)?\s+(?:a\s+)?half\b"), r"match\1 50%"),
+    (re.compile(r"\b(?:a\s+)?half\b(?=\s+(?:of\s+(?:what|my|your|our|the (?:amount|money)|employee|each|"
+                r"every|contributions?|deferrals?)|up to\b|on the first\b|of the first\b|match))"), "50%"),
+    (re.compile(r"(?<=%)\s*(?:of|on)\s+(?:what\s+(?:i|you|we|they|employees?)\s+(?:put in|puts in|"
+                r"contribute|contributes|defer|defers|save|saves)|(?:my|your|our|the|employee|each|every)?\s*"
+                r"(?:contributions?|deferrals?|(?:dollars?|\$) (?:i|you) (?:put in|contribute|defer)))\b"),
+     " match"),
+)
+
+
+def spoken_match(text: str) -> str:
+    """'50 cents on the dollar up to 6%' -> '50% up to 6%'; 'half of what I put in up to 6%' -> '50% up
+    to 6%'; 'they match half up to 6%' -> 'they match 50% up to 6%'; 'dollar for dollar' -> '100%'."""
+    for pattern, replacement in _SPOKEN_MATCH:
+        text = pattern.sub(replacement, text)
+    return text
+
+
 def parse_match(text: str) -> MatchFormula | None:
     """'50% up to 6%', '100% of the first 4%', '50/6' -> MatchFormula; None if not a formula."""
     cleaned = normalize(text).replace("percent", "%")
-    cleaned = cleaned.replace("dollar for dollar", "100%").replace("dollar-for-dollar", "100%")
+    cleaned = spoken_match(cleaned)
     found = _MATCH.match(cleaned)
     if not found:
         return None

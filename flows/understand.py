@@ -14,8 +14,9 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from flows.facts import Facts
-from flows.parse import normalize, words_to_digits
+from flows.parse import normalize, spoken_match, words_to_digits
 from flows.vocabulary import CHOICE_KEYS, CHOICE_PHRASES, YES_NO_UNSURE_KEYS, key
+from rules.contributions import employer_money_from_parts
 
 #: The questions a free-form message can answer (the rest are asked one by one).
 UNDERSTOOD = ("plan_type", "after_tax_allowed", "in_plan_conversion", "in_service_withdrawal", "tax_year",
@@ -66,7 +67,7 @@ def _plain(text: str) -> str:
 
 _MONEY = r"(?:\$\s?)?\d[\d,]*(?:\.\d+)?\s?(?:k|m|mm)?\b"
 _PERCENT = r"\d+(?:\.\d+)?\s?%"
-_FORMULA = (rf"{_PERCENT}\s*(?:match\s*)?(?:up to|(?:of|on|for) (?:the )?(?:first|1st)|on|of|to)\s*"
+_FORMULA = (rf"{_PERCENT}\s*(?:match\s*)?,?\s*(?:up to|(?:of|on|for) (?:the )?(?:first|1st)|on|of|to)\s*"
             rf"{_PERCENT}")
 _APPROX = r"(?:about |around |roughly |approx(?:imately)? |like |~\s?|just under |just over |almost )?"
 _PLAN = r"(?:401\s?\(?k\)?|403\s?\(?b\)?|457\s?\(?b\)?|plan|account)"
@@ -81,7 +82,8 @@ def prepared(message: str) -> str:
     text = re.sub(r"\bafter[\s-]?tax\b", "after-tax", text)
     text = re.sub(r"\bin[\s-]?plan\b", "in-plan", text)
     text = re.sub(r"\bin[\s-]?service\b", "in-service", text)
-    return re.sub(r"(\d)\s*(?:percent|per cent|pct)\b", r"\1%", words_to_digits(text))  # "6 percent match"
+    text = re.sub(r"(\d)\s*(?:percent|per cent|pct)\b", r"\1%", words_to_digits(text))  # "6 percent match"
+    return spoken_match(text)  # "50 cents on the dollar up to 6%", "matches half up to 6%"
 
 
 def _amount(figure: str) -> str:
@@ -91,7 +93,7 @@ def _amount(figure: str) -> str:
 
 def _clauses(text: str) -> list[str]:
     """'I'm 45, make 450k; maxing my 401k and employer adds 22.5k' -> its clauses."""
-    parts = re.split(r"[;!?\n—–]|,(?!\d)|\.(?!\d)|\s-\s|\bbut\b|"
+    parts = re.split(r"[;!?\n—–]|,(?!\d)(?!\s*up to\s*\d)|\.(?!\d)|\s-\s|\bbut\b|"
                      r"\band\b(?! (?:a half|in-plan|after-tax|\$?\d))", text)
     return [p.strip() for p in parts if p.strip()]
 
@@ -224,7 +226,7 @@ def _pay_match(clause: str) -> re.Match[str] | None:
     """A figure of pay by its cue ('make 450k', '240k a year'), not a household's or a bonus."""
     if re.search(_NOT_THIS_JOBS_PAY, clause):  # the question is this employer's pay: asked
         return None
-    if re.search(r"\b(?:bonus(?:es)?|commissions?|overtime)\b", clause):  # "salary 200k bonus 50k"
+    if re.search(rf"\b{_EXTRA_PAY}\b", _NO_EXTRA.sub(" ", clause)):  # "salary 200k bonus 50k": pay_parts
         return None
     clause = re.sub(r"\b(?:1099|w-?2)\b", "", clause)  # "my 1099 income" is not $1,099 of pay
     for pattern in _PAY:
@@ -232,6 +234,71 @@ def _pay_match(clause: str) -> re.Match[str] | None:
         if found and _big_enough(found[1]):
             return found
     return None
+
+
+#: Pay besides the base ("20k bonus", "commission 30k"): pay too, said as a part of the whole.
+_EXTRA_PAY = r"(?:bonus(?:es)?|commissions?|overtime)"
+_BASE_PAY = r"(?:base(?:\s+(?:salary|pay))?|salary|wages?)"
+_PART_JOIN = r"(?:is|of|at|:|=)?\s*(?:an?\s+)?"
+#: Each part by its figure, then its word: "180k salary 20k bonus" (money first), "salary 200k bonus
+#: 50k" (the word first); a figure right after another part's word is that part's ("bonus 20k salary").
+_BASE_PART = (re.compile(rf"({_MONEY})(?!\s*%)\s*(?:in\s+|of\s+)?{_BASE_PAY}\b"),
+              re.compile(rf"\b{_BASE_PAY}\s*{_PART_JOIN}{_APPROX}({_MONEY})(?!\s*%)"))
+_EXTRA_PART = (re.compile(rf"({_MONEY})(?!\s*%)\s*(?:in\s+|of\s+)?(?P<word>{_EXTRA_PAY})\b"),
+               re.compile(rf"\b(?P<word>{_EXTRA_PAY})\s*{_PART_JOIN}{_APPROX}({_MONEY})(?!\s*%)"))
+#: A bonus said of no figure of its own: "no bonus", "200k including bonus" (one figure, the whole).
+_NO_EXTRA = re.compile(rf"\b(?:no|without)\s+(?:a\s+|any\s+)?{_EXTRA_PAY}|"
+                       rf"\b(?:incl(?:uding|udes|uded)?|with)\s+(?:my\s+|the\s+|a\s+)?{_EXTRA_PAY}|"
+                       rf"\b{_EXTRA_PAY}\s+(?:included|incl)\b")
+
+
+def _part(patterns: tuple[re.Pattern[str], ...], text: str, other: str) -> re.Match[str] | None:
+    """The first figure of a part of pay: money first, then its word first; never a figure that
+    follows another part's word ("bonus 20k salary 180k": 20k is the bonus)."""
+    for pattern in patterns:
+        for found in pattern.finditer(text):
+            before = text[: found.start()]
+            if _big_enough(_part_figure(found)) and not (pattern is patterns[0]
+                                            and re.search(rf"\b{other}\s*{_PART_JOIN}$", before)):
+                return found
+    return None
+
+
+def _part_figure(found: re.Match[str]) -> str:
+    money_first = bool(re.match(r"[$\d]", found[1]))
+    return _amount(found[1] if money_first else found.group(found.lastindex or 1))
+
+
+def pay_parts(text: str) -> tuple[tuple[str, str], ...] | None:
+    """Pay said in parts: "180k base + 20k bonus", "base 180k plus 20k bonus", "180k salary and a 20k
+    bonus", "salary 200k bonus 50k" -> (("base", "180k"), ("bonus", "20k")); the base first. None
+    when the base and the extra pay are not both given in dollars. Their sum is the engine's (rules)."""
+    cleaned = re.sub(_PLAN_NAME, " ", prepared(text))  # "20k bonus, 401k maxed": 401k is no figure
+    base = _part(_BASE_PART, cleaned, _EXTRA_PAY)
+    if base is None:
+        return None
+    rest = f"{cleaned[: base.start()]} | {cleaned[base.end():]}"
+    extras: list[tuple[str, str]] = []
+    while (found := _part(_EXTRA_PART, rest, _BASE_PAY)) is not None:
+        extras.append((_extra_label(found["word"]), _part_figure(found)))
+        rest = f"{rest[: found.start()]} | {rest[found.end():]}"
+    return (("base", _part_figure(base)), *extras) if extras else None
+
+
+def _extra_label(word: str) -> str:
+    return "bonus" if word.startswith("bonus") else "commission" if word.startswith("commission") \
+        else "overtime"
+
+
+def pay_parts_text(parts: tuple[tuple[str, str], ...]) -> str:
+    """The parts as one answer pay_parts reads again: '180k base + 20k bonus'."""
+    return " + ".join(f"{figure} {label}" for label, figure in parts)
+
+
+def _extra_pay_unread(text: str) -> bool:
+    """A bonus or commission named without its figure ("180k base, bonus varies", "15% bonus"): the
+    pay said beside it is not the year's whole pay, so pay is asked."""
+    return bool(re.search(rf"\b{_EXTRA_PAY}\b", _NO_EXTRA.sub(" ", text))) and pay_parts(text) is None
 
 
 def _big_enough(figure: str) -> bool:
@@ -268,7 +335,11 @@ def _deferrals(clause: str) -> _Found | None:
     return None
 
 
-_EMPLOYER_CUE = r"(?:employer|company|they|work|job|firm|match(?:es|ing)?|profit[\s-]sharing|nonelective)"
+#: An employer named by its kind ("hospital puts in 5%", "the university matches 100% up to 4%").
+_EMPLOYER_KINDS = (r"hospital|health system|university|college|school(?: district)?|district|clinic|agency|"
+                   r"nonprofit|startup|firm|org|organi[sz]ation")
+_EMPLOYER_CUE = (rf"(?:employer|company|they|work|job|{_EMPLOYER_KINDS}|match(?:es|ing)?|profit[\s-]sharing|"
+                 r"nonelective)")
 _IN_PARTS = re.compile(
     rf"({_MONEY})\s*(?:in\s+)?(?:match|matching|profit[\s-]sharing|nonelective)\s*(?:plus|\+|and|&)\s*"
     rf"({_MONEY})\s*(?:in\s+)?(?:match|matching|profit[\s-]sharing|nonelective)?"
@@ -282,8 +353,8 @@ def employer_parts(text: str) -> str | None:
     cleaned = prepared(text)
     found = _IN_PARTS.search(cleaned)
     if found:
-        total = read_money(_amount(found[1])).value + read_money(_amount(found[2])).value
-        return str(total)
+        return str(employer_money_from_parts((read_money(_amount(found[1])).value,
+                                              read_money(_amount(found[2])).value)))
     single = re.fullmatch(rf"{_APPROX}({_MONEY})\s*\(?\s*(?:in\s+)?(?:total\s+)?(?:employer\s+)?"
                           r"(?:match|matching)?\s*(?:\+|plus|and|&)?\s*(?:profit[\s-]sharing)?\s*\)?\s*(?:total)?",
                           cleaned)
@@ -292,7 +363,8 @@ def employer_parts(text: str) -> str | None:
     return None
 
 
-_EMPLOYER_ITSELF = r"\b(?:employer|company|they|match(?:es|ing)?|profit[\s-]sharing|nonelective)"
+_EMPLOYER_ITSELF = (rf"\b(?:employer|company|they|{_EMPLOYER_KINDS}|match(?:es|ing)?|profit[\s-]sharing|"
+                    r"nonelective)")
 
 
 def _about_employer_money(clause: str) -> bool:
@@ -323,9 +395,9 @@ def _employer(clause: str) -> _Found | None:
     if not _paid_into_the_plan(clause) or _two_rates_unread(clause):
         return None
     clause = re.sub(_PLAN_NAME, "", clause)
-    formula = re.search(_FORMULA, clause)
-    if formula:
-        return _stated("employer_contributions", formula[0], formula[0], clause)
+    formula = _formula(clause)
+    if formula is not None:
+        return formula
     parts = _IN_PARTS.search(clause)
     if parts:
         total = employer_parts(parts[0])
@@ -340,6 +412,19 @@ def _employer(clause: str) -> _Found | None:
             said = f"{found[1]} match"  # matches up to it, or adds it of pay: the question asks which
         return _stated("employer_contributions", said, clause, clause)
     return _no_employer_money(clause)
+
+
+def _formula(clause: str) -> _Found | None:
+    """A match formula ("50% up to 6%"); beside another rate ("gives 3% safe harbor + 50% match up
+    to 6%") both, read together by the employer question (or asked), never the formula alone."""
+    formula = re.search(_FORMULA, clause)
+    if formula is None:
+        return None
+    if re.search(_PERCENT, f"{clause[: formula.start()]} {clause[formula.end():]}"):
+        cue = re.search(_EMPLOYER_CUE, clause)
+        said = clause[cue.start() if cue else 0:]
+        return _stated("employer_contributions", said, said, clause)
+    return _stated("employer_contributions", formula[0], formula[0], clause)
 
 
 def _two_rates_unread(clause: str) -> bool:
@@ -515,7 +600,10 @@ def _found_in(message: str, facts: Facts, *, bare_year: bool = False) -> list[_F
     year = int(year_found.stated.text) if year_found and year_found.stated.text.isdigit() else None
     solo = _solo_plan(text, facts)
     s_corp = facts.value("business_type") == "s_corp" or bool(re.search(r"\bs[\s-]?corp", text))
-    for clause in clauses:
+    parts = pay_parts(text) if solo is False else None  # "180k base + 20k bonus": the whole pay, in parts
+    whole_pay_unread = solo is False and _extra_pay_unread(text)  # "180k base, 15% bonus": asked
+    employer: list[_Found] = []
+    for clause in map(_same_subject, ["", *clauses[:-1]], clauses):
         readers: list[_Found | None] = [
             _tax_year(clause, bare=bare_year), _age(clause, facts, year),
             _pay(clause, solo=solo, s_corp=s_corp), _business_net(clause, solo=solo, s_corp=s_corp),
@@ -523,13 +611,20 @@ def _found_in(message: str, facts: Facts, *, bare_year: bool = False) -> list[_F
             _employer(clause), _cap(clause), _frequency(clause), _paychecks(clause),
             _plan_type(clause), *_features(clause),
         ]
-        for item in readers:
-            if item is not None and item.stated.question not in found:
-                found[item.stated.question] = item
-                where[item.stated.question] = clause
-            elif item is not None and (item.stated.question in _AMOUNTS
-                                       or found[item.stated.question].stated.text != item.stated.text):
-                unclear.add(item.stated.question)  # "11250 match, 11250 profit sharing": ask, never pick one
+        for item in (i for i in readers if i is not None):
+            question = item.stated.question
+            if question == "compensation" and (parts or whole_pay_unread):
+                continue  # a part of the pay is not the whole
+            employer += [item] if question == "employer_contributions" else []
+            if question not in found:
+                found[question] = item
+                where[question] = clause
+            elif question in _AMOUNTS or found[question].stated.text != item.stated.text:
+                unclear.add(question)  # "11250 match, 11250 profit sharing": ask, never pick one
+    for whole in (_employer_together(employer), _pay_in_parts(parts)):
+        if whole is not None:  # "puts in 4%" and "matches 50% up to 6%"; "180k base + 20k bonus"
+            found[whole.stated.question], where[whole.stated.question] = whole, whole.stated.said
+            unclear.discard(whole.stated.question)
     for question in ("employee_deferrals", "plan_type"):
         if _day_job_deferral(where.get(question), text, facts):
             unclear.add(question)  # the day job's plan: asked at the day-job question and at the plan's own
@@ -538,6 +633,37 @@ def _found_in(message: str, facts: Facts, *, bare_year: bool = False) -> list[_F
             found[question] = _with_its_period(found[question], where[question])
     kept = (f for q, f in found.items() if q not in unclear)
     return sorted(kept, key=lambda f: UNDERSTOOD.index(f.stated.question))
+
+
+#: A clause with no subject of its own that says what was given ("put in 4%", "also adds 3%").
+_GIVING = re.compile(r"(?:also\s+)?(?:puts?|adds?|contribut\w*|gives?|kicks?)\b")
+
+
+def _same_subject(before: str, clause: str) -> str:
+    """'they match 50% up to 6% and put in 4%': the second clause's subject is the first's (the
+    employer), never nobody's (a 4% then dropped) nor the person's."""
+    if _GIVING.match(clause) and _about_employer_money(before) and not _about_employer_money(clause):
+        return f"employer {clause}"
+    return clause
+
+
+def _pay_in_parts(parts: tuple[tuple[str, str], ...] | None) -> _Found | None:
+    if not parts:
+        return None
+    said = pay_parts_text(parts)
+    return _Found(Stated("compensation", said, said, False), cued=True)
+
+
+def _employer_together(said: list[_Found]) -> _Found | None:
+    """Employer money said twice as rates ("employer puts in 4%", "matches 50% up to 6%"): both
+    parts as one answer ("4% plus 50% up to 6%"), which the employer question reads as a % of pay
+    and a match, or asks; None when it was said once, or not as two rates."""
+    texts = {f.stated.text for f in said}
+    if len(said) != 2 or len(texts) != 2 or not all("%" in text for text in texts):
+        return None
+    first, second = (f.stated for f in said)
+    return _Found(Stated("employer_contributions", f"{first.text} plus {second.text}",
+                         f"{first.said} and {second.said}", first.inferred or second.inferred), cued=True)
 
 
 _PERIOD = re.compile(

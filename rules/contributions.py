@@ -113,6 +113,18 @@ def within_402g(left: LeftAfterElsewhere, deferrals: Decimal) -> Decimal:
     return min(kept, left.plan_base)
 
 
+def pay_from_parts(parts: tuple[Decimal, ...]) -> Decimal:
+    """Pay said in parts ("180k base + 20k bonus"): the year's compensation is their sum, since
+    bonuses, commissions and overtime are compensation (Treas. Reg. 1.415(c)-2(b)(1))."""
+    return sum(parts, ZERO)
+
+
+def employer_money_from_parts(parts: tuple[Decimal, ...]) -> Decimal:
+    """Employer money said in parts ("11,250 match plus 11,250 profit sharing"): both are
+    employer contributions, annual additions alike (26 U.S.C. 415(c)(2)(A)), so they add up."""
+    return sum(parts, ZERO)
+
+
 def annual_additions_limit(limits: Limits, compensation: Decimal | None) -> Decimal:
     """415(c): the lesser of the dollar limit and 100% of compensation."""
     if compensation is None:

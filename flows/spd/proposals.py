@@ -19,9 +19,11 @@ from dataclasses import replace
 from datetime import date
 from typing import Any, Final
 
+from flows.answers import accept
 from flows.conversation import Event, Reply
 from flows.facts import Facts
 from flows.machine import LAST, Session, fire
+from flows.parse import Confirm, ParseError
 from flows.questions import BY_ID, Choice
 from flows.spd import errors
 from flows.spd.reader import read_text
@@ -52,6 +54,8 @@ LEAD_IN: Final = re.compile(
     re.IGNORECASE,
 )
 PERSONAL_SAYING: Final = re.compile(r"\b\d{2}\s*(?:yo|y/o|y\.o\.|yrs? old)\b|\bmax(?:ing|ed)\b")
+#: Facts a plan's wording may state for the interview that the document reader leaves aside.
+CARRIED = ("employer_contributions",)
 HR_QUESTIONS = {
     "after_tax_allowed": "Does our plan accept after-tax (non-Roth) employee contributions beyond the "
                          "pre-tax "
@@ -131,11 +135,44 @@ def offer_text(conv: dict[str, Any], text: str, today: date) -> Reply | None:
     try:
         reading = read_text(_plan_words(text)).as_json()
     except errors.Refusal as refusal:
-        return _where_you_are(conv, today, refusal.line)
+        return _where_you_are(conv, today, " ".join([refusal.line, *_carried(conv, text, today)]))
     found = reading["answers"].values()
     if all(a["answer"] == "not_stated" and not a["set_aside"] for a in found):
         return None
-    return offer(conv, reading, today)
+    return offer(conv, reading, today, " ".join([READ, *_carried(conv, text, today)]))
+
+
+def _carried(conv: dict[str, Any], text: str, today: date) -> list[str]:
+    """What a pasted passage states beside the plan's three questions that the document reader
+    does not read ("the employer match is 50% up to 6%"): kept as said, or asked back after the
+    proposals (the interview's queue), never dropped with the passage. The notes that say so."""
+    answered = Facts(conv["answers"], today)
+    notes = []
+    for fact in stated_facts(text, answered):
+        if fact.question not in CARRIED:
+            continue
+        question = BY_ID[fact.question]
+        try:
+            value = accept(question, fact.text, answered)
+        except Confirm:
+            value = None  # two readings: asked back
+        except ParseError:
+            continue  # asked in its turn, as if never said
+        if value is None or answered.answered(question.id):  # two readings, or a change: asked back
+            if value is None or value != answered.value(question.id):
+                conv["queue"] = [*conv.get("queue", []), [question.id, fact.text, fact.said]]
+                notes.append(f"{question.name(answered)}: I'll check \"{fact.said}\" with you shortly.")
+            continue
+        conv["answers"][question.id] = value
+        conv["history"] = [h for h in conv["history"] if h != question.id] + [question.id]
+        notes.append(f"{question.name(answered)}: {_described(question.id, conv, today)} ✓")
+    return notes
+
+
+def _described(qid: str, conv: dict[str, Any], today: date) -> str:
+    from flows.screens import describe_answer  # screens imports the flow's renderers: late, as below
+
+    return describe_answer(BY_ID[qid], Facts(conv["answers"], today))
 
 
 def _plan_words(text: str) -> str:
@@ -149,7 +186,7 @@ def refused(conv: dict[str, Any], line: str, today: date) -> Reply:
     return _where_you_are(conv, today, line)
 
 
-def offer(conv: dict[str, Any], reading: dict[str, Any], today: date) -> Reply:
+def offer(conv: dict[str, Any], reading: dict[str, Any], today: date, note: str = READ) -> Reply:
     """Queue the proposals worth confirming; note the rest as questions for HR."""
     answers = reading.get("answers", {})
     ask, hr = [], []
@@ -161,7 +198,7 @@ def offer(conv: dict[str, Any], reading: dict[str, Any], today: date) -> Reply:
             hr.append({"q": question, "why": _why_open(found)})
     conv[KEY] = {**conv.get(KEY, {}), "ask": ask, "hr": hr}
     conv[KEY].setdefault("cited", {})
-    return _next(conv, today, READ)
+    return _next(conv, today, note)
 
 
 def annotate(conv: dict[str, Any], reply: Reply) -> Reply:
@@ -334,7 +371,7 @@ def _next(conv: dict[str, Any], today: date, note: str) -> Reply:
     state.pop("ask", None)
     _move_on(conv, today)
     lines = [f"{TITLES[h['q']]}: {h['why']}. Ask HR: \"{HR_QUESTIONS[h['q']]}\"" for h in hr]
-    if not lines and note == READ:
+    if not lines and note.startswith(READ):
         lines = ["It settles nothing you have not answered already."]
     return _where_you_are(conv, today, " ".join([note, *lines]))
 
