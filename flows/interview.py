@@ -439,6 +439,19 @@ def _take_all(conv: dict[str, Any], session: Session, question: Question, stated
               text: str) -> Reply:
     """Every fact a message states, for any question: what was said is kept and echoed in one
     line, what was inferred (or reads two ways) is confirmed one at a time, only the rest is asked."""
+    taken, queue = _take_stated(conv, session, question, stated, text)
+    if queue:
+        conv["queue"] = queue
+    conv.pop("editing", None)
+    fire(session, "next")
+    _confirm_next(conv, session)
+    return _echo_taken(conv, session, question, taken)
+
+
+def _take_stated(conv: dict[str, Any], session: Session, question: Question, stated: list[Stated],
+                 text: str) -> tuple[list[Question], list[list[str]]]:
+    """Each fact stated, in the interview's order: kept (the questions taken), queued to be
+    confirmed, or passed over (unreadable: asked in its turn; said again, the same)."""
     taken: list[Question] = []
     queue: list[list[str]] = []
     # the whole message as this question's answer, when no fact for this question was found in it
@@ -454,19 +467,28 @@ def _take_all(conv: dict[str, Any], session: Session, question: Question, stated
             continue  # asked in its turn, as if never said
         if session.facts.answered(target.id) and session.facts.value(target.id) == value:
             continue  # said again, the same
-        agrees = target is question and value == _reading(question, text, session.facts)
-        inferred = fact.inferred and not agrees
-        two_ways = target is not question and here is not None  # it also reads as this question's answer
-        if inferred or two_ways or (session.facts.answered(target.id) and target is not question):
+        if _to_confirm(session, question, fact, value, text=text, reads_here=here is not None):
             queue.append([target.id, fact.text, fact.said])  # inferred, two ways, or a change: confirmed
             continue
         _keep(conv, session, target.id, value)
         taken.append(target)
-    if queue:
-        conv["queue"] = queue
-    conv.pop("editing", None)
-    fire(session, "next")
-    _confirm_next(conv, session)
+    return taken, queue
+
+
+def _to_confirm(session: Session, question: Question, fact: Stated, value: Any, *, text: str,
+                reads_here: bool) -> bool:
+    """A fact confirmed before it is kept: inferred (unless the whole message reads the same for
+    this question), reading also as this question's answer, or changing another question's answer."""
+    target = BY_ID[fact.question]
+    agrees = target is question and value == _reading(question, text, session.facts)
+    inferred = fact.inferred and not agrees
+    two_ways = target is not question and reads_here  # the message also reads as this question's answer
+    return inferred or two_ways or (session.facts.answered(target.id) and target is not question)
+
+
+def _echo_taken(conv: dict[str, Any], session: Session, question: Question, taken: list[Question]) -> Reply:
+    """The next screen with what was kept echoed in one line ("Got it: ..."); the question asked,
+    taken alone, is echoed as its answer."""
     echo = " · ".join(f"{q.name(session.facts)}: {describe_answer(q, session.facts)}" for q in taken)
     others = [q for q in taken if q is not question]  # the question asked alone is echoed as its answer
     reply = view(conv, session.today, notice=f"Got it: {echo}." if others else None, facts=session.facts)

@@ -18,6 +18,7 @@ from rules.models import (
     FormsRequest,
     IraRoute,
     PlanType,
+    Route,
     Verdict,
 )
 from rules.money import ZERO, cents
@@ -285,6 +286,64 @@ def _screen_figures(
     }
 
 
+def _annual_additions_figures(add: Additions, catch_up: Decimal) -> dict[str, Decimal | None]:
+    """The 415(c) side: the limit with the catch-up on top, what fills it (the deferrals counted and
+    the employer money), the after-tax room and any excess; a 457(b) has no limit to fill."""
+    return {
+        "annual_additions_limit": add.limit,
+        "after_tax_room": add.room,
+        "total_limit": None if add.limit is None else add.limit + catch_up,
+        "excess_annual_additions": add.excess,
+        "employer_contributions": add.employer.amount,
+        "annual_additions": None if add.limit is None else add.deferrals.counted + add.employer.amount,
+        "solo_employer_max": add.employer.solo_max,
+    }
+
+
+def _breakdown(add: Additions) -> Breakdown:
+    """How the annual additions limit is filled, part by part, and what is left unused."""
+    return Breakdown(
+        counted_deferrals=add.deferrals.counted,
+        catch_up_deferrals=add.deferrals.catch_up,
+        employer_contributions=add.employer.amount,
+        employer_assumed_max=add.employer.assumed_max,
+        after_tax_room=add.room,
+        unused=ZERO if add.limit is None else max(ZERO, add.limit - add.used),
+    )
+
+
+def _match_figures(match_plan: MatchPlan | None) -> dict[str, Decimal | int | None]:
+    """The keep-the-match plan: the deferral % a paycheck, the match lost by front-loading, the
+    paycheck that reaches the limit and the paychecks in the year."""
+    plan = match_plan
+    return {
+        "deferral_percent_per_paycheck": None if plan is None else plan.deferral_percent_per_paycheck,
+        "match_lost_if_front_loaded": None if plan is None else plan.match_lost_if_front_loaded,
+        "limit_reached_on_paycheck": None if plan is None else plan.limit_reached_on_paycheck,
+        "paychecks_per_year": None if plan is None else plan.paychecks,
+    }
+
+
+def _pitfall_figures(
+    the_route: Route | None, add: Additions, ira: Ira, match_plan: MatchPlan | None
+) -> Figures:
+    """The figures the warnings are worded from."""
+    return Figures(
+        route=the_route, after_tax_room=add.room, employer=add.employer.amount, match_plan=match_plan,
+        excess_deferrals=add.deferrals.excess, excess_annual_additions=add.excess,
+        ira_route=ira.route, backdoor_converted=ira.converted, backdoor_taxable=ira.taxable,
+    )
+
+
+def _leave_the_work(
+    result: Assessment, inp: AssessmentInput, the_route: Route | None, room: Decimal, ira: Ira
+) -> None:
+    """The paycheck figures and the tax-form lines: worked when first read."""
+    result._paycheck_work = partial(paychecks, inp, room)
+    result._forms_work = partial(tax_forms_for, FormsRequest(
+        inp, inp.tax_year, the_route, result.tax_forms_after_tax, ira.route, ira.converted))
+
+
 def assess(inp: AssessmentInput) -> Assessment:
     """Apply every rule. Raises UnsupportedYearError for a year with no limits file."""
     limits = limits_for(inp.tax_year)
@@ -297,52 +356,24 @@ def assess(inp: AssessmentInput) -> Assessment:
     add = _additions(inp, limits, left)
     ira = _ira(inp, limits)
     match_plan = None if inp.contributions_closed else keep_the_match(limits, inp, left)
-    figures = Figures(
-        route=the_route, after_tax_room=add.room, employer=add.employer.amount, match_plan=match_plan,
-        excess_deferrals=add.deferrals.excess, excess_annual_additions=add.excess,
-        ira_route=ira.route, backdoor_converted=ira.converted, backdoor_taxable=ira.taxable,
-    )
     catch_up = c.catch_up_limit(limits, inp.age)
     result = Assessment(
-        tax_year=inp.tax_year,
-        verdict=the_verdict,
-        route=the_route,
+        tax_year=inp.tax_year, verdict=the_verdict, route=the_route,
         provisional=the_verdict is Verdict.UNKNOWN,
         deferral_limit=c.deferral_limit(limits, inp.age),
         deferral_room=c.deferral_room(left, inp.employee_deferrals),
-        catch_up_limit=catch_up,
-        annual_additions_limit=add.limit,
-        after_tax_room=add.room,
-        total_limit=None if add.limit is None else add.limit + catch_up,
-        excess_deferrals=add.deferrals.excess,
-        excess_annual_additions=add.excess,
-        employer_contributions=add.employer.amount,
-        annual_additions=None if add.limit is None else add.deferrals.counted + add.employer.amount,
-        solo_employer_max=add.employer.solo_max,
+        catch_up_limit=catch_up, excess_deferrals=add.deferrals.excess,
+        **_annual_additions_figures(add, catch_up),
         per_paycheck=_per_paycheck(inp, add.room),
-        deferral_percent_per_paycheck=match_plan and match_plan.deferral_percent_per_paycheck,
-        match_lost_if_front_loaded=match_plan and match_plan.match_lost_if_front_loaded,
-        roth_ira_direct_limit=ira.direct,
-        ira_route=ira.route,
-        backdoor_taxable_amount=ira.taxable,
+        **_match_figures(match_plan),
+        roth_ira_direct_limit=ira.direct, ira_route=ira.route, backdoor_taxable_amount=ira.taxable,
         hsa_limit=hsa_limits(limits, inp.age),
         projected_value=_projection(inp, add.room),
-        breakdown=Breakdown(
-            counted_deferrals=add.deferrals.counted,
-            catch_up_deferrals=add.deferrals.catch_up,
-            employer_contributions=add.employer.amount,
-            employer_assumed_max=add.employer.assumed_max,
-            after_tax_room=add.room,
-            unused=ZERO if add.limit is None else max(ZERO, add.limit - add.used),
-        ),
-        warnings=warnings_for(inp, limits, figures),
+        breakdown=_breakdown(add),
+        warnings=warnings_for(inp, limits, _pitfall_figures(the_route, add, ira, match_plan)),
         assumptions=_assumptions(inp, limits, add.employer, the_verdict) + _match_assumptions(match_plan),
         sources=_sources(inp, limits),
-        limit_reached_on_paycheck=match_plan and match_plan.limit_reached_on_paycheck,
-        paychecks_per_year=match_plan and match_plan.paychecks,
         **_screen_figures(inp, limits, add, left),
     )
-    result._paycheck_work = partial(paychecks, inp, add.room)  # the paycheck figures, worked when read
-    result._forms_work = partial(tax_forms_for, FormsRequest(  # the tax-form lines, built when read
-        inp, inp.tax_year, the_route, result.tax_forms_after_tax, ira.route, ira.converted))
+    _leave_the_work(result, inp, the_route, add.room, ira)
     return result
