@@ -231,9 +231,17 @@ def _pay_match(clause: str) -> re.Match[str] | None:
     clause = re.sub(r"\b(?:1099|w-?2)\b", "", clause)  # "my 1099 income" is not $1,099 of pay
     for pattern in _PAY:
         found = pattern.search(clause)
-        if found and _big_enough(found[1]):
+        if found and _big_enough(found[1]) and not _SAVING_BEFORE.search(clause[: found.start()]):
             return found
     return None
+
+
+#: A yearly figure said of saving, not of pay: "i can put in up to 23k a year", "You can contribute up to
+#: $23,000 per year", "the limit is $23,000 per year".
+_SAVING_BEFORE = re.compile(
+    r"\b(?:contribut\w*|put(?:ting)? in|put away|defer\w*|sav(?:e|es|ing)|deposit\w*|limit\w*|max(?:imum)?|"
+    r"cap(?:ped)?|up to)\b[^.;]{0,20}$"
+)
 
 
 #: Pay besides the base ("20k bonus", "commission 30k"): pay too, said as a part of the whole.

@@ -167,3 +167,18 @@ def test_dollar_for_dollar_in_a_whole_message_is_a_full_match() -> None:
     user.types("401k", "yes", "yes", "1", "2026")
     user.type("im 38, make 170k, company matches dollar for dollar up to 5%")
     assert user.answers()["employer_contributions"] == {"match": "100", "up_to": "5"}
+
+
+@pytest.mark.parametrize("typed", [
+    "401k, 45, i can put in up to 23k a year, plan allows after tax",
+    "401k, 45, the limit is $23,000 per year, plan allows after tax",
+])
+def test_a_yearly_figure_said_of_saving_is_not_taken_as_pay(typed: str) -> None:
+    """'i can put in up to 23k a year' was kept as Pay: $23,000 (a figure 'a year' read as pay whatever
+    came before it): a yearly figure after 'put in', 'contribute', 'limit' or 'up to' is saving, not pay,
+    and the pay is asked."""
+    user = User()
+    user.type(typed)
+    assert "compensation" not in user.conv["answers"]
+    assert user.conv.get("pending", {}).get("q") != "compensation"  # not asked back as pay either
+    assert all(item[0] != "compensation" for item in user.conv.get("queue", []))

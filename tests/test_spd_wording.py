@@ -22,6 +22,9 @@ def _answer(text: str, question: str) -> str:
 # ------------------------------------------------ after-tax (non-Roth) contributions
 
 AFTER_TAX_YES = [
+    # the canonical sentence typed without its comma
+    "In addition to your pre-tax and Roth deferrals you may make after-tax contributions of up to 15% of "
+    "pay.",
     # after-tax saving held only to the 415(c) limit (Roth is held to the deferral limit)
     "You may save a dollar amount of your pay on an after-tax basis, subject to the maximum contribution "
     "limit of $72,000 or 100% of compensation.",
