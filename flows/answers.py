@@ -358,18 +358,6 @@ def _employer(text: str, facts: Facts) -> Any:
         return {"dollars": "0"}
     for words in ("dollar for dollar", "dollar-for-dollar"):
         cleaned = cleaned.replace(words, "100%")
-    formula = _employer_formula(cleaned)
-    if formula is not None:
-        return formula
-    if is_unsure(cleaned) or key(cleaned) in EMPLOYER_UNSURE:
-        raise NotSure("employer_contributions",
-                      "An estimate is fine: dollars (e.g. 12,000), 5%, or '50% up to 6%'.")
-    return _employer_dollars(cleaned, facts)
-
-
-def _employer_formula(cleaned: str) -> dict[str, str] | None:
-    """The employer's money as a formula or a % of pay (tiers, a match, a nonelective %), or None
-    when the text names none."""
     combined = _combined_formula(cleaned)
     if combined is not None:
         return combined
@@ -378,12 +366,9 @@ def _employer_formula(cleaned: str) -> dict[str, str] | None:
         return _match_reading(formula.match_percent, formula.up_to_percent, "match" in cleaned)
     if "%" in cleaned or "percent" in cleaned:
         return _percent_reading(cleaned)
-    return None
-
-
-def _employer_dollars(cleaned: str, facts: Facts) -> dict[str, str]:
-    """The employer's money in dollars ("11250 match plus 11250 profit sharing" added up), checked
-    against the limits; a figure that reads two ways ("22,50") is asked back."""
+    if is_unsure(cleaned) or key(cleaned) in EMPLOYER_UNSURE:
+        raise NotSure("employer_contributions",
+                      "An estimate is fine: dollars (e.g. 12,000), 5%, or '50% up to 6%'.")
     parts = employer_parts(cleaned)  # "11250 match plus 11250 profit sharing"
     try:
         amount = read_money(parts if parts is not None else cleaned)
