@@ -204,7 +204,7 @@ def load_rules(path: str, data: list[Example]) -> list[Example]:
             for e in data]
 
 
-def main() -> None:
+def _arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench.loso_spd", description=__doc__)
     parser.add_argument("--rules-from", help="the rules' outputs per passage (bench/rules_then.py)")
     parser.add_argument("--nested", action="store_true", help="also choose the configuration in each fold")
@@ -213,27 +213,28 @@ def main() -> None:
                         help="show this configuration instead of the chosen one ('-': a step off)")
     parser.add_argument("--untuned", nargs="+", metavar="FILE:SET,SET",
                         help="rules dumps with the sets they were never tuned to (see untuned())")
-    args = parser.parse_args()
-    data = examples()
-    if args.untuned:
-        untuned(data, {a.split(":")[0]: tuple(a.split(":")[1].split(",")) for a in args.untuned})
-        return
-    if args.rules_from:
-        data = load_rules(args.rules_from, data)
-    scored = grid(data, SETS)
+    return parser.parse_args()
+
+
+def _print_grid(scored: Scored) -> None:
     print("Every configuration tried (leave-one-set-out over the 7 sets; total right, false yes):")
     for (name, c, policy), tallies in scored:
         print(f"  {name:<20} C={c:<4} {policy_name(policy):<55} {total(tallies)}")
-    rules = rules_alone(data, SETS)
-    config, chosen = best(scored) if args.config is None else _named(args.config, scored)
-    alone = next(t for c, t in scored if c[:2] == config[:2] and c[2] == ALONE)
-    how = "Chosen by total right with no false yes" if args.config is None else "Shown"
+
+
+def _print_choice(config: Config, *, shown: bool, rules_from: str | None) -> None:
+    """The configuration chosen (or shown, as asked), and how far the rules' figures can be trusted."""
+    how = "Shown" if shown else "Chosen by total right with no false yes"
     print(f"\n{how}: {config[0]}, C={config[1]}, {policy_name(config[2])}")
-    if args.rules_from:
-        print(f"Rules as read from {args.rules_from} (not tuned to a set: compare with its first run).")
+    if rules_from:
+        print(f"Rules as read from {rules_from} (not tuned to a set: compare with its first run).")
     else:
         print("The rules were tuned on all seven sets: the rules' and the combination's figures are "
               "optimistic.")
+
+
+def _print_held_out(rules: dict[str, Tally], alone: dict[str, Tally], chosen: dict[str, Tally]) -> None:
+    """Per held-out set: the rules' first run, (a) the rules, (b) the model alone, (c) the combination."""
     print(f"{'held-out set':<10} {'rules first run (untuned)':<26} {'(a) rules':<22} "
           f"{'(b) model alone':<22} {'(c) combination':<22}")
     for s in SETS:
@@ -241,20 +242,45 @@ def main() -> None:
         first_run = f"{first[0]}/{first[1]} fy {first[2]}" if first else "-"
         print(f"{s:<10} {first_run:<26} {rules[s]!s:<22} {alone[s]!s:<22} {chosen[s]!s:<22}")
     print(f"{'total':<10} {'':<26} {total(rules)!s:<22} {total(alone)!s:<22} {total(chosen)!s:<22}")
+
+
+def _print_through_reader(data: Sequence[Example], config: Config) -> None:
+    print("\nThe same choice through the reader itself (read_text with each fold's model; windows of "
+          "sentences as in a document):")
+    runtime = through_reader(data, config)
+    for s in SETS:
+        print(f"  {s:<10} {runtime[s]!s}")
+    print(f"  {'total':<10} {total(runtime)!s}")
+
+
+def _print_nested(data: Sequence[Example], rules: dict[str, Tally]) -> None:
+    print("\nNested (configuration chosen without the held-out set):")
+    results = nested(data)
+    for s, (cfg, t) in results.items():
+        print(f"  {s:<10} {t!s:<22} rules {rules[s]!s:<22} "
+              f"chose {cfg[0]}, C={cfg[1]}, {policy_name(cfg[2])}")
+    print(f"  {'total':<10} {sum((t for _, t in results.values()), Tally())!s}")
+
+
+def main() -> None:
+    args = _arguments()
+    data = examples()
+    if args.untuned:
+        untuned(data, {a.split(":")[0]: tuple(a.split(":")[1].split(",")) for a in args.untuned})
+        return
+    if args.rules_from:
+        data = load_rules(args.rules_from, data)
+    scored = grid(data, SETS)
+    _print_grid(scored)
+    rules = rules_alone(data, SETS)
+    config, chosen = best(scored) if args.config is None else _named(args.config, scored)
+    alone = next(t for c, t in scored if c[:2] == config[:2] and c[2] == ALONE)
+    _print_choice(config, shown=args.config is not None, rules_from=args.rules_from)
+    _print_held_out(rules, alone, chosen)
     if not args.rules_from and config[2] != ALONE:
-        print("\nThe same choice through the reader itself (read_text with each fold's model; windows of "
-              "sentences as in a document):")
-        runtime = through_reader(data, config)
-        for s in SETS:
-            print(f"  {s:<10} {runtime[s]!s}")
-        print(f"  {'total':<10} {total(runtime)!s}")
+        _print_through_reader(data, config)
     if args.nested:
-        print("\nNested (configuration chosen without the held-out set):")
-        results = nested(data)
-        for s, (cfg, t) in results.items():
-            print(f"  {s:<10} {t!s:<22} rules {rules[s]!s:<22} "
-                  f"chose {cfg[0]}, C={cfg[1]}, {policy_name(cfg[2])}")
-        print(f"  {'total':<10} {sum((t for _, t in results.values()), Tally())!s}")
+        _print_nested(data, rules)
 
 
 if __name__ == "__main__":

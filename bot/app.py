@@ -9,9 +9,11 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from pydantic import SecretStr
 from telegram import Bot, BotCommand, Update
 from telegram.ext import (
     Application,
+    ApplicationBuilder,
     CallbackQueryHandler,
     CommandHandler,
     InlineQueryHandler,
@@ -74,20 +76,44 @@ def build_application(
     if settings.telegram_bot_token is None:
         raise ValueError("TELEGRAM_BOT_TOKEN is required for Telegram mode")
     if store is None:
-        url = settings.database_url.get_secret_value() if settings.database_url else None
-        store = open_store(url, settings.database_path)
+        store = _settings_store(settings)
     handlers = Handlers(store, settings.retention_days, today, charts=settings.send_chart)
     if readers is None:
         readers = ChildReaders(children=settings.spd_readers, seconds=settings.spd_read_seconds,
                                memory_mib=settings.spd_memory_mib)
     errors = Errors(handlers.screens, redelivered_on_store_error=bool(settings.webhook_url))
-    builder = (
+    builder = _builder(settings, settings.telegram_bot_token, store, readers)
+    app = _with_transport(builder, settings, request).build()
+    _add_handlers(app, handlers, Share(store, today), Documents(handlers._advance, readers))
+    app.add_error_handler(count_error)
+    app.add_error_handler(errors.error)
+    app.bot_data["store"] = store
+    return app
+
+
+def _settings_store(settings: Settings) -> Store:
+    """The store the settings name: PostgreSQL by DATABASE_URL, else SQLite at DATABASE_PATH."""
+    url = settings.database_url.get_secret_value() if settings.database_url else None
+    return open_store(url, settings.database_path)
+
+
+Builder = ApplicationBuilder[Any, Any, Any, Any, Any, Any]
+
+
+def _builder(settings: Settings, token: SecretStr, store: Store, readers: DocumentReader) -> Builder:
+    """The bot's token, its measured order of updates, and what starts and stops with it."""
+    return (
         Application.builder()
-        .token(settings.telegram_bot_token.get_secret_value())
+        .token(token.get_secret_value())
         .concurrent_updates(MeasuredOrder())
         .post_init(_post_init(store, settings))
         .post_shutdown(_post_shutdown(store, readers))
     )
+
+
+def _with_transport(builder: Builder, settings: Settings, request: BaseRequest | None) -> Builder:
+    """How the bot reaches Telegram: the HTTP client (retrying, unless one is given), the API's
+    URLs (tests name a local one) and the pacing BOT_WORKERS processes share."""
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     else:
@@ -98,12 +124,7 @@ def build_application(
         builder = builder.base_file_url(settings.api_file_url)
     if settings.rate_limiter:  # BOT_WORKERS processes share the bot's limit (bot/pacing.py)
         builder = builder.rate_limiter(SharedPacing(settings.bot_workers, MESSAGES_PER_SECOND))
-    app = builder.build()
-    _add_handlers(app, handlers, Share(store, today), Documents(handlers._advance, readers))
-    app.add_error_handler(count_error)
-    app.add_error_handler(errors.error)
-    app.bot_data["store"] = store
-    return app
+    return builder
 
 
 # Telegram takes ~30 messages/s, so 32 connections at ~100 ms each are ten times what it accepts.

@@ -26,7 +26,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ParseMode
@@ -39,6 +39,7 @@ from bot.render import SAFE_LENGTH, answered_html, html_text, keyboard, question
 from bot.store import Store, Stored, off_loop
 from flows.interview import (
     LAST,
+    ChartSpec,
     Event,
     Reply,
     chart_spec,
@@ -223,34 +224,31 @@ class Screens:
         result's chart follows its text once per distinct result (or again on request) and
         carries the result's buttons."""
         chat_id = chat_id_of(update)
-        spec = chart_spec(reply.result) if self.charts and reply.chart and reply.result else None
-        fingerprint = result_fingerprint(reply.result) if spec is not None and reply.result else None
-        with_chart = spec is not None and (chart_again or fingerprint != screen.chart)
+        chart = _chart_due(reply, screen, charts=self.charts, again=chart_again)
         is_result = reply.result is not None and reply.state == LAST
-        markup = keyboard(reply, result_extras=is_result, chart_button=is_result and spec is not None
-                          and not with_chart)
-        body = html_text(reply)
-        echo = typed_echo(update, reply) if typed and not screen.buttons else None
-        body = body if echo is None else f"{echo}\n{body}"
-        rendering = (asyncio.create_task(asyncio.to_thread(render_spec, spec))
-                     if spec is not None and with_chart else None)
+        markup = keyboard(reply, result_extras=is_result, chart_button=is_result and chart.spec is not None
+                          and not chart.due)
+        body = _screen_body(update, reply, screen, typed=typed)
+        rendering = (asyncio.create_task(asyncio.to_thread(render_spec, chart.spec))
+                     if chart.spec is not None and chart.due else None)
         if not await self._edit_in_place(update, context, screen, reply=reply, body=body, chosen=chosen,
                                          markup=None if rendering else markup):
-            await self.retire(context, chat_id, screen, reply.answered, chosen, typed=typed)
-            chunks = split_message(body)
-            sent = await send_text(context, chat_id, body, None if rendering else markup)
-            screen.message, screen.kept, screen.editable = sent.message_id, [], len(chunks) == 1
-        if rendering is not None and spec is not None:
-            picture = await rendering
-            photo = await context.bot.send_photo(chat_id, picture, caption=spec.caption,
-                                                 reply_markup=markup, filename="your-limit.jpg")
-            screen.message, screen.kept, screen.editable = photo.message_id, [], False
-            screen.chart = fingerprint
-        screen.buttons = markup is not None
-        screen.question = question_html(reply) if markup is not None or reply.expects_text else None
-        screen.whole = body if screen.question is None and screen.editable else None
+            await self._send_anew(context, chat_id, screen, reply, body, chosen=chosen, typed=typed,
+                                  markup=None if rendering else markup)
+        if rendering is not None and chart.spec is not None:
+            await _send_chart(context, chat_id, screen, await rendering, caption=chart.spec.caption,
+                              fingerprint=chart.fingerprint, markup=markup)
+        _note_shown(screen, reply, body, markup)
         if record:
             await self.record(update, conv, screen)
+
+    async def _send_anew(self, context: Context, chat_id: int, screen: Screen, reply: Reply, body: str, *,
+                         chosen: str | None, typed: bool, markup: InlineKeyboardMarkup | None) -> None:
+        """The previous screen retired, this one sent as new messages."""
+        await self.retire(context, chat_id, screen, reply.answered, chosen, typed=typed)
+        chunks = split_message(body)
+        sent = await send_text(context, chat_id, body, markup)
+        screen.message, screen.kept, screen.editable = sent.message_id, [], len(chunks) == 1
 
     async def _edit_in_place(self, update: Update, context: Context, screen: Screen, *, reply: Reply,
                              body: str, chosen: str | None, markup: InlineKeyboardMarkup | None) -> bool:
@@ -323,6 +321,46 @@ class Screens:
                 except BadRequest as exc:
                     log.info("could not clear a stale keyboard: %s", type(exc).__name__)
             await context.bot.send_message(message.chat.id, STALE)
+
+
+class ResultChart(NamedTuple):
+    """A result's chart: what to draw (None: no chart), its result's fingerprint, and whether it is
+    sent with this screen (once per distinct result, or again on request)."""
+
+    spec: ChartSpec | None
+    fingerprint: str | None
+    due: bool
+
+
+def _chart_due(reply: Reply, screen: Screen, *, charts: bool, again: bool) -> ResultChart:
+    """The result's chart, when it has one, and whether it goes with this screen."""
+    spec = chart_spec(reply.result) if charts and reply.chart and reply.result else None
+    fingerprint = result_fingerprint(reply.result) if spec is not None and reply.result else None
+    return ResultChart(spec, fingerprint, spec is not None and (again or fingerprint != screen.chart))
+
+
+def _screen_body(update: Update, reply: Reply, screen: Screen, *, typed: bool) -> str:
+    """The screen's HTML, below the echo of a typed answer read as something else."""
+    body = html_text(reply)
+    echo = typed_echo(update, reply) if typed and not screen.buttons else None
+    return body if echo is None else f"{echo}\n{body}"
+
+
+async def _send_chart(context: Context, chat_id: int, screen: Screen, picture: bytes, *, caption: str,
+                      fingerprint: str | None, markup: InlineKeyboardMarkup | None) -> None:
+    """The chart after the text, carrying the result's buttons."""
+    photo = await context.bot.send_photo(chat_id, picture, caption=caption,
+                                         reply_markup=markup, filename="your-limit.jpg")
+    screen.message, screen.kept, screen.editable = photo.message_id, [], False
+    screen.chart = fingerprint
+
+
+def _note_shown(screen: Screen, reply: Reply, body: str, markup: InlineKeyboardMarkup | None) -> None:
+    """What the shown screen carries: buttons, the question to edit its answer into, or the whole
+    text to keep once answered."""
+    screen.buttons = markup is not None
+    screen.question = question_html(reply) if markup is not None or reply.expects_text else None
+    screen.whole = body if screen.question is None and screen.editable else None
 
 
 def typed_echo(update: Update, reply: Reply) -> str | None:

@@ -473,26 +473,49 @@ def detail_lines(result: dict[str, Any], situation: Situation | None = None) -> 
     """Everything behind the first message: the breakdown, every warning, the next steps, every
     figure with its IRS source, every assumption."""
     situation = situation or Situation()
-    lines: list[str] = []
-    if result["annual_additions_limit"] is not None and result["verdict"] != Verdict.NOT_AVAILABLE.value:
-        lines.extend(_breakdown_lines(result))
-        elsewhere = elsewhere_line(result, situation)
-        lines.extend([elsewhere] if elsewhere else [])
-        lines.extend(_match_lines(result))
+    lines = _annual_additions_lines(result, situation)
     ira = _ira_line(result)
     if ira:
         lines.append(ira)
     lines.extend(_warning_line(w, situation) for w in result["warnings"])
-    if result["verdict"] == Verdict.UNKNOWN.value and situation.admin_unknown:
-        lines.append(ask_line(situation.solo))
-        lines.extend(administrator_questions(situation.admin_unknown, situation.solo))
+    lines.extend(_administrator_lines(result, situation))
+    lines.extend(_next_steps_lines(result, situation))
+    lines.extend(_figure_lines(result))
+    lines.extend(f"Assumed: {_assumption(note, situation)}" for note in result["assumptions"])
+    return lines
+
+
+def _annual_additions_lines(result: dict[str, Any], situation: Situation) -> list[str]:
+    """How the annual additions limit is filled, deferrals elsewhere and the match: only where there
+    is a 415(c) limit and after-tax money is not ruled out."""
+    if result["annual_additions_limit"] is None or result["verdict"] == Verdict.NOT_AVAILABLE.value:
+        return []
+    lines = _breakdown_lines(result)
+    elsewhere = elsewhere_line(result, situation)
+    lines.extend([elsewhere] if elsewhere else [])
+    lines.extend(_match_lines(result))
+    return lines
+
+
+def _administrator_lines(result: dict[str, Any], situation: Situation) -> list[str]:
+    """An unknown verdict: what to ask the plan's administrator, for the features not known."""
+    if result["verdict"] != Verdict.UNKNOWN.value or not situation.admin_unknown:
+        return []
+    return [ask_line(situation.solo), *administrator_questions(situation.admin_unknown, situation.solo)]
+
+
+def _next_steps_lines(result: dict[str, Any], situation: Situation) -> list[str]:
+    """A finished year's next steps, or the route's where there is after-tax room."""
     if result.get("contributions_closed"):
-        lines.append("Next steps:")
-        lines.extend(closed_next_steps(result["tax_year"], situation.solo))
-    elif result["after_tax_room"]:
-        lines.append("Next steps:")
-        lines.extend(next_steps(result["route"], result["verdict"]))
-    lines.append(f"Tax year {result['tax_year']}: every figure and its source")
+        return ["Next steps:", *closed_next_steps(result["tax_year"], situation.solo)]
+    if result["after_tax_room"]:
+        return ["Next steps:", *next_steps(result["route"], result["verdict"])]
+    return []
+
+
+def _figure_lines(result: dict[str, Any]) -> list[str]:
+    """Every figure of the tax year with its IRS source, the HSA limits last."""
+    lines = [f"Tax year {result['tax_year']}: every figure and its source"]
     sources = result["sources"]
     for key, label in DETAIL_FIGURES:
         if key == "per_paycheck":
@@ -505,7 +528,6 @@ def detail_lines(result: dict[str, Any], situation: Situation | None = None) -> 
     hsa = result["hsa_limit"]
     lines.append(f"• HSA limit: {money(hsa['self_only'])} self-only, {money(hsa['family'])} family"
                  f" [{sources['hsa_limit']}]")
-    lines.extend(f"Assumed: {_assumption(note, situation)}" for note in result["assumptions"])
     return lines
 
 
