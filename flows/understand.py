@@ -545,7 +545,13 @@ def _tax_year(clause: str, *, bare: bool) -> _Found | None:
     alone = re.search(r"(?<![\d$.,])\b(20[12]\d)\b(?![\d,.]|\s*(?:k|%|dollars))", clause)
     if bare and alone:
         return _stated("tax_year", alone[1], alone[0], clause)
+    if alone and _YEAR_ALONE.match(clause):  # "im 45, 2025, make 450k": a year said alone, asked back
+        return _stated("tax_year", alone[1], alone[0], clause, inferred=True)
     return None
+
+
+#: A clause that is only a year ("im 45, 2025, make 450k"): most likely the tax year, so asked back.
+_YEAR_ALONE = re.compile(r"^\W*20[12]\d\W*$")
 
 
 _PLAN_WORDS = {p: v for p, v in CHOICE_PHRASES["plan_type"].items() if not p.isdigit() and p != "solo"}

@@ -182,3 +182,12 @@ def test_a_yearly_figure_said_of_saving_is_not_taken_as_pay(typed: str) -> None:
     assert "compensation" not in user.conv["answers"]
     assert user.conv.get("pending", {}).get("q") != "compensation"  # not asked back as pay either
     assert all(item[0] != "compensation" for item in user.conv.get("queue", []))
+
+
+def test_a_year_said_alone_in_a_whole_message_is_asked_back_as_the_tax_year() -> None:
+    """'im 45, 2025, make 450k, 401k, biweekly' kept the rest and dropped 2025, so 'Which tax year?'
+    came later as if never said: a year alone in its clause is asked back, then kept."""
+    text = chat(["im 45, 2025, make 450k, 401k, biweekly", "1", "yes", "yes"])
+    assert 'You said "2025": Tax year: 2025, right?' in text
+    assert "Tax year: 2025 ✓" in text
+    assert "Which tax year" not in text
