@@ -1720,3 +1720,49 @@ CLOSED_WORLD_MORE = [
 @pytest.mark.parametrize(("text", "question", "expected"), CLOSED_WORLD_MORE)
 def test_closed_world_variants_and_their_near_misses(text: str, question: str, expected: str) -> None:
     assert _answer(text, question) == expected
+
+
+# Sentences near the rules that name the mega backdoor, taxed-first voluntary money, the 415(c) limit, a
+# section heading, a closed pair of kinds and a refused conversion, each of which the plan's words do not
+# make a yes (or a no): (text, question, what it must never read).
+NEVER_READ_AS = [
+    # the mega backdoor named, not offered by this plan
+    ("You may have heard of the mega backdoor Roth. Employees can contribute pre-tax or Roth only.", Q1, "yes"),
+    ("Participants may request information about the mega backdoor Roth from Fidelity; the Plan itself "
+     "offers pre-tax contributions only.", Q1, "yes"),
+    ("Employees can learn more about the mega backdoor Roth at the Benefits Center. This Plan provides "
+     "pre-tax and Roth deferrals.", Q1, "yes"),
+    ("The mega backdoor Roth is an option available to participants in some employer plans.", Q1, "yes"),
+    ("The mega backdoor Roth option was removed from the Plan effective January 1, 2024.", Q1, "yes"),
+    ("The after-tax in-plan Roth conversion option was eliminated effective July 1, 2023.", Q2, "yes"),
+    # taxed-first money that is not voluntary after-tax contributions: a pre-tax grant and its excess,
+    # money that buys service credit, a deemed IRA
+    ("You may elect to make voluntary contributions on a pre-tax basis. Excess contributions returned to you "
+     "are subject to federal income tax in the year distributed.", Q1, "yes"),
+    ("You may elect to make voluntary contributions by payroll deduction. Contributions that exceed the "
+     "402(g) limit are subject to federal income tax twice if not corrected.", Q1, "yes"),
+    ("Members may make additional voluntary contributions to purchase service credit. These contributions "
+     "are subject to federal income tax.", Q1, "yes"),
+    ("You may make voluntary contributions to a deemed IRA under the Plan. These contributions are not tax "
+     "deductible.", Q1, "yes"),
+    # "100% of compensation" beside after-tax pay or deductions, not an after-tax contribution
+    ("You may contribute up to 100% of your compensation on a pre-tax basis, which lowers your taxable income "
+     "and can increase your after-tax take-home pay.", Q1, "yes"),
+    ("You may contribute up to 100% of your compensation after all other payroll deductions, including "
+     "after-tax deductions for insurance.", Q1, "yes"),
+    # a heading names after-tax contributions; the sentence under it grants pre-tax or employer money
+    ("ARTICLE IV.\nAfter-Tax Contributions.\nParticipants may contribute only Pre-Tax Contributions to the "
+     "Plan.", Q1, "yes"),
+    ("Section 3.4.\nAfter-Tax Contributions.\nA Participant may, pursuant to a Salary Reduction Agreement, "
+     "have the Employer deduct pre-tax Elective Deferrals and contribute them to the Trust.", Q1, "yes"),
+    ("After-Tax Contributions\n\nThe Employer may, in its discretion, contribute an additional amount on "
+     "behalf of each Participant.", Q1, "yes"),
+    # a pair of pre-tax and Roth, with a traditional after-tax kind in the next sentence: not closed
+    ("You may contribute before-tax and Roth (after-tax) dollars. Regular after-tax contributions are also "
+     "permitted up to 10% of pay.", Q1, "no"),
+]
+
+
+@pytest.mark.parametrize(("text", "question", "never"), NEVER_READ_AS)
+def test_wording_near_the_new_rules_is_not_misread(text: str, question: str, never: str) -> None:
+    assert _answer(text, question) != never

@@ -430,7 +430,8 @@ def _mega_backdoor_offered(low: str) -> bool:
     known as the Mega Roth Backdoor)"); not refused, not a question, not commentary about plans in general."""
     if not t.MEGA_BACKDOOR.search(low) or not t.MEGA_OFFERED.search(low):
         return False
-    return not (t.ANY_NEGATION.search(low) or t.COMMENTARY.search(low) or t.HYPOTHETICAL.search(low))
+    refused = t.ANY_NEGATION.search(low) or t.MEGA_REMOVED.search(low)
+    return not (refused or t.COMMENTARY.search(low) or t.HYPOTHETICAL.search(low))
 
 
 def q1_mega_backdoor_offered(window: Window) -> Finding | None:
@@ -459,14 +460,24 @@ def q1_after_tax_taxed_later(window: Window) -> Finding | None:
 def q1_voluntary_taxed_first(window: Window) -> Finding | None:
     """Voluntary contributions the plan grants, taxed before they go in, with no Roth named around: the
     non-Roth after-tax kind (public and union plans' voluntary accounts)."""
-    if not t.TAXED_BEFORE_GOING_IN.search(window.low) or t.NEG_PERMIT.search(window.low):
+    low = window.low
+    if not t.TAXED_BEFORE_GOING_IN.search(low) or t.TAXED_ON_THE_WAY_OUT.search(low) or t.NEG_PERMIT.search(low):
         return None
-    if t.ROTH_WORD.search(window.low) or window.near(t.ROTH_WORD, back=3, ahead=3):
+    if t.ROTH_WORD.search(low) or window.near(t.ROTH_WORD, back=3, ahead=3):
         return None
-    if not (t.VOLUNTARY_GRANT.search(window.low) or window.near(t.VOLUNTARY_GRANT, back=2, ahead=0)):
-        return None
+    grant = _voluntary_grant(window)
+    if grant is None or t.PRE_TAX.search(grant) or t.VOLUNTARY_ELSEWHERE.search(grant):
+        return None  # voluntary money granted pre-tax, or for an IRA or service credit
     why = "voluntary contributions taxed before they go in, no Roth named: the non-Roth after-tax kind"
     return _q1(window, "yes", GENERAL, "voluntary_taxed_first", why)
+
+
+def _voluntary_grant(window: Window) -> str | None:
+    """The sentence granting voluntary contributions (this one or one of the two before), lower case."""
+    for sentence in (window.this, *reversed(window.before[-2:])):
+        if t.VOLUNTARY_GRANT.search(sentence.text):
+            return sentence.text.lower()
+    return None
 
 
 def q1_after_tax_to_415c(window: Window) -> Finding | None:

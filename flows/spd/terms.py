@@ -755,10 +755,20 @@ MEGA_BACKDOOR = _r(
     r"\bmega[\s-]+(?:roth[\s-]+)?backdoor|\bbackdoor[\s-]+mega\b"
     rf"|(?:{AT})\s+in[\s-]?plan\s+roth\s+(?:conversion|rollover)s?"
 )
-# The plan offering it: a permission, an option the plan lists, or the plan's own verb of offering.
+# The plan offering it, with the mega backdoor as what is offered: a way to save ("You can contribute …, or
+# via an after-tax in-plan Roth conversion"), an option listed ("two options for after-tax, … the expanded
+# after-tax in-plan Roth conversion"), the plan's verb ("now offers the Mega Backdoor Roth option") or "is
+# available". A mention beside another verb ("may request information about the mega backdoor") offers
+# nothing.
+_MEGA = r"(?:mega[\s-]+(?:roth[\s-]+)?backdoor|backdoor[\s-]+mega|(?:after|post)[\s-]?tax\s+in[\s-]?plan\s+roth)"
 MEGA_OFFERED = _r(
-    r"\b(?:you|participants|employees)\s+(?:can|may)\b|\boptions?\b|\boffers?\b|\bprovides?\b|\bavailable\b"
+    r"\b(?:you|participants|employees)\s+(?:can|may)\s+(?:also\s+)?(?:contribute|save|make|elect|use|convert)\b"
+    rf"[^.;]{{0,120}}{_MEGA}"
+    rf"|\b(?:options?\b[^.;]{{0,80}}|(?:offers?|provides?|includes?|added)\s+(?:\w+\s+){{0,3}}){_MEGA}"
+    rf"|{_MEGA}[^.;]{{0,50}}\b(?:is|are) (?:now )?(?:available|offered)\b(?![^.;]{{0,40}}\bplans\b)"
 )
+# A mega backdoor taken away ("The mega backdoor Roth option was removed from the Plan").
+MEGA_REMOVED = _r(r"\b(?:removed|eliminated|discontinued|ended|terminated|frozen|suspended|no longer)\b")
 # An after-tax kind whose earnings are taxed only when paid out: Roth earnings are never tax-deferred, so this
 # after-tax money is non-Roth ("All earnings on the contributions are tax deferred until … a distribution").
 EARNINGS_TAX_DEFERRED = _r(
@@ -805,6 +815,12 @@ TAXED_BEFORE_GOING_IN = _r(
     rf"|\bcontributions are made (?:{AT})\b"
     rf"|\bvoluntary (?:account|contributions?)\b[^.;]{{0,60}}\bon an? \W?(?:{AT})\W? basis"
 )
+# Tax told on money going out, not in ("Excess contributions returned to you are subject to federal income
+# tax in the year distributed", "Contributions that exceed the 402(g) limit are … taxed twice").
+TAXED_ON_THE_WAY_OUT = _r(r"\bexce(?:ss|ed\w*)\b|\brefund|\breturned\b|\bcorrect|\bdistribut|\bwithdraw|\btwice\b")
+# Voluntary money put to another use than saving after tax in the plan: an IRA beside it ("a deemed IRA
+# under the Plan"), service bought back ("to purchase service credit"), a repayment.
+VOLUNTARY_ELSEWHERE = _r(r"\bira\b|\bservice credit|\bpurchas|\bbuy\b|\brepay")
 
 # The only limit named on after-tax saving is 415(c)'s (annual additions: "$66,000 or 100% of compensation"):
 # Roth contributions count toward the 402(g) deferral limit, so this after-tax money is non-Roth.
