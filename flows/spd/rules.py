@@ -485,7 +485,8 @@ def q1_after_tax_to_415c(window: Window) -> Finding | None:
     contribution limit of $66,000.00 or 100% of compensation"): Roth contributions are held to the
     deferral limit instead, so this after-tax money is non-Roth."""
     low = window.low
-    if not t.AFTER_TAX.search(low) or t.ROTH_WORD.search(low) or window.near(t.ROTH_WORD, back=2, ahead=2):
+    saving = t.AFTER_TAX.search(t.AFTER_TAX_PAY.sub("", low)) and not t.PRE_TAX.search(low)
+    if not saving or t.ROTH_WORD.search(low) or window.near(t.ROTH_WORD, back=2, ahead=2):
         return None
     if not (t.PERMISSION.search(low) or t.CONTRIBUTE_ACT.search(low)) or t.NEG_PERMIT.search(low):
         return None
@@ -602,7 +603,8 @@ def q1_roth_only(window: Window) -> Finding | None:
     if closed and (t.DEFERRAL_SCOPE.search(scope) or window.near(t.DEFERRAL_SCOPE, back=3, ahead=0)):
         why = "a list of salary deferral kinds (pre-tax or Roth by law) says nothing about after-tax money"
         return _q1(window, "aside", HINT, "deferral_kinds", why)
-    if closed and not t.BESIDE_ROTH.search(low):
+    # a non-Roth kind named around ("Regular after-tax contributions are also permitted") opens the list
+    if closed and not t.BESIDE_ROTH.search(low) and not window.near(t.NON_ROTH, back=3, ahead=3):
         why = f"{_LISTS_PRE_AND_ROTH} (its after-tax kind is Roth)"
         return replace(_q1(window, "no", GENERAL, "closed_list_roth", why), slots=CLOSED_WORLD)
     return _q1(
@@ -1344,6 +1346,12 @@ def _heading(window: Window) -> Sentence | None:
     return None
 
 
+def _another_kind_than_heading(framed: Finding, window: Window) -> bool:
+    """A yes only the heading gives, to a sentence that names money of another kind (pre-tax, deferrals, the
+    employer's): the heading is the section's subject, not what the sentence grants."""
+    return framed.answer == "yes" and bool(t.ANOTHER_KIND_OF_MONEY.search(window.low))
+
+
 HEADINGS_RUN_WORDS = 12  # a table of contents flattened into one line has many short title-case headings
 _HEADINGS_CAPITALISED = 0.85
 
@@ -1371,7 +1379,7 @@ def find(window: Window) -> list[Finding]:
         found = rule(window)
         if heading is not None and (found is None or found.answer == "yes"):
             framed = rule(replace(window, this=replace(window.this, text=f"{heading.text}: {window.text}")))
-            if framed is not None and found is None:
+            if framed is not None and found is None and not _another_kind_than_heading(framed, window):
                 found = replace(framed, sentence=window.this, strength=min(framed.strength, GENERAL))
             elif framed is not None and framed.answer != "yes":
                 found = replace(framed, sentence=window.this)

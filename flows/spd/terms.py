@@ -827,11 +827,22 @@ VOLUNTARY_ELSEWHERE = _r(r"\bira\b|\bservice credit|\bpurchas|\bbuy\b|\brepay")
 LIMIT_415C_ONLY = _r(
     r"\b415\s*\(?c\)?|\bannual additions\b|\b100\s*%\s*of (?:your )?(?:compensation|pay|salary)\b"
 )
+# After-tax words that name pay or deductions, not a contribution ("increase your after-tax take-home pay",
+# "less any after-tax deductions").
+AFTER_TAX_PAY = _r(rf"(?:{AT})\s+(?:take[\s-]home\s+)?(?:pay(?:check)?|income|(?:payroll\s+)?deductions?)\b")
 LIMIT_402G = _r(r"\b402\s*\(?g\)?|\belective deferral limit|\bdeferral limit")
 # A Roth IRA or other IRA set up beside the plan in the sentence before ("participants can add a
 # supplemental Roth IRA. After-tax contributions may be made …"): the after-tax money goes there.
 IRA_BESIDE = _r(r"\b(?:add|open|establish|set up)\b[^.;]{0,40}\b(?:roth |traditional |deemed )?ira\b")
 
+# A sentence naming money of another kind than a heading's ("Participants may contribute only Pre-Tax
+# Contributions" under "After-Tax Contributions", "The Employer may … contribute"): the heading does not
+# frame it.
+ANOTHER_KIND_OF_MONEY = _r(
+    r"\b(?:pre|before)[\s-]?tax\b|\belective deferrals?\b|\bsalary (?:reduction|deferral)|\bmatching\b"
+    r"|\b(?:the|your) (?:employer|company|county|city|state|university)\b(?:,[^,]{0,40},)?\s+"
+    r"(?:may|will|shall|contributes|makes)\b"
+)
 # A section number standing alone before its title ("§ 5.26.065.", "Section 4.2.", "ARTICLE V."): the title
 # after it is a heading even with its full stop.
 SECTION_NUMBER = re.compile(r"^\s*(?:§+|section|sec\.|article)\s*[\dIVXivx][\w.()-]*\.?\s*$", re.IGNORECASE)
