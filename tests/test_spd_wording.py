@@ -1766,3 +1766,11 @@ NEVER_READ_AS = [
 @pytest.mark.parametrize(("text", "question", "never"), NEVER_READ_AS)
 def test_wording_near_the_new_rules_is_not_misread(text: str, question: str, never: str) -> None:
     assert _answer(text, question) != never
+
+
+def test_a_table_of_plan_figures_with_dot_leaders_is_not_refused_as_contents() -> None:
+    """Dot leaders to a percentage are a plan's highlights, not a table of contents's page numbers."""
+    highlights = ("Plan Highlights\nPre-tax contribution limit (% of pay) ........ 50\n"
+                  "Voluntary after-tax contributions permitted (% of pay) ........ 15\n"
+                  "Employer match (% of pay) ........ 6\n")
+    assert read_text(highlights).answers[Q1].answer in ("yes", "not_stated")
