@@ -1757,6 +1757,10 @@ NEVER_READ_AS = [
      "have the Employer deduct pre-tax Elective Deferrals and contribute them to the Trust.", Q1, "yes"),
     ("After-Tax Contributions\n\nThe Employer may, in its discretion, contribute an additional amount on "
      "behalf of each Participant.", Q1, "yes"),
+    # a conversion the plan would allow only once it is amended
+    ("Participants may consider an in-plan Roth conversion once the Plan adopts this feature.", Q2, "yes"),
+    ("Participants may consider an In-Plan Roth conversion if the Plan is amended to permit it.", Q2, "yes"),
+    ("You may make after-tax contributions once the Plan is amended to allow them.", Q1, "yes"),
     # a pair of pre-tax and Roth, with a traditional after-tax kind in the next sentence: not closed
     ("You may contribute before-tax and Roth (after-tax) dollars. Regular after-tax contributions are also "
      "permitted up to 10% of pay.", Q1, "no"),

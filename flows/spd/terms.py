@@ -158,7 +158,9 @@ ROLLOVER_OF_AFTER_TAX = _r(rf"\brollovers? (?:contributions? )?of (?:your |any |
 # A refusal today ("does not currently offer ..., but may in the future") is still a refusal.
 FUTURE = _r(
     r"^(?!.*\b(?:not|no longer)\b).*(?:\bin the future\b|\bfuture (?:plan )?years?\b|\breserves? the right\b"
-    r"|\b(?:may|could|can) (?:also )?be added\b)"
+    r"|\b(?:may|could|can) (?:also )?be added\b"
+    # "once the Plan adopts this feature", "if the Plan is amended to permit it"
+    r"|\b(?:once|if|when|after|until) the plan (?:is amended|adopts|adds)\b)"
 )
 # A plan other than this one: money put into, or taken from, an IRA, HSA or stock purchase plan.
 OTHER_PLAN = (
