@@ -1757,6 +1757,13 @@ NEVER_READ_AS = [
      "have the Employer deduct pre-tax Elective Deferrals and contribute them to the Trust.", Q1, "yes"),
     ("After-Tax Contributions\n\nThe Employer may, in its discretion, contribute an additional amount on "
      "behalf of each Participant.", Q1, "yes"),
+    # a pension's set contributions, taxed first: not a voluntary after-tax kind
+    ("Employee contributions to the Retirement System are made on an after-tax basis. Interest credited to "
+     "your account is tax-deferred until distributed.", Q1, "yes"),
+    ("Your mandatory 3% contributions are made on an after-tax basis, and the interest on them is taxable "
+     "when paid to you.", Q1, "yes"),
+    ("As a condition of employment, you contribute 5% of pay on an after-tax basis. Earnings are "
+     "tax-deferred until distributed.", Q1, "yes"),
     # a conversion the plan would allow only once it is amended
     ("Participants may consider an in-plan Roth conversion once the Plan adopts this feature.", Q2, "yes"),
     ("Participants may consider an In-Plan Roth conversion if the Plan is amended to permit it.", Q2, "yes"),

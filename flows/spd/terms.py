@@ -150,6 +150,11 @@ VINTAGE = _r(
     r"\bpre-(?:19|20)\d\d\b|\b(?:made|contributed) (?:before|prior to) (?:\w+ \d{1,2}, )?(?:19|20)\d\d"
 )
 PENSION = _r(r"\bmember contributions\b|defined benefit|\bpension\b")
+# A pension's contributions, set by the plan and not chosen ("Your mandatory 3% contributions", "As a
+# condition of employment, you contribute 5%", "contributions to the Retirement System").
+SET_CONTRIBUTIONS = _r(
+    r"\b(?:mandatory|required)\s+(?:\S+\s+)?contributions?\b|\bcondition of employment\b|\bretirement system\b"
+)
 ROLLED_IN = _r(r"\brolled?[\s-]?(?:in|over)\b|prior plan|transferred (?:from|to)")
 # After-tax money as the thing rolled over ("accepts rollovers of after-tax contributions").
 ROLLOVER_OF_AFTER_TAX = _r(rf"\brollovers? (?:contributions? )?of (?:your |any |other )*(?:{AT})")
