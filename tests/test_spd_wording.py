@@ -1760,8 +1760,8 @@ NEVER_READ_AS = [
     # a pension's set contributions, taxed first: not a voluntary after-tax kind
     ("Employee contributions to the Retirement System are made on an after-tax basis. Interest credited to "
      "your account is tax-deferred until distributed.", Q1, "yes"),
-    ("Your mandatory 3% contributions are made on an after-tax basis, and the interest on them is taxable "
-     "when paid to you.", Q1, "yes"),
+    ("Your mandatory contributions of 3% of pay are made on an after-tax basis, and the interest on them is "
+     "taxable when paid to you.", Q1, "yes"),
     ("As a condition of employment, you contribute 5% of pay on an after-tax basis. Earnings are "
      "tax-deferred until distributed.", Q1, "yes"),
     # a conversion the plan would allow only once it is amended

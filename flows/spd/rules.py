@@ -448,7 +448,7 @@ def q1_after_tax_taxed_later(window: Window) -> Finding | None:
     are, so with no Roth named around, the after-tax money is non-Roth."""
     if not t.CONTRIBUTIONS_AFTER_TAX.search(window.low) or t.NEG_PERMIT.search(window.low):
         return None
-    if t.SET_CONTRIBUTIONS.search(window.low) or window.near(t.SET_CONTRIBUTIONS, back=1, ahead=0):
+    if t.SET_CONTRIBUTIONS.search(window.low):
         return None  # a pension's set contributions, not a voluntary after-tax kind
     if t.ROTH_WORD.search(window.low) or window.near(t.ROTH_WORD, back=3, ahead=3):
         return None
