@@ -1727,7 +1727,8 @@ def test_closed_world_variants_and_their_near_misses(text: str, question: str, e
 # make a yes (or a no): (text, question, what it must never read).
 NEVER_READ_AS = [
     # the mega backdoor named, not offered by this plan
-    ("You may have heard of the mega backdoor Roth. Employees can contribute pre-tax or Roth only.", Q1, "yes"),
+    ("You may have heard of the mega backdoor Roth. Employees can contribute pre-tax or Roth only.", Q1,
+     "yes"),
     ("Participants may request information about the mega backdoor Roth from Fidelity; the Plan itself "
      "offers pre-tax contributions only.", Q1, "yes"),
     ("Employees can learn more about the mega backdoor Roth at the Benefits Center. This Plan provides "
@@ -1746,8 +1747,8 @@ NEVER_READ_AS = [
     ("You may make voluntary contributions to a deemed IRA under the Plan. These contributions are not tax "
      "deductible.", Q1, "yes"),
     # "100% of compensation" beside after-tax pay or deductions, not an after-tax contribution
-    ("You may contribute up to 100% of your compensation on a pre-tax basis, which lowers your taxable income "
-     "and can increase your after-tax take-home pay.", Q1, "yes"),
+    ("You may contribute up to 100% of your compensation on a pre-tax basis, which lowers your taxable "
+     "income and can increase your after-tax take-home pay.", Q1, "yes"),
     ("You may contribute up to 100% of your compensation after all other payroll deductions, including "
      "after-tax deductions for insurance.", Q1, "yes"),
     # a heading names after-tax contributions; the sentence under it grants pre-tax or employer money

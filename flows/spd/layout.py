@@ -109,7 +109,7 @@ def only_contents(pages: list[str]) -> bool:
 
 
 _HEADING_MAX = 6  # words of a heading line beside a table of contents
-_FIGURE = re.compile(r"[%$]|per(?:cent| year| pay)", re.IGNORECASE)
+_FIGURE = re.compile(r"[%$]|\bper(?:cent| year| pay)\b", re.IGNORECASE)
 
 
 def _is_toc(line: str) -> bool:

@@ -463,7 +463,9 @@ def q1_voluntary_taxed_first(window: Window) -> Finding | None:
     """Voluntary contributions the plan grants, taxed before they go in, with no Roth named around: the
     non-Roth after-tax kind (public and union plans' voluntary accounts)."""
     low = window.low
-    if not t.TAXED_BEFORE_GOING_IN.search(low) or t.TAXED_ON_THE_WAY_OUT.search(low) or t.NEG_PERMIT.search(low):
+    if not t.TAXED_BEFORE_GOING_IN.search(low) or t.TAXED_ON_THE_WAY_OUT.search(low):
+        return None
+    if t.NEG_PERMIT.search(low):
         return None
     if t.ROTH_WORD.search(low) or window.near(t.ROTH_WORD, back=3, ahead=3):
         return None

@@ -153,7 +153,8 @@ PENSION = _r(r"\bmember contributions\b|defined benefit|\bpension\b")
 # A pension's contributions, set by the plan and not chosen ("Your mandatory 3% contributions", "As a
 # condition of employment, you contribute 5%", "contributions to the Retirement System").
 SET_CONTRIBUTIONS = _r(
-    r"\b(?:mandatory|required)\s+(?:\S+\s+)?contributions?\b|\bcondition of employment\b|\bretirement system\b"
+    r"\b(?:mandatory|required)\s+(?:\S+\s+)?contributions?\b"
+    r"|\bcondition of employment\b|\bretirement system\b"
 )
 ROLLED_IN = _r(r"\brolled?[\s-]?(?:in|over)\b|prior plan|transferred (?:from|to)")
 # After-tax money as the thing rolled over ("accepts rollovers of after-tax contributions").
@@ -758,16 +759,16 @@ EXCEPT_ROTH = _r(rf"\b(?:except|other than|besides)\b[^.;]{{0,60}}{ROTH}")
 
 # "an after-tax in-plan Roth conversion (also known as the Mega Roth Backdoor)": the name people give to
 # non-Roth after-tax contributions converted to Roth inside the plan.
-MEGA_BACKDOOR = _r(
-    r"\bmega[\s-]+(?:roth[\s-]+)?backdoor|\bbackdoor[\s-]+mega\b"
-    rf"|(?:{AT})\s+in[\s-]?plan\s+roth\s+(?:conversion|rollover)s?"
+_MEGA = (
+    r"(?:\bmega[\s-]+(?:roth[\s-]+)?backdoor|\bbackdoor[\s-]+mega\b"
+    rf"|(?:{AT})\s+in[\s-]?plan\s+roth\s+(?:conversion|rollover)s?)"
 )
+MEGA_BACKDOOR = _r(_MEGA)
 # The plan offering it, with the mega backdoor as what is offered: a way to save ("You can contribute …, or
 # via an after-tax in-plan Roth conversion"), an option listed ("two options for after-tax, … the expanded
 # after-tax in-plan Roth conversion"), the plan's verb ("now offers the Mega Backdoor Roth option") or "is
 # available". A mention beside another verb ("may request information about the mega backdoor") offers
 # nothing.
-_MEGA = r"(?:mega[\s-]+(?:roth[\s-]+)?backdoor|backdoor[\s-]+mega|(?:after|post)[\s-]?tax\s+in[\s-]?plan\s+roth)"
 MEGA_OFFERED = _r(
     r"\b(?:you|participants|employees)\s+(?:can|may)\s+(?:also\s+)?(?:contribute|save|make|elect|use|convert)\b"
     rf"[^.;]{{0,120}}{_MEGA}"
@@ -824,7 +825,9 @@ TAXED_BEFORE_GOING_IN = _r(
 )
 # Tax told on money going out, not in ("Excess contributions returned to you are subject to federal income
 # tax in the year distributed", "Contributions that exceed the 402(g) limit are … taxed twice").
-TAXED_ON_THE_WAY_OUT = _r(r"\bexce(?:ss|ed\w*)\b|\brefund|\breturned\b|\bcorrect|\bdistribut|\bwithdraw|\btwice\b")
+TAXED_ON_THE_WAY_OUT = _r(
+    r"\bexce(?:ss|ed\w*)\b|\brefund|\breturned\b|\bcorrect|\bdistribut|\bwithdraw|\btwice\b"
+)
 # Voluntary money put to another use than saving after tax in the plan: an IRA beside it ("a deemed IRA
 # under the Plan"), service bought back ("to purchase service credit"), a repayment.
 VOLUNTARY_ELSEWHERE = _r(r"\bira\b|\bservice credit|\bpurchas|\bbuy\b|\brepay")
