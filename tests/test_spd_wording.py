@@ -1769,6 +1769,11 @@ NEVER_READ_AS = [
     ("Participants may consider an in-plan Roth conversion once the Plan adopts this feature.", Q2, "yes"),
     ("Participants may consider an In-Plan Roth conversion if the Plan is amended to permit it.", Q2, "yes"),
     ("You may make after-tax contributions once the Plan is amended to allow them.", Q1, "yes"),
+    # "not required to take … until you retire" is about having to, not being allowed to
+    ("You are not required to take a distribution until you retire, but you may withdraw your after-tax "
+     "account at any time.", Q3, "no"),
+    ("After-tax contributions may be withdrawn at any time while employed; you need not take your pre-tax "
+     "money out until you retire.", Q3, "no"),
     # a pair of pre-tax and Roth, with a traditional after-tax kind in the next sentence: not closed
     ("You may contribute before-tax and Roth (after-tax) dollars. Regular after-tax contributions are also "
      "permitted up to 10% of pay.", Q1, "no"),

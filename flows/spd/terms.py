@@ -430,7 +430,9 @@ NEG_WITHDRAW = _r(
     r"|\bwithdrawals? before (?:age )?59½ (?:are|is) (?:restricted|prohibited)|"
     r"\bcan ?not (?:be )?withdraw|\bcannot withdraw|\bmay not (?:be )?withdraw"
     # "you may not have access to the funds until you have separated from City employment"
-    rf"|(?:\bnot|n't)\b[^.;]{{0,30}}\b(?:access|withdraw\w*|take)\b[^.;]{{0,40}}\buntil\b[^.;]{{0,30}}(?:{LEAVING})"
+    # (not "you are not required to take a distribution until you retire", "need not take … until")
+    rf"|(?<!\bneed )(?:\bnot|n't)\b(?!\s+(?:required|obliged|need)\b)(?!\s+have to\b)"
+    rf"[^.;]{{0,30}}\b(?:access|withdraw\w*|take)\b[^.;]{{0,40}}\buntil\b[^.;]{{0,30}}(?:{LEAVING})"
     r"|(?:\bnot|n't|\bnever) be able to (?:withdraw|take|receive|request)"
     r"|\bnot (?:be )?allowed\b|\bnot (?:be )?permitted\b|\bnot (?:be )?entitled to (?:withdraw|receive)"
     r"|\bno in-service\b|\bcan not be withdrawn|\bnot (?:be )?accessible\b|\binaccessible\b"
