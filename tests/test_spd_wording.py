@@ -1774,6 +1774,10 @@ NEVER_READ_AS = [
      "account at any time.", Q3, "no"),
     ("After-tax contributions may be withdrawn at any time while employed; you need not take your pre-tax "
      "money out until you retire.", Q3, "no"),
+    # a conversion refused for some money only (already Roth, a hardship distribution) is a limit
+    ("You cannot request an in-plan Roth conversion of amounts held in your Roth account within the Plan, "
+     "because they are already Roth.", Q2, "no"),
+    ("You can not do a Roth conversion of a hardship distribution inside the plan.", Q2, "no"),
     # a pair of pre-tax and Roth, with a traditional after-tax kind in the next sentence: not closed
     ("You may contribute before-tax and Roth (after-tax) dollars. Regular after-tax contributions are also "
      "permitted up to 10% of pay.", Q1, "no"),

@@ -794,7 +794,9 @@ def q2_negated_next(window: Window) -> Finding | None:
 
 def q2_refused_in_plan(window: Window) -> Finding | None:
     """"You can not do a Roth conversion inside of the plan": an in-plan conversion refused outright."""
-    if t.CONVERSION_REFUSED_IN_PLAN.search(window.low) and not t.HYPOTHETICAL.search(window.low):
+    low = window.low
+    refused = t.CONVERSION_REFUSED_IN_PLAN.search(low) and not t.CONVERSION_OF_SOME_MONEY.search(low)
+    if refused and not t.HYPOTHETICAL.search(low):
         why = "says a Roth conversion cannot be done inside the plan"
         return _q2(window, "no", SPECIFIC, "refused_in_plan", why)
     return None

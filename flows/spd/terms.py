@@ -808,6 +808,12 @@ CONVERSION_REFUSED_IN_PLAN = _r(
     r"(?:(?:a|an|the|any) )?(?:in[\s-]?plan )?(?:roth )?conversions?\b[^.;]{0,80}\b"
     r"(?:inside|within|in)(?: of)? (?:the|a|your|this|our) [^.;]{0,30}?\b(?:plan|program|tsp)\b"
 )
+# A conversion refused for some money only: already Roth, a hardship or required distribution, unvested
+# ("cannot request an in-plan Roth conversion of amounts held in your Roth account"): a limit, not a refusal.
+CONVERSION_OF_SOME_MONEY = _r(
+    r"\bconversions?\b[^.;]{0,20}\bof\b[^.;]{0,40}\b(?:roth (?:account|contributions|money|balance)"
+    r"|hardship|required (?:minimum )?distribution|unvested|loan)"
+)
 
 # Voluntary contributions the plan grants ("Members may make additional employee contributions on a voluntary
 # basis", "you may elect to contribute to a Voluntary Account").
