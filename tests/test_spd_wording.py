@@ -1746,6 +1746,13 @@ NEVER_READ_AS = [
      "are subject to federal income tax.", Q1, "yes"),
     ("You may make voluntary contributions to a deemed IRA under the Plan. These contributions are not tax "
      "deductible.", Q1, "yes"),
+    # taxed by a state or on the way out: pre-tax money can be both
+    ("You may elect to make voluntary contributions of 1% to 50% of pay. For Pennsylvania residents, these "
+     "contributions are subject to state income tax.", Q1, "yes"),
+    ("You may make additional contributions by payroll deduction. Contributions are subject to federal "
+     "income tax withholding when paid out.", Q1, "yes"),
+    ("You can contribute to a Voluntary Account. These contributions are not tax deductible on your state "
+     "return.", Q1, "yes"),
     # "100% of compensation" beside after-tax pay or deductions, not an after-tax contribution
     ("You may contribute up to 100% of your compensation on a pre-tax basis, which lowers your taxable "
      "income and can increase your after-tax take-home pay.", Q1, "yes"),

@@ -465,7 +465,7 @@ def q1_voluntary_taxed_first(window: Window) -> Finding | None:
     low = window.low
     if not t.TAXED_BEFORE_GOING_IN.search(low) or t.TAXED_ON_THE_WAY_OUT.search(low):
         return None
-    if t.NEG_PERMIT.search(low):
+    if t.NEG_PERMIT.search(low) or (t.STATE_TAX.search(low) and not t.FEDERAL.search(low)):
         return None
     if t.ROTH_WORD.search(low) or window.near(t.ROTH_WORD, back=3, ahead=3):
         return None

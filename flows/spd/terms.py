@@ -835,7 +835,12 @@ TAXED_BEFORE_GOING_IN = _r(
 # tax in the year distributed", "Contributions that exceed the 402(g) limit are … taxed twice").
 TAXED_ON_THE_WAY_OUT = _r(
     r"\bexce(?:ss|ed\w*)\b|\brefund|\breturned\b|\bcorrect|\bdistribut|\bwithdraw|\btwice\b"
+    r"|\bpaid (?:out|to you)\b|\bwithholding\b"
 )
+# A state's or a city's tax alone: it taxes some pre-tax contributions too ("For Pennsylvania residents, these
+# contributions are subject to state income tax").
+STATE_TAX = _r(r"\b(?:state|local|city)\b(?: (?:income )?tax\b| return\b)")
+FEDERAL = _r(r"\bfederal\b")
 # Voluntary money put to another use than saving after tax in the plan: an IRA beside it ("a deemed IRA
 # under the Plan"), service bought back ("to purchase service credit"), a repayment.
 VOLUNTARY_ELSEWHERE = _r(r"\bira\b|\bservice credit|\bpurchas|\bbuy\b|\brepay")
