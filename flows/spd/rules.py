@@ -463,9 +463,7 @@ def q1_voluntary_taxed_first(window: Window) -> Finding | None:
     """Voluntary contributions the plan grants, taxed before they go in, with no Roth named around: the
     non-Roth after-tax kind (public and union plans' voluntary accounts)."""
     low = window.low
-    if not t.TAXED_BEFORE_GOING_IN.search(low) or t.TAXED_ON_THE_WAY_OUT.search(low):
-        return None
-    if t.NEG_PERMIT.search(low) or (t.STATE_TAX.search(low) and not t.FEDERAL.search(low)):
+    if not _taxed_going_in(low) or t.NEG_PERMIT.search(low):
         return None
     if t.ROTH_WORD.search(low) or window.near(t.ROTH_WORD, back=3, ahead=3):
         return None
@@ -474,6 +472,14 @@ def q1_voluntary_taxed_first(window: Window) -> Finding | None:
         return None  # voluntary money granted pre-tax, or for an IRA or service credit
     why = "voluntary contributions taxed before they go in, no Roth named: the non-Roth after-tax kind"
     return _q1(window, "yes", GENERAL, "voluntary_taxed_first", why)
+
+
+def _taxed_going_in(low: str) -> bool:
+    """Income tax told on contributions as they go in: not on their way out (excess, withholding on payment),
+    not a state's or a city's tax alone (some tax pre-tax contributions too)."""
+    if not t.TAXED_BEFORE_GOING_IN.search(low) or t.TAXED_ON_THE_WAY_OUT.search(low):
+        return False
+    return not (t.STATE_TAX.search(low) and not t.FEDERAL.search(low))
 
 
 def _voluntary_grant(window: Window) -> str | None:
