@@ -1791,6 +1791,12 @@ NEVER_READ_AS = [
 ]
 
 
+def test_an_in_plan_conversion_the_plan_grants_keeps_its_specific_reading() -> None:
+    """The mega backdoor rule reads options named in passing; a plain grant keeps the grant's confidence."""
+    reading = read_text("After-tax in-plan Roth conversions are available under the Plan.").answers[Q2]
+    assert (reading.answer, reading.confidence) == ("yes", "high")
+
+
 @pytest.mark.parametrize(("text", "question", "never"), NEVER_READ_AS)
 def test_wording_near_the_new_rules_is_not_misread(text: str, question: str, never: str) -> None:
     assert _answer(text, question) != never

@@ -861,8 +861,8 @@ _Q2_RULES = (
     q2_age_gated,
     q2_refused_in_plan,
     q2_negated_next,
-    q2_mega_backdoor_offered,
     q2_positive,
+    q2_mega_backdoor_offered,
     q2_plans_own_feature,
 )
 
