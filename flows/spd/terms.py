@@ -772,7 +772,8 @@ MEGA_BACKDOOR = _r(_MEGA)
 # available". A mention beside another verb ("may request information about the mega backdoor") offers
 # nothing.
 MEGA_OFFERED = _r(
-    r"\b(?:you|participants|employees)\s+(?:can|may)\s+(?:also\s+)?(?:contribute|save|make|elect|use|convert|take advantage of)\b"
+    r"\b(?:you|participants|employees)\s+(?:can|may)\s+(?:also\s+)?"
+    r"(?:contribute|save|make|elect|use|convert|take advantage of)\b"
     rf"[^.;]{{0,120}}{_MEGA}"
     rf"|\b(?:options?\b[^.;]{{0,80}}|(?:offers?|provides?|includes?|supports?|added)\s+(?:\w+\s+){{0,3}}){_MEGA}"
     rf"|{_MEGA}[^.;]{{0,50}}\b(?:is|are) (?:now )?(?:available|offered)\b(?![^.;]{{0,40}}\bplans\b)"
