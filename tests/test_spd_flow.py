@@ -146,6 +146,16 @@ def test_a_pasted_passage_is_quoted_without_the_persons_lead_in() -> None:
     assert "benefits page says" not in shown  # the person's words are not quoted as the plan's
 
 
+def test_a_lead_in_that_names_the_subject_is_kept_as_plan_words() -> None:
+    """"In the plan after-tax contributions: not permitted": the words before the colon are the subject, not
+    the person's lead-in; trimmed, the "not permitted" would be about nothing."""
+    user = User()
+    reply = user.type("In the plan after-tax contributions: not permitted. In-plan Roth conversions: not "
+                      "available.")
+    assert reply.title == "From your plan's document: After-tax (non-Roth) contributions"
+    assert "seems to say no: 'In the plan after-tax contributions: not permitted.'" in " ".join(reply.lines)
+
+
 def test_a_pasted_table_of_contents_asks_for_the_section_and_the_question_stays() -> None:
     user = User()
     reply = user.type("DISTRIBUTIONS ................................ 12 FORMS OF DISTRIBUTION "

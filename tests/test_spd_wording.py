@@ -1723,3 +1723,91 @@ CLOSED_WORLD_MORE = [
 @pytest.mark.parametrize(("text", "question", "expected"), CLOSED_WORLD_MORE)
 def test_closed_world_variants_and_their_near_misses(text: str, question: str, expected: str) -> None:
     assert _answer(text, question) == expected
+
+
+# Sentences near the rules that name the mega backdoor, taxed-first voluntary money, the 415(c) limit, a
+# section heading, a closed pair of kinds and a refused conversion, each of which the plan's words do not
+# make a yes (or a no): (text, question, what it must never read).
+NEVER_READ_AS = [
+    # the mega backdoor named, not offered by this plan
+    ("You may have heard of the mega backdoor Roth. Employees can contribute pre-tax or Roth only.", Q1,
+     "yes"),
+    ("Participants may request information about the mega backdoor Roth from Fidelity; the Plan itself "
+     "offers pre-tax contributions only.", Q1, "yes"),
+    ("Employees can learn more about the mega backdoor Roth at the Benefits Center. This Plan provides "
+     "pre-tax and Roth deferrals.", Q1, "yes"),
+    ("The mega backdoor Roth is an option available to participants in some employer plans.", Q1, "yes"),
+    ("The mega backdoor Roth option was removed from the Plan effective January 1, 2024.", Q1, "yes"),
+    ("The after-tax in-plan Roth conversion option was eliminated effective July 1, 2023.", Q2, "yes"),
+    # taxed-first money that is not voluntary after-tax contributions: a pre-tax grant and its excess,
+    # money that buys service credit, a deemed IRA
+    ("You may elect to make voluntary contributions on a pre-tax basis. Excess contributions returned to you "
+     "are subject to federal income tax in the year distributed.", Q1, "yes"),
+    ("You may elect to make voluntary contributions by payroll deduction. Contributions that exceed the "
+     "402(g) limit are subject to federal income tax twice if not corrected.", Q1, "yes"),
+    ("Members may make additional voluntary contributions to purchase service credit. These contributions "
+     "are subject to federal income tax.", Q1, "yes"),
+    ("You may make voluntary contributions to a deemed IRA under the Plan. These contributions are not tax "
+     "deductible.", Q1, "yes"),
+    # taxed by a state or on the way out: pre-tax money can be both
+    ("You may elect to make voluntary contributions of 1% to 50% of pay. For Pennsylvania residents, these "
+     "contributions are subject to state income tax.", Q1, "yes"),
+    ("You may make additional contributions by payroll deduction. Contributions are subject to federal "
+     "income tax withholding when paid out.", Q1, "yes"),
+    ("You can contribute to a Voluntary Account. These contributions are not tax deductible on your state "
+     "return.", Q1, "yes"),
+    # "100% of compensation" beside after-tax pay or deductions, not an after-tax contribution
+    ("You may contribute up to 100% of your compensation on a pre-tax basis, which lowers your taxable "
+     "income and can increase your after-tax take-home pay.", Q1, "yes"),
+    ("You may contribute up to 100% of your compensation after all other payroll deductions, including "
+     "after-tax deductions for insurance.", Q1, "yes"),
+    # a heading names after-tax contributions; the sentence under it grants pre-tax or employer money
+    ("ARTICLE IV.\nAfter-Tax Contributions.\nParticipants may contribute only Pre-Tax Contributions to the "
+     "Plan.", Q1, "yes"),
+    ("Section 3.4.\nAfter-Tax Contributions.\nA Participant may, pursuant to a Salary Reduction Agreement, "
+     "have the Employer deduct pre-tax Elective Deferrals and contribute them to the Trust.", Q1, "yes"),
+    ("After-Tax Contributions\n\nThe Employer may, in its discretion, contribute an additional amount on "
+     "behalf of each Participant.", Q1, "yes"),
+    # a pension's set contributions, taxed first: not a voluntary after-tax kind
+    ("Employee contributions to the Retirement System are made on an after-tax basis. Interest credited to "
+     "your account is tax-deferred until distributed.", Q1, "yes"),
+    ("Your mandatory contributions of 3% of pay are made on an after-tax basis, and the interest on them is "
+     "taxable when paid to you.", Q1, "yes"),
+    ("As a condition of employment, you contribute 5% of pay on an after-tax basis. Earnings are "
+     "tax-deferred until distributed.", Q1, "yes"),
+    # a conversion the plan would allow only once it is amended
+    ("Participants may consider an in-plan Roth conversion once the Plan adopts this feature.", Q2, "yes"),
+    ("Participants may consider an In-Plan Roth conversion if the Plan is amended to permit it.", Q2, "yes"),
+    ("You may make after-tax contributions once the Plan is amended to allow them.", Q1, "yes"),
+    # "not required to take … until you retire" is about having to, not being allowed to
+    ("You are not required to take a distribution until you retire, but you may withdraw your after-tax "
+     "account at any time.", Q3, "no"),
+    ("After-tax contributions may be withdrawn at any time while employed; you need not take your pre-tax "
+     "money out until you retire.", Q3, "no"),
+    # a conversion refused for some money only (already Roth, a hardship distribution) is a limit
+    ("You cannot request an in-plan Roth conversion of amounts held in your Roth account within the Plan, "
+     "because they are already Roth.", Q2, "no"),
+    ("You can not do a Roth conversion of a hardship distribution inside the plan.", Q2, "no"),
+    # a pair of pre-tax and Roth, with a traditional after-tax kind in the next sentence: not closed
+    ("You may contribute before-tax and Roth (after-tax) dollars. Regular after-tax contributions are also "
+     "permitted up to 10% of pay.", Q1, "no"),
+]
+
+
+def test_an_in_plan_conversion_the_plan_grants_keeps_its_specific_reading() -> None:
+    """The mega backdoor rule reads options named in passing; a plain grant keeps the grant's confidence."""
+    reading = read_text("After-tax in-plan Roth conversions are available under the Plan.").answers[Q2]
+    assert (reading.answer, reading.confidence) == ("yes", "high")
+
+
+@pytest.mark.parametrize(("text", "question", "never"), NEVER_READ_AS)
+def test_wording_near_the_new_rules_is_not_misread(text: str, question: str, never: str) -> None:
+    assert _answer(text, question) != never
+
+
+def test_a_table_of_plan_figures_with_dot_leaders_is_not_refused_as_contents() -> None:
+    """Dot leaders to a percentage are a plan's highlights, not a table of contents's page numbers."""
+    highlights = ("Plan Highlights\nPre-tax contribution limit (% of pay) ........ 50\n"
+                  "Voluntary after-tax contributions permitted (% of pay) ........ 15\n"
+                  "Employer match (% of pay) ........ 6\n")
+    assert read_text(highlights).answers[Q1].answer in ("yes", "not_stated")

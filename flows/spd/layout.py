@@ -99,6 +99,8 @@ def only_contents(pages: list[str]) -> bool:
     """The text is a table of contents and its headings, nothing else to read."""
     contents = False
     for line in (x for page in pages for x in _lines(page) if x):  # stops at the first line of prose
+        if _FIGURE.search(line):  # "Employer match (% of pay) ........ 6": a table of the plan's figures
+            return False
         if _is_toc(line):
             contents = True
         elif len(line.split()) > _HEADING_MAX:
@@ -107,6 +109,7 @@ def only_contents(pages: list[str]) -> bool:
 
 
 _HEADING_MAX = 6  # words of a heading line beside a table of contents
+_FIGURE = re.compile(r"[%$]|\bper(?:cent| year| pay)\b", re.IGNORECASE)
 
 
 def _is_toc(line: str) -> bool:

@@ -177,8 +177,12 @@ def _described(qid: str, conv: dict[str, Any], today: date) -> str:
 
 def _plan_words(text: str) -> str:
     """The pasted passage without the person's lead-in ("our benefits page says:", "from the SPD:"), so a
-    quote shown back as the plan's words holds only the plan's words."""
-    return LEAD_IN.sub("", text, count=1)
+    quote shown back as the plan's words holds only the plan's words. A lead-in that names the passage's
+    subject ("In the plan after-tax contributions: not permitted") is the plan's words: kept."""
+    lead_in = LEAD_IN.match(text)
+    if lead_in is None or any(term in lead_in.group().lower() for term in (*PASSAGE_TERMS, "contribut")):
+        return text
+    return text[lead_in.end() :]
 
 
 def refused(conv: dict[str, Any], line: str, today: date) -> Reply:

@@ -430,7 +430,8 @@ def _mega_backdoor_offered(low: str) -> bool:
     known as the Mega Roth Backdoor)"); not refused, not a question, not commentary about plans in general."""
     if not t.MEGA_BACKDOOR.search(low) or not t.MEGA_OFFERED.search(low):
         return False
-    return not (t.ANY_NEGATION.search(low) or t.COMMENTARY.search(low) or t.HYPOTHETICAL.search(low))
+    refused = t.ANY_NEGATION.search(low) or t.MEGA_REMOVED.search(low)
+    return not (refused or t.COMMENTARY.search(low) or t.HYPOTHETICAL.search(low))
 
 
 def q1_mega_backdoor_offered(window: Window) -> Finding | None:
@@ -447,6 +448,8 @@ def q1_after_tax_taxed_later(window: Window) -> Finding | None:
     are, so with no Roth named around, the after-tax money is non-Roth."""
     if not t.CONTRIBUTIONS_AFTER_TAX.search(window.low) or t.NEG_PERMIT.search(window.low):
         return None
+    if t.SET_CONTRIBUTIONS.search(window.low):
+        return None  # a pension's set contributions, not a voluntary after-tax kind
     if t.ROTH_WORD.search(window.low) or window.near(t.ROTH_WORD, back=3, ahead=3):
         return None
     taxed_later = t.EARNINGS_TAX_DEFERRED
@@ -459,14 +462,32 @@ def q1_after_tax_taxed_later(window: Window) -> Finding | None:
 def q1_voluntary_taxed_first(window: Window) -> Finding | None:
     """Voluntary contributions the plan grants, taxed before they go in, with no Roth named around: the
     non-Roth after-tax kind (public and union plans' voluntary accounts)."""
-    if not t.TAXED_BEFORE_GOING_IN.search(window.low) or t.NEG_PERMIT.search(window.low):
+    low = window.low
+    if not _taxed_going_in(low) or t.NEG_PERMIT.search(low):
         return None
-    if t.ROTH_WORD.search(window.low) or window.near(t.ROTH_WORD, back=3, ahead=3):
+    if t.ROTH_WORD.search(low) or window.near(t.ROTH_WORD, back=3, ahead=3):
         return None
-    if not (t.VOLUNTARY_GRANT.search(window.low) or window.near(t.VOLUNTARY_GRANT, back=2, ahead=0)):
-        return None
+    grant = _voluntary_grant(window)
+    if grant is None or t.PRE_TAX.search(grant) or t.VOLUNTARY_ELSEWHERE.search(grant):
+        return None  # voluntary money granted pre-tax, or for an IRA or service credit
     why = "voluntary contributions taxed before they go in, no Roth named: the non-Roth after-tax kind"
     return _q1(window, "yes", GENERAL, "voluntary_taxed_first", why)
+
+
+def _taxed_going_in(low: str) -> bool:
+    """Income tax told on contributions as they go in: not on their way out (excess, withholding on payment),
+    not a state's or a city's tax alone (some tax pre-tax contributions too)."""
+    if not t.TAXED_BEFORE_GOING_IN.search(low) or t.TAXED_ON_THE_WAY_OUT.search(low):
+        return False
+    return not (t.STATE_TAX.search(low) and not t.FEDERAL.search(low))
+
+
+def _voluntary_grant(window: Window) -> str | None:
+    """The sentence granting voluntary contributions (this one or one of the two before), lower case."""
+    for sentence in (window.this, *reversed(window.before[-2:])):
+        if t.VOLUNTARY_GRANT.search(sentence.text):
+            return sentence.text.lower()
+    return None
 
 
 def q1_after_tax_to_415c(window: Window) -> Finding | None:
@@ -474,7 +495,8 @@ def q1_after_tax_to_415c(window: Window) -> Finding | None:
     contribution limit of $66,000.00 or 100% of compensation"): Roth contributions are held to the
     deferral limit instead, so this after-tax money is non-Roth."""
     low = window.low
-    if not t.AFTER_TAX.search(low) or t.ROTH_WORD.search(low) or window.near(t.ROTH_WORD, back=2, ahead=2):
+    saving = t.AFTER_TAX.search(t.AFTER_TAX_PAY.sub("", low)) and not t.PRE_TAX.search(low)
+    if not saving or t.ROTH_WORD.search(low) or window.near(t.ROTH_WORD, back=2, ahead=2):
         return None
     if not (t.PERMISSION.search(low) or t.CONTRIBUTE_ACT.search(low)) or t.NEG_PERMIT.search(low):
         return None
@@ -591,7 +613,8 @@ def q1_roth_only(window: Window) -> Finding | None:
     if closed and (t.DEFERRAL_SCOPE.search(scope) or window.near(t.DEFERRAL_SCOPE, back=3, ahead=0)):
         why = "a list of salary deferral kinds (pre-tax or Roth by law) says nothing about after-tax money"
         return _q1(window, "aside", HINT, "deferral_kinds", why)
-    if closed and not t.BESIDE_ROTH.search(low):
+    # a non-Roth kind named around ("Regular after-tax contributions are also permitted") opens the list
+    if closed and not t.BESIDE_ROTH.search(low) and not window.near(t.NON_ROTH, back=3, ahead=3):
         why = f"{_LISTS_PRE_AND_ROTH} (its after-tax kind is Roth)"
         return replace(_q1(window, "no", GENERAL, "closed_list_roth", why), slots=CLOSED_WORLD)
     return _q1(
@@ -777,7 +800,9 @@ def q2_negated_next(window: Window) -> Finding | None:
 
 def q2_refused_in_plan(window: Window) -> Finding | None:
     """"You can not do a Roth conversion inside of the plan": an in-plan conversion refused outright."""
-    if t.CONVERSION_REFUSED_IN_PLAN.search(window.low) and not t.HYPOTHETICAL.search(window.low):
+    low = window.low
+    refused = t.CONVERSION_REFUSED_IN_PLAN.search(low) and not t.CONVERSION_OF_SOME_MONEY.search(low)
+    if refused and not t.HYPOTHETICAL.search(low):
         why = "says a Roth conversion cannot be done inside the plan"
         return _q2(window, "no", SPECIFIC, "refused_in_plan", why)
     return None
@@ -836,8 +861,8 @@ _Q2_RULES = (
     q2_age_gated,
     q2_refused_in_plan,
     q2_negated_next,
-    q2_mega_backdoor_offered,
     q2_positive,
+    q2_mega_backdoor_offered,
     q2_plans_own_feature,
 )
 
@@ -1333,6 +1358,12 @@ def _heading(window: Window) -> Sentence | None:
     return None
 
 
+def _another_kind_than_heading(framed: Finding, window: Window) -> bool:
+    """A yes only the heading gives, to a sentence that names money of another kind (pre-tax, deferrals, the
+    employer's): the heading is the section's subject, not what the sentence grants."""
+    return framed.answer == "yes" and bool(t.ANOTHER_KIND_OF_MONEY.search(window.low))
+
+
 HEADINGS_RUN_WORDS = 12  # a table of contents flattened into one line has many short title-case headings
 _HEADINGS_CAPITALISED = 0.85
 
@@ -1360,7 +1391,7 @@ def find(window: Window) -> list[Finding]:
         found = rule(window)
         if heading is not None and (found is None or found.answer == "yes"):
             framed = rule(replace(window, this=replace(window.this, text=f"{heading.text}: {window.text}")))
-            if framed is not None and found is None:
+            if framed is not None and found is None and not _another_kind_than_heading(framed, window):
                 found = replace(framed, sentence=window.this, strength=min(framed.strength, GENERAL))
             elif framed is not None and framed.answer != "yes":
                 found = replace(framed, sentence=window.this)

@@ -154,6 +154,12 @@ VINTAGE = _r(
     r"\bpre-(?:19|20)\d\d\b|\b(?:made|contributed) (?:before|prior to) (?:\w+ \d{1,2}, )?(?:19|20)\d\d"
 )
 PENSION = _r(r"\bmember contributions\b|defined benefit|\bpension\b")
+# A pension's contributions, set by the plan and not chosen ("Your mandatory 3% contributions", "As a
+# condition of employment, you contribute 5%", "contributions to the Retirement System").
+SET_CONTRIBUTIONS = _r(
+    r"\b(?:mandatory|required)\s+(?:\S+\s+)?contributions?\b"
+    r"|\bcondition of employment\b|\bretirement system\b"
+)
 ROLLED_IN = _r(r"\brolled?[\s-]?(?:in|over)\b|prior plan|transferred (?:from|to)")
 # After-tax money as the thing rolled over ("accepts rollovers of after-tax contributions").
 ROLLOVER_OF_AFTER_TAX = _r(rf"\brollovers? (?:contributions? )?of (?:your |any |other )*(?:{AT})")
@@ -162,7 +168,9 @@ ROLLOVER_OF_AFTER_TAX = _r(rf"\brollovers? (?:contributions? )?of (?:your |any |
 # A refusal today ("does not currently offer ..., but may in the future") is still a refusal.
 FUTURE = _r(
     r"^(?!.*\b(?:not|no longer)\b).*(?:\bin the future\b|\bfuture (?:plan )?years?\b|\breserves? the right\b"
-    r"|\b(?:may|could|can) (?:also )?be added\b)"
+    r"|\b(?:may|could|can) (?:also )?be added\b"
+    # "once the Plan adopts this feature", "if the Plan is amended to permit it"
+    r"|\b(?:once|if|when|after|until) the plan (?:is amended|adopts|adds)\b)"
 )
 # A plan other than this one: money put into, or taken from, an IRA, HSA or stock purchase plan.
 OTHER_PLAN = (
@@ -426,7 +434,9 @@ NEG_WITHDRAW = _r(
     r"|\bwithdrawals? before (?:age )?59½ (?:are|is) (?:restricted|prohibited)|"
     r"\bcan ?not (?:be )?withdraw|\bcannot withdraw|\bmay not (?:be )?withdraw"
     # "you may not have access to the funds until you have separated from City employment"
-    rf"|(?:\bnot|n't)\b[^.;]{{0,30}}\b(?:access|withdraw\w*|take)\b[^.;]{{0,40}}\buntil\b[^.;]{{0,30}}(?:{LEAVING})"
+    # (not "you are not required to take a distribution until you retire", "need not take … until")
+    rf"|(?<!\bneed )(?:\bnot|n't)\b(?!\s+(?:required|obliged|need)\b)(?!\s+have to\b)"
+    rf"[^.;]{{0,30}}\b(?:access|withdraw\w*|take)\b[^.;]{{0,40}}\buntil\b[^.;]{{0,30}}(?:{LEAVING})"
     r"|(?:\bnot|n't|\bnever) be able to (?:withdraw|take|receive|request)"
     r"|\bnot (?:be )?allowed\b|\bnot (?:be )?permitted\b|\bnot (?:be )?entitled to (?:withdraw|receive)"
     r"|\bno in-service\b|\bcan not be withdrawn|\bnot (?:be )?accessible\b|\binaccessible\b"
@@ -755,14 +765,25 @@ EXCEPT_ROTH = _r(rf"\b(?:except|other than|besides)\b[^.;]{{0,60}}{ROTH}")
 
 # "an after-tax in-plan Roth conversion (also known as the Mega Roth Backdoor)": the name people give to
 # non-Roth after-tax contributions converted to Roth inside the plan.
-MEGA_BACKDOOR = _r(
-    r"\bmega[\s-]+(?:roth[\s-]+)?backdoor|\bbackdoor[\s-]+mega\b"
-    rf"|(?:{AT})\s+in[\s-]?plan\s+roth\s+(?:conversion|rollover)s?"
+_MEGA = (
+    r"(?:\bmega[\s-]+(?:roth[\s-]+)?backdoor|\bbackdoor[\s-]+mega\b"
+    rf"|(?:{AT})\s+in[\s-]?plan\s+roth\s+(?:conversion|rollover)s?)"
 )
-# The plan offering it: a permission, an option the plan lists, or the plan's own verb of offering.
+MEGA_BACKDOOR = _r(_MEGA)
+# The plan offering it, with the mega backdoor as what is offered: a way to save ("You can contribute …, or
+# via an after-tax in-plan Roth conversion"), an option listed ("two options for after-tax, … the expanded
+# after-tax in-plan Roth conversion"), the plan's verb ("now offers the Mega Backdoor Roth option") or "is
+# available". A mention beside another verb ("may request information about the mega backdoor") offers
+# nothing.
 MEGA_OFFERED = _r(
-    r"\b(?:you|participants|employees)\s+(?:can|may)\b|\boptions?\b|\boffers?\b|\bprovides?\b|\bavailable\b"
+    r"\b(?:you|participants|employees)\s+(?:can|may)\s+(?:also\s+)?"
+    r"(?:contribute|save|make|elect|use|convert|take advantage of)\b"
+    rf"[^.;]{{0,120}}{_MEGA}"
+    rf"|\b(?:options?\b[^.;]{{0,80}}|(?:offers?|provides?|includes?|supports?|added)\s+(?:\w+\s+){{0,3}}){_MEGA}"
+    rf"|{_MEGA}[^.;]{{0,50}}\b(?:is|are) (?:now )?(?:available|offered)\b(?![^.;]{{0,40}}\bplans\b)"
 )
+# A mega backdoor taken away ("The mega backdoor Roth option was removed from the Plan").
+MEGA_REMOVED = _r(r"\b(?:removed|eliminated|discontinued|ended|terminated|frozen|suspended|no longer)\b")
 # An after-tax kind whose earnings are taxed only when paid out: Roth earnings are never tax-deferred, so this
 # after-tax money is non-Roth ("All earnings on the contributions are tax deferred until … a distribution").
 EARNINGS_TAX_DEFERRED = _r(
@@ -792,6 +813,12 @@ CONVERSION_REFUSED_IN_PLAN = _r(
     r"(?:(?:a|an|the|any) )?(?:in[\s-]?plan )?(?:roth )?conversions?\b[^.;]{0,80}\b"
     r"(?:inside|within|in)(?: of)? (?:the|a|your|this|our) [^.;]{0,30}?\b(?:plan|program|tsp)\b"
 )
+# A conversion refused for some money only: already Roth, a hardship or required distribution, unvested
+# ("cannot request an in-plan Roth conversion of amounts held in your Roth account"): a limit, not a refusal.
+CONVERSION_OF_SOME_MONEY = _r(
+    r"\bconversions?\b[^.;]{0,20}\bof\b[^.;]{0,40}\b(?:roth (?:account|contributions|money|balance)"
+    r"|hardship|required (?:minimum )?distribution|unvested|loan)"
+)
 
 # Voluntary contributions the plan grants ("Members may make additional employee contributions on a voluntary
 # basis", "you may elect to contribute to a Voluntary Account").
@@ -809,17 +836,41 @@ TAXED_BEFORE_GOING_IN = _r(
     rf"|\bcontributions are made (?:{AT})\b"
     rf"|\bvoluntary (?:account|contributions?)\b[^.;]{{0,60}}\bon an? \W?(?:{AT})\W? basis"
 )
+# Tax told on money going out, not in ("Excess contributions returned to you are subject to federal income
+# tax in the year distributed", "Contributions that exceed the 402(g) limit are … taxed twice").
+TAXED_ON_THE_WAY_OUT = _r(
+    r"\bexce(?:ss|ed\w*)\b|\brefund|\breturned\b|\bcorrect|\bdistribut|\bwithdraw|\btwice\b"
+    r"|\bpaid (?:out|to you)\b|\bwithholding\b"
+)
+# A state's or a city's tax alone: it taxes some pre-tax contributions too ("For Pennsylvania residents, these
+# contributions are subject to state income tax").
+STATE_TAX = _r(r"\b(?:state|local|city)\b(?: (?:income )?tax\b| return\b)")
+FEDERAL = _r(r"\bfederal\b")
+# Voluntary money put to another use than saving after tax in the plan: an IRA beside it ("a deemed IRA
+# under the Plan"), service bought back ("to purchase service credit"), a repayment.
+VOLUNTARY_ELSEWHERE = _r(r"\bira\b|\bservice credit|\bpurchas|\bbuy\b|\brepay")
 
 # The only limit named on after-tax saving is 415(c)'s (annual additions: "$66,000 or 100% of compensation"):
 # Roth contributions count toward the 402(g) deferral limit, so this after-tax money is non-Roth.
 LIMIT_415C_ONLY = _r(
     r"\b415\s*\(?c\)?|\bannual additions\b|\b100\s*%\s*of (?:your )?(?:compensation|pay|salary)\b"
 )
+# After-tax words that name pay or deductions, not a contribution ("increase your after-tax take-home pay",
+# "less any after-tax deductions").
+AFTER_TAX_PAY = _r(rf"(?:{AT})\s+(?:take[\s-]home\s+)?(?:pay(?:check)?|income|(?:payroll\s+)?deductions?)\b")
 LIMIT_402G = _r(r"\b402\s*\(?g\)?|\belective deferral limit|\bdeferral limit")
 # A Roth IRA or other IRA set up beside the plan in the sentence before ("participants can add a
 # supplemental Roth IRA. After-tax contributions may be made …"): the after-tax money goes there.
 IRA_BESIDE = _r(r"\b(?:add|open|establish|set up)\b[^.;]{0,40}\b(?:roth |traditional |deemed )?ira\b")
 
+# A sentence naming money of another kind than a heading's ("Participants may contribute only Pre-Tax
+# Contributions" under "After-Tax Contributions", "The Employer may … contribute"): the heading does not
+# frame it.
+ANOTHER_KIND_OF_MONEY = _r(
+    r"\b(?:pre|before)[\s-]?tax\b|\belective deferrals?\b|\bsalary (?:reduction|deferral)|\bmatching\b"
+    r"|\b(?:the|your) (?:employer|company|county|city|state|university)\b(?:,[^,]{0,40},)?\s+"
+    r"(?:may|will|shall|contributes|makes)\b"
+)
 # A section number standing alone before its title ("§ 5.26.065.", "Section 4.2.", "ARTICLE V."): the title
 # after it is a heading even with its full stop.
 SECTION_NUMBER = re.compile(r"^\s*(?:§+|section|sec\.|article)\s*[\dIVXivx][\w.()-]*\.?\s*$", re.IGNORECASE)
