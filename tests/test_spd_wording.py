@@ -256,6 +256,9 @@ CONVERSION_NO = [
 ]
 
 CONVERSION_NEVER_YES = [
+    # limits on conversions the plan has: which money, how often (neither a yes nor a refusal)
+    "You may not make an in-plan Roth conversion of any amount that is a required minimum distribution.",
+    "You may not make more than two in-plan Roth conversions a year within the Plan.",
     "Spousal beneficiaries may consider an In Plan Roth conversion of an inherited account balance.",
     # plans in general, not this plan
     "Not all employer-sponsored retirement plans offer the In-Plan Roth Rollover feature.",
@@ -1811,3 +1814,14 @@ def test_a_table_of_plan_figures_with_dot_leaders_is_not_refused_as_contents() -
                   "Voluntary after-tax contributions permitted (% of pay) ........ 15\n"
                   "Employer match (% of pay) ........ 6\n")
     assert read_text(highlights).answers[Q1].answer in ("yes", "not_stated")
+
+
+@pytest.mark.parametrize("text", [
+    "You may not make an in-plan Roth conversion of unvested amounts.",
+    "You may not make more than two in-plan Roth conversions a year within the Plan.",
+    "You may not make an in-plan Roth conversion more than twice a year.",
+])
+def test_a_limit_on_conversions_is_not_read_as_a_refusal(text: str) -> None:
+    """A rule on which money or how often limits a feature the plan has: read as a no, it was proposed
+    with high confidence against a plan that converts."""
+    assert _answer(text, Q2) == "not_stated"

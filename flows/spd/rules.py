@@ -798,10 +798,24 @@ def q2_negated_next(window: Window) -> Finding | None:
     return None
 
 
+def q2_conversion_limit(window: Window) -> Finding | None:
+    """A refusal of some money or of more than so many a year limits conversions the plan has; it does not
+    say whether the plan converts."""
+    if _box(window) is None and t.NEG_PERMIT.search(window.low) and _conversion_limit(window.low):
+        why = "a limit on which money may be converted or how often, not whether the plan converts"
+        return _q2(window, "aside", HINT, "conversion_limit", why)
+    return None
+
+
+def _conversion_limit(low: str) -> bool:
+    """"You may not convert unvested amounts", "… more than twice a year": which money or how often."""
+    return bool(t.CONVERSION_OF_SOME_MONEY.search(low) or t.MORE_THAN_TIMES.search(low))
+
+
 def q2_refused_in_plan(window: Window) -> Finding | None:
     """"You can not do a Roth conversion inside of the plan": an in-plan conversion refused outright."""
     low = window.low
-    refused = t.CONVERSION_REFUSED_IN_PLAN.search(low) and not t.CONVERSION_OF_SOME_MONEY.search(low)
+    refused = t.CONVERSION_REFUSED_IN_PLAN.search(low) and not _conversion_limit(low)
     if refused and not t.HYPOTHETICAL.search(low):
         why = "says a Roth conversion cannot be done inside the plan"
         return _q2(window, "no", SPECIFIC, "refused_in_plan", why)
@@ -857,6 +871,7 @@ def q2_plans_own_feature(window: Window) -> Finding | None:
 _Q2_RULES = (
     q2_not_a_plan_term,
     q2_labelled,
+    q2_conversion_limit,
     q2_checkbox_or_template,
     q2_age_gated,
     q2_refused_in_plan,

@@ -819,6 +819,11 @@ CONVERSION_OF_SOME_MONEY = _r(
     r"\bconversions?\b[^.;]{0,20}\bof\b[^.;]{0,40}\b(?:roth (?:account|contributions|money|balance)"
     r"|hardship|required (?:minimum )?distribution|unvested|loan)"
 )
+# A limit on how often, not a refusal ("You may not make more than two in-plan Roth conversions a year").
+MORE_THAN_TIMES = _r(
+    r"\bmore than (?:one|two|three|four|\d{1,2}|once|twice)\b[^.;]{0,60}\b(?:a|per|each) "
+    r"(?:year|quarter|month|calendar year|plan year)|\bmore (?:often )?than (?:once|twice)"
+)
 
 # Voluntary contributions the plan grants ("Members may make additional employee contributions on a voluntary
 # basis", "you may elect to contribute to a Voluntary Account").
