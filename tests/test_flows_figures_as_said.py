@@ -167,3 +167,56 @@ def test_dollar_for_dollar_in_a_whole_message_is_a_full_match() -> None:
     user.types("401k", "yes", "yes", "1", "2026")
     user.type("im 38, make 170k, company matches dollar for dollar up to 5%")
     assert user.answers()["employer_contributions"] == {"match": "100", "up_to": "5"}
+
+
+@pytest.mark.parametrize("typed", ["180k plus bonus", "180k base, bonus varies"])
+def test_a_base_with_a_bonus_of_no_figure_at_the_pay_question_is_asked_for_the_whole(typed: str) -> None:
+    """'180k plus bonus' at the pay question was kept as Pay: $180,000, the bonus dropped."""
+    text = chat([*TO_PAY, typed])
+    assert ("! Your pay includes any bonus or commission: type the year's total with it (e.g. 200,000), or "
+            "its parts (e.g. 180k base + 20k bonus).") in text
+    assert "Pay: $180,000 ✓" not in text
+
+
+@pytest.mark.parametrize(("typed", "total"), [("150k + 20k bonus", "$170,000"),
+                                              ("make 150k plus bonus around 20k", "$170,000")])
+def test_a_bonus_added_to_a_figure_of_no_word_is_pay_in_parts(typed: str, total: str) -> None:
+    """'make 150k plus bonus around 20k' got "I need one amount" (two figures)."""
+    text = chat([*TO_PAY, typed])
+    assert f"Pay: {total} (base $150,000 + bonus $20,000), right?" in text
+
+
+def test_a_buck_fifty_is_asked_as_150_thousand_never_50() -> None:
+    """'a buck fifty' at the pay question was asked "$50 a year? Did you mean $50,000?": a figure the
+    person never said offered to keep. It is asked as $150,000."""
+    text = chat([*TO_PAY, "a buck fifty", "yes"])
+    assert "Did you mean $150,000?" in text
+    assert "Pay: $150,000 ✓" in text
+    assert "$50,000" not in text
+
+
+@pytest.mark.parametrize("typed", ["200-220k", "150 to 180k"])
+def test_a_range_of_pay_asks_for_one_figure(typed: str) -> None:
+    """'200-220k' got "I couldn't read that as a dollar amount", though it was read: it is two."""
+    text = chat([*TO_PAY, typed])
+    assert "! I need one amount; if you're not sure, your best estimate is fine." in text
+
+
+def test_a_bare_2_at_what_went_in_is_asked_not_kept_as_two_dollars() -> None:
+    """'2' at 'How much after-tax money has already gone in?' (its menu has only 1) None yet) was
+    kept as After-tax so far: $2."""
+    text = chat([*TO_PAY, "150k", "max", "4%", "no cap", "biweekly", "3", "2"])
+    assert "$2 of after-tax money in for 2026? Did you mean $2,000?" in text
+    assert "After-tax so far: $2 ✓" not in text
+
+
+def test_like_3_left_is_three_paychecks() -> None:
+    """'like 3 left' got "I need paychecks left as a whole number" again and again."""
+    text = chat([*TO_PAY, "150k", "max", "4%", "no cap", "biweekly", "like 3 left"])
+    assert "Paychecks left: 3 ✓" in text
+
+
+def test_paid_every_other_fri_is_every_two_weeks() -> None:
+    """'every other fri' got "Please type one of: Weekly, Every 2 weeks, ..."."""
+    text = chat([*TO_PAY, "150k", "max", "4%", "no cap", "every other fri"])
+    assert "Pay frequency: Every 2 weeks ✓" in text
