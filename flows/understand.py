@@ -897,6 +897,20 @@ def _why(text: str) -> Explanation | None:
     return Explanation(why[qid]["term"], (BY_ID[qid].why,), why[qid]["source"])
 
 
+#: A question about the question on screen, naming no word of it: "idk what that means", "huh?".
+_ABOUT_THIS = re.compile(
+    r"^(?:(?:idk|i dont know|dunno|not sure|sorry|um+|hm+|uh+|so|wait)\s*,?\s*)?"
+    r"(?:what (?:does|do) (?:that|this|it) mean|what (?:that|this|it) means|what(?:s| is) (?:that|this)|"
+    r"what do (?:you|u) mean|(?:i )?(?:dont|do not) (?:get|understand)(?: (?:it|that|this|the question))?|"
+    r"huh|what|wdym|meaning)$")
+
+
+def asks_about_this(message: str) -> bool:
+    """'idk what that means', 'what does that mean?', 'huh?': the question on screen asked about,
+    never an answer to it (not 'not sure')."""
+    return bool(_ABOUT_THIS.search(_plain(message).replace("?", " ").strip(" .!")))
+
+
 def question_in(message: str) -> Explanation | None:
     """'what's an SPD?', 'what does in-plan conversion mean?', 'is this the same as Roth 401k?',
     'why do you need my age?': a glossary answer (at most three lines), or None if not asked."""

@@ -219,3 +219,17 @@ def test_paid_every_other_fri_is_every_two_weeks() -> None:
     """'every other fri' got "Please type one of: Weekly, Every 2 weeks, ..."."""
     text = chat([*TO_PAY, "150k", "max", "4%", "no cap", "every other fri"])
     assert "Pay frequency: Every 2 weeks ✓" in text
+
+
+@pytest.mark.parametrize("typed", ["idk what that means", "what does that mean?", "huh?"])
+def test_a_question_about_the_question_on_screen_is_answered_not_taken_as_not_sure(typed: str) -> None:
+    """'idk what that means' at the plan's cap question was kept as "No cap / not sure": the person
+    asked what a cap is and was moved on, their plan's cap never given."""
+    user = User(today=DECEMBER)
+    user.types(*TO_PAY, "190k", "max", "none")
+    reply = user.type(typed)
+    assert "after_tax_cap_percent" not in user.answers()
+    assert reply.notice == "Many plans limit after-tax contributions to a share of pay, below the IRS limit."
+    assert user.state == "after_tax_cap_percent"
+    user.type("10%")
+    assert user.answers()["after_tax_cap_percent"] == "10"
