@@ -282,6 +282,8 @@ def pay_parts(text: str) -> tuple[tuple[str, str], ...] | None:
     bonus", "salary 200k bonus 50k" -> (("base", "180k"), ("bonus", "20k")); the base first. None
     when the base and the extra pay are not both given in dollars. Their sum is the engine's (rules)."""
     cleaned = re.sub(_PLAN_NAME, " ", prepared(text))  # "20k bonus, 401k maxed": 401k is no figure
+    if re.search(r"\d\s*k?\s*(?:-|to)\s*\$?\d", cleaned):  # "plus 10-20k bonus": which? asked
+        return None
     base = _part(_BASE_PART, cleaned, _EXTRA_PAY)
     if base is None:
         return None

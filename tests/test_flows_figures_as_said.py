@@ -169,9 +169,11 @@ def test_dollar_for_dollar_in_a_whole_message_is_a_full_match() -> None:
     assert user.answers()["employer_contributions"] == {"match": "100", "up_to": "5"}
 
 
-@pytest.mark.parametrize("typed", ["180k plus bonus", "180k base, bonus varies"])
+@pytest.mark.parametrize("typed", ["180k plus bonus", "180k base, bonus varies",
+                                   "180k base plus 10-20k bonus"])
 def test_a_base_with_a_bonus_of_no_figure_at_the_pay_question_is_asked_for_the_whole(typed: str) -> None:
-    """'180k plus bonus' at the pay question was kept as Pay: $180,000, the bonus dropped."""
+    """'180k plus bonus' at the pay question was kept as Pay: $180,000, the bonus dropped; a bonus
+    said as a range is no one figure either (never its upper end picked)."""
     text = chat([*TO_PAY, typed])
     assert ("! Your pay includes any bonus or commission: type the year's total with it (e.g. 200,000), or "
             "its parts (e.g. 180k base + 20k bonus).") in text
