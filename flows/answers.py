@@ -30,6 +30,7 @@ from flows.plausible import check_age, check_cap, check_money
 from flows.questions import Choice, Kind, Question, paychecks_left_from, paychecks_out_of_range
 from flows.understand import (
     employer_parts,
+    extra_pay_unread,
     hedged,
     meant_for_another,
     own_part,
@@ -242,6 +243,9 @@ def _pay_in_parts(text: str, facts: Facts) -> None:
     """Pay said in parts ("180k base + 20k bonus"): the engine's sum, asked back with its parts
     ("Pay: $200,000 (base $180,000 + bonus $20,000), right?"); never one part taken as the whole."""
     parts = pay_parts(text)
+    if parts is None and extra_pay_unread(text):  # "180k plus bonus": the base is not the year's pay
+        raise ParseError("Your pay includes any bonus or commission: type the year's total with it (e.g. "
+                         "200,000), or its parts (e.g. 180k base + 20k bonus).")
     if parts is None:
         return
     amounts = tuple((label, read_money(figure)) for label, figure in parts)

@@ -70,7 +70,15 @@ from flows.spd import proposals as spd_proposals
 from flows.spd.proposals import KIND, refused
 from flows.summary import limits_lines
 from flows.taxes import TAXES_TITLE, tax_lines
-from flows.understand import Correction, Explanation, Stated, correction_in, question_in, stated_facts
+from flows.understand import (
+    Correction,
+    Explanation,
+    Stated,
+    asks_about_this,
+    correction_in,
+    question_in,
+    stated_facts,
+)
 from flows.vocabulary import NO_KEYS, UNSURE_KEYS, YES_KEYS, find_phrase, key
 from rules import InputError
 from rules.limits import supported_years
@@ -260,6 +268,8 @@ def _not_sure(conv: dict[str, Any], session: Session, question: Question, text: 
 def _understood(conv: dict[str, Any], session: Session, question: Question, text: str) -> Reply | None:
     """A question about a term, a correction, or facts for other questions; None when the message
     is a plain answer to this question (read by ``accept`` as usual)."""
+    if asks_about_this(text) and question.why:  # "idk what that means": why it is asked, then it again
+        return view(conv, session.today, notice=question.why, facts=session.facts)
     bare = _is_bare(text)  # "max", "MAX": a bare word read for another question is not a fact
     stated = _readable([s for s in stated_facts(text, session.facts) if s.question in BY_ID
                         and not (bare and s.inferred and s.question != question.id)], session.facts)

@@ -252,6 +252,17 @@ def _money_text(text: str) -> tuple[str, bool]:
     return "".join(cleaned.split()), monthly
 
 
+#: Two figures as a range ("200-220k", "150 to 180k"): one is needed, never either guessed.
+_RANGE = re.compile(r"\d\s*k?\s*(?:-|–|to)\s*\$?\d")
+#: "a buck fifty", "a buck twenty five": a hundred and fifty (thousand, said of pay).
+_BUCK = re.compile(rf"\b(?:a|one)\s+buck(?:\s+and)?[\s-]+({_TEN})(?:[\s-]+({_ONE}))?\b")
+
+
+def _buck(found: re.Match[str]) -> str:
+    tens = (_TENS.index(found[1]) + 2) * 10 + (_ONES.index(found[2]) + 1 if found[2] else 0)
+    return f"{100 + tens}k"
+
+
 def read_money(text: str) -> Amount:
     """A dollar amount as people write it ('about 200k', '$450k/yr', '1.2 million'), or a
     ParseError that says what was expected. Forms another reader could take differently
@@ -263,6 +274,10 @@ def read_money(text: str) -> Amount:
         raise ParseError(f"That looks like a percentage; I need a dollar amount, {EXAMPLE_MONEY}.")
     if _PER_PAYCHECK.search(cleaned):
         raise ParseError(PER_PAYCHECK)
+    if _RANGE.search(_FORM_NAMES.sub(" ", words_to_digits(cleaned))):
+        raise ParseError("I need one amount; if you're not sure, your best estimate is fine.")
+    slang = _BUCK.search(cleaned)  # "a buck fifty": $150,000 in talk of pay, $1.50 in a shop: asked
+    cleaned = _BUCK.sub(_buck, cleaned)
     try:
         compact, monthly = _money_text(cleaned)
     except ParseError:
@@ -280,7 +295,7 @@ def read_money(text: str) -> Amount:
         value *= 12
     if value > MAX_AMOUNT:
         raise ParseError("That amount is far too large to be right; please check it.")
-    ambiguous = (european is not None and not _single_reading(compact)) or monthly
+    ambiguous = (european is not None and not _single_reading(compact)) or monthly or slang is not None
     return Amount(canonical_money(value), ambiguous=ambiguous, monthly=monthly)
 
 
@@ -314,7 +329,8 @@ def parse_percent(text: str, *, upper: Decimal = Decimal(100)) -> Decimal:
 _WHOLE_NOISE = re.compile(
     r"\b(?:years?|yrs?|y/?o|yo|old|paychecks?|pay ?checks?|checks?|pay ?days?|periods?|left|remaining|more|"
     r"about|around|roughly|maybe|i think|im|i am|i will be|ill be|turning|by then|of them|only|just|"
-    r"approximately|approx|ish|all|whole year|rest of (?:the )?year|age|aged|i am|y\.o\.|btw|"
+    r"approximately|approx|ish|all|whole year|rest of (?:the )?year|age|aged|i am|y\.o\.|btw|like|prob|"
+    r"probably|or so|"
     r"in (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b|[~≈():]"
 )
 

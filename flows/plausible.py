@@ -115,6 +115,8 @@ def _check_employer(value: Decimal, facts: Facts) -> None:
 
 
 def _check_already_in(value: Decimal, facts: Facts) -> None:
+    if 0 < value < SMALL_FIGURE:  # "2": a menu number, or thousands; $2 is never guessed
+        raise _thousands_or_keep(value, f"of after-tax money in for {facts.planned_year}")
     limit = limits_for(facts.tax_year).annual_additions_limit
     if value > limit:
         raise _keep(value, f"That is above the {money(limit)} limit on everything that goes into the plan "

@@ -73,6 +73,10 @@ _APPROX = r"(?:about |around |roughly |approx(?:imately)? |like |~\s?|just under
 _PLAN = r"(?:401\s?\(?k\)?|403\s?\(?b\)?|457\s?\(?b\)?|plan|account)"
 
 
+_WEEKDAYS = {"mon": "monday", "tue": "tuesday", "wed": "wednesday", "thu": "thursday", "fri": "friday",
+             "sat": "saturday", "sun": "sunday"}  # "paid every other fri"
+
+
 def prepared(message: str) -> str:
     """Lower case, number words as digits ('four fifty k' -> '450k'), typos of plan names fixed."""
     text = _plain(message)
@@ -82,6 +86,7 @@ def prepared(message: str) -> str:
     text = re.sub(r"\bafter[\s-]?tax\b", "after-tax", text)
     text = re.sub(r"\bin[\s-]?plan\b", "in-plan", text)
     text = re.sub(r"\bin[\s-]?service\b", "in-service", text)
+    text = re.sub(r"\b(mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\b", lambda m: _WEEKDAYS[m[1][:3]], text)
     text = re.sub(r"(\d)\s*(?:percent|per cent|pct)\b", r"\1%", words_to_digits(text))  # "6 percent match"
     return spoken_match(text)  # "50 cents on the dollar up to 6%", "matches half up to 6%"
 
@@ -251,7 +256,11 @@ _PART_JOIN = r"(?:is|of|at|:|=)?\s*(?:an?\s+)?"
 #: Each part by its figure, then its word: "180k salary 20k bonus" (money first), "salary 200k bonus
 #: 50k" (the word first); a figure right after another part's word is that part's ("bonus 20k salary").
 _BASE_PART = (re.compile(rf"({_MONEY})(?!\s*%)\s*(?:in\s+|of\s+)?{_BASE_PAY}\b"),
-              re.compile(rf"\b{_BASE_PAY}\s*{_PART_JOIN}{_APPROX}({_MONEY})(?!\s*%)"))
+              re.compile(rf"\b{_BASE_PAY}\s*{_PART_JOIN}{_APPROX}({_MONEY})(?!\s*%)"),
+              # "make 150k plus a 20k bonus", "150k + 20k bonus": the figure the extra is added to
+              re.compile(rf"\b(?:make|makes|making|earn|earns|earning)\s+{_APPROX}({_MONEY})(?!\s*%)"),
+              re.compile(rf"(?<![\w.,$])({_MONEY})(?!\s*%)(?=\s*(?:\+|plus|and|&)\s*(?:an?\s+)?"
+                         rf"(?:{_MONEY}\s*)?{_EXTRA_PAY})"))
 _EXTRA_PART = (re.compile(rf"({_MONEY})(?!\s*%)\s*(?:in\s+|of\s+)?(?P<word>{_EXTRA_PAY})\b"),
                re.compile(rf"\b(?P<word>{_EXTRA_PAY})\s*{_PART_JOIN}{_APPROX}({_MONEY})(?!\s*%)"))
 #: A bonus said of no figure of its own: "no bonus", "200k including bonus" (one figure, the whole).
@@ -266,8 +275,7 @@ def _part(patterns: tuple[re.Pattern[str], ...], text: str, other: str) -> re.Ma
     for pattern in patterns:
         for found in pattern.finditer(text):
             before = text[: found.start()]
-            if _big_enough(_part_figure(found)) and not (pattern is patterns[0]
-                                            and re.search(rf"\b{other}\s*{_PART_JOIN}$", before)):
+            if _big_enough(_part_figure(found)) and not re.search(rf"\b{other}\s*{_PART_JOIN}$", before):
                 return found
     return None
 
@@ -282,6 +290,8 @@ def pay_parts(text: str) -> tuple[tuple[str, str], ...] | None:
     bonus", "salary 200k bonus 50k" -> (("base", "180k"), ("bonus", "20k")); the base first. None
     when the base and the extra pay are not both given in dollars. Their sum is the engine's (rules)."""
     cleaned = re.sub(_PLAN_NAME, " ", prepared(text))  # "20k bonus, 401k maxed": 401k is no figure
+    if re.search(r"\d\s*k?\s*(?:-|to)\s*\$?\d", cleaned):  # "plus 10-20k bonus": which? asked
+        return None
     base = _part(_BASE_PART, cleaned, _EXTRA_PAY)
     if base is None:
         return None
@@ -303,7 +313,7 @@ def pay_parts_text(parts: tuple[tuple[str, str], ...]) -> str:
     return " + ".join(f"{figure} {label}" for label, figure in parts)
 
 
-def _extra_pay_unread(text: str) -> bool:
+def extra_pay_unread(text: str) -> bool:
     """A bonus or commission named without its figure ("180k base, bonus varies", "15% bonus"): the
     pay said beside it is not the year's whole pay, so pay is asked."""
     return bool(re.search(rf"\b{_EXTRA_PAY}\b", _NO_EXTRA.sub(" ", text))) and pay_parts(text) is None
@@ -615,7 +625,7 @@ def _found_in(message: str, facts: Facts, *, bare_year: bool = False) -> list[_F
     solo = _solo_plan(text, facts)
     s_corp = facts.value("business_type") == "s_corp" or bool(re.search(r"\bs[\s-]?corp", text))
     parts = pay_parts(text) if solo is False else None  # "180k base + 20k bonus": the whole pay, in parts
-    whole_pay_unread = solo is False and _extra_pay_unread(text)  # "180k base, 15% bonus": asked
+    whole_pay_unread = solo is False and extra_pay_unread(text)  # "180k base, 15% bonus": asked
     employer: list[_Found] = []
     for clause in map(_same_subject, ["", *clauses[:-1]], clauses):
         readers: list[_Found | None] = [
@@ -901,6 +911,20 @@ def _why(text: str) -> Explanation | None:
         return None
     qid = best[2]
     return Explanation(why[qid]["term"], (BY_ID[qid].why,), why[qid]["source"])
+
+
+#: A question about the question on screen, naming no word of it: "idk what that means", "huh?".
+_ABOUT_THIS = re.compile(
+    r"^(?:(?:idk|i dont know|dunno|not sure|sorry|um+|hm+|uh+|so|wait)\s*,?\s*)?"
+    r"(?:what (?:does|do) (?:that|this|it) mean|what (?:that|this|it) means|what(?:s| is) (?:that|this)|"
+    r"what do (?:you|u) mean|(?:i )?(?:dont|do not) (?:get|understand)(?: (?:it|that|this|the question))?|"
+    r"huh|what|wdym|meaning)$")
+
+
+def asks_about_this(message: str) -> bool:
+    """'idk what that means', 'what does that mean?', 'huh?': the question on screen asked about,
+    never an answer to it (not 'not sure')."""
+    return bool(_ABOUT_THIS.search(_plain(message).replace("?", " ").strip(" .!")))
 
 
 def question_in(message: str) -> Explanation | None:

@@ -134,7 +134,9 @@ def test_already_in_is_taken_off_the_room() -> None:
 def test_already_in_is_not_asked_for_a_year_not_underway_or_a_whole_year_left() -> None:
     user = User()
     user.taps("401k", "yes", "yes", "continue", "2025")
-    user.types("45", "200000", "23500", "0", "no cap", "biweekly", "3")
+    user.types("45", "200000", "23500", "0", "no cap", "biweekly")
+    assert user.state == "after_tax_so_far"  # 2025 is over: what went in is asked, no paychecks left
+    user.type("none")
     assert user.state == "extras_offer"
     user = User(today=date(2026, 1, 2))
     user.taps("401k", "yes", "yes", "continue", "2026")

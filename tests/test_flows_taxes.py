@@ -63,7 +63,8 @@ def chen_to_the_offer(*verdict: str) -> User:
     user = User()
     user.taps(*verdict, "continue", "2025")
     user.types("45", "$450,000", "23,500", "22,500")
-    user.taps("skip", "biweekly", "26")
+    user.taps("skip", "biweekly")
+    user.type("24,000")  # 2025 is over: what went in (its whole room), not paychecks left
     assert user.state == "extras_offer"
     return user
 
@@ -102,14 +103,14 @@ def test_unknown_route_says_what_is_missing() -> None:
     user = User()
     user.taps("401k", "unsure", "continue", "2025")
     user.types("45", "$200,000", "max", "none")
-    user.taps("skip", "biweekly", "26", "no")
+    user.taps("skip", "biweekly", "0", "no")  # 2025 is over: none went in
     text = text_of(user.command("taxes"))
     assert "not confirmed yet" in text
     assert "Box 7" not in text
 
 
 def test_terminal_chat_taxes() -> None:
-    script = "401k\nyes\nyes\n1\n2025\n45\n450,000\n23,500\n22,500\nskip\nbiweekly\n26\nno\n/taxes\n"
+    script = "401k\nyes\nyes\n1\n2025\n45\n450,000\n23,500\n22,500\nskip\nbiweekly\n24,000\nno\n/taxes\n"
     out = io.StringIO()
     assert run(io.StringIO(script), out, TODAY) == 0
     assert "== Tax season: your forms for 2025 ==" in out.getvalue()

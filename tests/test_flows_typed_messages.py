@@ -124,7 +124,7 @@ def test_oops_i_meant_2025_at_deferrals_is_the_year_not_2025_dollars() -> None:
     user.types("45", "max", "22,500")
     user.tap("skip")
     user.tap("biweekly")
-    result = user.taps("26", "no")
+    result = user.taps("0", "no")  # 2025 is over: none went in
     assert result.result is not None
     assert result.result["after_tax_room"] == 24000  # 2025: 70,000 - 23,500 - 22,500
 
