@@ -126,7 +126,7 @@ def score_documents(learned: Learned = "shipped") -> list[DocumentScore]:
     return out
 
 
-UNSEEN_SETS = tuple(f"documents-unseen{n}" for n in ("", "2", "3", "4", "5", "6", "7", "8"))
+UNSEEN_SETS = tuple(sorted(p.name for p in DATA.glob("documents-unseen*") if p.is_dir()))
 WORDS_PER_PDF_PAGE = 520  # two columns of the test layout hold about 600 words
 
 

@@ -221,7 +221,7 @@ def _into_ira_beside(window: Window) -> bool:
     """"Participants can add a supplemental Roth IRA. After-tax contributions may be made …": the sentence's
     after-tax money is the IRA's (unless it names the plan or a non-Roth kind)."""
     low = window.low
-    if not t.AFTER_TAX.search(low) or t.NON_ROTH.search(low) or re.search(r"\bplan\b|401\(k\)|403\(b\)", low):
+    if not t.AFTER_TAX.search(low) or t.NON_ROTH.search(low) or t.PLAN_NAMED.search(low):
         return False
     return window.near(t.IRA_BESIDE, back=3, ahead=0)
 
@@ -443,6 +443,15 @@ def q1_mega_backdoor_offered(window: Window) -> Finding | None:
     return _q1(window, "yes", GENERAL, "mega_backdoor_offered", why)
 
 
+ROTH_REACH = 3  # sentences on each side in which a named Roth may be what "after-tax" means
+
+
+def _roth_around(window: Window) -> bool:
+    """Roth named in the sentence or near it: its "after-tax" may be Roth, so no tax-treatment rule may
+    read it as the non-Roth kind."""
+    return bool(t.ROTH_WORD.search(window.low)) or window.near(t.ROTH_WORD, back=ROTH_REACH, ahead=ROTH_REACH)
+
+
 def q1_after_tax_taxed_later(window: Window) -> Finding | None:
     """Contributions said to be after-tax whose earnings are taxed only when paid out: Roth earnings never
     are, so with no Roth named around, the after-tax money is non-Roth."""
@@ -450,7 +459,7 @@ def q1_after_tax_taxed_later(window: Window) -> Finding | None:
         return None
     if t.SET_CONTRIBUTIONS.search(window.low):
         return None  # a pension's set contributions, not a voluntary after-tax kind
-    if t.ROTH_WORD.search(window.low) or window.near(t.ROTH_WORD, back=3, ahead=3):
+    if _roth_around(window):
         return None
     taxed_later = t.EARNINGS_TAX_DEFERRED
     if not (taxed_later.search(window.low) or window.near(taxed_later, back=1, ahead=3)):
@@ -465,7 +474,7 @@ def q1_voluntary_taxed_first(window: Window) -> Finding | None:
     low = window.low
     if not _taxed_going_in(low) or t.NEG_PERMIT.search(low):
         return None
-    if t.ROTH_WORD.search(low) or window.near(t.ROTH_WORD, back=3, ahead=3):
+    if _roth_around(window):
         return None
     grant = _voluntary_grant(window)
     if grant is None or t.PRE_TAX.search(grant) or t.VOLUNTARY_ELSEWHERE.search(grant):
@@ -496,7 +505,7 @@ def q1_after_tax_to_415c(window: Window) -> Finding | None:
     deferral limit instead, so this after-tax money is non-Roth."""
     low = window.low
     saving = t.AFTER_TAX.search(t.AFTER_TAX_PAY.sub("", low)) and not t.PRE_TAX.search(low)
-    if not saving or t.ROTH_WORD.search(low) or window.near(t.ROTH_WORD, back=2, ahead=2):
+    if not saving or _roth_around(window):
         return None
     if not (t.PERMISSION.search(low) or t.CONTRIBUTE_ACT.search(low)) or t.NEG_PERMIT.search(low):
         return None

@@ -866,6 +866,8 @@ AFTER_TAX_PAY = _r(rf"(?:{AT})\s+(?:take[\s-]home\s+)?(?:pay(?:check)?|income|(?
 LIMIT_402G = _r(r"\b402\s*\(?g\)?|\belective deferral limit|\bdeferral limit")
 # A Roth IRA or other IRA set up beside the plan in the sentence before ("participants can add a
 # supplemental Roth IRA. After-tax contributions may be made …"): the after-tax money goes there.
+# The plan itself named in a sentence (not an IRA beside it).
+PLAN_NAMED = _r(r"\bplan\b|401\(k\)|403\(b\)")
 IRA_BESIDE = _r(r"\b(?:add|open|establish|set up)\b[^.;]{0,40}\b(?:roth |traditional |deemed )?ira\b")
 
 # A sentence naming money of another kind than a heading's ("Participants may contribute only Pre-Tax
